@@ -1,0 +1,189 @@
+//! Sums that every group shares (a partnership, a market, a month, the
+//! portfolio) and the ratios derived from them.
+//!
+//! Aggregates sum first and divide after (metrics.md, "Money"): a group's ROI
+//! is its summed revenue less its summed cost over its summed cost, never an
+//! average of ratios. An undefined ratio is `None`.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+/// What a group adds up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Cost booked, in the client's currency.
+    pub cost: Decimal,
+    /// Revenue of posts, in the client's currency.
+    pub revenue: Decimal,
+    /// Conversions of posts (known cells).
+    pub conversions: u64,
+    /// Reach of posts (known cells).
+    pub reach: u64,
+    /// Engagements of posts (known cells).
+    pub engagements: u64,
+    /// Engagements of posts whose engagement rate is defined.
+    pub rated_engagements: u64,
+    /// Denominators of those posts.
+    pub rated_denominator: u64,
+}
+
+impl std::ops::AddAssign for Totals {
+    fn add_assign(&mut self, o: Totals) {
+        self.cost += o.cost;
+        self.revenue += o.revenue;
+        self.conversions += o.conversions;
+        self.reach += o.reach;
+        self.engagements += o.engagements;
+        self.rated_engagements += o.rated_engagements;
+        self.rated_denominator += o.rated_denominator;
+    }
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(f64::NAN)
+}
+
+/// `num / den`, undefined when `den` is 0.
+pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
+    (!den.is_zero()).then(|| num / den)
+}
+
+impl Totals {
+    /// (revenue - cost) / cost, exact.
+    pub fn roi_exact(&self) -> Option<Decimal> {
+        ratio(self.revenue - self.cost, self.cost)
+    }
+
+    /// cost / conversions, exact.
+    pub fn cpa_exact(&self) -> Option<Decimal> {
+        ratio(self.cost, Decimal::from(self.conversions))
+    }
+
+    /// The figures of metrics.md for this group.
+    pub fn figures(&self) -> Figures {
+        Figures {
+            cost: self.cost,
+            revenue: self.revenue,
+            roi: self.roi_exact().map(f),
+            roas: ratio(self.revenue, self.cost).map(f),
+            conversions: self.conversions,
+            cpa: self.cpa_exact(),
+            reach: self.reach,
+            engagements: self.engagements,
+            engagement_rate: (self.rated_denominator > 0)
+                .then(|| self.rated_engagements as f64 / self.rated_denominator as f64),
+            cost_per_thousand_reached: ratio(
+                self.cost * Decimal::ONE_THOUSAND,
+                Decimal::from(self.reach),
+            ),
+        }
+    }
+}
+
+/// The figures every group shows, as data.json names them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figures {
+    /// Cost to date.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub cost: Decimal,
+    /// Revenue to date.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub revenue: Decimal,
+    /// (revenue - cost) / cost.
+    pub roi: Option<f64>,
+    /// revenue / cost.
+    pub roas: Option<f64>,
+    /// Conversions.
+    pub conversions: u64,
+    /// cost / conversions.
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub cpa: Option<Decimal>,
+    /// Reach.
+    pub reach: u64,
+    /// Engagements.
+    pub engagements: u64,
+    /// Engagements / denominator over posts whose rate is defined.
+    pub engagement_rate: Option<f64>,
+    /// cost / reach x 1000.
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub cost_per_thousand_reached: Option<Decimal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn divides_after_summing() {
+        // Two partnerships: 100 cost / 300 revenue and 300 cost / 100 revenue.
+        // Portfolio ROI = (400 - 400) / 400 = 0, not the mean of 2 and -2/3.
+        let mut a = Totals {
+            cost: d("100"),
+            revenue: d("300"),
+            ..Totals::default()
+        };
+        a += Totals {
+            cost: d("300"),
+            revenue: d("100"),
+            ..Totals::default()
+        };
+        let f = a.figures();
+        assert_eq!(f.roi, Some(0.0));
+        assert_eq!(f.roas, Some(1.0));
+    }
+
+    #[test]
+    fn every_ratio_is_undefined_on_a_zero_denominator() {
+        let f = Totals::default().figures();
+        assert_eq!(
+            (
+                f.roi,
+                f.roas,
+                f.cpa,
+                f.engagement_rate,
+                f.cost_per_thousand_reached
+            ),
+            (None, None, None, None, None)
+        );
+        // Cost 0 with revenue: ROI and ROAS stay undefined.
+        let f = Totals {
+            revenue: d("5"),
+            ..Totals::default()
+        }
+        .figures();
+        assert_eq!((f.roi, f.roas), (None, None));
+    }
+
+    #[test]
+    fn computes_cpa_and_cost_per_thousand() {
+        // 1234.50 / 3 conversions = 411.50; 1234.50 / 24690 reach x 1000 = 50.
+        let t = Totals {
+            cost: d("1234.50"),
+            conversions: 3,
+            reach: 24690,
+            ..Totals::default()
+        };
+        let f = t.figures();
+        assert_eq!(f.cpa, Some(d("411.50")));
+        assert_eq!(f.cost_per_thousand_reached, Some(d("50")));
+    }
+
+    #[test]
+    fn rate_uses_only_rated_posts() {
+        // 40 engagements over 1000 rated reach; 60 more engagements of posts
+        // with unknown reach do not count in the rate.
+        let t = Totals {
+            engagements: 100,
+            rated_engagements: 40,
+            rated_denominator: 1000,
+            reach: 1000,
+            ..Totals::default()
+        };
+        assert_eq!(t.figures().engagement_rate, Some(0.04));
+    }
+}

@@ -1,0 +1,270 @@
+//! Problems found in the user's data, collected across a whole run.
+//!
+//! Every stage reports into a [`Diagnostics`] sink instead of stopping at the
+//! first mistake, so one run shows every problem. Failures of the machine
+//! (I/O on the output directory, say) are not diagnostics: they travel as
+//! `anyhow` errors. How they look on a terminal is [`crate::terminal`]'s business.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The data cannot be built as it is.
+    Error,
+    /// Worth a look, but the build goes on.
+    Warning,
+}
+
+/// Where in the portfolio a problem is: a path relative to the portfolio and,
+/// where known, a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Location {
+    /// Path relative to the portfolio root.
+    pub file: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A whole file.
+    pub fn file(file: impl Into<PathBuf>) -> Self {
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A line and column of a file.
+    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display().to_string().replace('\\', "/"))?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Where it is; `None` for problems of the portfolio as a whole.
+    pub location: Option<Location>,
+    /// The likely fix, when there is one.
+    pub help: Option<String>,
+    /// Whether a file could not be read at all (exit status 2, not 1).
+    pub io: bool,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            help: None,
+            io: false,
+        }
+    }
+
+    /// A warning.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Attach a location.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Attach a whole-file location.
+    pub fn in_file(self, file: &Path) -> Self {
+        self.at(Location::file(file))
+    }
+
+    /// Mark as a failure to read a file.
+    pub fn io(mut self) -> Self {
+        self.io = true;
+        self
+    }
+
+    /// Attach a fix.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)?;
+        if let Some(loc) = &self.location {
+            write!(f, "\n  --> {loc}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The sink every stage reports into.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty sink.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Record a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    /// Move every problem of `other` into this sink.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
+    /// Whether any error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Whether a file could not be read.
+    pub fn has_io_errors(&self) -> bool {
+        self.list.iter().any(|d| d.io)
+    }
+
+    /// How many errors were recorded.
+    pub fn error_count(&self) -> usize {
+        self.list
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many warnings were recorded.
+    pub fn warning_count(&self) -> usize {
+        self.list.len() - self.error_count()
+    }
+
+    /// The problems, sorted by file, line and column, then severity, so that
+    /// output does not depend on the order work happened in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.list.iter().collect();
+        v.sort_by(|a, b| {
+            a.location
+                .cmp(&b.location)
+                .then(a.severity.cmp(&b.severity))
+                .then(a.message.cmp(&b.message))
+        });
+        v
+    }
+
+    /// Every problem, in the order recorded.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+
+    /// How many distinct files the errors are in.
+    pub fn files_with_errors(&self) -> usize {
+        let mut files: Vec<&Path> = self
+            .list
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter_map(|d| d.location.as_ref().map(|l| l.file.as_path()))
+            .collect();
+        files.sort();
+        files.dedup();
+        files.len()
+    }
+}
+
+/// The closest candidate to `value` by edit distance, for "did you mean".
+pub fn did_you_mean<'a>(
+    value: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let value_l = value.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&value_l, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(2))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_value() {
+        let platforms = ["instagram", "tiktok", "youtube"];
+        assert_eq!(did_you_mean("instagramm", platforms), Some("instagram"));
+        assert_eq!(
+            did_you_mean("retainr", ["retainer", "one_off"]),
+            Some("retainer")
+        );
+        assert_eq!(did_you_mean("zzzzzzzz", platforms), None);
+    }
+
+    #[test]
+    fn sorts_by_place() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("b").at(Location::at("b.yaml", 1, 1)));
+        d.push(Diagnostic::error("a").at(Location::at("a.yaml", 9, 1)));
+        let order: Vec<_> = d.sorted().iter().map(|d| d.message.clone()).collect();
+        assert_eq!(order, ["a", "b"]);
+        assert_eq!(d.files_with_errors(), 2);
+    }
+}

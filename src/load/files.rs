@@ -1,0 +1,592 @@
+//! The three YAML files of a portfolio, read into typed input.
+//!
+//! roster.yaml, client.yaml and partnership files are read here field by
+//! field (see [`super::yaml`]); checks that need only the file itself and its
+//! client (an unknown market, a retainer ending before it starts) happen here
+//! too, where the text is at hand to point into. Checks that need the metrics
+//! (a currency with no rate at the report date) happen in the model.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde_yaml::Value;
+
+use super::yaml::{self, Seg, YamlDoc, join, join_index};
+use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::model::{
+    Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, Model, Month,
+    Settings, Targets,
+};
+
+/// A file's path relative to the portfolio and its text, kept so that later
+/// stages can point into it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Relative path.
+    pub file: PathBuf,
+    /// Text.
+    pub text: String,
+}
+
+impl Source {
+    /// The location of the value at `path`.
+    pub fn locate(&self, path: &[Seg]) -> crate::diagnostics::Location {
+        yaml::locate(&self.file, &self.text, path)
+    }
+}
+
+/// roster.yaml, read.
+#[derive(Debug, Clone)]
+pub struct RawSettings {
+    /// The settings.
+    pub settings: Settings,
+    /// `as_of`, when given.
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+/// client.yaml, read.
+#[derive(Debug, Clone)]
+pub struct RawClientFile {
+    /// Display name.
+    pub name: String,
+    /// Reporting currency.
+    pub currency: String,
+    /// `language`, when given.
+    pub language: Option<Language>,
+    /// Markets, ids ascending.
+    pub markets: Vec<Market>,
+    /// Targets.
+    pub targets: Targets,
+    /// White-label settings.
+    pub brand: Brand,
+    /// `publish`.
+    pub publish: bool,
+}
+
+/// A partnership file, read; `market` is resolved to an index.
+#[derive(Debug, Clone)]
+pub struct RawPartnership {
+    /// File stem.
+    pub id: String,
+    /// The file, for later diagnostics.
+    pub source: Source,
+    /// Creator.
+    pub creator: Creator,
+    /// Index into the client's markets.
+    pub market: usize,
+    /// Model.
+    pub model: Model,
+    /// First day.
+    pub start: chrono::NaiveDate,
+    /// Last day.
+    pub end: Option<chrono::NaiveDate>,
+    /// Fee.
+    pub fee: Amount,
+    /// Deliverables.
+    pub posts_per_month: Option<Decimal>,
+    /// Contract.
+    pub contract: Contract,
+    /// Extra costs.
+    pub extra_costs: Vec<ExtraCost>,
+}
+
+/// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn currency(
+    doc: &mut YamlDoc,
+    m: &serde_yaml::Mapping,
+    path: &[Seg],
+    key: &str,
+    required: bool,
+) -> Option<String> {
+    let c = doc.string(m, path, key, required)?;
+    let up = c.trim().to_uppercase();
+    if up.len() != 3 || !up.chars().all(|ch| ch.is_ascii_alphabetic()) {
+        doc.error(
+            &join(path, key),
+            format!("`{key}` must be a three-letter currency code, found \"{c}\""),
+            Some("use an ISO 4217 code such as USD, RUB or EUR".into()),
+        );
+        return None;
+    }
+    Some(up)
+}
+
+fn language(doc: &mut YamlDoc, m: &serde_yaml::Mapping, path: &[Seg]) -> Option<Language> {
+    match doc.choice(m, path, "language", false, &["en", "ru"])? {
+        "ru" => Some(Language::Ru),
+        _ => Some(Language::En),
+    }
+}
+
+/// Read roster.yaml.
+pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
+    let value = yaml::parse(&src.file, &src.text, diags)?;
+    let mut doc = YamlDoc::new(&src.file, &src.text);
+    let known = [
+        "title",
+        "base_url",
+        "output_dir",
+        "theme",
+        "language",
+        "as_of",
+        "engagement_denominator",
+        "ramp_up_days",
+        "repeat_window_days",
+        "index",
+        "fx",
+    ];
+    let m = doc.mapping(&value, &[], &known)?.clone();
+    let title = doc.string(&m, &[], "title", true);
+    let base_url = doc.string(&m, &[], "base_url", false);
+    let output_dir = doc
+        .string(&m, &[], "output_dir", false)
+        .unwrap_or_else(|| "public".into());
+    let theme = doc
+        .string(&m, &[], "theme", false)
+        .unwrap_or_else(|| "default".into());
+    let language = language(&mut doc, &m, &[]).unwrap_or(Language::En);
+    let as_of = doc.date(&m, &[], "as_of", false);
+    let denominator = match doc.choice(
+        &m,
+        &[],
+        "engagement_denominator",
+        false,
+        &["reach", "impressions", "followers"],
+    ) {
+        Some("impressions") => Denominator::Impressions,
+        Some("followers") => Denominator::Followers,
+        _ => Denominator::Reach,
+    };
+    let ramp_up_days = doc.uint(&m, &[], "ramp_up_days", false).unwrap_or(42);
+    let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false).unwrap_or(90);
+    let index = doc.boolean(&m, &[], "index").unwrap_or(false);
+    let fx = fx_table(&mut doc, &m);
+    let settings = Settings {
+        title: title.unwrap_or_default(),
+        base_url,
+        output_dir,
+        theme,
+        language,
+        engagement_denominator: denominator,
+        ramp_up_days: u32::try_from(ramp_up_days).unwrap_or(u32::MAX),
+        repeat_window_days: u32::try_from(repeat_window_days).unwrap_or(u32::MAX),
+        index,
+        fx,
+    };
+    let ok = !doc.has_errors();
+    doc.finish(diags);
+    ok.then_some(RawSettings { settings, as_of })
+}
+
+fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
+    let mut fx = Fx::default();
+    let Some(v) = doc.field(m, &[], "fx", false) else {
+        return fx;
+    };
+    let path = join(&[], "fx");
+    let Value::Mapping(pairs) = v else {
+        doc.error(
+            &path,
+            "`fx` must map pairs such as RUB/USD to rates by month",
+            None,
+        );
+        return fx;
+    };
+    for (k, rates) in pairs {
+        let name = k.as_str().unwrap_or_default().to_string();
+        let pair_path = join(&path, &name);
+        let codes: Vec<String> = name.split('/').map(|s| s.trim().to_uppercase()).collect();
+        let [from, to] = codes.as_slice() else {
+            doc.error(
+                &pair_path,
+                format!("fx pair `{name}` must be written FROM/TO"),
+                Some("for example RUB/USD: 1 RUB = rate USD".into()),
+            );
+            continue;
+        };
+        let Some(Value::Mapping(months)) = Some(rates) else {
+            doc.error(
+                &pair_path,
+                format!("fx pair `{name}` must map months (YYYY-MM) to rates"),
+                None,
+            );
+            continue;
+        };
+        for (mk, rate) in months {
+            let month_text = match mk {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            };
+            let month_path = join(&pair_path, &month_text);
+            let Some(month) = Month::parse(&month_text) else {
+                doc.error(
+                    &month_path,
+                    format!("`{month_text}` is not a month YYYY-MM"),
+                    None,
+                );
+                continue;
+            };
+            match doc.decimal_value(rate, &month_path, "rate") {
+                Some(r) if r > Decimal::ZERO => fx.insert(from, to, month, r),
+                Some(_) => doc.error(&month_path, "an fx rate must be greater than 0", None),
+                None => {}
+            }
+        }
+    }
+    fx
+}
+
+/// Read client.yaml.
+pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
+    let value = yaml::parse(&src.file, &src.text, diags)?;
+    let mut doc = YamlDoc::new(&src.file, &src.text);
+    let known = [
+        "name", "currency", "language", "markets", "targets", "brand", "publish",
+    ];
+    let m = doc.mapping(&value, &[], &known)?.clone();
+    let name = doc.string(&m, &[], "name", true);
+    let currency = currency(&mut doc, &m, &[], "currency", true);
+    let language = language(&mut doc, &m, &[]);
+    let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
+    let mut markets = Vec::new();
+    let mpath = join(&[], "markets");
+    match doc.field(&m, &[], "markets", true) {
+        Some(Value::Sequence(items)) if !items.is_empty() => {
+            for (i, item) in items.iter().enumerate() {
+                let ipath = join_index(&mpath, i);
+                let Some(mm) = doc.mapping(item, &ipath, &["id", "name"]).cloned() else {
+                    continue;
+                };
+                let id = doc.string(&mm, &ipath, "id", true);
+                let name = doc.string(&mm, &ipath, "name", false);
+                if let Some(id) = id {
+                    if !is_id(&id) {
+                        doc.error(
+                            &join(&ipath, "id"),
+                            format!("market id \"{id}\" must match [a-z0-9][a-z0-9_-]*"),
+                            Some("use lower-case letters, digits, `-` and `_`".into()),
+                        );
+                    } else if markets.iter().any(|x: &Market| x.id == id) {
+                        doc.error(
+                            &join(&ipath, "id"),
+                            format!("market \"{id}\" is listed twice"),
+                            None,
+                        );
+                    } else {
+                        markets.push(Market {
+                            name: name.unwrap_or_else(|| id.clone()),
+                            id,
+                        });
+                    }
+                }
+            }
+        }
+        Some(_) => doc.error(
+            &mpath,
+            "`markets` must be a list of at least one market",
+            Some("- id: us\n    name: United States".into()),
+        ),
+        None => {}
+    }
+    markets.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut targets = Targets::default();
+    if let Some(t) = doc.field(&m, &[], "targets", false) {
+        let tpath = join(&[], "targets");
+        if let Some(tm) = doc.mapping(t, &tpath, &["roi", "cpa"]).cloned() {
+            targets.roi = doc.decimal(&tm, &tpath, "roi", false);
+            targets.cpa = doc.decimal(&tm, &tpath, "cpa", false);
+        }
+    }
+    let mut brand = Brand::default();
+    if let Some(b) = doc.field(&m, &[], "brand", false) {
+        let bpath = join(&[], "brand");
+        if let Some(bm) = doc.mapping(b, &bpath, &["color", "logo"]).cloned() {
+            brand.color = doc.string(&bm, &bpath, "color", false);
+            if let Some(c) = &brand.color {
+                let hex = c.strip_prefix('#').unwrap_or("");
+                if !(hex.len() == 3 || hex.len() == 6)
+                    || !hex.chars().all(|h| h.is_ascii_hexdigit())
+                {
+                    doc.error(
+                        &join(&bpath, "color"),
+                        format!("brand colour \"{c}\" is not a hex colour"),
+                        Some("write it as \"#d6336c\", quoted".into()),
+                    );
+                    brand.color = None;
+                }
+            }
+            brand.logo = doc.string(&bm, &bpath, "logo", false).map(PathBuf::from);
+        }
+    }
+    let ok = !doc.has_errors();
+    doc.finish(diags);
+    if !ok {
+        return None;
+    }
+    Some(RawClientFile {
+        name: name?,
+        currency: currency?,
+        language,
+        markets,
+        targets,
+        brand,
+        publish,
+    })
+}
+
+const PLATFORMS: &[&str] = &[
+    "instagram",
+    "tiktok",
+    "youtube",
+    "telegram",
+    "vk",
+    "twitch",
+    "other",
+];
+
+/// Read a partnership file of a client with these markets.
+pub fn partnership(
+    id: &str,
+    src: Source,
+    markets: &[Market],
+    diags: &mut Diagnostics,
+) -> Option<RawPartnership> {
+    let value = yaml::parse(&src.file, &src.text, diags)?;
+    let mut doc = YamlDoc::new(&src.file, &src.text);
+    let known = [
+        "creator",
+        "market",
+        "model",
+        "start",
+        "end",
+        "fee",
+        "deliverables",
+        "contract",
+        "extra_costs",
+    ];
+    let m = doc.mapping(&value, &[], &known)?.clone();
+
+    let cpath = join(&[], "creator");
+    let creator = doc.field(&m, &[], "creator", true).cloned().and_then(|c| {
+        let cm = doc
+            .mapping(&c, &cpath, &["name", "handle", "platform", "followers"])?
+            .clone();
+        let name = doc.string(&cm, &cpath, "name", true);
+        let handle = doc.string(&cm, &cpath, "handle", false);
+        let platform = doc.choice(&cm, &cpath, "platform", true, PLATFORMS);
+        let followers = doc.uint(&cm, &cpath, "followers", false);
+        Some(Creator {
+            name: name?,
+            handle,
+            platform: platform?.to_string(),
+            followers,
+        })
+    });
+
+    let market = doc.string(&m, &[], "market", true).and_then(|mk| {
+        let found = markets.iter().position(|x| x.id == mk);
+        if found.is_none() && !markets.is_empty() {
+            let ids: Vec<&str> = markets.iter().map(|x| x.id.as_str()).collect();
+            let help = match did_you_mean(&mk, ids.iter().copied()) {
+                Some(s) => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
+                None => "add the market to client.yaml or use one of its markets".to_string(),
+            };
+            doc.error(
+                &join(&[], "market"),
+                format!(
+                    "unknown market \"{mk}\" (markets of this client: {})",
+                    ids.join(", ")
+                ),
+                Some(help),
+            );
+        }
+        found
+    });
+    let model = doc
+        .choice(&m, &[], "model", true, &["retainer", "one_off"])
+        .map(|s| {
+            if s == "retainer" {
+                Model::Retainer
+            } else {
+                Model::OneOff
+            }
+        });
+    let start = doc.date(&m, &[], "start", true);
+    let end = doc.date(&m, &[], "end", false);
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        doc.error(
+            &join(&[], "end"),
+            format!("`end` {e} is before `start` {s}"),
+            Some("swap the dates or correct the year".into()),
+        );
+    }
+
+    let fpath = join(&[], "fee");
+    let fee = doc.field(&m, &[], "fee", true).cloned().and_then(|f| {
+        let fm = doc.mapping(&f, &fpath, &["amount", "currency"])?.clone();
+        let amount = doc.decimal(&fm, &fpath, "amount", true);
+        let currency = currency(&mut doc, &fm, &fpath, "currency", false);
+        amount.map(|value| (value, currency))
+    });
+    if let Some((value, _)) = &fee
+        && value.is_sign_negative()
+        && !value.is_zero()
+    {
+        doc.error(
+            &join(&fpath, "amount"),
+            format!("fee cannot be negative, found {value}"),
+            Some("write the fee as a positive amount".into()),
+        );
+    }
+
+    let mut posts_per_month = None;
+    if let Some(d) = doc.field(&m, &[], "deliverables", false).cloned() {
+        let dpath = join(&[], "deliverables");
+        if let Some(dm) = doc
+            .mapping(&d, &dpath, &["sponsored_posts_per_month"])
+            .cloned()
+        {
+            posts_per_month = doc.decimal(&dm, &dpath, "sponsored_posts_per_month", false);
+            if posts_per_month.is_some_and(|p| p.is_sign_negative() && !p.is_zero()) {
+                doc.error(
+                    &join(&dpath, "sponsored_posts_per_month"),
+                    "`sponsored_posts_per_month` cannot be negative",
+                    None,
+                );
+            }
+        }
+    }
+
+    let mut contract = Contract::default();
+    if let Some(c) = doc.field(&m, &[], "contract", false).cloned() {
+        let kpath = join(&[], "contract");
+        if let Some(cm) = doc.mapping(&c, &kpath, &["type", "ref"]).cloned() {
+            contract.kind = doc
+                .choice(&cm, &kpath, "type", false, &["individual", "umbrella"])
+                .map(str::to_string);
+            contract.reference = doc.string(&cm, &kpath, "ref", false);
+        }
+    }
+
+    let mut extra_costs = Vec::new();
+    let epath = join(&[], "extra_costs");
+    match doc.field(&m, &[], "extra_costs", false).cloned() {
+        Some(Value::Sequence(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let ipath = join_index(&epath, i);
+                let Some(im) = doc
+                    .mapping(item, &ipath, &["date", "amount", "currency", "label"])
+                    .cloned()
+                else {
+                    continue;
+                };
+                let date = doc.date(&im, &ipath, "date", true);
+                let amount = doc.decimal(&im, &ipath, "amount", true);
+                let cur = currency(&mut doc, &im, &ipath, "currency", false);
+                let label = doc.string(&im, &ipath, "label", false);
+                if amount.is_some_and(|a| a.is_sign_negative() && !a.is_zero()) {
+                    doc.error(
+                        &join(&ipath, "amount"),
+                        "an extra cost cannot be negative",
+                        None,
+                    );
+                }
+                if let (Some(date), Some(value)) = (date, amount) {
+                    extra_costs.push(ExtraCost {
+                        date,
+                        amount: Amount {
+                            value,
+                            currency: cur.unwrap_or_default(),
+                        },
+                        label,
+                    });
+                }
+            }
+        }
+        Some(_) => doc.error(&epath, "`extra_costs` must be a list", None),
+        None => {}
+    }
+
+    let ok = !doc.has_errors();
+    doc.finish(diags);
+    if !ok {
+        return None;
+    }
+    let (fee_value, fee_currency) = fee?;
+    Some(RawPartnership {
+        id: id.to_string(),
+        source: src,
+        creator: creator?,
+        market: market?,
+        model: model?,
+        start: start?,
+        end,
+        fee: Amount {
+            value: fee_value,
+            currency: fee_currency.unwrap_or_default(),
+        },
+        posts_per_month,
+        contract,
+        extra_costs,
+    })
+}
+
+/// Whether `path` ends in `.yaml` or `.yml`.
+pub fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_pattern() {
+        for ok in ["anna-petrova", "a", "0x_1"] {
+            assert!(is_id(ok), "{ok}");
+        }
+        for bad in ["", "Anna", "-a", "a b", "../x", "ä"] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn reports_an_unknown_market_at_its_value() {
+        let src = Source {
+            file: "clients/c/partnerships/p.yaml".into(),
+            text: "creator:\n  name: A\n  platform: vk\nmarket: usa\nmodel: one_off\nstart: 2026-01-01\nfee:\n  amount: 5\n".into(),
+        };
+        let markets = vec![
+            Market {
+                id: "ru".into(),
+                name: "Russia".into(),
+            },
+            Market {
+                id: "us".into(),
+                name: "US".into(),
+            },
+        ];
+        let mut d = Diagnostics::new();
+        assert!(partnership("p", src, &markets, &mut d).is_none());
+        let e = d.sorted()[0].to_string();
+        assert!(
+            e.contains("unknown market \"usa\" (markets of this client: ru, us)"),
+            "{e}"
+        );
+        assert!(e.contains("p.yaml:4:9"), "{e}");
+    }
+}

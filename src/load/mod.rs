@@ -1,0 +1,280 @@
+//! Walk a portfolio folder and read every file into typed, unvalidated input.
+//!
+//! This is the only stage that reads the portfolio from disk. It finds the
+//! files of input-format.md, reads YAML ([`files`]), CSV ([`csv`]) and
+//! Markdown notes, and records a diagnostic for every problem it meets
+//! without stopping. Cross-file checks (a post naming an unknown partnership,
+//! duplicate ids, missing rates) belong to [`crate::model::build`].
+
+pub mod csv;
+pub mod files;
+pub mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
+
+/// Everything read from a portfolio folder.
+#[derive(Debug, Clone)]
+pub struct RawPortfolio {
+    /// The folder.
+    pub root: PathBuf,
+    /// roster.yaml, when it could be read.
+    pub settings: Option<RawSettings>,
+    /// Client folders, ids ascending.
+    pub clients: Vec<RawClient>,
+}
+
+/// Everything read from one client folder.
+#[derive(Debug, Clone)]
+pub struct RawClient {
+    /// Folder name.
+    pub id: String,
+    /// client.yaml, when it could be read.
+    pub file: Option<RawClientFile>,
+    /// Partnership files that could be read, ids ascending.
+    pub partnerships: Vec<RawPartnership>,
+    /// Ids of partnership files that exist but could not be read, so that
+    /// rows naming them are not reported a second time.
+    pub broken_partnerships: Vec<String>,
+    /// Metrics files, paths ascending.
+    pub metrics: Vec<csv::CsvFile>,
+    /// Notes: (relative path, file stem, Markdown text), paths ascending.
+    pub notes: Vec<(PathBuf, String, String)>,
+    /// Files under assets/, relative to the client folder.
+    pub assets: Vec<PathBuf>,
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Read a text file; a failure is an I/O diagnostic.
+fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let file = rel(root, path);
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(Source {
+                file,
+                text: text
+                    .strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            }),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error("file is not valid UTF-8")
+                        .in_file(&file)
+                        .help("save the file as UTF-8"),
+                );
+                None
+            }
+        },
+        Err(e) => {
+            let msg = if path.is_dir() {
+                "expected a file, found a directory".to_string()
+            } else {
+                format!("cannot read file: {e}")
+            };
+            diags.push(Diagnostic::error(msg).in_file(&file).io());
+            None
+        }
+    }
+}
+
+/// Entries of a directory, sorted by name, hidden ones skipped.
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    v.sort();
+    v
+}
+
+/// Files below `dir`, sorted, hidden ones skipped.
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Read the portfolio at `root`. `only` limits the clients read (all when
+/// empty).
+pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
+    let roster = root.join("roster.yaml");
+    let settings = if roster.is_file() {
+        read_text(root, &roster, diags).and_then(|src| files::settings(&src, diags))
+    } else {
+        diags.push(
+            Diagnostic::error(format!("no roster.yaml in {}", root.display()))
+                .help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`"),
+        );
+        None
+    };
+    let clients_dir = root.join("clients");
+    let dirs: Vec<PathBuf> = sorted_entries(&clients_dir)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect();
+    if settings.is_some() && dirs.is_empty() {
+        diags.push(
+            Diagnostic::error("the portfolio has no clients")
+                .in_file(Path::new("clients"))
+                .help("add a folder clients/<client-id>/ with a client.yaml"),
+        );
+    }
+    let results: Vec<(Option<RawClient>, Diagnostics)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut d = Diagnostics::new();
+            let c = client(root, dir, &mut d);
+            (c, d)
+        })
+        .collect();
+    let mut clients = Vec::new();
+    for (c, d) in results {
+        diags.extend(d);
+        clients.extend(c);
+    }
+    RawPortfolio {
+        root: root.to_path_buf(),
+        settings,
+        clients,
+    }
+}
+
+fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient> {
+    let id = dir.file_name()?.to_string_lossy().to_string();
+    if !is_id(&id) {
+        diags.push(
+            Diagnostic::error(format!("client folder name \"{id}\" is not a valid id"))
+                .in_file(&rel(root, dir))
+                .help("rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes"),
+        );
+        return None;
+    }
+    let client_yaml = dir.join("client.yaml");
+    let file = if client_yaml.exists() {
+        read_text(root, &client_yaml, diags).and_then(|src| files::client(&src, diags))
+    } else {
+        diags.push(
+            Diagnostic::error("client folder has no client.yaml")
+                .in_file(&rel(root, dir))
+                .help("add client.yaml with at least name, currency and markets"),
+        );
+        None
+    };
+    let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
+
+    let mut partnerships = Vec::new();
+    let mut broken = Vec::new();
+    for path in sorted_entries(&dir.join("partnerships")) {
+        if !files::is_yaml(&path) {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if !is_id(&stem) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "partnership file name \"{stem}\" is not a valid id"
+                ))
+                .in_file(&rel(root, &path))
+                .help("rename the file to match [a-z0-9][a-z0-9_-]*.yaml"),
+            );
+            continue;
+        }
+        let read = read_text(root, &path, diags)
+            .and_then(|src| files::partnership(&stem, src, &markets, diags));
+        match read {
+            Some(p) => partnerships.push(p),
+            None => broken.push(stem),
+        }
+    }
+
+    let csv_paths: Vec<PathBuf> = walk_files(&dir.join("metrics"))
+        .into_iter()
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        })
+        .collect();
+    let read: Vec<(Option<csv::CsvFile>, Diagnostics)> = csv_paths
+        .par_iter()
+        .map(|path| {
+            let mut d = Diagnostics::new();
+            let file = rel(root, path);
+            let f = match fs::read(path) {
+                Ok(bytes) => csv::read(&file, &bytes, &mut d),
+                Err(e) => {
+                    d.push(
+                        Diagnostic::error(format!("cannot read file: {e}"))
+                            .in_file(&file)
+                            .io(),
+                    );
+                    None
+                }
+            };
+            (f, d)
+        })
+        .collect();
+    let mut metrics = Vec::new();
+    for (f, d) in read {
+        diags.extend(d);
+        metrics.extend(f);
+    }
+
+    let mut notes = Vec::new();
+    for path in sorted_entries(&dir.join("notes")) {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if let Some(src) = read_text(root, &path, diags) {
+            notes.push((src.file, stem, src.text));
+        }
+    }
+
+    let assets_dir = dir.join("assets");
+    let assets = walk_files(&assets_dir)
+        .into_iter()
+        .map(|p| rel(dir, &p))
+        .collect();
+
+    Some(RawClient {
+        id,
+        file,
+        partnerships,
+        broken_partnerships: broken,
+        metrics,
+        notes,
+        assets,
+    })
+}

@@ -1,0 +1,536 @@
+//! Reading YAML files field by field, with every problem located.
+//!
+//! serde_yaml parses the text into a `Value` and reports syntax errors with a
+//! line and column. The typed reading is done here, by hand, so that one file
+//! with three mistakes gives three diagnostics rather than the first one, and
+//! so that money is read from the number as written, not through a float.
+//! serde_yaml keeps no positions for values, so when a file has a problem the
+//! text is parsed once more with saphyr-parser, whose events carry spans, to
+//! find the line and column of each offending key or value.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use saphyr_parser::{Event, Parser};
+use serde_yaml::{Mapping, Value};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean};
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index.
+    Index(usize),
+}
+
+/// Which part of a node a problem points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The key that leads to the node (an unknown key).
+    Key,
+    /// The node itself (a bad value, or the mapping a key is missing from).
+    Value,
+}
+
+struct Pending {
+    severity: Severity,
+    path: Vec<Seg>,
+    target: Target,
+    message: String,
+    help: Option<String>,
+}
+
+/// One YAML file being read: its text and the problems found so far.
+pub struct YamlDoc<'a> {
+    file: PathBuf,
+    src: &'a str,
+    pending: Vec<Pending>,
+}
+
+/// `path` with `key` appended.
+pub fn join(path: &[Seg], key: &str) -> Vec<Seg> {
+    let mut p = path.to_vec();
+    p.push(Seg::Key(key.to_string()));
+    p
+}
+
+/// `path` with `index` appended.
+pub fn join_index(path: &[Seg], index: usize) -> Vec<Seg> {
+    let mut p = path.to_vec();
+    p.push(Seg::Index(index));
+    p
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text \"{s}\""),
+        Value::Sequence(_) => "a list".into(),
+        Value::Mapping(_) => "a mapping".into(),
+        Value::Tagged(_) => "a tagged value".into(),
+    }
+}
+
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Parse a YAML file's text; a syntax error is recorded with its location.
+pub fn parse(file: &Path, src: &str, diags: &mut Diagnostics) -> Option<Value> {
+    match serde_yaml::from_str::<Value>(src) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let mut msg = e.to_string();
+            if let Some(i) = msg.find(" at line ") {
+                msg.truncate(i);
+            }
+            let loc = match e.location() {
+                Some(l) => Location::at(file, l.line(), l.column()),
+                None => Location::file(file),
+            };
+            diags.push(
+                Diagnostic::error(format!("invalid YAML: {msg}"))
+                    .at(loc)
+                    .help("check the indentation and quoting around this line"),
+            );
+            None
+        }
+    }
+}
+
+impl<'a> YamlDoc<'a> {
+    /// Start reading `file`, whose text is `src`.
+    pub fn new(file: &Path, src: &'a str) -> Self {
+        YamlDoc {
+            file: file.to_path_buf(),
+            src,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The file being read, relative to the portfolio.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Record an error at the value of `path`.
+    pub fn error(&mut self, path: &[Seg], message: impl Into<String>, help: Option<String>) {
+        self.push(Severity::Error, path, Target::Value, message.into(), help);
+    }
+
+    /// Record a warning at the value of `path`.
+    pub fn warning(&mut self, path: &[Seg], message: impl Into<String>, help: Option<String>) {
+        self.push(Severity::Warning, path, Target::Value, message.into(), help);
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        path: &[Seg],
+        target: Target,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.pending.push(Pending {
+            severity,
+            path: path.to_vec(),
+            target,
+            message,
+            help,
+        });
+    }
+
+    /// The node at `path` as a mapping, warning about keys not in `known`.
+    pub fn mapping<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &[Seg],
+        known: &[&str],
+    ) -> Option<&'v Mapping> {
+        let Value::Mapping(m) = v else {
+            self.error(
+                path,
+                format!("expected a mapping, found {}", describe(v)),
+                None,
+            );
+            return None;
+        };
+        for key in m.keys() {
+            let name = scalar_text(key).unwrap_or_default();
+            if !known.contains(&name.as_str()) {
+                let help = did_you_mean(&name, known.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or_else(|| Some(format!("known keys here: {}", known.join(", "))));
+                self.push(
+                    Severity::Warning,
+                    &join(path, &name),
+                    Target::Key,
+                    format!("unknown key `{name}` is ignored"),
+                    help,
+                );
+            }
+        }
+        Some(m)
+    }
+
+    /// The value under `key`, treating an explicit null as absent; a missing
+    /// required key is an error pointing at the mapping.
+    pub fn field<'v>(
+        &mut self,
+        m: &'v Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+    ) -> Option<&'v Value> {
+        match m.get(key) {
+            Some(Value::Null) | None => {
+                if required {
+                    self.error(
+                        path,
+                        format!("missing required field `{key}`"),
+                        Some(format!("add `{key}:` to this mapping")),
+                    );
+                }
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    /// A text field.
+    pub fn string(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+    ) -> Option<String> {
+        let v = self.field(m, path, key, required)?;
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.error(
+                    &join(path, key),
+                    format!("`{key}` must be text, found {}", describe(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// An exact decimal number, read from the digits as written.
+    pub fn decimal(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+    ) -> Option<Decimal> {
+        let v = self.field(m, path, key, required)?;
+        self.decimal_value(v, &join(path, key), key)
+    }
+
+    /// An exact decimal number at `path`.
+    pub fn decimal_value(&mut self, v: &Value, path: &[Seg], what: &str) -> Option<Decimal> {
+        let parsed = scalar_text(v).and_then(|t| {
+            Decimal::from_str(&t)
+                .or_else(|_| Decimal::from_scientific(&t))
+                .ok()
+        });
+        if parsed.is_none() {
+            self.error(
+                path,
+                format!("`{what}` must be a number, found {}", describe(v)),
+                Some("write a plain number such as 3000 or 12.50, without units or thousands separators".into()),
+            );
+        }
+        parsed
+    }
+
+    /// A whole number >= 0.
+    pub fn uint(&mut self, m: &Mapping, path: &[Seg], key: &str, required: bool) -> Option<u64> {
+        let v = self.field(m, path, key, required)?;
+        let parsed = match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(
+                &join(path, key),
+                format!("`{key}` must be a whole number >= 0, found {}", describe(v)),
+                None,
+            );
+        }
+        parsed
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, m: &Mapping, path: &[Seg], key: &str) -> Option<bool> {
+        let v = self.field(m, path, key, false)?;
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.error(
+                    &join(path, key),
+                    format!("`{key}` must be true or false, found {}", describe(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A date `YYYY-MM-DD`.
+    pub fn date(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+    ) -> Option<NaiveDate> {
+        let v = self.field(m, path, key, required)?;
+        let parsed = scalar_text(v).and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok());
+        if parsed.is_none() {
+            self.error(
+                &join(path, key),
+                format!(
+                    "`{key}` must be a real date YYYY-MM-DD, found {}",
+                    describe(v)
+                ),
+                Some("check the day exists in that month".into()),
+            );
+        }
+        parsed
+    }
+
+    /// One of a closed set of words, with a did-you-mean for a near miss.
+    pub fn choice(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+        choices: &[&'static str],
+    ) -> Option<&'static str> {
+        let v = self.field(m, path, key, required)?;
+        let text = scalar_text(v).unwrap_or_default();
+        if let Some(c) = choices.iter().find(|c| **c == text) {
+            return Some(c);
+        }
+        let help = match did_you_mean(&text, choices.iter().copied()) {
+            Some(s) => format!("did you mean \"{s}\"?"),
+            None => format!("expected one of: {}", choices.join(", ")),
+        };
+        self.error(
+            &join(path, key),
+            format!("`{key}` cannot be {}", describe(v)),
+            Some(help),
+        );
+        None
+    }
+
+    /// Whether an error has been recorded for this file.
+    pub fn has_errors(&self) -> bool {
+        self.pending.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// Locate every recorded problem and hand it to `diags`.
+    pub fn finish(self, diags: &mut Diagnostics) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let tree = SpanTree::parse(self.src);
+        for p in self.pending {
+            let loc = tree
+                .as_ref()
+                .and_then(|t| t.locate(&p.path, p.target))
+                .map(|(line, col)| Location::at(&self.file, line, col))
+                .unwrap_or_else(|| Location::file(&self.file));
+            diags.push(Diagnostic {
+                severity: p.severity,
+                message: p.message,
+                location: Some(loc),
+                help: p.help,
+                io: false,
+            });
+        }
+    }
+}
+
+/// The line and column of the value at `path` in a YAML text, for problems
+/// found after the file was read (a currency with no rate, say).
+pub fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {
+    SpanTree::parse(src)
+        .and_then(|t| t.locate(path, Target::Value))
+        .map(|(line, col)| Location::at(file, line, col))
+        .unwrap_or_else(|| Location::file(file))
+}
+
+/// A YAML document reduced to its shape and the positions of its nodes.
+enum SpanTree {
+    Scalar(String, (usize, usize)),
+    Seq((usize, usize), Vec<SpanTree>),
+    Map((usize, usize), Vec<(SpanTree, SpanTree)>),
+}
+
+impl SpanTree {
+    fn parse(src: &str) -> Option<SpanTree> {
+        let mut events = Parser::new_from_str(src)
+            .filter_map(Result::ok)
+            .skip_while(|(e, _)| matches!(e, Event::StreamStart | Event::DocumentStart(_)));
+        Self::node(&mut events)
+    }
+
+    fn node<'i>(
+        events: &mut impl Iterator<Item = (Event<'i>, saphyr_parser::Span)>,
+    ) -> Option<SpanTree> {
+        let (event, span) = events.next()?;
+        let pos = (span.start.line(), span.start.col() + 1);
+        match event {
+            Event::Scalar(text, ..) => Some(SpanTree::Scalar(text.into_owned(), pos)),
+            Event::Alias(_) => Some(SpanTree::Scalar(String::new(), pos)),
+            Event::SequenceStart(..) => {
+                let mut items = Vec::new();
+                loop {
+                    match Self::node(events)? {
+                        SpanTree::Scalar(s, p) if s.is_empty() && p == (0, 0) => break,
+                        item => items.push(item),
+                    }
+                }
+                Some(SpanTree::Seq(pos, items))
+            }
+            Event::MappingStart(..) => {
+                let mut entries = Vec::new();
+                loop {
+                    let key = Self::node(events)?;
+                    if matches!(&key, SpanTree::Scalar(s, p) if s.is_empty() && *p == (0, 0)) {
+                        break;
+                    }
+                    let value = Self::node(events)?;
+                    entries.push((key, value));
+                }
+                Some(SpanTree::Map(pos, entries))
+            }
+            // The end of a collection: a sentinel the loops above stop at.
+            Event::SequenceEnd | Event::MappingEnd => Some(SpanTree::Scalar(String::new(), (0, 0))),
+            _ => None,
+        }
+    }
+
+    fn pos(&self) -> (usize, usize) {
+        match self {
+            SpanTree::Scalar(_, p) | SpanTree::Seq(p, _) | SpanTree::Map(p, _) => *p,
+        }
+    }
+
+    fn locate(&self, path: &[Seg], target: Target) -> Option<(usize, usize)> {
+        let Some((first, rest)) = path.split_first() else {
+            return Some(self.pos());
+        };
+        match (self, first) {
+            (SpanTree::Map(_, entries), Seg::Key(k)) => {
+                let (key, value) = entries
+                    .iter()
+                    .find(|(key, _)| matches!(key, SpanTree::Scalar(s, _) if s == k))?;
+                if rest.is_empty() && target == Target::Key {
+                    Some(key.pos())
+                } else {
+                    value.locate(rest, target).or(Some(value.pos()))
+                }
+            }
+            (SpanTree::Seq(_, items), Seg::Index(i)) => {
+                let item = items.get(*i)?;
+                item.locate(rest, target).or(Some(item.pos()))
+            }
+            _ => Some(self.pos()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(src: &str, f: impl FnOnce(&mut YamlDoc, &Mapping)) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        let file = Path::new("p.yaml");
+        let v = parse(file, src, &mut diags).expect("valid yaml");
+        let mut doc = YamlDoc::new(file, src);
+        let m = doc
+            .mapping(&v, &[], &["creator", "fee", "market", "start"])
+            .cloned();
+        f(&mut doc, &m.expect("a mapping"));
+        doc.finish(&mut diags);
+        diags
+            .sorted()
+            .iter()
+            .map(|d| format!("{}|{}", d.location.as_ref().unwrap(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn locates_bad_values_and_unknown_keys() {
+        let src = "creator:\n  name: A\n  platform: instagramm\nfee:\n  amount: \"3k\"\nstrat: 2026-01-01\n";
+        let out = read(src, |doc, m| {
+            let c = doc
+                .field(m, &[], "creator", true)
+                .unwrap()
+                .as_mapping()
+                .unwrap()
+                .clone();
+            let p = join(&[], "creator");
+            doc.choice(&c, &p, "platform", true, &["instagram", "tiktok"]);
+            let f = doc
+                .field(m, &[], "fee", true)
+                .unwrap()
+                .as_mapping()
+                .unwrap()
+                .clone();
+            doc.decimal(&f, &join(&[], "fee"), "amount", true);
+            doc.date(m, &[], "start", true);
+        });
+        assert_eq!(
+            out,
+            [
+                "p.yaml:1:1|missing required field `start`",
+                "p.yaml:3:13|`platform` cannot be the text \"instagramm\"",
+                "p.yaml:5:11|`amount` must be a number, found the text \"3k\"",
+                "p.yaml:6:1|unknown key `strat` is ignored",
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_money_exactly() {
+        let out = read("fee: 12.50\n", |doc, m| {
+            assert_eq!(
+                doc.decimal(m, &[], "fee", true),
+                Some(Decimal::new(1250, 2))
+            );
+        });
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_a_line() {
+        let mut diags = Diagnostics::new();
+        assert!(parse(Path::new("x.yaml"), "a: [1, 2\nb: c\n", &mut diags).is_none());
+        let d = diags.sorted()[0].clone();
+        assert!(d.message.starts_with("invalid YAML"), "{}", d.message);
+        assert!(d.location.unwrap().line.is_some());
+    }
+}

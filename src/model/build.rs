@@ -1,0 +1,469 @@
+//! Turn what was read into the validated model, with a diagnostic for every
+//! reference that does not resolve.
+//!
+//! Here the report date is settled (Precise readings 1), partnerships that
+//! start after it are left out (reading 4), rows are tied to their
+//! partnership and post by index, and every currency booked is checked to
+//! have a rate. A problem repeated on many rows is reported once per file
+//! with a count, so one mistake does not bury the others.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Client, DailyRow, Denominator, Month, Order, Partnership, Portfolio, Post, Settings};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::load::csv::{Cell, Rows};
+use crate::load::yaml::{Seg, join, join_index};
+use crate::load::{RawClient, RawPortfolio};
+
+/// What the command line can override.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--as-of`.
+    pub as_of: Option<NaiveDate>,
+    /// `--client`: build only these (all when empty).
+    pub clients: Vec<String>,
+}
+
+fn at(file: &Path, cell: Cell) -> Location {
+    Location::at(file, cell.line, cell.column)
+}
+
+/// The latest post or order date as written, over published clients.
+fn latest_date(clients: &[&RawClient]) -> Option<NaiveDate> {
+    clients
+        .iter()
+        .flat_map(|c| c.metrics.iter())
+        .filter_map(|f| match &f.rows {
+            Rows::Posts(p) => p.iter().map(|r| r.published.date).max(),
+            Rows::Orders(o) => o.iter().map(|r| r.date.date).max(),
+            Rows::Daily(_) => None,
+        })
+        .max()
+}
+
+/// Build the model. `None` when roster.yaml could not be read; other problems
+/// leave the client out and are recorded.
+pub fn portfolio(
+    raw: &RawPortfolio,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Portfolio> {
+    let settings = raw.settings.as_ref()?;
+    let published: Vec<&RawClient> = raw
+        .clients
+        .iter()
+        .filter(|c| c.file.as_ref().is_some_and(|f| f.publish))
+        .collect();
+    let as_of = match overrides
+        .as_of
+        .or(settings.as_of)
+        .or_else(|| latest_date(&published))
+    {
+        Some(d) => d,
+        None => {
+            diags.push(
+                Diagnostic::error("no report date: no dated post or order, and no `as_of`")
+                    .in_file(Path::new("roster.yaml"))
+                    .help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
+            );
+            return None;
+        }
+    };
+    for wanted in &overrides.clients {
+        if !raw.clients.iter().any(|c| &c.id == wanted) {
+            let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
+            let mut d = Diagnostic::error(format!("--client {wanted}: no such client"));
+            if let Some(s) = did_you_mean(wanted, ids.iter().copied()) {
+                d = d.help(format!("did you mean `{s}`?"));
+            }
+            diags.push(d);
+        }
+    }
+    let clients = published
+        .into_iter()
+        .filter(|c| overrides.clients.is_empty() || overrides.clients.contains(&c.id))
+        .filter_map(|c| client(raw, &settings.settings, c, as_of, diags))
+        .collect();
+    Some(Portfolio {
+        root: raw.root.clone(),
+        settings: settings.settings.clone(),
+        as_of,
+        clients,
+    })
+}
+
+/// Problems about one value repeated on many rows of a file, reported once.
+#[derive(Default)]
+struct Tally {
+    seen: BTreeMap<(PathBuf, String), (Location, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, file: &Path, value: &str, loc: Location) {
+        self.seen
+            .entry((file.to_path_buf(), value.to_string()))
+            .and_modify(|e| e.1 += 1)
+            .or_insert((loc, 1));
+    }
+}
+
+fn fx_help(from: &str, to: &str, month: Month) -> String {
+    format!(
+        "add a rate to roster.yaml:\n    fx:\n      {from}/{to}:\n        {month}: <1 {from} in {to}>"
+    )
+}
+
+fn client(
+    raw: &RawPortfolio,
+    settings: &Settings,
+    c: &RawClient,
+    as_of: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Option<Client> {
+    let file = c.file.as_ref()?;
+    let errors_before = diags.error_count();
+    let currency = file.currency.clone();
+    let fx = &settings.fx;
+    let client_dir = PathBuf::from("clients").join(&c.id);
+
+    // Partnerships: the ones starting after as_of are left out entirely.
+    let mut partnerships = Vec::new();
+    for p in &c.partnerships {
+        if p.start > as_of {
+            continue;
+        }
+        let mut p = p.clone();
+        if p.fee.currency.is_empty() {
+            p.fee.currency = currency.clone();
+        }
+        if p.fee.currency != currency
+            && !fx.can_convert(&p.fee.currency, &currency, Month::of(p.start))
+        {
+            let (from, month) = (&p.fee.currency, Month::of(p.start));
+            diags.push(
+                Diagnostic::error(format!("no fx rate for {from}/{currency} in {month} or earlier (the fee is booked from {month})"))
+                    .at(p.source.locate(&join(&join(&[], "fee"), "currency")))
+                    .help(fx_help(from, &currency, month)),
+            );
+        }
+        for (i, cost) in p.extra_costs.iter_mut().enumerate() {
+            if cost.amount.currency.is_empty() {
+                cost.amount.currency = currency.clone();
+            }
+            let month = Month::of(cost.date);
+            if cost.date <= as_of && !fx.can_convert(&cost.amount.currency, &currency, month) {
+                let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
+                diags.push(
+                    Diagnostic::error(format!(
+                        "no fx rate for {}/{currency} in {month} or earlier",
+                        cost.amount.currency
+                    ))
+                    .at(p.source.locate(&path))
+                    .help(fx_help(&cost.amount.currency, &currency, month)),
+                );
+            }
+        }
+        if settings.engagement_denominator == Denominator::Followers
+            && p.creator.followers.is_none()
+        {
+            diags.push(
+                Diagnostic::error(
+                    "`followers` is missing, and engagement_denominator is followers",
+                )
+                .at(p.source.locate(&join(&[], "creator")))
+                .help("add `followers:` under creator"),
+            );
+        }
+        partnerships.push(Partnership {
+            id: p.id,
+            creator: p.creator,
+            market: p.market,
+            model: p.model,
+            start: p.start,
+            end: p.end,
+            fee: p.fee,
+            posts_per_month: p.posts_per_month,
+            contract: p.contract,
+            extra_costs: p.extra_costs,
+        });
+    }
+    let index: HashMap<&str, usize> = partnerships
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let known: BTreeSet<&str> = c
+        .partnerships
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(c.broken_partnerships.iter().map(String::as_str))
+        .collect();
+    let mut unknown_partnership = Tally::default();
+    let resolve = |id: &str, file: &Path, cell: Cell, tally: &mut Tally| -> Option<usize> {
+        if let Some(i) = index.get(id) {
+            return Some(*i);
+        }
+        if !known.contains(id) {
+            tally.add(file, id, at(file, cell));
+        }
+        None
+    };
+
+    // Posts.
+    let mut posts: Vec<Post> = Vec::new();
+    let mut post_places: HashMap<String, Location> = HashMap::new();
+    let mut missing_rates: BTreeMap<(String, Month), Location> = BTreeMap::new();
+    for f in &c.metrics {
+        let Rows::Posts(rows) = &f.rows else { continue };
+        for r in rows {
+            let here = at(&f.path, r.at);
+            if let Some(first) = post_places.get(&r.id) {
+                diags.push(
+                    Diagnostic::error(format!("duplicate post_id \"{}\"", r.id))
+                        .at(here)
+                        .help(format!(
+                            "first defined at {first}; post ids are unique within a client"
+                        )),
+                );
+                continue;
+            }
+            post_places.insert(r.id.clone(), here);
+            let Some(p) = resolve(
+                &r.partnership.0,
+                &f.path,
+                r.partnership.1,
+                &mut unknown_partnership,
+            ) else {
+                continue;
+            };
+            let cur = r
+                .currency
+                .as_ref()
+                .map_or(currency.as_str(), |(s, _)| s.as_str())
+                .to_string();
+            let month = Month::of(r.published.date);
+            if r.revenue.is_some()
+                && r.published.date <= as_of
+                && !fx.can_convert(&cur, &currency, month)
+            {
+                let loc = r
+                    .currency
+                    .as_ref()
+                    .map_or_else(|| at(&f.path, r.at), |(_, cell)| at(&f.path, *cell));
+                missing_rates.entry((cur.clone(), month)).or_insert(loc);
+            }
+            posts.push(Post {
+                id: r.id.clone(),
+                partnership: p,
+                date: r.published.date,
+                instant: r.published.instant,
+                kind: r.kind,
+                counts: r.counts,
+                revenue: r.revenue,
+                currency: cur,
+                url: r.url.clone(),
+            });
+        }
+    }
+    for ((from, month), loc) in missing_rates {
+        diags.push(
+            Diagnostic::error(format!(
+                "no fx rate for {from}/{currency} in {month} or earlier (revenue booked in {month})"
+            ))
+            .at(loc)
+            .help(fx_help(&from, &currency, month)),
+        );
+    }
+
+    // Daily rows.
+    let post_index: HashMap<&str, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut daily = Vec::new();
+    let mut unknown_post = Tally::default();
+    let mut day_places: HashMap<(usize, u32), Location> = HashMap::new();
+    for f in &c.metrics {
+        let Rows::Daily(rows) = &f.rows else { continue };
+        for r in rows {
+            let Some(&post) = post_index.get(r.post_id.as_str()) else {
+                if !post_places.contains_key(&r.post_id) {
+                    unknown_post.add(&f.path, &r.post_id, at(&f.path, r.at));
+                }
+                continue;
+            };
+            let here = at(&f.path, r.at);
+            if let Some(first) = day_places.get(&(post, r.day)) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "duplicate daily row for post \"{}\", day {}",
+                        r.post_id, r.day
+                    ))
+                    .at(here)
+                    .help(format!(
+                        "first given at {first}; each (post_id, day) appears once"
+                    )),
+                );
+                continue;
+            }
+            day_places.insert((post, r.day), here);
+            daily.push(DailyRow {
+                post,
+                day: r.day,
+                counts: r.counts,
+                revenue: r.revenue,
+            });
+        }
+    }
+
+    // Orders.
+    let mut orders = Vec::new();
+    let mut order_places: HashMap<&str, Location> = HashMap::new();
+    for f in &c.metrics {
+        let Rows::Orders(rows) = &f.rows else {
+            continue;
+        };
+        for r in rows {
+            let here = at(&f.path, r.at);
+            if let Some(first) = order_places.get(r.id.as_str()) {
+                diags.push(
+                    Diagnostic::error(format!("duplicate order_id \"{}\"", r.id))
+                        .at(here)
+                        .help(format!(
+                            "first defined at {first}; order ids are unique within a client"
+                        )),
+                );
+                continue;
+            }
+            order_places.insert(&r.id, here);
+            let partnership = r
+                .partnership
+                .as_ref()
+                .and_then(|(id, cell)| resolve(id, &f.path, *cell, &mut unknown_partnership));
+            orders.push(Order {
+                id: r.id.clone(),
+                date: r.date.date,
+                instant: r.date.instant,
+                customer: r.customer.clone(),
+                partnership,
+            });
+        }
+    }
+
+    let ids: Vec<&str> = known.iter().copied().collect();
+    for ((file, value), (loc, n)) in unknown_partnership.seen {
+        let rows = if n == 1 {
+            "1 row names".to_string()
+        } else {
+            format!("{n} rows name")
+        };
+        let help = match did_you_mean(&value, ids.iter().copied()) {
+            Some(s) => format!(
+                "did you mean \"{s}\"? partnerships are the files in {}/partnerships/",
+                client_dir.display()
+            ),
+            None => format!(
+                "add {}/partnerships/{value}.yaml or correct the id",
+                client_dir.display()
+            ),
+        };
+        let _ = file;
+        diags.push(
+            Diagnostic::error(format!("{rows} unknown partnership \"{value}\""))
+                .at(loc)
+                .help(help),
+        );
+    }
+    let post_ids: Vec<&str> = post_places.keys().map(String::as_str).collect();
+    for ((_, value), (loc, n)) in unknown_post.seen {
+        let rows = if n == 1 {
+            "1 row names".to_string()
+        } else {
+            format!("{n} rows name")
+        };
+        let mut d = Diagnostic::error(format!("{rows} unknown post \"{value}\"")).at(loc);
+        d = match did_you_mean(&value, post_ids.iter().copied()) {
+            Some(s) => d.help(format!("did you mean \"{s}\"?")),
+            None => d.help("daily rows must name a post_id of a posts file of this client"),
+        };
+        diags.push(d);
+    }
+
+    // Notes.
+    let mut month_notes = BTreeMap::new();
+    let mut partnership_notes = BTreeMap::new();
+    for (path, stem, text) in &c.notes {
+        if let Some(m) = Month::parse(stem) {
+            if m > Month::of(as_of) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "note for {m} is after the report date {as_of}; it is not shown"
+                    ))
+                    .in_file(path),
+                );
+            }
+            month_notes.insert(m, text.clone());
+        } else if known.contains(stem.as_str()) {
+            if index.contains_key(stem.as_str()) {
+                partnership_notes.insert(stem.clone(), text.clone());
+            }
+        } else {
+            let mut d = Diagnostic::warning(format!(
+                "note \"{stem}.md\" names no month and no partnership; it is not shown"
+            ))
+            .in_file(path);
+            d = match did_you_mean(stem, ids.iter().copied()) {
+                Some(s) => d.help(format!("did you mean {s}.md?")),
+                None => {
+                    d.help("name month notes YYYY-MM.md and partnership notes <partnership-id>.md")
+                }
+            };
+            diags.push(d);
+        }
+    }
+
+    // Logo.
+    if let Some(logo) = &file.brand.logo {
+        let safe = logo
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let exists = safe && raw.root.join(&client_dir).join(logo).is_file();
+        if !exists {
+            diags.push(
+                Diagnostic::error(format!("logo \"{}\" not found in the client folder", logo.display()))
+                    .at(yaml_location(raw, &client_dir.join("client.yaml"), &["brand", "logo"]))
+                    .help("put the file under the client's assets/ and give its path relative to the client folder"),
+            );
+        }
+    }
+
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Client {
+        id: c.id.clone(),
+        name: file.name.clone(),
+        currency,
+        language: file.language.unwrap_or(settings.language),
+        markets: file.markets.clone(),
+        targets: file.targets.clone(),
+        brand: file.brand.clone(),
+        partnerships,
+        posts,
+        daily,
+        orders,
+        month_notes,
+        partnership_notes,
+        assets: c.assets.clone(),
+    })
+}
+
+fn yaml_location(raw: &RawPortfolio, file: &Path, keys: &[&str]) -> Location {
+    let text = std::fs::read_to_string(raw.root.join(file)).unwrap_or_default();
+    let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
+    crate::load::yaml::locate(file, &text, &path)
+}

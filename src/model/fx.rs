@@ -1,0 +1,108 @@
+//! Currency conversion by month, as roster.yaml's `fx` table gives it.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::Month;
+
+/// Rates by pair and month: `1 FROM = rate TO`.
+#[derive(Debug, Clone, Default)]
+pub struct Fx {
+    pairs: BTreeMap<(String, String), BTreeMap<Month, Decimal>>,
+}
+
+impl Fx {
+    /// Add the rate of one pair in one month.
+    pub fn insert(&mut self, from: &str, to: &str, month: Month, rate: Decimal) {
+        self.pairs
+            .entry((from.to_string(), to.to_string()))
+            .or_default()
+            .insert(month, rate);
+    }
+
+    /// The latest rate of the pair as given, at or before `month`.
+    fn direct(&self, from: &str, to: &str, month: Month) -> Option<Decimal> {
+        let rates = self.pairs.get(&(from.to_string(), to.to_string()))?;
+        rates.range(..=month).next_back().map(|(_, r)| *r)
+    }
+
+    /// Convert `amount` of `from` into `to` at the rate of `month`: the pair
+    /// as given first, else the reverse pair inverted; never a later month's
+    /// rate, never through a third currency. `None` when no rate applies.
+    pub fn convert(&self, amount: Decimal, from: &str, to: &str, month: Month) -> Option<Decimal> {
+        if from == to {
+            return Some(amount);
+        }
+        if let Some(rate) = self.direct(from, to, month) {
+            return Some(amount * rate);
+        }
+        let reverse = self.direct(to, from, month)?;
+        (!reverse.is_zero()).then(|| amount / reverse)
+    }
+
+    /// Whether `convert` has a rate for this pair and month.
+    pub fn can_convert(&self, from: &str, to: &str, month: Month) -> bool {
+        self.convert(Decimal::ONE, from, to, month).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn m(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    fn table() -> Fx {
+        let mut fx = Fx::default();
+        fx.insert("RUB", "USD", m("2026-05"), dec("0.0125"));
+        fx.insert("RUB", "USD", m("2026-07"), dec("0.01"));
+        fx
+    }
+
+    #[test]
+    fn uses_the_months_rate_or_the_latest_earlier() {
+        let fx = table();
+        // 1000 RUB x 0.0125 = 12.5 USD in May; June has no rate, so May's.
+        assert_eq!(
+            fx.convert(dec("1000"), "RUB", "USD", m("2026-05")),
+            Some(dec("12.5"))
+        );
+        assert_eq!(
+            fx.convert(dec("1000"), "RUB", "USD", m("2026-06")),
+            Some(dec("12.5"))
+        );
+        // July: 1000 x 0.01 = 10.
+        assert_eq!(
+            fx.convert(dec("1000"), "RUB", "USD", m("2026-07")),
+            Some(dec("10"))
+        );
+    }
+
+    #[test]
+    fn inverts_a_pair_given_the_other_way_round() {
+        let fx = table();
+        // 25 USD / 0.0125 = 2000 RUB.
+        assert_eq!(
+            fx.convert(dec("25"), "USD", "RUB", m("2026-06")),
+            Some(dec("2000"))
+        );
+    }
+
+    #[test]
+    fn never_uses_a_later_rate() {
+        let fx = table();
+        assert_eq!(fx.convert(dec("1"), "RUB", "USD", m("2026-04")), None);
+        assert!(!fx.can_convert("EUR", "USD", m("2026-07")));
+        assert_eq!(
+            fx.convert(dec("7"), "USD", "USD", m("1990-01")),
+            Some(dec("7"))
+        );
+    }
+}

@@ -1,0 +1,314 @@
+//! Validated, resolved domain types: what the analytics read.
+//!
+//! Everything here has passed validation in [`build`]: ids are well formed,
+//! references resolve (a post's partnership is an index into its client's
+//! partnerships), dates are real dates and every currency booked has a rate.
+//! Nothing in this module reads a file or computes a figure.
+
+pub mod build;
+mod fx;
+mod month;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+pub use fx::Fx;
+pub use month::Month;
+
+/// The whole portfolio, ready for the analytics.
+#[derive(Debug, Clone)]
+pub struct Portfolio {
+    /// The portfolio folder.
+    pub root: PathBuf,
+    /// roster.yaml.
+    pub settings: Settings,
+    /// The report date.
+    pub as_of: NaiveDate,
+    /// Published clients, ids ascending.
+    pub clients: Vec<Client>,
+}
+
+/// Site-wide settings from roster.yaml.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The site's title.
+    pub title: String,
+    /// Absolute URL the site is published under, for sitemaps.
+    pub base_url: Option<String>,
+    /// Where the site is written, relative to the portfolio.
+    pub output_dir: String,
+    /// Theme name.
+    pub theme: String,
+    /// Default language of the pages.
+    pub language: Language,
+    /// What a post's engagement rate divides by.
+    pub engagement_denominator: Denominator,
+    /// Days after `start` during which a partnership is not judged.
+    pub ramp_up_days: u32,
+    /// Days after an acquisition in which another order counts as a repeat.
+    pub repeat_window_days: u32,
+    /// Whether to write `<output>/index.html`.
+    pub index: bool,
+    /// Currency conversion rates by month.
+    pub fx: Fx,
+}
+
+/// Page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Language {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Language {
+    /// The code used in files and HTML.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ru => "ru",
+        }
+    }
+}
+
+/// What a post's engagement rate divides engagements by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denominator {
+    /// The post's reach (the default).
+    Reach,
+    /// The post's impressions.
+    Impressions,
+    /// The creator's followers.
+    Followers,
+}
+
+/// One client: the partnerships, metrics and notes of one report site.
+#[derive(Debug, Clone)]
+pub struct Client {
+    /// Folder name.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Reporting currency (ISO 4217).
+    pub currency: String,
+    /// The language of this client's pages.
+    pub language: Language,
+    /// Markets, ids ascending.
+    pub markets: Vec<Market>,
+    /// Targets the recommendations compare with.
+    pub targets: Targets,
+    /// White-label settings.
+    pub brand: Brand,
+    /// Partnerships starting on or before `as_of`, ids ascending.
+    pub partnerships: Vec<Partnership>,
+    /// Posts of those partnerships, in file order.
+    pub posts: Vec<Post>,
+    /// Daily rows of those posts.
+    pub daily: Vec<DailyRow>,
+    /// Orders, all of them (attributed or not).
+    pub orders: Vec<Order>,
+    /// Month notes (Markdown source) by month.
+    pub month_notes: BTreeMap<Month, String>,
+    /// Partnership notes (Markdown source) by partnership id.
+    pub partnership_notes: BTreeMap<String, String>,
+    /// Files under `assets/`, relative to the client folder, sorted.
+    pub assets: Vec<PathBuf>,
+}
+
+/// A market of a client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Market {
+    /// Id, as partnerships name it.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Client targets.
+#[derive(Debug, Clone, Default)]
+pub struct Targets {
+    /// Target ROI as a fraction; the recommendation rules default it to 0.
+    pub roi: Option<Decimal>,
+    /// Target cost per acquisition in the client's currency.
+    pub cpa: Option<Decimal>,
+}
+
+/// White-label settings.
+#[derive(Debug, Clone, Default)]
+pub struct Brand {
+    /// Accent colour, as written (`#d6336c`).
+    pub color: Option<String>,
+    /// Logo path relative to the client folder.
+    pub logo: Option<PathBuf>,
+}
+
+/// How a partnership is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Model {
+    /// A single fee for one campaign.
+    OneOff,
+    /// A monthly fee.
+    Retainer,
+}
+
+impl Model {
+    /// The name used in files and data.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Model::OneOff => "one_off",
+            Model::Retainer => "retainer",
+        }
+    }
+}
+
+impl serde::Serialize for Model {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Sponsored or organic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostKind {
+    /// Paid for by the partnership.
+    Sponsored,
+    /// An unpaid mention.
+    Organic,
+}
+
+/// An amount of money in a named currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The amount, exact.
+    pub value: Decimal,
+    /// ISO 4217 code.
+    pub currency: String,
+}
+
+/// The creator of a partnership.
+#[derive(Debug, Clone)]
+pub struct Creator {
+    /// Display name.
+    pub name: String,
+    /// `@handle`, as written.
+    pub handle: Option<String>,
+    /// Platform name (instagram, tiktok, ...).
+    pub platform: String,
+    /// Follower count, when given.
+    pub followers: Option<u64>,
+}
+
+/// Contract details, shown on the partnership page.
+#[derive(Debug, Clone, Default)]
+pub struct Contract {
+    /// individual | umbrella.
+    pub kind: Option<String>,
+    /// The contract reference.
+    pub reference: Option<String>,
+}
+
+/// A cost beyond the fee: seeding, shipping, a bonus.
+#[derive(Debug, Clone)]
+pub struct ExtraCost {
+    /// Booking date.
+    pub date: NaiveDate,
+    /// What it cost.
+    pub amount: Amount,
+    /// What it was for.
+    pub label: Option<String>,
+}
+
+/// One partnership with one creator.
+#[derive(Debug, Clone)]
+pub struct Partnership {
+    /// File stem.
+    pub id: String,
+    /// Who.
+    pub creator: Creator,
+    /// Index into the client's markets.
+    pub market: usize,
+    /// Retainer or one-off.
+    pub model: Model,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day, as written.
+    pub end: Option<NaiveDate>,
+    /// Per month (retainer) or in total (one-off).
+    pub fee: Amount,
+    /// Contracted sponsored posts per month (retainers).
+    pub posts_per_month: Option<Decimal>,
+    /// Contract details.
+    pub contract: Contract,
+    /// Costs beyond the fee, in file order.
+    pub extra_costs: Vec<ExtraCost>,
+}
+
+/// Counts a post or a daily row may carry; `None` is an unknown cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Impressions.
+    pub impressions: Option<u64>,
+    /// Reach.
+    pub reach: Option<u64>,
+    /// Engagements.
+    pub engagements: Option<u64>,
+    /// Clicks.
+    pub clicks: Option<u64>,
+    /// Conversions.
+    pub conversions: Option<u64>,
+}
+
+/// One post, with lifetime totals.
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// Free-text id, unique within the client.
+    pub id: String,
+    /// Index into the client's partnerships.
+    pub partnership: usize,
+    /// Local date as written: the booking date.
+    pub date: NaiveDate,
+    /// The instant in seconds since the epoch (UTC), for ordering.
+    pub instant: i64,
+    /// Sponsored or organic.
+    pub kind: PostKind,
+    /// Lifetime totals.
+    pub counts: Counts,
+    /// Attributed revenue, as written.
+    pub revenue: Option<Decimal>,
+    /// Currency of `revenue`.
+    pub currency: String,
+    /// Link to the post.
+    pub url: Option<String>,
+}
+
+/// One day of one post.
+#[derive(Debug, Clone)]
+pub struct DailyRow {
+    /// Index into the client's posts.
+    pub post: usize,
+    /// 1 is the first 24 hours.
+    pub day: u32,
+    /// Counts within that day.
+    pub counts: Counts,
+    /// Revenue within that day, in the post's currency.
+    pub revenue: Option<Decimal>,
+}
+
+/// One order, for repeat-purchase analysis.
+#[derive(Debug, Clone)]
+pub struct Order {
+    /// Free-text id, unique within the client.
+    pub id: String,
+    /// Local date as written.
+    pub date: NaiveDate,
+    /// Instant in seconds since the epoch (UTC), for ordering.
+    pub instant: i64,
+    /// Opaque customer id; never shown.
+    pub customer: String,
+    /// Index into the client's partnerships; `None` when unattributed.
+    pub partnership: Option<usize>,
+}
