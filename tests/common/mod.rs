@@ -1,0 +1,134 @@
+//! Helpers shared by the integration tests: fixtures in temporary folders and
+//! a runner for the `roster` binary.
+
+#![allow(dead_code)] // each test module uses its own part of these helpers
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The folder of the fixtures.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A copy of a fixture (or of sample-data) in a fresh temporary folder.
+pub struct Fixture {
+    /// Keeps the folder alive.
+    pub dir: tempfile::TempDir,
+    /// The portfolio inside it.
+    pub root: PathBuf,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "public" {
+                copy_dir(&entry.path(), &target);
+            }
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl Fixture {
+    /// Copy `tests/fixtures/<name>`.
+    pub fn new(name: &str) -> Fixture {
+        Fixture::from_path(&fixtures().join(name))
+    }
+
+    /// Copy the project's sample-data.
+    pub fn sample() -> Fixture {
+        Fixture::from_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"))
+    }
+
+    /// Copy any folder.
+    pub fn from_path(path: &Path) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("portfolio");
+        copy_dir(path, &root);
+        Fixture { dir, root }
+    }
+
+    /// Write (or overwrite) a file of the portfolio.
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// Where `build` writes by default in these tests.
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    /// Run `roster ARGS...` in the fixture's folder.
+    pub fn roster(&self, args: &[&str]) -> Run {
+        run(&self.root, args)
+    }
+
+    /// `roster build <root> --output <out>`.
+    pub fn build(&self) -> Run {
+        let out = self.out();
+        self.roster(&["build", ".", "--output", out.to_str().unwrap()])
+    }
+
+    /// The data.json of a built client.
+    pub fn data(&self, client: &str) -> serde_json::Value {
+        let text = std::fs::read_to_string(self.out().join(client).join("data.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+/// What a run of the binary did.
+pub struct Run {
+    /// Exit status code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+/// Run the binary in `dir` with NO_COLOR set.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_roster"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Assert two JSON values are equal as compare.py judges: numbers within a
+/// relative 1e-6, null only equal to null, lists member by member.
+pub fn assert_json_close(want: &serde_json::Value, got: &serde_json::Value, path: &str) {
+    use serde_json::Value::*;
+    match (want, got) {
+        (Object(w), Object(g)) => {
+            for (k, v) in w {
+                let g = g.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing"));
+                assert_json_close(v, g, &format!("{path}.{k}"));
+            }
+        }
+        (Array(w), Array(g)) => {
+            assert_eq!(w.len(), g.len(), "{path}: list length");
+            for (i, (a, b)) in w.iter().zip(g).enumerate() {
+                assert_json_close(a, b, &format!("{path}[{i}]"));
+            }
+        }
+        (Number(a), Number(b)) => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            assert!((a - b).abs() <= 1e-9_f64.max(1e-6 * a.abs().max(b.abs())), "{path}: expected {a}, got {b}");
+        }
+        _ => assert_eq!(want, got, "{path}"),
+    }
+}

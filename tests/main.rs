@@ -1,0 +1,5 @@
+//! Integration tests: one binary, a module per feature. Each test copies a
+//! fixture into a temporary folder and runs the real `roster` binary on it.
+
+mod common;
+mod figures;
