@@ -9,7 +9,13 @@ fn worked_example_matches_the_expected_data_json() {
     let run = fx.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     for client in ["iris-cosmetics", "rowan-kids"] {
-        let text = std::fs::read_to_string(fixtures().join("worked-expected").join(client).join("data.json")).unwrap();
+        let text = std::fs::read_to_string(
+            fixtures()
+                .join("worked-expected")
+                .join(client)
+                .join("data.json"),
+        )
+        .unwrap();
         let want: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_json_close(&want, &fx.data(client), client);
     }
@@ -31,30 +37,80 @@ fn every_required_key_is_present() {
     let fx = Fixture::sample();
     assert_eq!(fx.build().code, 0);
     let d = fx.data("kestrel-coffee");
-    let top = ["schema", "client", "as_of", "portfolio", "markets", "models", "engagement_by_post_number",
-        "engagement_decay", "conversion_window", "partnerships", "months"];
+    let top = [
+        "schema",
+        "client",
+        "as_of",
+        "portfolio",
+        "markets",
+        "models",
+        "engagement_by_post_number",
+        "engagement_decay",
+        "conversion_window",
+        "partnerships",
+        "months",
+    ];
     for k in top {
         assert!(d.get(k).is_some(), "missing {k}");
     }
-    let figures = ["cost", "revenue", "roi", "roas", "conversions", "cpa", "reach", "engagements",
-        "engagement_rate", "cost_per_thousand_reached"];
-    for k in figures.iter().chain(&["creator_roi", "sponsored_posts", "organic_posts", "repeat_purchase_rate"]) {
+    let figures = [
+        "cost",
+        "revenue",
+        "roi",
+        "roas",
+        "conversions",
+        "cpa",
+        "reach",
+        "engagements",
+        "engagement_rate",
+        "cost_per_thousand_reached",
+    ];
+    for k in figures.iter().chain(&[
+        "creator_roi",
+        "sponsored_posts",
+        "organic_posts",
+        "repeat_purchase_rate",
+    ]) {
         assert!(d["portfolio"].get(k).is_some(), "portfolio.{k}");
     }
-    for k in figures.iter().chain(&["id", "name", "creator_roi", "repeat_purchase_rate"]) {
+    for k in figures
+        .iter()
+        .chain(&["id", "name", "creator_roi", "repeat_purchase_rate"])
+    {
         assert!(d["markets"][0].get(k).is_some(), "markets.{k}");
     }
-    let partnership = ["id", "creator", "platform", "market", "model", "start", "end", "sponsored_posts",
-        "organic_posts", "contracted_posts", "fulfilment", "month", "phase", "engagement_trend",
-        "repeat_purchase_rate", "recommendation"];
+    let partnership = [
+        "id",
+        "creator",
+        "platform",
+        "market",
+        "model",
+        "start",
+        "end",
+        "sponsored_posts",
+        "organic_posts",
+        "contracted_posts",
+        "fulfilment",
+        "month",
+        "phase",
+        "engagement_trend",
+        "repeat_purchase_rate",
+        "recommendation",
+    ];
     for k in figures.iter().chain(&partnership) {
         assert!(d["partnerships"][0].get(k).is_some(), "partnerships.{k}");
     }
-    for k in figures.iter().chain(&["month", "sponsored_posts", "organic_posts"]) {
+    for k in figures
+        .iter()
+        .chain(&["month", "sponsored_posts", "organic_posts"])
+    {
         assert!(d["months"][0].get(k).is_some(), "months.{k}");
     }
     for k in ["n", "min", "q1", "median", "q3", "max", "best", "worst"] {
-        assert!(d["portfolio"]["creator_roi"].get(k).is_some(), "creator_roi.{k}");
+        assert!(
+            d["portfolio"]["creator_roi"].get(k).is_some(),
+            "creator_roi.{k}"
+        );
     }
 }
 
@@ -64,20 +120,39 @@ fn the_same_input_gives_byte_identical_data() {
     assert_eq!(fx.build().code, 0);
     let first = std::fs::read(fx.out().join("rowan-kids/data.json")).unwrap();
     assert_eq!(fx.build().code, 0);
-    assert_eq!(first, std::fs::read(fx.out().join("rowan-kids/data.json")).unwrap());
+    assert_eq!(
+        first,
+        std::fs::read(fx.out().join("rowan-kids/data.json")).unwrap()
+    );
 }
 
 #[test]
 fn as_of_on_the_command_line_overrides_the_default() {
     let fx = Fixture::new("worked");
     let out = fx.out();
-    let run = fx.roster(&["build", ".", "--output", out.to_str().unwrap(), "--as-of", "2026-08-31"]);
+    let run = fx.roster(&[
+        "build",
+        ".",
+        "--output",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2026-08-31",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let d = fx.data("rowan-kids");
     assert_eq!(d["as_of"], "2026-08-31");
     // Months run through the month of as_of; artyom-smirnov (start 09-17) is left out.
-    assert_eq!(d["months"].as_array().unwrap().last().unwrap()["month"], "2026-08");
-    assert!(d["partnerships"].as_array().unwrap().iter().all(|p| p["id"] != "artyom-smirnov"));
+    assert_eq!(
+        d["months"].as_array().unwrap().last().unwrap()["month"],
+        "2026-08"
+    );
+    assert!(
+        d["partnerships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["id"] != "artyom-smirnov")
+    );
 }
 
 #[test]
@@ -85,13 +160,34 @@ fn client_option_builds_only_that_client_and_keeps_the_others() {
     let fx = Fixture::new("worked");
     assert_eq!(fx.build().code, 0);
     let out = fx.out();
-    let run = fx.roster(&["build", ".", "--output", out.to_str().unwrap(), "--client", "rowan-kids"]);
+    let run = fx.roster(&[
+        "build",
+        ".",
+        "--output",
+        out.to_str().unwrap(),
+        "--client",
+        "rowan-kids",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(out.join("rowan-kids/data.json").is_file());
-    assert!(out.join("iris-cosmetics/data.json").is_file(), "the other client's pages are kept");
-    let bad = fx.roster(&["build", ".", "--output", out.to_str().unwrap(), "--client", "rowan-kid"]);
+    assert!(
+        out.join("iris-cosmetics/data.json").is_file(),
+        "the other client's pages are kept"
+    );
+    let bad = fx.roster(&[
+        "build",
+        ".",
+        "--output",
+        out.to_str().unwrap(),
+        "--client",
+        "rowan-kid",
+    ]);
     assert_ne!(bad.code, 0);
-    assert!(bad.stderr.contains("did you mean `rowan-kids`?"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("did you mean `rowan-kids`?"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
@@ -120,6 +216,10 @@ fn version_and_help() {
     let v = fx.roster(&["--version"]);
     assert!(v.stdout.starts_with("roster "), "{}", v.stdout);
     let h = fx.roster(&["build", "--help"]);
-    assert!(h.stdout.contains("--as-of") && h.stdout.contains("Examples"), "{}", h.stdout);
+    assert!(
+        h.stdout.contains("--as-of") && h.stdout.contains("Examples"),
+        "{}",
+        h.stdout
+    );
     assert_eq!(fx.roster(&["build", "--as-of", "2026-13-01"]).code, 2);
 }

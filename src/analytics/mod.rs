@@ -151,7 +151,7 @@ pub struct PartnershipFigures {
     /// Organic mentions to date.
     pub organic_posts: u64,
     /// Contracted sponsored posts to date, unrounded.
-    #[serde(with = "rust_decimal::serde::float_option")]
+    #[serde(serialize_with = "totals::as_f64_option::serialize")]
     pub contracted_posts: Option<Decimal>,
     /// sponsored / contracted.
     pub fulfilment: Option<f64>,
@@ -361,7 +361,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
                 contracted_posts: contracted,
                 fulfilment: contracted
                     .and_then(|k| totals::ratio(Decimal::from(g.sponsored), k))
-                    .and_then(|f| rust_decimal::prelude::ToPrimitive::to_f64(&f)),
+                    .map(totals::to_f64),
                 month: life::current_month(p, as_of),
                 phase: life::phase(p, as_of),
                 engagement_trend: trends[i],
@@ -472,3 +472,6 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         posts: facts,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,6 @@
 //! The creator-level view: the distribution of per-partnership ROI.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 /// n, quartiles, extremes and the best and worst partnership of a group.
@@ -51,10 +50,7 @@ pub fn spread(values: &[(&str, Decimal)]) -> Spread {
         .iter()
         .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
         .map(|v| v.0.to_string());
-    let mut sorted: Vec<f64> = values
-        .iter()
-        .map(|v| v.1.to_f64().unwrap_or(f64::NAN))
-        .collect();
+    let mut sorted: Vec<f64> = values.iter().map(|v| super::totals::to_f64(v.1)).collect();
     sorted.sort_by(f64::total_cmp);
     Spread {
         n: values.len(),

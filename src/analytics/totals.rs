@@ -6,7 +6,6 @@
 //! average of ratios. An undefined ratio is `None`.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 /// What a group adds up.
@@ -40,8 +39,38 @@ impl std::ops::AddAssign for Totals {
     }
 }
 
+/// The `f64` nearest to `d`: parsed from its exact decimal text, which is
+/// correctly rounded where a float conversion of the mantissa may be an ulp
+/// off.
+pub fn to_f64(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(f64::NAN)
+}
+
 fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(f64::NAN)
+    to_f64(d)
+}
+
+/// Serialise exact money as the nearest JSON number.
+pub mod as_f64 {
+    use rust_decimal::Decimal;
+
+    /// serde `serialize_with` for `Decimal`.
+    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(super::to_f64(*d))
+    }
+}
+
+/// Serialise optional exact money as the nearest JSON number or null.
+pub mod as_f64_option {
+    use rust_decimal::Decimal;
+
+    /// serde `serialize_with` for `Option<Decimal>`.
+    pub fn serialize<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_f64(super::to_f64(*d)),
+            None => s.serialize_none(),
+        }
+    }
 }
 
 /// `num / den`, undefined when `den` is 0.
@@ -85,10 +114,10 @@ impl Totals {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Figures {
     /// Cost to date.
-    #[serde(with = "rust_decimal::serde::float")]
+    #[serde(serialize_with = "as_f64::serialize")]
     pub cost: Decimal,
     /// Revenue to date.
-    #[serde(with = "rust_decimal::serde::float")]
+    #[serde(serialize_with = "as_f64::serialize")]
     pub revenue: Decimal,
     /// (revenue - cost) / cost.
     pub roi: Option<f64>,
@@ -97,7 +126,7 @@ pub struct Figures {
     /// Conversions.
     pub conversions: u64,
     /// cost / conversions.
-    #[serde(with = "rust_decimal::serde::float_option")]
+    #[serde(serialize_with = "as_f64_option::serialize")]
     pub cpa: Option<Decimal>,
     /// Reach.
     pub reach: u64,
@@ -106,7 +135,7 @@ pub struct Figures {
     /// Engagements / denominator over posts whose rate is defined.
     pub engagement_rate: Option<f64>,
     /// cost / reach x 1000.
-    #[serde(with = "rust_decimal::serde::float_option")]
+    #[serde(serialize_with = "as_f64_option::serialize")]
     pub cost_per_thousand_reached: Option<Decimal>,
 }
 

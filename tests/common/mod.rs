@@ -127,7 +127,10 @@ pub fn assert_json_close(want: &serde_json::Value, got: &serde_json::Value, path
         }
         (Number(a), Number(b)) => {
             let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
-            assert!((a - b).abs() <= 1e-9_f64.max(1e-6 * a.abs().max(b.abs())), "{path}: expected {a}, got {b}");
+            assert!(
+                (a - b).abs() <= 1e-9_f64.max(1e-6 * a.abs().max(b.abs())),
+                "{path}: expected {a}, got {b}"
+            );
         }
         _ => assert_eq!(want, got, "{path}"),
     }

@@ -1,0 +1,345 @@
+//! Whole-client figures on small hand-made clients, each expectation worked
+//! out in the comments.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::analytics::cost::tests_support::retainer;
+use crate::model::{
+    Brand, Client, Counts, DailyRow, Denominator, Fx, Language, Market, Order, Post, PostKind,
+    Settings, Targets,
+};
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn settings() -> Settings {
+    Settings {
+        title: "t".into(),
+        base_url: None,
+        output_dir: "public".into(),
+        theme: "default".into(),
+        language: Language::En,
+        engagement_denominator: Denominator::Reach,
+        ramp_up_days: 42,
+        repeat_window_days: 90,
+        index: false,
+        fx: Fx::default(),
+    }
+}
+
+fn post(
+    id: &str,
+    p: usize,
+    day: &str,
+    kind: PostKind,
+    reach: Option<u64>,
+    eng: Option<u64>,
+    rev: Option<&str>,
+) -> Post {
+    let date = date(day);
+    Post {
+        id: id.into(),
+        partnership: p,
+        date,
+        instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
+        kind,
+        counts: Counts {
+            reach,
+            engagements: eng,
+            conversions: Some(1),
+            ..Counts::default()
+        },
+        revenue: rev.map(d),
+        currency: "USD".into(),
+        url: None,
+    }
+}
+
+fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Client {
+    Client {
+        id: "c".into(),
+        name: "C".into(),
+        currency: "USD".into(),
+        language: Language::En,
+        markets: vec![
+            Market {
+                id: "ru".into(),
+                name: "Russia".into(),
+            },
+            Market {
+                id: "us".into(),
+                name: "US".into(),
+            },
+        ],
+        targets: Targets::default(),
+        brand: Brand::default(),
+        partnerships,
+        posts,
+        daily: Vec::new(),
+        orders: Vec::new(),
+        month_notes: BTreeMap::new(),
+        partnership_notes: BTreeMap::new(),
+        assets: Vec::new(),
+    }
+}
+
+#[test]
+fn organic_posts_count_in_sums_but_get_no_number() {
+    // A retainer from 09-01 at 3000/month, as_of 09-30: cost 3000 x 30/30.
+    // Posts: sponsored 09-02 (1000 reach, 40 eng), organic 09-03 (500, 50),
+    // sponsored 09-05 (unknown reach, 30 eng), sponsored 09-20 (1000, 60).
+    let p = retainer("2026-09-01", None, "3000");
+    let posts = vec![
+        post(
+            "a",
+            0,
+            "2026-09-02",
+            PostKind::Sponsored,
+            Some(1000),
+            Some(40),
+            Some("100"),
+        ),
+        post(
+            "b",
+            0,
+            "2026-09-03",
+            PostKind::Organic,
+            Some(500),
+            Some(50),
+            None,
+        ),
+        post(
+            "c",
+            0,
+            "2026-09-05",
+            PostKind::Sponsored,
+            None,
+            Some(30),
+            Some("50"),
+        ),
+        post(
+            "d",
+            0,
+            "2026-09-20",
+            PostKind::Sponsored,
+            Some(1000),
+            Some(60),
+            Some("10"),
+        ),
+    ];
+    let f = super::client(&client(vec![p], posts), &settings(), date("2026-09-30"));
+    let pf = &f.partnerships[0];
+    // Reach sums known cells: 2500; engagements all: 180; the rate pools only
+    // posts whose own rate is defined: (40 + 50 + 60) / 2500 = 0.06.
+    assert_eq!((pf.figures.reach, pf.figures.engagements), (2500, 180));
+    assert_eq!(pf.figures.engagement_rate, Some(0.06));
+    assert_eq!((pf.sponsored_posts, pf.organic_posts), (3, 1));
+    // Revenue 160 against cost 3000: ROI (160 - 3000) / 3000.
+    assert_eq!(pf.figures.cost, d("3000"));
+    assert_eq!(pf.figures.roi, Some((160.0 - 3000.0) / 3000.0));
+    // Post numbers: a 1, c 2, d 3; the organic post has none.
+    let numbers: Vec<Option<u32>> = f.posts.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), None, Some(2), Some(3)]);
+    // Post 2's rate is undefined: its entry has n 0 and no mean.
+    let k2 = &f.engagement_by_post_number[1];
+    assert_eq!(
+        (k2.post_number, k2.n, k2.mean_engagement_rate),
+        (2, 0, None)
+    );
+    // Trend needs 3 defined rates: only a (0.04) and d (0.06) -> undefined.
+    assert_eq!(pf.engagement_trend, None);
+}
+
+#[test]
+fn posts_after_as_of_and_partnerships_starting_after_it_count_nowhere() {
+    // The model leaves out partnerships starting after as_of; here a post of
+    // the retainer dated after as_of must not count.
+    let p = retainer("2026-09-01", None, "3000");
+    let posts = vec![
+        post(
+            "a",
+            0,
+            "2026-09-02",
+            PostKind::Sponsored,
+            Some(1000),
+            Some(40),
+            Some("100"),
+        ),
+        post(
+            "z",
+            0,
+            "2026-10-02",
+            PostKind::Sponsored,
+            Some(1000),
+            Some(40),
+            Some("999"),
+        ),
+    ];
+    let f = super::client(&client(vec![p], posts), &settings(), date("2026-09-30"));
+    assert_eq!(f.portfolio.figures.revenue, d("100"));
+    assert_eq!(f.portfolio.sponsored_posts, 1);
+    let months: Vec<&str> = f.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months, ["2026-09"]);
+}
+
+#[test]
+fn months_run_from_the_first_activity_to_as_of_without_gaps() {
+    // A one-off on 2026-06-15 for 1000 and a post on 06-16; as_of 08-10:
+    // June has the cost and the post, July and August are listed empty.
+    let mut p = retainer("2026-06-15", None, "1000");
+    p.model = Model::OneOff;
+    let posts = vec![post(
+        "a",
+        0,
+        "2026-06-16",
+        PostKind::Sponsored,
+        Some(100),
+        Some(5),
+        Some("1500"),
+    )];
+    let f = super::client(&client(vec![p], posts), &settings(), date("2026-08-10"));
+    let months: Vec<(&str, Option<f64>)> = f
+        .months
+        .iter()
+        .map(|m| (m.month.as_str(), m.figures.roi))
+        .collect();
+    // June ROI (1500 - 1000) / 1000 = 0.5; July and August have no cost: n/a.
+    assert_eq!(
+        months,
+        [("2026-06", Some(0.5)), ("2026-07", None), ("2026-08", None)]
+    );
+    // One-offs: month 1, no phase, no recommendation, no contracted posts.
+    let pf = &f.partnerships[0];
+    assert_eq!(
+        (pf.month, pf.phase, pf.recommendation, pf.contracted_posts),
+        (1, None, None, None)
+    );
+    assert_eq!(f.models.len(), 1);
+    // Every market is listed, one without partnerships with n 0.
+    assert_eq!(f.markets.len(), 2);
+    assert_eq!(f.markets[1].creator_roi.n, 0);
+    assert_eq!(f.markets[1].figures.roi, None);
+}
+
+#[test]
+fn fulfilment_divides_delivered_by_prorated_contracted_posts() {
+    // 2 posts a month from 09-16 to as_of 10-15: September 15/30, October
+    // 15/31 -> 2 x (0.5 + 15/31) = 1.9677...; 2 delivered -> 1.0164...
+    let mut p = retainer("2026-09-16", None, "3000");
+    p.posts_per_month = Some(d("2"));
+    let posts = vec![
+        post(
+            "a",
+            0,
+            "2026-09-20",
+            PostKind::Sponsored,
+            Some(1),
+            Some(1),
+            None,
+        ),
+        post(
+            "b",
+            0,
+            "2026-10-01",
+            PostKind::Sponsored,
+            Some(1),
+            Some(1),
+            None,
+        ),
+    ];
+    let f = super::client(&client(vec![p], posts), &settings(), date("2026-10-15"));
+    let pf = &f.partnerships[0];
+    let contracted = d("2") * (d("15") / d("30") + d("15") / d("31"));
+    assert_eq!(pf.contracted_posts, Some(contracted));
+    let want = 2.0 / (2.0 * (0.5 + 15.0 / 31.0));
+    assert!((pf.fulfilment.unwrap() - want).abs() < 1e-12);
+}
+
+#[test]
+fn decay_and_window_use_sponsored_rows_dated_to_date() {
+    // A post on 10-01; rows for days 1..3 dated 10-01, 10-02, 10-03; as_of
+    // 10-02 keeps days 1 and 2 only. An organic post's rows count nowhere.
+    let p = retainer("2026-09-01", None, "3000");
+    let posts = vec![
+        post(
+            "a",
+            0,
+            "2026-10-01",
+            PostKind::Sponsored,
+            Some(1),
+            Some(1),
+            None,
+        ),
+        post(
+            "o",
+            0,
+            "2026-10-01",
+            PostKind::Organic,
+            Some(1),
+            Some(1),
+            None,
+        ),
+    ];
+    let mut c = client(vec![p], posts);
+    let row = |post, day, conv| DailyRow {
+        post,
+        day,
+        counts: Counts {
+            reach: Some(100),
+            engagements: Some(5),
+            conversions: Some(conv),
+            ..Counts::default()
+        },
+        revenue: None,
+    };
+    c.daily = vec![row(0, 1, 3), row(0, 2, 1), row(0, 3, 6), row(1, 1, 50)];
+    let f = super::client(&c, &settings(), date("2026-10-02"));
+    assert_eq!(f.engagement_decay.len(), 2);
+    assert_eq!(f.engagement_decay[0].engagement_rate, Some(0.05));
+    // Conversions 3 then 1: shares 0.75, 1.0; 90% reached on day 2.
+    let w = &f.conversion_window[0];
+    assert_eq!(w.days_to_90pct, Some(2));
+    assert_eq!(
+        w.cumulative.iter().map(|s| s.share).collect::<Vec<_>>(),
+        [Some(0.75), Some(1.0)]
+    );
+}
+
+#[test]
+fn repeat_rates_roll_up_by_acquiring_partnership() {
+    // p0 (ru) acquires x and y, x repeats; p1 (us) acquires z, who does not.
+    let p0 = retainer("2026-01-01", None, "1");
+    let mut p1 = retainer("2026-01-01", None, "1");
+    p1.id = "q".into();
+    p1.market = 1;
+    let mut c = client(vec![p0, p1], Vec::new());
+    let order = |id: &str, day: &str, cust: &str, p: Option<usize>| {
+        let date = date(day);
+        Order {
+            id: id.into(),
+            date,
+            instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
+            customer: cust.into(),
+            partnership: p,
+        }
+    };
+    c.orders = vec![
+        order("1", "2026-02-01", "x", Some(0)),
+        order("2", "2026-02-10", "x", None),
+        order("3", "2026-02-01", "y", Some(0)),
+        order("4", "2026-02-01", "z", Some(1)),
+    ];
+    let f = super::client(&c, &settings(), date("2026-10-01"));
+    // p0: 1 of 2; p1: 0 of 1; portfolio 1 of 3.
+    assert_eq!(f.partnerships[0].repeat_purchase_rate, Some(0.5));
+    assert_eq!(f.markets[1].repeat_purchase_rate, Some(0.0));
+    assert_eq!(f.portfolio.repeat_purchase_rate, Some(1.0 / 3.0));
+}
