@@ -7,10 +7,13 @@
 //! the user's data travel as [`diagnostics`].
 
 pub mod analytics;
+pub mod charts;
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod terminal;
 

@@ -9,7 +9,15 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use roster::model::build::Overrides;
+use roster::serve::{PortInUse, ServeOptions};
+use roster::site::{Progress, build_with};
 use roster::{BuildOptions, Outcome};
+
+// The build allocates many small strings from several threads at once, where
+// mimalloc spends about a third of the time glibc's allocator does
+// (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
@@ -21,11 +29,14 @@ fn main() -> ExitCode {
             output,
             as_of,
             clients,
-        } => roster::build(&BuildOptions {
-            root: dir,
-            output,
-            overrides: Overrides { as_of, clients },
-        }),
+        } => build_with(
+            &BuildOptions {
+                root: dir,
+                output,
+                overrides: Overrides { as_of, clients },
+            },
+            &Progress::stderr(),
+        ),
         cli::Command::Check { dir, as_of } => Ok(roster::check(
             &dir,
             &Overrides {
@@ -33,11 +44,48 @@ fn main() -> ExitCode {
                 clients: Vec::new(),
             },
         )),
+        cli::Command::Serve { dir, port } => {
+            let served = roster::serve::serve(&ServeOptions {
+                root: dir,
+                port,
+                color,
+            });
+            return done(served.map(|()| None));
+        }
+        cli::Command::Init { dir } => {
+            let created = roster::init::init(&dir).map(|c| {
+                Some(format!(
+                    "created a portfolio in {} ({} files): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {0}   or   roster serve {0}",
+                    c.root.display(),
+                    c.files
+                ))
+            });
+            return done(created);
+        }
     };
     match result {
         Ok(outcome) => report(&outcome, color),
+        Err(e) => done(Err(e)),
+    }
+}
+
+/// Print a command's closing line or its error; errors exit with 2.
+fn done(result: anyhow::Result<Option<String>>) -> ExitCode {
+    match result {
+        Ok(line) => {
+            if let Some(line) = line {
+                eprintln!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
+            if let Some(PortInUse(port)) = e.downcast_ref::<PortInUse>() {
+                eprintln!(
+                    "help: pass --port N to use another port, such as --port {}",
+                    port.wrapping_add(1).max(1024)
+                );
+            }
             ExitCode::from(2)
         }
     }

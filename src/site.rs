@@ -6,18 +6,24 @@
 //! output folder carries a manifest of what roster wrote; a folder holding
 //! anything else, or the portfolio itself, is refused.
 
+use std::collections::BTreeSet;
 use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::analytics::{self, ClientFigures};
 use crate::diagnostics::Diagnostics;
+use crate::load;
 use crate::model::Portfolio;
 use crate::model::build::{self, Overrides};
 use crate::render::{Page, Renderer};
-use crate::{load, terminal};
+use crate::terminal::{self, Run};
 
 /// The file in the output folder that lists what roster wrote.
 pub const MANIFEST: &str = ".roster-manifest";
@@ -54,7 +60,18 @@ pub struct Computed {
 
 /// Load, validate and compute. `None` when there are errors.
 pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Computed> {
+    compute_with(root, overrides, diags, &Progress::hidden())
+}
+
+fn compute_with(
+    root: &Path,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+    progress: &Progress,
+) -> Option<Computed> {
+    progress.stage("loading", None);
     let raw = load::portfolio(root, diags);
+    progress.stage("computing", None);
     let portfolio = build::portfolio(&raw, overrides, diags)?;
     if diags.has_errors() {
         return None;
@@ -71,13 +88,13 @@ pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> O
 pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
     let mut diags = Diagnostics::new();
     let computed = compute(root, overrides, &mut diags);
-    let summary = match (&computed, terminal::summary(&diags, false)) {
-        (_, Some(s)) => Some(s.replace("could not build: ", "")),
+    let summary = match (&computed, terminal::summary(&diags, Run::Check)) {
+        (_, Some(s)) => Some(s),
         (Some(c), None) => Some(format!(
-            "checked {} clients as of {}: no errors, {} warnings",
-            c.portfolio.clients.len(),
+            "checked {} as of {}: no errors, {}",
+            terminal::plural(c.portfolio.clients.len(), "client"),
             c.portfolio.as_of,
-            diags.warning_count()
+            terminal::plural(diags.warning_count(), "warning")
         )),
         (None, None) => None,
     };
@@ -90,11 +107,17 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
 
 /// `roster build`: check, compute, render and write the site.
 pub fn build(opts: &BuildOptions) -> Result<Outcome> {
+    build_with(opts, &Progress::hidden())
+}
+
+/// [`build`], reporting how far it has got to `progress`.
+pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     let started = std::time::Instant::now();
     let mut diags = Diagnostics::new();
-    let computed = compute(&opts.root, &opts.overrides, &mut diags);
+    let computed = compute_with(&opts.root, &opts.overrides, &mut diags, progress);
     let Some(computed) = computed.filter(|_| !diags.has_errors()) else {
-        let summary = terminal::summary(&diags, true);
+        progress.finish();
+        let summary = terminal::summary(&diags, Run::Build);
         return Ok(Outcome {
             root: opts.root.clone(),
             diagnostics: diags,
@@ -106,19 +129,22 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         None => opts.root.join(&computed.portfolio.settings.output_dir),
     };
     guard_output(&opts.root, &output)?;
-    let renderer = Renderer::new(&opts.root)?;
-    let sites: Vec<(String, Vec<Page>)> = computed
-        .portfolio
-        .clients
-        .par_iter()
-        .zip(&computed.figures)
-        .map(|(c, f)| Ok((c.id.clone(), renderer.client(&computed.portfolio, c, f)?)))
-        .collect::<Result<_>>()?;
+    let sites = render_clients(&opts.root, &computed, None, progress)?;
+    // With --client the index would list only the chosen clients: keep the
+    // previous one instead.
+    let top = if opts.overrides.clients.is_empty() {
+        render_index(&opts.root, &computed)?
+    } else {
+        Vec::new()
+    };
     let pages: usize = sites
         .iter()
         .map(|(_, p)| p.iter().filter(|(n, _)| n.ends_with(".html")).count())
-        .sum();
-    write_site(&output, &sites, &opts.overrides.clients)?;
+        .sum::<usize>()
+        + top.iter().filter(|(n, _)| n.ends_with(".html")).count();
+    progress.stage("writing", None);
+    write_site_with(&output, &sites, &top, &opts.overrides.clients)?;
+    progress.finish();
     let summary = format!(
         "built {} clients, {} pages in {:.2} s",
         sites.len(),
@@ -130,6 +156,62 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         diagnostics: diags,
         summary: Some(summary),
     })
+}
+
+/// Render the sites of the computed clients, or of those in `only`, in
+/// parallel: (client id, files) in the portfolio's client order. `build`
+/// renders all of them; `serve` only the clients whose files changed.
+pub fn render_clients(
+    root: &Path,
+    computed: &Computed,
+    only: Option<&BTreeSet<String>>,
+    progress: &Progress,
+) -> Result<Vec<(String, Vec<Page>)>> {
+    let renderer = Renderer::new(root, &computed.portfolio.settings.theme)?;
+    let chosen: Vec<_> = computed
+        .portfolio
+        .clients
+        .iter()
+        .zip(&computed.figures)
+        .filter(|(c, _)| only.is_none_or(|o| o.contains(&c.id)))
+        .collect();
+    progress.stage("rendering", Some(chosen.len() as u64));
+    chosen
+        .into_par_iter()
+        .map(|(c, f)| {
+            let mut pages = renderer.client(&computed.portfolio, c, f)?;
+            pages.extend(client_assets(&computed.portfolio, c)?);
+            progress.advance();
+            Ok((c.id.clone(), pages))
+        })
+        .collect()
+}
+
+/// `<output>/index.html` listing the clients (with its stylesheet) when
+/// roster.yaml says `index: true`; nothing otherwise.
+pub fn render_index(root: &Path, computed: &Computed) -> Result<Vec<Page>> {
+    let portfolio = &computed.portfolio;
+    if !portfolio.settings.index {
+        return Ok(Vec::new());
+    }
+    let renderer = Renderer::new(root, &portfolio.settings.theme)?;
+    let clients: Vec<_> = portfolio.clients.iter().zip(&computed.figures).collect();
+    renderer.index(portfolio, &clients)
+}
+
+/// A client's assets (its logo), read from `clients/<id>/` and copied into
+/// its folder at the same relative paths.
+fn client_assets(portfolio: &Portfolio, client: &crate::model::Client) -> Result<Vec<Page>> {
+    let dir = portfolio.root.join("clients").join(&client.id);
+    client
+        .assets
+        .iter()
+        .map(|rel| {
+            let from = dir.join(rel);
+            let bytes = fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
+            Ok((rel.to_string_lossy().replace('\\', "/"), bytes))
+        })
+        .collect()
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -160,9 +242,12 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-/// Refuse an output folder that is the portfolio, contains it, or holds
-/// files roster did not write.
+/// Refuse an output folder that is the portfolio, contains it, lies where
+/// the portfolio's clients are read from, or holds files roster did not
+/// write. A previous build interrupted in the middle of its swap is first
+/// put back.
 fn guard_output(root: &Path, output: &Path) -> Result<()> {
+    recover_interrupted(output)?;
     let (root_abs, out_abs) = (absolute(root), absolute(output));
     if root_abs.starts_with(&out_abs) {
         bail!(
@@ -170,29 +255,109 @@ fn guard_output(root: &Path, output: &Path) -> Result<()> {
             output.display()
         );
     }
-    if out_abs.exists() {
-        if !out_abs.is_dir() {
-            bail!(
-                "the output path {} is a file, not a folder",
-                output.display()
-            );
-        }
-        let empty = fs::read_dir(&out_abs)
-            .with_context(|| format!("reading {}", output.display()))?
-            .next()
-            .is_none();
-        if !empty && !out_abs.join(MANIFEST).is_file() {
-            bail!(
-                "the output folder {} holds files roster did not write; empty it or choose another with --output",
-                output.display()
-            );
-        }
+    if out_abs.starts_with(root_abs.join("clients")) {
+        bail!(
+            "the output folder {} is inside the portfolio's clients folder; choose another with --output or output_dir",
+            output.display()
+        );
+    }
+    if !out_abs.exists() {
+        return Ok(());
+    }
+    if !out_abs.is_dir() {
+        bail!(
+            "the output path {} is a file, not a folder",
+            output.display()
+        );
+    }
+    let empty = fs::read_dir(&out_abs)
+        .with_context(|| format!("reading {}", output.display()))?
+        .next()
+        .is_none();
+    if empty {
+        return Ok(());
+    }
+    let manifest = match fs::read_to_string(out_abs.join(MANIFEST)) {
+        Ok(text) => text,
+        Err(_) => bail!(
+            "the output folder {} holds files roster did not write (it has no {MANIFEST}); empty it or choose another with --output",
+            output.display()
+        ),
+    };
+    let listed: std::collections::BTreeSet<&str> =
+        manifest.lines().filter(|l| !l.is_empty()).collect();
+    let foreign: Vec<String> = walkdir::WalkDir::new(&out_abs)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&out_abs).ok()?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel != MANIFEST && !listed.contains(rel.as_str())).then_some(rel)
+        })
+        .collect();
+    if let Some(first) = foreign.first() {
+        let more = match foreign.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        bail!(
+            "the output folder {} holds files roster did not write ({first}{more}); move them elsewhere or choose another folder with --output",
+            output.display()
+        );
     }
     Ok(())
 }
 
+/// Where the previous site waits while a new one is swapped in.
+fn aside(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "site".into());
+    output.with_file_name(format!(".{name}.roster-old"))
+}
+
+/// Put back the previous site when a build was interrupted between moving
+/// it aside and moving the new one in.
+fn recover_interrupted(output: &Path) -> Result<()> {
+    let old = aside(output);
+    if !output.exists() && old.is_dir() {
+        fs::rename(&old, output).with_context(|| {
+            format!(
+                "putting back the previous site {} after an interrupted build",
+                old.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Whether a path taken from a page name or the manifest stays inside the
+/// folder it is joined to.
+fn is_inside(rel: &str) -> bool {
+    let path = Path::new(rel);
+    !rel.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// Write the clients' files into a staging folder, then swap it in.
+#[cfg(test)]
 fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> Result<()> {
+    write_site_with(output, sites, &[], only)
+}
+
+/// [`write_site`] with files at the top of the output folder (the index);
+/// with `--client` and no new ones, the previous top-level files are kept.
+fn write_site_with(
+    output: &Path,
+    sites: &[(String, Vec<Page>)],
+    top: &[Page],
+    only: &[String],
+) -> Result<()> {
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -211,8 +376,19 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
     if !only.is_empty() && output.join(MANIFEST).is_file() {
         let previous = fs::read_to_string(output.join(MANIFEST)).unwrap_or_default();
         for rel in previous.lines().filter(|l| !l.is_empty()) {
+            if !is_inside(rel) {
+                bail!(
+                    "the manifest of {} names {rel}, outside it",
+                    output.display()
+                );
+            }
             let client = rel.split('/').next().unwrap_or_default();
-            if sites.iter().any(|(id, _)| id == client) || !rel.contains('/') {
+            let replaced = if rel.contains('/') {
+                sites.iter().any(|(id, _)| id == client)
+            } else {
+                !top.is_empty()
+            };
+            if replaced {
                 continue;
             }
             let to = staging.path().join(rel);
@@ -226,6 +402,9 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
     }
     for (id, pages) in sites {
         for (rel, bytes) in pages {
+            if !is_inside(id) || !is_inside(rel) {
+                bail!("refusing to write {id}/{rel}: it would land outside the output folder");
+            }
             let path = staging.path().join(id).join(rel);
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -234,12 +413,20 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
             written.push(format!("{id}/{rel}"));
         }
     }
+    for (rel, bytes) in top {
+        if !is_inside(rel) || rel.contains('/') {
+            bail!("refusing to write {rel}: top-level pages are single files");
+        }
+        let path = staging.path().join(rel);
+        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        written.push(rel.clone());
+    }
     written.sort();
     written.push(String::new());
     fs::write(staging.path().join(MANIFEST), written.join("\n")).context("writing the manifest")?;
 
-    let staged = staging.keep();
-    let old = parent.join(format!(".{name}.roster-old"));
+    // Until the new site is in place, dropping `staging` removes it.
+    let old = aside(output);
     if old.exists() {
         fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
     }
@@ -247,10 +434,12 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
         fs::rename(output, &old)
             .with_context(|| format!("moving the previous site {} aside", output.display()))?;
     }
-    if let Err(e) = fs::rename(&staged, output) {
+    if let Err(e) = fs::rename(staging.path(), output) {
         let _ = fs::rename(&old, output);
         return Err(e).with_context(|| format!("moving the new site into {}", output.display()));
     }
+    // Moved into place: nothing left for the guard to remove.
+    let _ = staging.keep();
     if old.exists() {
         fs::remove_dir_all(&old)
             .with_context(|| format!("removing the previous site at {}", old.display()))?;
@@ -261,4 +450,203 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
 /// Render diagnostics for the terminal.
 pub fn render_diagnostics(diags: &Diagnostics, root: &Path, color: bool) -> String {
     terminal::render(diags, root, color)
+}
+
+/// A progress bar on stderr for builds long enough to want one: it appears
+/// only after about a second, and never when stderr is not a terminal, so
+/// quick builds, pipes and tests see nothing but the closing line.
+pub struct Progress {
+    bar: ProgressBar,
+    /// Set when the build is over; the bar is then never shown again.
+    done: Arc<Mutex<bool>>,
+    /// Dropped at the end, which wakes the thread waiting to show the bar.
+    timer: Mutex<Option<mpsc::Sender<()>>>,
+}
+
+impl Progress {
+    /// No bar at all: for libraries, tests and `serve`'s rebuilds.
+    pub fn hidden() -> Progress {
+        Progress {
+            bar: ProgressBar::hidden(),
+            done: Arc::new(Mutex::new(false)),
+            timer: Mutex::new(None),
+        }
+    }
+
+    /// A bar on stderr, drawn once the build has taken a second.
+    pub fn stderr() -> Progress {
+        let progress = Progress::hidden();
+        if !std::io::stderr().is_terminal() {
+            return progress;
+        }
+        let (tx, rx) = mpsc::channel::<()>();
+        let (bar, done) = (progress.bar.clone(), progress.done.clone());
+        std::thread::spawn(move || {
+            if rx.recv_timeout(Duration::from_secs(1)) == Err(mpsc::RecvTimeoutError::Timeout) {
+                let done = done.lock().unwrap_or_else(|e| e.into_inner());
+                if !*done {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(Duration::from_millis(100));
+                }
+            }
+        });
+        *progress.timer.lock().unwrap_or_else(|e| e.into_inner()) = Some(tx);
+        progress
+    }
+
+    /// Start a stage: a spinner, or a bar when the steps are counted.
+    pub fn stage(&self, name: &'static str, steps: Option<u64>) {
+        let template = match steps {
+            Some(_) => "{spinner} {msg} [{bar:30}] {pos}/{len} clients",
+            None => "{spinner} {msg}",
+        };
+        let style = ProgressStyle::with_template(template)
+            .expect("the progress template is valid")
+            .progress_chars("=> ");
+        self.bar.set_style(style);
+        self.bar.set_length(steps.unwrap_or(0));
+        self.bar.set_position(0);
+        self.bar.set_message(name);
+    }
+
+    /// One counted step of the stage is done.
+    pub fn advance(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Clear the bar for good, before the closing line prints.
+    pub fn finish(&self) {
+        *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.timer.lock().unwrap_or_else(|e| e.into_inner()).take();
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(rel: &str, text: &str) -> Page {
+        (rel.to_string(), text.as_bytes().to_vec())
+    }
+
+    /// Every file under `dir` with its bytes, and every name beside it.
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+                (rel, fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn siblings(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_changes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let first = vec![("c".to_string(), vec![page("index.html", "one")])];
+        write_site(&out, &first, &[]).unwrap();
+        let before = snapshot(&out);
+        assert_eq!(siblings(&out), ["site"]);
+        // `a` is a file, so `a/b` cannot be written: the staging fails midway.
+        let broken = vec![(
+            "c".to_string(),
+            vec![page("index.html", "two"), page("a", "x"), page("a/b", "y")],
+        )];
+        assert!(write_site(&out, &broken, &[]).is_err());
+        assert_eq!(snapshot(&out), before);
+        assert_eq!(siblings(&out), ["site"], "the staging folder is removed");
+    }
+
+    #[test]
+    fn writes_nothing_outside_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        for (id, rel) in [
+            ("c", "../../escape.html"),
+            ("..", "x.html"),
+            ("c", "/abs.html"),
+        ] {
+            let sites = vec![(id.to_string(), vec![page(rel, "x")])];
+            assert!(write_site(&out, &sites, &[]).is_err(), "{id}/{rel}");
+        }
+        assert!(!tmp.path().join("escape.html").exists());
+        assert_eq!(siblings(&out), Vec::<String>::new());
+        // A manifest edited to point outside is not followed either.
+        write_site(&out, &[("c".to_string(), vec![page("i.html", "1")])], &[]).unwrap();
+        fs::write(out.join(MANIFEST), "../secret\nc/i.html\n").unwrap();
+        fs::write(tmp.path().join("secret"), "s").unwrap();
+        let only = ["c".to_string()];
+        assert!(write_site(&out, &[("c".to_string(), vec![])], &only).is_err());
+    }
+
+    #[test]
+    fn refuses_output_folders_it_does_not_own() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("portfolio");
+        fs::create_dir_all(root.join("clients/c")).unwrap();
+        let refused = |out: &Path| guard_output(&root, out).unwrap_err().to_string();
+        assert!(refused(&root).contains("is the portfolio or contains it"));
+        assert!(refused(tmp.path()).contains("is the portfolio or contains it"));
+        assert!(refused(&root.join("clients/site")).contains("inside the portfolio's clients"));
+        let foreign = tmp.path().join("docs");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("notes.txt"), "mine").unwrap();
+        assert!(refused(&foreign).contains("holds files roster did not write"));
+        // A site roster wrote, with one file added by hand.
+        let out = tmp.path().join("site");
+        write_site(
+            &out,
+            &[("c".to_string(), vec![page("index.html", "1")])],
+            &[],
+        )
+        .unwrap();
+        guard_output(&root, &out).unwrap();
+        fs::write(out.join("CNAME"), "example.com").unwrap();
+        assert!(refused(&out).contains("(CNAME)"), "{}", refused(&out));
+        fs::write(tmp.path().join("file"), "x").unwrap();
+        assert!(refused(&tmp.path().join("file")).contains("is a file"));
+        guard_output(&root, &tmp.path().join("new")).unwrap();
+    }
+
+    #[test]
+    fn puts_back_a_site_left_aside_by_an_interrupted_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("portfolio");
+        fs::create_dir_all(&root).unwrap();
+        let out = tmp.path().join("site");
+        write_site(
+            &out,
+            &[("c".to_string(), vec![page("index.html", "1")])],
+            &[],
+        )
+        .unwrap();
+        let before = snapshot(&out);
+        // Interrupted between moving the old site aside and the new one in.
+        fs::rename(&out, aside(&out)).unwrap();
+        guard_output(&root, &out).unwrap();
+        assert_eq!(snapshot(&out), before);
+        assert_eq!(siblings(&out), ["portfolio", "site"]);
+    }
 }

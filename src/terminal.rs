@@ -2,137 +2,208 @@
 //! codespan-reporting, with the source line and a caret under the value.
 
 use std::collections::HashMap;
+use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Chars, Config, termcolor::Buffer};
+use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termcolor::Buffer};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
-/// Byte range of the token at 1-based `line` and `column` of `text`.
-fn span(text: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
-    let start_of_line: usize = text
+/// Byte range of the value at 1-based `line` and `column` of `text`: a CSV
+/// field up to its delimiter, a YAML key up to its colon, a YAML value up to
+/// a comment or the end of the line (of the item, in a flow collection).
+fn span(text: &str, line: usize, column: usize, csv: Option<u8>) -> Option<Range<usize>> {
+    let index = line.checked_sub(1)?;
+    let start_of_line: usize = text.split_inclusive('\n').take(index).map(str::len).sum();
+    let line_text = text
         .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
-    let line_text = text[start_of_line..]
-        .split('\n')
-        .next()?
+        .nth(index)?
+        .trim_end_matches('\n')
         .trim_end_matches('\r');
     let offset: usize = line_text
         .chars()
         .take(column.saturating_sub(1))
         .map(char::len_utf8)
         .sum();
-    let rest = &line_text[offset.min(line_text.len())..];
+    let before = &line_text[..offset];
+    let rest = &line_text[offset..];
     let len = if let Some(quoted) = rest.strip_prefix('"') {
         quoted.find('"').map_or(rest.len(), |i| i + 2)
+    } else if let Some(delimiter) = csv {
+        rest.find(char::from(delimiter)).unwrap_or(rest.len())
     } else {
-        rest.find([',', ';', '\t', ' ', '#'])
-            .unwrap_or(rest.len())
-            .max(rest.chars().next().map_or(0, char::len_utf8))
+        yaml_token(before, rest)
     };
-    let start = start_of_line + offset.min(line_text.len());
+    let len = len.max(rest.chars().next().map_or(0, char::len_utf8));
+    let start = start_of_line + offset;
     Some(start..start + len)
+}
+
+/// The length of the YAML key or value that `rest` starts with.
+fn yaml_token(before: &str, rest: &str) -> usize {
+    let in_flow = before.contains(['[', '{']);
+    let mut end = rest.len();
+    let mut prev = ' ';
+    for (i, ch) in rest.char_indices() {
+        let next = rest[i + ch.len_utf8()..].chars().next();
+        let stop = (ch == '#' && prev.is_whitespace())
+            || (ch == ':' && next.is_none_or(char::is_whitespace))
+            || (in_flow && matches!(ch, ',' | ']' | '}'));
+        if stop {
+            end = i;
+            break;
+        }
+        prev = ch;
+    }
+    rest[..end].trim_end().len()
 }
 
 /// Render every diagnostic, sorted by place, for stderr. Sources are read
 /// from `root` to show the offending line.
 pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    let mut ids: HashMap<PathBuf, Option<usize>> = HashMap::new();
-    let mut config = Config {
+    let mut sources = Sources {
+        root,
+        files: SimpleFiles::new(),
+        ids: HashMap::new(),
+    };
+    let config = Config {
         chars: Chars::ascii(),
+        start_context_lines: 0,
+        end_context_lines: 0,
         ..Config::default()
     };
-    config.start_context_lines = 0;
-    config.end_context_lines = 0;
     let mut buffer = if color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
     for d in diags.sorted() {
-        let report = to_report(d, root, &mut files, &mut ids);
-        if term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
-            buffer = if color {
-                Buffer::ansi()
-            } else {
-                Buffer::no_color()
-            };
+        let written = match sources.label(d) {
+            Some(label) => {
+                let report = report(d)
+                    .with_labels(vec![label])
+                    .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+                term::emit_to_write_style(&mut buffer, &config, &sources.files, &report)
+            }
+            None => unlabelled(&mut buffer, &config, d),
+        };
+        // A diagnostic that cannot be drawn with its source is drawn without.
+        if written.is_err() {
+            let _ = unlabelled(&mut buffer, &config, d);
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-fn to_report(
-    d: &Diagnostic,
-    root: &Path,
-    files: &mut SimpleFiles<String, String>,
-    ids: &mut HashMap<PathBuf, Option<usize>>,
-) -> Report<usize> {
-    let report = match d.severity {
+/// The portfolio's files, read once each, to quote in diagnostics.
+struct Sources<'r> {
+    root: &'r Path,
+    files: SimpleFiles<String, String>,
+    ids: HashMap<PathBuf, Option<usize>>,
+}
+
+impl Sources<'_> {
+    /// A label under the value a diagnostic points at, when the file can
+    /// be read and the place is in it.
+    fn label(&mut self, d: &Diagnostic) -> Option<Label<usize>> {
+        let loc = d.location.as_ref()?;
+        let (line, column) = (loc.line?, loc.column?);
+        let (root, files) = (self.root, &mut self.files);
+        let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(&loc.file)).ok()?;
+            let (text, _) = crate::load::csv::decode(&bytes);
+            Some(files.add(loc.file_name(), text.into_owned()))
+        }))?;
+        let source = self.files.get(id).ok()?.source();
+        let csv = loc
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            .then(|| crate::load::csv::detect_delimiter(source.lines().next().unwrap_or("")));
+        let range = span(source, line, column, csv)?;
+        Some(Label::primary(id, range))
+    }
+}
+
+fn report(d: &Diagnostic) -> Report<usize> {
+    match d.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     }
-    .with_message(&d.message);
-    let mut notes = Vec::new();
-    let mut labelled = None;
+    .with_message(&d.message)
+}
+
+/// A diagnostic with no source to quote: the header, `  --> path` as rustc
+/// writes a place without a snippet, and the help, through codespan's
+/// renderer so that it is styled like the rest.
+fn unlabelled(
+    buffer: &mut Buffer,
+    config: &Config,
+    d: &Diagnostic,
+) -> Result<(), codespan_reporting::files::Error> {
+    let severity = match d.severity {
+        Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+        Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+    };
+    let mut r = Renderer::new(buffer, config);
+    r.render_header(None, severity, None, &d.message)?;
     if let Some(loc) = &d.location {
-        if let (Some(line), Some(col)) = (loc.line, loc.column) {
-            let id = *ids.entry(loc.file.clone()).or_insert_with(|| {
-                let bytes = std::fs::read(root.join(&loc.file)).ok()?;
-                let (text, _) = crate::load::csv::decode(&bytes);
-                Some(files.add(loc.to_string_file(), text.into_owned()))
-            });
-            if let Some(id) = id
-                && let Some(range) = files.get(id).ok().and_then(|f| span(f.source(), line, col))
-            {
-                labelled = Some(Label::primary(id, range));
-            }
-        }
-        if labelled.is_none() {
-            notes.push(format!("--> {loc}"));
-        }
+        r.set_source_border()?;
+        write!(r, "  {}", config.chars.snippet_start)?;
+        r.reset()?;
+        writeln!(r, " {loc}")?;
     }
     if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
+        r.render_snippet_note(1, &format!("help: {help}"))?;
     }
-    report
-        .with_labels(labelled.into_iter().collect())
-        .with_notes(notes)
+    r.render_empty()
 }
 
 impl crate::diagnostics::Location {
-    fn to_string_file(&self) -> String {
+    /// The path as shown: relative to the portfolio, with `/`.
+    fn file_name(&self) -> String {
         self.file.display().to_string().replace('\\', "/")
     }
 }
 
-/// The closing line of a run with errors.
-pub fn summary(diags: &Diagnostics, wrote_nothing: bool) -> Option<String> {
+/// What a run was asked to do, for its closing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// `roster build`: a failed build writes nothing.
+    Build,
+    /// `roster check`: never writes.
+    Check,
+}
+
+/// The closing line of a run with errors: `error: could not build: 5 errors
+/// in 4 files; nothing was written`, or `error: check found 5 errors in 4
+/// files`.
+pub fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
     let errors = diags.error_count();
     if errors == 0 {
         return None;
     }
+    let mut counted = plural(errors, "error");
     let files = diags.files_with_errors();
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
-    };
-    let mut s = format!("error: could not build: {}", plural(errors, "error"));
     if files > 0 {
-        s.push_str(&format!(" in {}", plural(files, "file")));
+        counted.push_str(&format!(" in {}", plural(files, "file")));
     }
-    if wrote_nothing {
-        s.push_str("; nothing was written");
+    Some(match run {
+        Run::Build => format!("error: could not build: {counted}; nothing was written"),
+        Run::Check => format!("error: check found {counted}"),
+    })
+}
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
-    Some(s)
 }
 
 #[cfg(test)]
@@ -142,10 +213,16 @@ mod tests {
 
     #[test]
     fn spans_cover_the_value() {
-        let text = "a: 1\nmarket: usa\n";
-        assert_eq!(span(text, 2, 9), Some(13..16));
-        let csv = "x;y\n\"q w\";2\n";
-        assert_eq!(span(csv, 2, 1), Some(4..9));
+        let text = "a: 1\nmarket: usa # typo\noutput_dri: public\nlist: [ab, cd]\n";
+        assert_eq!(span(text, 2, 9, None), Some(13..16));
+        assert_eq!(span(text, 3, 1, None), Some(24..34));
+        assert_eq!(span(text, 4, 12, None), Some(54..56));
+        let csv = "x;y\n\"q w\";2\n21 000;3\n";
+        assert_eq!(span(csv, 2, 1, Some(b';')), Some(4..9));
+        assert_eq!(span(csv, 3, 1, Some(b';')), Some(12..18));
+        // Past the end of the text: nothing; of a line: the line's end.
+        assert_eq!(span(csv, 9, 1, Some(b';')), None);
+        assert_eq!(span("ab\n", 1, 40, None), Some(2..2));
     }
 
     #[test]
@@ -163,5 +240,55 @@ mod tests {
         assert!(out.contains("--> p.yaml:1:9"), "{out}");
         assert!(out.contains("market: usa\n  |         ^^^"), "{out}");
         assert!(out.contains("= help: did you mean \"us\"?"), "{out}");
+    }
+
+    #[test]
+    fn renders_a_whole_file_like_rustc() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::warning("file is not UTF-8")
+                .in_file(Path::new("m/a.csv"))
+                .help("save it as UTF-8"),
+        );
+        d.push(Diagnostic::error("no roster.yaml").help("run roster init"));
+        // A place in a file that cannot be read is shown without the source.
+        d.push(Diagnostic::error("bad").at(Location::at("gone.yaml", 3, 4)));
+        let out = render(&d, dir.path(), false);
+        assert_eq!(
+            out,
+            "error: no roster.yaml\n  = help: run roster init\n\n\
+             error: bad\n  --> gone.yaml:3:4\n\n\
+             warning: file is not UTF-8\n  --> m/a.csv\n  = help: save it as UTF-8\n\n"
+        );
+    }
+
+    #[test]
+    fn colours_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.yaml"), "market: usa\n").unwrap();
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("bad").at(Location::at("p.yaml", 1, 9)));
+        d.push(Diagnostic::warning("whole").in_file(Path::new("p.yaml")));
+        assert!(render(&d, dir.path(), true).contains("\x1b["));
+        assert!(!render(&d, dir.path(), false).contains('\x1b'));
+    }
+
+    #[test]
+    fn sums_up() {
+        let mut d = Diagnostics::new();
+        assert_eq!(summary(&d, Run::Build), None);
+        d.push(Diagnostic::error("a").at(Location::at("a.yaml", 1, 1)));
+        d.push(Diagnostic::error("b").at(Location::at("a.yaml", 2, 1)));
+        d.push(Diagnostic::error("c").in_file(Path::new("b.csv")));
+        d.push(Diagnostic::warning("w").in_file(Path::new("c.csv")));
+        assert_eq!(
+            summary(&d, Run::Build).unwrap(),
+            "error: could not build: 3 errors in 2 files; nothing was written"
+        );
+        assert_eq!(
+            summary(&d, Run::Check).unwrap(),
+            "error: check found 3 errors in 2 files"
+        );
     }
 }

@@ -1,5 +1,11 @@
 //! Integration tests: one binary, a module per feature. Each test copies a
 //! fixture into a temporary folder and runs the real `roster` binary on it.
 
+mod bad_input;
+mod browser;
 mod common;
 mod figures;
+mod init;
+mod pages;
+mod robustness;
+mod serve;

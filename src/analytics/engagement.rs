@@ -78,6 +78,12 @@ pub fn by_post_number(
 
 /// Least-squares slope of rate against post number; needs 3 or more points.
 pub fn trend(points: &[(u32, f64)]) -> Option<f64> {
+    fit(points).map(|f| f.0)
+}
+
+/// The least-squares line of rate against post number, (slope, intercept):
+/// the trend and where its line crosses post number 0, for drawing it.
+pub fn fit(points: &[(u32, f64)]) -> Option<(f64, f64)> {
     if points.len() < 3 {
         return None;
     }
@@ -89,7 +95,7 @@ pub fn trend(points: &[(u32, f64)]) -> Option<f64> {
         .map(|p| (f64::from(p.0) - mx) * (p.1 - my))
         .sum();
     let sxx: f64 = points.iter().map(|p| (f64::from(p.0) - mx).powi(2)).sum();
-    (sxx > 0.0).then(|| sxy / sxx)
+    (sxx > 0.0).then(|| (sxy / sxx, my - sxy / sxx * mx))
 }
 
 #[cfg(test)]
@@ -161,5 +167,8 @@ mod tests {
         let s = trend(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap();
         assert!((s - 0.06 / (42.0 / 9.0)).abs() < 1e-15);
         assert_eq!(trend(&[(1, 0.01), (2, 0.03)]), None);
+        // The line passes through the means: .03 - slope x 7/3.
+        let (_, b) = fit(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap();
+        assert!((b - (0.03 - s * 7.0 / 3.0)).abs() < 1e-15);
     }
 }

@@ -57,6 +57,16 @@ fn anniversary(start: NaiveDate, n: u32) -> Option<NaiveDate> {
     start.checked_add_months(Months::new(n))
 }
 
+/// The first day of partnership month `n` (1 is `start`), for the timeline.
+pub fn month_start(start: NaiveDate, n: u32) -> Option<NaiveDate> {
+    anniversary(start, n.checked_sub(1)?)
+}
+
+/// The last day of ramp-up (`start` is day 1); `None` when there is none.
+pub fn ramp_up_last_day(start: NaiveDate, ramp_up_days: u32) -> Option<NaiveDate> {
+    start.checked_add_days(chrono::Days::new(u64::from(ramp_up_days.checked_sub(1)?)))
+}
+
 /// The partnership month of `date`: 1 from `start` to the day before the
 /// first anniversary, and so on.
 pub fn partnership_month(start: NaiveDate, date: NaiveDate) -> u32 {
@@ -99,12 +109,17 @@ pub fn phase(p: &Partnership, as_of: NaiveDate) -> Option<Phase> {
     if p.end.is_some_and(|e| e < as_of) {
         return Some(Phase::Ended);
     }
-    Some(match current_month(p, as_of) {
-        1 => Phase::Build,
+    Some(phase_of_month(current_month(p, as_of)))
+}
+
+/// The phase a retainer is in during its partnership month `n`.
+pub fn phase_of_month(n: u32) -> Phase {
+    match n {
+        0 | 1 => Phase::Build,
         2..=4 => Phase::Optimize,
         5 | 6 => Phase::Scale,
         _ => Phase::Continuation,
-    })
+    }
 }
 
 /// Whether `as_of` is within the first `ramp_up_days` (start is day 1).
@@ -115,6 +130,23 @@ pub fn in_ramp_up(start: NaiveDate, as_of: NaiveDate, ramp_up_days: u32) -> bool
 /// Whether `date` falls within ramp-up of a partnership starting on `start`.
 pub fn is_ramp_up_date(start: NaiveDate, date: NaiveDate, ramp_up_days: u32) -> bool {
     date >= start && in_ramp_up(start, date, ramp_up_days)
+}
+
+/// Whether ROI meets the target ROI (0 when unset), compared exactly
+/// without dividing: ROI >= t  <=>  revenue - cost >= t x cost when cost > 0;
+/// an undefined ROI (cost 0) meets nothing.
+pub fn roi_meets(revenue: Decimal, cost: Decimal, target: Option<Decimal>) -> bool {
+    let target = target.unwrap_or(Decimal::ZERO);
+    cost > Decimal::ZERO && revenue - cost >= target * cost
+}
+
+/// Whether CPA meets the target CPA: always without a target, never when
+/// CPA is undefined (no conversions).
+pub fn cpa_meets(cost: Decimal, conversions: u64, target: Option<Decimal>) -> bool {
+    match target {
+        None => true,
+        Some(t) => conversions > 0 && cost <= t * Decimal::from(conversions),
+    }
 }
 
 /// What the recommendation rules read.
@@ -161,16 +193,9 @@ pub fn recommend(
     if current_month(p, as_of) < 6 && !end_near {
         return verdict(Recommendation::InProgress, 3);
     }
-    // Exact comparisons, without dividing: ROI >= t  <=>  revenue - cost >=
-    // t x cost when cost > 0; an undefined ROI (cost 0) meets nothing.
-    let target = target_roi.unwrap_or(Decimal::ZERO);
-    let defined = f.cost > Decimal::ZERO;
-    let roi_met = defined && f.revenue - f.cost >= target * f.cost;
-    let roi_below = defined && !roi_met;
-    let cpa_met = match target_cpa {
-        None => true,
-        Some(t) => f.conversions > 0 && f.cost <= t * Decimal::from(f.conversions),
-    };
+    let roi_met = roi_meets(f.revenue, f.cost, target_roi);
+    let roi_below = f.cost > Decimal::ZERO && !roi_met;
+    let cpa_met = cpa_meets(f.cost, f.conversions, target_cpa);
     if roi_met && cpa_met && f.trend.is_none_or(|t| t >= 0.0) {
         return verdict(Recommendation::Extend, 4);
     }
@@ -215,6 +240,21 @@ mod tests {
         assert_eq!(partnership_month(s, date("2026-04-30")), 4);
         // In a leap year, Feb 29.
         assert_eq!(partnership_month(date("2028-01-31"), date("2028-02-29")), 2);
+    }
+
+    #[test]
+    fn knows_where_months_and_ramp_up_end() {
+        // Month 2 of a Jan 31 start begins on Feb 28; 42 days from Jan 1 end
+        // on Feb 11 (Jan 1 + 41 days).
+        let s = date("2026-01-31");
+        assert_eq!(month_start(s, 1), Some(s));
+        assert_eq!(month_start(s, 2), Some(date("2026-02-28")));
+        assert_eq!(month_start(s, 0), None);
+        assert_eq!(
+            ramp_up_last_day(date("2026-01-01"), 42),
+            Some(date("2026-02-11"))
+        );
+        assert_eq!(ramp_up_last_day(s, 0), None);
     }
 
     #[test]

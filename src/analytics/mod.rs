@@ -5,6 +5,7 @@
 //! data.json show. Money stays a `Decimal` throughout; ratios become `f64`
 //! only at the end, and an undefined one is `None`.
 
+pub mod change;
 pub mod cost;
 pub mod daily;
 pub mod engagement;
@@ -106,6 +107,9 @@ pub struct MarketFigures {
     pub sponsored_posts: u64,
     /// Organic mentions to date.
     pub organic_posts: u64,
+    /// The headline curve over this market's partnerships, for its page.
+    #[serde(skip)]
+    pub engagement_by_post_number: Vec<PostNumberPoint>,
 }
 
 /// One model's figures.
@@ -168,6 +172,9 @@ pub struct PartnershipFigures {
     /// The rule that decided the recommendation, for the page.
     #[serde(skip)]
     pub rule: Option<u8>,
+    /// Intercept of the trend line (rate at post number 0), for the chart.
+    #[serde(skip)]
+    pub trend_intercept: Option<f64>,
     /// Whether `as_of` is still within ramp-up.
     #[serde(skip)]
     pub in_ramp_up: bool,
@@ -282,7 +289,9 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         };
     }
     let mut curve = Vec::new();
+    let mut market_curves = vec![Vec::new(); c.markets.len()];
     let mut trends = vec![None; n];
+    let mut intercepts = vec![None; n];
     for (i, list) in sponsored.iter_mut().enumerate() {
         list.sort_by(|&a, &b| {
             let (pa, pb) = (&c.posts[a], &c.posts[b]);
@@ -292,12 +301,16 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         for (k, &j) in list.iter().enumerate() {
             let k = u32::try_from(k + 1).unwrap_or(u32::MAX);
             facts[j].number = Some(k);
-            curve.push((c.partnerships[i].model, k, facts[j].rate));
+            let point = (c.partnerships[i].model, k, facts[j].rate);
+            curve.push(point);
+            market_curves[c.partnerships[i].market].push(point);
             if let Some(r) = facts[j].rate {
                 points.push((k, r));
             }
         }
-        trends[i] = engagement::trend(&points);
+        let fit = engagement::fit(&points);
+        trends[i] = fit.map(|f| f.0);
+        intercepts[i] = fit.map(|f| f.1);
     }
 
     // Daily rows to date of sponsored posts.
@@ -368,6 +381,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
                 repeat_purchase_rate: g.repeat.rate(),
                 recommendation: verdict.as_ref().map(|v| v.recommendation),
                 rule: verdict.map(|v| v.rule),
+                trend_intercept: intercepts[i],
                 in_ramp_up: life::in_ramp_up(p.start, as_of, settings.ramp_up_days),
                 bookings: bookings[i].clone(),
             }
@@ -402,7 +416,8 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         .markets
         .iter()
         .enumerate()
-        .map(|(mi, m)| {
+        .zip(market_curves)
+        .map(|((mi, m), market_curve)| {
             let members: Vec<usize> = (0..n).filter(|&i| c.partnerships[i].market == mi).collect();
             let (g, spread) = group_of(&members);
             MarketFigures {
@@ -413,6 +428,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
                 repeat_purchase_rate: g.repeat.rate(),
                 sponsored_posts: g.sponsored,
                 organic_posts: g.organic,
+                engagement_by_post_number: engagement::by_post_number(market_curve),
             }
         })
         .collect();

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::model::{Counts, PostKind};
 
 /// The most problems reported for one file before the rest are summed up.
@@ -107,6 +107,23 @@ pub struct CsvFile {
     pub path: PathBuf,
     /// Its rows.
     pub rows: Rows,
+    /// Ids (`post_id`, `order_id`) of rows that were there but could not be
+    /// read, so that rows naming them elsewhere are not reported again.
+    pub rejected: Vec<String>,
+}
+
+/// Why a metrics file gave no rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// It is empty (a warning).
+    Empty,
+    /// It could not be used (an error); `may_hold_posts` when it may have
+    /// been a posts file, so that rows naming its posts are not reported
+    /// again.
+    Unusable {
+        /// Whether it may have been a posts file.
+        may_hold_posts: bool,
+    },
 }
 
 const POSTS: &[&str] = &[
@@ -151,15 +168,34 @@ const COUNTS: [&str; 5] = [
 
 /// Decode a file's bytes: UTF-8 (a BOM dropped), else Windows-1251.
 /// Returns the text and whether the fallback was used.
+/// Old Mac line ends (CR alone) become LF, so that lines are counted alike
+/// here and where the terminal quotes them.
 pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    use std::borrow::Cow;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+    let (text, fallback) = match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), false),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
             (text, true)
         }
+    };
+    if text.contains('\r') && !text.contains('\n') {
+        return (Cow::Owned(text.replace('\r', "\n")), fallback);
     }
+    (text, fallback)
+}
+
+/// The 1-based line of the record starting at byte `at` of `text`. The csv
+/// crate puts the start of a record after a CRLF at its LF, so line ends
+/// there are skipped first.
+fn line_at(text: &str, newlines: &[usize], at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = at;
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    newlines.partition_point(|n| *n < at) + 1
 }
 
 /// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
@@ -249,18 +285,31 @@ impl RowReader<'_> {
         let i = cols.of(name)?;
         let s = self.text(Some(i))?;
         match u64::from_str(s) {
-            Ok(n) => Some(n),
-            Err(_) => {
-                let msg = if s.starts_with('-') {
-                    format!("`{name}` cannot be negative, found \"{s}\"")
-                } else {
-                    format!("`{name}` must be a whole number, found \"{s}\"")
-                };
+            Ok(n) if n <= super::MAX_COUNT => Some(n),
+            Ok(_) => {
                 self.errors.push((
                     self.cell(i),
-                    msg,
-                    Some("leave the cell empty when the value is unknown".into()),
+                    format!("`{name}` is too large: {s}"),
+                    Some(format!(
+                        "roster reads counts up to {}; check for extra digits",
+                        super::MAX_COUNT
+                    )),
                 ));
+                None
+            }
+            Err(_) => {
+                let (msg, help) = if s.starts_with('-') {
+                    (
+                        format!("`{name}` cannot be negative, found \"{s}\""),
+                        "counts are 0 or more; leave the cell empty when the value is unknown",
+                    )
+                } else {
+                    (
+                        format!("`{name}` must be a whole number, found \"{s}\""),
+                        "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown",
+                    )
+                };
+                self.errors.push((self.cell(i), msg, Some(help.into())));
                 None
             }
         }
@@ -297,12 +346,25 @@ impl RowReader<'_> {
                 ));
                 None
             }
+            Ok(d) if d > super::max_amount() => {
+                self.errors.push((
+                    self.cell(i),
+                    format!("`{name}` is too large: {raw}"),
+                    Some(format!(
+                        "roster reads amounts up to {}; check for extra digits",
+                        super::max_amount()
+                    )),
+                ));
+                None
+            }
             Ok(d) => Some(d),
             Err(_) => {
                 let help = if raw.contains(',') && !self.decimal_comma {
                     "a decimal comma is read only in files delimited by `;`; use a point here"
+                } else if self.decimal_comma {
+                    "write a plain number such as 1234,50, without currency signs, spaces or thousands separators"
                 } else {
-                    "write a plain number such as 1234.50, without currency signs or spaces"
+                    "write a plain number such as 1234.50, without currency signs, spaces or thousands separators"
                 };
                 self.errors.push((
                     self.cell(i),
@@ -316,14 +378,18 @@ impl RowReader<'_> {
 
     fn stamp(&mut self, cols: &Columns, name: &str) -> Option<Stamp> {
         let (s, cell) = self.required(cols, name)?;
-        let stamp = parse_stamp(&s);
+        let stamp = parse_stamp(&s).filter(|t| super::plausible(&t.date));
         if stamp.is_none() {
             self.errors.push((
                 cell,
                 format!(
                     "`{name}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{s}\""
                 ),
-                None,
+                Some(format!(
+                    "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from {} to {}",
+                    super::YEARS.start(),
+                    super::YEARS.end()
+                )),
             ));
         }
         stamp
@@ -344,9 +410,45 @@ fn field_starts(line: &str, delimiter: u8) -> Vec<usize> {
     starts
 }
 
-/// Read one metrics file from its bytes. Problems go to `diags`; `None` when
-/// the file cannot be used at all.
-pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFile> {
+/// Which columns mark each kind of file, with the kind's columns.
+const KINDS: [(&str, [&str; 2], &[&str]); 3] = [
+    ("posts", ["post_id", "published"], POSTS),
+    ("daily", ["post_id", "day"], DAILY),
+    ("orders", ["order_id", "customer"], ORDERS),
+];
+
+/// The columns a header needs for each kind, for a header that fits none:
+/// the kinds it comes closest to first, each with what is missing and any
+/// column that looks like a misspelling of it.
+fn kind_help(header: &[String]) -> String {
+    let mut options: Vec<((usize, usize), String)> = KINDS
+        .iter()
+        .map(|(kind, marks, _)| {
+            let missing: Vec<String> = marks
+                .iter()
+                .filter(|m| !header.iter().any(|h| h == *m))
+                .map(
+                    |m| match did_you_mean(m, header.iter().map(String::as_str)) {
+                        Some(near) => format!("`{m}` (is `{near}` meant?)"),
+                        None => format!("`{m}`"),
+                    },
+                )
+                .collect();
+            let article = if kind.starts_with('o') { "an" } else { "a" };
+            let unmatched = missing.iter().filter(|m| !m.contains("meant?")).count();
+            (
+                (missing.len(), unmatched),
+                format!("for {article} {kind} file add {}", missing.join(" and ")),
+            )
+        })
+        .collect();
+    options.sort_by_key(|(n, _)| *n);
+    let list: Vec<String> = options.into_iter().map(|(_, o)| o).collect();
+    list.join("; ")
+}
+
+/// Read one metrics file from its bytes. Problems go to `diags`.
+pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFile, Unread> {
     let (text, fallback) = decode(bytes);
     if fallback {
         diags.push(
@@ -357,6 +459,11 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFil
     }
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
+    let header_starts = field_starts(header_line, delimiter);
+    let header_at = |i: usize| Location::at(path, 1, header_starts.get(i).copied().unwrap_or(1));
+    let unusable = Unread::Unusable {
+        may_hold_posts: true,
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -367,28 +474,25 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFil
         Ok(true) => {}
         Ok(false) => {
             diags.push(Diagnostic::warning("empty CSV file is ignored").in_file(path));
-            return None;
+            return Err(Unread::Empty);
         }
         Err(e) => {
             diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).in_file(path));
-            return None;
+            return Err(unusable);
         }
     }
     let header: Vec<String> = record.iter().map(|h| h.trim().to_lowercase()).collect();
     let has = |c: &str| header.iter().any(|h| h == c);
-    let names = if has("post_id") && has("published") {
-        POSTS
-    } else if has("post_id") && has("day") {
-        DAILY
-    } else if has("order_id") && has("customer") {
-        ORDERS
-    } else {
+    let Some((kind, _, names)) = KINDS
+        .iter()
+        .find(|(_, marks, _)| marks.iter().all(|m| has(m)))
+    else {
         diags.push(
             Diagnostic::error("CSV header fits no kind of metrics file")
-                .at(Location::at(path, 1, 1))
-                .help("a posts file has `post_id` and `published`; a daily file `post_id` and `day`; an orders file `order_id` and `customer`"),
+                .at(header_at(0))
+                .help(kind_help(&header)),
         );
-        return None;
+        return Err(unusable);
     };
     let cols = Columns {
         index: names
@@ -397,58 +501,100 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFil
             .collect(),
         names,
     };
-    let unknown: Vec<&str> = header
+    let unknown: Vec<(usize, &str)> = header
         .iter()
-        .filter(|h| !names.contains(&h.as_str()))
-        .map(String::as_str)
+        .enumerate()
+        .filter(|(_, h)| !names.contains(&h.as_str()))
+        .map(|(i, h)| (i, h.as_str()))
         .collect();
-    if !unknown.is_empty() {
-        diags.push(
-            Diagnostic::warning(format!("unknown columns ignored: {}", unknown.join(", ")))
-                .at(Location::at(path, 1, 1)),
-        );
-    }
-    let required: &[&str] = if names == POSTS {
-        &["post_id", "partnership", "published"]
-    } else if names == DAILY {
-        &["post_id", "day"]
-    } else {
-        &["order_id", "date", "customer"]
+    let required: &[&str] = match *kind {
+        "posts" => &["post_id", "partnership", "published"],
+        "daily" => &["post_id", "day"],
+        _ => &["order_id", "date", "customer"],
     };
     let missing: Vec<&str> = required.iter().copied().filter(|c| !has(c)).collect();
+    if let Some(&(first, _)) = unknown.first() {
+        let list: Vec<&str> = unknown.iter().map(|(_, h)| *h).collect();
+        let near: Vec<String> = unknown
+            .iter()
+            .filter_map(|(_, h)| {
+                did_you_mean(h, names.iter().copied().filter(|n| !has(n)))
+                    .map(|n| format!("`{h}` -> `{n}`"))
+            })
+            .collect();
+        let help = if near.is_empty() {
+            format!("the columns roster reads here are {}", names.join(", "))
+        } else {
+            format!("rename {}", near.join(", "))
+        };
+        // A misspelt required column is the error below; its warning would
+        // say the same thing twice.
+        if missing.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!("unknown columns ignored: {}", list.join(", ")))
+                    .at(header_at(first))
+                    .help(help),
+            );
+        }
+    }
     if !missing.is_empty() {
+        let near: Vec<String> = missing
+            .iter()
+            .filter_map(|m| {
+                did_you_mean(m, unknown.iter().map(|(_, h)| *h))
+                    .map(|h| format!("rename `{h}` to `{m}`"))
+            })
+            .collect();
+        let help = if near.is_empty() {
+            format!("this file needs the columns {}", required.join(", "))
+        } else {
+            near.join("; ")
+        };
         diags.push(
             Diagnostic::error(format!(
-                "missing required column `{}`",
+                "missing required column `{}` for a {kind} file",
                 missing.join("`, `")
             ))
-            .at(Location::at(path, 1, 1))
-            .help(format!(
-                "this file's kind needs the columns {}",
-                required.join(", ")
-            )),
+            .at(header_at(0))
+            .help(help),
         );
-        return None;
+        return Err(Unread::Unusable {
+            may_hold_posts: *kind == "posts",
+        });
     }
 
     let lines: Vec<&str> = text.lines().collect();
-    let mut rows = match names {
-        n if n == POSTS => Rows::Posts(Vec::new()),
-        n if n == DAILY => Rows::Daily(Vec::new()),
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let mut rows = match *kind {
+        "posts" => Rows::Posts(Vec::new()),
+        "daily" => Rows::Daily(Vec::new()),
         _ => Rows::Orders(Vec::new()),
     };
+    let id_column = cols.of("post_id").or(cols.of("order_id"));
+    let mut rejected = Vec::new();
     let mut reported = 0usize;
     let mut suppressed = 0usize;
+    let mut first_suppressed = None;
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).in_file(path));
+                let loc = match e.position() {
+                    Some(p) => Location::at(
+                        path,
+                        line_at(&text, &newlines, usize::try_from(p.byte()).unwrap_or(0)),
+                        1,
+                    ),
+                    None => Location::file(path),
+                };
+                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).at(loc));
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| {
+            line_at(&text, &newlines, usize::try_from(p.byte()).unwrap_or(0))
+        });
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -475,6 +621,11 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFil
         } else {
             read_row(&mut row, &cols, &mut rows);
         }
+        if !row.errors.is_empty()
+            && let Some(id) = row.text(id_column)
+        {
+            rejected.push(id.to_string());
+        }
         for (cell, msg, help) in row.errors {
             if reported < MAX_ROW_ERRORS {
                 let mut d = Diagnostic::error(msg).at(Location::at(path, cell.line, cell.column));
@@ -485,21 +636,25 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<CsvFil
                 reported += 1;
             } else {
                 suppressed += 1;
+                first_suppressed.get_or_insert(Location::at(path, cell.line, cell.column));
             }
         }
     }
-    if suppressed > 0 {
+    if let Some(first) = first_suppressed {
+        // Placed at the first problem not shown, so it is listed after the
+        // ones that are.
         diags.push(
             Diagnostic::error(format!(
-                "{suppressed} more problems in this file are not shown"
+                "{suppressed} more problems in this file are not shown, from here on"
             ))
-            .in_file(path)
+            .at(first)
             .help("fix the ones above and run again"),
         );
     }
-    Some(CsvFile {
+    Ok(CsvFile {
         path: path.to_path_buf(),
         rows,
+        rejected,
     })
 }
 
@@ -603,7 +758,7 @@ mod tests {
         let f = read(Path::new("m.csv"), text, &mut d);
         let msgs = d.sorted().iter().map(|x| x.to_string()).collect();
         match f.map(|f| f.rows) {
-            Some(Rows::Posts(p)) => (p, msgs),
+            Ok(Rows::Posts(p)) => (p, msgs),
             _ => (Vec::new(), msgs),
         }
     }
@@ -662,6 +817,21 @@ mod tests {
             msgs[1].contains("`published` must be a date") && msgs[1].contains("m.csv:3:5"),
             "{msgs:?}"
         );
+    }
+
+    #[test]
+    fn counts_lines_alike_with_crlf_lf_and_cr() {
+        for end in ["\r\n", "\n", "\r"] {
+            let text = [
+                "post_id,partnership,published",
+                "A,b,2026-01-01",
+                "B,b,x",
+                "",
+            ]
+            .join(end);
+            let (_, msgs) = posts(text.as_bytes());
+            assert!(msgs[0].contains("m.csv:3:5"), "{end:?}: {msgs:?}");
+        }
     }
 
     #[test]

@@ -33,6 +33,11 @@ impl Source {
     pub fn locate(&self, path: &[Seg]) -> crate::diagnostics::Location {
         yaml::locate(&self.file, &self.text, path)
     }
+
+    /// The location of the key that leads to the value at `path`.
+    pub fn locate_key(&self, path: &[Seg]) -> crate::diagnostics::Location {
+        yaml::locate_key(&self.file, &self.text, path)
+    }
 }
 
 /// roster.yaml, read.
@@ -97,6 +102,20 @@ pub fn is_id(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
+/// The id a name that is not one was likely meant to be: `Anna Petrova`
+/// -> `anna-petrova`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 fn currency(
     doc: &mut YamlDoc,
     m: &serde_yaml::Mapping,
@@ -141,7 +160,10 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         "index",
         "fx",
     ];
-    let m = doc.mapping(&value, &[], &known)?.clone();
+    let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
+        doc.finish(diags);
+        return None;
+    };
     let title = doc.string(&m, &[], "title", true);
     let base_url = doc.string(&m, &[], "base_url", false);
     let output_dir = doc
@@ -252,7 +274,10 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let known = [
         "name", "currency", "language", "markets", "targets", "brand", "publish",
     ];
-    let m = doc.mapping(&value, &[], &known)?.clone();
+    let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
+        doc.finish(diags);
+        return None;
+    };
     let name = doc.string(&m, &[], "name", true);
     let currency = currency(&mut doc, &m, &[], "currency", true);
     let language = language(&mut doc, &m, &[]);
@@ -353,7 +378,10 @@ const PLATFORMS: &[&str] = &[
     "other",
 ];
 
-/// Read a partnership file of a client with these markets.
+/// Read a partnership file of a client with these markets. With none
+/// (client.yaml could not be read, which was reported), `market` cannot be
+/// resolved: the file is checked, but `None` comes back without a
+/// diagnostic of its own.
 pub fn partnership(
     id: &str,
     src: Source,
@@ -373,7 +401,10 @@ pub fn partnership(
         "contract",
         "extra_costs",
     ];
-    let m = doc.mapping(&value, &[], &known)?.clone();
+    let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
+        doc.finish(diags);
+        return None;
+    };
 
     let cpath = join(&[], "creator");
     let creator = doc.field(&m, &[], "creator", true).cloned().and_then(|c| {
@@ -562,6 +593,8 @@ mod tests {
         for bad in ["", "Anna", "-a", "a b", "../x", "ä"] {
             assert!(!is_id(bad), "{bad}");
         }
+        assert_eq!(slug("Anna Petrova"), "anna-petrova");
+        assert_eq!(slug("--Zoë_P.2--"), "zo-_p-2");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
 
 /// Everything read from a portfolio folder.
@@ -40,10 +40,15 @@ pub struct RawClient {
     /// Partnership files that could be read, ids ascending.
     pub partnerships: Vec<RawPartnership>,
     /// Ids of partnership files that exist but could not be read, so that
-    /// rows naming them are not reported a second time.
+    /// rows naming them are not reported a second time. A file whose name
+    /// is not an id counts under the id it was likely meant to have.
     pub broken_partnerships: Vec<String>,
     /// Metrics files, paths ascending.
     pub metrics: Vec<csv::CsvFile>,
+    /// Whether a metrics file that may hold posts could not be used, so
+    /// that daily rows naming unknown posts are not reported: their posts
+    /// may be in it.
+    pub posts_incomplete: bool,
     /// Notes: (relative path, file stem, Markdown text), paths ascending.
     pub notes: Vec<(PathBuf, String, String)>,
     /// Files under assets/, relative to the client folder.
@@ -66,11 +71,16 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                     .map(str::to_string)
                     .unwrap_or(text),
             }),
-            Err(_) => {
+            Err(e) => {
+                // Point at the first byte that is not UTF-8.
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+                let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
                 diags.push(
                     Diagnostic::error("file is not valid UTF-8")
-                        .in_file(&file)
-                        .help("save the file as UTF-8"),
+                        .at(Location::at(&file, line, column))
+                        .help("save the file with the encoding UTF-8 (in Notepad or Excel: Save As, Encoding: UTF-8)"),
                 );
                 None
             }
@@ -105,8 +115,10 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// Files below `dir`, sorted, hidden ones skipped.
-fn walk_files(dir: &Path) -> Vec<PathBuf> {
+/// Files below `dir`, sorted, hidden ones skipped. With `links`, symbolic
+/// links that do not lead to a folder count as files too, so that a link
+/// to nowhere is reported rather than skipped.
+fn walk_files(dir: &Path, links: bool) -> Vec<PathBuf> {
     WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -114,7 +126,7 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
             e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
         })
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() || (links && e.path_is_symlink() && !e.path().is_dir()))
         .map(|e| e.into_path())
         .collect()
 }
@@ -123,12 +135,15 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
 /// empty).
 pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     let roster = root.join("roster.yaml");
-    let settings = if roster.is_file() {
+    let settings = if roster.exists() {
         read_text(root, &roster, diags).and_then(|src| files::settings(&src, diags))
     } else {
+        // Not a portfolio: most likely the wrong folder, so a usage error.
+        let looked = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         diags.push(
-            Diagnostic::error(format!("no roster.yaml in {}", root.display()))
-                .help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`"),
+            Diagnostic::error(format!("no roster.yaml in {}", looked.display()))
+                .help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`")
+                .io(),
         );
         None
     };
@@ -198,13 +213,17 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         if !is_id(&stem) {
+            let meant = files::slug(&stem);
             diags.push(
                 Diagnostic::error(format!(
                     "partnership file name \"{stem}\" is not a valid id"
                 ))
                 .in_file(&rel(root, &path))
-                .help("rename the file to match [a-z0-9][a-z0-9_-]*.yaml"),
+                .help(format!(
+                    "rename the file to match [a-z0-9][a-z0-9_-]*.yaml, such as {meant}.yaml"
+                )),
             );
+            broken.push(meant);
             continue;
         }
         let read = read_text(root, &path, diags)
@@ -215,7 +234,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         }
     }
 
-    let csv_paths: Vec<PathBuf> = walk_files(&dir.join("metrics"))
+    let csv_paths: Vec<PathBuf> = walk_files(&dir.join("metrics"), true)
         .into_iter()
         .filter(|p| {
             p.extension()
@@ -223,7 +242,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
                 .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
         })
         .collect();
-    let read: Vec<(Option<csv::CsvFile>, Diagnostics)> = csv_paths
+    let read: Vec<(Result<csv::CsvFile, csv::Unread>, Diagnostics)> = csv_paths
         .par_iter()
         .map(|path| {
             let mut d = Diagnostics::new();
@@ -236,16 +255,23 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
                             .in_file(&file)
                             .io(),
                     );
-                    None
+                    Err(csv::Unread::Unusable {
+                        may_hold_posts: true,
+                    })
                 }
             };
             (f, d)
         })
         .collect();
     let mut metrics = Vec::new();
+    let mut posts_incomplete = false;
     for (f, d) in read {
         diags.extend(d);
-        metrics.extend(f);
+        match f {
+            Ok(f) => metrics.push(f),
+            Err(csv::Unread::Unusable { may_hold_posts }) => posts_incomplete |= may_hold_posts,
+            Err(csv::Unread::Empty) => {}
+        }
     }
 
     let mut notes = Vec::new();
@@ -263,7 +289,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     }
 
     let assets_dir = dir.join("assets");
-    let assets = walk_files(&assets_dir)
+    let assets = walk_files(&assets_dir, false)
         .into_iter()
         .map(|p| rel(dir, &p))
         .collect();
@@ -274,7 +300,26 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         partnerships,
         broken_partnerships: broken,
         metrics,
+        posts_incomplete,
         notes,
         assets,
     })
+}
+
+/// The years roster reads in dates: anything else is a typo, and would make
+/// a report of thousands of months.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// The largest count (impressions, followers...) roster reads: more is a
+/// typo, and sums of such counts would overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// The largest amount of money or rate roster reads, for the same reasons.
+pub fn max_amount() -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from(1_000_000_000_000_u64)
+}
+
+/// Whether a date's year is in [`YEARS`].
+pub fn plausible(date: &chrono::NaiveDate) -> bool {
+    YEARS.contains(&chrono::Datelike::year(date))
 }

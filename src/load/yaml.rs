@@ -32,8 +32,11 @@ pub enum Seg {
 enum Target {
     /// The key that leads to the node (an unknown key).
     Key,
-    /// The node itself (a bad value, or the mapping a key is missing from).
+    /// The node itself (a bad value).
     Value,
+    /// The mapping a required key is missing from: the key that leads to it,
+    /// or the mapping itself at the top level.
+    Mapping,
 }
 
 struct Pending {
@@ -42,6 +45,9 @@ struct Pending {
     target: Target,
     message: String,
     help: Option<String>,
+    /// For a missing key: its name, to write the help once the mapping's
+    /// line is known.
+    missing: Option<String>,
 }
 
 /// One YAML file being read: its text and the problems found so far.
@@ -63,6 +69,25 @@ pub fn join_index(path: &[Seg], index: usize) -> Vec<Seg> {
     let mut p = path.to_vec();
     p.push(Seg::Index(index));
     p
+}
+
+/// How a user would name the node at `path`: `fee`, `item 2 of extra_costs`.
+fn name_of(path: &[Seg]) -> String {
+    match path.split_last() {
+        None => "the top level".into(),
+        Some((Seg::Key(k), [])) => format!("`{k}`"),
+        Some((Seg::Key(k), rest)) => format!("`{k}` of {}", name_of(rest)),
+        Some((Seg::Index(i), rest)) => format!("item {} of {}", i + 1, name_of(rest)),
+    }
+}
+
+/// ` in <node>`, or nothing at the top level.
+fn within(path: &[Seg]) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", name_of(path))
+    }
 }
 
 fn describe(v: &Value) -> String {
@@ -147,6 +172,47 @@ impl<'a> YamlDoc<'a> {
             target,
             message,
             help,
+            missing: None,
+        });
+    }
+
+    /// Record that the required `key` is missing from the mapping at `path`.
+    /// An unknown key next to it that looks like a misspelling of it is
+    /// taken to be the culprit: one error at that key instead of a warning
+    /// and an error.
+    fn missing(&mut self, path: &[Seg], key: &str) {
+        let message = format!("missing required field `{key}`{}", within(path));
+        let misspelt = self.pending.iter().position(|p| {
+            p.target == Target::Key
+                && p.severity == Severity::Warning
+                && p.path.len() == path.len() + 1
+                && p.path.starts_with(path)
+                && matches!(p.path.last(), Some(Seg::Key(k)) if did_you_mean(k, [key]).is_some())
+        });
+        if let Some(i) = misspelt {
+            let p = self.pending.remove(i);
+            let written = match p.path.last() {
+                Some(Seg::Key(k)) => k.clone(),
+                _ => String::new(),
+            };
+            self.push(
+                Severity::Error,
+                &p.path,
+                Target::Key,
+                message,
+                Some(format!(
+                    "`{written}` is not a known key: did you mean `{key}`?"
+                )),
+            );
+            return;
+        }
+        self.pending.push(Pending {
+            severity: Severity::Error,
+            path: path.to_vec(),
+            target: Target::Mapping,
+            message,
+            help: None,
+            missing: Some(key.to_string()),
         });
     }
 
@@ -158,11 +224,26 @@ impl<'a> YamlDoc<'a> {
         known: &[&str],
     ) -> Option<&'v Mapping> {
         let Value::Mapping(m) = v else {
-            self.error(
-                path,
-                format!("expected a mapping, found {}", describe(v)),
-                None,
-            );
+            if path.is_empty() && v.is_null() {
+                self.error(
+                    path,
+                    "the file is empty",
+                    Some(format!(
+                        "write its keys, `key: value` one a line; the keys here are {}",
+                        known.join(", ")
+                    )),
+                );
+            } else {
+                self.error(
+                    path,
+                    format!(
+                        "expected a mapping of keys to values{}, found {}",
+                        within(path),
+                        describe(v)
+                    ),
+                    Some(format!("the keys here are {}", known.join(", "))),
+                );
+            }
             return None;
         };
         for key in m.keys() {
@@ -193,12 +274,20 @@ impl<'a> YamlDoc<'a> {
         required: bool,
     ) -> Option<&'v Value> {
         match m.get(key) {
-            Some(Value::Null) | None => {
+            None => {
                 if required {
-                    self.error(
-                        path,
-                        format!("missing required field `{key}`"),
-                        Some(format!("add `{key}:` to this mapping")),
+                    self.missing(path, key);
+                }
+                None
+            }
+            Some(Value::Null) => {
+                if required {
+                    self.push(
+                        Severity::Error,
+                        &join(path, key),
+                        Target::Key,
+                        format!("`{key}` has no value"),
+                        Some(format!("write its value after `{key}:`")),
                     );
                 }
                 None
@@ -245,17 +334,37 @@ impl<'a> YamlDoc<'a> {
 
     /// An exact decimal number at `path`.
     pub fn decimal_value(&mut self, v: &Value, path: &[Seg], what: &str) -> Option<Decimal> {
-        let parsed = scalar_text(v).and_then(|t| {
-            Decimal::from_str(&t)
-                .or_else(|_| Decimal::from_scientific(&t))
+        let text = scalar_text(v);
+        let parsed = text.as_deref().and_then(|t| {
+            Decimal::from_str(t)
+                .or_else(|_| Decimal::from_scientific(t))
                 .ok()
         });
-        if parsed.is_none() {
-            self.error(
+        // Too large even for a decimal: say so rather than "not a number".
+        let huge = text
+            .as_deref()
+            .and_then(|t| t.parse::<f64>().ok())
+            .is_some_and(|f| f.is_finite() && f.abs() > 1e12);
+        match parsed {
+            None if huge => self.error(
+                path,
+                format!("`{what}` is too large: {}", text.unwrap_or_default()),
+                Some(format!("roster reads amounts up to {}; check for extra digits", super::max_amount())),
+            ),
+            None => self.error(
                 path,
                 format!("`{what}` must be a number, found {}", describe(v)),
                 Some("write a plain number such as 3000 or 12.50, without units or thousands separators".into()),
-            );
+            ),
+            Some(d) if d.abs() > super::max_amount() => {
+                self.error(
+                    path,
+                    format!("`{what}` is too large: {d}"),
+                    Some(format!("roster reads amounts up to {}; check for extra digits", super::max_amount())),
+                );
+                return None;
+            }
+            Some(_) => {}
         }
         parsed
     }
@@ -267,12 +376,16 @@ impl<'a> YamlDoc<'a> {
             Value::Number(n) => n.as_u64(),
             Value::String(s) => s.trim().parse().ok(),
             _ => None,
-        };
+        }
+        .filter(|n| *n <= super::MAX_COUNT);
         if parsed.is_none() {
             self.error(
                 &join(path, key),
                 format!("`{key}` must be a whole number >= 0, found {}", describe(v)),
-                None,
+                Some(format!(
+                    "write digits only, such as 42000, at most {}",
+                    super::MAX_COUNT
+                )),
             );
         }
         parsed
@@ -303,7 +416,9 @@ impl<'a> YamlDoc<'a> {
         required: bool,
     ) -> Option<NaiveDate> {
         let v = self.field(m, path, key, required)?;
-        let parsed = scalar_text(v).and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok());
+        let parsed = scalar_text(v)
+            .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+            .filter(super::plausible);
         if parsed.is_none() {
             self.error(
                 &join(path, key),
@@ -311,7 +426,11 @@ impl<'a> YamlDoc<'a> {
                     "`{key}` must be a real date YYYY-MM-DD, found {}",
                     describe(v)
                 ),
-                Some("check the day exists in that month".into()),
+                Some(format!(
+                    "write the date as 2026-03-01, with a day that exists in that month and a year from {} to {}",
+                    super::YEARS.start(),
+                    super::YEARS.end()
+                )),
             );
         }
         parsed
@@ -355,16 +474,26 @@ impl<'a> YamlDoc<'a> {
         }
         let tree = SpanTree::parse(self.src);
         for p in self.pending {
-            let loc = tree
-                .as_ref()
-                .and_then(|t| t.locate(&p.path, p.target))
+            let place = tree.as_ref().and_then(|t| t.locate(&p.path, p.target));
+            let help = match (&p.missing, place) {
+                (Some(key), Some((line, _))) if p.path.is_empty() => Some(format!(
+                    "add `{key}:` to the top-level mapping, which starts on line {line}"
+                )),
+                (Some(key), Some((line, _))) => Some(format!(
+                    "add `{key}:` to {}, on line {line}",
+                    name_of(&p.path)
+                )),
+                (Some(key), None) => Some(format!("add `{key}:`")),
+                (None, _) => p.help,
+            };
+            let loc = place
                 .map(|(line, col)| Location::at(&self.file, line, col))
                 .unwrap_or_else(|| Location::file(&self.file));
             diags.push(Diagnostic {
                 severity: p.severity,
                 message: p.message,
                 location: Some(loc),
-                help: p.help,
+                help,
                 io: false,
             });
         }
@@ -380,6 +509,14 @@ pub fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {
         .unwrap_or_else(|| Location::file(file))
 }
 
+/// The line and column of the key that leads to the node at `path`.
+pub fn locate_key(file: &Path, src: &str, path: &[Seg]) -> Location {
+    SpanTree::parse(src)
+        .and_then(|t| t.locate(path, Target::Key))
+        .map(|(line, col)| Location::at(file, line, col))
+        .unwrap_or_else(|| Location::file(file))
+}
+
 /// A YAML document reduced to its shape and the positions of its nodes.
 enum SpanTree {
     Scalar(String, (usize, usize)),
@@ -389,8 +526,10 @@ enum SpanTree {
 
 impl SpanTree {
     fn parse(src: &str) -> Option<SpanTree> {
+        // The first error ends the events: the text was accepted by
+        // serde_yaml, so a parser that disagrees is not followed further.
         let mut events = Parser::new_from_str(src)
-            .filter_map(Result::ok)
+            .map_while(Result::ok)
             .skip_while(|(e, _)| matches!(e, Event::StreamStart | Event::DocumentStart(_)));
         Self::node(&mut events)
     }
@@ -446,7 +585,7 @@ impl SpanTree {
                 let (key, value) = entries
                     .iter()
                     .find(|(key, _)| matches!(key, SpanTree::Scalar(s, _) if s == k))?;
-                if rest.is_empty() && target == Target::Key {
+                if rest.is_empty() && target != Target::Value {
                     Some(key.pos())
                 } else {
                     value.locate(rest, target).or(Some(value.pos()))
@@ -503,14 +642,90 @@ mod tests {
             doc.decimal(&f, &join(&[], "fee"), "amount", true);
             doc.date(m, &[], "start", true);
         });
+        // `strat` is taken for the missing `start`: one error, no warning.
         assert_eq!(
             out,
             [
-                "p.yaml:1:1|missing required field `start`",
                 "p.yaml:3:13|`platform` cannot be the text \"instagramm\"",
                 "p.yaml:5:11|`amount` must be a number, found the text \"3k\"",
-                "p.yaml:6:1|unknown key `strat` is ignored",
+                "p.yaml:6:1|missing required field `start`",
             ]
+        );
+    }
+
+    #[test]
+    fn names_the_mapping_a_field_is_missing_from() {
+        let src = "# a partnership\ncreator:\n  name: A\nfee:\n  currency: USD\nmarkt: ru\n";
+        let mut diags = Diagnostics::new();
+        let file = Path::new("p.yaml");
+        let v = parse(file, src, &mut diags).unwrap();
+        let mut doc = YamlDoc::new(file, src);
+        let m = doc
+            .mapping(&v, &[], &["creator", "fee", "start"])
+            .unwrap()
+            .clone();
+        let f = doc
+            .field(&m, &[], "fee", true)
+            .unwrap()
+            .as_mapping()
+            .unwrap()
+            .clone();
+        doc.mapping(
+            &Value::Mapping(f.clone()),
+            &join(&[], "fee"),
+            &["amount", "currency"],
+        );
+        doc.decimal(&f, &join(&[], "fee"), "amount", true);
+        doc.date(&m, &[], "start", true);
+        doc.finish(&mut diags);
+        let got: Vec<String> = diags
+            .sorted()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}|{}|{}",
+                    d.location.as_ref().unwrap(),
+                    d.message,
+                    d.help.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "p.yaml:2:1|missing required field `start`|add `start:` to the top-level mapping, which starts on line 2",
+                "p.yaml:4:1|missing required field `amount` in `fee`|add `amount:` to `fee`, on line 4",
+                "p.yaml:6:1|unknown key `markt` is ignored|known keys here: creator, fee, start",
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_implausible_numbers_and_dates() {
+        let out = read("fee: 1e30\nstart: 0999-01-01\n", |doc, m| {
+            assert_eq!(doc.decimal(m, &[], "fee", true), None);
+            assert_eq!(doc.date(m, &[], "start", true), None);
+        });
+        assert_eq!(
+            out,
+            [
+                "p.yaml:1:6|`fee` is too large: 1e30",
+                "p.yaml:2:8|`start` must be a real date YYYY-MM-DD, found the text \"0999-01-01\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_one_error() {
+        let mut diags = Diagnostics::new();
+        let v = parse(Path::new("e.yaml"), "", &mut diags).unwrap();
+        let mut doc = YamlDoc::new(Path::new("e.yaml"), "");
+        assert!(doc.mapping(&v, &[], &["a"]).is_none());
+        doc.finish(&mut diags);
+        let d = diags.sorted()[0].to_string();
+        assert!(
+            d.starts_with("error: the file is empty\n  --> e.yaml"),
+            "{d}"
         );
     }
 

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Client, DailyRow, Denominator, Month, Order, Partnership, Portfolio, Post, Settings};
+use super::{
+    Client, DailyRow, Denominator, Fx, Language, Month, Order, Partnership, Portfolio, Post,
+    Settings,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::load::yaml::{Seg, join, join_index};
@@ -44,14 +47,39 @@ fn latest_date(clients: &[&RawClient]) -> Option<NaiveDate> {
         .max()
 }
 
+/// Settings to check the clients with when roster.yaml could not be read:
+/// its defaults. Checks that depend on it (rates, followers) are skipped.
+fn fallback_settings() -> Settings {
+    Settings {
+        title: String::new(),
+        base_url: None,
+        output_dir: "public".into(),
+        theme: "default".into(),
+        language: Language::En,
+        engagement_denominator: Denominator::Reach,
+        ramp_up_days: 42,
+        repeat_window_days: 90,
+        index: false,
+        fx: Fx::default(),
+    }
+}
+
 /// Build the model. `None` when roster.yaml could not be read; other problems
-/// leave the client out and are recorded.
+/// leave the client out and are recorded. The clients are checked even when
+/// roster.yaml could not be read, so that one run shows every problem.
 pub fn portfolio(
     raw: &RawPortfolio,
     overrides: &Overrides,
     diags: &mut Diagnostics,
 ) -> Option<Portfolio> {
-    let settings = raw.settings.as_ref()?;
+    let (settings, settings_as_of) = match &raw.settings {
+        Some(s) => (s.settings.clone(), s.as_of),
+        None => (fallback_settings(), None),
+    };
+    let checked = Checked {
+        settings: &settings,
+        known: raw.settings.is_some(),
+    };
     let published: Vec<&RawClient> = raw
         .clients
         .iter()
@@ -59,11 +87,11 @@ pub fn portfolio(
         .collect();
     let as_of = match overrides
         .as_of
-        .or(settings.as_of)
+        .or(settings_as_of)
         .or_else(|| latest_date(&published))
     {
         Some(d) => d,
-        None => {
+        None if checked.known => {
             diags.push(
                 Diagnostic::error("no report date: no dated post or order, and no `as_of`")
                     .in_file(Path::new("roster.yaml"))
@@ -71,6 +99,7 @@ pub fn portfolio(
             );
             return None;
         }
+        None => return None,
     };
     for wanted in &overrides.clients {
         if !raw.clients.iter().any(|c| &c.id == wanted) {
@@ -85,14 +114,24 @@ pub fn portfolio(
     let clients = published
         .into_iter()
         .filter(|c| overrides.clients.is_empty() || overrides.clients.contains(&c.id))
-        .filter_map(|c| client(raw, &settings.settings, c, as_of, diags))
+        .filter_map(|c| client(raw, checked, c, as_of, diags))
         .collect();
+    // Checked, but not built, without the portfolio's own settings.
+    raw.settings.as_ref()?;
     Some(Portfolio {
         root: raw.root.clone(),
-        settings: settings.settings.clone(),
+        settings,
         as_of,
         clients,
     })
+}
+
+/// The settings the clients are checked with, and whether they are the
+/// portfolio's own (else rates and followers are not checked).
+#[derive(Clone, Copy)]
+struct Checked<'s> {
+    settings: &'s Settings,
+    known: bool,
 }
 
 /// Problems about one value repeated on many rows of a file, reported once.
@@ -118,11 +157,12 @@ fn fx_help(from: &str, to: &str, month: Month) -> String {
 
 fn client(
     raw: &RawPortfolio,
-    settings: &Settings,
+    checked: Checked,
     c: &RawClient,
     as_of: NaiveDate,
     diags: &mut Diagnostics,
 ) -> Option<Client> {
+    let settings = checked.settings;
     let file = c.file.as_ref()?;
     let errors_before = diags.error_count();
     let currency = file.currency.clone();
@@ -139,7 +179,8 @@ fn client(
         if p.fee.currency.is_empty() {
             p.fee.currency = currency.clone();
         }
-        if p.fee.currency != currency
+        if checked.known
+            && p.fee.currency != currency
             && !fx.can_convert(&p.fee.currency, &currency, Month::of(p.start))
         {
             let (from, month) = (&p.fee.currency, Month::of(p.start));
@@ -154,7 +195,10 @@ fn client(
                 cost.amount.currency = currency.clone();
             }
             let month = Month::of(cost.date);
-            if cost.date <= as_of && !fx.can_convert(&cost.amount.currency, &currency, month) {
+            if checked.known
+                && cost.date <= as_of
+                && !fx.can_convert(&cost.amount.currency, &currency, month)
+            {
                 let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
                 diags.push(
                     Diagnostic::error(format!(
@@ -166,15 +210,16 @@ fn client(
                 );
             }
         }
-        if settings.engagement_denominator == Denominator::Followers
+        if checked.known
+            && settings.engagement_denominator == Denominator::Followers
             && p.creator.followers.is_none()
         {
             diags.push(
                 Diagnostic::error(
-                    "`followers` is missing, and engagement_denominator is followers",
+                    "missing `followers` in `creator`: roster.yaml has engagement_denominator: followers",
                 )
-                .at(p.source.locate(&join(&[], "creator")))
-                .help("add `followers:` under creator"),
+                .at(p.source.locate_key(&join(&[], "creator")))
+                .help("add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml"),
             );
         }
         partnerships.push(Partnership {
@@ -245,7 +290,8 @@ fn client(
                 .map_or(currency.as_str(), |(s, _)| s.as_str())
                 .to_string();
             let month = Month::of(r.published.date);
-            if r.revenue.is_some()
+            if checked.known
+                && r.revenue.is_some()
                 && r.published.date <= as_of
                 && !fx.can_convert(&cur, &currency, month)
             {
@@ -284,6 +330,14 @@ fn client(
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
+    // Posts that were there but could not be read: rows naming them are
+    // not reported again.
+    let rejected: BTreeSet<&str> = c
+        .metrics
+        .iter()
+        .filter(|f| matches!(f.rows, Rows::Posts(_)))
+        .flat_map(|f| f.rejected.iter().map(String::as_str))
+        .collect();
     let mut daily = Vec::new();
     let mut unknown_post = Tally::default();
     let mut day_places: HashMap<(usize, u32), Location> = HashMap::new();
@@ -291,7 +345,10 @@ fn client(
         let Rows::Daily(rows) = &f.rows else { continue };
         for r in rows {
             let Some(&post) = post_index.get(r.post_id.as_str()) else {
-                if !post_places.contains_key(&r.post_id) {
+                if !post_places.contains_key(&r.post_id)
+                    && !rejected.contains(r.post_id.as_str())
+                    && !c.posts_incomplete
+                {
                     unknown_post.add(&f.path, &r.post_id, at(&f.path, r.at));
                 }
                 continue;
@@ -396,6 +453,14 @@ fn client(
     // Notes.
     let mut month_notes = BTreeMap::new();
     let mut partnership_notes = BTreeMap::new();
+    // The first month of the reports: the first cost or post to date.
+    let first_month = partnerships
+        .iter()
+        .flat_map(|p| std::iter::once(p.start).chain(p.extra_costs.iter().map(|e| e.date)))
+        .chain(posts.iter().map(|p| p.date))
+        .filter(|d| *d <= as_of)
+        .min()
+        .map(Month::of);
     for (path, stem, text) in &c.notes {
         if let Some(m) = Month::parse(stem) {
             if m > Month::of(as_of) {
@@ -403,7 +468,16 @@ fn client(
                     Diagnostic::warning(format!(
                         "note for {m} is after the report date {as_of}; it is not shown"
                     ))
-                    .in_file(path),
+                    .in_file(path)
+                    .help("keep it for a later report, or rename it to the month it is about"),
+                );
+            } else if let Some(first) = first_month.filter(|f| m < *f) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "note for {m} is before the first month of this client's reports, {first}; it is not shown"
+                    ))
+                    .in_file(path)
+                    .help("rename it to the month it is about"),
                 );
             }
             month_notes.insert(m, text.clone());
@@ -432,7 +506,16 @@ fn client(
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         let exists = safe && raw.root.join(&client_dir).join(logo).is_file();
-        if !exists {
+        if !safe {
+            diags.push(
+                Diagnostic::error(format!(
+                    "logo \"{}\" is outside the client folder",
+                    logo.display()
+                ))
+                .at(yaml_location(raw, &client_dir.join("client.yaml"), &["brand", "logo"]))
+                .help("put the file under the client's assets/ and give its path relative to the client folder, such as assets/logo.svg"),
+            );
+        } else if !exists {
             diags.push(
                 Diagnostic::error(format!("logo \"{}\" not found in the client folder", logo.display()))
                     .at(yaml_location(raw, &client_dir.join("client.yaml"), &["brand", "logo"]))

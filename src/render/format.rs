@@ -83,6 +83,113 @@ pub fn percent(value: f64, lang: Language) -> String {
     }
 }
 
+/// A whole number, grouped by thousands.
+pub fn integer(value: i128, lang: Language) -> String {
+    number(Decimal::from(value), 0, lang)
+}
+
+/// A ratio such as ROAS, with two decimals and a times sign (1.88×).
+pub fn times(value: f64, lang: Language) -> String {
+    let d = Decimal::from_f64_retain(value).unwrap_or_default();
+    format!("{}×", number(d, 2, lang))
+}
+
+/// A change in money with its sign: +$1,234.56, −$5.00, $0.00.
+pub fn signed_money(value: Decimal, currency: &str, lang: Language) -> String {
+    let text = money(value, currency, lang);
+    if value.round_dp(2) > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A change in a whole number with its sign.
+pub fn signed_integer(value: i128, lang: Language) -> String {
+    let text = integer(value, lang);
+    if value > 0 { format!("+{text}") } else { text }
+}
+
+/// A change in a rate, in percentage points with one decimal: +3.2 pp.
+pub fn points(value: f64, lang: Language) -> String {
+    let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
+    let n = number(d, 1, lang);
+    let sign = if d.round_dp(1) > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    match lang {
+        Language::En => format!("{sign}{n}\u{a0}pp"),
+        Language::Ru => format!("{sign}{n}\u{a0}п.\u{a0}п."),
+    }
+}
+
+/// A change in a ratio such as ROAS, with its sign and two decimals.
+pub fn signed_times(value: f64, lang: Language) -> String {
+    let d = Decimal::from_f64_retain(value).unwrap_or_default();
+    let sign = if d.round_dp(2) > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}", number(d, 2, lang))
+}
+
+/// A relative change as a signed percentage: +12.5%.
+pub fn signed_percent(value: f64, lang: Language) -> String {
+    let text = percent(value, lang);
+    if (value * 1000.0).round() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Money for a chart axis, short: $20k, $1.5M; 20 тыс. ₽, 1,5 млн ₽.
+pub fn compact_money(value: f64, currency: &str, lang: Language) -> String {
+    let abs = value.abs();
+    let (scaled, suffix) = match (abs, lang) {
+        (a, Language::En) if a >= 1e6 => (value / 1e6, "M"),
+        (a, Language::En) if a >= 1e3 => (value / 1e3, "k"),
+        (a, Language::Ru) if a >= 1e6 => (value / 1e6, "\u{a0}млн"),
+        (a, Language::Ru) if a >= 1e3 => (value / 1e3, "\u{a0}тыс."),
+        _ => (value, ""),
+    };
+    let d = Decimal::from_f64_retain(scaled).unwrap_or_default();
+    let dp = if d.fract().round_dp(1).is_zero() {
+        0
+    } else {
+        1
+    };
+    let n = number(d.abs(), dp, lang);
+    let sign = if value < 0.0 && !d.round_dp(dp).is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    match (lang, symbol(currency)) {
+        (Language::En, Some(s)) if s != "₽" => format!("{sign}{s}{n}{suffix}"),
+        (_, Some(s)) => format!("{sign}{n}{suffix}\u{a0}{s}"),
+        (_, None) => format!("{sign}{n}{suffix}\u{a0}{currency}"),
+    }
+}
+
+/// A rate for a chart axis: whole percentages, one decimal under 10%.
+pub fn axis_percent(value: f64, lang: Language) -> String {
+    let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
+    let dp = if d.abs() < Decimal::TEN && !d.fract().round_dp(1).is_zero() {
+        1
+    } else {
+        0
+    };
+    let n = number(d, dp, lang);
+    match lang {
+        Language::En => format!("{n}%"),
+        Language::Ru => format!("{n}\u{a0}%"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +218,28 @@ mod tests {
         assert_eq!(percent(0.0412, Language::En), "4.1%");
         assert_eq!(percent(-0.25, Language::Ru), "−25,0\u{a0}%");
         assert_eq!(undefined(Language::Ru), "н/д");
+    }
+
+    #[test]
+    fn writes_changes_with_their_sign() {
+        assert_eq!(signed_money(d("1234.5"), "USD", Language::En), "+$1,234.50");
+        assert_eq!(signed_money(d("-5"), "USD", Language::En), "−$5.00");
+        assert_eq!(signed_money(d("0.001"), "USD", Language::En), "$0.00");
+        assert_eq!(points(0.0321, Language::En), "+3.2\u{a0}pp");
+        assert_eq!(points(-0.01, Language::Ru), "−1,0\u{a0}п.\u{a0}п.");
+        assert_eq!(signed_integer(3, Language::En), "+3");
+        assert_eq!(times(1.8798, Language::Ru), "1,88×");
+    }
+
+    #[test]
+    fn shortens_axis_money() {
+        assert_eq!(compact_money(20000.0, "USD", Language::En), "$20k");
+        assert_eq!(
+            compact_money(1_500_000.0, "RUB", Language::Ru),
+            "1,5\u{a0}млн\u{a0}₽"
+        );
+        assert_eq!(compact_money(-500.0, "USD", Language::En), "−$500");
+        assert_eq!(axis_percent(0.025, Language::En), "2.5%");
+        assert_eq!(axis_percent(0.5, Language::Ru), "50\u{a0}%");
     }
 }

@@ -1,39 +1,112 @@
-//! Figures and templates to pages: tera setup, page contexts and formatting.
+//! Figures and templates to pages: tera setup, themes, page contexts,
+//! formatting and the CSV files beside each page.
 //!
 //! Rendering never computes a figure: it reads [`ClientFigures`] and the
-//! model, formats numbers for the client's language and fills templates.
-//! Templates are built into the binary; a file of the same name in the
-//! portfolio's `templates/` replaces one.
+//! model, formats numbers for the client's language, asks [`crate::charts`]
+//! for the SVG and fills templates. Templates are built into the binary and
+//! autoescaped; a file of the same name in the portfolio's `templates/`
+//! replaces one (templates/README.md lists what each receives). A theme is a
+//! stylesheet: the built-in `default` and `paper`, or `themes/<name>/style.css`
+//! in the portfolio, written into each client folder as `style.css` with the
+//! client's brand colour as its accent.
 
 pub mod format;
+pub mod i18n;
+pub mod notes;
+pub mod pages;
+pub mod table;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use tera::Tera;
 
 use crate::analytics::ClientFigures;
 use crate::model::{Client, Language, Portfolio};
+use pages::{Ctx, Site, csv_files};
 
 /// The templates built into the binary: (name, source).
-const BUILT_IN: &[(&str, &str)] = &[(
-    "overview.html",
-    include_str!("../../templates/overview.html"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "overview.html",
+        include_str!("../../templates/overview.html"),
+    ),
+    ("month.html", include_str!("../../templates/month.html")),
+    (
+        "partnership.html",
+        include_str!("../../templates/partnership.html"),
+    ),
+    ("market.html", include_str!("../../templates/market.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+];
+
+/// The themes built into the binary: (name, stylesheet).
+const THEMES: &[(&str, &str)] = &[
+    ("default", include_str!("../../themes/default/style.css")),
+    ("paper", include_str!("../../themes/paper/style.css")),
+];
 
 /// A file of a client's site: path relative to the client folder, contents.
 pub type Page = (String, Vec<u8>);
 
-/// The template engine with built-in templates and the portfolio's overrides.
+/// The template engine with built-in templates and the portfolio's
+/// overrides, and the theme's stylesheet.
 pub struct Renderer {
     tera: Tera,
+    css: String,
+}
+
+/// Escape text for HTML and for double- or single-quoted attributes. Unlike
+/// tera's default it leaves `/` alone, so that links read as written.
+pub(crate) fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The stylesheet of a theme: the portfolio's `themes/<name>/style.css`
+/// first, then a built-in one.
+fn theme_css(root: &Path, name: &str) -> Result<String> {
+    let safe = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if safe {
+        let custom = root.join("themes").join(name).join("style.css");
+        if custom.is_file() {
+            return std::fs::read_to_string(&custom)
+                .with_context(|| format!("reading {}", custom.display()));
+        }
+        if let Some((_, css)) = THEMES.iter().find(|(n, _)| *n == name) {
+            return Ok((*css).to_string());
+        }
+    }
+    let built: Vec<&str> = THEMES.iter().map(|t| t.0).collect();
+    bail!(
+        "unknown theme \"{name}\": the built-in themes are {}; a portfolio adds one as themes/<name>/style.css",
+        built.join(", ")
+    )
 }
 
 impl Renderer {
-    /// Load the built-in templates, then the portfolio's `templates/` over them.
-    pub fn new(root: &Path) -> Result<Renderer> {
+    /// Load the built-in templates, the portfolio's `templates/` over them,
+    /// and the theme's stylesheet.
+    pub fn new(root: &Path, theme: &str) -> Result<Renderer> {
         let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         let mut sources: Vec<(String, String)> = BUILT_IN
             .iter()
             .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
@@ -47,113 +120,109 @@ impl Renderer {
         }
         tera.add_raw_templates(sources)
             .context("compiling the templates")?;
-        tera.autoescape_on(vec![".html", ".xml"]);
-        Ok(Renderer { tera })
+        Ok(Renderer {
+            tera,
+            css: theme_css(root, theme)?,
+        })
     }
 
-    /// Every file of one client's site.
+    fn render(
+        &self,
+        name: &str,
+        site: &Site,
+        lang: Language,
+        page: &impl Serialize,
+    ) -> Result<Vec<u8>> {
+        let mut context = tera::Context::new();
+        context.insert("site", site);
+        context.insert("t", i18n::table(lang));
+        context.insert("page", page);
+        let html = self
+            .tera
+            .render(name, &context)
+            .with_context(|| format!("rendering {name}"))?;
+        Ok(html.into_bytes())
+    }
+
+    /// The stylesheet of a site with `accent` as its brand colour.
+    fn stylesheet(&self, accent: &str) -> Vec<u8> {
+        format!(
+            "{}\n/* The client's brand colour. */\n:root {{ --accent: {accent}; }}\n",
+            self.css.trim_end()
+        )
+        .into_bytes()
+    }
+
+    /// Every file of one client's site but its assets.
     pub fn client(
         &self,
         portfolio: &Portfolio,
         client: &Client,
         figures: &ClientFigures,
     ) -> Result<Vec<Page>> {
+        let ctx = Ctx::new(portfolio, client, figures);
+        let lang = client.language;
         let mut pages = Vec::new();
         let json = serde_json::to_string_pretty(figures).context("serialising data.json")?;
         pages.push(("data.json".to_string(), format!("{json}\n").into_bytes()));
-        let ctx = Overview::new(portfolio, client, figures);
-        let context = tera::Context::from_serialize(&ctx).context("building the page context")?;
-        let html = self
-            .tera
-            .render("overview.html", &context)
-            .context("rendering overview.html")?;
-        pages.push(("index.html".to_string(), html.into_bytes()));
+        pages.push(("style.css".to_string(), self.stylesheet(&ctx.accent)));
+
+        let (page, tables) = pages::overview::build(&ctx);
+        let site = ctx.site(0, ctx.t("overview").to_string(), "overview");
+        pages.push((
+            "index.html".into(),
+            self.render("overview.html", &site, lang, &page)?,
+        ));
+        pages.extend(csv_files("", lang, &tables.iter().collect::<Vec<_>>()));
+
+        for (i, m) in ctx.months.iter().enumerate() {
+            let dir = format!("reports/{m}/");
+            let (page, tables) = pages::month::build(&ctx, i);
+            let title = format!("{} · {}", ctx.t("report_title"), page.month);
+            let site = ctx.site(2, title, "reports");
+            pages.push((
+                format!("{dir}index.html"),
+                self.render("month.html", &site, lang, &page)?,
+            ));
+            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+        }
+        for (i, p) in client.partnerships.iter().enumerate() {
+            let dir = format!("partnerships/{}/", p.id);
+            let (page, tables) = pages::partnership::build(&ctx, i);
+            let site = ctx.site(2, page.creator.clone(), "partnerships");
+            pages.push((
+                format!("{dir}index.html"),
+                self.render("partnership.html", &site, lang, &page)?,
+            ));
+            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+        }
+        for (i, m) in client.markets.iter().enumerate() {
+            let dir = format!("markets/{}/", m.id);
+            let (page, tables) = pages::market::build(&ctx, i);
+            let site = ctx.site(2, page.name.clone(), "markets");
+            pages.push((
+                format!("{dir}index.html"),
+                self.render("market.html", &site, lang, &page)?,
+            ));
+            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+        }
         Ok(pages)
     }
-}
 
-/// A labelled figure, formatted.
-#[derive(Debug, Serialize)]
-struct Stat {
-    label: &'static str,
-    value: String,
-}
-
-#[derive(Debug, Serialize)]
-struct Overview {
-    lang: &'static str,
-    title: String,
-    client: String,
-    as_of: String,
-    stats: Vec<Stat>,
-}
-
-impl Overview {
-    fn new(portfolio: &Portfolio, client: &Client, f: &ClientFigures) -> Overview {
-        let lang = client.language;
-        let p = &f.portfolio.figures;
-        let money = |d| format::money(d, &client.currency, lang);
-        let opt_money = |d: Option<rust_decimal::Decimal>| {
-            d.map_or_else(|| format::undefined(lang).to_string(), money)
-        };
-        let pct = |r: Option<f64>| {
-            r.map_or_else(
-                || format::undefined(lang).to_string(),
-                |x| format::percent(x, lang),
-            )
-        };
-        let ru = lang == Language::Ru;
-        let l = |en: &'static str, r: &'static str| if ru { r } else { en };
-        Overview {
-            lang: lang.code(),
-            title: portfolio.settings.title.clone(),
-            client: client.name.clone(),
-            as_of: f.as_of.clone(),
-            stats: vec![
-                Stat {
-                    label: l("Cost", "Затраты"),
-                    value: money(p.cost),
-                },
-                Stat {
-                    label: l("Revenue", "Выручка"),
-                    value: money(p.revenue),
-                },
-                Stat {
-                    label: "ROI",
-                    value: pct(p.roi),
-                },
-                Stat {
-                    label: "ROAS",
-                    value: p.roas.map_or_else(
-                        || format::undefined(lang).to_string(),
-                        |x| format!("{x:.2}"),
-                    ),
-                },
-                Stat {
-                    label: "CPA",
-                    value: opt_money(p.cpa),
-                },
-                Stat {
-                    label: l("Cost per 1,000 reached", "Стоимость 1000 охвата"),
-                    value: opt_money(p.cost_per_thousand_reached),
-                },
-                Stat {
-                    label: l("Engagement rate", "Вовлечённость"),
-                    value: pct(p.engagement_rate),
-                },
-                Stat {
-                    label: l("Repeat purchase rate", "Повторные покупки"),
-                    value: pct(f.portfolio.repeat_purchase_rate),
-                },
-                Stat {
-                    label: l("Sponsored posts", "Спонсорские публикации"),
-                    value: f.portfolio.sponsored_posts.to_string(),
-                },
-                Stat {
-                    label: l("Organic mentions", "Органические упоминания"),
-                    value: f.portfolio.organic_posts.to_string(),
-                },
-            ],
-        }
+    /// `<output>/index.html` and its stylesheet: the list of client sites.
+    pub fn index(
+        &self,
+        portfolio: &Portfolio,
+        clients: &[(&Client, &ClientFigures)],
+    ) -> Result<Vec<Page>> {
+        let (site, page) = pages::site_index::build(portfolio, clients);
+        let lang = portfolio.settings.language;
+        Ok(vec![
+            (
+                "index.html".into(),
+                self.render("index.html", &site, lang, &page)?,
+            ),
+            ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
+        ])
     }
 }

@@ -1,0 +1,144 @@
+//! Micro-benchmarks of the pipeline's stages: loading, the model, the
+//! analytics, one chart, and rendering every client's pages.
+//!
+//! ```text
+//! cargo bench --bench pipeline
+//! ROSTER_BENCH_PORTFOLIO=/tmp/p cargo bench --bench pipeline   # another portfolio
+//! ```
+//!
+//! The portfolio is the project's generator's `--seed 42 --clients 5
+//! --partnerships 20 --months 6` (about 1,700 posts), written once into
+//! `target/bench-portfolio/` by running the generator example through cargo,
+//! so a fresh clone needs nothing but `cargo bench`. The whole-process
+//! figures (wall time, peak memory at three sizes) come from
+//! `benches/build-sizes.sh`; docs/performance.md records both.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use roster::analytics;
+use roster::charts::Role;
+use roster::charts::line::{self, LineChart, Marker, Series};
+use roster::diagnostics::Diagnostics;
+use roster::load;
+use roster::model::build::{self, Overrides};
+use roster::site::{self, Computed, Progress};
+
+/// The generator's arguments for the benchmark portfolio.
+const SIZE: [&str; 8] = [
+    "--seed",
+    "42",
+    "--clients",
+    "5",
+    "--partnerships",
+    "20",
+    "--months",
+    "6",
+];
+
+/// The portfolio to measure: `ROSTER_BENCH_PORTFOLIO`, or the generated one.
+fn portfolio() -> PathBuf {
+    if let Some(dir) = std::env::var_os("ROSTER_BENCH_PORTFOLIO") {
+        return dir.into();
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = manifest.join("target/bench-portfolio/s42-c5-p20-m6");
+    if dir.join("roster.yaml").is_file() {
+        return dir;
+    }
+    // Generate beside it and rename, so an interrupted run leaves no half.
+    let partial = dir.with_extension("partial");
+    let _ = std::fs::remove_dir_all(&partial);
+    let status = Command::new(env!("CARGO"))
+        .args(["run", "--release", "--quiet", "--example", "generate"])
+        .arg("--manifest-path")
+        .arg(manifest.join("Cargo.toml"))
+        .arg("--")
+        .args(SIZE)
+        .arg("--out")
+        .arg(&partial)
+        .status()
+        .expect("cargo runs the generator");
+    assert!(status.success(), "the generator failed");
+    std::fs::rename(&partial, &dir).expect("the generated portfolio is moved into place");
+    dir
+}
+
+fn stages(c: &mut Criterion) {
+    let root = portfolio();
+    let mut diags = Diagnostics::new();
+    let raw = load::portfolio(&root, &mut diags);
+    let overrides = Overrides::default();
+    let model = build::portfolio(&raw, &overrides, &mut diags).expect("the portfolio builds");
+    assert!(!diags.has_errors(), "the benchmark portfolio has errors");
+
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("load", |b| {
+        b.iter(|| load::portfolio(black_box(&root), &mut Diagnostics::new()))
+    });
+    group.bench_function("model", |b| {
+        b.iter(|| build::portfolio(black_box(&raw), &overrides, &mut Diagnostics::new()))
+    });
+    group.bench_function("analytics", |b| {
+        b.iter(|| {
+            model
+                .clients
+                .iter()
+                .map(|client| analytics::client(client, &model.settings, model.as_of))
+                .collect::<Vec<_>>()
+        })
+    });
+    let figures = model
+        .clients
+        .iter()
+        .map(|client| analytics::client(client, &model.settings, model.as_of))
+        .collect();
+    let computed = Computed {
+        portfolio: model,
+        figures,
+    };
+    group.bench_function("render", |b| {
+        b.iter(|| site::render_clients(&root, black_box(&computed), None, &Progress::hidden()))
+    });
+    group.finish();
+}
+
+fn chart(c: &mut Criterion) {
+    let percent = |y: f64| format!("{:.1}%", y * 100.0);
+    let months: Vec<(i64, String)> = (1..=12).map(|m| (m, format!("2026-{m:02}"))).collect();
+    let series = |role, marker, scale: f64| {
+        let points = (1..=12)
+            .map(|m| (m as f64, Some(scale * (1.0 + (m as f64 / 3.0).sin() / 4.0))))
+            .collect();
+        Series::new(role, marker, points)
+    };
+    c.bench_function("chart/line, 2 series of 12 months", |b| {
+        b.iter(|| {
+            line::render(&LineChart {
+                frame: roster::charts::Frame {
+                    id: "bench",
+                    title: "Engagement rate by month",
+                    desc: "Retainers against one-offs, month by month.",
+                    accent: "#8a4b2a",
+                },
+                height: 260,
+                series: vec![
+                    series(Role::S1, Marker::Circle, 0.04),
+                    series(Role::S2, Marker::Triangle, 0.03),
+                ],
+                x_name: "Month",
+                x_labels: months.clone(),
+                y_format: &percent,
+                highlight: Some(12.0),
+            })
+        })
+    });
+}
+
+criterion_group!(benches, stages, chart);
+criterion_main!(benches);

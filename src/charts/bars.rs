@@ -1,0 +1,191 @@
+//! Horizontal bars, one per named row: ROI per market (overview).
+//!
+//! Bars grow from zero, right for a gain and left for a loss, each with its
+//! value written at its end; a row whose value is undefined has no bar and
+//! says so. A dashed line marks a reference (the target ROI).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{Frame, Role, WIDTH, finish, label_font, nice_ceil, ready, text_width};
+
+/// One row.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    /// The row's name.
+    pub label: String,
+    /// The value; `None` draws no bar.
+    pub value: Option<f64>,
+    /// The value as the page writes it (`n/a` when undefined).
+    pub text: String,
+}
+
+/// A bar chart.
+pub struct BarChart<'a> {
+    /// Title, description, accent.
+    pub frame: Frame<'a>,
+    /// Rows, top to bottom.
+    pub bars: Vec<Bar>,
+    /// A reference value with its name, drawn dashed.
+    pub reference: Option<(f64, String)>,
+    /// How axis values read.
+    pub x_format: &'a dyn Fn(f64) -> String,
+    /// Colour of gains and of losses.
+    pub roles: (Role, Role),
+}
+
+const ROW: u32 = 36;
+
+/// Draw the chart.
+pub fn render(c: &BarChart) -> String {
+    ready();
+    let height = ROW * c.bars.len().max(1) as u32 + 70;
+    let mut raw = String::new();
+    {
+        let root = SVGBackend::with_string(&mut raw, (WIDTH, height)).into_drawing_area();
+        let _ = draw(&root, c);
+        let _ = root.present();
+    }
+    finish(&raw, &c.frame)
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    c: &BarChart,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let values: Vec<f64> = c
+        .bars
+        .iter()
+        .filter_map(|b| b.value)
+        .chain(c.reference.as_ref().map(|r| r.0))
+        .collect();
+    let hi = values.iter().copied().fold(0.0, f64::max);
+    let lo = values.iter().copied().fold(0.0, f64::min);
+    let left = c
+        .bars
+        .iter()
+        .map(|b| text_width(&b.label))
+        .max()
+        .unwrap_or(40)
+        + 14;
+    let value_w = c
+        .bars
+        .iter()
+        .map(|b| text_width(&b.text))
+        .max()
+        .unwrap_or(30)
+        + 10;
+    let plot = f64::from(WIDTH.saturating_sub(left + 24).max(120));
+    let (mut x0, mut x1) = (-nice_ceil(-lo), nice_ceil(hi));
+    if x1 - x0 <= 0.0 {
+        x1 = 1.0;
+    }
+    // Room for the value labels beyond the longest bars.
+    let pad = (x1 - x0) * f64::from(value_w) / (plot - f64::from(value_w)).max(60.0);
+    x1 += pad;
+    if lo < 0.0 {
+        x0 -= pad;
+    }
+    let n = c.bars.len().max(1) as f64;
+    let x_fmt = |v: &f64| (c.x_format)(*v);
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(if c.reference.is_some() { 24 } else { 8 })
+        .margin_right(16)
+        .margin_left(6)
+        .x_label_area_size(26)
+        .y_label_area_size(left)
+        .build_cartesian_2d(x0..x1, 0.0..n)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .max_light_lines(0)
+        .bold_line_style(Role::Grid.sentinel())
+        .axis_style(Role::Axis.sentinel())
+        .label_style(label_font(Role::Muted))
+        .x_labels(5)
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(0.0, 0.0), (0.0, n)],
+        Role::Axis.sentinel(),
+    )))?;
+    for (i, b) in c.bars.iter().enumerate() {
+        let top = n - i as f64;
+        let mid = top - 0.5;
+        let (lx, ly) = chart.backend_coord(&(x0, mid));
+        root.draw(&Text::new(
+            b.label.clone(),
+            (lx - 10, ly),
+            label_font(Role::Ink).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        let end = b.value.unwrap_or(0.0);
+        if let Some(v) = b.value {
+            let role = if v < 0.0 { c.roles.1 } else { c.roles.0 };
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0.0, top - 0.22), (v, top - 0.78)],
+                role.sentinel().filled(),
+            )))?;
+        }
+        let (ex, ey) = chart.backend_coord(&(end, mid));
+        let (dx, h) = if end < 0.0 {
+            (-6, HPos::Right)
+        } else {
+            (6, HPos::Left)
+        };
+        root.draw(&Text::new(
+            b.text.clone(),
+            (ex + dx, ey),
+            label_font(Role::Ink).pos(Pos::new(h, VPos::Center)),
+        ))?;
+    }
+    if let Some((v, name)) = &c.reference {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(*v, 0.0), (*v, n)],
+            Role::MutedDash.sentinel().stroke_width(2),
+        )))?;
+        let (rx, ry) = chart.backend_coord(&(*v, n));
+        root.draw(&Text::new(
+            name.clone(),
+            (rx, ry - 2),
+            label_font(Role::Muted).pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_gains_losses_and_undefined_rows() {
+        let fmt = |v: f64| format!("{:.0}%", v * 100.0);
+        let bar = |label: &str, value: Option<f64>| Bar {
+            label: label.into(),
+            value,
+            text: value.map_or("n/a".into(), fmt),
+        };
+        let svg = render(&BarChart {
+            frame: Frame {
+                id: "roi",
+                title: "ROI per market",
+                desc: "d",
+                accent: "#8a4b2a",
+            },
+            bars: vec![
+                bar("Russia", Some(1.2)),
+                bar("United States", Some(-0.3)),
+                bar("Kazakhstan", None),
+            ],
+            reference: Some((0.5, "target 50%".into())),
+            x_format: &fmt,
+            roles: (Role::S3, Role::S4),
+        });
+        assert_eq!(svg.matches("cf-s3").count(), 1);
+        assert_eq!(svg.matches("cf-s4").count(), 1);
+        assert!(svg.contains(">n/a</text>"));
+        assert!(svg.contains(">United States</text>"));
+        assert!(svg.contains("stroke-dasharray"));
+    }
+}

@@ -1,0 +1,215 @@
+//! The creator-level view: every partnership's ROI as a dot over the box of
+//! its quartiles, beside the portfolio-level ROI (overview, market pages).
+//!
+//! The box runs from the first to the third quartile with the median across
+//! it and whiskers to the extremes; the portfolio's ROI is a line in the
+//! brand colour and the target a dashed one, so the reader sees at once how
+//! far the sum-first figure sits from the typical partnership.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{Frame, Role, WIDTH, finish, label_font, nice_ceil, ready};
+
+/// The quartiles of the distribution.
+#[derive(Debug, Clone, Copy)]
+pub struct Quartiles {
+    /// Lowest.
+    pub min: f64,
+    /// First quartile.
+    pub q1: f64,
+    /// Median.
+    pub median: f64,
+    /// Third quartile.
+    pub q3: f64,
+    /// Highest.
+    pub max: f64,
+}
+
+/// A spread chart.
+pub struct SpreadChart<'a> {
+    /// Title, description, accent.
+    pub frame: Frame<'a>,
+    /// Each partnership's ROI with the name written beside it ("" for none).
+    pub points: Vec<(f64, String)>,
+    /// The box; `None` when no ROI is defined.
+    pub quartiles: Option<Quartiles>,
+    /// The portfolio-level value and its label.
+    pub whole: Option<(f64, String)>,
+    /// The target and its label.
+    pub target: Option<(f64, String)>,
+    /// How axis values read.
+    pub x_format: &'a dyn Fn(f64) -> String,
+}
+
+const HEIGHT: u32 = 220;
+
+/// Draw the chart.
+pub fn render(c: &SpreadChart) -> String {
+    ready();
+    let mut raw = String::new();
+    {
+        let root = SVGBackend::with_string(&mut raw, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = draw(&root, c);
+        let _ = root.present();
+    }
+    finish(&raw, &c.frame)
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    c: &SpreadChart,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let all: Vec<f64> = c
+        .points
+        .iter()
+        .map(|p| p.0)
+        .chain(c.whole.as_ref().map(|w| w.0))
+        .chain(c.target.as_ref().map(|t| t.0))
+        .collect();
+    if all.is_empty() {
+        return Ok(());
+    }
+    let hi = all.iter().copied().fold(0.0, f64::max);
+    let lo = all.iter().copied().fold(0.0, f64::min);
+    let (x0, x1) = (-nice_ceil(-lo * 1.05), nice_ceil(hi * 1.05).max(0.1));
+    let x_fmt = |v: &f64| (c.x_format)(*v);
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(26)
+        .margin_right(22)
+        .margin_left(22)
+        .x_label_area_size(26)
+        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .max_light_lines(0)
+        .bold_line_style(Role::Grid.sentinel())
+        .axis_style(Role::Axis.sentinel())
+        .label_style(label_font(Role::Muted))
+        .x_labels(6)
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    if x0 < 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, 1.0)],
+            Role::Axis.sentinel(),
+        )))?;
+    }
+    if let Some(q) = c.quartiles {
+        let line = Role::Muted.sentinel().stroke_width(2);
+        chart.draw_series([
+            PathElement::new(vec![(q.min, 0.5), (q.q1, 0.5)], line),
+            PathElement::new(vec![(q.q3, 0.5), (q.max, 0.5)], line),
+            PathElement::new(vec![(q.min, 0.42), (q.min, 0.58)], line),
+            PathElement::new(vec![(q.max, 0.42), (q.max, 0.58)], line),
+        ])?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(q.q1, 0.32), (q.q3, 0.68)],
+            Role::Band.sentinel().filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(q.q1, 0.32), (q.q3, 0.68)],
+            Role::Muted.sentinel().stroke_width(1),
+        )))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(q.median, 0.32), (q.median, 0.68)],
+            Role::Ink.sentinel().stroke_width(3),
+        )))?;
+    }
+    if let Some((v, name)) = &c.target {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(*v, 0.0), (*v, 1.0)],
+            Role::MutedDash.sentinel().stroke_width(2),
+        )))?;
+        let (x, y) = chart.backend_coord(&(*v, 0.0));
+        let (dx, h) = if *v > (x0 + x1) / 2.0 {
+            (-4, HPos::Right)
+        } else {
+            (4, HPos::Left)
+        };
+        root.draw(&Text::new(
+            name.clone(),
+            (x + dx, y - 4),
+            label_font(Role::Muted).pos(Pos::new(h, VPos::Bottom)),
+        ))?;
+    }
+    if let Some((v, name)) = &c.whole {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(*v, 0.0), (*v, 1.0)],
+            Role::Accent.sentinel().stroke_width(3),
+        )))?;
+        let (x, y) = chart.backend_coord(&(*v, 1.0));
+        let h = if *v > (x0 + x1) / 2.0 {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
+        root.draw(&Text::new(
+            name.clone(),
+            (x, y - 6),
+            label_font(Role::Accent).pos(Pos::new(h, VPos::Bottom)),
+        ))?;
+    }
+    // Dots in three lanes so that close values stay apart.
+    for (i, (v, name)) in c.points.iter().enumerate() {
+        let lane = [0.5, 0.62, 0.38][i % 3];
+        chart.draw_series(std::iter::once(Circle::new(
+            (*v, lane),
+            5,
+            Role::S1.sentinel().filled(),
+        )))?;
+        if !name.is_empty() {
+            let (x, y) = chart.backend_coord(&(*v, 0.78));
+            let h = if *v > (x0 + x1) / 2.0 {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
+            root.draw(&Text::new(
+                name.clone(),
+                (x, y),
+                label_font(Role::Ink).pos(Pos::new(h, VPos::Bottom)),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_dots_box_and_both_lines() {
+        let fmt = |v: f64| format!("{:.0}%", v * 100.0);
+        let svg = render(&SpreadChart {
+            frame: Frame {
+                id: "spread",
+                title: "ROI by partnership",
+                desc: "d",
+                accent: "#8a4b2a",
+            },
+            points: vec![
+                (-0.06, "Alina".into()),
+                (0.4, String::new()),
+                (1.41, "Jess".into()),
+            ],
+            quartiles: Some(Quartiles {
+                min: -0.06,
+                q1: 0.17,
+                median: 0.4,
+                q3: 0.9,
+                max: 1.41,
+            }),
+            whole: Some((0.88, "Portfolio 88%".into())),
+            target: Some((0.5, "Target 50%".into())),
+            x_format: &fmt,
+        });
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains(">Portfolio 88%</text>"));
+        assert!(svg.contains("cs-accent"));
+        assert!(svg.contains(">Jess</text>"));
+    }
+}

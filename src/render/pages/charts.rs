@@ -1,0 +1,576 @@
+//! The charts of the pages: which figures each plots, its words in the
+//! client's language, its legend and its data table. The charts of the
+//! daily figures are in [`super::daily`].
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{ChartView, Ctx, Legend};
+use crate::analytics::engagement::PostNumberPoint;
+use crate::analytics::stats::Spread;
+use crate::charts::bars::{Bar, BarChart};
+use crate::charts::line::{LineChart, Marker, Series};
+use crate::charts::spread::{Quartiles, SpreadChart};
+use crate::charts::{Frame, Role, bars, line, spread};
+use crate::model::{Language, Model, Month};
+use crate::render::format;
+use crate::render::i18n;
+use crate::render::table::{Cell, Table};
+
+/// A line chart, or its frame saying there is nothing yet when no point is
+/// defined.
+pub(super) fn line_or_empty(ctx: &Ctx, c: &LineChart) -> String {
+    let any = c
+        .series
+        .iter()
+        .any(|s| s.points.iter().any(|p| p.1.is_some()));
+    if any {
+        line::render(c)
+    } else {
+        crate::charts::empty(&c.frame, ctx.t("no_data"), c.height)
+    }
+}
+
+pub(super) fn legend(label: &str, role: Role, shape: &'static str) -> Legend {
+    Legend {
+        label: label.to_string(),
+        role: role.name(),
+        shape,
+    }
+}
+
+pub(super) fn en_ru(lang: Language, en: String, ru: String) -> String {
+    match lang {
+        Language::En => en,
+        Language::Ru => ru,
+    }
+}
+
+/// Engagement by post number, retainers against one-offs, with the lift and
+/// n at each post number (overview and market pages).
+pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) -> ChartView {
+    let lang = ctx.lang();
+    let of =
+        |m: Model| -> Vec<&PostNumberPoint> { points.iter().filter(|p| p.model == m).collect() };
+    let (ret, one) = (of(Model::Retainer), of(Model::OneOff));
+    let series_of = |pts: &[&PostNumberPoint]| -> Vec<(f64, Option<f64>)> {
+        pts.iter()
+            .map(|p| (f64::from(p.post_number), p.mean_engagement_rate))
+            .collect()
+    };
+    let mut series = vec![
+        Series::new(Role::S1, Marker::Circle, series_of(&ret)),
+        Series::new(Role::S2, Marker::Triangle, series_of(&one)),
+    ];
+    let mut legends = vec![
+        legend(ctx.t("retainers"), Role::S1, "circle"),
+        legend(ctx.t("one_offs"), Role::S2, "triangle"),
+    ];
+    let one_first = one
+        .iter()
+        .find(|p| p.post_number == 1)
+        .and_then(|p| p.mean_engagement_rate);
+    let last_k = ret.iter().map(|p| p.post_number).max().unwrap_or(1);
+    if let (Some(level), true) = (one_first, last_k > 1) {
+        let mut s = Series::new(
+            Role::S2Dash,
+            Marker::None,
+            vec![(1.0, Some(level)), (f64::from(last_k), Some(level))],
+        );
+        s.line = true;
+        series.push(s);
+        legends.push(legend(ctx.t("one_off_level"), Role::S2Dash, "dash"));
+    }
+    let desc = headline_desc(ctx, &ret, one_first);
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc: &desc,
+                accent: &ctx.accent,
+            },
+            height: 300,
+            series,
+            x_name: ctx.t("post_number"),
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    );
+    let table = headline_table(ctx, id, title, points);
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: legends,
+        table,
+    }
+}
+
+/// What the headline chart shows, in words: retainers at post 1 and at the
+/// third post (the seed's claim) or the last, and one-offs at post 1.
+fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) -> String {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    // The description names the third post when there is one: the seed's claim.
+    let pick = ret
+        .iter()
+        .find(|p| p.post_number == 3 && p.mean_engagement_rate.is_some())
+        .or_else(|| ret.iter().rev().find(|p| p.mean_engagement_rate.is_some()));
+    let first = ret.iter().find(|p| p.post_number == 1);
+    let mut desc = match (first, pick) {
+        (Some(f), Some(k)) => en_ru(
+            lang,
+            format!(
+                "Retainers: mean engagement rate {} at post 1 and {} at post {} (lift {}, n = {}).",
+                x.pct(f.mean_engagement_rate),
+                x.pct(k.mean_engagement_rate),
+                k.post_number,
+                x.pct(k.lift),
+                k.n
+            ),
+            format!(
+                "Ретейнеры: средняя вовлечённость {} на 1-й публикации и {} на {}-й (прирост {}, n = {}).",
+                x.pct(f.mean_engagement_rate),
+                x.pct(k.mean_engagement_rate),
+                k.post_number,
+                x.pct(k.lift),
+                k.n
+            ),
+        ),
+        _ => String::new(),
+    };
+    if let Some(o) = one_first {
+        desc.push(' ');
+        desc.push_str(&en_ru(
+            lang,
+            format!("One-offs: {} at post 1.", x.pct(Some(o))),
+            format!("Разовые интеграции: {} на 1-й публикации.", x.pct(Some(o))),
+        ));
+    }
+    desc
+}
+
+/// The headline chart's data: each post number's mean, n and lift per model.
+fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) -> Table {
+    let x = &ctx.fmt;
+    let mut by_k: BTreeMap<u32, [Option<&PostNumberPoint>; 2]> = BTreeMap::new();
+    for p in points {
+        let slot = usize::from(p.model == Model::OneOff);
+        by_k.entry(p.post_number).or_default()[slot] = Some(p);
+    }
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .num(ctx.t("post_no"))
+        .num(format!("{}, ER", ctx.t("retainers")))
+        .num("n")
+        .num(ctx.t("lift"))
+        .num(format!("{}, ER", ctx.t("one_offs_short")))
+        .num("n")
+        .num(ctx.t("lift"));
+    for (k, pair) in by_k {
+        let mut cells = vec![Cell::number(k.to_string(), Some(k.to_string()))];
+        for p in pair {
+            match p {
+                Some(p) => cells.extend([
+                    x.c_pct(p.mean_engagement_rate),
+                    x.c_int(p.n as u64),
+                    x.c_pct(p.lift),
+                ]),
+                None => cells.extend([
+                    x.c_pct(None),
+                    Cell::number(String::new(), None),
+                    x.c_pct(None),
+                ]),
+            }
+        }
+        table.row(cells);
+    }
+    table
+}
+
+/// The creator-level ROI distribution beside the portfolio's ROI.
+pub fn roi_spread(
+    ctx: &Ctx,
+    id: &str,
+    s: &Spread,
+    members: &[usize],
+    whole: Option<f64>,
+    root: &str,
+) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("creator_roi");
+    let mut rows: Vec<(usize, f64)> = members
+        .iter()
+        .filter_map(|&i| ctx.partnership(i).figures.roi.map(|r| (i, r)))
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let name_of = |id: &Option<String>| -> Option<String> {
+        let i = ctx.partnership_index(id.as_deref()?)?;
+        Some(ctx.partnership(i).creator.clone())
+    };
+    let points = rows
+        .iter()
+        .map(|&(i, r)| {
+            let p = ctx.partnership(i);
+            let named = s.best.as_deref() == Some(p.id.as_str())
+                || s.worst.as_deref() == Some(p.id.as_str());
+            (
+                r,
+                if named {
+                    p.creator.clone()
+                } else {
+                    String::new()
+                },
+            )
+        })
+        .collect();
+    let quartiles = match (s.min, s.q1, s.median, s.q3, s.max) {
+        (Some(min), Some(q1), Some(median), Some(q3), Some(max)) => Some(Quartiles {
+            min,
+            q1,
+            median,
+            q3,
+            max,
+        }),
+        _ => None,
+    };
+    let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
+    let desc = en_ru(
+        lang,
+        format!(
+            "ROI of {} partnerships: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
+            s.n,
+            x.pct(s.median),
+            x.pct(s.q1),
+            x.pct(s.q3),
+            x.pct(s.min),
+            name_of(&s.worst).unwrap_or_default(),
+            x.pct(s.max),
+            name_of(&s.best).unwrap_or_default(),
+            x.pct(whole)
+        ),
+        format!(
+            "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
+            s.n,
+            x.pct(s.median),
+            x.pct(s.q1),
+            x.pct(s.q3),
+            x.pct(s.min),
+            name_of(&s.worst).unwrap_or_default(),
+            x.pct(s.max),
+            name_of(&s.best).unwrap_or_default(),
+            x.pct(whole)
+        ),
+    );
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let chart = SpreadChart {
+        frame: Frame {
+            id,
+            title,
+            desc: &desc,
+            accent: &ctx.accent,
+        },
+        points,
+        quartiles,
+        whole: whole.map(|w| (w, format!("{} {}", ctx.t("portfolio"), x.pct(Some(w))))),
+        target: target.map(|t| (t, format!("{} {}", ctx.t("target"), x.pct(Some(t))))),
+        x_format: &fmt,
+    };
+    let svg = if chart.points.is_empty() && chart.whole.is_none() {
+        crate::charts::empty(&chart.frame, ctx.t("no_data"), 220)
+    } else {
+        spread::render(&chart)
+    };
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .col(ctx.t("creator"))
+        .num(ctx.t("roi"));
+    for (i, r) in rows {
+        let p = ctx.partnership(i);
+        table.row(vec![
+            Cell::text(p.creator.clone()).link(format!("{root}partnerships/{}/index.html", p.id)),
+            x.c_pct(Some(r)),
+        ]);
+    }
+    let mut legends = vec![legend(ctx.t("partnerships"), Role::S1, "circle")];
+    legends.push(legend(ctx.t("portfolio"), Role::Accent, "line"));
+    if target.is_some() {
+        legends.push(legend(ctx.t("target"), Role::MutedDash, "dash"));
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: legends,
+        table,
+    }
+}
+
+/// ROI per market.
+pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("roi_by_market");
+    let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
+    let bars = ctx
+        .f
+        .markets
+        .iter()
+        .map(|m| Bar {
+            label: m.name.clone(),
+            value: m.figures.roi,
+            text: x.pct(m.figures.roi),
+        })
+        .collect();
+    let desc = ctx
+        .f
+        .markets
+        .iter()
+        .map(|m| format!("{}: {}", m.name, x.pct(m.figures.roi)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = bars::render(&BarChart {
+        frame: Frame {
+            id,
+            title,
+            desc: &format!("{title}. {desc}."),
+            accent: &ctx.accent,
+        },
+        bars,
+        reference: target.map(|t| (t, format!("{} {}", ctx.t("target"), x.pct(Some(t))))),
+        x_format: &fmt,
+        roles: (Role::S3, Role::S4),
+    });
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .col(ctx.t("market"))
+        .num(ctx.t("roi"));
+    for m in &ctx.f.markets {
+        table.row(vec![
+            Cell::text(m.name.clone()).link(format!("markets/{}/index.html", m.id)),
+            x.c_pct(m.figures.roi),
+        ]);
+    }
+    let mut legends = vec![
+        legend(&format!("{} ≥ 0", ctx.t("roi")), Role::S3, "square"),
+        legend(&format!("{} < 0", ctx.t("roi")), Role::S4, "square"),
+    ];
+    if target.is_some() {
+        legends.push(legend(ctx.t("target"), Role::MutedDash, "dash"));
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: legends,
+        table,
+    }
+}
+
+/// Monthly cost and revenue up to month `upto` (an index of `ctx.months`),
+/// the month itself highlighted.
+pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("trend_title");
+    let months = &ctx.f.months[..=upto.min(ctx.f.months.len().saturating_sub(1))];
+    let series_of = |get: &dyn Fn(usize) -> f64| -> Vec<(f64, Option<f64>)> {
+        (0..months.len())
+            .map(|i| (i as f64, Some(get(i))))
+            .collect()
+    };
+    let cost = series_of(&|i| months[i].figures.cost.to_f64().unwrap_or_default());
+    let revenue = series_of(&|i| months[i].figures.revenue.to_f64().unwrap_or_default());
+    let labels: Vec<(i64, String)> = ctx.months[..months.len()]
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i as i64, month_label(lang, *m, i == 0)))
+        .collect();
+    let last = months.last();
+    let desc = last.map_or_else(String::new, |m| {
+        en_ru(
+            lang,
+            format!(
+                "Cost and revenue booked in each month from {} to {}. In {}: cost {}, revenue {}.",
+                ctx.months
+                    .first()
+                    .map_or(String::new(), |m| i18n::month(lang, *m)),
+                i18n::month(lang, ctx.months[months.len() - 1]),
+                i18n::month(lang, ctx.months[months.len() - 1]),
+                x.money(m.figures.cost),
+                x.money(m.figures.revenue)
+            ),
+            format!(
+                "Затраты и выручка по месяцам с {} по {}. {}: затраты {}, выручка {}.",
+                i18n::month(lang, ctx.months[0]).to_lowercase(),
+                i18n::month(lang, ctx.months[months.len() - 1]).to_lowercase(),
+                i18n::month(lang, ctx.months[months.len() - 1]),
+                x.money(m.figures.cost),
+                x.money(m.figures.revenue)
+            ),
+        )
+    });
+    let currency = ctx.client.currency.clone();
+    let fmt = move |v: f64| format::compact_money(v, &currency, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc: &desc,
+                accent: &ctx.accent,
+            },
+            height: 280,
+            series: vec![
+                Series::new(Role::S4, Marker::Square, cost),
+                Series::new(Role::S3, Marker::Circle, revenue),
+            ],
+            x_name: "",
+            x_labels: labels,
+            y_format: &fmt,
+            highlight: (months.len() > 1).then(|| (months.len() - 1) as f64),
+        },
+    );
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .col(ctx.t("month"))
+        .num(ctx.t("cost"))
+        .num(ctx.t("revenue"))
+        .num(ctx.t("roi"));
+    for (k, (m, mf)) in ctx.months.iter().zip(months).enumerate() {
+        table.row_with(
+            vec![
+                Cell::text(i18n::month(lang, *m)).link(format!("{root}reports/{m}/index.html")),
+                x.c_money(Some(mf.figures.cost)),
+                x.c_money(Some(mf.figures.revenue)),
+                x.c_pct(mf.figures.roi),
+            ],
+            if k + 1 == months.len() { "current" } else { "" },
+        );
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: vec![
+            legend(ctx.t("cost"), Role::S4, "square"),
+            legend(ctx.t("revenue"), Role::S3, "circle"),
+        ],
+        table,
+    }
+}
+
+/// "Oct", or "Jan ’27" at the first month and each January.
+fn month_label(lang: Language, m: Month, first: bool) -> String {
+    let short = i18n::month_short(lang, m);
+    if first || m.month == 1 {
+        format!("{short} ’{:02}", m.year.rem_euclid(100))
+    } else {
+        short.to_string()
+    }
+}
+
+/// One partnership's engagement rate per sponsored post with its trend line;
+/// ramp-up posts hollow.
+pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("engagement_per_post");
+    let p = ctx.partnership(i);
+    let posts: Vec<usize> = ctx.by_partnership[i]
+        .iter()
+        .copied()
+        .filter(|&j| ctx.f.posts[j].number.is_some())
+        .collect();
+    let pts: Vec<(f64, Option<f64>)> = posts
+        .iter()
+        .map(|&j| {
+            let fact = &ctx.f.posts[j];
+            (f64::from(fact.number.unwrap_or(0)), fact.rate)
+        })
+        .collect();
+    let rings: Vec<f64> = posts
+        .iter()
+        .filter(|&&j| ctx.f.posts[j].ramp_up)
+        .map(|&j| f64::from(ctx.f.posts[j].number.unwrap_or(0)))
+        .collect();
+    let mut s = Series::new(Role::S1, Marker::Circle, pts);
+    s.rings = rings.clone();
+    let mut series = vec![s];
+    let mut legends = Vec::new();
+    if rings.len() < posts.len() {
+        legends.push(legend(ctx.t("sponsored_posts"), Role::S1, "circle"));
+    }
+    if !rings.is_empty() {
+        legends.push(legend(ctx.t("ramp_up"), Role::S1, "ring"));
+    }
+    let k_max = posts.len() as f64;
+    if let (Some(slope), Some(b)) = (p.engagement_trend, p.trend_intercept) {
+        let mut t = Series::new(
+            Role::AccentDash,
+            Marker::None,
+            vec![(1.0, Some(b + slope)), (k_max, Some(b + slope * k_max))],
+        );
+        t.line = true;
+        series.push(t);
+        legends.push(legend(ctx.t("trend_line"), Role::AccentDash, "dash"));
+    }
+    let desc = en_ru(
+        lang,
+        format!(
+            "Engagement rate of each of {}'s {} sponsored posts by post number. Trend: {}.",
+            p.creator,
+            posts.len(),
+            x.trend(p.engagement_trend)
+        ),
+        format!(
+            "Вовлечённость каждой из {} спонсорских публикаций автора {} по номеру публикации. Тренд: {}.",
+            posts.len(),
+            p.creator,
+            x.trend(p.engagement_trend)
+        ),
+    );
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc: &desc,
+                accent: &ctx.accent,
+            },
+            height: 280,
+            series,
+            x_name: ctx.t("post_number"),
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    );
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .num(ctx.t("post_number"))
+        .col(ctx.t("date"))
+        .num(ctx.t("engagement_rate"))
+        .col(ctx.t("ramp_up"));
+    for &j in &posts {
+        let fact = &ctx.f.posts[j];
+        let k = fact.number.unwrap_or(0);
+        table.row(vec![
+            Cell::number(k.to_string(), Some(k.to_string())),
+            Cell::text(i18n::date_short(lang, ctx.client.posts[j].date)),
+            x.c_pct(fact.rate),
+            Cell::text(if fact.ramp_up { ctx.t("ramp_up") } else { "" }),
+        ]);
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: legends,
+        table,
+    }
+}

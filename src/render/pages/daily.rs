@@ -1,0 +1,210 @@
+//! The charts of the daily figures on the overview: engagement by day after
+//! publication and the share of conversions by day, retainers against
+//! one-offs.
+
+use super::charts::{en_ru, legend, line_or_empty};
+use super::{ChartView, Ctx};
+use crate::charts::line::{LineChart, Marker, Series};
+use crate::charts::{Frame, Role};
+use crate::model::Model;
+use crate::render::format;
+use crate::render::table::{Cell, Table};
+
+/// Engagement decay by day after publication, per model.
+pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("decay_title");
+    let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
+        ctx.f
+            .engagement_decay
+            .iter()
+            .filter(|p| p.model == m)
+            .map(|p| (f64::from(p.day), p.engagement_rate))
+            .collect()
+    };
+    let at = |m: Model, d: u32| {
+        ctx.f
+            .engagement_decay
+            .iter()
+            .find(|p| p.model == m && p.day == d)
+            .and_then(|p| p.engagement_rate)
+    };
+    let desc = en_ru(
+        lang,
+        format!(
+            "Engagement rate by day after publication. Retainers: {} on day 1, {} on day 7. One-offs: {} on day 1, {} on day 7.",
+            x.pct(at(Model::Retainer, 1)),
+            x.pct(at(Model::Retainer, 7)),
+            x.pct(at(Model::OneOff, 1)),
+            x.pct(at(Model::OneOff, 7))
+        ),
+        format!(
+            "Вовлечённость по дням после публикации. Ретейнеры: {} в 1-й день, {} на 7-й. Разовые интеграции: {} в 1-й день, {} на 7-й.",
+            x.pct(at(Model::Retainer, 1)),
+            x.pct(at(Model::Retainer, 7)),
+            x.pct(at(Model::OneOff, 1)),
+            x.pct(at(Model::OneOff, 7))
+        ),
+    );
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc: &desc,
+                accent: &ctx.accent,
+            },
+            height: 260,
+            series: vec![
+                Series::new(Role::S1, Marker::Circle, pts(Model::Retainer)),
+                Series::new(Role::S2, Marker::Triangle, pts(Model::OneOff)),
+            ],
+            x_name: ctx.t("day"),
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    );
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .num(ctx.t("day"))
+        .num(format!(
+            "{}: {}",
+            ctx.t("retainers"),
+            ctx.t("engagement_rate")
+        ))
+        .num(format!("{}: n", ctx.t("retainers")))
+        .num(format!(
+            "{}: {}",
+            ctx.t("one_offs_short"),
+            ctx.t("engagement_rate")
+        ))
+        .num(format!("{}: n", ctx.t("one_offs_short")));
+    let max_day = ctx
+        .f
+        .engagement_decay
+        .iter()
+        .map(|p| p.day)
+        .max()
+        .unwrap_or(0);
+    for d in 1..=max_day {
+        let find = |m: Model| {
+            ctx.f
+                .engagement_decay
+                .iter()
+                .find(|p| p.model == m && p.day == d)
+        };
+        let (r, o) = (find(Model::Retainer), find(Model::OneOff));
+        if r.is_none() && o.is_none() {
+            continue;
+        }
+        let mut cells = vec![Cell::number(d.to_string(), Some(d.to_string()))];
+        for p in [r, o] {
+            cells.push(x.c_pct(p.and_then(|p| p.engagement_rate)));
+            cells.push(p.map_or_else(
+                || Cell::number(String::new(), None),
+                |p| x.c_int(p.n as u64),
+            ));
+        }
+        table.row(cells);
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: vec![
+            legend(ctx.t("retainers"), Role::S1, "circle"),
+            legend(ctx.t("one_offs"), Role::S2, "triangle"),
+        ],
+        table,
+    }
+}
+
+/// The cumulative share of conversions by day, per model.
+pub fn window(ctx: &Ctx, id: &str) -> ChartView {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let title = ctx.t("window_title");
+    let w = |m: Model| ctx.f.conversion_window.iter().find(|w| w.model == m);
+    let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
+        w(m).map_or_else(Vec::new, |w| {
+            w.cumulative
+                .iter()
+                .map(|s| (f64::from(s.day), s.share))
+                .collect()
+        })
+    };
+    let days = |m: Model| {
+        w(m).and_then(|w| w.days_to_90pct)
+            .map_or_else(|| x.na(), |d| d.to_string())
+    };
+    let desc = en_ru(
+        lang,
+        format!(
+            "Share of a post's conversions that came in by each day after publication. 90% is reached on day {} for retainers and on day {} for one-offs.",
+            days(Model::Retainer),
+            days(Model::OneOff)
+        ),
+        format!(
+            "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {}-й день у ретейнеров и на {}-й у разовых интеграций.",
+            days(Model::Retainer),
+            days(Model::OneOff)
+        ),
+    );
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc: &desc,
+                accent: &ctx.accent,
+            },
+            height: 260,
+            series: vec![
+                Series::new(Role::S1, Marker::Circle, pts(Model::Retainer)),
+                Series::new(Role::S2, Marker::Triangle, pts(Model::OneOff)),
+            ],
+            x_name: ctx.t("day"),
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    );
+    let mut table = Table::new(id, title, ctx.t("download_csv"))
+        .num(ctx.t("day"))
+        .num(format!("{}: {}", ctx.t("retainers"), ctx.t("share")))
+        .num(format!("{}: {}", ctx.t("one_offs_short"), ctx.t("share")));
+    let max_day = ctx
+        .f
+        .conversion_window
+        .iter()
+        .flat_map(|w| w.cumulative.iter().map(|s| s.day))
+        .max()
+        .unwrap_or(0);
+    for d in 1..=max_day {
+        let share = |m: Model| w(m).and_then(|w| w.cumulative.iter().find(|s| s.day == d));
+        let (r, o) = (share(Model::Retainer), share(Model::OneOff));
+        if r.is_none() && o.is_none() {
+            continue;
+        }
+        table.row(vec![
+            Cell::number(d.to_string(), Some(d.to_string())),
+            x.c_pct(r.and_then(|s| s.share)),
+            x.c_pct(o.and_then(|s| s.share)),
+        ]);
+    }
+    ChartView {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg,
+        legend: vec![
+            legend(ctx.t("retainers"), Role::S1, "circle"),
+            legend(ctx.t("one_offs"), Role::S2, "triangle"),
+        ],
+        table,
+    }
+}

@@ -1,0 +1,387 @@
+//! A monthly report (`reports/YYYY-MM/index.html`): the month against the
+//! month before, its posts, its note and the cost and revenue trend up to
+//! it; and the latest month in brief for the overview.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Card, ChartView, Ctx, Def, Link, charts, how};
+use crate::analytics::{MonthFigures, change};
+use crate::model::{Month, PostKind};
+use crate::render::table::{Cell, Table};
+use crate::render::{format, i18n, notes};
+
+/// A monthly report's `page` variable.
+#[derive(Debug, Serialize)]
+pub struct MonthPage {
+    /// "October 2026".
+    pub month: String,
+    /// The month before, when there is a report for it.
+    pub prev: Option<Link>,
+    /// The month after, when there is a report for it.
+    pub next: Option<Link>,
+    /// Headline figures with their change.
+    pub cards: Vec<Card>,
+    /// Whether there is a month before to compare with.
+    pub compared: bool,
+    /// Every figure, this month against the one before.
+    pub comparison: Table,
+    /// The month's posts.
+    pub posts: Table,
+    /// The month's note, as safe HTML.
+    pub note: Option<String>,
+    /// Cost and revenue by month up to this one.
+    pub trend: ChartView,
+    /// How we count.
+    pub how: Vec<Def>,
+}
+
+/// The latest month on the overview.
+#[derive(Debug, Serialize)]
+pub struct Brief {
+    /// "October 2026".
+    pub month: String,
+    /// Its report.
+    pub href: String,
+    /// Headline figures with their change.
+    pub cards: Vec<Card>,
+}
+
+/// Which way is good for a figure.
+#[derive(Clone, Copy, PartialEq)]
+enum Better {
+    Up,
+    Down,
+    Neither,
+}
+
+/// A change as text with its direction's arrow and class.
+fn change_cell(
+    text: Option<String>,
+    sign: Option<i8>,
+    better: Better,
+    na: &str,
+) -> (String, String) {
+    let Some(text) = text else {
+        return (na.to_string(), String::new());
+    };
+    let (arrow, dir) = match sign {
+        Some(1) => ("▲", "up"),
+        Some(-1) => ("▼", "down"),
+        _ => ("▬", "flat"),
+    };
+    let tone = match (sign, better) {
+        (Some(1), Better::Up) | (Some(-1), Better::Down) => " good",
+        (Some(-1), Better::Up) | (Some(1), Better::Down) => " bad",
+        _ => "",
+    };
+    (format!("{arrow} {text}"), format!("change {dir}{tone}"))
+}
+
+fn sign_of(v: f64) -> i8 {
+    if v > 1e-12 {
+        1
+    } else if v < -1e-12 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// One figure of a month: label, value now, value before, change.
+struct Line {
+    label: &'static str,
+    now: Cell,
+    before: Cell,
+    change: (String, String),
+    csv_change: Option<String>,
+}
+
+fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Line> {
+    let x = &ctx.fmt;
+    let lang = ctx.lang();
+    let na = x.na();
+    let (a, b) = (&now.figures, before.map(|m| &m.figures));
+    let sheet = |s: String| match lang {
+        crate::model::Language::En => s,
+        crate::model::Language::Ru => s.replace('.', ","),
+    };
+    let money = |label, n: Option<Decimal>, p: Option<Option<Decimal>>, better| {
+        let d = p.and_then(|p| change::money(n, p));
+        let rel = p.and_then(|p| change::relative(n, p));
+        let text = d.map(|d| {
+            let mut s = format::signed_money(d, x.currency, lang);
+            if let Some(r) = rel {
+                s.push_str(&format!(" ({})", format::signed_percent(r, lang)));
+            }
+            s
+        });
+        let sign = d.map(|d| sign_of(d.round_dp(2).try_into().unwrap_or(0.0)));
+        Line {
+            label,
+            now: x.c_money(n),
+            before: p.map_or_else(|| x.c_money(None), |p| x.c_money(p)),
+            change: change_cell(text, sign, better, &na),
+            csv_change: d.map(|d| sheet(format!("{:.2}", d.round_dp(2)))),
+        }
+    };
+    let rate = |label, n: Option<f64>, p: Option<Option<f64>>, better| {
+        let d = p.and_then(|p| change::ratio(n, p));
+        Line {
+            label,
+            now: x.c_pct(n),
+            before: p.map_or_else(|| x.c_pct(None), |p| x.c_pct(p)),
+            change: change_cell(
+                d.map(|d| format::points(d, lang)),
+                d.map(|d| sign_of((d * 1000.0).round())),
+                better,
+                &na,
+            ),
+            csv_change: d.map(|d| sheet(format!("{:.2}%", d * 100.0))),
+        }
+    };
+    let count = |label, n: u64, p: Option<u64>, better| {
+        let d = p.map(|p| change::count(n, p));
+        Line {
+            label,
+            now: x.c_int(n),
+            before: p.map_or_else(|| x.c_int_o(None), |p| x.c_int(p)),
+            change: change_cell(
+                d.map(|d| format::signed_integer(d, lang)),
+                d.map(|d| d.signum() as i8),
+                better,
+                &na,
+            ),
+            csv_change: d.map(|d| d.to_string()),
+        }
+    };
+    let roas_change = b.and_then(|b| change::ratio(a.roas, b.roas));
+    vec![
+        money(
+            ctx.t("cost"),
+            Some(a.cost),
+            b.map(|b| Some(b.cost)),
+            Better::Neither,
+        ),
+        money(
+            ctx.t("revenue"),
+            Some(a.revenue),
+            b.map(|b| Some(b.revenue)),
+            Better::Up,
+        ),
+        rate(ctx.t("roi"), a.roi, b.map(|b| b.roi), Better::Up),
+        Line {
+            label: ctx.t("roas"),
+            now: x.c_times(a.roas),
+            before: x.c_times(b.and_then(|b| b.roas)),
+            change: change_cell(
+                roas_change.map(|d| format::signed_times(d, lang)),
+                roas_change.map(|d| sign_of((d * 100.0).round())),
+                Better::Up,
+                &na,
+            ),
+            csv_change: roas_change.map(|d| sheet(format!("{d:.4}"))),
+        },
+        count(
+            ctx.t("conversions"),
+            a.conversions,
+            b.map(|b| b.conversions),
+            Better::Up,
+        ),
+        money(ctx.t("cpa"), a.cpa, b.map(|b| b.cpa), Better::Down),
+        count(ctx.t("reach"), a.reach, b.map(|b| b.reach), Better::Up),
+        count(
+            ctx.t("engagements"),
+            a.engagements,
+            b.map(|b| b.engagements),
+            Better::Up,
+        ),
+        rate(
+            ctx.t("engagement_rate"),
+            a.engagement_rate,
+            b.map(|b| b.engagement_rate),
+            Better::Up,
+        ),
+        money(
+            ctx.t("cpm_reach"),
+            a.cost_per_thousand_reached,
+            b.map(|b| b.cost_per_thousand_reached),
+            Better::Down,
+        ),
+        count(
+            ctx.t("sponsored_posts"),
+            now.sponsored_posts,
+            before.map(|m| m.sponsored_posts),
+            Better::Neither,
+        ),
+        count(
+            ctx.t("organic_posts"),
+            now.organic_posts,
+            before.map(|m| m.organic_posts),
+            Better::Up,
+        ),
+    ]
+}
+
+/// The cards of a month: the headline figures with their change as notes.
+fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
+    let keep = [
+        ctx.t("cost"),
+        ctx.t("revenue"),
+        ctx.t("roi"),
+        ctx.t("conversions"),
+        ctx.t("cpa"),
+        ctx.t("engagement_rate"),
+        ctx.t("sponsored_posts"),
+        ctx.t("organic_posts"),
+    ];
+    lines
+        .iter()
+        .filter(|l| keep.contains(&l.label))
+        .map(|l| {
+            let tone = if l.change.1.contains("good") {
+                "good"
+            } else if l.change.1.contains("bad") {
+                "bad"
+            } else {
+                ""
+            };
+            Card::new(l.label, l.now.text.clone())
+                .note(format!("{} {}", l.change.0, ctx.t("vs_previous")), tone)
+        })
+        .collect()
+}
+
+/// The latest month in brief.
+pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
+    let m = ctx.months[i];
+    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
+    let lines = lines(ctx, &ctx.f.months[i], before);
+    Brief {
+        month: i18n::month(ctx.lang(), m),
+        href: format!("{root}reports/{m}/index.html"),
+        cards: cards(ctx, &lines),
+    }
+}
+
+/// Build the report of month `i` (an index of `ctx.months`) and its tables.
+pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
+    let lang = ctx.lang();
+    let m = ctx.months[i];
+    let root = "../../";
+    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
+    let lines = lines(ctx, &ctx.f.months[i], before);
+    let mut comparison = Table::new("month", ctx.t("month_figures"), ctx.t("download_csv"))
+        .col(ctx.t("figure"))
+        .num(i18n::month(lang, m));
+    if let Some(b) = i.checked_sub(1) {
+        comparison = comparison
+            .num(i18n::month(lang, ctx.months[b]))
+            .num(ctx.t("change"));
+    }
+    for l in &lines {
+        let mut row = vec![Cell::text(l.label), l.now.clone()];
+        if before.is_some() {
+            row.push(l.before.clone());
+            row.push(
+                Cell::number(l.change.0.clone(), l.csv_change.clone()).class(l.change.1.clone()),
+            );
+        }
+        comparison.row(row);
+    }
+
+    let posts = posts_table(ctx, m);
+    let link = |k: usize| Link {
+        label: i18n::month(lang, ctx.months[k]),
+        href: format!("{root}reports/{}/index.html", ctx.months[k]),
+        note: String::new(),
+    };
+    let trend = charts::month_trend(ctx, "trend", i, root);
+    let page = MonthPage {
+        month: i18n::month(lang, m),
+        prev: i.checked_sub(1).map(link),
+        next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
+        cards: cards(ctx, &lines),
+        compared: before.is_some(),
+        comparison,
+        posts,
+        note: ctx.client.month_notes.get(&m).map(|n| notes::to_html(n)),
+        trend,
+        how: how::month(ctx),
+    };
+    let mut tables = vec![page.comparison.clone(), page.trend.table.clone()];
+    // The page shows a sentence instead of an empty table of posts.
+    if !page.posts.rows.is_empty() {
+        tables.push(page.posts.clone());
+    }
+    (page, tables)
+}
+
+/// The posts published in month `m`, in publication order.
+fn posts_table(ctx: &Ctx, m: Month) -> Table {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let root = "../../";
+    let mut posts = Table::new("posts", ctx.t("month_posts"), ctx.t("download_csv"))
+        .col(ctx.t("date"))
+        .col(ctx.t("creator"))
+        .col(ctx.t("platform"))
+        .col(ctx.t("kind"))
+        .num(ctx.t("post_number"))
+        .num(ctx.t("reach"))
+        .num(ctx.t("engagements"))
+        .num(ctx.t("engagement_rate"))
+        .num(ctx.t("clicks"))
+        .num(ctx.t("conversions"))
+        .num(ctx.t("revenue"))
+        .col(ctx.t("link"));
+    for &j in ctx.by_month.get(&m).map_or(&[][..], |v| v.as_slice()) {
+        let post = &ctx.client.posts[j];
+        let fact = &ctx.f.posts[j];
+        let p = ctx.partnership(post.partnership);
+        let (kind, class) = match post.kind {
+            PostKind::Sponsored => (ctx.t("sponsored"), ""),
+            PostKind::Organic => (ctx.t("organic"), "organic"),
+        };
+        let mut kind = Cell::text(kind);
+        if fact.ramp_up {
+            kind = kind.mark(ctx.t("ramp_up"));
+        }
+        posts.row_with(
+            vec![
+                Cell::text(i18n::date_short(lang, post.date)),
+                Cell::text(p.creator.clone())
+                    .link(format!("{root}partnerships/{}/index.html", p.id)),
+                Cell::text(i18n::platform(lang, &p.platform)),
+                kind,
+                fact.number.map_or_else(
+                    || Cell::number("—".into(), None),
+                    |k| Cell::number(k.to_string(), Some(k.to_string())),
+                ),
+                x.c_int_o(post.counts.reach),
+                x.c_int_o(post.counts.engagements),
+                x.c_pct(fact.rate),
+                x.c_int_o(post.counts.clicks),
+                x.c_int_o(post.counts.conversions),
+                x.c_money(fact.revenue),
+                post_link(ctx, post.url.as_deref()),
+            ],
+            class,
+        );
+    }
+
+    posts
+}
+
+/// A cell linking to a post on its platform: only http(s) links are kept.
+pub fn post_link(ctx: &Ctx, url: Option<&str>) -> Cell {
+    match url {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            let mut c = Cell::text(ctx.t("open_post")).link(u);
+            c.value = crate::render::table::Value::Text(u.to_string());
+            c.class = "external".into();
+            c
+        }
+        _ => Cell::text(""),
+    }
+}

@@ -1,0 +1,620 @@
+//! A partnership page (`partnerships/<id>/index.html`): who and on what
+//! terms, the phase timeline, engagement per post with its trend, the posts,
+//! the costs, the recommendation with its reasons, and the note.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how, month::post_link};
+use crate::analytics::life::{self, Phase};
+use crate::model::{Model, Month, PostKind};
+use crate::render::table::{Cell, Table};
+use crate::render::{format, i18n, notes};
+
+/// A labelled fact.
+#[derive(Debug, Serialize)]
+pub struct Fact {
+    /// What it is.
+    pub label: String,
+    /// Its value.
+    pub value: String,
+    /// A link, relative to the page.
+    pub href: Option<String>,
+}
+
+fn fact(label: &str, value: String) -> Fact {
+    Fact {
+        label: label.to_string(),
+        value,
+        href: None,
+    }
+}
+
+/// One month of the timeline.
+#[derive(Debug, Serialize)]
+pub struct Slot {
+    /// Partnership month.
+    pub n: u32,
+    /// Phase class (`build`, `optimize`, `scale`, `continuation`).
+    pub phase: &'static str,
+    /// The phase's name on its first month, else empty.
+    pub label: String,
+    /// The month's dates.
+    pub dates: String,
+    /// `past`, `current` or `future`.
+    pub state: &'static str,
+}
+
+/// The phase timeline of a retainer.
+#[derive(Debug, Serialize)]
+pub struct Timeline {
+    /// Every month shown.
+    pub slots: Vec<Slot>,
+    /// How far ramp-up reaches, as a CSS width ("23.4%").
+    pub ramp_width: String,
+    /// "Ramp-up until 11 November 2026".
+    pub ramp_label: String,
+    /// Where the report date falls, as a CSS offset; `None` once ended.
+    pub now_left: Option<String>,
+    /// "Now: month 3, Optimize" or "Ended 30 September 2026".
+    pub now_label: String,
+    /// The phases with their months and dates.
+    pub phases: Table,
+}
+
+/// A rule of the recommendation.
+#[derive(Debug, Serialize)]
+pub struct RuleItem {
+    /// 1 to 6.
+    pub n: u8,
+    /// The rule in words.
+    pub text: &'static str,
+    /// Whether it decided.
+    pub applied: bool,
+}
+
+/// The recommendation with its reasons.
+#[derive(Debug, Serialize)]
+pub struct Advice {
+    /// Its name.
+    pub name: &'static str,
+    /// Badge class.
+    pub class: &'static str,
+    /// The rule that decided.
+    pub rule: u8,
+    /// The six rules.
+    pub rules: Vec<RuleItem>,
+    /// The figures the rules read.
+    pub evidence: Vec<Fact>,
+}
+
+/// A partnership page's `page` variable.
+#[derive(Debug, Serialize)]
+pub struct PartnershipPage {
+    /// The creator's name.
+    pub creator: String,
+    /// Platform, handle, market, model, contract, fee, term, deliverables.
+    pub facts: Vec<Fact>,
+    /// Headline figures.
+    pub cards: Vec<Card>,
+    /// The phase timeline (retainers).
+    pub timeline: Option<Timeline>,
+    /// Engagement per post with the trend line.
+    pub chart: ChartView,
+    /// Every post to date.
+    pub posts: Table,
+    /// Costs by month.
+    pub costs: Table,
+    /// Extra costs.
+    pub extras: Table,
+    /// The recommendation (retainers).
+    pub advice: Option<Advice>,
+    /// The partnership's note, as safe HTML.
+    pub note: Option<String>,
+    /// The market page.
+    pub market: Link,
+    /// How we count.
+    pub how: Vec<Def>,
+}
+
+/// Build the page of partnership `i` and its tables.
+pub fn build(ctx: &Ctx, i: usize) -> (PartnershipPage, Vec<Table>) {
+    let m = &ctx.client.partnerships[i];
+    let market = &ctx.client.markets[m.market];
+    let market_link = Link {
+        label: market.name.clone(),
+        href: format!("../../markets/{}/index.html", market.id),
+        note: String::new(),
+    };
+    let (costs, extras) = cost_tables(ctx, i);
+    let page = PartnershipPage {
+        creator: ctx.partnership(i).creator.clone(),
+        facts: facts(ctx, i, &market_link),
+        cards: cards(ctx, i),
+        timeline: (m.model == Model::Retainer).then(|| timeline(ctx, i)),
+        chart: charts::partnership_engagement(ctx, "engagement", i),
+        posts: posts_table(ctx, i),
+        costs,
+        extras,
+        advice: advice(ctx, i),
+        note: ctx
+            .client
+            .partnership_notes
+            .get(&m.id)
+            .map(|n| notes::to_html(n)),
+        market: market_link,
+        how: how::partnership(ctx),
+    };
+    let mut tables = vec![
+        page.chart.table.clone(),
+        page.posts.clone(),
+        page.costs.clone(),
+    ];
+    // The page shows a sentence instead of an empty table of extra costs.
+    if !page.extras.rows.is_empty() {
+        tables.push(page.extras.clone());
+    }
+    if let Some(t) = &page.timeline {
+        tables.push(t.phases.clone());
+    }
+    (page, tables)
+}
+
+/// Who, where and on what terms.
+fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let m = &ctx.client.partnerships[i];
+    let mut facts = vec![fact(
+        ctx.t("platform"),
+        i18n::platform(lang, &m.creator.platform),
+    )];
+    if let Some(h) = &m.creator.handle {
+        facts.push(fact(ctx.t("handle"), h.clone()));
+    }
+    if let Some(n) = m.creator.followers {
+        facts.push(fact(ctx.t("followers"), x.int(n)));
+    }
+    facts.push(Fact {
+        label: ctx.t("market").into(),
+        value: market.label.clone(),
+        href: Some(market.href.clone()),
+    });
+    facts.push(fact(ctx.t("model"), i18n::model(lang, m.model).into()));
+    let fee = format::money(m.fee.value, &m.fee.currency, lang);
+    let per = match m.model {
+        Model::Retainer => ctx.t("per_month"),
+        Model::OneOff => ctx.t("in_total"),
+    };
+    facts.push(fact(ctx.t("fee"), format!("{fee} {per}")));
+    let term = match (m.model, m.end) {
+        (_, Some(e)) => format!("{} – {}", i18n::date(lang, m.start), i18n::date(lang, e)),
+        (Model::Retainer, None) => {
+            format!(
+                "{} – … ({})",
+                i18n::date(lang, m.start),
+                ctx.t("open_ended")
+            )
+        }
+        (Model::OneOff, None) => i18n::date(lang, m.start),
+    };
+    facts.push(fact(ctx.t("term"), term));
+    if let Some(ppm) = m.posts_per_month {
+        facts.push(fact(
+            ctx.t("deliverables"),
+            format!(
+                "{} {}",
+                format::number(ppm.normalize(), ppm.normalize().scale(), lang),
+                ctx.t("posts_per_month")
+            ),
+        ));
+    }
+    let contract: Vec<String> = [
+        m.contract.kind.as_deref().map(|k| match k {
+            "individual" => ctx.t("individual").to_string(),
+            "umbrella" => ctx.t("umbrella").to_string(),
+            other => other.to_string(),
+        }),
+        m.contract.reference.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !contract.is_empty() {
+        facts.push(fact(ctx.t("contract"), contract.join(" · ")));
+    }
+
+    facts
+}
+
+/// The partnership's headline figures, its trend and its fulfilment.
+fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let pf = ctx.partnership(i);
+    let mut cards = figure_cards(
+        ctx,
+        &pf.figures,
+        pf.repeat_purchase_rate,
+        (pf.sponsored_posts, pf.organic_posts),
+    );
+    cards.push(
+        Card::new(
+            ctx.t("trend"),
+            pf.engagement_trend
+                .map_or_else(|| x.na(), |s| format::points(s, lang)),
+        )
+        .note(
+            if pf.engagement_trend.is_some() {
+                ctx.t("per_post").to_string()
+            } else {
+                String::new()
+            },
+            "",
+        ),
+    );
+    if let Some(k) = pf.contracted_posts {
+        cards.push(Card::new(ctx.t("fulfilment"), x.pct(pf.fulfilment)).note(
+            format!(
+                "{} / {} {}",
+                x.int(pf.sponsored_posts),
+                format::number(k, 1, lang),
+                ctx.t("contracted_posts").to_lowercase()
+            ),
+            "",
+        ));
+    }
+
+    cards
+}
+
+fn posts_table(ctx: &Ctx, i: usize) -> Table {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let mut t = Table::new("posts", ctx.t("posts"), ctx.t("download_csv"))
+        .num(ctx.t("post_number"))
+        .col(ctx.t("date"))
+        .col(ctx.t("kind"))
+        .num(ctx.t("impressions"))
+        .num(ctx.t("reach"))
+        .num(ctx.t("engagements"))
+        .num(ctx.t("engagement_rate"))
+        .num(ctx.t("clicks"))
+        .num(ctx.t("conversions"))
+        .num(ctx.t("revenue"))
+        .col(ctx.t("link"));
+    for &j in &ctx.by_partnership[i] {
+        let post = &ctx.client.posts[j];
+        let fact = &ctx.f.posts[j];
+        let (kind, class) = match post.kind {
+            PostKind::Sponsored => (
+                ctx.t("sponsored"),
+                if fact.ramp_up { "ramp-up" } else { "" },
+            ),
+            PostKind::Organic => (ctx.t("organic"), "organic"),
+        };
+        let mut kind = Cell::text(kind);
+        if fact.ramp_up {
+            kind = kind.mark(ctx.t("ramp_up"));
+        }
+        t.row_with(
+            vec![
+                fact.number.map_or_else(
+                    || Cell::number("—".into(), None),
+                    |k| Cell::number(k.to_string(), Some(k.to_string())),
+                ),
+                Cell::text(i18n::date_short(lang, post.date)),
+                kind,
+                x.c_int_o(post.counts.impressions),
+                x.c_int_o(post.counts.reach),
+                x.c_int_o(post.counts.engagements),
+                x.c_pct(fact.rate),
+                x.c_int_o(post.counts.clicks),
+                x.c_int_o(post.counts.conversions),
+                x.c_money(fact.revenue),
+                post_link(ctx, post.url.as_deref()),
+            ],
+            class,
+        );
+    }
+    t
+}
+
+fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let pf = ctx.partnership(i);
+    let m = &ctx.client.partnerships[i];
+    let mut by_month: BTreeMap<Month, (Decimal, Decimal)> = BTreeMap::new();
+    for b in &pf.bookings {
+        let e = by_month.entry(b.month).or_default();
+        match b.extra {
+            None => e.0 += b.amount,
+            Some(_) => e.1 += b.amount,
+        }
+    }
+    let mut costs = Table::new("costs", ctx.t("costs_by_month"), ctx.t("download_csv"))
+        .col(ctx.t("month"))
+        .num(ctx.t("fee"))
+        .num(ctx.t("extra"))
+        .num(ctx.t("total"));
+    let known: std::collections::BTreeSet<Month> = ctx.months.iter().copied().collect();
+    for (month, (fee, extra)) in &by_month {
+        let mut label = Cell::text(i18n::month(lang, *month));
+        if known.contains(month) {
+            label = label.link(format!("../../reports/{month}/index.html"));
+        }
+        costs.row(vec![
+            label,
+            x.c_money(Some(*fee)),
+            x.c_money(Some(*extra)),
+            x.c_money(Some(*fee + *extra)),
+        ]);
+    }
+    costs.row_with(
+        vec![
+            Cell::text(ctx.t("total")),
+            x.c_money(Some(by_month.values().map(|v| v.0).sum())),
+            x.c_money(Some(by_month.values().map(|v| v.1).sum())),
+            x.c_money(Some(pf.figures.cost)),
+        ],
+        "total",
+    );
+    let mut extras = Table::new("extra-costs", ctx.t("extra_costs"), ctx.t("download_csv"))
+        .col(ctx.t("date"))
+        .col(ctx.t("label"))
+        .num(ctx.t("amount"))
+        .num(ctx.t("converted"));
+    // Bookings list the fee first, then extra costs to date in file order.
+    let booked = pf.bookings.iter().filter(|b| b.extra.is_some());
+    let listed = m.extra_costs.iter().filter(|c| c.date <= ctx.as_of());
+    for (c, b) in listed.zip(booked) {
+        extras.row(vec![
+            Cell::text(i18n::date_short(lang, c.date)),
+            Cell::text(c.label.clone().unwrap_or_default()),
+            Cell::number(
+                format::money(c.amount.value, &c.amount.currency, lang),
+                Some(format!("{} {}", c.amount.value, c.amount.currency)),
+            ),
+            x.c_money(Some(b.amount)),
+        ]);
+    }
+    (costs, extras)
+}
+
+fn phase_class(p: Phase) -> &'static str {
+    match p {
+        Phase::Build => "build",
+        Phase::Optimize => "optimize",
+        Phase::Scale => "scale",
+        Phase::Continuation => "continuation",
+        Phase::Ended => "ended",
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{:.2}%", v.clamp(0.0, 100.0))
+}
+
+fn timeline(ctx: &Ctx, i: usize) -> Timeline {
+    let lang = ctx.lang();
+    let m = &ctx.client.partnerships[i];
+    let pf = ctx.partnership(i);
+    let ended = pf.phase == Some(Phase::Ended);
+    let current = pf.month;
+    let total = match m.end {
+        Some(e) => life::partnership_month(m.start, e).max(current),
+        None => current.max(7),
+    };
+    let start_of = |n: u32| life::month_start(m.start, n).unwrap_or(m.start);
+    let last_of = |n: u32| {
+        let next = start_of(n + 1).pred_opt().unwrap_or(m.start);
+        m.end.map_or(next, |e| next.min(e))
+    };
+    // Where a date falls on the bar, as a share of `total` months.
+    let position = |d: chrono::NaiveDate| -> f64 {
+        let n = life::partnership_month(m.start, d).min(total);
+        let (a, b) = (start_of(n), start_of(n + 1));
+        let len = (b - a).num_days().max(1) as f64;
+        let into = ((d - a).num_days() + 1) as f64;
+        (f64::from(n - 1) + (into / len).min(1.0)) / f64::from(total) * 100.0
+    };
+    let slots = (1..=total)
+        .map(|n| {
+            let phase = life::phase_of_month(n);
+            let first = n == 1 || life::phase_of_month(n - 1) != phase;
+            Slot {
+                n,
+                phase: phase_class(phase),
+                label: if first {
+                    i18n::phase(lang, phase).to_string()
+                } else {
+                    String::new()
+                },
+                dates: format!(
+                    "{} – {}: {}",
+                    i18n::date_short(lang, start_of(n)),
+                    i18n::date_short(lang, last_of(n)),
+                    i18n::phase_about(lang, phase)
+                ),
+                state: match n.cmp(&current) {
+                    std::cmp::Ordering::Less => "past",
+                    std::cmp::Ordering::Equal if !ended => "current",
+                    std::cmp::Ordering::Equal => "past",
+                    std::cmp::Ordering::Greater => "future",
+                },
+            }
+        })
+        .collect();
+    let days = ctx.portfolio.settings.ramp_up_days;
+    let ramp_last = life::ramp_up_last_day(m.start, days);
+    let ramp_width = ramp_last.map_or(0.0, position);
+    let ramp_label = ramp_last.map_or(String::new(), |d| {
+        format!("{} {}", ctx.t("ramp_up_until"), i18n::date(lang, d))
+    });
+    let (now_left, now_label) = if ended {
+        let e = m.end.unwrap_or(m.start);
+        (
+            None,
+            format!("{} {}", ctx.t("ended_on"), i18n::date(lang, e)),
+        )
+    } else {
+        let phase = pf.phase.map_or("", |p| i18n::phase(lang, p));
+        (
+            Some(pct(position(ctx.as_of()))),
+            format!(
+                "{}: {} {}, {}",
+                ctx.t("now"),
+                ctx.t("month").to_lowercase(),
+                current,
+                phase
+            ),
+        )
+    };
+    let phases = phases_table(ctx, i, total);
+    Timeline {
+        slots,
+        ramp_width: pct(ramp_width),
+        ramp_label,
+        now_left,
+        now_label,
+        phases,
+    }
+}
+
+/// The phases of a retainer's first `total` months with their dates, the
+/// current one marked.
+fn phases_table(ctx: &Ctx, i: usize, total: u32) -> Table {
+    let lang = ctx.lang();
+    let m = &ctx.client.partnerships[i];
+    let pf = ctx.partnership(i);
+    let ended = pf.phase == Some(Phase::Ended);
+    let current = pf.month;
+    let start_of = |n: u32| life::month_start(m.start, n).unwrap_or(m.start);
+    let last_of = |n: u32| {
+        let next = start_of(n + 1).pred_opt().unwrap_or(m.start);
+        m.end.map_or(next, |e| next.min(e))
+    };
+    let mut phases = Table::new("phases", ctx.t("timeline"), ctx.t("download_csv"))
+        .col(ctx.t("phase"))
+        .col(ctx.t("months"))
+        .col(ctx.t("from"))
+        .col(ctx.t("to"));
+    let mut n = 1;
+    while n <= total {
+        let phase = life::phase_of_month(n);
+        let mut last = n;
+        while last < total && life::phase_of_month(last + 1) == phase {
+            last += 1;
+        }
+        let months = if last == n {
+            n.to_string()
+        } else {
+            format!("{n}–{last}")
+        };
+        let open = m.end.is_none() && last == total && phase == Phase::Continuation;
+        phases.row_with(
+            vec![
+                Cell::text(i18n::phase(lang, phase)),
+                Cell::text(if open { format!("{n}+") } else { months }),
+                Cell::text(i18n::date_short(lang, start_of(n))),
+                Cell::text(if open {
+                    "…".to_string()
+                } else {
+                    i18n::date_short(lang, last_of(last))
+                }),
+            ],
+            if (n..=last).contains(&current) && !ended {
+                "current"
+            } else {
+                ""
+            },
+        );
+        n = last + 1;
+    }
+    phases
+}
+
+fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
+    let lang = ctx.lang();
+    let x = &ctx.fmt;
+    let m = &ctx.client.partnerships[i];
+    let pf = ctx.partnership(i);
+    let (rec, rule) = (pf.recommendation?, pf.rule?);
+    let targets = &ctx.client.targets;
+    let verdict = |ok: bool| if ok { ctx.t("met") } else { ctx.t("not_met") };
+    let mut evidence = vec![fact(
+        ctx.t("current_month"),
+        format!(
+            "{} ({})",
+            pf.month,
+            pf.phase.map_or(ctx.t("no_phase"), |p| i18n::phase(lang, p))
+        ),
+    )];
+    if let Some(last) = life::ramp_up_last_day(m.start, ctx.portfolio.settings.ramp_up_days) {
+        evidence.push(fact(ctx.t("ramp_up_until"), i18n::date(lang, last)));
+    }
+    evidence.push(fact(
+        ctx.t("end"),
+        m.end.map_or(ctx.t("open_ended").to_string(), |e| {
+            let days = (e - ctx.as_of()).num_days();
+            match lang {
+                crate::model::Language::En => {
+                    format!("{} ({days} days from the report date)", i18n::date(lang, e))
+                }
+                crate::model::Language::Ru => {
+                    format!("{} ({days} дн. от даты отчёта)", i18n::date(lang, e))
+                }
+            }
+        }),
+    ));
+    let target_roi = targets.roi.unwrap_or(Decimal::ZERO);
+    let roi_ok = life::roi_meets(pf.figures.revenue, pf.figures.cost, targets.roi);
+    evidence.push(fact(
+        ctx.t("roi"),
+        format!(
+            "{} · {} {} · {}",
+            x.pct(pf.figures.roi),
+            ctx.t("target_roi"),
+            x.pct(target_roi.to_f64()),
+            verdict(roi_ok)
+        ),
+    ));
+    evidence.push(fact(
+        ctx.t("cpa"),
+        match targets.cpa {
+            Some(t) => format!(
+                "{} · {} {} · {}",
+                x.money_o(pf.figures.cpa),
+                ctx.t("target_cpa"),
+                x.money(t),
+                verdict(life::cpa_meets(
+                    pf.figures.cost,
+                    pf.figures.conversions,
+                    Some(t)
+                ))
+            ),
+            None => format!("{} · {}", x.money_o(pf.figures.cpa), ctx.t("no_target")),
+        },
+    ));
+    evidence.push(fact(ctx.t("trend"), x.trend(pf.engagement_trend)));
+    let rules = i18n::rules(lang)
+        .into_iter()
+        .zip(1u8..)
+        .map(|(text, n)| RuleItem {
+            n,
+            text,
+            applied: n == rule,
+        })
+        .collect();
+    Some(Advice {
+        name: i18n::recommendation(lang, rec),
+        class: i18n::recommendation_class(rec),
+        rule,
+        rules,
+        evidence,
+    })
+}

@@ -1,0 +1,72 @@
+//! `<output>/index.html` with `index: true`: the list of client sites.
+
+use serde::Serialize;
+
+use super::{Site, accent_of, logo_of};
+use crate::analytics::ClientFigures;
+use crate::model::{Client, Portfolio};
+use crate::render::{format, i18n};
+
+/// One client on the index.
+#[derive(Debug, Serialize)]
+pub struct ClientEntry {
+    /// Display name.
+    pub name: String,
+    /// Its overview, relative to the index.
+    pub href: String,
+    /// Its logo, relative to the index.
+    pub logo: Option<String>,
+    /// Its brand colour.
+    pub accent: String,
+    /// Cost, revenue and ROI to date, in its currency.
+    pub figures: Vec<(String, String)>,
+}
+
+/// The index's `page` variable.
+#[derive(Debug, Serialize)]
+pub struct IndexPage {
+    /// The clients, as roster.yaml's order of ids.
+    pub clients: Vec<ClientEntry>,
+}
+
+/// The frame and page of the index, in roster.yaml's language.
+pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (Site, IndexPage) {
+    let settings = &portfolio.settings;
+    let lang = settings.language;
+    let t = |k| i18n::text(lang, k);
+    let clients = clients
+        .iter()
+        .map(|(c, f)| {
+            let p = &f.portfolio.figures;
+            let cur = &c.currency;
+            ClientEntry {
+                name: c.name.clone(),
+                href: format!("{}/index.html", c.id),
+                logo: logo_of(c).map(|l| format!("{}/{l}", c.id)),
+                accent: accent_of(c),
+                figures: vec![
+                    (t("cost").into(), format::money(p.cost, cur, lang)),
+                    (t("revenue").into(), format::money(p.revenue, cur, lang)),
+                    (
+                        t("roi").into(),
+                        p.roi.map_or_else(
+                            || format::undefined(lang).to_string(),
+                            |r| format::percent(r, lang),
+                        ),
+                    ),
+                ],
+            }
+        })
+        .collect();
+    let site = Site {
+        lang: lang.code(),
+        title: settings.title.clone(),
+        client: String::new(),
+        page_title: t("report_sites").to_string(),
+        root: String::new(),
+        logo: None,
+        as_of: i18n::date(lang, portfolio.as_of),
+        nav: Vec::new(),
+    };
+    (site, IndexPage { clients })
+}

@@ -1,0 +1,338 @@
+//! Tables: what a page shows in rows and columns, and the same numbers as a
+//! CSV file beside the page ("Download CSV").
+//!
+//! A cell carries its text as the reader sees it and its value for a
+//! spreadsheet: money without symbols or grouping, rates as percentages,
+//! undefined figures as empty cells. Russian files use `;` and a decimal
+//! comma, as Excel in a Russian locale expects; every file starts with a
+//! byte-order mark so that Excel reads it as UTF-8.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
+use super::escape_html;
+use crate::model::Language;
+
+/// One table of a page. Templates receive its frame (`id`, `caption`, `csv`,
+/// `download`, `columns`, `empty`) and its rows as ready HTML (`body`): a
+/// template looping over every cell of a long table is what a large
+/// portfolio's build would spend its time on.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Element id and CSV file stem, unique on the page.
+    pub id: String,
+    /// What the table shows.
+    pub caption: String,
+    /// The CSV file beside the page.
+    pub csv: String,
+    /// The link text of the CSV file.
+    pub download: &'static str,
+    /// Column headers.
+    pub columns: Vec<Column>,
+    /// Rows.
+    pub rows: Vec<Row>,
+}
+
+/// A column header.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Header text.
+    pub label: String,
+    /// Numbers: aligned right.
+    pub num: bool,
+}
+
+/// One row.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// The cells, one per column.
+    pub cells: Vec<Cell>,
+    /// A class for the row (`organic`, `ramp-up`, `current`), or empty.
+    pub class: &'static str,
+}
+
+/// What a spreadsheet gets from a cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Value {
+    /// Nothing: an undefined figure.
+    #[default]
+    Empty,
+    /// Text from input or the page.
+    Text(String),
+    /// A number, written for the language's spreadsheets.
+    Number(String),
+}
+
+/// One cell.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// What the reader sees.
+    pub text: String,
+    /// A link, relative to the page.
+    pub href: Option<String>,
+    /// A class for the cell's text (`badge extend`, `up`, `muted`), or empty.
+    pub class: String,
+    /// A note after the text (a ramp-up or organic mark).
+    pub mark: Option<String>,
+    /// Whether its column holds numbers (set when the row is added).
+    pub num: bool,
+    /// The spreadsheet value.
+    pub value: Value,
+}
+
+impl Cell {
+    /// Text, the same on the page and in the CSV.
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        Cell {
+            value: Value::Text(s.clone()),
+            text: s,
+            ..Cell::default()
+        }
+    }
+
+    /// A number shown as `text` and written as `value` (already in the
+    /// language's spreadsheet form), or an empty cell when undefined.
+    pub fn number(text: String, value: Option<String>) -> Cell {
+        Cell {
+            text,
+            value: value.map_or(Value::Empty, Value::Number),
+            ..Cell::default()
+        }
+    }
+
+    /// The same cell linking to `href`.
+    pub fn link(mut self, href: impl Into<String>) -> Cell {
+        self.href = Some(href.into());
+        self
+    }
+
+    /// The same cell with a class.
+    pub fn class(mut self, class: impl Into<String>) -> Cell {
+        self.class = class.into();
+        self
+    }
+
+    /// The same cell with a mark after its text (also in the CSV).
+    pub fn mark(mut self, mark: impl Into<String>) -> Cell {
+        let mark = mark.into();
+        if let Value::Text(t) = &mut self.value {
+            *t = format!("{t} ({mark})");
+        }
+        self.mark = Some(mark);
+        self
+    }
+}
+
+/// A text cell that a spreadsheet would read as a formula is defused with a
+/// leading apostrophe (names come from input).
+fn defuse(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+impl Cell {
+    /// The cell's content as HTML.
+    fn write_html(&self, out: &mut String) {
+        let text = escape_html(&self.text);
+        match (&self.href, self.class.as_str()) {
+            (Some(href), "external") => {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\" rel=\"external noopener noreferrer\">{text}</a>",
+                    escape_html(href)
+                );
+            }
+            (Some(href), "") => {
+                let _ = write!(out, "<a href=\"{}\">{text}</a>", escape_html(href));
+            }
+            (Some(href), class) => {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\" class=\"{}\">{text}</a>",
+                    escape_html(href),
+                    escape_html(class)
+                );
+            }
+            (None, "") => out.push_str(&text),
+            (None, class) => {
+                let _ = write!(out, "<span class=\"{}\">{text}</span>", escape_html(class));
+            }
+        }
+        if let Some(mark) = &self.mark {
+            let _ = write!(out, " <span class=\"mark\">{}</span>", escape_html(mark));
+        }
+    }
+}
+
+impl Table {
+    /// The rows as HTML: the first cell of a row heads it.
+    pub fn body_html(&self) -> String {
+        let mut out = String::with_capacity(self.rows.len() * 200);
+        for row in &self.rows {
+            if row.class.is_empty() {
+                out.push_str("<tr>");
+            } else {
+                let _ = write!(out, "<tr class=\"{}\">", row.class);
+            }
+            for (i, cell) in row.cells.iter().enumerate() {
+                let tag = if i == 0 { "th" } else { "td" };
+                out.push('<');
+                out.push_str(tag);
+                if i == 0 {
+                    out.push_str(" scope=\"row\"");
+                }
+                if cell.num {
+                    out.push_str(" class=\"num\"");
+                }
+                out.push('>');
+                cell.write_html(&mut out);
+                let _ = write!(out, "</{tag}>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out
+    }
+
+    /// A table with its CSV file named after `id`.
+    pub fn new(id: &str, caption: impl Into<String>, download: &'static str) -> Table {
+        Table {
+            id: id.to_string(),
+            caption: caption.into(),
+            csv: format!("{id}.csv"),
+            download,
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Add a text column.
+    pub fn col(mut self, label: impl Into<String>) -> Table {
+        self.columns.push(Column {
+            label: label.into(),
+            num: false,
+        });
+        self
+    }
+
+    /// Add a number column.
+    pub fn num(mut self, label: impl Into<String>) -> Table {
+        self.columns.push(Column {
+            label: label.into(),
+            num: true,
+        });
+        self
+    }
+
+    /// Add a row.
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.row_with(cells, "");
+    }
+
+    /// Add a row with a class.
+    pub fn row_with(&mut self, mut cells: Vec<Cell>, class: &'static str) {
+        for (cell, col) in cells.iter_mut().zip(&self.columns) {
+            cell.num = col.num;
+        }
+        self.rows.push(Row { cells, class });
+    }
+
+    /// The CSV file: a header row and one line per row.
+    pub fn to_csv(&self, lang: Language) -> Vec<u8> {
+        let delimiter = match lang {
+            Language::En => b',',
+            Language::Ru => b';',
+        };
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::from("\u{feff}".as_bytes()));
+        let head: Vec<&str> = self.columns.iter().map(|c| c.label.as_str()).collect();
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&head);
+        for row in &self.rows {
+            let fields: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| match &c.value {
+                    Value::Empty => String::new(),
+                    Value::Text(s) => defuse(s),
+                    Value::Number(n) => n.clone(),
+                })
+                .collect();
+            let _ = w.write_record(&fields);
+        }
+        w.into_inner().unwrap_or_default()
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_struct("Table", 7)?;
+        t.serialize_field("id", &self.id)?;
+        t.serialize_field("caption", &self.caption)?;
+        t.serialize_field("csv", &self.csv)?;
+        t.serialize_field("download", &self.download)?;
+        t.serialize_field("columns", &self.columns)?;
+        t.serialize_field("empty", &self.rows.is_empty())?;
+        t.serialize_field("body", &self.body_html())?;
+        t.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_rows_as_escaped_html() {
+        let mut t = Table::new("t", "T", "CSV").col("Name").num("n");
+        t.row_with(
+            vec![
+                Cell::text("<b>Sam</b>")
+                    .link("partnerships/sam/index.html")
+                    .mark("Ramp-up"),
+                Cell::number("1".into(), Some("1".into())).class("up"),
+            ],
+            "organic",
+        );
+        t.row(vec![
+            Cell::text("Post")
+                .link("https://x.example/?a=1&b=2")
+                .class("external"),
+            Cell::text(""),
+        ]);
+        assert_eq!(
+            t.body_html(),
+            "<tr class=\"organic\"><th scope=\"row\"><a href=\"partnerships/sam/index.html\">&lt;b&gt;Sam&lt;/b&gt;</a> <span class=\"mark\">Ramp-up</span></th><td class=\"num\"><span class=\"up\">1</span></td></tr>\n\
+             <tr><th scope=\"row\"><a href=\"https://x.example/?a=1&amp;b=2\" rel=\"external noopener noreferrer\">Post</a></th><td class=\"num\"></td></tr>\n"
+        );
+    }
+
+    #[test]
+    fn writes_csv_for_each_language() {
+        let mut t = Table::new("roster", "Roster", "Download CSV")
+            .col("Creator")
+            .num("ROI");
+        t.row(vec![
+            Cell::text("=HYPERLINK(\"x\")"),
+            Cell::number("12.5%".into(), Some("12,5%".into())),
+        ]);
+        t.row(vec![
+            Cell::text("Jess; \"J\""),
+            Cell::number("n/a".into(), None),
+        ]);
+        let ru = String::from_utf8(t.to_csv(Language::Ru)).unwrap();
+        assert_eq!(
+            ru,
+            "\u{feff}Creator;ROI\r\n\"'=HYPERLINK(\"\"x\"\")\";12,5%\r\n\"Jess; \"\"J\"\"\";\r\n"
+        );
+        let en = String::from_utf8(t.to_csv(Language::En)).unwrap();
+        assert!(en.starts_with("\u{feff}Creator,ROI\r\n"));
+    }
+}

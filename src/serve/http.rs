@@ -1,0 +1,326 @@
+//! Answer HTTP requests from the site held in memory.
+//!
+//! Only here does roster put JavaScript in a page: every HTML response gets
+//! a small script that waits on `/__roster/wait` and reloads the page when
+//! the site changes, and, while the last change does not build, a banner
+//! with the diagnostics. The files themselves, and so `roster build`'s
+//! output, never carry either. Paths are looked up in a map, never on disk,
+//! so no request can reach a file outside the site.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response};
+
+/// How long `/__roster/wait` holds a request when nothing changes.
+const WAIT: Duration = Duration::from_secs(25);
+
+/// The site being served.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// Bumped at every change, so open pages know to reload.
+    pub version: u64,
+    /// Files by client id, then by path inside the client's folder.
+    pub clients: BTreeMap<String, BTreeMap<String, Arc<[u8]>>>,
+    /// Files at the top of the site, beside the client folders.
+    pub top: BTreeMap<String, Arc<[u8]>>,
+    /// Client names by id, for the list at `/`.
+    pub names: BTreeMap<String, String>,
+    /// The diagnostics of a change that did not build, as plain text.
+    pub problems: Option<String>,
+    /// Whether a build ever succeeded.
+    pub built: bool,
+}
+
+/// The site, shared between the rebuilds and the request handlers.
+#[derive(Default)]
+pub struct Shared {
+    site: Mutex<Site>,
+    changed: Condvar,
+}
+
+impl Shared {
+    /// Look at the site.
+    pub fn lock(&self) -> MutexGuard<'_, Site> {
+        self.site.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Change the site and wake the pages waiting for a change.
+    pub fn update(&self, change: impl FnOnce(&mut Site)) {
+        let mut site = self.lock();
+        change(&mut site);
+        site.version += 1;
+        drop(site);
+        self.changed.notify_all();
+    }
+
+    /// Block until the version differs from `seen`, or a while has passed.
+    fn wait(&self, seen: u64) -> u64 {
+        let site = self.lock();
+        let (site, _) = self
+            .changed
+            .wait_timeout_while(site, WAIT, |s| s.version == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        site.version
+    }
+}
+
+/// Answer one request. Waiting requests are answered from a thread of
+/// their own, so that one open page does not hold up the others.
+pub fn handle(shared: &Arc<Shared>, request: Request) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+        return;
+    }
+    match path {
+        "/__roster/version" => {
+            let version = shared.lock().version;
+            let _ = request.respond(text(version.to_string(), "text/plain; charset=utf-8"));
+        }
+        "/__roster/wait" => {
+            let seen = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("v="))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                let version = shared.wait(seen);
+                let _ = request.respond(text(version.to_string(), "text/plain; charset=utf-8"));
+            });
+        }
+        _ => {
+            let response = page(&shared.lock(), &decode(path));
+            let _ = request.respond(response);
+        }
+    }
+}
+
+type Answer = Response<std::io::Cursor<Vec<u8>>>;
+
+fn text(body: String, content_type: &str) -> Answer {
+    Response::from_string(body)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+}
+
+/// The answer to a GET of `path` (percent-decoded, with its leading `/`).
+fn page(site: &Site, path: &str) -> Answer {
+    if !site.built {
+        let body = document("roster serve: the site does not build", "");
+        return html(body, site).with_status_code(500);
+    }
+    let rel = path.trim_start_matches('/');
+    let (client, inside) = rel.split_once('/').unwrap_or((rel, ""));
+    let (files, key) = match site.clients.get(client) {
+        Some(files) => {
+            if inside.is_empty() && !path.ends_with('/') {
+                return moved(path);
+            }
+            (files, inside)
+        }
+        None => (&site.top, rel),
+    };
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    };
+    if let Some(bytes) = files.get(&key) {
+        return file(&key, bytes, site);
+    }
+    if files.contains_key(&format!("{key}/index.html")) {
+        return moved(path);
+    }
+    if rel.is_empty() {
+        return html(client_list(site), site);
+    }
+    not_found(site, path)
+}
+
+/// Relative links in a folder's page need the trailing slash.
+fn moved(path: &str) -> Answer {
+    Response::from_string("")
+        .with_status_code(301)
+        .with_header(header("Location", &format!("{path}/")))
+}
+
+fn file(key: &str, bytes: &[u8], site: &Site) -> Answer {
+    let kind = content_type(key);
+    if kind.starts_with("text/html") {
+        return html(String::from_utf8_lossy(bytes).into_owned(), site);
+    }
+    Response::from_data(bytes.to_vec())
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn not_found(site: &Site, path: &str) -> Answer {
+    let body = document(
+        "Not found",
+        &format!("<p>Nothing is at <code>{}</code>.</p>", escape(path)),
+    );
+    html(body, site).with_status_code(404)
+}
+
+/// A page listing the clients, when the site has no index of its own
+/// (`index: false` in roster.yaml).
+fn client_list(site: &Site) -> String {
+    let items: String = site
+        .names
+        .iter()
+        .map(|(id, name)| format!("<li><a href=\"{}/\">{}</a></li>", escape(id), escape(name)))
+        .collect();
+    document("Clients", &format!("<ul>{items}</ul>"))
+}
+
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+         <body style=\"font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem\">\
+         <h1>{t}</h1>{body}</body></html>\n",
+        t = escape(title)
+    )
+}
+
+/// An HTML answer with the reload script and, while a change does not
+/// build, the problems.
+fn html(mut body: String, site: &Site) -> Answer {
+    let mut extra = String::new();
+    if let Some(problems) = &site.problems {
+        extra.push_str(&banner(problems, site.built));
+    }
+    extra.push_str(&reload_script(site.version));
+    let at = body.rfind("</body>").unwrap_or(body.len());
+    body.insert_str(at, &extra);
+    text(body, "text/html; charset=utf-8")
+}
+
+/// The diagnostics over the page, escaped.
+fn banner(problems: &str, built: bool) -> String {
+    let note = if built {
+        "This change does not build; the site shown is the last one that did."
+    } else {
+        "The portfolio does not build yet."
+    };
+    format!(
+        "<div id=\"roster-problems\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;\
+         max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;\
+         background:#1d1d1f;color:#f5f5f7;border-top:4px solid #d1242f;\
+         font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">\
+         <strong>roster serve: {note}</strong>\
+         <pre style=\"white-space:pre-wrap;margin:.75rem 0 0\">{}</pre></div>",
+        escape(problems)
+    )
+}
+
+/// Wait for the next version, then reload; retry quietly while the server
+/// is away.
+fn reload_script(version: u64) -> String {
+    format!(
+        "<script>/* roster serve: reload on change */(function(){{\
+         function wait(){{fetch('/__roster/wait?v={version}',{{cache:'no-store'}})\
+         .then(function(r){{return r.text()}})\
+         .then(function(v){{if(v!=='{version}'){{location.reload()}}else{{wait()}}}})\
+         .catch(function(){{setTimeout(wait,1000)}})}}wait()}})();</script>"
+    )
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Escape text for HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-decode a URL path; bytes that do not decode are kept as written.
+fn decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(decode("/a%20b/%D0%B0"), "/a b/а");
+        assert_eq!(decode("/100%"), "/100%");
+        assert_eq!(decode("/%zz"), "/%zz");
+    }
+
+    #[test]
+    fn the_script_goes_before_the_end_of_the_body() {
+        let site = Site {
+            version: 7,
+            ..Site::default()
+        };
+        let body = "<html><body><p>x</p></body></html>".to_string();
+        let out = String::from_utf8(html(body, &site).into_reader().into_inner()).unwrap();
+        let at = out.find("<script>").unwrap();
+        assert!(at < out.find("</body>").unwrap());
+        assert!(out.contains("/__roster/wait?v=7"));
+    }
+
+    #[test]
+    fn problems_are_escaped() {
+        let b = banner("error: <script>alert(1)</script> & more", true);
+        assert!(b.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+        assert!(!b.contains("<script>"));
+    }
+}

@@ -1,0 +1,271 @@
+//! `roster serve`: build the portfolio, serve it on 127.0.0.1, and rebuild
+//! what changed whenever a file is saved.
+//!
+//! The site is held in memory and served from there: `serve` never writes
+//! the output folder, so it cannot disturb a site built with `roster build`,
+//! and only the served pages carry the reload script ([`http`]). Saved files
+//! are collected for a moment ([`DEBOUNCE`]) so that an editor's several
+//! writes make one rebuild; each rebuild redoes only the clients whose files
+//! changed ([`workspace`]). While a change does not build, the last good site
+//! stays up with the diagnostics over it, and in the terminal.
+
+pub mod changes;
+mod http;
+mod workspace;
+
+use std::fmt;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::diagnostics::Diagnostics;
+use crate::terminal;
+use changes::Changes;
+use http::Shared;
+use workspace::{Rebuild, Workspace};
+
+/// How long saved files are collected before a rebuild starts.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// What `roster serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The portfolio folder.
+    pub root: PathBuf,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Whether the terminal takes colours.
+    pub color: bool,
+}
+
+/// The port asked for is taken by another program.
+#[derive(Debug)]
+pub struct PortInUse(pub u16);
+
+impl fmt::Display for PortInUse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "port {} is in use", self.0)
+    }
+}
+
+impl std::error::Error for PortInUse {}
+
+enum Message {
+    Files(DebounceEventResult),
+    Stop,
+}
+
+/// Serve the portfolio until Ctrl-C. Errors are the machine's: the port is
+/// taken ([`PortInUse`]), the folder cannot be watched.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let listener = match TcpListener::bind(("127.0.0.1", opts.port)) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            return Err(PortInUse(opts.port).into());
+        }
+        Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{}", opts.port)),
+    };
+    let address = listener
+        .local_addr()
+        .context("reading the address listened on")?;
+    let server =
+        Arc::new(tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow!(e))?);
+    let root = std::fs::canonicalize(&opts.root)
+        .with_context(|| format!("reading the portfolio folder {}", opts.root.display()))?;
+
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    })
+    .context("setting up Ctrl-C")?;
+    // Watch before the first build, so that no save goes unseen.
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 5), move |event| {
+        let _ = tx.send(Message::Files(event));
+    })
+    .context("watching the portfolio")?;
+    debouncer
+        .watch(&root, RecursiveMode::Recursive)
+        .with_context(|| format!("watching {}", root.display()))?;
+
+    let shared = Arc::new(Shared::default());
+    let mut workspace = Workspace::new(&opts.root);
+    rebuild(&shared, &mut workspace, Changes::everything(), opts);
+
+    let stopping = Arc::new(AtomicBool::new(false));
+    let listening = {
+        let (server, shared, stopping) = (server.clone(), shared.clone(), stopping.clone());
+        std::thread::spawn(move || {
+            while !stopping.load(Ordering::SeqCst) {
+                if let Ok(request) = server.recv() {
+                    http::handle(&shared, request);
+                }
+            }
+        })
+    };
+    eprintln!(
+        "serving {} at http://{address}/ (Ctrl-C to stop)",
+        opts.root.display()
+    );
+
+    while let Ok(message) = rx.recv() {
+        let mut changes = Changes::default();
+        let mut next = Some(message);
+        // Take every message already waiting: one rebuild for all of them.
+        while let Some(message) = next {
+            match message {
+                Message::Stop => {
+                    stopping.store(true, Ordering::SeqCst);
+                    break;
+                }
+                Message::Files(Ok(events)) => {
+                    let output = workspace.output_dir().unwrap_or_default();
+                    let written = events.iter().filter(|e| writes(&e.kind));
+                    for path in written.flat_map(|e| &e.paths) {
+                        if let Ok(rel) = path.strip_prefix(&root) {
+                            changes.add(rel, &output);
+                        }
+                    }
+                }
+                Message::Files(Err(errors)) => {
+                    for e in errors {
+                        eprintln!("warning: watching the portfolio: {e}");
+                    }
+                }
+            }
+            next = rx.try_recv().ok();
+        }
+        if stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        if !changes.is_empty() {
+            rebuild(&shared, &mut workspace, changes, opts);
+        }
+    }
+    stopping.store(true, Ordering::SeqCst);
+    server.unblock();
+    let _ = listening.join();
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Whether an event can change a file: reading one (as a rebuild does)
+/// cannot, and must not start another rebuild.
+fn writes(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Rebuild, put the result in the served site and report it.
+fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &ServeOptions) {
+    let started = Instant::now();
+    let (first, serving) = {
+        let site = shared.lock();
+        (site.version == 0, site.built)
+    };
+    let asked: Vec<String> = match changes.everything {
+        true => Vec::new(),
+        false => changes.clients.iter().cloned().collect(),
+    };
+    match workspace.rebuild(changes) {
+        Ok(Rebuild::Built {
+            sites,
+            gone,
+            top,
+            diagnostics,
+        }) => {
+            print(&diagnostics, &opts.root, opts.color);
+            let pages: usize = sites
+                .iter()
+                .flat_map(|(_, files)| files)
+                .chain(&top)
+                .filter(|(n, _)| n.ends_with(".html"))
+                .count();
+            let clients = sites.len();
+            let names = workspace.clients().into_iter().collect();
+            shared.update(|site| {
+                for id in &gone {
+                    site.clients.remove(id);
+                }
+                for (id, files) in sites {
+                    let files = files
+                        .into_iter()
+                        .map(|(rel, bytes)| (rel, bytes.into()))
+                        .collect();
+                    site.clients.insert(id, files);
+                }
+                site.top = top
+                    .into_iter()
+                    .map(|(rel, bytes)| (rel, bytes.into()))
+                    .collect();
+                site.names = names;
+                site.problems = None;
+                site.built = true;
+            });
+            let took = started.elapsed();
+            let time = if took < Duration::from_secs(1) {
+                format!("{} ms", took.as_millis())
+            } else {
+                format!("{:.2} s", took.as_secs_f64())
+            };
+            let verb = if first { "built" } else { "rebuilt" };
+            let whom = if clients > 0 && clients == asked.len() {
+                asked.join(", ")
+            } else {
+                terminal::plural(clients, "client")
+            };
+            eprintln!(
+                "{verb} {whom}, {} in {time}",
+                terminal::plural(pages, "page")
+            );
+        }
+        Ok(Rebuild::Failed { diagnostics }) => {
+            print(&diagnostics, &opts.root, opts.color);
+            let line = failure_line(&diagnostics, serving);
+            eprintln!("{line}");
+            let text = format!(
+                "{}{line}\n",
+                crate::site::render_diagnostics(&diagnostics, &opts.root, false)
+            );
+            shared.update(|site| site.problems = Some(text));
+        }
+        Err(e) => {
+            let line = format!("error: {e:#}");
+            eprintln!("{line}");
+            shared.update(|site| site.problems = Some(line));
+        }
+    }
+}
+
+fn print(diagnostics: &Diagnostics, root: &Path, color: bool) {
+    eprint!(
+        "{}",
+        crate::site::render_diagnostics(diagnostics, root, color)
+    );
+}
+
+/// `error: could not build: 2 errors in 1 file; still serving the last good site`.
+fn failure_line(diagnostics: &Diagnostics, serving: bool) -> String {
+    let mut counted = terminal::plural(diagnostics.error_count(), "error");
+    let files = diagnostics.files_with_errors();
+    if files > 0 {
+        counted.push_str(&format!(" in {}", terminal::plural(files, "file")));
+    }
+    let then = if serving {
+        "still serving the last good site"
+    } else {
+        "waiting for a fix"
+    };
+    format!("error: could not build: {counted}; {then}")
+}

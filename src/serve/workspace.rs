@@ -1,0 +1,336 @@
+//! The incremental build behind `roster serve`: keep what was read and
+//! computed, and redo only the clients whose files changed.
+//!
+//! Clients are independent from reading to rendering except for one thing:
+//! the report date, which without `as_of` is the latest date over every
+//! client. So a client-only rebuild re-reads that client, resolves the model
+//! for it alone (the date still comes from every client's cached data), and
+//! falls back to every client when the date moved, the settings changed, a
+//! client folder went away or there is no good build yet. Diagnostics are
+//! kept per client, so the errors shown are always those of the files as
+//! they are now.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use super::changes::Changes;
+use crate::analytics::{self, ClientFigures};
+use crate::diagnostics::Diagnostics;
+use crate::load::{self, RawClient, RawPortfolio};
+use crate::model::build::{self, Overrides};
+use crate::model::{Client, Portfolio};
+use crate::render::Page;
+use crate::site::{self, Computed, Progress};
+
+/// What a rebuild produced.
+#[derive(Debug)]
+pub enum Rebuild {
+    /// The site changed.
+    Built {
+        /// The files of every client rebuilt, replacing what it had.
+        sites: Vec<(String, Vec<Page>)>,
+        /// Clients no longer in the site (folder removed, or unpublished).
+        gone: Vec<String>,
+        /// The files at the top of the site (the index of clients), all of
+        /// them: the index shows every client's figures.
+        top: Vec<Page>,
+        /// The warnings of the clients rebuilt and of the portfolio.
+        diagnostics: Diagnostics,
+    },
+    /// The data has errors: the site stays as it was.
+    Failed {
+        /// Every problem of the portfolio as it is now.
+        diagnostics: Diagnostics,
+    },
+}
+
+/// Diagnostics kept by where they point: one client's files, or the rest.
+#[derive(Debug, Default)]
+struct Scoped {
+    portfolio: Diagnostics,
+    clients: BTreeMap<String, Diagnostics>,
+}
+
+/// The client folder a diagnostic points into, if any.
+fn client_of(file: &Path) -> Option<String> {
+    let mut parts = file.components();
+    match (parts.next(), parts.next()) {
+        (Some(c), Some(id)) if c.as_os_str() == "clients" => {
+            Some(id.as_os_str().to_string_lossy().into_owned())
+        }
+        _ => None,
+    }
+}
+
+impl Scoped {
+    fn split(diags: Diagnostics) -> Scoped {
+        let mut scoped = Scoped::default();
+        for d in diags.iter() {
+            let id = d.location.as_ref().and_then(|l| client_of(&l.file));
+            match id {
+                Some(id) => scoped.clients.entry(id).or_default().push(d.clone()),
+                None => scoped.portfolio.push(d.clone()),
+            }
+        }
+        scoped
+    }
+
+    /// Replace what is known about `ids` (and, with `portfolio`, about the
+    /// rest) by what `diags` says.
+    fn replace(&mut self, ids: &BTreeSet<String>, diags: Diagnostics, portfolio: bool) {
+        let new = Scoped::split(diags);
+        for id in ids {
+            self.clients.remove(id);
+        }
+        self.clients.extend(new.clients);
+        if portfolio {
+            self.portfolio = new.portfolio;
+        }
+    }
+
+    fn collect_into(&self, ids: Option<&BTreeSet<String>>, out: &mut Diagnostics) {
+        out.extend(self.portfolio.clone());
+        for (id, d) in &self.clients {
+            if ids.is_none_or(|ids| ids.contains(id)) {
+                out.extend(d.clone());
+            }
+        }
+    }
+}
+
+/// A portfolio being served: what was read, the last good figures, and
+/// what the served site still lacks.
+pub struct Workspace {
+    root: PathBuf,
+    raw: RawPortfolio,
+    read_problems: Scoped,
+    model_problems: Scoped,
+    good: Option<Computed>,
+    /// Changes not yet in the served site because a rebuild failed.
+    stale: Changes,
+}
+
+impl Workspace {
+    /// A workspace for the portfolio at `root`; nothing is read until the
+    /// first [`Workspace::rebuild`].
+    pub fn new(root: &Path) -> Workspace {
+        Workspace {
+            root: root.to_path_buf(),
+            raw: RawPortfolio {
+                root: root.to_path_buf(),
+                settings: None,
+                clients: Vec::new(),
+            },
+            read_problems: Scoped::default(),
+            model_problems: Scoped::default(),
+            good: None,
+            stale: Changes::default(),
+        }
+    }
+
+    /// The output folder of roster.yaml, relative to the portfolio, once read.
+    pub fn output_dir(&self) -> Option<PathBuf> {
+        self.raw
+            .settings
+            .as_ref()
+            .map(|s| PathBuf::from(&s.settings.output_dir))
+    }
+
+    /// The clients of the last good build: (id, name).
+    pub fn clients(&self) -> Vec<(String, String)> {
+        self.good.as_ref().map_or_else(Vec::new, |g| {
+            g.portfolio
+                .clients
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect()
+        })
+    }
+
+    /// Bring the site up to date with `changes` (and with whatever an
+    /// earlier failed rebuild left out). An `Err` is a machine failure, such
+    /// as a template that does not compile.
+    pub fn rebuild(&mut self, changes: Changes) -> Result<Rebuild> {
+        let mut changes = changes;
+        changes.merge(std::mem::take(&mut self.stale));
+        let result = self.try_rebuild(&changes);
+        if !matches!(result, Ok(Rebuild::Built { .. })) {
+            self.stale = changes;
+        }
+        result
+    }
+
+    fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuild> {
+        self.read(changes);
+        let folder_gone = changes
+            .clients
+            .iter()
+            .any(|id| !self.raw.clients.iter().any(|c| &c.id == id));
+        let mut all = changes.everything || self.good.is_none() || folder_gone;
+        let mut portfolio = self.model((!all).then_some(&changes.clients));
+        let moved = |p: &Portfolio, good: &Option<Computed>| {
+            good.as_ref().is_some_and(|g| g.portfolio.as_of != p.as_of)
+        };
+        if !all && portfolio.as_ref().is_some_and(|p| moved(p, &self.good)) {
+            all = true;
+            portfolio = self.model(None);
+        }
+        let mut problems = Diagnostics::new();
+        self.read_problems.collect_into(None, &mut problems);
+        self.model_problems.collect_into(None, &mut problems);
+        let Some(portfolio) = portfolio.filter(|_| !problems.has_errors()) else {
+            return Ok(Rebuild::Failed {
+                diagnostics: problems,
+            });
+        };
+        let figures: Vec<ClientFigures> = portfolio
+            .clients
+            .par_iter()
+            .map(|c| analytics::client(c, &portfolio.settings, portfolio.as_of))
+            .collect();
+        let before: BTreeSet<String> = self.clients().into_iter().map(|(id, _)| id).collect();
+        let rebuilt: BTreeSet<String> = portfolio.clients.iter().map(|c| c.id.clone()).collect();
+        let touched = if all {
+            self.good = Some(Computed { portfolio, figures });
+            before.clone()
+        } else {
+            let good = self
+                .good
+                .as_mut()
+                .expect("a client-only rebuild has a good build");
+            merge(good, &changes.clients, portfolio.clients, figures);
+            changes.clients.clone()
+        };
+        let gone = touched
+            .iter()
+            .filter(|id| before.contains(*id) && !rebuilt.contains(*id))
+            .cloned()
+            .collect();
+        let good = self.good.as_ref().expect("set above");
+        let sites = site::render_clients(&self.root, good, Some(&rebuilt), &Progress::hidden())?;
+        let top = site::render_index(&self.root, good)?;
+        let mut diagnostics = Diagnostics::new();
+        let scope = (!all).then_some(&changes.clients);
+        self.read_problems.collect_into(scope, &mut diagnostics);
+        self.model_problems.collect_into(scope, &mut diagnostics);
+        Ok(Rebuild::Built {
+            sites,
+            gone,
+            top,
+            diagnostics,
+        })
+    }
+
+    /// Re-read everything, or only the clients that changed.
+    fn read(&mut self, changes: &Changes) {
+        if changes.everything {
+            let mut diags = Diagnostics::new();
+            self.raw = load::portfolio(&self.root, &mut diags);
+            self.read_problems = Scoped::split(diags);
+            return;
+        }
+        let (fresh, diags) = read_clients(&self.root, &changes.clients);
+        self.raw
+            .clients
+            .retain(|c| !changes.clients.contains(&c.id));
+        self.raw.clients.extend(fresh);
+        self.raw.clients.sort_by(|a, b| a.id.cmp(&b.id));
+        self.read_problems.replace(&changes.clients, diags, false);
+    }
+
+    /// Resolve the model of `only` these clients (all when `None`).
+    fn model(&mut self, only: Option<&BTreeSet<String>>) -> Option<Portfolio> {
+        let overrides = Overrides {
+            as_of: None,
+            clients: only.map_or_else(Vec::new, |o| o.iter().cloned().collect()),
+        };
+        let mut diags = Diagnostics::new();
+        let portfolio = build::portfolio(&self.raw, &overrides, &mut diags);
+        match only {
+            Some(ids) => self.model_problems.replace(ids, diags, true),
+            None => self.model_problems = Scoped::split(diags),
+        }
+        portfolio
+    }
+}
+
+/// Put the new model and figures of the `changed` clients into `good`,
+/// keeping the portfolio's order (ids ascending).
+fn merge(
+    good: &mut Computed,
+    changed: &BTreeSet<String>,
+    clients: Vec<Client>,
+    figures: Vec<ClientFigures>,
+) {
+    let old_clients = std::mem::take(&mut good.portfolio.clients);
+    let old_figures = std::mem::take(&mut good.figures);
+    let mut all: Vec<(Client, ClientFigures)> = old_clients
+        .into_iter()
+        .zip(old_figures)
+        .filter(|(c, _)| !changed.contains(&c.id))
+        .chain(clients.into_iter().zip(figures))
+        .collect();
+    all.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    (good.portfolio.clients, good.figures) = all.into_iter().unzip();
+}
+
+/// Read the client folders `ids` (those that exist) with their diagnostics.
+///
+/// `load` reads whole portfolios, so the clients are read through a
+/// portfolio made of links: roster.yaml and the chosen client folders. Paths
+/// in the diagnostics come out relative to that portfolio, which makes them
+/// the same as in the real one. Where links cannot be made, everything is
+/// read and the rest thrown away.
+fn read_clients(root: &Path, ids: &BTreeSet<String>) -> (Vec<RawClient>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let existing: Vec<&String> = ids
+        .iter()
+        .filter(|id| root.join("clients").join(id).is_dir())
+        .collect();
+    if existing.is_empty() {
+        return (Vec::new(), diags);
+    }
+    let raw = match linked_portfolio(root, &existing) {
+        Ok(view) => load::portfolio(view.path(), &mut diags),
+        Err(_) => load::portfolio(root, &mut diags),
+    };
+    let clients = raw
+        .clients
+        .into_iter()
+        .filter(|c| ids.contains(&c.id))
+        .collect();
+    let mut mine = Diagnostics::new();
+    for d in diags.iter() {
+        let id = d.location.as_ref().and_then(|l| client_of(&l.file));
+        if id.is_some_and(|id| ids.contains(&id)) {
+            mine.push(d.clone());
+        }
+    }
+    (clients, mine)
+}
+
+/// A temporary portfolio of links to roster.yaml and the clients `ids`.
+#[cfg(unix)]
+fn linked_portfolio(root: &Path, ids: &[&String]) -> std::io::Result<tempfile::TempDir> {
+    use std::os::unix::fs::symlink;
+    let root = std::fs::canonicalize(root)?;
+    let view = tempfile::Builder::new().prefix("roster-serve-").tempdir()?;
+    symlink(root.join("roster.yaml"), view.path().join("roster.yaml"))?;
+    std::fs::create_dir(view.path().join("clients"))?;
+    for id in ids {
+        symlink(
+            root.join("clients").join(id),
+            view.path().join("clients").join(id),
+        )?;
+    }
+    Ok(view)
+}
+
+/// Links need privileges on Windows: read everything instead.
+#[cfg(not(unix))]
+fn linked_portfolio(_root: &Path, _ids: &[&String]) -> std::io::Result<tempfile::TempDir> {
+    Err(std::io::Error::other("no links on this system"))
+}

@@ -1,0 +1,275 @@
+//! The built sample site in a real browser: every page, at desktop and phone
+//! widths, in headless Chromium. A page fails on a console error, a request
+//! outside its client's folder, horizontal scrolling, a blank or broken chart
+//! or a missing image. Screenshots go to the test's temporary folder.
+//!
+//! Chromium comes from Debian's package (`.ci/run` installs it). Where it is
+//! missing the tests say so and pass, except under CI (`CI` set), where a
+//! missing browser is a failure.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use headless_chrome::protocol::cdp::Network;
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::{Browser, LaunchOptions};
+
+use crate::common::Fixture;
+
+/// The browser, or `None` (with a note) where it is not installed.
+fn chromium() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("ROSTER_CHROMIUM").map(PathBuf::from),
+        Some("/usr/bin/chromium".into()),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required in CI: install Debian's chromium package"
+        );
+        eprintln!("browser tests skipped: no Chromium (install Debian's chromium package)");
+    }
+    found
+}
+
+fn launch(path: &Path, width: u32, height: u32) -> Browser {
+    let args: Vec<&OsStr> = [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ]
+    .iter()
+    .map(OsStr::new)
+    .collect();
+    Browser::new(LaunchOptions {
+        headless: true,
+        sandbox: false,
+        path: Some(path.to_path_buf()),
+        window_size: Some((width, height)),
+        args,
+        ..LaunchOptions::default()
+    })
+    .expect("Chromium starts")
+}
+
+/// What is wrong with one page.
+#[derive(Debug, Default)]
+struct Problems(Vec<String>);
+
+/// The checks run inside the page; returns a JSON object.
+const PROBE: &str = r#"JSON.stringify({
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  broken: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src')),
+  resources: performance.getEntriesByType('resource').map(e => e.name),
+  blank: [...document.querySelectorAll('svg')].filter(s => {
+    const b = s.getBoundingClientRect();
+    const marks = s.querySelectorAll('path, rect, line, polyline, polygon, circle, text').length;
+    return s.closest('figure, .chart') !== null && (b.width < 20 || b.height < 20 || marks < 3);
+  }).map(s => (s.querySelector('title') || {}).textContent || 'untitled chart'),
+  body: document.body ? document.body.innerText.trim().length : 0
+})"#;
+
+/// A tab that records console errors and every request it makes.
+struct Probe<'b> {
+    tab: Arc<headless_chrome::Tab>,
+    errors: Arc<Mutex<Vec<String>>>,
+    requests: Arc<Mutex<Vec<String>>>,
+    _browser: &'b Browser,
+}
+
+impl<'b> Probe<'b> {
+    fn new(browser: &'b Browser) -> Probe<'b> {
+        let tab = browser.new_tab().expect("a tab");
+        let errors: Arc<Mutex<Vec<String>>> = Arc::default();
+        let requests: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (e, r) = (errors.clone(), requests.clone());
+        tab.enable_log().expect("log domain");
+        tab.enable_runtime().expect("runtime domain");
+        // Network.enable takes only optional fields; build it from `{}` so
+        // the test does not depend on the protocol version's field list.
+        let enable: Network::Enable = serde_json::from_str("{}").expect("Network.enable");
+        tab.call_method(enable).expect("network domain");
+        tab.add_event_listener(Arc::new(move |event: &Event| match event {
+            Event::LogEntryAdded(entry) if format!("{:?}", entry.params.entry.level) == "Error" => {
+                e.lock()
+                    .unwrap()
+                    .push(format!("console: {}", entry.params.entry.text));
+            }
+            Event::RuntimeExceptionThrown(ex) => {
+                e.lock()
+                    .unwrap()
+                    .push(format!("exception: {}", ex.params.exception_details.text));
+            }
+            Event::RuntimeConsoleAPICalled(call)
+                if format!("{:?}", call.params.Type) == "Error" =>
+            {
+                e.lock().unwrap().push("console.error called".to_string());
+            }
+            Event::NetworkRequestWillBeSent(req) => {
+                r.lock().unwrap().push(req.params.request.url.clone())
+            }
+            _ => {}
+        }))
+        .expect("listener");
+        Probe {
+            tab,
+            errors,
+            requests,
+            _browser: browser,
+        }
+    }
+
+    /// Open `page`, run the checks, save a screenshot to `shots`.
+    fn inspect(&self, page: &Path, client_dir: &Path, shots: &Path, label: &str) -> Problems {
+        self.errors.lock().unwrap().clear();
+        self.requests.lock().unwrap().clear();
+        let url = format!("file://{}", page.display());
+        self.tab
+            .navigate_to(&url)
+            .expect("navigates")
+            .wait_until_navigated()
+            .expect("loads");
+        let value = self
+            .tab
+            .evaluate(PROBE, false)
+            .expect("probe runs")
+            .value
+            .expect("probe returns");
+        let report: serde_json::Value =
+            serde_json::from_str(value.as_str().unwrap_or("{}")).expect("probe JSON");
+        if let Ok(png) =
+            self.tab
+                .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+        {
+            let _ = std::fs::write(shots.join(format!("{label}.png")), png);
+        }
+        let mut problems = Problems::default();
+        problems.0.extend(self.errors.lock().unwrap().drain(..));
+        if report["overflow"].as_f64().unwrap_or(0.0) > 1.0 {
+            problems
+                .0
+                .push(format!("scrolls sideways by {} px", report["overflow"]));
+        }
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for src in report["broken"].as_array().into_iter().flatten() {
+            problems.0.push(format!("missing image {}", text(src)));
+        }
+        for chart in report["blank"].as_array().into_iter().flatten() {
+            problems.0.push(format!("blank chart {}", text(chart)));
+        }
+        let inside = format!("file://{}/", client_dir.display());
+        let requested: Vec<String> = self.requests.lock().unwrap().drain(..).collect();
+        let resources = report["resources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(text);
+        for r in requested.into_iter().chain(resources) {
+            if !r.starts_with(&inside) && !r.starts_with("data:") {
+                problems
+                    .0
+                    .push(format!("request outside the client's folder: {r}"));
+            }
+        }
+        if report["body"].as_u64().unwrap_or(0) == 0 {
+            problems.0.push("empty page".into());
+        }
+        problems.0.dedup();
+        problems
+    }
+}
+
+/// Every HTML page under `dir`, sorted.
+fn pages(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_page_of_the_sample_site_renders_cleanly_at_desktop_and_phone_widths() {
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = fx.out().canonicalize().unwrap();
+    let shots = fx.dir.path().join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
+        let browser = launch(&chrome, width, height);
+        let probe = Probe::new(&browser);
+        for client in ["kestrel-coffee", "polyn"] {
+            let client_dir = site.join(client);
+            for page in pages(&client_dir) {
+                let rel = page.strip_prefix(&site).unwrap().display().to_string();
+                let label = format!("{name}-{}", rel.replace(['/', '.'], "_"));
+                let problems = probe.inspect(&page, &client_dir, &shots, &label);
+                checked += 1;
+                failures.extend(
+                    problems
+                        .0
+                        .into_iter()
+                        .map(|p| format!("{rel} ({name}): {p}")),
+                );
+            }
+        }
+    }
+    assert!(checked >= 4, "only {checked} pages found");
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_checks_catch_a_deliberately_broken_page() {
+    let Some(chrome) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let client = dir.path().join("client");
+    std::fs::create_dir_all(&client).unwrap();
+    let page = client.join("index.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html><body><p>broken</p>
+<img src="missing.png" alt="">
+<img src="file:///etc/hostname" alt="">
+<div style="width:3000px">wide</div>
+<figure><svg width="200" height="100"><title>Empty chart</title></svg></figure>
+<script>console.error("boom")</script>
+</body></html>"#,
+    )
+    .unwrap();
+    let browser = launch(&chrome, 390, 844);
+    let problems = Probe::new(&browser)
+        .inspect(&page, &client, dir.path(), "broken")
+        .0
+        .join("\n");
+    for want in [
+        "console",
+        "scrolls sideways",
+        "missing image missing.png",
+        "blank chart Empty chart",
+        "outside the client's folder: file:///etc/hostname",
+    ] {
+        assert!(
+            problems.contains(want),
+            "expected a problem mentioning {want:?}, got:\n{problems}"
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! `roster init`: the example portfolio it writes builds at once, matches
+//! the project's sample data, and comes with a .gitignore and a GitHub Pages
+//! workflow; a folder that holds anything is refused.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::run;
+
+/// Every file below `dir` (skipping `skip`), by path relative to it.
+fn files(dir: &Path, skip: &str) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != skip)
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn init_then_build_works_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = run(tmp.path(), &["init", "x"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(made.stderr.contains("roster build x"), "{}", made.stderr);
+    let built = run(tmp.path(), &["build", "x"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(
+        tmp.path()
+            .join("x/public/kestrel-coffee/index.html")
+            .is_file()
+    );
+    assert!(tmp.path().join("x/public/polyn/data.json").is_file());
+}
+
+#[test]
+fn init_writes_the_sample_a_gitignore_and_a_pages_workflow() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("empty")).unwrap();
+    let made = run(tmp.path(), &["init", "empty"]);
+    assert_eq!(made.code, 0, "an empty folder is fine: {}", made.stderr);
+
+    let mut written = files(&tmp.path().join("empty"), "");
+    let sample = files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+        "public",
+    );
+    let gitignore = written.remove(Path::new(".gitignore")).unwrap();
+    assert!(String::from_utf8(gitignore).unwrap().contains("/public/"));
+    let workflow = written
+        .remove(Path::new(".github/workflows/pages.yml"))
+        .unwrap();
+    assert!(
+        written == sample,
+        "the portfolio is the sample, byte for byte"
+    );
+
+    let text = String::from_utf8(workflow).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert!(yaml["env"]["ROSTER_GIT"].as_str().is_some());
+    assert!(yaml["jobs"]["build"]["steps"].as_sequence().is_some());
+    assert_eq!(yaml["jobs"]["deploy"]["needs"].as_str(), Some("build"));
+    for needed in [
+        "cargo install --locked --git \"$ROSTER_GIT\"",
+        "roster build . --output public",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+        "pages: write",
+        "id-token: write",
+    ] {
+        assert!(text.contains(needed), "the workflow lacks {needed}");
+    }
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_anything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("notes");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("todo.txt"), "mine").unwrap();
+    let made = run(tmp.path(), &["init", "notes"]);
+    assert_eq!(made.code, 2);
+    assert!(made.stderr.contains("is not empty"), "{}", made.stderr);
+    assert_eq!(files(&dir, "").len(), 1, "nothing is written");
+}

@@ -1,0 +1,391 @@
+//! Never a panic (issue 4): random bytes, truncations and random mutations
+//! of valid YAML, CSV and Markdown thrown at the loaders and at the whole
+//! pipeline up to the figures. Each must end without a panic, and a file
+//! or portfolio that cannot be used must say why in a diagnostic: nothing
+//! fails silently.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use roster::diagnostics::Diagnostics;
+use roster::load::csv::{self, Unread};
+use roster::load::{Source, files};
+use roster::model::build::Overrides;
+
+use crate::common::Fixture;
+
+const ROSTER: &str = include_str!("fixtures/invalid/base/roster.yaml");
+const CLIENT: &str = include_str!("fixtures/invalid/base/clients/lumen/client.yaml");
+const ANNA: &str =
+    include_str!("fixtures/invalid/base/clients/lumen/partnerships/anna-petrova.yaml");
+const BEN: &str = include_str!("fixtures/invalid/base/clients/lumen/partnerships/ben-carter.yaml");
+const POSTS: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/posts.csv");
+const DAILY: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/daily.csv");
+const ORDERS: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/orders.csv");
+/// Semicolons, a byte-order mark, CRLF and a decimal comma, as Excel in a
+/// Russian locale writes them.
+const EXCEL: &str = "\u{feff}post_id;partnership;published;kind;reach;revenue;currency\r\nA9;anna-petrova;2026-02-01T10:00:00+03:00;organic;100;12,5;RUB\r\n";
+
+/// The files of the base fixture, relative to it, with their text.
+const FILES: [(&str, &str); 9] = [
+    ("roster.yaml", ROSTER),
+    ("clients/lumen/client.yaml", CLIENT),
+    ("clients/lumen/partnerships/anna-petrova.yaml", ANNA),
+    ("clients/lumen/partnerships/ben-carter.yaml", BEN),
+    ("clients/lumen/metrics/posts.csv", POSTS),
+    ("clients/lumen/metrics/daily.csv", DAILY),
+    ("clients/lumen/metrics/orders.csv", ORDERS),
+    (
+        "clients/lumen/notes/2026-02.md",
+        "# February\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: x\n",
+    ),
+    (
+        "clients/lumen/notes/anna-petrova.md",
+        "Anna *posts* <script>alert(1)</script> ~~x~~\n",
+    ),
+];
+
+/// Bits of text that tend to break parsers: delimiters, quotes, line ends,
+/// YAML syntax, numbers too large for anything, dates that do not exist,
+/// bytes that are not UTF-8.
+const TOKENS: &[&[u8]] = &[
+    b",",
+    b";",
+    b"\t",
+    b"\"",
+    b"'",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b":",
+    b": ",
+    b"- ",
+    b"  ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"<<: *a",
+    b"!!binary ",
+    b"? ",
+    b"~",
+    b"#",
+    b"-",
+    b"0",
+    b"1e400",
+    b"-1e30",
+    b"99999999999999999999999",
+    b"18446744073709551615",
+    b"NaN",
+    b"inf",
+    b"2026-02-30",
+    b"0001-01-01",
+    b"9999-12-31",
+    b"2026-13",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\xc0",
+    b"\x00",
+    b"\xd0\x90",
+    b"USD",
+    b"GBP",
+    b"retainer",
+    b"organic",
+    b"anna-petrova",
+    b"A1",
+    b"---\n",
+    b"...\n",
+];
+
+/// One edit of a file's bytes.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Remove up to `len` bytes at `at`.
+    Delete { at: usize, len: usize },
+    /// Insert one of [`TOKENS`] at `at`.
+    Token { at: usize, token: usize },
+    /// Insert random bytes at `at`.
+    Bytes { at: usize, bytes: Vec<u8> },
+    /// Overwrite the byte at `at`.
+    Flip { at: usize, byte: u8 },
+    /// Repeat the line around `at`.
+    DuplicateLine { at: usize },
+    /// Cut the file at `at`.
+    Truncate { at: usize },
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 1..40usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (any::<usize>(), 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Token { at, token }),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(at, bytes)| Mutation::Bytes { at, bytes }),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+        any::<usize>().prop_map(|at| Mutation::DuplicateLine { at }),
+        any::<usize>().prop_map(|at| Mutation::Truncate { at }),
+    ]
+}
+
+fn mutate(text: &str, edits: &[Mutation]) -> Vec<u8> {
+    let mut b = text.as_bytes().to_vec();
+    for m in edits {
+        let len = b.len();
+        let pos = |at: usize| if len == 0 { 0 } else { at % (len + 1) };
+        match m {
+            Mutation::Delete { at, len: n } => {
+                let start = pos(*at);
+                let end = (start + n).min(b.len());
+                b.drain(start..end);
+            }
+            Mutation::Token { at, token } => {
+                let at = pos(*at);
+                b.splice(at..at, TOKENS[*token].iter().copied());
+            }
+            Mutation::Bytes { at, bytes } => {
+                let at = pos(*at);
+                b.splice(at..at, bytes.iter().copied());
+            }
+            Mutation::Flip { at, byte } => {
+                if len > 0 {
+                    b[at % len] = *byte;
+                }
+            }
+            Mutation::DuplicateLine { at } => {
+                let at = pos(*at).min(len);
+                let start = b[..at]
+                    .iter()
+                    .rposition(|c| *c == b'\n')
+                    .map_or(0, |i| i + 1);
+                let end = b[at..]
+                    .iter()
+                    .position(|c| *c == b'\n')
+                    .map_or(len, |i| at + i + 1);
+                let line = b[start..end].to_vec();
+                b.splice(end..end, line);
+            }
+            Mutation::Truncate { at } => b.truncate(pos(*at)),
+        }
+    }
+    b
+}
+
+/// Read a metrics file; one that gives no rows must say why.
+fn read_csv(bytes: &[u8]) {
+    let mut d = Diagnostics::new();
+    match csv::read(Path::new("m.csv"), bytes, &mut d) {
+        Ok(_) => {}
+        Err(Unread::Empty) => assert!(d.warning_count() > 0, "an empty file is not silent"),
+        Err(Unread::Unusable { .. }) => assert!(d.has_errors(), "unusable, and no error"),
+    }
+}
+
+/// Read a YAML file as each kind; one that cannot be read must say why.
+fn read_yaml(bytes: &[u8]) {
+    // Non-UTF-8 text is the loader's concern before these readers: give
+    // them the text as it would be after a lossy read.
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let src = Source {
+        file: "x.yaml".into(),
+        text,
+    };
+    let mut d = Diagnostics::new();
+    if files::settings(&src, &mut d).is_none() {
+        assert!(
+            d.has_errors(),
+            "roster.yaml unread, and no error: {:?}",
+            src.text
+        );
+    }
+    let mut d = Diagnostics::new();
+    if files::client(&src, &mut d).is_none() {
+        assert!(
+            d.has_errors(),
+            "client.yaml unread, and no error: {:?}",
+            src.text
+        );
+    }
+    // The markets of the base client. (With none, because client.yaml
+    // could not be read and said so, a partnership is not resolved.)
+    let base = Source {
+        file: "c.yaml".into(),
+        text: CLIENT.into(),
+    };
+    let markets = files::client(&base, &mut Diagnostics::new())
+        .unwrap()
+        .markets;
+    let mut d = Diagnostics::new();
+    if files::partnership("p", src.clone(), &markets, &mut d).is_none() {
+        assert!(
+            d.has_errors(),
+            "partnership unread, and no error: {:?}",
+            src.text
+        );
+    }
+    // Problems are located inside the text, never past its end.
+    for diag in d.iter() {
+        if let Some(line) = diag.location.as_ref().and_then(|l| l.line) {
+            assert!(line <= src.text.lines().count() + 1, "{diag}");
+        }
+    }
+}
+
+/// The base portfolio with `rel` replaced by `bytes`, loaded, checked and
+/// computed; a portfolio that cannot be computed must say why.
+fn compute_with(rel: &str, bytes: &[u8]) {
+    let fx = Fixture::new("invalid/base");
+    std::fs::write(fx.root.join(rel), bytes).unwrap();
+    let mut d = Diagnostics::new();
+    let computed = roster::site::compute(&fx.root, &Overrides::default(), &mut d);
+    if computed.is_none() {
+        assert!(d.has_errors(), "{rel}: no figures, and no error");
+    }
+    // Rendering the problems never panics either.
+    let _ = roster::terminal::render(&d, &fx.root, true);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn csv_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        read_csv(&bytes);
+    }
+
+    #[test]
+    fn csv_mutations(
+        file in 0..4usize,
+        edits in prop::collection::vec(mutation(), 1..6),
+    ) {
+        let text = [POSTS, DAILY, ORDERS, EXCEL][file];
+        read_csv(&mutate(text, &edits));
+    }
+
+    #[test]
+    fn yaml_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        read_yaml(&bytes);
+    }
+
+    #[test]
+    fn yaml_mutations(
+        file in 0..4usize,
+        edits in prop::collection::vec(mutation(), 1..6),
+    ) {
+        let text = [ROSTER, CLIENT, ANNA, BEN][file];
+        read_yaml(&mutate(text, &edits));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any file of the portfolio (YAML, CSV or Markdown) mutated, through
+    /// loading, checking and every figure.
+    #[test]
+    fn portfolio_mutations(
+        file in 0..FILES.len(),
+        edits in prop::collection::vec(mutation(), 1..5),
+    ) {
+        let (rel, text) = FILES[file];
+        compute_with(rel, &mutate(text, &edits));
+    }
+
+    /// Any file of the portfolio replaced by random bytes.
+    #[test]
+    fn portfolio_random_bytes(
+        file in 0..FILES.len(),
+        bytes in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        compute_with(FILES[file].0, &bytes);
+    }
+}
+
+/// Every prefix of every file, through its loader.
+#[test]
+fn every_truncation_of_every_file() {
+    for (rel, text) in FILES {
+        for cut in 0..=text.len() {
+            let bytes = &text.as_bytes()[..cut];
+            if rel.ends_with(".csv") {
+                read_csv(bytes);
+            } else if rel.ends_with(".yaml") {
+                read_yaml(bytes);
+            }
+        }
+    }
+}
+
+/// Every file cut at every line, through the whole pipeline.
+#[test]
+fn every_file_cut_at_every_line() {
+    for (rel, text) in FILES {
+        let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        cuts.push(0);
+        for cut in cuts {
+            compute_with(rel, &text.as_bytes()[..cut]);
+        }
+    }
+}
+
+/// Values at and past the limits roster reads, in the cells and keys that
+/// feed sums and products.
+#[test]
+fn extreme_values_are_diagnosed_not_overflowed() {
+    for value in [
+        "1000000000000",
+        "1000000000001",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1e12",
+        "1e28",
+        "79228162514264337593543950335",
+    ] {
+        let row = format!(
+            "Z1,anna-petrova,2026-03-01,,{value},{value},{value},{value},{value},{value},USD,\n"
+        );
+        compute_with(
+            "clients/lumen/metrics/posts.csv",
+            format!("{POSTS}{row}").as_bytes(),
+        );
+        compute_with(
+            "clients/lumen/metrics/daily.csv",
+            format!("{DAILY}A1,3,{value},{value},{value},{value},{value},{value}\n").as_bytes(),
+        );
+        compute_with(
+            "clients/lumen/partnerships/anna-petrova.yaml",
+            ANNA.replace("150000", value)
+                .replace("420000", value)
+                .replace("posts_per_month: 2", &format!("posts_per_month: {value}"))
+                .as_bytes(),
+        );
+        compute_with(
+            "roster.yaml",
+            format!(
+                "{ROSTER}    2026-02: {value}\nramp_up_days: {value}\nrepeat_window_days: {value}\n"
+            )
+            .as_bytes(),
+        );
+        compute_with(
+            "clients/lumen/client.yaml",
+            format!("{CLIENT}targets:\n  roi: {value}\n  cpa: {value}\n").as_bytes(),
+        );
+    }
+    for date in [
+        "1900-01-01",
+        "2199-12-31",
+        "0001-01-01",
+        "+262143-12-31",
+        "-0001-01-01",
+    ] {
+        compute_with(
+            "clients/lumen/metrics/posts.csv",
+            format!("{POSTS}Z2,anna-petrova,{date},,1,1,1,1,1,1,USD,\n").as_bytes(),
+        );
+        compute_with(
+            "clients/lumen/partnerships/ben-carter.yaml",
+            BEN.replace("2026-02-10", date).as_bytes(),
+        );
+        compute_with("roster.yaml", ROSTER.replace("2026-03-31", date).as_bytes());
+    }
+}

@@ -1,0 +1,266 @@
+//! `roster serve`: the served site, rebuilds after a save, errors shown over
+//! the last good site, the port, and stopping. Each test starts the binary
+//! on a free port of 127.0.0.1 and kills it when done; every wait is bounded.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::common::Fixture;
+
+/// The longest any wait in these tests lasts.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+const POSTS: &str = "clients/kestrel-coffee/metrics/posts/2026-10.csv";
+
+/// A running `roster serve`, killed when dropped.
+struct Server {
+    child: Child,
+    stderr: Arc<Mutex<String>>,
+    port: u16,
+}
+
+impl Server {
+    /// Start `roster serve . ARGS...` in `dir` and wait until it listens.
+    fn start(dir: &Path, args: &[&str]) -> Server {
+        let mut server = Server::spawn(dir, args);
+        let found = wait_for(|| {
+            let text = server.stderr();
+            let at = text.find("http://127.0.0.1:")? + "http://127.0.0.1:".len();
+            let digits: String = text[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        });
+        server.port = found.unwrap_or_else(|| panic!("serve did not start:\n{}", server.stderr()));
+        server
+    }
+
+    fn spawn(dir: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_roster"))
+            .arg("serve")
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines() {
+                let Ok(line) = line else { break };
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        Server {
+            child,
+            stderr,
+            port: 0,
+        }
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// GET `path`: (status, body).
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
+        (status, body.to_string())
+    }
+
+    /// A figure of a client's data.json as served.
+    fn revenue(&self, client: &str) -> Option<f64> {
+        let (status, body) = self.get(&format!("/{client}/data.json"));
+        if status != 200 {
+            return None;
+        }
+        let json: serde_json::Value = serde_json::from_str(&body).ok()?;
+        json["portfolio"]["revenue"].as_f64()
+    }
+
+    /// Wait for the process to end: its exit code.
+    fn wait_exit(&mut self) -> Option<i32> {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last lines.
+                std::thread::sleep(Duration::from_millis(100));
+                return Some(status.code().unwrap_or(-1));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Try `f` until it gives a value, for at most [`PATIENCE`].
+fn wait_for<T>(mut f: impl FnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return Some(v);
+        }
+        if start.elapsed() > PATIENCE {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+#[test]
+fn serves_the_site_and_shows_an_edited_csv() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let before = server
+        .revenue("kestrel-coffee")
+        .expect("data.json is served");
+    let (status, page) = server.get("/kestrel-coffee/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("/__roster/wait?v="),
+        "the reload script is in served pages"
+    );
+    assert_eq!(
+        server.get("/kestrel-coffee").0,
+        301,
+        "a client folder needs its slash"
+    );
+    assert_eq!(server.get("/").0, 200);
+    assert_eq!(server.get("/no-such-client/").0, 404);
+
+    // 1263.93 -> 11263.93: 10,000 USD more revenue.
+    let csv = std::fs::read_to_string(fx.root.join(POSTS)).unwrap();
+    fx.write(POSTS, &csv.replacen(",1263.93,", ",11263.93,", 1));
+    let after = wait_for(|| {
+        server
+            .revenue("kestrel-coffee")
+            .filter(|r| (r - before).abs() > 1.0)
+    })
+    .unwrap_or_else(|| panic!("the new figure never showed:\n{}", server.stderr()));
+    assert!(
+        (after - before - 10_000.0).abs() < 0.01,
+        "{before} -> {after}"
+    );
+    let log = server.stderr();
+    assert!(
+        log.contains("rebuilt kestrel-coffee,"),
+        "only the edited client is rebuilt:\n{log}"
+    );
+    assert!(
+        !fx.root.join("public").exists(),
+        "serve writes no output folder"
+    );
+}
+
+#[test]
+fn keeps_the_last_good_site_and_shows_the_errors() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let good = server.revenue("kestrel-coffee").unwrap();
+    let csv = std::fs::read_to_string(fx.root.join(POSTS)).unwrap();
+    let broken =
+        format!("{csv}X1,<nobody>,2026-10-03,sponsored,1,1,1,1,1,1.00,USD,https://x.test/1\n");
+    fx.write(POSTS, &broken);
+
+    let page = wait_for(|| {
+        let (_, body) = server.get("/kestrel-coffee/");
+        body.contains("roster-problems").then_some(body)
+    })
+    .unwrap_or_else(|| panic!("no errors on the page:\n{}", server.stderr()));
+    assert!(page.contains("unknown partnership"), "{page}");
+    assert!(
+        page.contains("&lt;nobody&gt;"),
+        "the diagnostics are escaped"
+    );
+    assert!(!page.contains("<nobody>"));
+    assert_eq!(
+        server.revenue("kestrel-coffee"),
+        Some(good),
+        "the last good site stays"
+    );
+    let log = server.stderr();
+    assert!(log.contains("unknown partnership"), "{log}");
+    assert!(log.contains("still serving the last good site"), "{log}");
+
+    fx.write(POSTS, &csv);
+    let fixed = wait_for(|| {
+        let (_, body) = server.get("/kestrel-coffee/");
+        (!body.contains("roster-problems")).then_some(())
+    });
+    assert!(
+        fixed.is_some(),
+        "the errors stay after the fix:\n{}",
+        server.stderr()
+    );
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let fx = Fixture::sample();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let mut server = Server::spawn(&fx.root, &[".", "--port", &port]);
+    assert_eq!(server.wait_exit(), Some(2), "{}", server.stderr());
+    let err = server.stderr();
+    assert!(
+        err.contains(&format!("error: port {port} is in use")),
+        "{err}"
+    );
+    assert!(err.contains("help: pass --port N"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_it_cleanly() {
+    let fx = Fixture::sample();
+    let mut server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    assert_eq!(server.wait_exit(), Some(0), "{}", server.stderr());
+    assert!(server.stderr().contains("stopped"));
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for entry in walkdir::WalkDir::new(fx.out()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!text.contains("__roster"), "{}", entry.path().display());
+            assert!(!text.contains("<script"), "{}", entry.path().display());
+        }
+    }
+}
