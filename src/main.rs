@@ -13,12 +13,6 @@ use roster::serve::{PortInUse, ServeOptions};
 use roster::site::{Progress, build_with};
 use roster::{BuildOptions, Outcome};
 
-// The build allocates many small strings from several threads at once, where
-// mimalloc spends about a third of the time glibc's allocator does
-// (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let color = std::io::stderr().is_terminal()

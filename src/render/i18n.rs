@@ -245,7 +245,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "опубликована в период разгона",
     ),
     ("link", "Link", "Ссылка"),
-    ("open_post", "Open", "Открыть"),
     ("post", "Post", "Публикация"),
     // Partnership page.
     ("platform", "Platform", "Платформа"),

@@ -373,14 +373,13 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     posts
 }
 
-/// A cell linking to a post on its platform: only http(s) links are kept.
-pub fn post_link(ctx: &Ctx, url: Option<&str>) -> Cell {
+/// A post's address on its platform, as text: output.md keeps every link
+/// of a client's folder relative, so the address is shown to copy, not linked.
+/// Only http(s) addresses are shown.
+pub fn post_link(_ctx: &Ctx, url: Option<&str>) -> Cell {
     match url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            let mut c = Cell::text(ctx.t("open_post")).link(u);
-            c.value = crate::render::table::Value::Text(u.to_string());
-            c.class = "external".into();
-            c
+            Cell::text(u).class("url")
         }
         _ => Cell::text(""),
     }
