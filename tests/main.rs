@@ -7,5 +7,6 @@ mod common;
 mod figures;
 mod init;
 mod pages;
+mod publish;
 mod robustness;
 mod serve;

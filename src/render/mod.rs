@@ -76,6 +76,20 @@ pub(crate) fn escape_html(input: &str) -> String {
     out
 }
 
+/// A sitemap of absolute page addresses, in the order the pages were made.
+fn sitemap(urls: &[String]) -> Vec<u8> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        out.push_str("  <url><loc>");
+        out.push_str(&escape_html(u));
+        out.push_str("</loc></url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}
+
 /// The stylesheet of a theme: the portfolio's `themes/<name>/style.css`
 /// first, then a built-in one.
 fn theme_css(root: &Path, name: &str) -> Result<String> {
@@ -168,7 +182,16 @@ impl Renderer {
         pages.push(("style.css".to_string(), self.stylesheet(&ctx.accent)));
 
         let (page, tables) = pages::overview::build(&ctx);
-        let site = ctx.site(0, ctx.t("overview").to_string(), "overview");
+        let base = portfolio
+            .settings
+            .base_url
+            .as_deref()
+            .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
+        let canonical = |dir: &str| base.as_ref().map(|b| format!("{b}{dir}"));
+        let mut urls = Vec::new();
+        let mut site = ctx.site(0, ctx.t("overview").to_string(), "overview");
+        site.canonical = canonical("");
+        urls.extend(site.canonical.clone());
         pages.push((
             "index.html".into(),
             self.render("overview.html", &site, lang, &page)?,
@@ -179,7 +202,9 @@ impl Renderer {
             let dir = format!("reports/{m}/");
             let (page, tables) = pages::month::build(&ctx, i);
             let title = format!("{} · {}", ctx.t("report_title"), page.month);
-            let site = ctx.site(2, title, "reports");
+            let mut site = ctx.site(2, title, "reports");
+            site.canonical = canonical(&dir);
+            urls.extend(site.canonical.clone());
             pages.push((
                 format!("{dir}index.html"),
                 self.render("month.html", &site, lang, &page)?,
@@ -189,7 +214,9 @@ impl Renderer {
         for (i, p) in client.partnerships.iter().enumerate() {
             let dir = format!("partnerships/{}/", p.id);
             let (page, tables) = pages::partnership::build(&ctx, i);
-            let site = ctx.site(2, page.creator.clone(), "partnerships");
+            let mut site = ctx.site(2, page.creator.clone(), "partnerships");
+            site.canonical = canonical(&dir);
+            urls.extend(site.canonical.clone());
             pages.push((
                 format!("{dir}index.html"),
                 self.render("partnership.html", &site, lang, &page)?,
@@ -199,12 +226,17 @@ impl Renderer {
         for (i, m) in client.markets.iter().enumerate() {
             let dir = format!("markets/{}/", m.id);
             let (page, tables) = pages::market::build(&ctx, i);
-            let site = ctx.site(2, page.name.clone(), "markets");
+            let mut site = ctx.site(2, page.name.clone(), "markets");
+            site.canonical = canonical(&dir);
+            urls.extend(site.canonical.clone());
             pages.push((
                 format!("{dir}index.html"),
                 self.render("market.html", &site, lang, &page)?,
             ));
             pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+        }
+        if !urls.is_empty() {
+            pages.push(("sitemap.xml".into(), sitemap(&urls)));
         }
         Ok(pages)
     }

@@ -3,7 +3,8 @@
 //! pulldown-cmark reads CommonMark with tables, footnotes and strikethrough;
 //! ammonia then keeps only harmless HTML, so no script, event-handler
 //! attribute or `javascript:` URL from a note reaches the site, and no
-//! image pulls anything from the network. Footnote ids get an `fn-` prefix
+//! image pulls anything from the network; links to other sites keep their
+//! text but not their address, so a client's folder links only within itself. Footnote ids get an `fn-` prefix
 //! (the only ids kept) so that they cannot clash with the page's own.
 
 use std::sync::OnceLock;
@@ -90,7 +91,10 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("div", ["id"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("div", "id") => value.starts_with("fn-").then(|| value.into()),
-                ("img", "src") => is_local(value).then(|| value.into()),
+                // output.md: every link of a client's folder is relative, and
+                // nothing absolute is written without base_url. A link to
+                // elsewhere keeps its text and loses its address.
+                ("img", "src") | ("a", "href") => is_local(value).then(|| value.into()),
                 _ => Some(value.into()),
             });
         b
@@ -132,6 +136,16 @@ mod tests {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
         assert!(html.contains("<img src=\"x\">"));
+    }
+
+    #[test]
+    fn links_elsewhere_keep_their_text_only() {
+        let html = to_html(
+            "See the [brief](https://example.com/brief) and [October](../2026-10/index.html).",
+        );
+        assert!(!html.contains("example.com"), "{html}");
+        assert!(html.contains("brief"), "{html}");
+        assert!(html.contains("<a href=\"../2026-10/index.html\""), "{html}");
     }
 
     #[test]

@@ -179,6 +179,7 @@ impl<'a> Ctx<'a> {
             logo: self.logo.as_ref().map(|l| format!("{root}{l}")),
             as_of: i18n::date(self.lang(), self.as_of()),
             nav,
+            canonical: None,
         }
     }
 }
@@ -202,6 +203,8 @@ pub struct Site {
     pub as_of: String,
     /// The main navigation.
     pub nav: Vec<Nav>,
+    /// The page's absolute address, only when roster.yaml sets `base_url`.
+    pub canonical: Option<String>,
 }
 
 /// A navigation link.

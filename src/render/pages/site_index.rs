@@ -67,6 +67,12 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         logo: None,
         as_of: i18n::date(lang, portfolio.as_of),
         nav: Vec::new(),
+        canonical: settings.base_url.as_deref().map(base),
     };
     (site, IndexPage { clients })
+}
+
+/// `base_url` with exactly one trailing slash.
+pub fn base(url: &str) -> String {
+    format!("{}/", url.trim_end_matches('/'))
 }
