@@ -5,7 +5,7 @@
 //! model, formats numbers for the client's language, asks [`crate::charts`]
 //! for the SVG and fills templates. Templates are built into the binary and
 //! autoescaped; a file of the same name in the portfolio's `templates/`
-//! replaces one (templates/README.md lists what each receives). A theme is a
+//! replaces one (docs/themes.md lists what each receives). A theme is a
 //! stylesheet: the built-in `default` and `paper`, or `themes/<name>/style.css`
 //! in the portfolio, written into each client folder as `style.css` with the
 //! client's brand colour as its accent.

@@ -4,7 +4,7 @@
 //! [`Ctx`] is made once per client: it groups the client's posts by
 //! partnership and by month in one pass, so that no page scans every post.
 //! Each page module turns it into a serialisable context and the tables
-//! that are also written as CSV files. templates/README.md lists the
+//! that are also written as CSV files. docs/themes.md lists the
 //! variables each template receives.
 
 pub mod charts;
