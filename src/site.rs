@@ -503,10 +503,10 @@ impl Progress {
         let style = ProgressStyle::with_template(template)
             .expect("the progress template is valid")
             .progress_chars("=> ");
-        self.bar.set_style(style);
+        self.bar.set_message(name);
         self.bar.set_length(steps.unwrap_or(0));
         self.bar.set_position(0);
-        self.bar.set_message(name);
+        self.bar.set_style(style);
     }
 
     /// One counted step of the stage is done.

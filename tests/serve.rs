@@ -264,3 +264,40 @@ fn build_output_has_no_reload_script() {
         }
     }
 }
+
+#[test]
+fn a_report_date_moved_by_one_client_rebuilds_them_all() {
+    let fx = Fixture::sample();
+    // Without as_of, the report date is the latest post or order of any client.
+    let settings = std::fs::read_to_string(fx.root.join("roster.yaml")).unwrap();
+    let settings: String = settings
+        .lines()
+        .filter(|l| !l.starts_with("as_of:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fx.write("roster.yaml", &settings);
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let as_of = |client: &str| {
+        let (_, body) = server.get(&format!("/{client}/data.json"));
+        let json: serde_json::Value = serde_json::from_str(&body).ok()?;
+        json["as_of"].as_str().map(str::to_string)
+    };
+    assert_ne!(as_of("kestrel-coffee").as_deref(), Some("2026-11-05"));
+
+    let posts = "clients/polyn/metrics/posts/telegram.csv";
+    let csv = std::fs::read_to_string(fx.root.join(posts)).unwrap();
+    fx.write(
+        posts,
+        &format!(
+            "{csv}tg-late-1,ilya-grachev,2026-11-05,sponsored,,1000,10,1,0,0,RUB,https://t.me/x/1\n"
+        ),
+    );
+    let moved =
+        wait_for(|| (as_of("kestrel-coffee").as_deref() == Some("2026-11-05")).then_some(()));
+    assert!(
+        moved.is_some(),
+        "the other client keeps the old date:\n{}",
+        server.stderr()
+    );
+    assert_eq!(as_of("polyn").as_deref(), Some("2026-11-05"));
+}

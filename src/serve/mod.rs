@@ -33,7 +33,7 @@ use http::Shared;
 use workspace::{Rebuild, Workspace};
 
 /// How long saved files are collected before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// What `roster serve` was asked to do.
 #[derive(Debug, Clone)]

@@ -164,9 +164,7 @@ impl Workspace {
     }
 
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuild> {
-        let t0 = std::time::Instant::now();
         self.read(changes);
-        eprintln!("TIMING read {:?}", t0.elapsed());
         let folder_gone = changes
             .clients
             .iter()
@@ -180,7 +178,6 @@ impl Workspace {
             all = true;
             portfolio = self.model(None);
         }
-        eprintln!("TIMING model {:?}", t0.elapsed());
         let mut problems = Diagnostics::new();
         self.read_problems.collect_into(None, &mut problems);
         self.model_problems.collect_into(None, &mut problems);
@@ -194,7 +191,6 @@ impl Workspace {
             .par_iter()
             .map(|c| analytics::client(c, &portfolio.settings, portfolio.as_of))
             .collect();
-        eprintln!("TIMING analytics {:?}", t0.elapsed());
         let before: BTreeSet<String> = self.clients().into_iter().map(|(id, _)| id).collect();
         let rebuilt: BTreeSet<String> = portfolio.clients.iter().map(|c| c.id.clone()).collect();
         let touched = if all {
@@ -215,9 +211,7 @@ impl Workspace {
             .collect();
         let good = self.good.as_ref().expect("set above");
         let sites = site::render_clients(&self.root, good, Some(&rebuilt), &Progress::hidden())?;
-        eprintln!("TIMING render {:?}", t0.elapsed());
         let top = site::render_index(&self.root, good)?;
-        eprintln!("TIMING index {:?}", t0.elapsed());
         let mut diagnostics = Diagnostics::new();
         let scope = (!all).then_some(&changes.clients);
         self.read_problems.collect_into(scope, &mut diagnostics);
