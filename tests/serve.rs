@@ -207,9 +207,14 @@ fn keeps_the_last_good_site_and_shows_the_errors() {
         Some(good),
         "the last good site stays"
     );
-    let log = server.stderr();
+    // The terminal gets the same diagnostics; its lines may land a moment
+    // after the page changed, so wait for them too.
+    let log = wait_for(|| {
+        let log = server.stderr();
+        log.contains("still serving the last good site").then_some(log)
+    })
+    .unwrap_or_else(|| panic!("no errors in the terminal:\n{}", server.stderr()));
     assert!(log.contains("unknown partnership"), "{log}");
-    assert!(log.contains("still serving the last good site"), "{log}");
 
     fx.write(POSTS, &csv);
     let fixed = wait_for(|| {
