@@ -13,6 +13,12 @@ use roster::serve::{PortInUse, ServeOptions};
 use roster::site::{Progress, build_with};
 use roster::{BuildOptions, Outcome};
 
+/// The build allocates many short strings from two threads; mimalloc spends
+/// about a fifth less time on that than the system allocator (see
+/// docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let color = std::io::stderr().is_terminal()

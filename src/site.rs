@@ -73,6 +73,8 @@ fn compute_with(
     let raw = load::portfolio(root, diags);
     progress.stage("computing", None);
     let portfolio = build::portfolio(&raw, overrides, diags)?;
+    // The model owns what it needs; the raw rows are the largest thing held.
+    drop(raw);
     if diags.has_errors() {
         return None;
     }
@@ -129,7 +131,8 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
         None => opts.root.join(&computed.portfolio.settings.output_dir),
     };
     guard_output(&opts.root, &output)?;
-    let sites = render_clients(&opts.root, &computed, None, progress)?;
+    let staging = Staging::begin(&output)?;
+    let (written, pages) = render_and_write(&opts.root, &computed, &staging, progress)?;
     // With --client the index would list only the chosen clients: keep the
     // previous one instead.
     let top = if opts.overrides.clients.is_empty() {
@@ -137,17 +140,23 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     } else {
         Vec::new()
     };
-    let pages: usize = sites
-        .iter()
-        .map(|(_, p)| p.iter().filter(|(n, _)| n.ends_with(".html")).count())
-        .sum::<usize>()
-        + top.iter().filter(|(n, _)| n.ends_with(".html")).count();
+    let pages = pages + top.iter().filter(|(n, _)| n.ends_with(".html")).count();
     progress.stage("writing", None);
-    write_site_with(&output, &sites, &top, &opts.overrides.clients)?;
+    let ids: Vec<&str> = computed
+        .portfolio
+        .clients
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut written = written;
+    written.extend(staging.keep_previous(&ids, !top.is_empty(), &opts.overrides.clients)?);
+    written.extend(staging.write_top(&top)?);
+    staging.commit(written)?;
     progress.finish();
+    let clients = ids.len();
     let summary = format!(
         "built {} clients, {} pages in {:.2} s",
-        sites.len(),
+        clients,
         pages,
         started.elapsed().as_secs_f64()
     );
@@ -185,6 +194,34 @@ pub fn render_clients(
             Ok((c.id.clone(), pages))
         })
         .collect()
+}
+
+/// Render every client and write it into `staging` as soon as it is done,
+/// in parallel; returns the paths written and the number of pages.
+fn render_and_write(
+    root: &Path,
+    computed: &Computed,
+    staging: &Staging,
+    progress: &Progress,
+) -> Result<(Vec<String>, usize)> {
+    let renderer = Renderer::new(root, &computed.portfolio.settings.theme)?;
+    progress.stage("rendering", Some(computed.portfolio.clients.len() as u64));
+    let done: Vec<(Vec<String>, usize)> = computed
+        .portfolio
+        .clients
+        .par_iter()
+        .zip(&computed.figures)
+        .map(|(c, f)| {
+            let mut pages = renderer.client(&computed.portfolio, c, f)?;
+            pages.extend(client_assets(&computed.portfolio, c)?);
+            let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
+            let written = staging.write_client(&c.id, &pages)?;
+            progress.advance();
+            Ok((written, html))
+        })
+        .collect::<Result<_>>()?;
+    let pages = done.iter().map(|d| d.1).sum();
+    Ok((done.into_iter().flat_map(|d| d.0).collect(), pages))
 }
 
 /// `<output>/index.html` listing the clients (with its stylesheet) when
@@ -352,99 +389,159 @@ fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> 
 
 /// [`write_site`] with files at the top of the output folder (the index);
 /// with `--client` and no new ones, the previous top-level files are kept.
+#[cfg(test)]
 fn write_site_with(
     output: &Path,
     sites: &[(String, Vec<Page>)],
     top: &[Page],
     only: &[String],
 ) -> Result<()> {
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "site".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.roster-new-"))
-        .tempdir_in(parent)
-        .with_context(|| format!("creating a staging folder in {}", parent.display()))?;
-    let mut written: Vec<String> = Vec::new();
-    // With --client, keep the other clients' folders of the previous site.
-    if !only.is_empty() && output.join(MANIFEST).is_file() {
-        let previous = fs::read_to_string(output.join(MANIFEST)).unwrap_or_default();
-        for rel in previous.lines().filter(|l| !l.is_empty()) {
-            if !is_inside(rel) {
-                bail!(
-                    "the manifest of {} names {rel}, outside it",
-                    output.display()
-                );
-            }
-            let client = rel.split('/').next().unwrap_or_default();
-            let replaced = if rel.contains('/') {
-                sites.iter().any(|(id, _)| id == client)
-            } else {
-                !top.is_empty()
-            };
-            if replaced {
-                continue;
-            }
-            let to = staging.path().join(rel);
-            if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            fs::copy(output.join(rel), &to)
-                .with_context(|| format!("keeping {rel} of the previous site"))?;
-            written.push(rel.to_string());
-        }
-    }
+    let staging = Staging::begin(output)?;
+    let mut written = Vec::new();
     for (id, pages) in sites {
+        written.extend(staging.write_client(id, pages)?);
+    }
+    let ids: Vec<&str> = sites.iter().map(|(id, _)| id.as_str()).collect();
+    written.extend(staging.keep_previous(&ids, !top.is_empty(), only)?);
+    written.extend(staging.write_top(top)?);
+    staging.commit(written)
+}
+
+/// A new site being written beside the output folder. Clients are written
+/// into it as soon as they are rendered (from several threads), so the whole
+/// site never sits in memory; [`Staging::commit`] swaps it in. Dropped
+/// without a commit, it removes itself and the output stays as it was.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    output: PathBuf,
+}
+
+impl Staging {
+    /// Create the staging folder beside `output`.
+    pub fn begin(output: &Path) -> Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "site".into());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.roster-new-"))
+            .tempdir_in(parent)
+            .with_context(|| format!("creating a staging folder in {}", parent.display()))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
+    }
+
+    /// Write one client's files; returns their paths for the manifest.
+    pub fn write_client(&self, id: &str, pages: &[Page]) -> Result<Vec<String>> {
+        let mut written = Vec::with_capacity(pages.len());
+        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
         for (rel, bytes) in pages {
             if !is_inside(id) || !is_inside(rel) {
                 bail!("refusing to write {id}/{rel}: it would land outside the output folder");
             }
-            let path = staging.path().join(id).join(rel);
-            if let Some(dir) = path.parent() {
+            let path = self.dir.path().join(id).join(rel);
+            if let Some(dir) = path.parent().filter(|d| !made.contains(*d)) {
                 fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+                made.insert(dir.to_path_buf());
             }
             fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
             written.push(format!("{id}/{rel}"));
         }
+        Ok(written)
     }
-    for (rel, bytes) in top {
-        if !is_inside(rel) || rel.contains('/') {
-            bail!("refusing to write {rel}: top-level pages are single files");
-        }
-        let path = staging.path().join(rel);
-        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        written.push(rel.clone());
-    }
-    written.sort();
-    written.push(String::new());
-    fs::write(staging.path().join(MANIFEST), written.join("\n")).context("writing the manifest")?;
 
-    // Until the new site is in place, dropping `staging` removes it.
-    let old = aside(output);
-    if old.exists() {
-        fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
+    /// With `--client`, copy the previous site's other clients (and its
+    /// top-level files, unless new ones are written) into the new one.
+    pub fn keep_previous(
+        &self,
+        rebuilt: &[&str],
+        new_top: bool,
+        only: &[String],
+    ) -> Result<Vec<String>> {
+        let mut written = Vec::new();
+        let manifest = self.output.join(MANIFEST);
+        if only.is_empty() || !manifest.is_file() {
+            return Ok(written);
+        }
+        let previous = fs::read_to_string(&manifest).unwrap_or_default();
+        for rel in previous.lines().filter(|l| !l.is_empty()) {
+            if !is_inside(rel) {
+                bail!(
+                    "the manifest of {} names {rel}, outside it",
+                    self.output.display()
+                );
+            }
+            let client = rel.split('/').next().unwrap_or_default();
+            let replaced = if rel.contains('/') {
+                rebuilt.contains(&client)
+            } else {
+                new_top
+            };
+            if replaced {
+                continue;
+            }
+            let to = self.dir.path().join(rel);
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::copy(self.output.join(rel), &to)
+                .with_context(|| format!("keeping {rel} of the previous site"))?;
+            written.push(rel.to_string());
+        }
+        Ok(written)
     }
-    if output.exists() {
-        fs::rename(output, &old)
-            .with_context(|| format!("moving the previous site {} aside", output.display()))?;
+
+    /// Write files at the top of the output folder (the index).
+    pub fn write_top(&self, top: &[Page]) -> Result<Vec<String>> {
+        let mut written = Vec::new();
+        for (rel, bytes) in top {
+            if !is_inside(rel) || rel.contains('/') {
+                bail!("refusing to write {rel}: top-level pages are single files");
+            }
+            let path = self.dir.path().join(rel);
+            fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+            written.push(rel.clone());
+        }
+        Ok(written)
     }
-    if let Err(e) = fs::rename(staging.path(), output) {
-        let _ = fs::rename(&old, output);
-        return Err(e).with_context(|| format!("moving the new site into {}", output.display()));
+
+    /// Write the manifest of `written` and swap the new site in.
+    pub fn commit(self, mut written: Vec<String>) -> Result<()> {
+        let output = &self.output;
+        written.sort();
+        written.push(String::new());
+        fs::write(self.dir.path().join(MANIFEST), written.join("\n"))
+            .context("writing the manifest")?;
+
+        // Until the new site is in place, dropping `self.dir` removes it.
+        let old = aside(output);
+        if old.exists() {
+            fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
+        }
+        if output.exists() {
+            fs::rename(output, &old)
+                .with_context(|| format!("moving the previous site {} aside", output.display()))?;
+        }
+        if let Err(e) = fs::rename(self.dir.path(), output) {
+            let _ = fs::rename(&old, output);
+            return Err(e)
+                .with_context(|| format!("moving the new site into {}", output.display()));
+        }
+        // Moved into place: nothing left for the guard to remove.
+        let _ = self.dir.keep();
+        if old.exists() {
+            fs::remove_dir_all(&old)
+                .with_context(|| format!("removing the previous site at {}", old.display()))?;
+        }
+        Ok(())
     }
-    // Moved into place: nothing left for the guard to remove.
-    let _ = staging.keep();
-    if old.exists() {
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("removing the previous site at {}", old.display()))?;
-    }
-    Ok(())
 }
 
 /// Render diagnostics for the terminal.

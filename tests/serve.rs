@@ -211,7 +211,8 @@ fn keeps_the_last_good_site_and_shows_the_errors() {
     // after the page changed, so wait for them too.
     let log = wait_for(|| {
         let log = server.stderr();
-        log.contains("still serving the last good site").then_some(log)
+        log.contains("still serving the last good site")
+            .then_some(log)
     })
     .unwrap_or_else(|| panic!("no errors in the terminal:\n{}", server.stderr()));
     assert!(log.contains("unknown partnership"), "{log}");

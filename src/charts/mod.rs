@@ -226,9 +226,8 @@ fn retag(tag: &str, accent: &str) -> String {
     };
     let mut classes = Vec::new();
     let mut dash = None;
-    for (attr, prefix) in [("fill", "cf"), ("stroke", "cs")] {
-        let key = format!(" {attr}=\"#");
-        let Some(at) = t.find(&key) else { continue };
+    for (attr, key, prefix) in [("fill", " fill=\"#", "cf"), ("stroke", " stroke=\"#", "cs")] {
+        let Some(at) = t.find(key) else { continue };
         let from = at + key.len() - 1;
         let hex = t[from..].get(..7).unwrap_or_default().to_string();
         if let Some(role) = Role::from_hex(&hex) {

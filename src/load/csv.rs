@@ -243,7 +243,6 @@ struct RowReader<'r> {
     line: usize,
     raw_line: &'r str,
     delimiter: u8,
-    starts: std::cell::OnceCell<Vec<usize>>,
     decimal_comma: bool,
     errors: Vec<(Cell, String, Option<String>)>,
 }
@@ -252,12 +251,7 @@ impl RowReader<'_> {
     fn cell(&self, i: usize) -> Cell {
         Cell {
             line: self.line,
-            column: self
-                .starts
-                .get_or_init(|| field_starts(self.raw_line, self.delimiter))
-                .get(i)
-                .copied()
-                .unwrap_or(1),
+            column: field_start(self.raw_line, self.delimiter, i).unwrap_or(1),
         }
     }
 
@@ -394,6 +388,27 @@ impl RowReader<'_> {
         }
         stamp
     }
+}
+
+/// The 1-based column where field `i` of a raw line starts: one scan up to
+/// that field, as every row asks for the column of its id cells.
+fn field_start(line: &str, delimiter: u8, i: usize) -> Option<usize> {
+    if i == 0 {
+        return Some(1);
+    }
+    let mut seen = 0;
+    let mut in_quotes = false;
+    for (col, ch) in line.chars().enumerate() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
+            seen += 1;
+            if seen == i {
+                return Some(col + 2);
+            }
+        }
+    }
+    None
 }
 
 /// The 1-based column where each field of a raw line starts.
@@ -566,9 +581,9 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
     let lines: Vec<&str> = text.lines().collect();
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let mut rows = match *kind {
-        "posts" => Rows::Posts(Vec::new()),
-        "daily" => Rows::Daily(Vec::new()),
-        _ => Rows::Orders(Vec::new()),
+        "posts" => Rows::Posts(Vec::with_capacity(lines.len())),
+        "daily" => Rows::Daily(Vec::with_capacity(lines.len())),
+        _ => Rows::Orders(Vec::with_capacity(lines.len())),
     };
     let id_column = cols.of("post_id").or(cols.of("order_id"));
     let mut rejected = Vec::new();
@@ -604,7 +619,6 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
             line,
             raw_line,
             delimiter,
-            starts: std::cell::OnceCell::new(),
             decimal_comma: delimiter == b';',
             errors: Vec::new(),
         };

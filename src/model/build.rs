@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::{
     Client, DailyRow, Denominator, Fx, Language, Month, Order, Partnership, Portfolio, Post,
@@ -28,6 +29,19 @@ pub struct Overrides {
     pub as_of: Option<NaiveDate>,
     /// `--client`: build only these (all when empty).
     pub clients: Vec<String>,
+}
+
+/// How many rows of one kind a client's metrics files hold.
+fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
+    c.metrics
+        .iter()
+        .filter(|f| kind(&f.rows))
+        .map(|f| match &f.rows {
+            Rows::Posts(r) => r.len(),
+            Rows::Daily(r) => r.len(),
+            Rows::Orders(r) => r.len(),
+        })
+        .sum()
 }
 
 fn at(file: &Path, cell: Cell) -> Location {
@@ -111,11 +125,22 @@ pub fn portfolio(
             diags.push(d);
         }
     }
-    let clients = published
-        .into_iter()
+    // Clients are independent: build them in parallel, each into its own
+    // sink, and merge the sinks in client order.
+    let built: Vec<(Option<Client>, Diagnostics)> = published
+        .into_par_iter()
         .filter(|c| overrides.clients.is_empty() || overrides.clients.contains(&c.id))
-        .filter_map(|c| client(raw, checked, c, as_of, diags))
+        .map(|c| {
+            let mut d = Diagnostics::new();
+            let built = client(raw, checked, c, as_of, &mut d);
+            (built, d)
+        })
         .collect();
+    let mut clients = Vec::with_capacity(built.len());
+    for (c, d) in built {
+        diags.extend(d);
+        clients.extend(c);
+    }
     // Checked, but not built, without the portfolio's own settings.
     raw.settings.as_ref()?;
     Some(Portfolio {
@@ -259,23 +284,25 @@ fn client(
 
     // Posts.
     let mut posts: Vec<Post> = Vec::new();
-    let mut post_places: HashMap<String, Location> = HashMap::new();
+    // Where each id was first seen, as (file, cell): a Location (with its
+    // path) is made only for a duplicate.
+    let mut post_places: HashMap<&str, (&Path, Cell)> = HashMap::new();
     let mut missing_rates: BTreeMap<(String, Month), Location> = BTreeMap::new();
     for f in &c.metrics {
         let Rows::Posts(rows) = &f.rows else { continue };
         for r in rows {
-            let here = at(&f.path, r.at);
-            if let Some(first) = post_places.get(&r.id) {
+            if let Some(&(file, cell)) = post_places.get(r.id.as_str()) {
+                let first = at(file, cell);
                 diags.push(
                     Diagnostic::error(format!("duplicate post_id \"{}\"", r.id))
-                        .at(here)
+                        .at(at(&f.path, r.at))
                         .help(format!(
                             "first defined at {first}; post ids are unique within a client"
                         )),
                 );
                 continue;
             }
-            post_places.insert(r.id.clone(), here);
+            post_places.insert(&r.id, (&f.path, r.at));
             let Some(p) = resolve(
                 &r.partnership.0,
                 &f.path,
@@ -338,14 +365,15 @@ fn client(
         .filter(|f| matches!(f.rows, Rows::Posts(_)))
         .flat_map(|f| f.rejected.iter().map(String::as_str))
         .collect();
-    let mut daily = Vec::new();
+    let daily_rows = rows_of(c, |r| matches!(r, Rows::Daily(_)));
+    let mut daily = Vec::with_capacity(daily_rows);
     let mut unknown_post = Tally::default();
-    let mut day_places: HashMap<(usize, u32), Location> = HashMap::new();
+    let mut day_places: HashMap<(usize, u32), (&Path, Cell)> = HashMap::with_capacity(daily_rows);
     for f in &c.metrics {
         let Rows::Daily(rows) = &f.rows else { continue };
         for r in rows {
             let Some(&post) = post_index.get(r.post_id.as_str()) else {
-                if !post_places.contains_key(&r.post_id)
+                if !post_places.contains_key(r.post_id.as_str())
                     && !rejected.contains(r.post_id.as_str())
                     && !c.posts_incomplete
                 {
@@ -353,8 +381,8 @@ fn client(
                 }
                 continue;
             };
-            let here = at(&f.path, r.at);
-            if let Some(first) = day_places.get(&(post, r.day)) {
+            if let Some(&(file, cell)) = day_places.get(&(post, r.day)) {
+                let (first, here) = (at(file, cell), at(&f.path, r.at));
                 diags.push(
                     Diagnostic::error(format!(
                         "duplicate daily row for post \"{}\", day {}",
@@ -367,7 +395,7 @@ fn client(
                 );
                 continue;
             }
-            day_places.insert((post, r.day), here);
+            day_places.insert((post, r.day), (&f.path, r.at));
             daily.push(DailyRow {
                 post,
                 day: r.day,
@@ -378,25 +406,26 @@ fn client(
     }
 
     // Orders.
-    let mut orders = Vec::new();
-    let mut order_places: HashMap<&str, Location> = HashMap::new();
+    let order_rows = rows_of(c, |r| matches!(r, Rows::Orders(_)));
+    let mut orders = Vec::with_capacity(order_rows);
+    let mut order_places: HashMap<&str, (&Path, Cell)> = HashMap::with_capacity(order_rows);
     for f in &c.metrics {
         let Rows::Orders(rows) = &f.rows else {
             continue;
         };
         for r in rows {
-            let here = at(&f.path, r.at);
-            if let Some(first) = order_places.get(r.id.as_str()) {
+            if let Some(&(file, cell)) = order_places.get(r.id.as_str()) {
+                let first = at(file, cell);
                 diags.push(
                     Diagnostic::error(format!("duplicate order_id \"{}\"", r.id))
-                        .at(here)
+                        .at(at(&f.path, r.at))
                         .help(format!(
                             "first defined at {first}; order ids are unique within a client"
                         )),
                 );
                 continue;
             }
-            order_places.insert(&r.id, here);
+            order_places.insert(&r.id, (&f.path, r.at));
             let partnership = r
                 .partnership
                 .as_ref()
@@ -435,7 +464,7 @@ fn client(
                 .help(help),
         );
     }
-    let post_ids: Vec<&str> = post_places.keys().map(String::as_str).collect();
+    let post_ids: Vec<&str> = post_places.keys().copied().collect();
     for ((_, value), (loc, n)) in unknown_post.seen {
         let rows = if n == 1 {
             "1 row names".to_string()

@@ -63,16 +63,22 @@ pub struct Renderer {
 /// tera's default it leaves `/` alone, so that links read as written.
 pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Copy the runs between special characters whole: most text has none.
+    let mut from = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&input[from..]);
     out
 }
 
@@ -256,5 +262,20 @@ impl Renderer {
             ),
             ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_every_special_character_and_nothing_else() {
+        assert_eq!(escape_html("plain / text"), "plain / text");
+        assert_eq!(
+            escape_html("<a href=\"x\">Tom & 'Jerry'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape_html("Марина <3"), "Марина &lt;3");
     }
 }
