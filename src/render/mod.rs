@@ -43,7 +43,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
 ];
 
-/// The themes built into the binary: (name, stylesheet).
+/// What the built-in themes share: palette, layout, phone and print.
+const THEME_BASE: &str = include_str!("../../themes/base.css");
+
+/// The themes built into the binary: (name, what it adds to the base).
 const THEMES: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default/style.css")),
     ("paper", include_str!("../../themes/paper/style.css")),
@@ -96,8 +99,9 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The stylesheet of a theme: the portfolio's `themes/<name>/style.css`
-/// first, then a built-in one.
+/// The stylesheet of a theme: the portfolio's `themes/<name>/style.css`, a
+/// complete stylesheet, first; else a built-in one, the shared base followed
+/// by the theme's own rules.
 fn theme_css(root: &Path, name: &str) -> Result<String> {
     let safe = !name.is_empty()
         && name
@@ -110,7 +114,7 @@ fn theme_css(root: &Path, name: &str) -> Result<String> {
                 .with_context(|| format!("reading {}", custom.display()));
         }
         if let Some((_, css)) = THEMES.iter().find(|(n, _)| *n == name) {
-            return Ok((*css).to_string());
+            return Ok(format!("{THEME_BASE}\n{css}"));
         }
     }
     let built: Vec<&str> = THEMES.iter().map(|t| t.0).collect();
