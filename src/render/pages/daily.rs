@@ -47,26 +47,13 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
             x.pct(at(Model::OneOff, 7))
         ),
     );
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
+    let svg = by_day_chart(
         ctx,
-        &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc: &desc,
-                accent: &ctx.accent,
-            },
-            height: 260,
-            series: vec![
-                Series::new(Role::S1, Marker::Circle, pts(Model::Retainer)),
-                Series::new(Role::S2, Marker::Triangle, pts(Model::OneOff)),
-            ],
-            x_name: ctx.t("day"),
-            x_labels: Vec::new(),
-            y_format: &fmt,
-            highlight: None,
-        },
+        id,
+        title,
+        &desc,
+        pts(Model::Retainer),
+        pts(Model::OneOff),
     );
     let mut table = Table::new(id, title, ctx.t("download_csv"))
         .num(ctx.t("day"))
@@ -153,26 +140,13 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
             days(Model::OneOff)
         ),
     );
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
+    let svg = by_day_chart(
         ctx,
-        &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc: &desc,
-                accent: &ctx.accent,
-            },
-            height: 260,
-            series: vec![
-                Series::new(Role::S1, Marker::Circle, pts(Model::Retainer)),
-                Series::new(Role::S2, Marker::Triangle, pts(Model::OneOff)),
-            ],
-            x_name: ctx.t("day"),
-            x_labels: Vec::new(),
-            y_format: &fmt,
-            highlight: None,
-        },
+        id,
+        title,
+        &desc,
+        pts(Model::Retainer),
+        pts(Model::OneOff),
     );
     let mut table = Table::new(id, title, ctx.t("download_csv"))
         .num(ctx.t("day"))
@@ -207,4 +181,38 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         ],
         table,
     }
+}
+
+/// A line chart by day after publication: retainers against one-offs, rates
+/// on the y axis.
+fn by_day_chart(
+    ctx: &Ctx,
+    id: &str,
+    title: &str,
+    desc: &str,
+    retainers: Vec<(f64, Option<f64>)>,
+    one_offs: Vec<(f64, Option<f64>)>,
+) -> String {
+    let lang = ctx.lang();
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    line_or_empty(
+        ctx,
+        &LineChart {
+            frame: Frame {
+                id,
+                title,
+                desc,
+                accent: &ctx.accent,
+            },
+            height: 260,
+            series: vec![
+                Series::new(Role::S1, Marker::Circle, retainers),
+                Series::new(Role::S2, Marker::Triangle, one_offs),
+            ],
+            x_name: ctx.t("day"),
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    )
 }
