@@ -214,7 +214,7 @@ pub fn detect_delimiter(header: &str) -> u8 {
 
 /// Parse a date `YYYY-MM-DD` or an RFC 3339 date-time.
 pub fn parse_stamp(s: &str) -> Option<Stamp> {
-    if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Some(date) = iso_date(s).or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) {
         let instant = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
         return Some(Stamp { date, instant });
     }
@@ -223,6 +223,21 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
         date: dt.date_naive(),
         instant: dt.timestamp(),
     })
+}
+
+/// `YYYY-MM-DD` exactly, read without chrono's format machinery: every row
+/// of every file has a date, so this is a hot path of loading.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 struct Columns {
@@ -806,6 +821,19 @@ mod tests {
             msgs.iter()
                 .any(|m| m.contains("unknown columns ignored: прим")),
             "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn reads_iso_dates_quickly_and_exactly() {
+        assert_eq!(iso_date("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(iso_date("2026-02-30"), None);
+        assert_eq!(iso_date("2026/02/28"), None);
+        assert_eq!(iso_date("2026-0a-28"), None);
+        assert_eq!(parse_stamp("2026-02-30"), None);
+        assert_eq!(
+            parse_stamp("2026-2-3").map(|s| s.date),
+            NaiveDate::from_ymd_opt(2026, 2, 3)
         );
     }
 
