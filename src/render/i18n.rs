@@ -441,12 +441,18 @@ pub fn date(lang: Language, d: NaiveDate) -> String {
     }
 }
 
+/// Short Russian month names in a date ("7 мая 2026"): as [`SHORT_RU`]
+/// but for May, whose name is short already and takes the genitive.
+const SHORT_RU_OF: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+
 /// "7 Oct 2026" / "7 окт 2026", for tables.
 pub fn date_short(lang: Language, d: NaiveDate) -> String {
     let i = d.month0() as usize;
     let short = match lang {
         Language::En => SHORT_EN[i],
-        Language::Ru => SHORT_RU[i],
+        Language::Ru => SHORT_RU_OF[i],
     };
     format!("{}\u{a0}{}\u{a0}{}", d.day(), short, d.year())
 }
