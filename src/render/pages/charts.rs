@@ -40,10 +40,15 @@ pub(super) fn legend(label: &str, role: Role, shape: &'static str) -> Legend {
     }
 }
 
-pub(super) fn en_ru(lang: Language, en: String, ru: String) -> String {
+/// The English or the Russian text, making only the one the page needs.
+pub(super) fn en_ru(
+    lang: Language,
+    en: impl FnOnce() -> String,
+    ru: impl FnOnce() -> String,
+) -> String {
     match lang {
-        Language::En => en,
-        Language::Ru => ru,
+        Language::En => en(),
+        Language::Ru => ru(),
     }
 }
 
@@ -124,22 +129,26 @@ fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) ->
     let mut desc = match (first, pick) {
         (Some(f), Some(k)) => en_ru(
             lang,
-            format!(
-                "Retainers: mean engagement rate {} at post 1 and {} at post {} (lift {}, n = {}).",
-                x.pct(f.mean_engagement_rate),
-                x.pct(k.mean_engagement_rate),
-                k.post_number,
-                x.pct(k.lift),
-                k.n
-            ),
-            format!(
-                "Ретейнеры: средняя вовлечённость {} на 1-й публикации и {} на {}-й (прирост {}, n = {}).",
-                x.pct(f.mean_engagement_rate),
-                x.pct(k.mean_engagement_rate),
-                k.post_number,
-                x.pct(k.lift),
-                k.n
-            ),
+            || {
+                format!(
+                    "Retainers: mean engagement rate {} at post 1 and {} at post {} (lift {}, n = {}).",
+                    x.pct(f.mean_engagement_rate),
+                    x.pct(k.mean_engagement_rate),
+                    k.post_number,
+                    x.pct(k.lift),
+                    k.n
+                )
+            },
+            || {
+                format!(
+                    "Ретейнеры: средняя вовлечённость {} на 1-й публикации и {} на {}-й (прирост {}, n = {}).",
+                    x.pct(f.mean_engagement_rate),
+                    x.pct(k.mean_engagement_rate),
+                    k.post_number,
+                    x.pct(k.lift),
+                    k.n
+                )
+            },
         ),
         _ => String::new(),
     };
@@ -147,8 +156,8 @@ fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) ->
         desc.push(' ');
         desc.push_str(&en_ru(
             lang,
-            format!("One-offs: {} at post 1.", x.pct(Some(o))),
-            format!("Разовые интеграции: {} на 1-й публикации.", x.pct(Some(o))),
+            || format!("One-offs: {} at post 1.", x.pct(Some(o))),
+            || format!("Разовые интеграции: {} на 1-й публикации.", x.pct(Some(o))),
         ));
     }
     desc
@@ -241,30 +250,34 @@ pub fn roi_spread(
     let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
     let desc = en_ru(
         lang,
-        format!(
-            "ROI of {} partnerships: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
-            s.n,
-            x.pct(s.median),
-            x.pct(s.q1),
-            x.pct(s.q3),
-            x.pct(s.min),
-            name_of(&s.worst).unwrap_or_default(),
-            x.pct(s.max),
-            name_of(&s.best).unwrap_or_default(),
-            x.pct(whole)
-        ),
-        format!(
-            "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
-            s.n,
-            x.pct(s.median),
-            x.pct(s.q1),
-            x.pct(s.q3),
-            x.pct(s.min),
-            name_of(&s.worst).unwrap_or_default(),
-            x.pct(s.max),
-            name_of(&s.best).unwrap_or_default(),
-            x.pct(whole)
-        ),
+        || {
+            format!(
+                "ROI of {} partnerships: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
+                s.n,
+                x.pct(s.median),
+                x.pct(s.q1),
+                x.pct(s.q3),
+                x.pct(s.min),
+                name_of(&s.worst).unwrap_or_default(),
+                x.pct(s.max),
+                name_of(&s.best).unwrap_or_default(),
+                x.pct(whole)
+            )
+        },
+        || {
+            format!(
+                "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
+                s.n,
+                x.pct(s.median),
+                x.pct(s.q1),
+                x.pct(s.q3),
+                x.pct(s.min),
+                name_of(&s.worst).unwrap_or_default(),
+                x.pct(s.max),
+                name_of(&s.best).unwrap_or_default(),
+                x.pct(whole)
+            )
+        },
     );
     let fmt = |v: f64| format::axis_percent(v, lang);
     let chart = SpreadChart {
@@ -393,7 +406,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
     let desc = last.map_or_else(String::new, |m| {
         en_ru(
             lang,
-            format!(
+            || format!(
                 "Cost and revenue booked in each month from {} to {}. In {}: cost {}, revenue {}.",
                 ctx.months
                     .first()
@@ -403,7 +416,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
                 x.money(m.figures.cost),
                 x.money(m.figures.revenue)
             ),
-            format!(
+            || format!(
                 "Затраты и выручка по месяцам с {} по {}. {}: затраты {}, выручка {}.",
                 i18n::month(lang, ctx.months[0]).to_lowercase(),
                 i18n::month(lang, ctx.months[months.len() - 1]).to_lowercase(),
@@ -520,18 +533,22 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
     }
     let desc = en_ru(
         lang,
-        format!(
-            "Engagement rate of each of {}'s {} sponsored posts by post number. Trend: {}.",
-            p.creator,
-            posts.len(),
-            x.trend(p.engagement_trend)
-        ),
-        format!(
-            "Вовлечённость каждой из {} спонсорских публикаций автора {} по номеру публикации. Тренд: {}.",
-            posts.len(),
-            p.creator,
-            x.trend(p.engagement_trend)
-        ),
+        || {
+            format!(
+                "Engagement rate of each of {}'s {} sponsored posts by post number. Trend: {}.",
+                p.creator,
+                posts.len(),
+                x.trend(p.engagement_trend)
+            )
+        },
+        || {
+            format!(
+                "Вовлечённость каждой из {} спонсорских публикаций автора {} по номеру публикации. Тренд: {}.",
+                posts.len(),
+                p.creator,
+                x.trend(p.engagement_trend)
+            )
+        },
     );
     let fmt = |v: f64| format::axis_percent(v, lang);
     let svg = line_or_empty(

@@ -32,20 +32,24 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
     };
     let desc = en_ru(
         lang,
-        format!(
-            "Engagement rate by day after publication. Retainers: {} on day 1, {} on day 7. One-offs: {} on day 1, {} on day 7.",
-            x.pct(at(Model::Retainer, 1)),
-            x.pct(at(Model::Retainer, 7)),
-            x.pct(at(Model::OneOff, 1)),
-            x.pct(at(Model::OneOff, 7))
-        ),
-        format!(
-            "Вовлечённость по дням после публикации. Ретейнеры: {} в 1-й день, {} на 7-й. Разовые интеграции: {} в 1-й день, {} на 7-й.",
-            x.pct(at(Model::Retainer, 1)),
-            x.pct(at(Model::Retainer, 7)),
-            x.pct(at(Model::OneOff, 1)),
-            x.pct(at(Model::OneOff, 7))
-        ),
+        || {
+            format!(
+                "Engagement rate by day after publication. Retainers: {} on day 1, {} on day 7. One-offs: {} on day 1, {} on day 7.",
+                x.pct(at(Model::Retainer, 1)),
+                x.pct(at(Model::Retainer, 7)),
+                x.pct(at(Model::OneOff, 1)),
+                x.pct(at(Model::OneOff, 7))
+            )
+        },
+        || {
+            format!(
+                "Вовлечённость по дням после публикации. Ретейнеры: {} в 1-й день, {} на 7-й. Разовые интеграции: {} в 1-й день, {} на 7-й.",
+                x.pct(at(Model::Retainer, 1)),
+                x.pct(at(Model::Retainer, 7)),
+                x.pct(at(Model::OneOff, 1)),
+                x.pct(at(Model::OneOff, 7))
+            )
+        },
     );
     let svg = by_day_chart(
         ctx,
@@ -129,16 +133,20 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
     };
     let desc = en_ru(
         lang,
-        format!(
-            "Share of a post's conversions that came in by each day after publication. 90% is reached on day {} for retainers and on day {} for one-offs.",
-            days(Model::Retainer),
-            days(Model::OneOff)
-        ),
-        format!(
-            "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {}-й день у ретейнеров и на {}-й у разовых интеграций.",
-            days(Model::Retainer),
-            days(Model::OneOff)
-        ),
+        || {
+            format!(
+                "Share of a post's conversions that came in by each day after publication. 90% is reached on day {} for retainers and on day {} for one-offs.",
+                days(Model::Retainer),
+                days(Model::OneOff)
+            )
+        },
+        || {
+            format!(
+                "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {}-й день у ретейнеров и на {}-й у разовых интеграций.",
+                days(Model::Retainer),
+                days(Model::OneOff)
+            )
+        },
     );
     let svg = by_day_chart(
         ctx,
