@@ -7,7 +7,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Frame, Role, WIDTH, finish, label_font, nice_ceil, ready, text_width};
+use super::{Frame, Role, WIDTH, draw_svg, label_font, nice_ceil, text_width};
 
 /// One row.
 #[derive(Debug, Clone)]
@@ -38,15 +38,8 @@ const ROW: u32 = 36;
 
 /// Draw the chart.
 pub fn render(c: &BarChart) -> String {
-    ready();
     let height = ROW * c.bars.len().max(1) as u32 + 70;
-    let mut raw = String::new();
-    {
-        let root = SVGBackend::with_string(&mut raw, (WIDTH, height)).into_drawing_area();
-        let _ = draw(&root, c);
-        let _ = root.present();
-    }
-    finish(&raw, &c.frame)
+    draw_svg(&c.frame, height, |root| draw(root, c))
 }
 
 fn draw<DB: DrawingBackend>(

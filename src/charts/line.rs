@@ -5,7 +5,7 @@
 
 use plotters::prelude::*;
 
-use super::{Frame, Role, WIDTH, finish, label_font, nice_ceil, ready, text_width};
+use super::{Frame, Role, WIDTH, draw_svg, label_font, nice_ceil, text_width};
 
 /// How a series marks its points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,14 +109,7 @@ fn draw_marker<DB: DrawingBackend>(
 
 /// Draw the chart; an empty one says so.
 pub fn render(c: &LineChart) -> String {
-    ready();
-    let mut raw = String::new();
-    {
-        let root = SVGBackend::with_string(&mut raw, (WIDTH, c.height)).into_drawing_area();
-        let _ = draw(&root, c);
-        let _ = root.present();
-    }
-    finish(&raw, &c.frame)
+    draw_svg(&c.frame, c.height, |root| draw(root, c))
 }
 
 fn draw<DB: DrawingBackend>(

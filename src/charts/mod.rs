@@ -264,6 +264,28 @@ fn retag(tag: &str, accent: &str) -> String {
     t
 }
 
+/// Draw onto an SVG canvas `WIDTH` x `height` with `draw`, then give the
+/// result its title, description and theme classes ([`finish`]): the
+/// lines, bars and spread charts all render through this.
+pub fn draw_svg<E>(
+    frame: &Frame,
+    height: u32,
+    draw: impl FnOnce(
+        &plotters::drawing::DrawingArea<plotters::prelude::SVGBackend, plotters::coord::Shift>,
+    ) -> Result<(), E>,
+) -> String {
+    use plotters::prelude::*;
+    ready();
+    let mut raw = String::new();
+    {
+        let root = SVGBackend::with_string(&mut raw, (WIDTH, height)).into_drawing_area();
+        // A drawing error leaves a partial chart; the page still has its table.
+        let _ = draw(&root);
+        let _ = root.present();
+    }
+    finish(&raw, frame)
+}
+
 /// A chart with nothing to plot yet: its frame and `message` in the middle,
 /// so that it reads as empty on purpose, not broken.
 pub fn empty(frame: &Frame, message: &str, height: u32) -> String {

@@ -9,7 +9,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Frame, Role, WIDTH, finish, label_font, nice_ceil, ready};
+use super::{Frame, Role, draw_svg, label_font, nice_ceil};
 
 /// The quartiles of the distribution.
 #[derive(Debug, Clone, Copy)]
@@ -46,14 +46,7 @@ const HEIGHT: u32 = 220;
 
 /// Draw the chart.
 pub fn render(c: &SpreadChart) -> String {
-    ready();
-    let mut raw = String::new();
-    {
-        let root = SVGBackend::with_string(&mut raw, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw(&root, c);
-        let _ = root.present();
-    }
-    finish(&raw, &c.frame)
+    draw_svg(&c.frame, HEIGHT, |root| draw(root, c))
 }
 
 fn draw<DB: DrawingBackend>(
