@@ -12,6 +12,22 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
+/// The text with each lone CR (old Mac line ends) made a LF, so lines are
+/// counted here as YAML and the CSV reader count them; same length, so byte
+/// offsets are unchanged.
+fn lone_cr_to_lf(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, ch) in text.char_indices() {
+        if ch == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out.push('\n');
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// Byte range of the value at 1-based `line` and `column` of `text`: a CSV
 /// field up to its delimiter, a YAML key up to its colon, a YAML value up to
 /// a comment or the end of the line (of the item, in a flow collection).
@@ -115,7 +131,7 @@ impl Sources<'_> {
         let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
             let bytes = std::fs::read(root.join(&loc.file)).ok()?;
             let (text, _) = crate::load::csv::decode(&bytes);
-            Some(files.add(loc.file_name(), text.into_owned()))
+            Some(files.add(loc.file_name(), lone_cr_to_lf(&text)))
         }))?;
         let source = self.files.get(id).ok()?.source();
         let csv = loc
@@ -223,6 +239,13 @@ mod tests {
         // Past the end of the text: nothing; of a line: the line's end.
         assert_eq!(span(csv, 9, 1, Some(b';')), None);
         assert_eq!(span("ab\n", 1, 40, None), Some(2..2));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc\n"), "a\nb\r\nc\n");
+        // Line 2 of "a: 1\rb: x" is "b: x", as YAML counts.
+        assert_eq!(span(&lone_cr_to_lf("a: 1\rb: x"), 2, 4, None), Some(8..9));
     }
 
     #[test]
