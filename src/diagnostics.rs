@@ -114,6 +114,12 @@ impl Diagnostic {
         self
     }
 
+    /// Mark as a mistake on the command line: like a file that cannot be
+    /// read, it exits with status 2, not 1.
+    pub fn usage(self) -> Self {
+        self.io()
+    }
+
     /// Attach a fix.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -221,12 +227,24 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let value_l = value.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (levenshtein(&value_l, &c.to_lowercase()), c))
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let near = candidates
+        .iter()
+        .map(|c| (levenshtein(&value_l, &c.to_lowercase()), *c))
         .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(2))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A shortened id (`kestrel` for `kestrel-coffee`) is too far by edit
+    // distance, but unambiguous when only one candidate starts with it.
+    near.or_else(|| {
+        let mut starting = candidates
+            .iter()
+            .filter(|c| value_l.chars().count() >= 3 && c.to_lowercase().starts_with(&value_l));
+        match (starting.next(), starting.next()) {
+            (Some(c), None) => Some(*c),
+            _ => None,
+        }
+    })
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -256,6 +274,12 @@ mod tests {
             Some("retainer")
         );
         assert_eq!(did_you_mean("zzzzzzzz", platforms), None);
+        // A unique prefix of three or more characters.
+        let clients = ["kestrel-coffee", "polyn"];
+        assert_eq!(did_you_mean("kestrel", clients), Some("kestrel-coffee"));
+        assert_eq!(did_you_mean("ke", clients), None, "too short");
+        let two = ["kestrel-coffee", "kestrel-tea"];
+        assert_eq!(did_you_mean("kestrel", two), None, "two start with it");
     }
 
     #[test]

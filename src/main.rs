@@ -79,7 +79,8 @@ fn done(result: anyhow::Result<Option<String>>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // A path in the error may hold what a terminal would execute.
+            eprintln!("error: {}", roster::terminal::visible(&format!("{e:#}")));
             if let Some(PortInUse(port)) = e.downcast_ref::<PortInUse>() {
                 eprintln!(
                     "help: pass --port N to use another port, such as --port {}",

@@ -12,6 +12,47 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
+/// Whether a character could change what a terminal shows beyond its own
+/// glyph: control characters (ESC starts the sequences that retitle, clear
+/// or recolour a terminal) and the bidirectional overrides that reorder a
+/// line. Tabs and line ends are laid out, not executed.
+fn hazardous(ch: char) -> bool {
+    (ch.is_control() && !matches!(ch, '\t' | '\n' | '\r'))
+        || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every hazardous character quoted as an escape, as rustc
+/// quotes them (`\u{1b}`), so that a value from the user's data prints as
+/// text: for messages, helps and paths.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(hazardous) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        if hazardous(ch) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out.into()
+}
+
+/// `text` with every hazardous character replaced by one visible character
+/// (the control pictures `␛`, `␇`, ...), so that a quoted source line keeps
+/// its columns: for snippets.
+fn pictured(text: &str) -> String {
+    text.chars()
+        .map(|ch| match ch {
+            _ if !hazardous(ch) => ch,
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(ch)).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect()
+}
+
 /// The text with each lone CR (old Mac line ends) made a LF, so lines are
 /// counted here as YAML and the CSV reader count them; same length, so byte
 /// offsets are unchanged.
@@ -99,9 +140,12 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
     for d in diags.sorted() {
         let written = match sources.label(d) {
             Some(label) => {
-                let report = report(d)
-                    .with_labels(vec![label])
-                    .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+                let report = report(d).with_labels(vec![label]).with_notes(
+                    d.help
+                        .iter()
+                        .map(|h| format!("help: {}", visible(h)))
+                        .collect(),
+                );
                 term::emit_to_write_style(&mut buffer, &config, &sources.files, &report)
             }
             None => unlabelled(&mut buffer, &config, d),
@@ -131,7 +175,8 @@ impl Sources<'_> {
         let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
             let bytes = std::fs::read(root.join(&loc.file)).ok()?;
             let (text, _) = crate::load::csv::decode(&bytes);
-            Some(files.add(loc.file_name(), lone_cr_to_lf(&text)))
+            let text = pictured(&lone_cr_to_lf(&text));
+            Some(files.add(visible(&loc.file_name()).into_owned(), text))
         }))?;
         let source = self.files.get(id).ok()?.source();
         let csv = loc
@@ -149,7 +194,7 @@ fn report(d: &Diagnostic) -> Report<usize> {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     }
-    .with_message(&d.message)
+    .with_message(visible(&d.message))
 }
 
 /// A diagnostic with no source to quote: the header, `  --> path` as rustc
@@ -165,15 +210,15 @@ fn unlabelled(
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
     };
     let mut r = Renderer::new(buffer, config);
-    r.render_header(None, severity, None, &d.message)?;
+    r.render_header(None, severity, None, &visible(&d.message))?;
     if let Some(loc) = &d.location {
         r.set_source_border()?;
         write!(r, "  {}", config.chars.snippet_start)?;
         r.reset()?;
-        writeln!(r, " {loc}")?;
+        writeln!(r, " {}", visible(&loc.to_string()))?;
     }
     if let Some(help) = &d.help {
-        r.render_snippet_note(1, &format!("help: {help}"))?;
+        r.render_snippet_note(1, &format!("help: {}", visible(help)))?;
     }
     r.render_empty()
 }
@@ -239,6 +284,34 @@ mod tests {
         // Past the end of the text: nothing; of a line: the line's end.
         assert_eq!(span(csv, 9, 1, Some(b';')), None);
         assert_eq!(span("ab\n", 1, 40, None), Some(2..2));
+    }
+
+    #[test]
+    fn terminal_escapes_in_values_print_as_text() {
+        let evil = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
+        assert_eq!(visible(evil), "\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J");
+        assert_eq!(visible("tab\tand\nline"), "tab\tand\nline");
+        assert_eq!(visible("a\u{202e}b\u{9b}c"), "a\\u{202e}b\\u{9b}c");
+        // One character for one, so that carets stay under their columns.
+        assert_eq!(pictured("x\u{1b}[2J\u{7f}"), "x\u{241b}[2J\u{2421}");
+        let dir = tempfile::tempdir().unwrap();
+        let file = "evil\u{1b}[2J.yaml";
+        std::fs::write(dir.path().join(file), format!("market: {evil}\n")).unwrap();
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error(format!("unknown market \"{evil}\""))
+                .at(Location::at(file, 1, 9))
+                .help(format!("not {evil}")),
+        );
+        d.push(Diagnostic::warning(format!("w {evil}")).in_file(Path::new(file)));
+        let out = render(&d, dir.path(), false);
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+        assert!(out.contains("unknown market \"\\u{1b}]0;PWNED"), "{out}");
+        assert!(out.contains("--> evil\\u{1b}[2J.yaml:1:9"), "{out}");
+        assert!(
+            out.contains("market: \u{241b}]0;PWNED\u{2407}\u{241b}[2J\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -182,9 +182,9 @@ fn client_option_builds_only_that_client_and_keeps_the_others() {
         "--client",
         "rowan-kid",
     ]);
-    assert_ne!(bad.code, 0);
+    assert_eq!(bad.code, 2, "a command-line mistake");
     assert!(
-        bad.stderr.contains("did you mean `rowan-kids`?"),
+        bad.stderr.contains("did you mean `--client rowan-kids`?"),
         "{}",
         bad.stderr
     );

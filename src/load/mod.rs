@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod files;
+mod layout;
 pub mod yaml;
 
 use std::fs;
@@ -147,11 +148,7 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
         );
         None
     };
-    let clients_dir = root.join("clients");
-    let dirs: Vec<PathBuf> = sorted_entries(&clients_dir)
-        .into_iter()
-        .filter(|p| p.is_dir())
-        .collect();
+    let dirs = layout::client_dirs(root, diags);
     if settings.is_some() && dirs.is_empty() {
         diags.push(
             Diagnostic::error("the portfolio has no clients")
@@ -185,10 +182,15 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         diags.push(
             Diagnostic::error(format!("client folder name \"{id}\" is not a valid id"))
                 .in_file(&rel(root, dir))
-                .help("rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes"),
+                .help(if id.starts_with('.') {
+                    "a client's id is its folder name, which matches [a-z0-9][a-z0-9_-]*; to leave a client out of the site, set `publish: false` in its client.yaml"
+                } else {
+                    "rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes"
+                }),
         );
         return None;
     }
+    layout::client_folder(root, dir, diags);
     let client_yaml = dir.join("client.yaml");
     let file = if client_yaml.exists() {
         read_text(root, &client_yaml, diags).and_then(|src| files::client(&src, diags))
@@ -206,6 +208,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     let mut broken = Vec::new();
     for path in sorted_entries(&dir.join("partnerships")) {
         if !files::is_yaml(&path) {
+            layout::not_input(root, &path, "partnerships", "yaml", diags);
             continue;
         }
         let stem = path
@@ -233,15 +236,21 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
             None => broken.push(stem),
         }
     }
+    // Ids in code-point order, never file names' (`a-2.yaml` sorts before
+    // `a.yaml`, but `a` before `a-2`).
+    partnerships.sort_by(|a, b| a.id.cmp(&b.id));
+    broken.sort();
 
-    let csv_paths: Vec<PathBuf> = walk_files(&dir.join("metrics"), true)
+    let (csv_paths, other): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&dir.join("metrics"), true)
         .into_iter()
-        .filter(|p| {
+        .partition(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        })
-        .collect();
+        });
+    for path in &other {
+        layout::not_input(root, path, "metrics", "csv", diags);
+    }
     let read: Vec<(Result<csv::CsvFile, csv::Unread>, Diagnostics)> = csv_paths
         .par_iter()
         .map(|path| {
@@ -277,6 +286,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     let mut notes = Vec::new();
     for path in sorted_entries(&dir.join("notes")) {
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            layout::not_input(root, &path, "notes", "md", diags);
             continue;
         }
         let stem = path

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use super::report_date;
 use super::{
     Client, DailyRow, Denominator, Fx, Language, Month, Order, Partnership, Portfolio, Post,
     Settings,
@@ -46,19 +47,6 @@ fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
 
 fn at(file: &Path, cell: Cell) -> Location {
     Location::at(file, cell.line, cell.column)
-}
-
-/// The latest post or order date as written, over published clients.
-fn latest_date(clients: &[&RawClient]) -> Option<NaiveDate> {
-    clients
-        .iter()
-        .flat_map(|c| c.metrics.iter())
-        .filter_map(|f| match &f.rows {
-            Rows::Posts(p) => p.iter().map(|r| r.published.date).max(),
-            Rows::Orders(o) => o.iter().map(|r| r.date.date).max(),
-            Rows::Daily(_) => None,
-        })
-        .max()
 }
 
 /// Settings to check the clients with when roster.yaml could not be read:
@@ -99,12 +87,13 @@ pub fn portfolio(
         .iter()
         .filter(|c| c.file.as_ref().is_some_and(|f| f.publish))
         .collect();
-    let as_of = match overrides
-        .as_of
-        .or(settings_as_of)
-        .or_else(|| latest_date(&published))
-    {
-        Some(d) => d,
+    let from_settings =
+        settings_as_of.map(|d| (d, yaml_location(raw, Path::new("roster.yaml"), &["as_of"])));
+    let as_of = match report_date::settle(overrides.as_of, from_settings, &published, diags) {
+        Some((d, origin)) => {
+            report_date::check_span(&published, d, &origin, diags);
+            d
+        }
         None if checked.known => {
             diags.push(
                 Diagnostic::error("no report date: no dated post or order, and no `as_of`")
@@ -118,11 +107,15 @@ pub fn portfolio(
     for wanted in &overrides.clients {
         if !raw.clients.iter().any(|c| &c.id == wanted) {
             let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
-            let mut d = Diagnostic::error(format!("--client {wanted}: no such client"));
-            if let Some(s) = did_you_mean(wanted, ids.iter().copied()) {
-                d = d.help(format!("did you mean `{s}`?"));
-            }
-            diags.push(d);
+            let help = match did_you_mean(wanted, ids.iter().copied()) {
+                Some(s) => format!("did you mean `--client {s}`?"),
+                None => format!("the clients of this portfolio: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(format!("--client {wanted}: no such client"))
+                    .help(help)
+                    .usage(),
+            );
         }
     }
     // Clients are independent: build them in parallel, each into its own

@@ -8,6 +8,7 @@
 pub mod build;
 mod fx;
 mod month;
+pub mod report_date;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

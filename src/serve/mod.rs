@@ -241,7 +241,7 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             shared.update(|site| site.problems = Some(text));
         }
         Err(e) => {
-            let line = format!("error: {e:#}");
+            let line = format!("error: {}", terminal::visible(&format!("{e:#}")));
             eprintln!("{line}");
             shared.update(|site| site.problems = Some(line));
         }

@@ -1,0 +1,129 @@
+//! Which entries of a portfolio's folders are input, and a warning for each
+//! one roster passes over, so that nothing is left out in silence: a
+//! partnership saved as `x.YAML`, a folder named `partnership`, a file
+//! dropped into `clients/`. Hidden files (editors' swap files, `.gitkeep`)
+//! are passed over without a word; a hidden client folder is not, since its
+//! previous site would vanish with it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+
+/// What a client folder may hold.
+pub const CLIENT_ENTRIES: [&str; 5] = ["client.yaml", "partnerships", "metrics", "notes", "assets"];
+
+/// Files that operating systems leave in folders: never input, never worth
+/// a warning.
+const LITTER: [&str; 2] = ["Thumbs.db", "desktop.ini"];
+
+fn name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn hidden(path: &Path) -> bool {
+    name(path).starts_with('.')
+}
+
+/// Every entry of `dir`, sorted by name, but litter.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| !LITTER.contains(&name(p).as_str()))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    v.sort();
+    v
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Warn that `path` is not read.
+pub fn ignored(root: &Path, path: &Path, what: &str, help: String, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::warning(format!("{what} is not read: {}", name(path)))
+            .in_file(&rel(root, path))
+            .help(help),
+    );
+}
+
+/// The folders under `clients/`, hidden ones too (the id check refuses
+/// them by name), with a warning for each file there.
+pub fn client_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    for path in entries(&root.join("clients")) {
+        if path.is_dir() {
+            dirs.push(path);
+        } else if !hidden(&path) {
+            ignored(
+                root,
+                &path,
+                "a file in clients/",
+                "clients/ holds one folder per client; move the file into a client's folder or out of clients/".into(),
+                diags,
+            );
+        }
+    }
+    dirs
+}
+
+/// Warn about the entries of a client folder that are none of
+/// [`CLIENT_ENTRIES`], with the one likely meant.
+pub fn client_folder(root: &Path, dir: &Path, diags: &mut Diagnostics) {
+    for path in entries(dir) {
+        let n = name(&path);
+        if hidden(&path) || CLIENT_ENTRIES.contains(&n.as_str()) {
+            continue;
+        }
+        let help = match did_you_mean(&n, CLIENT_ENTRIES) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!("a client folder holds {}", CLIENT_ENTRIES.join(", ")),
+        };
+        ignored(root, &path, "an entry of the client folder", help, diags);
+    }
+}
+
+/// The file name with its extension replaced by `ext`, for a help.
+fn renamed(path: &Path, ext: &str) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{stem}.{ext}")
+}
+
+/// Warn about an entry of `partnerships/`, `notes/` or `metrics/` that
+/// roster does not read: `kind` is the folder, `ext` what its files end in.
+pub fn not_input(root: &Path, path: &Path, kind: &str, ext: &str, diags: &mut Diagnostics) {
+    if hidden(path) || LITTER.contains(&name(path).as_str()) {
+        return;
+    }
+    let help = if path.is_dir() {
+        format!("{kind}/ holds only .{ext} files; move the folder out of it")
+    } else {
+        format!(
+            "{kind}/ reads only files ending in .{ext}; if this is one, rename it to {}",
+            renamed(path, ext)
+        )
+    };
+    let what = if path.is_dir() { "a folder" } else { "a file" };
+    ignored(root, path, &format!("{what} in {kind}/"), help, diags);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_help_renames_to_the_extension_read() {
+        assert_eq!(renamed(Path::new("p/anna.YAML"), "yaml"), "anna.yaml");
+        assert_eq!(renamed(Path::new("p/anna"), "yaml"), "anna.yaml");
+    }
+}

@@ -1,0 +1,238 @@
+//! Settle the report date (Precise readings 1) and the span a report covers.
+//!
+//! The report date is `--as-of`, else roster.yaml's `as_of`, else the latest
+//! post or order date. Two mistakes make a report of centuries, which would
+//! take minutes to build and write thousands of pages: a date typed with the
+//! wrong year (a partnership starting in 1900, a post in 2099 that then sets
+//! the report date) and a report date far in the future. So a span of more
+//! than [`MAX_YEARS`] is an error that names the dates that stretch it, and a
+//! report date set by one row far beyond the rest of the data is a warning.
+
+use std::path::Path;
+
+use chrono::{Months, NaiveDate};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::csv::Rows;
+use crate::load::yaml::{Seg, join, join_index};
+use crate::load::{RawClient, Source};
+
+/// The longest span, in years, from a client's first activity to the report
+/// date that roster builds.
+pub const MAX_YEARS: u32 = 20;
+
+/// How many days beyond every other post or order date the latest one may
+/// lie before it is worth a warning when it sets the report date.
+pub const FAR_DAYS: i64 = 90;
+
+/// Where the report date came from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// `--as-of` on the command line.
+    CommandLine,
+    /// `as_of` in roster.yaml, at this place.
+    Settings(Location),
+    /// The latest post or order date, on this row.
+    Data(Location),
+}
+
+impl Origin {
+    fn describe(&self) -> String {
+        match self {
+            Origin::CommandLine => "given by --as-of".to_string(),
+            Origin::Settings(_) => "the `as_of` of roster.yaml".to_string(),
+            Origin::Data(_) => "set by this row, the latest post or order".to_string(),
+        }
+    }
+
+    fn location(&self) -> Option<Location> {
+        match self {
+            Origin::CommandLine => None,
+            Origin::Settings(loc) | Origin::Data(loc) => Some(loc.clone()),
+        }
+    }
+}
+
+/// Where a dated thing was written, found only when a diagnostic needs it
+/// (locating a YAML value parses the file again).
+#[derive(Debug, Clone, Copy)]
+enum Place<'a> {
+    /// A value in a YAML file.
+    Yaml(&'a Source, &'static str, Option<usize>),
+    /// A row of a metrics file.
+    Row(&'a Path, usize, usize),
+}
+
+impl Place<'_> {
+    fn location(&self) -> Location {
+        match *self {
+            Place::Yaml(src, key, None) => src.locate(&join(&[], key)),
+            Place::Yaml(src, key, Some(i)) => {
+                let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), key);
+                src.locate(&path)
+            }
+            Place::Row(file, line, column) => Location::at(file, line, column),
+        }
+    }
+
+    /// Files first, then rows, so that ties break the same way every run.
+    fn key(&self) -> (&Path, usize, usize) {
+        match *self {
+            Place::Yaml(src, _, i) => (src.file.as_path(), 0, i.map_or(0, |i| i + 1)),
+            Place::Row(file, line, column) => (file, line, column),
+        }
+    }
+}
+
+/// A dated thing of a client's input, with where it was written.
+#[derive(Debug, Clone, Copy)]
+struct Dated<'a> {
+    date: NaiveDate,
+    what: &'static str,
+    at: Place<'a>,
+}
+
+/// Every date a client's report begins from: partnership starts, extra
+/// costs, posts and orders.
+fn dated(c: &RawClient, as_of: NaiveDate) -> Vec<Dated<'_>> {
+    let mut v = Vec::new();
+    for p in c.partnerships.iter().filter(|p| p.start <= as_of) {
+        v.push(Dated {
+            date: p.start,
+            what: "partnership start",
+            at: Place::Yaml(&p.source, "start", None),
+        });
+        for (i, cost) in p.extra_costs.iter().enumerate() {
+            v.push(Dated {
+                date: cost.date,
+                what: "extra cost",
+                at: Place::Yaml(&p.source, "date", Some(i)),
+            });
+        }
+    }
+    for f in &c.metrics {
+        let at = |line, column| Place::Row(&f.path, line, column);
+        match &f.rows {
+            Rows::Posts(rows) => v.extend(rows.iter().map(|r| Dated {
+                date: r.published.date,
+                what: "post",
+                at: at(r.at.line, r.at.column),
+            })),
+            Rows::Orders(rows) => v.extend(rows.iter().map(|r| Dated {
+                date: r.date.date,
+                what: "order",
+                at: at(r.at.line, r.at.column),
+            })),
+            Rows::Daily(_) => {}
+        }
+    }
+    v
+}
+
+/// The latest post or order date over `clients`, with its row, and a
+/// warning when it lies far beyond every other such date.
+fn from_data(clients: &[&RawClient], diags: &mut Diagnostics) -> Option<(NaiveDate, Location)> {
+    let rows: Vec<Dated> = clients
+        .iter()
+        .flat_map(|c| dated(c, NaiveDate::MAX))
+        .filter(|d| matches!(d.what, "post" | "order"))
+        .collect();
+    let latest = rows
+        .iter()
+        .max_by(|a, b| a.date.cmp(&b.date).then(b.at.key().cmp(&a.at.key())))?;
+    let next = rows
+        .iter()
+        .map(|d| d.date)
+        .filter(|d| *d < latest.date)
+        .max();
+    if let Some(next) = next {
+        let gap = (latest.date - next).num_days();
+        if gap > FAR_DAYS {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "this {} dated {} sets the report date: it is {gap} days after any other post or order ({next})",
+                    latest.what, latest.date
+                ))
+                .at(latest.at.location())
+                .help("if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of"),
+            );
+        }
+    }
+    Some((latest.date, latest.at.location()))
+}
+
+/// The report date and where it came from; `None` when there is none.
+pub fn settle(
+    command_line: Option<NaiveDate>,
+    settings: Option<(NaiveDate, Location)>,
+    clients: &[&RawClient],
+    diags: &mut Diagnostics,
+) -> Option<(NaiveDate, Origin)> {
+    if let Some(d) = command_line {
+        return Some((d, Origin::CommandLine));
+    }
+    if let Some((d, loc)) = settings {
+        return Some((d, Origin::Settings(loc)));
+    }
+    from_data(clients, diags).map(|(d, loc)| (d, Origin::Data(loc)))
+}
+
+/// Report every date that stretches a report beyond [`MAX_YEARS`]: the
+/// report date itself when most of the data is that far before it, else
+/// each date that far before the report date (once per file, with a count).
+pub fn check_span(
+    clients: &[&RawClient],
+    as_of: NaiveDate,
+    origin: &Origin,
+    diags: &mut Diagnostics,
+) {
+    let Some(limit) = as_of.checked_sub_months(Months::new(MAX_YEARS * 12)) else {
+        return;
+    };
+    let mut all: Vec<Dated> = clients.iter().flat_map(|c| dated(c, as_of)).collect();
+    if all.iter().all(|d| d.date >= limit) {
+        return;
+    }
+    all.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.key().cmp(&b.at.key())));
+    let median = all[all.len() / 2].date;
+    if median < limit {
+        let first = &all[0];
+        let mut d = Diagnostic::error(format!(
+            "the report date {as_of} ({}) is more than {MAX_YEARS} years after the data begins on {} ({}, at {})",
+            origin.describe(),
+            first.date,
+            first.what,
+            first.at.location(),
+        ))
+        .help("a report spans at most 20 years: correct the report date, or set `as_of: YYYY-MM-DD` in roster.yaml");
+        if let Some(loc) = origin.location() {
+            d = d.at(loc);
+        }
+        diags.push(d);
+        return;
+    }
+    early_dates(&all, as_of, limit, diags);
+}
+
+/// One error per file for the dates more than [`MAX_YEARS`] before `as_of`.
+fn early_dates(all: &[Dated], as_of: NaiveDate, limit: NaiveDate, diags: &mut Diagnostics) {
+    let mut by_file: std::collections::BTreeMap<&Path, Vec<&Dated>> = Default::default();
+    for d in all.iter().filter(|d| d.date < limit) {
+        by_file.entry(d.at.key().0).or_default().push(d);
+    }
+    for early in by_file.values() {
+        let first = early[0];
+        let more = match early.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more in this file)"),
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "this {} dated {} is more than {MAX_YEARS} years before the report date {as_of}{more}",
+                first.what, first.date
+            ))
+            .at(first.at.location())
+            .help("a report spans at most 20 years; if the year is a typo, correct it"),
+        );
+    }
+}
