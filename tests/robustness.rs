@@ -97,6 +97,8 @@ const TOKENS: &[&[u8]] = &[
     b"A1",
     b"---\n",
     b"...\n",
+    b"\x1b]0;PWNED\x07\x1b[2J",
+    b"\xe2\x80\xae",
 ];
 
 /// One edit of a file's bytes.
@@ -248,8 +250,14 @@ fn compute_with(rel: &str, bytes: &[u8]) {
     if computed.is_none() {
         assert!(d.has_errors(), "{rel}: no figures, and no error");
     }
-    // Rendering the problems never panics either.
+    // Rendering the problems never panics either, and nothing of the
+    // data reaches the terminal as a control sequence.
     let _ = roster::terminal::render(&d, &fx.root, true);
+    let plain = roster::terminal::render(&d, &fx.root, false);
+    assert!(
+        !plain.contains(['\x1b', '\x07', '\u{202e}']),
+        "{rel}: a control character reached the terminal: {plain:?}"
+    );
 }
 
 proptest! {
