@@ -21,7 +21,7 @@ const DAILY: &str = "clients/lumen/metrics/daily.csv";
 const ORDERS: &str = "clients/lumen/metrics/orders.csv";
 
 /// Edits of a fixture's files, each asserting that it changed something.
-trait Edit {
+pub(crate) trait Edit {
     fn path(&self, rel: &str) -> PathBuf;
 
     fn read(&self, rel: &str) -> String {
@@ -61,7 +61,7 @@ impl Edit for Fixture {
     }
 }
 
-fn base() -> Fixture {
+pub(crate) fn base() -> Fixture {
     Fixture::new("invalid/base")
 }
 
@@ -103,7 +103,7 @@ fn shown(run: &Run) -> (Vec<Shown>, String) {
 
 /// Run `roster check` and assert its exit status and every diagnostic it
 /// prints, in order: `(first line, place, first line of help)`.
-fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run {
+pub(crate) fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run {
     let run = fx.roster(&["check", "."]);
     let (got, summary) = shown(&run);
     let want: Vec<Shown> = want
@@ -127,7 +127,7 @@ fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run {
 }
 
 /// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut v = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

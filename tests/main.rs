@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod figures;
 mod init;
+mod outside;
 mod pages;
 mod publish;
 mod robustness;

@@ -480,7 +480,8 @@ fn the_portfolio_replaces_templates_and_adds_themes() {
     let run = fx.build();
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("error: unknown theme \"nope\"\n  --> roster.yaml:6:8"),
+        run.stderr
+            .contains("error: unknown theme \"nope\"\n  --> roster.yaml:6:8"),
         "{}",
         run.stderr
     );

@@ -544,8 +544,11 @@ fn client(
         let safe = logo
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        let exists =
-            safe && crate::load::within::is_file(&raw.root, &raw.root.join(&client_dir).join(logo));
+        let path = raw.root.join(&client_dir).join(logo);
+        // A link outside the portfolio is reported where assets are read.
+        let exists = safe
+            && (crate::load::within::is_file(&raw.root, &path)
+                || crate::load::within::is_outside(&raw.root, &path));
         if !safe {
             diags.push(
                 Diagnostic::error(format!(
