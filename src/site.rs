@@ -18,11 +18,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::analytics::{self, ClientFigures};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::Portfolio;
 use crate::model::build::{self, Overrides};
-use crate::render::{Page, Renderer};
+use crate::render::{Page, Renderer, TemplateError, templates};
 use crate::terminal::{self, Run};
 
 /// The file in the output folder that lists what roster wrote.
@@ -71,6 +71,7 @@ fn compute_with(
 ) -> Option<Computed> {
     progress.stage("loading", None);
     let raw = load::portfolio(root, diags);
+    templates::compile(&raw.looks, diags);
     progress.stage("computing", None);
     let portfolio = build::portfolio(&raw, overrides, diags)?;
     // The model owns what it needs; the raw rows are the largest thing held.
@@ -86,10 +87,51 @@ fn compute_with(
     Some(Computed { portfolio, figures })
 }
 
-/// `roster check`: report every problem; write nothing.
+/// A template that fails while rendering is a mistake in the portfolio, so
+/// a diagnostic; any other failure is the machine's.
+pub fn template_failure(e: anyhow::Error, diags: &mut Diagnostics) -> Result<()> {
+    match e.downcast::<TemplateError>() {
+        Ok(TemplateError(d)) => {
+            diags.push(d);
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The outcome of a build whose rendering failed; the staging folder is
+/// dropped, so nothing changes on disk.
+fn failed_render(e: anyhow::Error, mut diags: Diagnostics, root: &Path) -> Result<Outcome> {
+    template_failure(e, &mut diags)?;
+    let summary = terminal::summary(&diags, Run::Build);
+    Ok(Outcome {
+        root: root.to_path_buf(),
+        diagnostics: diags,
+        summary,
+    })
+}
+
+/// Render every page `build` would write, in memory, for what only
+/// rendering finds: a template naming a variable its page lacks, an asset
+/// that cannot be read.
+fn render_in_memory(computed: &Computed, diags: &mut Diagnostics) {
+    let rendered = render_clients(computed, None, &Progress::hidden())
+        .and_then(|_| render_index(computed).map(|_| ()));
+    if let Err(e) = rendered
+        && let Err(e) = template_failure(e, diags)
+    {
+        diags.push(Diagnostic::error(format!("{e:#}")).io());
+    }
+}
+
+/// `roster check`: report every problem `build` would; write nothing.
 pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
     let mut diags = Diagnostics::new();
     let computed = compute(root, overrides, &mut diags);
+    if let Some(c) = &computed {
+        render_in_memory(c, &mut diags);
+    }
+    let computed = computed.filter(|_| !diags.has_errors());
     let summary = match (&computed, terminal::summary(&diags, Run::Check)) {
         (_, Some(s)) => Some(s),
         (Some(c), None) => Some(format!(
@@ -132,13 +174,21 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     };
     guard_output(&opts.root, &output)?;
     let staging = Staging::begin(&output)?;
-    let (written, pages) = render_and_write(&opts.root, &computed, &staging, progress)?;
-    // With --client the index would list only the chosen clients: keep the
-    // previous one instead.
-    let top = if opts.overrides.clients.is_empty() {
-        render_index(&opts.root, &computed)?
-    } else {
-        Vec::new()
+    let rendered = render_and_write(&computed, &staging, progress).and_then(|done| {
+        // With --client the index would list only the chosen clients: keep
+        // the previous one instead.
+        let top = match opts.overrides.clients.is_empty() {
+            true => render_index(&computed)?,
+            false => Vec::new(),
+        };
+        Ok((done, top))
+    });
+    let ((written, pages), top) = match rendered {
+        Ok(r) => r,
+        Err(e) => {
+            progress.finish();
+            return failed_render(e, diags, &opts.root);
+        }
     };
     let pages = pages + top.iter().filter(|(n, _)| n.ends_with(".html")).count();
     progress.stage("writing", None);
@@ -171,12 +221,11 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
 /// parallel: (client id, files) in the portfolio's client order. `build`
 /// renders all of them; `serve` only the clients whose files changed.
 pub fn render_clients(
-    root: &Path,
     computed: &Computed,
     only: Option<&BTreeSet<String>>,
     progress: &Progress,
 ) -> Result<Vec<(String, Vec<Page>)>> {
-    let renderer = Renderer::new(root, &computed.portfolio.settings.theme)?;
+    let renderer = Renderer::new(&computed.portfolio.looks)?;
     let chosen: Vec<_> = computed
         .portfolio
         .clients
@@ -199,12 +248,11 @@ pub fn render_clients(
 /// Render every client and write it into `staging` as soon as it is done,
 /// in parallel; returns the paths written and the number of pages.
 fn render_and_write(
-    root: &Path,
     computed: &Computed,
     staging: &Staging,
     progress: &Progress,
 ) -> Result<(Vec<String>, usize)> {
-    let renderer = Renderer::new(root, &computed.portfolio.settings.theme)?;
+    let renderer = Renderer::new(&computed.portfolio.looks)?;
     progress.stage("rendering", Some(computed.portfolio.clients.len() as u64));
     let done: Vec<(Vec<String>, usize)> = computed
         .portfolio
@@ -226,12 +274,12 @@ fn render_and_write(
 
 /// `<output>/index.html` listing the clients (with its stylesheet) when
 /// roster.yaml says `index: true`; nothing otherwise.
-pub fn render_index(root: &Path, computed: &Computed) -> Result<Vec<Page>> {
+pub fn render_index(computed: &Computed) -> Result<Vec<Page>> {
     let portfolio = &computed.portfolio;
     if !portfolio.settings.index {
         return Ok(Vec::new());
     }
-    let renderer = Renderer::new(root, &portfolio.settings.theme)?;
+    let renderer = Renderer::new(&portfolio.looks)?;
     let clients: Vec<_> = portfolio.clients.iter().zip(&computed.figures).collect();
     renderer.index(portfolio, &clients)
 }

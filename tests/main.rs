@@ -7,6 +7,7 @@ mod common;
 mod figures;
 mod hardening;
 mod init;
+mod outside;
 mod pages;
 mod publish;
 mod robustness;

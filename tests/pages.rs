@@ -428,8 +428,8 @@ Footnote[^x<script>].
     }
     let report = read(&fx, "kestrel-coffee/reports/2026-10/index.html");
     assert!(report.contains("Hostile note"), "the note's text is kept");
-    // A link to another site keeps its text, not its address.
-    assert!(report.contains(">ok</a>") && !report.contains("https://example.com"));
+    // A link to another site stays, opened as an external link (output.md).
+    assert!(report.contains("<a href=\"https://example.com\" rel=\"noopener noreferrer\">ok</a>"));
     assert!(
         report.contains("<a href=\"#fn-x-script-\""),
         "footnotes still link"
@@ -478,9 +478,10 @@ fn the_portfolio_replaces_templates_and_adds_themes() {
         &settings.replace("theme: default", "theme: nope"),
     );
     let run = fx.build();
-    assert_eq!(run.code, 2);
+    assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("unknown theme \"nope\""),
+        run.stderr
+            .contains("error: unknown theme \"nope\"\n  --> roster.yaml:6:8"),
         "{}",
         run.stderr
     );

@@ -316,6 +316,66 @@ proptest! {
     }
 }
 
+/// The base portfolio with `rel` replaced by a link to a file outside it
+/// holding `bytes`: `check` (which renders every page in memory) must say
+/// so at `rel` and show nothing of the file.
+#[cfg(unix)]
+fn check_with_link_outside(rel: &str, bytes: &[u8]) {
+    let fx = Fixture::new("invalid/base");
+    let outside = fx.dir.path().join("outside");
+    let mut secret = b"SECRET-OUTSIDE\n".to_vec();
+    secret.extend_from_slice(bytes);
+    std::fs::write(&outside, &secret).unwrap();
+    let at = fx.root.join(rel);
+    std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+    let _ = std::fs::remove_file(&at);
+    std::os::unix::fs::symlink(&outside, &at).unwrap();
+    let outcome = roster::site::check(&fx.root, &Overrides::default());
+    let d = &outcome.diagnostics;
+    let refused = d.iter().any(|d| {
+        d.message
+            .contains("is a link to a file outside the portfolio")
+            && d.location
+                .as_ref()
+                .is_some_and(|l| l.file == Path::new(rel))
+    });
+    assert!(refused, "{rel}: read through a link outside: {d:?}");
+    let shown = roster::terminal::render(d, &fx.root, false);
+    assert!(!shown.contains("SECRET"), "{rel}: {shown}");
+}
+
+/// Every input roster reads, for [`check_with_link_outside`].
+#[cfg(unix)]
+const INPUTS: [&str; 12] = [
+    "roster.yaml",
+    "clients/lumen/client.yaml",
+    "clients/lumen/partnerships/anna-petrova.yaml",
+    "clients/lumen/partnerships/ben-carter.yaml",
+    "clients/lumen/metrics/posts.csv",
+    "clients/lumen/metrics/daily.csv",
+    "clients/lumen/metrics/orders.csv",
+    "clients/lumen/notes/2026-02.md",
+    "clients/lumen/notes/anna-petrova.md",
+    "clients/lumen/assets/logo.svg",
+    "templates/base.html",
+    "themes/default/style.css",
+];
+
+#[cfg(unix)]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any input replaced by a link to a file outside the portfolio, whatever
+    /// that file holds: never read, never a panic, always an error.
+    #[test]
+    fn inputs_linked_outside_the_portfolio(
+        file in 0..INPUTS.len(),
+        bytes in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        check_with_link_outside(INPUTS[file], &bytes);
+    }
+}
+
 /// Every prefix of every file, through its loader.
 #[test]
 fn every_truncation_of_every_file() {

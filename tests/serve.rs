@@ -307,3 +307,34 @@ fn a_report_date_moved_by_one_client_rebuilds_them_all() {
     );
     assert_eq!(as_of("polyn").as_deref(), Some("2026-11-05"));
 }
+
+#[test]
+fn a_template_that_extends_itself_is_shown_and_serve_keeps_running() {
+    let fx = Fixture::sample();
+    let mut server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let good = server.revenue("kestrel-coffee").unwrap();
+    fx.write("templates/base.html", "{% extends \"base.html\" %}\n");
+
+    let page = wait_for(|| {
+        let (_, body) = server.get("/kestrel-coffee/");
+        body.contains("roster-problems").then_some(body)
+    })
+    .unwrap_or_else(|| panic!("no errors on the page:\n{}", server.stderr()));
+    assert!(
+        page.contains(
+            "templates extend or include each other in a loop: base.html -&gt; base.html"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("templates/base.html:1:1"), "{page}");
+    assert_eq!(server.child.try_wait().unwrap(), None, "serve died");
+    assert_eq!(server.revenue("kestrel-coffee"), Some(good));
+
+    std::fs::remove_file(fx.root.join("templates/base.html")).unwrap();
+    let fixed = wait_for(|| {
+        let (_, body) = server.get("/kestrel-coffee/");
+        (!body.contains("roster-problems")).then_some(())
+    });
+    assert!(fixed.is_some(), "still failing:\n{}", server.stderr());
+    assert_eq!(server.child.try_wait().unwrap(), None, "serve stopped");
+}

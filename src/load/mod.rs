@@ -9,6 +9,8 @@
 pub mod csv;
 pub mod files;
 mod layout;
+pub mod looks;
+pub mod within;
 pub mod yaml;
 
 use std::fs;
@@ -29,6 +31,8 @@ pub struct RawPortfolio {
     pub settings: Option<RawSettings>,
     /// Client folders, ids ascending.
     pub clients: Vec<RawClient>,
+    /// The theme and the template overrides.
+    pub looks: crate::model::Looks,
 }
 
 /// Everything read from one client folder.
@@ -63,7 +67,7 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 /// Read a text file; a failure is an I/O diagnostic.
 fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
     let file = rel(root, path);
-    match fs::read(path) {
+    match within::read(root, path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(Source {
                 file,
@@ -86,7 +90,11 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                 None
             }
         },
-        Err(e) => {
+        Err(within::Refused::Outside) => {
+            diags.push(within::outside(&file));
+            None
+        }
+        Err(within::Refused::Io(e)) => {
             let msg = if path.is_dir() {
                 "expected a file, found a directory".to_string()
             } else {
@@ -136,8 +144,8 @@ fn walk_files(dir: &Path, links: bool) -> Vec<PathBuf> {
 /// empty).
 pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     let roster = root.join("roster.yaml");
-    let settings = if roster.exists() {
-        read_text(root, &roster, diags).and_then(|src| files::settings(&src, diags))
+    let source = if roster.exists() {
+        read_text(root, &roster, diags)
     } else {
         // Not a portfolio: most likely the wrong folder, so a usage error.
         let looked = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -148,6 +156,8 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
         );
         None
     };
+    let settings = source.as_ref().and_then(|src| files::settings(src, diags));
+    let looks = looks::read(root, settings.as_ref(), source.as_ref(), diags);
     let dirs = layout::client_dirs(root, diags);
     if settings.is_some() && dirs.is_empty() {
         diags.push(
@@ -156,6 +166,32 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
                 .help("add a folder clients/<client-id>/ with a client.yaml"),
         );
     }
+    let clients = read_clients(root, &dirs, diags);
+    RawPortfolio {
+        root: root.to_path_buf(),
+        settings,
+        clients,
+        looks,
+    }
+}
+
+/// Read only the client folders `ids` of the portfolio at `root` (those
+/// that exist), for `serve`'s rebuilds of what changed.
+pub fn clients(
+    root: &Path,
+    ids: &std::collections::BTreeSet<String>,
+    diags: &mut Diagnostics,
+) -> Vec<RawClient> {
+    let dirs: Vec<PathBuf> = ids
+        .iter()
+        .map(|id| root.join("clients").join(id))
+        .filter(|dir| dir.is_dir())
+        .collect();
+    read_clients(root, &dirs, diags)
+}
+
+/// Read client folders in parallel, each into its own sink, merged in order.
+fn read_clients(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<RawClient> {
     let results: Vec<(Option<RawClient>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| {
@@ -169,11 +205,7 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
         diags.extend(d);
         clients.extend(c);
     }
-    RawPortfolio {
-        root: root.to_path_buf(),
-        settings,
-        clients,
-    }
+    clients
 }
 
 fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient> {
@@ -256,9 +288,15 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         .map(|path| {
             let mut d = Diagnostics::new();
             let file = rel(root, path);
-            let f = match fs::read(path) {
+            let f = match within::read(root, path) {
                 Ok(bytes) => csv::read(&file, &bytes, &mut d),
-                Err(e) => {
+                Err(within::Refused::Outside) => {
+                    d.push(within::outside(&file));
+                    Err(csv::Unread::Unusable {
+                        may_hold_posts: true,
+                    })
+                }
+                Err(within::Refused::Io(e)) => {
                     d.push(
                         Diagnostic::error(format!("cannot read file: {e}"))
                             .in_file(&file)
@@ -298,11 +336,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         }
     }
 
-    let assets_dir = dir.join("assets");
-    let assets = walk_files(&assets_dir, false)
-        .into_iter()
-        .map(|p| rel(dir, &p))
-        .collect();
+    let assets = assets(root, dir, diags);
 
     Some(RawClient {
         id,
@@ -314,6 +348,20 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         notes,
         assets,
     })
+}
+
+/// The files under a client's assets/, relative to the client folder; a
+/// link to outside the portfolio is reported and left out.
+fn assets(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut kept = Vec::new();
+    for path in walk_files(&dir.join("assets"), true) {
+        if within::is_outside(root, &path) {
+            diags.push(within::outside(&rel(root, &path)));
+        } else if within::is_file(root, &path) {
+            kept.push(rel(dir, &path));
+        }
+    }
+    kept
 }
 
 /// The years roster reads in dates: anything else is a typo, and would make

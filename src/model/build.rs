@@ -82,6 +82,13 @@ pub fn portfolio(
         settings: &settings,
         known: raw.settings.is_some(),
     };
+    if let Some(url) = settings.base_url.as_deref().filter(|u| !is_web_address(u)) {
+        diags.push(
+            Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
+                .at(yaml_location(raw, Path::new("roster.yaml"), &["base_url"]))
+                .help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
+        );
+    }
     let published: Vec<&RawClient> = raw
         .clients
         .iter()
@@ -141,6 +148,7 @@ pub fn portfolio(
         settings,
         as_of,
         clients,
+        looks: raw.looks.clone(),
     })
 }
 
@@ -502,9 +510,11 @@ fn client(
                     .help("rename it to the month it is about"),
                 );
             }
+            note_links(path, text, diags);
             month_notes.insert(m, text.clone());
         } else if known.contains(stem.as_str()) {
             if index.contains_key(stem.as_str()) {
+                note_links(path, text, diags);
                 partnership_notes.insert(stem.clone(), text.clone());
             }
         } else {
@@ -527,7 +537,11 @@ fn client(
         let safe = logo
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        let exists = safe && raw.root.join(&client_dir).join(logo).is_file();
+        let path = raw.root.join(&client_dir).join(logo);
+        // A link outside the portfolio is reported where assets are read.
+        let exists = safe
+            && (crate::load::within::is_file(&raw.root, &path)
+                || crate::load::within::is_outside(&raw.root, &path));
         if !safe {
             diags.push(
                 Diagnostic::error(format!(
@@ -567,8 +581,34 @@ fn client(
     })
 }
 
+/// Whether `url` is an http or https address with a host, and nothing a
+/// sitemap or a canonical link could not hold as written.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split(['/', '?', '#']).next());
+    host.is_some_and(|h| !h.is_empty())
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
+}
+
+/// A warning for each link of a shown note that the page drops.
+fn note_links(path: &Path, text: &str, diags: &mut Diagnostics) {
+    for p in crate::render::notes::link_problems(text) {
+        diags.push(
+            Diagnostic::warning(p.message)
+                .at(Location::at(path, p.line, p.column))
+                .help(p.help),
+        );
+    }
+}
+
 fn yaml_location(raw: &RawPortfolio, file: &Path, keys: &[&str]) -> Location {
-    let text = std::fs::read_to_string(raw.root.join(file)).unwrap_or_default();
+    let bytes = crate::load::within::read(&raw.root, &raw.root.join(file)).unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
     let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
     crate::load::yaml::locate(file, &text, &path)
 }

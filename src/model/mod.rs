@@ -30,6 +30,18 @@ pub struct Portfolio {
     pub as_of: NaiveDate,
     /// Published clients, ids ascending.
     pub clients: Vec<Client>,
+    /// The theme's stylesheet and the template overrides.
+    pub looks: Looks,
+}
+
+/// How the site looks, as read from the portfolio: the theme's complete
+/// stylesheet and the files of `templates/` that replace a built-in one.
+#[derive(Debug, Clone, Default)]
+pub struct Looks {
+    /// The stylesheet, before the client's brand colour.
+    pub css: String,
+    /// (template name, source), names ascending.
+    pub templates: Vec<(String, String)>,
 }
 
 /// Site-wide settings from roster.yaml.

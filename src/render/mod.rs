@@ -15,16 +15,17 @@ pub mod i18n;
 pub mod notes;
 pub mod pages;
 pub mod table;
-
-use std::path::Path;
+pub mod templates;
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use tera::Tera;
 
 use crate::analytics::ClientFigures;
-use crate::model::{Client, Language, Portfolio};
+use crate::diagnostics::Diagnostics;
+use crate::model::{Client, Language, Looks, Portfolio};
 use pages::{Ctx, Site, csv_files};
+pub use templates::TemplateError;
 
 /// The templates built into the binary: (name, source).
 const BUILT_IN: &[(&str, &str)] = &[
@@ -46,7 +47,8 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// What the built-in themes share: palette, layout, phone and print.
 const THEME_BASE: &str = include_str!("../../themes/base.css");
 
-/// The themes built into the binary: (name, what it adds to the base).
+/// The themes built into the binary: (name, what it adds to the base), in
+/// the order of [`BUILT_IN_THEMES`].
 const THEMES: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default/style.css")),
     ("paper", include_str!("../../themes/paper/style.css")),
@@ -60,6 +62,8 @@ pub type Page = (String, Vec<u8>);
 pub struct Renderer {
     tera: Tera,
     css: String,
+    /// For the place of a template that fails while rendering.
+    looks: Looks,
 }
 
 /// Escape text for HTML and for double- or single-quoted attributes. Unlike
@@ -99,54 +103,41 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The stylesheet of a theme: the portfolio's `themes/<name>/style.css`, a
-/// complete stylesheet, first; else a built-in one, the shared base followed
-/// by the theme's own rules.
-fn theme_css(root: &Path, name: &str) -> Result<String> {
-    let safe = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if safe {
-        let custom = root.join("themes").join(name).join("style.css");
-        if custom.is_file() {
-            return std::fs::read_to_string(&custom)
-                .with_context(|| format!("reading {}", custom.display()));
-        }
-        if let Some((_, css)) = THEMES.iter().find(|(n, _)| *n == name) {
-            return Ok(format!("{THEME_BASE}\n{css}"));
-        }
-    }
-    let built: Vec<&str> = THEMES.iter().map(|t| t.0).collect();
-    bail!(
-        "unknown theme \"{name}\": the built-in themes are {}; a portfolio adds one as themes/<name>/style.css",
-        built.join(", ")
-    )
+/// The names of the built-in themes.
+pub const BUILT_IN_THEMES: &[&str] = &["default", "paper"];
+
+/// The stylesheet of a built-in theme: the shared base followed by the
+/// theme's own rules.
+pub fn built_in_theme(name: &str) -> Option<String> {
+    THEMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, css)| format!("{THEME_BASE}\n{css}"))
+}
+
+/// The names of the built-in templates, which a file of templates/ may
+/// replace.
+pub fn template_names() -> impl Iterator<Item = &'static str> {
+    BUILT_IN.iter().map(|(n, _)| *n)
 }
 
 impl Renderer {
-    /// Load the built-in templates, the portfolio's `templates/` over them,
-    /// and the theme's stylesheet.
-    pub fn new(root: &Path, theme: &str) -> Result<Renderer> {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        let mut sources: Vec<(String, String)> = BUILT_IN
-            .iter()
-            .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
-            .collect();
-        for (name, src) in sources.iter_mut() {
-            let custom = root.join("templates").join(name.as_str());
-            if custom.is_file() {
-                *src = std::fs::read_to_string(&custom)
-                    .with_context(|| format!("reading {}", custom.display()))?;
-            }
-        }
-        tera.add_raw_templates(sources)
-            .context("compiling the templates")?;
+    /// Compile the built-in templates with the portfolio's overrides over
+    /// them, and take the theme's stylesheet. `check` has reported any
+    /// problem of the templates; one left is an error here.
+    pub fn new(looks: &Looks) -> Result<Renderer> {
+        let mut diags = Diagnostics::new();
+        let Some(tera) = templates::compile(looks, &mut diags) else {
+            let first = diags.sorted().first().map(|d| d.to_string());
+            bail!(
+                "{}",
+                first.unwrap_or_else(|| "the templates do not compile".into())
+            );
+        };
         Ok(Renderer {
             tera,
-            css: theme_css(root, theme)?,
+            css: looks.css.clone(),
+            looks: looks.clone(),
         })
     }
 
@@ -161,11 +152,10 @@ impl Renderer {
         context.insert("site", site);
         context.insert("t", i18n::table(lang));
         context.insert("page", page);
-        let html = self
-            .tera
-            .render(name, &context)
-            .with_context(|| format!("rendering {name}"))?;
-        Ok(html.into_bytes())
+        match self.tera.render(name, &context) {
+            Ok(html) => Ok(html.into_bytes()),
+            Err(e) => Err(TemplateError(templates::render_error(&self.looks, name, &e)).into()),
+        }
     }
 
     /// The stylesheet of a site with `accent` as its brand colour.

@@ -3,19 +3,134 @@
 //! pulldown-cmark reads CommonMark with tables, footnotes and strikethrough;
 //! ammonia then keeps only harmless HTML, so no script, event-handler
 //! attribute or `javascript:` URL from a note reaches the site, and no
-//! image pulls anything from the network; links to other sites keep their
-//! text but not their address, so a client's folder links only within itself. Footnote ids get an `fn-` prefix
-//! (the only ids kept) so that they cannot clash with the page's own.
+//! image pulls anything from the network. Links to other sites (http or
+//! https) stay, opened as external links; a relative link that would leave
+//! the client's folder, or an address of any other scheme, loses its address
+//! and keeps its text ([`link_problems`] names each, for a warning), so the
+//! folder can be published on its own. Footnote ids get an `fn-` prefix (the
+//! only ids kept) so that they cannot clash with the page's own.
 
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+/// How many folders below the client's the pages showing notes are: a
+/// month's `reports/<YYYY-MM>/` and a partnership's `partnerships/<id>/`.
+/// Relative links in notes are resolved from there.
+pub const NOTE_PAGE_DEPTH: usize = 2;
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// A link or image of a note that is dropped: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// 1-based line of the note.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The fix.
+    pub help: &'static str,
+}
+
+/// Why the address of a link (or, with `image`, of an image) in a note
+/// shown `depth` folders below the client's is not kept; `None` keeps it.
+fn refusal(url: &str, image: bool, depth: usize) -> Option<(&'static str, &'static str)> {
+    const LEAVES: (&str, &str) = (
+        "leaves the client's folder",
+        "link only to pages and files of this client, relative to the page the note is on, such as ../../index.html",
+    );
+    let url = url.trim();
+    if url.is_empty() || url.starts_with('#') {
+        return None;
+    }
+    if let Some(colon) = url
+        .find(':')
+        .filter(|c| !url[..*c].contains(['/', '?', '#']))
+    {
+        let scheme = url[..colon].to_ascii_lowercase();
+        return match (scheme.as_str(), image) {
+            ("http" | "https", false) => None,
+            ("http" | "https", true) => Some((
+                "is on another site, and pages load nothing from the network",
+                "put the image under the client's assets/ and write ../../assets/<file>",
+            )),
+            _ => Some((
+                "is neither http nor https",
+                "write links to other sites as https://...",
+            )),
+        };
+    }
+    if url.starts_with(['/', '\\']) {
+        return Some(LEAVES);
+    }
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let mut level = depth;
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." if level == 0 => return Some(LEAVES),
+            ".." => level -= 1,
+            _ => level += 1,
+        }
+    }
+    None
+}
+
+/// Line and column (1-based) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[start..].chars().count() + 1,
+    )
+}
+
+/// Every Markdown link and image of a note whose address is dropped.
+pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        let (url, image) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        if let Some((why, help)) = refusal(url, image, NOTE_PAGE_DEPTH) {
+            let (line, column) = line_col(markdown, range.start);
+            let what = if image { "image" } else { "link" };
+            found.push(LinkProblem {
+                line,
+                column,
+                message: format!("{what} \"{url}\" {why}; it is dropped, its text stays"),
+                help,
+            });
+        }
+    }
+    found
+}
+
 /// A note's Markdown as sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(adjust);
+    // One entry per link or image open: whether its address is dropped.
+    let mut open: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, OPTIONS)
+        .map(adjust)
+        .filter(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open.push(refusal(dest_url, false, NOTE_PAGE_DEPTH).is_some());
+                !open[open.len() - 1]
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push(refusal(dest_url, true, NOTE_PAGE_DEPTH).is_some());
+                !open[open.len() - 1]
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => !open.pop().unwrap_or(false),
+            _ => true,
+        });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events);
     cleaner().clean(&raw).to_string()
@@ -70,18 +185,6 @@ fn adjust(event: Event<'_>) -> Event<'_> {
     }
 }
 
-/// Whether a URL stays on this machine: no scheme, no `//host`.
-fn is_local(url: &str) -> bool {
-    let url = url.trim();
-    if url.starts_with("//") || url.starts_with("\\\\") {
-        return false;
-    }
-    match url.find(':') {
-        Some(colon) => url[..colon].contains(['/', '?', '#']),
-        None => true,
-    }
-}
-
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
@@ -91,10 +194,15 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("div", ["id"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("div", "id") => value.starts_with("fn-").then(|| value.into()),
-                // output.md: every link of a client's folder is relative, and
-                // nothing absolute is written without base_url. A link to
-                // elsewhere keeps its text and loses its address.
-                ("img", "src") | ("a", "href") => is_local(value).then(|| value.into()),
+                // The same rules for links written as HTML as for Markdown
+                // ones (output.md: a client's folder links only within
+                // itself and to http(s) pages elsewhere).
+                ("img", "src") => refusal(value, true, NOTE_PAGE_DEPTH)
+                    .is_none()
+                    .then(|| value.into()),
+                ("a", "href") => refusal(value, false, NOTE_PAGE_DEPTH)
+                    .is_none()
+                    .then(|| value.into()),
                 _ => Some(value.into()),
             });
         b
@@ -139,21 +247,40 @@ mod tests {
     }
 
     #[test]
-    fn links_elsewhere_keep_their_text_only() {
-        let html = to_html(
-            "See the [brief](https://example.com/brief) and [October](../2026-10/index.html).",
+    fn links_to_other_sites_stay_and_links_out_of_the_folder_go() {
+        let note = "See the [brief](https://example.com/brief), [October](../2026-10/index.html),\n[polyn](../../../polyn/index.html) and [y](/etc/passwd) ![p](https://t.example/p.gif)\n";
+        let html = to_html(note);
+        assert!(
+            html.contains(
+                "<a href=\"https://example.com/brief\" rel=\"noopener noreferrer\">brief</a>"
+            ),
+            "{html}"
         );
-        assert!(!html.contains("example.com"), "{html}");
-        assert!(html.contains("brief"), "{html}");
         assert!(html.contains("<a href=\"../2026-10/index.html\""), "{html}");
+        for gone in ["polyn/index.html", "/etc/passwd", "t.example"] {
+            assert!(!html.contains(gone), "{gone} in {html}");
+        }
+        assert!(html.contains("polyn") && html.contains(" y "), "{html}");
+        let places: Vec<(usize, usize)> = link_problems(note)
+            .iter()
+            .map(|p| (p.line, p.column))
+            .collect();
+        assert_eq!(places, [(2, 1), (2, 40), (2, 57)]);
     }
 
     #[test]
-    fn knows_local_urls() {
-        assert!(is_local("../../assets/a.png"));
-        assert!(is_local("a.png?x=http://y"));
-        assert!(!is_local("https://example.com/a.png"));
-        assert!(!is_local("//example.com/a.png"));
-        assert!(!is_local("data:image/png;base64,AAAA"));
+    fn judges_addresses_from_the_page_the_note_is_on() {
+        let keep = |u: &str| refusal(u, false, NOTE_PAGE_DEPTH).is_none();
+        assert!(keep("../../assets/a.png"));
+        assert!(keep("a.png?x=http://y"));
+        assert!(keep("#fn-1"));
+        assert!(keep("HTTPS://example.com/"));
+        assert!(!keep("../../../x.html"));
+        assert!(!keep("../a/../../../x.html"));
+        assert!(!keep("//example.com/a.png"));
+        assert!(!keep("\\\\host\\x"));
+        assert!(!keep("mailto:a@b.c"));
+        assert!(!keep("data:image/png;base64,AAAA"));
+        assert!(refusal("https://example.com/a.png", true, NOTE_PAGE_DEPTH).is_some());
     }
 }

@@ -22,7 +22,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
 use crate::model::build::{self, Overrides};
 use crate::model::{Client, Portfolio};
-use crate::render::Page;
+use crate::render::{Page, templates};
 use crate::site::{self, Computed, Progress};
 
 /// What a rebuild produced.
@@ -123,6 +123,7 @@ impl Workspace {
                 root: root.to_path_buf(),
                 settings: None,
                 clients: Vec::new(),
+                looks: Default::default(),
             },
             read_problems: Scoped::default(),
             model_problems: Scoped::default(),
@@ -210,8 +211,17 @@ impl Workspace {
             .cloned()
             .collect();
         let good = self.good.as_ref().expect("set above");
-        let sites = site::render_clients(&self.root, good, Some(&rebuilt), &Progress::hidden())?;
-        let top = site::render_index(&self.root, good)?;
+        let rendered = site::render_clients(good, Some(&rebuilt), &Progress::hidden())
+            .and_then(|sites| Ok((sites, site::render_index(good)?)));
+        let (sites, top) = match rendered {
+            Ok(r) => r,
+            Err(e) => {
+                site::template_failure(e, &mut problems)?;
+                return Ok(Rebuild::Failed {
+                    diagnostics: problems,
+                });
+            }
+        };
         let mut diagnostics = Diagnostics::new();
         let scope = (!all).then_some(&changes.clients);
         self.read_problems.collect_into(scope, &mut diagnostics);
@@ -229,6 +239,7 @@ impl Workspace {
         if changes.everything {
             let mut diags = Diagnostics::new();
             self.raw = load::portfolio(&self.root, &mut diags);
+            templates::compile(&self.raw.looks, &mut diags);
             self.read_problems = Scoped::split(diags);
             return;
         }
@@ -278,59 +289,8 @@ fn merge(
 }
 
 /// Read the client folders `ids` (those that exist) with their diagnostics.
-///
-/// `load` reads whole portfolios, so the clients are read through a
-/// portfolio made of links: roster.yaml and the chosen client folders. Paths
-/// in the diagnostics come out relative to that portfolio, which makes them
-/// the same as in the real one. Where links cannot be made, everything is
-/// read and the rest thrown away.
 fn read_clients(root: &Path, ids: &BTreeSet<String>) -> (Vec<RawClient>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let existing: Vec<&String> = ids
-        .iter()
-        .filter(|id| root.join("clients").join(id).is_dir())
-        .collect();
-    if existing.is_empty() {
-        return (Vec::new(), diags);
-    }
-    let raw = match linked_portfolio(root, &existing) {
-        Ok(view) => load::portfolio(view.path(), &mut diags),
-        Err(_) => load::portfolio(root, &mut diags),
-    };
-    let clients = raw
-        .clients
-        .into_iter()
-        .filter(|c| ids.contains(&c.id))
-        .collect();
-    let mut mine = Diagnostics::new();
-    for d in diags.iter() {
-        let id = d.location.as_ref().and_then(|l| client_of(&l.file));
-        if id.is_some_and(|id| ids.contains(&id)) {
-            mine.push(d.clone());
-        }
-    }
-    (clients, mine)
-}
-
-/// A temporary portfolio of links to roster.yaml and the clients `ids`.
-#[cfg(unix)]
-fn linked_portfolio(root: &Path, ids: &[&String]) -> std::io::Result<tempfile::TempDir> {
-    use std::os::unix::fs::symlink;
-    let root = std::fs::canonicalize(root)?;
-    let view = tempfile::Builder::new().prefix("roster-serve-").tempdir()?;
-    symlink(root.join("roster.yaml"), view.path().join("roster.yaml"))?;
-    std::fs::create_dir(view.path().join("clients"))?;
-    for id in ids {
-        symlink(
-            root.join("clients").join(id),
-            view.path().join("clients").join(id),
-        )?;
-    }
-    Ok(view)
-}
-
-/// Links need privileges on Windows: read everything instead.
-#[cfg(not(unix))]
-fn linked_portfolio(_root: &Path, _ids: &[&String]) -> std::io::Result<tempfile::TempDir> {
-    Err(std::io::Error::other("no links on this system"))
+    let clients = load::clients(root, ids, &mut diags);
+    (clients, diags)
 }

@@ -1,0 +1,105 @@
+//! The one door through which roster reads a portfolio's files.
+//!
+//! A portfolio is often someone else's work (a pull request a CI job
+//! builds), so a file in it may be a link to `/etc/passwd` or to another
+//! agency's data. Every read of an input (YAML, CSV, notes, templates,
+//! themes, assets) goes through [`read`], which resolves the link and reads
+//! only when the real path is inside the real portfolio folder. A link whose
+//! target stays inside is fine.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// Why a file of the portfolio was not read.
+#[derive(Debug)]
+pub enum Refused {
+    /// Its real path is outside the portfolio.
+    Outside,
+    /// The system could not read it.
+    Io(std::io::Error),
+}
+
+/// The real path of `root`, or `root` itself when it cannot be resolved
+/// (then nothing under it can be read either).
+pub fn real_root(root: &Path) -> PathBuf {
+    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// The real path of `path` when it exists and lies inside `root`.
+fn resolve(root: &Path, path: &Path) -> Result<PathBuf, Refused> {
+    let real = fs::canonicalize(path).map_err(Refused::Io)?;
+    if real.starts_with(real_root(root)) {
+        Ok(real)
+    } else {
+        Err(Refused::Outside)
+    }
+}
+
+/// Read the file at `path` of the portfolio at `root`, unless its real path
+/// is outside the portfolio.
+pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
+    let real = resolve(root, path)?;
+    fs::read(real).map_err(Refused::Io)
+}
+
+/// Whether `path` is a file inside the portfolio at `root` (after links).
+pub fn is_file(root: &Path, path: &Path) -> bool {
+    resolve(root, path).is_ok_and(|real| real.is_file())
+}
+
+/// Whether `path` exists but leads outside the portfolio at `root`.
+pub fn is_outside(root: &Path, path: &Path) -> bool {
+    matches!(resolve(root, path), Err(Refused::Outside))
+}
+
+/// The error for an input at `file` (relative to the portfolio) that leads
+/// outside it.
+pub fn outside(file: &Path) -> Diagnostic {
+    let shown = file.display().to_string().replace('\\', "/");
+    Diagnostic::error(format!(
+        "{shown} is a link to a file outside the portfolio; roster reads only files inside it"
+    ))
+    .in_file(file)
+    .help("copy the file into the portfolio in place of the link")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_links_inside_and_refuses_links_outside() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("p");
+        fs::create_dir_all(root.join("a")).unwrap();
+        fs::write(root.join("a/in.txt"), "in").unwrap();
+        fs::write(tmp.path().join("secret"), "s").unwrap();
+        symlink(root.join("a/in.txt"), root.join("inside")).unwrap();
+        symlink(tmp.path().join("secret"), root.join("outside")).unwrap();
+        symlink(tmp.path(), root.join("up")).unwrap();
+        assert_eq!(read(&root, &root.join("inside")).unwrap(), b"in");
+        assert!(matches!(
+            read(&root, &root.join("outside")),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            read(&root, &root.join("up/secret")),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            read(&root, &root.join("a/../../secret")),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            read(&root, &root.join("none")),
+            Err(Refused::Io(_))
+        ));
+        assert!(is_file(&root, &root.join("inside")));
+        assert!(!is_file(&root, &root.join("outside")));
+        assert!(is_outside(&root, &root.join("outside")));
+    }
+}
