@@ -20,8 +20,9 @@ static CLIENTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sample-data/cli
 const ROSTER_YAML: &str = include_str!("../sample-data/roster.yaml");
 
 /// Keeps the built site out of the repository; `output_dir` of the sample.
-const GITIGNORE: &str =
-    "# The site roster builds; GitHub Actions builds it again on every push.\n/public/\n";
+/// Beside it, roster keeps its lock and, after an interrupted build, its
+/// staging folders (`.public.roster-*`) until the next build removes them.
+const GITIGNORE: &str = "# The site roster builds; GitHub Actions builds it again on every push.\n/public/\n# Beside it: the lock of a build, and what an interrupted build left.\n/.public.roster-*\n";
 
 /// The workflow that publishes the site to GitHub Pages.
 const WORKFLOW: &str = r#"# Build the reports with roster and publish them to GitHub Pages.

@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod output_fs;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -4,7 +4,9 @@
 //! beside the output and swaps it in only when all of it succeeded, so a
 //! failed or interrupted build leaves the previous site byte-identical. The
 //! output folder carries a manifest of what roster wrote; a folder holding
-//! anything else, or the portfolio itself, is refused.
+//! anything else, the portfolio itself or one of its input folders is
+//! refused. A linked output is built into the folder the link points at;
+//! the lock, the leftovers and the swap itself are [`crate::output_fs`]'s.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -22,6 +24,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::Portfolio;
 use crate::model::build::{self, Overrides};
+use crate::output_fs::{self, OutputLock};
 use crate::render::{Page, Renderer, TemplateError, templates};
 use crate::terminal::{self, Run};
 
@@ -172,7 +175,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
         Some(o) => o.clone(),
         None => opts.root.join(&computed.portfolio.settings.output_dir),
     };
-    guard_output(&opts.root, &output)?;
+    let (output, lock) = claim_output(&opts.root, &output, progress)?;
     let staging = Staging::begin(&output)?;
     let rendered = render_and_write(&computed, &staging, progress).and_then(|done| {
         // With --client the index would list only the chosen clients: keep
@@ -202,6 +205,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     written.extend(staging.keep_previous(&ids, !top.is_empty(), &opts.overrides.clients)?);
     written.extend(staging.write_top(&top)?);
     staging.commit(written)?;
+    output_fs::remove_leftovers(&output, &lock)?;
     progress.finish();
     let clients = ids.len();
     let summary = format!(
@@ -299,53 +303,59 @@ fn client_assets(portfolio: &Portfolio, client: &crate::model::Client) -> Result
         .collect()
 }
 
-fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    // Resolve what exists; keep the rest as written.
-    let mut existing = p.clone();
-    let mut tail = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                tail.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
-    for t in tail.into_iter().rev() {
-        out.push(t);
-    }
-    out
+/// The folders of the portfolio that roster reads (input-format.md): an
+/// output inside one would be read back by the next build (a page written
+/// into `templates/` becomes a template).
+const INPUT_FOLDERS: [&str; 3] = ["clients", "templates", "themes"];
+
+/// Resolve the output folder to the real one, guard it, and lock it for
+/// this build: the guard runs again under the lock, since until then
+/// another build may have been swapping its site in.
+fn claim_output(root: &Path, output: &Path, progress: &Progress) -> Result<(PathBuf, OutputLock)> {
+    // Guarded first without the lock, so a folder refused outright gets no
+    // lock file beside it.
+    let real = guard_output(root, output)?;
+    let lock = OutputLock::acquire(&real, || {
+        progress.note(&format!(
+            "waiting for another build of {} to finish",
+            output.display()
+        ));
+    })?;
+    recover_interrupted(&real)?;
+    guard_contents(output, &real)?;
+    Ok((real, lock))
 }
 
-/// Refuse an output folder that is the portfolio, contains it, lies where
-/// the portfolio's clients are read from, or holds files roster did not
-/// write. A previous build interrupted in the middle of its swap is first
-/// put back.
-fn guard_output(root: &Path, output: &Path) -> Result<()> {
-    recover_interrupted(output)?;
-    let (root_abs, out_abs) = (absolute(root), absolute(output));
+/// Refuse an output folder that is the portfolio, contains it, lies in one
+/// of its input folders, is a link to nothing, or holds files roster did not
+/// write; otherwise the real folder to build into. Reads, never writes.
+fn guard_output(root: &Path, output: &Path) -> Result<PathBuf> {
+    let out_abs = output_fs::real_output(output)?;
+    let root_abs = output_fs::real_path(root).unwrap_or_else(|_| root.to_path_buf());
     if root_abs.starts_with(&out_abs) {
         bail!(
             "the output folder {} is the portfolio or contains it; choose another with --output or output_dir",
             output.display()
         );
     }
-    if out_abs.starts_with(root_abs.join("clients")) {
+    if let Some(folder) = INPUT_FOLDERS
+        .iter()
+        .find(|f| out_abs.starts_with(root_abs.join(f)))
+    {
         bail!(
-            "the output folder {} is inside the portfolio's clients folder; choose another with --output or output_dir",
+            "the output folder {} is inside the portfolio's {folder} folder, which roster reads as input; choose another with --output or output_dir",
             output.display()
         );
     }
+    guard_contents(output, &out_abs)?;
+    Ok(out_abs)
+}
+
+/// Refuse a real output folder `out_abs` (named `output` by the user) that
+/// is a file or holds anything roster did not write. A link is never
+/// roster's, even under a name in the manifest: copying or reading through
+/// it would reach outside the output.
+fn guard_contents(output: &Path, out_abs: &Path) -> Result<()> {
     if !out_abs.exists() {
         return Ok(());
     }
@@ -355,7 +365,7 @@ fn guard_output(root: &Path, output: &Path) -> Result<()> {
             output.display()
         );
     }
-    let empty = fs::read_dir(&out_abs)
+    let empty = fs::read_dir(out_abs)
         .with_context(|| format!("reading {}", output.display()))?
         .next()
         .is_none();
@@ -371,15 +381,16 @@ fn guard_output(root: &Path, output: &Path) -> Result<()> {
     };
     let listed: std::collections::BTreeSet<&str> =
         manifest.lines().filter(|l| !l.is_empty()).collect();
-    let foreign: Vec<String> = walkdir::WalkDir::new(&out_abs)
+    let foreign: Vec<String> = walkdir::WalkDir::new(out_abs)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(&out_abs).ok()?;
+            let rel = e.path().strip_prefix(out_abs).ok()?;
             let rel = rel.to_string_lossy().replace('\\', "/");
-            (rel != MANIFEST && !listed.contains(rel.as_str())).then_some(rel)
+            let ours = rel == MANIFEST || listed.contains(rel.as_str());
+            (!ours || e.path_is_symlink()).then_some(rel)
         })
         .collect();
     if let Some(first) = foreign.first() {
@@ -397,18 +408,16 @@ fn guard_output(root: &Path, output: &Path) -> Result<()> {
 
 /// Where the previous site waits while a new one is swapped in.
 fn aside(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "site".into());
-    output.with_file_name(format!(".{name}.roster-old"))
+    output_fs::beside(output, "old")
 }
 
 /// Put back the previous site when a build was interrupted between moving
 /// it aside and moving the new one in.
 fn recover_interrupted(output: &Path) -> Result<()> {
     let old = aside(output);
-    if !output.exists() && old.is_dir() {
+    // Not through a link: that would make the output a link to anywhere.
+    let old_is_dir = fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir());
+    if !output.exists() && old_is_dir {
         fs::rename(&old, output).with_context(|| {
             format!(
                 "putting back the previous site {} after an interrupted build",
@@ -472,12 +481,10 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "site".into());
+        let prefix = output_fs::beside(output, "new-");
+        let prefix = prefix.file_name().unwrap_or_default();
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.roster-new-"))
+            .prefix(prefix)
             .tempdir_in(parent)
             .with_context(|| format!("creating a staging folder in {}", parent.display()))?;
         Ok(Staging {
@@ -568,6 +575,12 @@ impl Staging {
         fs::write(self.dir.path().join(MANIFEST), written.join("\n"))
             .context("writing the manifest")?;
 
+        if output.is_dir() && output_fs::exchange(self.dir.path(), output) {
+            // The previous site is now where the staging folder was.
+            let old = self.dir.keep();
+            return remove_tree(&old)
+                .with_context(|| format!("removing the previous site at {}", old.display()));
+        }
         // Until the new site is in place, dropping `self.dir` removes it.
         let old = aside(output);
         if old.exists() {
@@ -594,7 +607,9 @@ impl Staging {
 
 /// Remove a folder and everything in it, its subfolders (one per client) in
 /// parallel: a site has thousands of files, and unlinking them is most of
-/// the time a rebuild spends after rendering.
+/// the time a rebuild spends after rendering. A link in it is removed as a
+/// link (`DirEntry::file_type` and `remove_dir_all` do not follow links), so
+/// a link to `/` put into the site removes nothing outside it.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
     entries.par_iter().try_for_each(|e| {
@@ -621,6 +636,9 @@ pub struct Progress {
     done: Arc<Mutex<bool>>,
     /// Dropped at the end, which wakes the thread waiting to show the bar.
     timer: Mutex<Option<mpsc::Sender<()>>>,
+    /// Whether [`Progress::note`] prints: a message such as "waiting for
+    /// another build" matters in a pipe or a CI log too.
+    notes: bool,
 }
 
 impl Progress {
@@ -630,12 +648,14 @@ impl Progress {
             bar: ProgressBar::hidden(),
             done: Arc::new(Mutex::new(false)),
             timer: Mutex::new(None),
+            notes: false,
         }
     }
 
     /// A bar on stderr, drawn once the build has taken a second.
     pub fn stderr() -> Progress {
-        let progress = Progress::hidden();
+        let mut progress = Progress::hidden();
+        progress.notes = true;
         if !std::io::stderr().is_terminal() {
             return progress;
         }
@@ -667,6 +687,13 @@ impl Progress {
         self.bar.set_length(steps.unwrap_or(0));
         self.bar.set_position(0);
         self.bar.set_style(style);
+    }
+
+    /// Tell the user why the build is not moving on, above the bar.
+    pub fn note(&self, message: &str) {
+        if self.notes {
+            self.bar.suspend(|| eprintln!("{message}"));
+        }
     }
 
     /// One counted step of the stage is done.
@@ -770,6 +797,8 @@ mod tests {
         assert!(refused(&root).contains("is the portfolio or contains it"));
         assert!(refused(tmp.path()).contains("is the portfolio or contains it"));
         assert!(refused(&root.join("clients/site")).contains("inside the portfolio's clients"));
+        assert!(refused(&root.join("templates")).contains("inside the portfolio's templates"));
+        assert!(refused(&root.join("themes/x")).contains("inside the portfolio's themes"));
         let foreign = tmp.path().join("docs");
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("notes.txt"), "mine").unwrap();
@@ -805,8 +834,42 @@ mod tests {
         let before = snapshot(&out);
         // Interrupted between moving the old site aside and the new one in.
         fs::rename(&out, aside(&out)).unwrap();
-        guard_output(&root, &out).unwrap();
+        claim_output(&root, &out, &Progress::hidden()).unwrap();
         assert_eq!(snapshot(&out), before);
-        assert_eq!(siblings(&out), ["portfolio", "site"]);
+        assert_eq!(siblings(&out), [".site.roster-lock", "portfolio", "site"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_output_is_refused_even_under_a_name_roster_wrote() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("portfolio");
+        fs::create_dir_all(&root).unwrap();
+        let out = tmp.path().join("site");
+        let site = [("c".to_string(), vec![page("index.html", "1")])];
+        write_site(&out, &site, &[]).unwrap();
+        // --client d would otherwise copy the secret into the new site.
+        fs::write(tmp.path().join("secret"), "s").unwrap();
+        fs::remove_file(out.join("c/index.html")).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("secret"), out.join("c/index.html")).unwrap();
+        let err = guard_output(&root, &out).unwrap_err().to_string();
+        assert!(err.contains("did not write (c/index.html)"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn deleting_the_previous_site_never_follows_a_link_inside_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let kept = tmp.path().join("kept");
+        fs::create_dir_all(&kept).unwrap();
+        fs::write(kept.join("f"), "mine").unwrap();
+        let site = [("c".to_string(), vec![page("index.html", "1")])];
+        write_site(&out, &site, &[]).unwrap();
+        std::os::unix::fs::symlink(&kept, out.join("root-link")).unwrap();
+        std::os::unix::fs::symlink(&kept, out.join("c/link")).unwrap();
+        write_site(&out, &site, &[]).unwrap();
+        assert_eq!(fs::read(kept.join("f")).unwrap(), b"mine");
+        assert!(!out.join("root-link").exists() && !out.join("c/link").exists());
     }
 }

@@ -132,3 +132,31 @@ fn the_pages_workflow_passes_actionlint() {
         "actionlint missed a job that needs no such job"
     );
 }
+
+#[test]
+fn the_gitignore_covers_what_a_build_leaves_beside_the_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "x"]).code, 0);
+    assert_eq!(run(tmp.path(), &["build", "x"]).code, 0);
+    let x = tmp.path().join("x");
+    // What a killed build leaves until the next build removes it.
+    std::fs::create_dir(x.join(".public.roster-new-a1B2c3")).unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(&x)
+            .output()
+    };
+    let Ok(made) = git(&["init", "-q"]) else {
+        eprintln!("skipped: no git");
+        return;
+    };
+    assert!(made.status.success());
+    let names = [".public.roster-lock", ".public.roster-new-a1B2c3", "public"];
+    for name in names {
+        let ignored = git(&["check-ignore", "-q", name]).unwrap();
+        assert!(ignored.status.success(), "{name} is not ignored");
+    }
+    let kept = git(&["check-ignore", "-q", "roster.yaml"]).unwrap();
+    assert!(!kept.status.success());
+}
