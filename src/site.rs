@@ -281,7 +281,17 @@ fn client_assets(portfolio: &Portfolio, client: &crate::model::Client) -> Result
         .iter()
         .map(|rel| {
             let from = dir.join(rel);
-            let bytes = fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
+            // Checked when the portfolio was read; read through the same door
+            // in case the file was replaced by a link since.
+            let bytes = match load::within::read(&portfolio.root, &from) {
+                Ok(bytes) => bytes,
+                Err(load::within::Refused::Outside) => {
+                    bail!("{} leads outside the portfolio", from.display())
+                }
+                Err(load::within::Refused::Io(e)) => {
+                    return Err(e).with_context(|| format!("reading {}", from.display()));
+                }
+            };
             Ok((rel.to_string_lossy().replace('\\', "/"), bytes))
         })
         .collect()
