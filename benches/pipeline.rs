@@ -103,7 +103,7 @@ fn stages(c: &mut Criterion) {
         figures,
     };
     group.bench_function("render", |b| {
-        b.iter(|| site::render_clients(&root, black_box(&computed), None, &Progress::hidden()))
+        b.iter(|| site::render_clients(black_box(&computed), None, &Progress::hidden()))
     });
     group.finish();
 }

@@ -25,7 +25,7 @@ use crate::load;
 use crate::model::Portfolio;
 use crate::model::build::{self, Overrides};
 use crate::output_fs::{self, OutputLock};
-use crate::render::{Page, Renderer, TemplateError, templates};
+use crate::render::{Page, Renderer, templates};
 use crate::terminal::{self, Run};
 
 /// The file in the output folder that lists what roster wrote.
@@ -90,22 +90,10 @@ fn compute_with(
     Some(Computed { portfolio, figures })
 }
 
-/// A template that fails while rendering is a mistake in the portfolio, so
-/// a diagnostic; any other failure is the machine's.
-pub fn template_failure(e: anyhow::Error, diags: &mut Diagnostics) -> Result<()> {
-    match e.downcast::<TemplateError>() {
-        Ok(TemplateError(d)) => {
-            diags.push(d);
-            Ok(())
-        }
-        Err(e) => Err(e),
-    }
-}
-
 /// The outcome of a build whose rendering failed; the staging folder is
 /// dropped, so nothing changes on disk.
 fn failed_render(e: anyhow::Error, mut diags: Diagnostics, root: &Path) -> Result<Outcome> {
-    template_failure(e, &mut diags)?;
+    templates::to_diagnostic(e, &mut diags)?;
     let summary = terminal::summary(&diags, Run::Build);
     Ok(Outcome {
         root: root.to_path_buf(),
@@ -121,7 +109,7 @@ fn render_in_memory(computed: &Computed, diags: &mut Diagnostics) {
     let rendered = render_clients(computed, None, &Progress::hidden())
         .and_then(|_| render_index(computed).map(|_| ()));
     if let Err(e) = rendered
-        && let Err(e) = template_failure(e, diags)
+        && let Err(e) = templates::to_diagnostic(e, diags)
     {
         diags.push(Diagnostic::error(format!("{e:#}")).io());
     }
@@ -297,7 +285,17 @@ fn client_assets(portfolio: &Portfolio, client: &crate::model::Client) -> Result
         .iter()
         .map(|rel| {
             let from = dir.join(rel);
-            let bytes = fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
+            // Checked when the portfolio was read; read through the same door
+            // in case the file was replaced by a link since.
+            let bytes = match load::within::read(&portfolio.root, &from) {
+                Ok(bytes) => bytes,
+                Err(load::within::Refused::Outside) => {
+                    bail!("{} leads outside the portfolio", from.display())
+                }
+                Err(load::within::Refused::Io(e)) => {
+                    return Err(e).with_context(|| format!("reading {}", from.display()));
+                }
+            };
             Ok((rel.to_string_lossy().replace('\\', "/"), bytes))
         })
         .collect()

@@ -82,7 +82,11 @@ pub fn portfolio(
         settings: &settings,
         known: raw.settings.is_some(),
     };
-    if let Some(url) = settings.base_url.as_deref().filter(|u| !is_web_address(u)) {
+    if let Some(url) = settings
+        .base_url
+        .as_deref()
+        .filter(|u| !super::base_url::is_web_address(u))
+    {
         diags.push(
             Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
                 .at(yaml_location(raw, Path::new("roster.yaml"), &["base_url"]))
@@ -510,11 +514,11 @@ fn client(
                     .help("rename it to the month it is about"),
                 );
             }
-            note_links(path, text, diags);
+            crate::render::notes::warn_links(path, text, diags);
             month_notes.insert(m, text.clone());
         } else if known.contains(stem.as_str()) {
             if index.contains_key(stem.as_str()) {
-                note_links(path, text, diags);
+                crate::render::notes::warn_links(path, text, diags);
                 partnership_notes.insert(stem.clone(), text.clone());
             }
         } else {
@@ -579,31 +583,6 @@ fn client(
         partnership_notes,
         assets: c.assets.clone(),
     })
-}
-
-/// Whether `url` is an http or https address with a host, and nothing a
-/// sitemap or a canonical link could not hold as written.
-fn is_web_address(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let host = rest.and_then(|r| r.split(['/', '?', '#']).next());
-    host.is_some_and(|h| !h.is_empty())
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
-}
-
-/// A warning for each link of a shown note that the page drops.
-fn note_links(path: &Path, text: &str, diags: &mut Diagnostics) {
-    for p in crate::render::notes::link_problems(text) {
-        diags.push(
-            Diagnostic::warning(p.message)
-                .at(Location::at(path, p.line, p.column))
-                .help(p.help),
-        );
-    }
 }
 
 fn yaml_location(raw: &RawPortfolio, file: &Path, keys: &[&str]) -> Location {

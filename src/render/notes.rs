@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// How many folders below the client's the pages showing notes are: a
@@ -111,6 +112,18 @@ pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
         }
     }
     found
+}
+
+/// A warning for each link of the note at `path` (relative to the
+/// portfolio) whose address the page drops.
+pub fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostics) {
+    for p in link_problems(markdown) {
+        diags.push(
+            Diagnostic::warning(p.message)
+                .at(Location::at(path, p.line, p.column))
+                .help(p.help),
+        );
+    }
 }
 
 /// A note's Markdown as sanitised HTML.

@@ -30,6 +30,19 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
+/// A template that fails while rendering is a mistake in the portfolio, so
+/// a diagnostic pushed into `diags`; any other failure is the machine's, and
+/// returned.
+pub fn to_diagnostic(e: anyhow::Error, diags: &mut Diagnostics) -> anyhow::Result<()> {
+    match e.downcast::<TemplateError>() {
+        Ok(TemplateError(d)) => {
+            diags.push(d);
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Where a template comes from: its file in the portfolio, when it is an
 /// override.
 fn file_of(name: &str) -> PathBuf {

@@ -216,7 +216,7 @@ impl Workspace {
         let (sites, top) = match rendered {
             Ok(r) => r,
             Err(e) => {
-                site::template_failure(e, &mut problems)?;
+                templates::to_diagnostic(e, &mut problems)?;
                 return Ok(Rebuild::Failed {
                     diagnostics: problems,
                 });
