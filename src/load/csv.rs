@@ -2,7 +2,8 @@
 //!
 //! A file's kind (posts, daily, orders) comes from its header row, its
 //! delimiter from the most frequent of `,` `;` TAB in that row, its encoding
-//! from whether it is valid UTF-8 (else Windows-1251, with a warning). Values
+//! from its byte-order mark (UTF-8, UTF-16LE, UTF-16BE), else from whether it
+//! is valid UTF-8 (else Windows-1251, with a warning). Values
 //! are typed here, each bad cell reported at its line and column; references
 //! between rows and partnerships are resolved later, in the model.
 
@@ -12,8 +13,11 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, shorten};
 use crate::model::{Counts, PostKind};
+
+mod header;
+mod quotes;
 
 /// The most problems reported for one file before the rest are summed up.
 const MAX_ROW_ERRORS: usize = 20;
@@ -166,24 +170,58 @@ const COUNTS: [&str; 5] = [
     "conversions",
 ];
 
+/// The encoding a metrics file was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little-endian, from its byte-order mark (as Meta exports).
+    Utf16Le,
+    /// UTF-16, big-endian, from its byte-order mark.
+    Utf16Be,
+    /// Not UTF-8 and no byte-order mark: taken to be Windows-1251, what
+    /// Excel in a Russian locale saves.
+    Windows1251,
+}
+
 /// Decode a file's bytes: UTF-8 (a BOM dropped), else Windows-1251.
 /// Returns the text and whether the fallback was used.
+pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    let (text, encoding) = decode_as(bytes);
+    (text, encoding == Encoding::Windows1251)
+}
+
+/// Decode a file's bytes by its byte-order mark, else as UTF-8, else as
+/// Windows-1251; with the encoding used.
 /// Old Mac line ends (CR alone) become LF, so that lines are counted alike
 /// here and where the terminal quotes them.
-pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+pub fn decode_as(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Encoding) {
     use std::borrow::Cow;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, fallback) = match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), false),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
-            (text, true)
+    let (text, encoding) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((e, bom)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
+            let (text, _) = e.decode_without_bom_handling(&bytes[bom..]);
+            let used = if e == encoding_rs::UTF_16LE {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            };
+            (text, used)
+        }
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match std::str::from_utf8(bytes) {
+                Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
+                Err(_) => {
+                    let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
+                    (text, Encoding::Windows1251)
+                }
+            }
         }
     };
     if text.contains('\r') && !text.contains('\n') {
-        return (Cow::Owned(text.replace('\r', "\n")), fallback);
+        return (Cow::Owned(text.replace('\r', "\n")), encoding);
     }
-    (text, fallback)
+    (text, encoding)
 }
 
 /// The 1-based line of the record starting at byte `at` of `text`. The csv
@@ -298,7 +336,7 @@ impl RowReader<'_> {
             Ok(_) => {
                 self.errors.push((
                     self.cell(i),
-                    format!("`{name}` is too large: {s}"),
+                    format!("`{name}` is too large: {}", shorten(s)),
                     Some(format!(
                         "roster reads counts up to {}; check for extra digits",
                         super::MAX_COUNT
@@ -309,12 +347,12 @@ impl RowReader<'_> {
             Err(_) => {
                 let (msg, help) = if s.starts_with('-') {
                     (
-                        format!("`{name}` cannot be negative, found \"{s}\""),
+                        format!("`{name}` cannot be negative, found \"{}\"", shorten(s)),
                         "counts are 0 or more; leave the cell empty when the value is unknown",
                     )
                 } else {
                     (
-                        format!("`{name}` must be a whole number, found \"{s}\""),
+                        format!("`{name}` must be a whole number, found \"{}\"", shorten(s)),
                         "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown",
                     )
                 };
@@ -350,7 +388,7 @@ impl RowReader<'_> {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
                 self.errors.push((
                     self.cell(i),
-                    format!("`{name}` cannot be negative, found \"{raw}\""),
+                    format!("`{name}` cannot be negative, found \"{}\"", shorten(raw)),
                     None,
                 ));
                 None
@@ -358,7 +396,7 @@ impl RowReader<'_> {
             Ok(d) if d > super::max_amount() => {
                 self.errors.push((
                     self.cell(i),
-                    format!("`{name}` is too large: {raw}"),
+                    format!("`{name}` is too large: {}", shorten(raw)),
                     Some(format!(
                         "roster reads amounts up to {}; check for extra digits",
                         super::max_amount()
@@ -377,7 +415,7 @@ impl RowReader<'_> {
                 };
                 self.errors.push((
                     self.cell(i),
-                    format!("`{name}` must be a number, found \"{raw}\""),
+                    format!("`{name}` must be a number, found \"{}\"", shorten(raw)),
                     Some(help.into()),
                 ));
                 None
@@ -392,7 +430,8 @@ impl RowReader<'_> {
             self.errors.push((
                 cell,
                 format!(
-                    "`{name}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{s}\""
+                    "`{name}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{}\"",
+                    shorten(&s)
                 ),
                 Some(format!(
                     "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from {} to {}",
@@ -440,60 +479,43 @@ fn field_starts(line: &str, delimiter: u8) -> Vec<usize> {
     starts
 }
 
-/// Which columns mark each kind of file, with the kind's columns.
-const KINDS: [(&str, [&str; 2], &[&str]); 3] = [
-    ("posts", ["post_id", "published"], POSTS),
-    ("daily", ["post_id", "day"], DAILY),
-    ("orders", ["order_id", "customer"], ORDERS),
-];
-
-/// The columns a header needs for each kind, for a header that fits none:
-/// the kinds it comes closest to first, each with what is missing and any
-/// column that looks like a misspelling of it.
-fn kind_help(header: &[String]) -> String {
-    let mut options: Vec<((usize, usize), String)> = KINDS
-        .iter()
-        .map(|(kind, marks, _)| {
-            let missing: Vec<String> = marks
-                .iter()
-                .filter(|m| !header.iter().any(|h| h == *m))
-                .map(
-                    |m| match did_you_mean(m, header.iter().map(String::as_str)) {
-                        Some(near) => format!("`{m}` (is `{near}` meant?)"),
-                        None => format!("`{m}`"),
-                    },
-                )
-                .collect();
-            let article = if kind.starts_with('o') { "an" } else { "a" };
-            let unmatched = missing.iter().filter(|m| !m.contains("meant?")).count();
-            (
-                (missing.len(), unmatched),
-                format!("for {article} {kind} file add {}", missing.join(" and ")),
-            )
-        })
-        .collect();
-    options.sort_by_key(|(n, _)| *n);
-    let list: Vec<String> = options.into_iter().map(|(_, o)| o).collect();
-    list.join("; ")
-}
-
-/// Read one metrics file from its bytes. Problems go to `diags`.
-pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFile, Unread> {
-    let (text, fallback) = decode(bytes);
-    if fallback {
+/// The warning for a file not read as UTF-8, naming the encoding used.
+fn warn_encoding(path: &Path, encoding: Encoding, diags: &mut Diagnostics) {
+    if encoding == Encoding::Windows1251 {
         diags.push(
             Diagnostic::warning("file is not UTF-8; read it as Windows-1251")
                 .in_file(path)
                 .help("save it as \"CSV UTF-8\" to make the encoding explicit"),
         );
     }
+}
+
+/// The error for a quote left open, at the quote.
+fn open_quote(path: &Path, q: &quotes::BadQuote) -> Diagnostic {
+    let message = match q.open {
+        quotes::Open::ToTheEnd => {
+            "quote is never closed: its field runs to the end of the file".to_string()
+        }
+        quotes::Open::Swallows { rows, first } => {
+            let lines = if rows == 1 { "line" } else { "lines" };
+            format!(
+                "quoted field takes in {rows} {lines} that look like rows, from line {first}: its closing quote is likely missing"
+            )
+        }
+    };
+    Diagnostic::error(message)
+        .at(Location::at(path, q.line, q.column))
+        .help("end the value with `\"`; a quote inside a quoted value is written twice, `\"\"`")
+}
+
+/// Read one metrics file from its bytes. Problems go to `diags`.
+pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFile, Unread> {
+    let (text, encoding) = decode_as(bytes);
+    warn_encoding(path, encoding, diags);
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
     let header_starts = field_starts(header_line, delimiter);
     let header_at = |i: usize| Location::at(path, 1, header_starts.get(i).copied().unwrap_or(1));
-    let unusable = Unread::Unusable {
-        may_hold_posts: true,
-    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -508,183 +530,198 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
         }
         Err(e) => {
             diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).in_file(path));
-            return Err(unusable);
+            return Err(Unread::Unusable {
+                may_hold_posts: true,
+            });
         }
     }
     let header: Vec<String> = record.iter().map(|h| h.trim().to_lowercase()).collect();
-    let has = |c: &str| header.iter().any(|h| h == c);
-    let Some((kind, _, names)) = KINDS
-        .iter()
-        .find(|(_, marks, _)| marks.iter().all(|m| has(m)))
-    else {
-        diags.push(
-            Diagnostic::error("CSV header fits no kind of metrics file")
-                .at(header_at(0))
-                .help(kind_help(&header)),
-        );
-        return Err(unusable);
+    let bad_quote = quotes::first_open(&text, delimiter, header.len());
+    if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
+        // The header itself runs on: nothing in the file can be told apart.
+        diags.push(open_quote(path, &q));
+        return Err(Unread::Unusable {
+            may_hold_posts: true,
+        });
+    }
+    let kind = header::check(&header, header_at, diags)?;
+    let file = Table {
+        path,
+        text: &text,
+        delimiter,
+        header: &header,
+        cols: Columns {
+            index: kind
+                .names
+                .iter()
+                .map(|n| header.iter().position(|h| h == n))
+                .collect(),
+            names: kind.names,
+        },
     };
-    let cols = Columns {
-        index: names
-            .iter()
-            .map(|n| header.iter().position(|h| h == n))
-            .collect(),
-        names,
-    };
-    let unknown: Vec<(usize, &str)> = header
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| !names.contains(&h.as_str()))
-        .map(|(i, h)| (i, h.as_str()))
-        .collect();
-    let required: &[&str] = match *kind {
-        "posts" => &["post_id", "partnership", "published"],
-        "daily" => &["post_id", "day"],
-        _ => &["order_id", "date", "customer"],
-    };
-    let missing: Vec<&str> = required.iter().copied().filter(|c| !has(c)).collect();
-    if let Some(&(first, _)) = unknown.first() {
-        let list: Vec<&str> = unknown.iter().map(|(_, h)| *h).collect();
-        let near: Vec<String> = unknown
-            .iter()
-            .filter_map(|(_, h)| {
-                did_you_mean(h, names.iter().copied().filter(|n| !has(n)))
-                    .map(|n| format!("`{h}` -> `{n}`"))
-            })
-            .collect();
-        let help = if near.is_empty() {
-            format!("the columns roster reads here are {}", names.join(", "))
+    let rows = file.rows(kind.name, &mut reader, bad_quote, diags);
+    match rows {
+        Ok((rows, rejected)) => Ok(CsvFile {
+            path: path.to_path_buf(),
+            rows,
+            rejected,
+        }),
+        Err(()) => Err(Unread::Unusable {
+            may_hold_posts: kind.name == "posts",
+        }),
+    }
+}
+
+/// A metrics file whose header has been read: what its rows are read with.
+struct Table<'t> {
+    path: &'t Path,
+    text: &'t str,
+    delimiter: u8,
+    header: &'t [String],
+    cols: Columns,
+}
+
+/// Problems of one file, the first [`MAX_ROW_ERRORS`] shown and the rest
+/// summed up.
+#[derive(Default)]
+struct Reported {
+    shown: usize,
+    suppressed: usize,
+    first_suppressed: Option<Location>,
+}
+
+impl Reported {
+    fn push(&mut self, path: &Path, (cell, msg, help): (Cell, String, Option<String>), diags: &mut Diagnostics) {
+        let at = Location::at(path, cell.line, cell.column);
+        if self.shown < MAX_ROW_ERRORS {
+            let mut d = Diagnostic::error(msg).at(at);
+            if let Some(h) = help {
+                d = d.help(h);
+            }
+            diags.push(d);
+            self.shown += 1;
         } else {
-            format!("rename {}", near.join(", "))
-        };
-        // A misspelt required column is the error below; its warning would
-        // say the same thing twice.
-        if missing.is_empty() {
+            self.suppressed += 1;
+            self.first_suppressed.get_or_insert(at);
+        }
+    }
+
+    fn finish(self, diags: &mut Diagnostics) {
+        if let Some(first) = self.first_suppressed {
+            // Placed at the first problem not shown, so it is listed after
+            // the ones that are.
             diags.push(
-                Diagnostic::warning(format!("unknown columns ignored: {}", list.join(", ")))
-                    .at(header_at(first))
-                    .help(help),
+                Diagnostic::error(format!(
+                    "{} more problems in this file are not shown, from here on",
+                    self.suppressed
+                ))
+                .at(first)
+                .help("fix the ones above and run again"),
             );
         }
     }
-    if !missing.is_empty() {
-        let near: Vec<String> = missing
-            .iter()
-            .filter_map(|m| {
-                did_you_mean(m, unknown.iter().map(|(_, h)| *h))
-                    .map(|h| format!("rename `{h}` to `{m}`"))
-            })
-            .collect();
-        let help = if near.is_empty() {
-            format!("this file needs the columns {}", required.join(", "))
-        } else {
-            near.join("; ")
+}
+
+impl Table<'_> {
+    /// Read the rows after the header, with the ids of rows that could not
+    /// be read; `Err` when a quote left open (`bad_quote`) makes the rest
+    /// of the file unreadable.
+    fn rows(
+        &self,
+        kind: &str,
+        reader: &mut csv::Reader<&[u8]>,
+        bad_quote: Option<quotes::BadQuote>,
+        diags: &mut Diagnostics,
+    ) -> Result<(Rows, Vec<String>), ()> {
+        let lines: Vec<&str> = self.text.lines().collect();
+        let newlines: Vec<usize> = self.text.match_indices('\n').map(|(i, _)| i).collect();
+        let mut rows = match kind {
+            "posts" => Rows::Posts(Vec::with_capacity(lines.len())),
+            "daily" => Rows::Daily(Vec::with_capacity(lines.len())),
+            _ => Rows::Orders(Vec::with_capacity(lines.len())),
         };
-        diags.push(
-            Diagnostic::error(format!(
-                "missing required column `{}` for a {kind} file",
-                missing.join("`, `")
-            ))
-            .at(header_at(0))
-            .help(help),
-        );
-        return Err(Unread::Unusable {
-            may_hold_posts: *kind == "posts",
-        });
+        let id_column = self.cols.of("post_id").or(self.cols.of("order_id"));
+        let mut rejected = Vec::new();
+        let mut reported = Reported::default();
+        let mut record = csv::StringRecord::new();
+        let line_of = |byte: u64| line_at(self.text, &newlines, usize::try_from(byte).unwrap_or(0));
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let loc = match e.position() {
+                        Some(p) => Location::at(self.path, line_of(p.byte()), 1),
+                        None => Location::file(self.path),
+                    };
+                    diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).at(loc));
+                    break;
+                }
+            }
+            if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
+                reported.finish(diags);
+                diags.push(open_quote(self.path, &q));
+                return Err(());
+            }
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let line = record.position().map_or(0, |p| line_of(p.byte()));
+            let mut row = RowReader {
+                record: &record,
+                line,
+                raw_line: lines.get(line.saturating_sub(1)).copied().unwrap_or(""),
+                delimiter: self.delimiter,
+                decimal_comma: self.delimiter == b';',
+                errors: Vec::new(),
+            };
+            if let Some(e) = self.field_count(&row) {
+                row.errors.push(e);
+            } else {
+                read_row(&mut row, &self.cols, &mut rows);
+            }
+            if !row.errors.is_empty()
+                && let Some(id) = row.text(id_column)
+            {
+                rejected.push(id.to_string());
+            }
+            for e in row.errors {
+                reported.push(self.path, e, diags);
+            }
+        }
+        reported.finish(diags);
+        Ok((rows, rejected))
     }
 
-    let lines: Vec<&str> = text.lines().collect();
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    let mut rows = match *kind {
-        "posts" => Rows::Posts(Vec::with_capacity(lines.len())),
-        "daily" => Rows::Daily(Vec::with_capacity(lines.len())),
-        _ => Rows::Orders(Vec::with_capacity(lines.len())),
-    };
-    let id_column = cols.of("post_id").or(cols.of("order_id"));
-    let mut rejected = Vec::new();
-    let mut reported = 0usize;
-    let mut suppressed = 0usize;
-    let mut first_suppressed = None;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let loc = match e.position() {
-                    Some(p) => Location::at(
-                        path,
-                        line_at(&text, &newlines, usize::try_from(p.byte()).unwrap_or(0)),
-                        1,
-                    ),
-                    None => Location::file(path),
-                };
-                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).at(loc));
-                break;
-            }
-        }
-        let line = record.position().map_or(0, |p| {
-            line_at(&text, &newlines, usize::try_from(p.byte()).unwrap_or(0))
-        });
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let raw_line = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
-        let mut row = RowReader {
-            record: &record,
-            line,
-            raw_line,
-            delimiter,
-            decimal_comma: delimiter == b';',
-            errors: Vec::new(),
-        };
-        if record.len() > header.len() {
-            row.errors.push((
-                row.cell(header.len()),
-                format!(
-                    "row has {} fields but the header has {}",
-                    record.len(),
-                    header.len()
-                ),
+    /// The error of a row with more or fewer fields than the header: its
+    /// cells cannot be matched to the columns.
+    fn field_count(&self, row: &RowReader) -> Option<(Cell, String, Option<String>)> {
+        let (got, want) = (row.record.len(), self.header.len());
+        let message = format!("row has {got} fields but the header has {want}");
+        if got > want {
+            return Some((
+                row.cell(want),
+                message,
                 Some("quote values that contain the delimiter".into()),
             ));
-        } else {
-            read_row(&mut row, &cols, &mut rows);
         }
-        if !row.errors.is_empty()
-            && let Some(id) = row.text(id_column)
-        {
-            rejected.push(id.to_string());
-        }
-        for (cell, msg, help) in row.errors {
-            if reported < MAX_ROW_ERRORS {
-                let mut d = Diagnostic::error(msg).at(Location::at(path, cell.line, cell.column));
-                if let Some(h) = help {
-                    d = d.help(h);
-                }
-                diags.push(d);
-                reported += 1;
-            } else {
-                suppressed += 1;
-                first_suppressed.get_or_insert(Location::at(path, cell.line, cell.column));
-            }
-        }
+        // The end of the row, where the missing fields would go.
+        let end = Cell {
+            line: row.line,
+            column: row.raw_line.chars().count() + 1,
+        };
+        let d = char::from(self.delimiter);
+        let d = if d == '\t' { "tab".to_string() } else { format!("`{d}`") };
+        (got < want).then(|| {
+            (
+                end,
+                message,
+                Some(format!(
+                    "write every column of the header in every row: an empty cell still needs its {d}"
+                )),
+            )
+        })
     }
-    if let Some(first) = first_suppressed {
-        // Placed at the first problem not shown, so it is listed after the
-        // ones that are.
-        diags.push(
-            Diagnostic::error(format!(
-                "{suppressed} more problems in this file are not shown, from here on"
-            ))
-            .at(first)
-            .help("fix the ones above and run again"),
-        );
-    }
-    Ok(CsvFile {
-        path: path.to_path_buf(),
-        rows,
-        rejected,
-    })
 }
 
 fn read_row(row: &mut RowReader, cols: &Columns, rows: &mut Rows) {
@@ -700,7 +737,10 @@ fn read_row(row: &mut RowReader, cols: &Columns, rows: &mut Rows) {
                     let i = cols.of("kind").unwrap_or(0);
                     row.errors.push((
                         row.cell(i),
-                        format!("`kind` must be sponsored or organic, found \"{other}\""),
+                        format!(
+                            "`kind` must be sponsored or organic, found \"{}\"",
+                            shorten(other)
+                        ),
                         Some("leave it empty for a sponsored post".into()),
                     ));
                     None
@@ -737,7 +777,10 @@ fn read_row(row: &mut RowReader, cols: &Columns, rows: &mut Rows) {
                     _ => {
                         row.errors.push((
                             cell,
-                            format!("`day` must be a whole number from 1, found \"{s}\""),
+                            format!(
+                                "`day` must be a whole number from 1, found \"{}\"",
+                                shorten(&s)
+                            ),
                             Some("day 1 is the first 24 hours after publication".into()),
                         ));
                         None
