@@ -292,7 +292,10 @@ mod tests {
     fn quotes_long_values_by_their_start_and_length() {
         assert_eq!(shorten("USD"), "USD");
         let long = "é".repeat(81);
-        assert_eq!(shorten(&long), format!("{}… (81 characters)", "é".repeat(60)));
+        assert_eq!(
+            shorten(&long),
+            format!("{}… (81 characters)", "é".repeat(60))
+        );
         assert_eq!(shorten(&"x".repeat(80)), "x".repeat(80));
     }
 

@@ -12,16 +12,16 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{Fixture, Run};
 
-const ROSTER: &str = "roster.yaml";
-const CLIENT: &str = "clients/lumen/client.yaml";
-const ANNA: &str = "clients/lumen/partnerships/anna-petrova.yaml";
+pub(crate) const ROSTER: &str = "roster.yaml";
+pub(crate) const CLIENT: &str = "clients/lumen/client.yaml";
+pub(crate) const ANNA: &str = "clients/lumen/partnerships/anna-petrova.yaml";
 const BEN: &str = "clients/lumen/partnerships/ben-carter.yaml";
-const POSTS: &str = "clients/lumen/metrics/posts.csv";
+pub(crate) const POSTS: &str = "clients/lumen/metrics/posts.csv";
 const DAILY: &str = "clients/lumen/metrics/daily.csv";
 const ORDERS: &str = "clients/lumen/metrics/orders.csv";
 
 /// Edits of a fixture's files, each asserting that it changed something.
-trait Edit {
+pub(crate) trait Edit {
     fn path(&self, rel: &str) -> PathBuf;
 
     fn read(&self, rel: &str) -> String {
@@ -61,7 +61,7 @@ impl Edit for Fixture {
     }
 }
 
-fn base() -> Fixture {
+pub(crate) fn base() -> Fixture {
     Fixture::new("invalid/base")
 }
 
@@ -70,7 +70,7 @@ fn base() -> Fixture {
 type Shown = (String, String, String);
 
 /// The diagnostics of a run's stderr and its closing line.
-fn shown(run: &Run) -> (Vec<Shown>, String) {
+pub(crate) fn shown(run: &Run) -> (Vec<Shown>, String) {
     assert!(
         !run.stderr.contains("panicked"),
         "roster panicked:\n{}",
@@ -103,7 +103,7 @@ fn shown(run: &Run) -> (Vec<Shown>, String) {
 
 /// Run `roster check` and assert its exit status and every diagnostic it
 /// prints, in order: `(first line, place, first line of help)`.
-fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run {
+pub(crate) fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run {
     let run = fx.roster(&["check", "."]);
     let (got, summary) = shown(&run);
     let want: Vec<Shown> = want

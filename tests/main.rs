@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod common;
 mod figures;
+mod hostile_input;
 mod init;
 mod pages;
 mod publish;

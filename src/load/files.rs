@@ -239,7 +239,10 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
         let Some(Value::Mapping(months)) = Some(rates) else {
             doc.error(
                 &pair_path,
-                format!("fx pair `{}` must map months (YYYY-MM) to rates", shorten(&name)),
+                format!(
+                    "fx pair `{}` must map months (YYYY-MM) to rates",
+                    shorten(&name)
+                ),
                 None,
             );
             continue;
@@ -304,7 +307,10 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
                     if !is_id(&id) {
                         doc.error(
                             &join(&ipath, "id"),
-                            format!("market id \"{}\" must match [a-z0-9][a-z0-9_-]*", shorten(&id)),
+                            format!(
+                                "market id \"{}\" must match [a-z0-9][a-z0-9_-]*",
+                                shorten(&id)
+                            ),
                             Some("use lower-case letters, digits, `-` and `_`".into()),
                         );
                     } else if markets.iter().any(|x: &Market| x.id == id) {

@@ -162,8 +162,7 @@ fn warn_unknown(
     let near: Vec<String> = unknown
         .iter()
         .filter_map(|(_, h)| {
-            did_you_mean(h, absent.iter().copied())
-                .map(|n| format!("`{}` -> `{n}`", shorten(h)))
+            did_you_mean(h, absent.iter().copied()).map(|n| format!("`{}` -> `{n}`", shorten(h)))
         })
         .collect();
     let help = if near.is_empty() {

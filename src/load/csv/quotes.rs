@@ -82,7 +82,14 @@ pub fn first_open(text: &str, delimiter: u8, fields: usize) -> Option<BadQuote> 
                     i += 1;
                 } else {
                     if q.rows > 0 {
-                        return Some(bad(text, q, Open::Swallows { rows: q.rows, first: q.first }));
+                        return Some(bad(
+                            text,
+                            q,
+                            Open::Swallows {
+                                rows: q.rows,
+                                first: q.first,
+                            },
+                        ));
                     }
                     quoted = None;
                     field_start = false;

@@ -136,7 +136,6 @@ impl SpanTree {
     }
 }
 
-
 /// The line and column of the first alias (`*name`) in a YAML text.
 pub(super) fn first_alias(src: &str) -> Option<(usize, usize)> {
     Parser::new_from_str(src)

@@ -74,7 +74,9 @@ pub(super) fn nesting(file: &Path, src: &str) -> Option<Diagnostic> {
             "invalid YAML: lists or mappings in brackets nested more than {MAX_FLOW_DEPTH} deep"
         ))
         .at(Location::at(file, line, column))
-        .help("roster's files nest a few levels at most; check for a `[` or `{` that is never closed"),
+        .help(
+            "roster's files nest a few levels at most; check for a `[` or `{` that is never closed",
+        ),
     )
 }
 
@@ -94,14 +96,20 @@ pub(super) fn error(file: &Path, src: &str, e: &serde_yaml::Error) -> Diagnostic
         let key = shorten(&key);
         return Diagnostic::error(format!("duplicate key `{key}`"))
             .at(Location::at(file, line, column))
-            .help(format!("`{key}` is already given on line {first}; keep one of the two"));
+            .help(format!(
+                "`{key}` is already given on line {first}; keep one of the two"
+            ));
     }
     if msg.ends_with("repetition limit exceeded") {
         let at = spans::first_alias(src)
             .map_or_else(|| Location::file(file), |(l, c)| Location::at(file, l, c));
-        return Diagnostic::error("invalid YAML: its aliases repeat their anchored values too many times to read")
-            .at(at)
-            .help("roster's files need no anchors (`&name`) or aliases (`*name`): write the values out");
+        return Diagnostic::error(
+            "invalid YAML: its aliases repeat their anchored values too many times to read",
+        )
+        .at(at)
+        .help(
+            "roster's files need no anchors (`&name`) or aliases (`*name`): write the values out",
+        );
     }
     if msg.ends_with("recursion limit exceeded") {
         return Diagnostic::error("invalid YAML: nested more than 128 levels deep")
@@ -145,7 +153,18 @@ mod tests {
     #[test]
     fn measures_flow_nesting_but_not_text() {
         assert_eq!(too_deep(&"[".repeat(64)), None);
-        assert_eq!(too_deep(&format!("a:\n  {}", "[".repeat(65))), Some((2, 67)));
-        assert_eq!(too_deep(&format!("a: \"{}\"\n# {}\nb: x{}", "[".repeat(99), "{".repeat(99), "[".repeat(99))), None);
+        assert_eq!(
+            too_deep(&format!("a:\n  {}", "[".repeat(65))),
+            Some((2, 67))
+        );
+        assert_eq!(
+            too_deep(&format!(
+                "a: \"{}\"\n# {}\nb: x{}",
+                "[".repeat(99),
+                "{".repeat(99),
+                "[".repeat(99)
+            )),
+            None
+        );
     }
 }
