@@ -357,8 +357,9 @@ impl Table<'_> {
         Ok((rows, rejected))
     }
 
-    /// The error of a row with more or fewer fields than the header: its
-    /// cells cannot be matched to the columns.
+    /// The error of a row with more fields than the header, or fewer than
+    /// it where a column roster reads is among the missing: its cells cannot
+    /// be matched to the columns.
     fn field_count(&self, row: &RowReader) -> Option<(Cell, String, Option<String>)> {
         let (got, want) = (row.record.len(), self.header.len());
         let message = format!("row has {got} fields but the header has {want}");
@@ -380,7 +381,10 @@ impl Table<'_> {
         } else {
             format!("`{d}`")
         };
-        (got < want).then(|| {
+        // Cells left off the end of a row are fine only when roster would
+        // ignore them anyway; a column it reads would silently be unknown.
+        let reads_missing = self.cols.index.iter().flatten().any(|&i| i >= got);
+        (got < want && reads_missing).then(|| {
             (
                 end,
                 message,
