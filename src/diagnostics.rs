@@ -5,6 +5,7 @@
 //! (I/O on the output directory, say) are not diagnostics: they travel as
 //! `anyhow` errors. How they look on a terminal is [`crate::terminal`]'s business.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -221,17 +222,41 @@ impl Diagnostics {
     }
 }
 
+/// The most characters of a user's value a diagnostic quotes: a value pasted
+/// by mistake can be megabytes long, and the message must stay one line.
+const QUOTED_CHARS: usize = 80;
+
+/// A user's value as a diagnostic quotes it: whole when short, else its
+/// start, `…` and its length in characters. Every echo of a value goes
+/// through here, so no message grows with its input.
+pub fn shorten(value: &str) -> Cow<'_, str> {
+    let Some((cut, _)) = value.char_indices().nth(QUOTED_CHARS) else {
+        return Cow::Borrowed(value);
+    };
+    let keep = value
+        .char_indices()
+        .nth(QUOTED_CHARS - 20)
+        .map_or(cut, |(i, _)| i);
+    let n = value.chars().count();
+    Cow::Owned(format!("{}… ({n} characters)", &value[..keep]))
+}
+
 /// The closest candidate to `value` by edit distance, for "did you mean".
 pub fn did_you_mean<'a>(
     value: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let value_l = value.to_lowercase();
+    let len = value_l.chars().count();
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let near = candidates
         .iter()
+        // The distance is at least the difference in length: a far longer
+        // value is no misspelling, and measuring it would take its length
+        // times the candidate's.
+        .filter(|c| len.abs_diff(c.chars().count()) <= near_enough(c))
         .map(|c| (levenshtein(&value_l, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(2))
+        .filter(|(d, c)| *d <= near_enough(c))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
         .map(|(_, c)| c);
     // A shortened id (`kestrel` for `kestrel-coffee`) is too far by edit
@@ -245,6 +270,11 @@ pub fn did_you_mean<'a>(
             _ => None,
         }
     })
+}
+
+/// The largest edit distance at which `candidate` is taken to be meant.
+fn near_enough(candidate: &str) -> usize {
+    (candidate.chars().count().max(3) / 3).max(2)
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -280,6 +310,17 @@ mod tests {
         assert_eq!(did_you_mean("ke", clients), None, "too short");
         let two = ["kestrel-coffee", "kestrel-tea"];
         assert_eq!(did_you_mean("kestrel", two), None, "two start with it");
+    }
+
+    #[test]
+    fn quotes_long_values_by_their_start_and_length() {
+        assert_eq!(shorten("USD"), "USD");
+        let long = "é".repeat(81);
+        assert_eq!(
+            shorten(&long),
+            format!("{}… (81 characters)", "é".repeat(60))
+        );
+        assert_eq!(shorten(&"x".repeat(80)), "x".repeat(80));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod figures;
 mod hardening;
+mod hostile_input;
 mod init;
 mod outside;
 mod pages;

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde_yaml::Value;
 
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
 use crate::model::{
     Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, Model, Month,
     Settings, Targets,
@@ -54,7 +54,8 @@ pub struct RawSettings {
 pub struct RawClientFile {
     /// Display name.
     pub name: String,
-    /// Reporting currency.
+    /// Reporting currency; empty when the one written is not a currency
+    /// (reported), so that the checks of rates are skipped.
     pub currency: String,
     /// `language`, when given.
     pub language: Option<Language>,
@@ -128,7 +129,10 @@ fn currency(
     if up.len() != 3 || !up.chars().all(|ch| ch.is_ascii_alphabetic()) {
         doc.error(
             &join(path, key),
-            format!("`{key}` must be a three-letter currency code, found \"{c}\""),
+            format!(
+                "`{key}` must be a three-letter currency code, found \"{}\"",
+                shorten(&c)
+            ),
             Some("use an ISO 4217 code such as USD, RUB or EUR".into()),
         );
         return None;
@@ -227,7 +231,7 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
         let [from, to] = codes.as_slice() else {
             doc.error(
                 &pair_path,
-                format!("fx pair `{name}` must be written FROM/TO"),
+                format!("fx pair `{}` must be written FROM/TO", shorten(&name)),
                 Some("for example RUB/USD: 1 RUB = rate USD".into()),
             );
             continue;
@@ -235,7 +239,10 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
         let Some(Value::Mapping(months)) = Some(rates) else {
             doc.error(
                 &pair_path,
-                format!("fx pair `{name}` must map months (YYYY-MM) to rates"),
+                format!(
+                    "fx pair `{}` must map months (YYYY-MM) to rates",
+                    shorten(&name)
+                ),
                 None,
             );
             continue;
@@ -252,7 +259,7 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
             let Some(month) = Month::parse(&month_text) else {
                 doc.error(
                     &month_path,
-                    format!("`{month_text}` is not a month YYYY-MM"),
+                    format!("`{}` is not a month YYYY-MM", shorten(&month_text)),
                     None,
                 );
                 continue;
@@ -267,7 +274,9 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
     fx
 }
 
-/// Read client.yaml.
+/// Read client.yaml. With errors, the file still comes back when its
+/// markets could be read, so that its partnerships' markets are checked in
+/// the same run; the name and currency that could not be read are empty.
 pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
     let mut doc = YamlDoc::new(&src.file, &src.text);
@@ -283,6 +292,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let language = language(&mut doc, &m, &[]);
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
     let mut markets = Vec::new();
+    let errors_before_markets = doc.errors();
     let mpath = join(&[], "markets");
     match doc.field(&m, &[], "markets", true) {
         Some(Value::Sequence(items)) if !items.is_empty() => {
@@ -297,13 +307,16 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
                     if !is_id(&id) {
                         doc.error(
                             &join(&ipath, "id"),
-                            format!("market id \"{id}\" must match [a-z0-9][a-z0-9_-]*"),
+                            format!(
+                                "market id \"{}\" must match [a-z0-9][a-z0-9_-]*",
+                                shorten(&id)
+                            ),
                             Some("use lower-case letters, digits, `-` and `_`".into()),
                         );
                     } else if markets.iter().any(|x: &Market| x.id == id) {
                         doc.error(
                             &join(&ipath, "id"),
-                            format!("market \"{id}\" is listed twice"),
+                            format!("market \"{}\" is listed twice", shorten(&id)),
                             None,
                         );
                     } else {
@@ -323,6 +336,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         None => {}
     }
     markets.sort_by(|a, b| a.id.cmp(&b.id));
+    let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
     let mut targets = Targets::default();
     if let Some(t) = doc.field(&m, &[], "targets", false) {
         let tpath = join(&[], "targets");
@@ -343,7 +357,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
                 {
                     doc.error(
                         &join(&bpath, "color"),
-                        format!("brand colour \"{c}\" is not a hex colour"),
+                        format!("brand colour \"{}\" is not a hex colour", shorten(c)),
                         Some("write it as \"#d6336c\", quoted".into()),
                     );
                     brand.color = None;
@@ -354,12 +368,12 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     }
     let ok = !doc.has_errors();
     doc.finish(diags);
-    if !ok {
+    if !ok && !markets_read {
         return None;
     }
     Some(RawClientFile {
-        name: name?,
-        currency: currency?,
+        name: name.unwrap_or_default(),
+        currency: currency.unwrap_or_default(),
         language,
         markets,
         targets,
@@ -434,7 +448,8 @@ pub fn partnership(
             doc.error(
                 &join(&[], "market"),
                 format!(
-                    "unknown market \"{mk}\" (markets of this client: {})",
+                    "unknown market \"{}\" (markets of this client: {})",
+                    shorten(&mk),
                     ids.join(", ")
                 ),
                 Some(help),

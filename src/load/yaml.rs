@@ -13,10 +13,14 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use saphyr_parser::{Event, Parser};
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean, shorten};
+
+mod spans;
+mod syntax;
+
+use spans::{SpanTree, Target};
 
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,18 +29,6 @@ pub enum Seg {
     Key(String),
     /// A sequence index.
     Index(usize),
-}
-
-/// Which part of a node a problem points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    /// The key that leads to the node (an unknown key).
-    Key,
-    /// The node itself (a bad value).
-    Value,
-    /// The mapping a required key is missing from: the key that leads to it,
-    /// or the mapping itself at the top level.
-    Mapping,
 }
 
 struct Pending {
@@ -94,8 +86,8 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "nothing".into(),
         Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{s}\""),
+        Value::Number(n) => format!("the number {}", shorten(&n.to_string())),
+        Value::String(s) => format!("the text \"{}\"", shorten(s)),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping".into(),
         Value::Tagged(_) => "a tagged value".into(),
@@ -112,22 +104,14 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 /// Parse a YAML file's text; a syntax error is recorded with its location.
 pub fn parse(file: &Path, src: &str, diags: &mut Diagnostics) -> Option<Value> {
+    if let Some(d) = syntax::nesting(file, src) {
+        diags.push(d);
+        return None;
+    }
     match serde_yaml::from_str::<Value>(src) {
         Ok(v) => Some(v),
         Err(e) => {
-            let mut msg = e.to_string();
-            if let Some(i) = msg.find(" at line ") {
-                msg.truncate(i);
-            }
-            let loc = match e.location() {
-                Some(l) => Location::at(file, l.line(), l.column()),
-                None => Location::file(file),
-            };
-            diags.push(
-                Diagnostic::error(format!("invalid YAML: {msg}"))
-                    .at(loc)
-                    .help("check the indentation and quoting around this line"),
-            );
+            diags.push(syntax::error(file, src, &e));
             None
         }
     }
@@ -201,7 +185,8 @@ impl<'a> YamlDoc<'a> {
                 Target::Key,
                 message,
                 Some(format!(
-                    "`{written}` is not a known key: did you mean `{key}`?"
+                    "`{}` is not a known key: did you mean `{key}`?",
+                    shorten(&written)
                 )),
             );
             return;
@@ -256,7 +241,7 @@ impl<'a> YamlDoc<'a> {
                     Severity::Warning,
                     &join(path, &name),
                     Target::Key,
-                    format!("unknown key `{name}` is ignored"),
+                    format!("unknown key `{}` is ignored", shorten(&name)),
                     help,
                 );
             }
@@ -348,7 +333,7 @@ impl<'a> YamlDoc<'a> {
         match parsed {
             None if huge => self.error(
                 path,
-                format!("`{what}` is too large: {}", text.unwrap_or_default()),
+                format!("`{what}` is too large: {}", shorten(&text.unwrap_or_default())),
                 Some(format!("roster reads amounts up to {}; check for extra digits", super::max_amount())),
             ),
             None => self.error(
@@ -467,6 +452,14 @@ impl<'a> YamlDoc<'a> {
         self.pending.iter().any(|p| p.severity == Severity::Error)
     }
 
+    /// How many errors have been recorded for this file.
+    pub fn errors(&self) -> usize {
+        self.pending
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
     /// Locate every recorded problem and hand it to `diags`.
     pub fn finish(self, diags: &mut Diagnostics) {
         if self.pending.is_empty() {
@@ -515,89 +508,6 @@ pub fn locate_key(file: &Path, src: &str, path: &[Seg]) -> Location {
         .and_then(|t| t.locate(path, Target::Key))
         .map(|(line, col)| Location::at(file, line, col))
         .unwrap_or_else(|| Location::file(file))
-}
-
-/// A YAML document reduced to its shape and the positions of its nodes.
-enum SpanTree {
-    Scalar(String, (usize, usize)),
-    Seq((usize, usize), Vec<SpanTree>),
-    Map((usize, usize), Vec<(SpanTree, SpanTree)>),
-}
-
-impl SpanTree {
-    fn parse(src: &str) -> Option<SpanTree> {
-        // The first error ends the events: the text was accepted by
-        // serde_yaml, so a parser that disagrees is not followed further.
-        let mut events = Parser::new_from_str(src)
-            .map_while(Result::ok)
-            .skip_while(|(e, _)| matches!(e, Event::StreamStart | Event::DocumentStart(_)));
-        Self::node(&mut events)
-    }
-
-    fn node<'i>(
-        events: &mut impl Iterator<Item = (Event<'i>, saphyr_parser::Span)>,
-    ) -> Option<SpanTree> {
-        let (event, span) = events.next()?;
-        let pos = (span.start.line(), span.start.col() + 1);
-        match event {
-            Event::Scalar(text, ..) => Some(SpanTree::Scalar(text.into_owned(), pos)),
-            Event::Alias(_) => Some(SpanTree::Scalar(String::new(), pos)),
-            Event::SequenceStart(..) => {
-                let mut items = Vec::new();
-                loop {
-                    match Self::node(events)? {
-                        SpanTree::Scalar(s, p) if s.is_empty() && p == (0, 0) => break,
-                        item => items.push(item),
-                    }
-                }
-                Some(SpanTree::Seq(pos, items))
-            }
-            Event::MappingStart(..) => {
-                let mut entries = Vec::new();
-                loop {
-                    let key = Self::node(events)?;
-                    if matches!(&key, SpanTree::Scalar(s, p) if s.is_empty() && *p == (0, 0)) {
-                        break;
-                    }
-                    let value = Self::node(events)?;
-                    entries.push((key, value));
-                }
-                Some(SpanTree::Map(pos, entries))
-            }
-            // The end of a collection: a sentinel the loops above stop at.
-            Event::SequenceEnd | Event::MappingEnd => Some(SpanTree::Scalar(String::new(), (0, 0))),
-            _ => None,
-        }
-    }
-
-    fn pos(&self) -> (usize, usize) {
-        match self {
-            SpanTree::Scalar(_, p) | SpanTree::Seq(p, _) | SpanTree::Map(p, _) => *p,
-        }
-    }
-
-    fn locate(&self, path: &[Seg], target: Target) -> Option<(usize, usize)> {
-        let Some((first, rest)) = path.split_first() else {
-            return Some(self.pos());
-        };
-        match (self, first) {
-            (SpanTree::Map(_, entries), Seg::Key(k)) => {
-                let (key, value) = entries
-                    .iter()
-                    .find(|(key, _)| matches!(key, SpanTree::Scalar(s, _) if s == k))?;
-                if rest.is_empty() && target != Target::Value {
-                    Some(key.pos())
-                } else {
-                    value.locate(rest, target).or(Some(value.pos()))
-                }
-            }
-            (SpanTree::Seq(_, items), Seg::Index(i)) => {
-                let item = items.get(*i)?;
-                item.locate(rest, target).or(Some(item.pos()))
-            }
-            _ => Some(self.pos()),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -196,6 +196,9 @@ fn client(
     let file = c.file.as_ref()?;
     let errors_before = diags.error_count();
     let currency = file.currency.clone();
+    // An unreadable client currency was reported in client.yaml: rates to
+    // it cannot be looked for, and every "no rate" would repeat that error.
+    let rates_checked = checked.known && !currency.is_empty();
     let fx = &settings.fx;
     let client_dir = PathBuf::from("clients").join(&c.id);
 
@@ -209,7 +212,7 @@ fn client(
         if p.fee.currency.is_empty() {
             p.fee.currency = currency.clone();
         }
-        if checked.known
+        if rates_checked
             && p.fee.currency != currency
             && !fx.can_convert(&p.fee.currency, &currency, Month::of(p.start))
         {
@@ -225,7 +228,7 @@ fn client(
                 cost.amount.currency = currency.clone();
             }
             let month = Month::of(cost.date);
-            if checked.known
+            if rates_checked
                 && cost.date <= as_of
                 && !fx.can_convert(&cost.amount.currency, &currency, month)
             {
@@ -322,7 +325,7 @@ fn client(
                 .map_or(currency.as_str(), |(s, _)| s.as_str())
                 .to_string();
             let month = Month::of(r.published.date);
-            if checked.known
+            if rates_checked
                 && r.revenue.is_some()
                 && r.published.date <= as_of
                 && !fx.can_convert(&cur, &currency, month)
