@@ -173,7 +173,9 @@ impl Sources<'_> {
         let (line, column) = (loc.line?, loc.column?);
         let (root, files) = (self.root, &mut self.files);
         let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
-            let bytes = std::fs::read(root.join(&loc.file)).ok()?;
+            // Quoted through the same door as every read: never a file
+            // outside the portfolio.
+            let bytes = crate::load::within::read(root, &root.join(&loc.file)).ok()?;
             let (text, _) = crate::load::csv::decode(&bytes);
             let text = pictured(&lone_cr_to_lf(&text));
             Some(files.add(visible(&loc.file_name()).into_owned(), text))
@@ -184,9 +186,39 @@ impl Sources<'_> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
             .then(|| crate::load::csv::detect_delimiter(source.lines().next().unwrap_or("")));
-        let range = span(source, line, column, csv)?;
-        Some(Label::primary(id, range))
+        let line_text = source.split_inclusive('\n').nth(line.checked_sub(1)?)?;
+        if line_text.chars().count() <= MAX_SHOWN {
+            let range = span(source, line, column, csv)?;
+            return Some(Label::primary(id, range));
+        }
+        // A long line (a 10 MB value) is shown as a window around the
+        // column, in a source of its own that keeps the line's number.
+        let (window, column) = window(line_text, column);
+        let text = format!("{}{window}\n", "\n".repeat(line - 1));
+        let range = span(&text, line, column, csv)?;
+        let name = visible(&loc.file_name()).into_owned();
+        Some(Label::primary(self.files.add(name, text), range))
     }
+}
+
+/// The most characters of a source line quoted whole.
+const MAX_SHOWN: usize = 160;
+
+/// Up to [`MAX_SHOWN`] characters of `line` from a little before `column`,
+/// with `…` where it was cut, and the column within the window.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let line = line.trim_end_matches(['\n', '\r']);
+    let skip = column.saturating_sub(1).saturating_sub(20);
+    let mut out: String = if skip > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    out.extend(line.chars().skip(skip).take(MAX_SHOWN));
+    if line.chars().count() > skip + MAX_SHOWN {
+        out.push('…');
+    }
+    (out, column - skip + usize::from(skip > 0))
 }
 
 fn report(d: &Diagnostic) -> Report<usize> {
@@ -312,6 +344,24 @@ mod tests {
             out.contains("market: \u{241b}]0;PWNED\u{2407}\u{241b}[2J\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_quoted_as_a_window_around_the_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "x".repeat(10_000_000);
+        std::fs::write(dir.path().join("p.yaml"), format!("a: 1\nname: {long}\n")).unwrap();
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("bad").at(Location::at("p.yaml", 2, 7)));
+        d.push(Diagnostic::error("far").at(Location::at("p.yaml", 2, 5_000_000)));
+        let out = render(&d, dir.path(), false);
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains("--> p.yaml:2:7\n"), "{out}");
+        assert!(out.contains("2 | name: xxx"), "{out}");
+        assert!(out.contains("2 | …xxx"), "{out}");
+        let (w, col) = window("abcdefghijklmnopqrstuvwxyz0123456789", 30);
+        assert_eq!((w.as_str(), col), ("…jklmnopqrstuvwxyz0123456789", 22));
+        assert_eq!(w.chars().nth(col - 1), Some('3'));
     }
 
     #[test]
