@@ -24,7 +24,7 @@ use roster::charts::Role;
 use roster::charts::line::{self, LineChart, Marker, Series};
 use roster::diagnostics::Diagnostics;
 use roster::load;
-use roster::model::build::{self, Overrides};
+use roster::resolve::{self, Overrides};
 use roster::site::{self, Computed, Progress};
 
 /// The generator's arguments for the benchmark portfolio.
@@ -72,7 +72,7 @@ fn stages(c: &mut Criterion) {
     let mut diags = Diagnostics::new();
     let raw = load::portfolio(&root, &mut diags);
     let overrides = Overrides::default();
-    let model = build::portfolio(&raw, &overrides, &mut diags).expect("the portfolio builds");
+    let model = resolve::portfolio(&raw, &overrides, &mut diags).expect("the portfolio builds");
     assert!(!diags.has_errors(), "the benchmark portfolio has errors");
 
     let mut group = c.benchmark_group("pipeline");
@@ -82,7 +82,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| load::portfolio(black_box(&root), &mut Diagnostics::new()))
     });
     group.bench_function("model", |b| {
-        b.iter(|| build::portfolio(black_box(&raw), &overrides, &mut Diagnostics::new()))
+        b.iter(|| resolve::portfolio(black_box(&raw), &overrides, &mut Diagnostics::new()))
     });
     group.bench_function("analytics", |b| {
         b.iter(|| {

@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use roster::model::build::Overrides;
+use roster::resolve::Overrides;
 use roster::serve::{PortInUse, ServeOptions};
 use roster::site::{Progress, build_with};
 use roster::{BuildOptions, Outcome};

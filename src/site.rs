@@ -23,9 +23,9 @@ use crate::analytics::{self, ClientFigures};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::Portfolio;
-use crate::model::build::{self, Overrides};
 use crate::output_fs::{self, OutputLock};
 use crate::render::{Page, Renderer, templates};
+use crate::resolve::{self, Overrides};
 use crate::terminal::{self, Run};
 
 /// The file in the output folder that lists what roster wrote.
@@ -76,7 +76,7 @@ fn compute_with(
     let raw = load::portfolio(root, diags);
     templates::compile(&raw.looks, diags);
     progress.stage("computing", None);
-    let portfolio = build::portfolio(&raw, overrides, diags)?;
+    let portfolio = resolve::portfolio(&raw, overrides, diags)?;
     // The model owns what it needs; the raw rows are the largest thing held.
     drop(raw);
     if diags.has_errors() {

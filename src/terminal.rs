@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termcolor::Buffer};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
@@ -123,7 +123,7 @@ fn yaml_token(before: &str, rest: &str) -> usize {
 pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
     let mut sources = Sources {
         root,
-        files: SimpleFiles::new(),
+        files: Quoted::default(),
         ids: HashMap::new(),
     };
     let config = Config {
@@ -161,7 +161,7 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
 /// The portfolio's files, read once each, to quote in diagnostics.
 struct Sources<'r> {
     root: &'r Path,
-    files: SimpleFiles<String, String>,
+    files: Quoted,
     ids: HashMap<PathBuf, Option<usize>>,
 }
 
@@ -178,9 +178,9 @@ impl Sources<'_> {
             let bytes = crate::load::within::read(root, &root.join(&loc.file)).ok()?;
             let (text, _) = crate::load::csv::decode(&bytes);
             let text = pictured(&lone_cr_to_lf(&text));
-            Some(files.add(visible(&loc.file_name()).into_owned(), text))
+            Some(files.add(visible(&loc.file_name()).into_owned(), text, (0, 0)))
         }))?;
-        let source = self.files.get(id).ok()?.source();
+        let source = self.files.files.get(id).ok()?.source();
         let csv = loc
             .file
             .extension()
@@ -192,12 +192,77 @@ impl Sources<'_> {
             return Some(Label::primary(id, range));
         }
         // A long line (a 10 MB value) is shown as a window around the
-        // column, in a source of its own that keeps the line's number.
-        let (window, column) = window(line_text, column);
-        let text = format!("{}{window}\n", "\n".repeat(line - 1));
-        let range = span(&text, line, column, csv)?;
+        // column, in a source of its own that knows where it starts.
+        let (window, in_window) = window(line_text, column);
+        let range = span(&window, 1, in_window, csv)?;
         let name = visible(&loc.file_name()).into_owned();
-        Some(Label::primary(self.files.add(name, text), range))
+        let id = self.files.add(name, window, (line - 1, column - in_window));
+        Some(Label::primary(id, range))
+    }
+}
+
+/// The sources quoted: the portfolio's files whole, and windows of long
+/// lines, each with the lines and columns before it, so that `-->` names
+/// the place in the file and not in the window.
+#[derive(Default)]
+struct Quoted {
+    files: SimpleFiles<String, String>,
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Quoted {
+    fn add(&mut self, name: String, text: String, shift: (usize, usize)) -> usize {
+        self.shifts.push(shift);
+        self.files.add(name, text)
+    }
+}
+
+impl<'a> Files<'a> for Quoted {
+    type FileId = usize;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<String, codespan_reporting::files::Error> {
+        self.files.name(id)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files.source(id)
+    }
+
+    fn line_index(
+        &'a self,
+        id: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        self.files.line_index(id, byte)
+    }
+
+    fn line_range(
+        &'a self,
+        id: usize,
+        line: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        self.files.line_range(id, line)
+    }
+
+    fn line_number(
+        &'a self,
+        id: usize,
+        line: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(line + 1 + self.shifts.get(id).map_or(0, |s| s.0))
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let range = self.files.line_range(id, line)?;
+        let column = codespan_reporting::files::column_index(self.files.source(id)?, range, byte);
+        Ok(column + 1 + self.shifts.get(id).map_or(0, |s| s.1))
     }
 }
 
@@ -359,6 +424,7 @@ mod tests {
         assert!(out.contains("--> p.yaml:2:7\n"), "{out}");
         assert!(out.contains("2 | name: xxx"), "{out}");
         assert!(out.contains("2 | …xxx"), "{out}");
+        assert!(out.contains("--> p.yaml:2:5000000\n"), "{out}");
         let (w, col) = window("abcdefghijklmnopqrstuvwxyz0123456789", 30);
         assert_eq!((w.as_str(), col), ("…jklmnopqrstuvwxyz0123456789", 22));
         assert_eq!(w.chars().nth(col - 1), Some('3'));

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use roster::diagnostics::Diagnostics;
 use roster::load::csv::{self, Unread};
 use roster::load::{Source, files};
-use roster::model::build::Overrides;
+use roster::resolve::Overrides;
 
 use crate::common::Fixture;
 

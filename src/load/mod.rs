@@ -4,7 +4,7 @@
 //! files of input-format.md, reads YAML ([`files`]), CSV ([`csv`]) and
 //! Markdown notes, and records a diagnostic for every problem it meets
 //! without stopping. Cross-file checks (a post naming an unknown partnership,
-//! duplicate ids, missing rates) belong to [`crate::model::build`].
+//! duplicate ids, missing rates) belong to [`crate::resolve`].
 
 pub mod csv;
 pub mod files;
@@ -29,6 +29,8 @@ pub struct RawPortfolio {
     pub root: PathBuf,
     /// roster.yaml, when it could be read.
     pub settings: Option<RawSettings>,
+    /// roster.yaml's text, to place problems found later in it.
+    pub settings_source: Option<Source>,
     /// Client folders, ids ascending.
     pub clients: Vec<RawClient>,
     /// The theme and the template overrides.
@@ -42,6 +44,11 @@ pub struct RawClient {
     pub id: String,
     /// client.yaml, when it could be read.
     pub file: Option<RawClientFile>,
+    /// client.yaml's text, to place problems found later in it.
+    pub source: Option<Source>,
+    /// Whether `brand.logo`, when given, names a file of the client's
+    /// folder (or a link out of the portfolio, which is reported here).
+    pub logo_found: bool,
     /// Partnership files that could be read, ids ascending.
     pub partnerships: Vec<RawPartnership>,
     /// Ids of partnership files that exist but could not be read, so that
@@ -170,6 +177,7 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     RawPortfolio {
         root: root.to_path_buf(),
         settings,
+        settings_source: source,
         clients,
         looks,
     }
@@ -224,8 +232,8 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     }
     layout::client_folder(root, dir, diags);
     let client_yaml = dir.join("client.yaml");
-    let file = if client_yaml.exists() {
-        read_text(root, &client_yaml, diags).and_then(|src| files::client(&src, diags))
+    let source = if client_yaml.exists() {
+        read_text(root, &client_yaml, diags)
     } else {
         diags.push(
             Diagnostic::error("client folder has no client.yaml")
@@ -234,6 +242,14 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         );
         None
     };
+    let file = source.as_ref().and_then(|src| files::client(src, diags));
+    let logo_found = file
+        .as_ref()
+        .and_then(|f| f.brand.logo.as_ref())
+        .is_none_or(|logo| {
+            let path = dir.join(logo);
+            within::is_file(root, &path) || within::is_outside(root, &path)
+        });
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
 
     let mut partnerships = Vec::new();
@@ -341,6 +357,8 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     Some(RawClient {
         id,
         file,
+        source,
+        logo_found,
         partnerships,
         broken_partnerships: broken,
         metrics,

@@ -5,11 +5,8 @@
 //! partnerships), dates are real dates and every currency booked has a rate.
 //! Nothing in this module reads a file or computes a figure.
 
-pub mod base_url;
-pub mod build;
 mod fx;
 mod month;
-pub mod report_date;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -6,125 +6,14 @@
 //! image pulls anything from the network. Links to other sites (http or
 //! https) stay, opened as external links; a relative link that would leave
 //! the client's folder, or an address of any other scheme, loses its address
-//! and keeps its text ([`link_problems`] names each, for a warning), so the
+//! and keeps its text (resolve's `link_problems` names each, for a warning), so the
 //! folder can be published on its own. Footnote ids get an `fn-` prefix (the
 //! only ids kept) so that they cannot clash with the page's own.
 
 use std::sync::OnceLock;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-
-/// How many folders below the client's the pages showing notes are: a
-/// month's `reports/<YYYY-MM>/` and a partnership's `partnerships/<id>/`.
-/// Relative links in notes are resolved from there.
-pub const NOTE_PAGE_DEPTH: usize = 2;
-
-const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH);
-
-/// A link or image of a note that is dropped: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkProblem {
-    /// 1-based line of the note.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong, in one line.
-    pub message: String,
-    /// The fix.
-    pub help: &'static str,
-}
-
-/// Why the address of a link (or, with `image`, of an image) in a note
-/// shown `depth` folders below the client's is not kept; `None` keeps it.
-fn refusal(url: &str, image: bool, depth: usize) -> Option<(&'static str, &'static str)> {
-    const LEAVES: (&str, &str) = (
-        "leaves the client's folder",
-        "link only to pages and files of this client, relative to the page the note is on, such as ../../index.html",
-    );
-    let url = url.trim();
-    if url.is_empty() || url.starts_with('#') {
-        return None;
-    }
-    if let Some(colon) = url
-        .find(':')
-        .filter(|c| !url[..*c].contains(['/', '?', '#']))
-    {
-        let scheme = url[..colon].to_ascii_lowercase();
-        return match (scheme.as_str(), image) {
-            ("http" | "https", false) => None,
-            ("http" | "https", true) => Some((
-                "is on another site, and pages load nothing from the network",
-                "put the image under the client's assets/ and write ../../assets/<file>",
-            )),
-            _ => Some((
-                "is neither http nor https",
-                "write links to other sites as https://...",
-            )),
-        };
-    }
-    if url.starts_with(['/', '\\']) {
-        return Some(LEAVES);
-    }
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let mut level = depth;
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." if level == 0 => return Some(LEAVES),
-            ".." => level -= 1,
-            _ => level += 1,
-        }
-    }
-    None
-}
-
-/// Line and column (1-based) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[start..].chars().count() + 1,
-    )
-}
-
-/// Every Markdown link and image of a note whose address is dropped.
-pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
-    let mut found = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
-        let (url, image) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
-            _ => continue,
-        };
-        if let Some((why, help)) = refusal(url, image, NOTE_PAGE_DEPTH) {
-            let (line, column) = line_col(markdown, range.start);
-            let what = if image { "image" } else { "link" };
-            found.push(LinkProblem {
-                line,
-                column,
-                message: format!("{what} \"{url}\" {why}; it is dropped, its text stays"),
-                help,
-            });
-        }
-    }
-    found
-}
-
-/// A warning for each link of the note at `path` (relative to the
-/// portfolio) whose address the page drops.
-pub fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostics) {
-    for p in link_problems(markdown) {
-        diags.push(
-            Diagnostic::warning(p.message)
-                .at(Location::at(path, p.line, p.column))
-                .help(p.help),
-        );
-    }
-}
+use crate::resolve::links::{NOTE_PAGE_DEPTH, OPTIONS, refusal};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 /// A note's Markdown as sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
@@ -225,6 +114,7 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::links::link_problems;
 
     #[test]
     fn renders_tables_footnotes_and_strikethrough() {

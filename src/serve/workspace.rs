@@ -20,9 +20,9 @@ use super::changes::Changes;
 use crate::analytics::{self, ClientFigures};
 use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
-use crate::model::build::{self, Overrides};
 use crate::model::{Client, Portfolio};
 use crate::render::{Page, templates};
+use crate::resolve::{self, Overrides};
 use crate::site::{self, Computed, Progress};
 
 /// What a rebuild produced.
@@ -122,6 +122,7 @@ impl Workspace {
             raw: RawPortfolio {
                 root: root.to_path_buf(),
                 settings: None,
+                settings_source: None,
                 clients: Vec::new(),
                 looks: Default::default(),
             },
@@ -259,7 +260,7 @@ impl Workspace {
             clients: only.map_or_else(Vec::new, |o| o.iter().cloned().collect()),
         };
         let mut diags = Diagnostics::new();
-        let portfolio = build::portfolio(&self.raw, &overrides, &mut diags);
+        let portfolio = resolve::portfolio(&self.raw, &overrides, &mut diags);
         match only {
             Some(ids) => self.model_problems.replace(ids, diags, true),
             None => self.model_problems = Scoped::split(diags),

@@ -1,0 +1,208 @@
+//! Turn what was read into the validated model, with a diagnostic for every
+//! reference that does not resolve.
+//!
+//! Here the report date is settled (Precise readings 1), partnerships that
+//! start after it are left out (reading 4), rows are tied to their
+//! partnership and post by index, and every currency booked is checked to
+//! have a rate. A problem repeated on many rows is reported once per file
+//! with a count, so one mistake does not bury the others.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::load::csv::{Cell, Rows};
+use crate::load::yaml::Seg;
+use crate::load::{RawClient, RawPortfolio, Source};
+use crate::model::{Client, Denominator, Fx, Language, Month, Portfolio, Settings};
+
+mod base_url;
+mod client;
+pub mod links;
+mod notes;
+pub mod report_date;
+mod rows;
+
+/// What the command line can override.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--as-of`.
+    pub as_of: Option<NaiveDate>,
+    /// `--client`: build only these (all when empty).
+    pub clients: Vec<String>,
+}
+
+/// How many rows of one kind a client's metrics files hold.
+fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
+    c.metrics
+        .iter()
+        .filter(|f| kind(&f.rows))
+        .map(|f| match &f.rows {
+            Rows::Posts(r) => r.len(),
+            Rows::Daily(r) => r.len(),
+            Rows::Orders(r) => r.len(),
+        })
+        .sum()
+}
+
+fn at(file: &Path, cell: Cell) -> Location {
+    Location::at(file, cell.line, cell.column)
+}
+
+/// Settings to check the clients with when roster.yaml could not be read:
+/// its defaults. Checks that depend on it (rates, followers) are skipped.
+fn fallback_settings() -> Settings {
+    Settings {
+        title: String::new(),
+        base_url: None,
+        output_dir: "public".into(),
+        theme: "default".into(),
+        language: Language::En,
+        engagement_denominator: Denominator::Reach,
+        ramp_up_days: 42,
+        repeat_window_days: 90,
+        index: false,
+        fx: Fx::default(),
+    }
+}
+
+/// Build the model. `None` when roster.yaml could not be read; other problems
+/// leave the client out and are recorded. The clients are checked even when
+/// roster.yaml could not be read, so that one run shows every problem.
+pub fn portfolio(
+    raw: &RawPortfolio,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Portfolio> {
+    let (settings, settings_as_of) = match &raw.settings {
+        Some(s) => (s.settings.clone(), s.as_of),
+        None => (fallback_settings(), None),
+    };
+    let checked = Checked {
+        settings: &settings,
+        known: raw.settings.is_some(),
+    };
+    if let Some(url) = settings
+        .base_url
+        .as_deref()
+        .filter(|u| !base_url::is_web_address(u))
+    {
+        diags.push(
+            Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
+                .at(yaml_location(raw.settings_source.as_ref(), Path::new("roster.yaml"), &["base_url"]))
+                .help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
+        );
+    }
+    let published: Vec<&RawClient> = raw
+        .clients
+        .iter()
+        .filter(|c| c.file.as_ref().is_some_and(|f| f.publish))
+        .collect();
+    let from_settings = settings_as_of.map(|d| {
+        (
+            d,
+            yaml_location(
+                raw.settings_source.as_ref(),
+                Path::new("roster.yaml"),
+                &["as_of"],
+            ),
+        )
+    });
+    let as_of = match report_date::settle(overrides.as_of, from_settings, &published, diags) {
+        Some((d, origin)) => {
+            report_date::check_span(&published, d, &origin, diags);
+            d
+        }
+        None if checked.known => {
+            diags.push(
+                Diagnostic::error("no report date: no dated post or order, and no `as_of`")
+                    .in_file(Path::new("roster.yaml"))
+                    .help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
+            );
+            return None;
+        }
+        None => return None,
+    };
+    for wanted in &overrides.clients {
+        if !raw.clients.iter().any(|c| &c.id == wanted) {
+            let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
+            let help = match did_you_mean(wanted, ids.iter().copied()) {
+                Some(s) => format!("did you mean `--client {s}`?"),
+                None => format!("the clients of this portfolio: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(format!("--client {wanted}: no such client"))
+                    .help(help)
+                    .usage(),
+            );
+        }
+    }
+    // Clients are independent: build them in parallel, each into its own
+    // sink, and merge the sinks in client order.
+    let built: Vec<(Option<Client>, Diagnostics)> = published
+        .into_par_iter()
+        .filter(|c| overrides.clients.is_empty() || overrides.clients.contains(&c.id))
+        .map(|c| {
+            let mut d = Diagnostics::new();
+            let built = client::client(checked, c, as_of, &mut d);
+            (built, d)
+        })
+        .collect();
+    let mut clients = Vec::with_capacity(built.len());
+    for (c, d) in built {
+        diags.extend(d);
+        clients.extend(c);
+    }
+    // Checked, but not built, without the portfolio's own settings.
+    raw.settings.as_ref()?;
+    Some(Portfolio {
+        root: raw.root.clone(),
+        settings,
+        as_of,
+        clients,
+        looks: raw.looks.clone(),
+    })
+}
+
+/// The settings the clients are checked with, and whether they are the
+/// portfolio's own (else rates and followers are not checked).
+#[derive(Clone, Copy)]
+struct Checked<'s> {
+    settings: &'s Settings,
+    known: bool,
+}
+
+/// Problems about one value repeated on many rows of a file, reported once.
+#[derive(Default)]
+struct Tally {
+    seen: BTreeMap<(PathBuf, String), (Location, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, file: &Path, value: &str, loc: Location) {
+        self.seen
+            .entry((file.to_path_buf(), value.to_string()))
+            .and_modify(|e| e.1 += 1)
+            .or_insert((loc, 1));
+    }
+}
+
+fn fx_help(from: &str, to: &str, month: Month) -> String {
+    format!(
+        "add a rate to roster.yaml:\n    fx:\n      {from}/{to}:\n        {month}: <1 {from} in {to}>"
+    )
+}
+
+/// Where the value at `keys` is in a YAML file that was read.
+/// (A value of a file that could not be read is never checked: `file` is
+/// only a fallback.)
+fn yaml_location(source: Option<&Source>, file: &Path, keys: &[&str]) -> Location {
+    let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
+    match source {
+        Some(src) => src.locate(&path),
+        None => Location::file(file),
+    }
+}

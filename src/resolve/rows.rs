@@ -1,0 +1,205 @@
+//! The rows of a client's metrics files tied to the model: each post to its
+//! partnership, each daily row to its post, each order to its partnership
+//! (or none). A duplicate id is an error at the second row, naming the
+//! first; an unknown id is reported once per file with the rows counted.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use super::client::{Refs, Scope};
+use super::{Tally, at, fx_help, rows_of};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::load::csv::{Cell, Rows};
+use crate::model::{DailyRow, Month, Order, Post};
+
+/// Where each id was first seen, as (file, cell): a Location (with its
+/// path) is made only for a duplicate.
+pub(super) type Places<'a> = HashMap<&'a str, (&'a Path, Cell)>;
+
+/// The posts, in file order, and where each id was first seen.
+pub(super) fn posts<'a>(
+    s: &Scope<'a>,
+    refs: &mut Refs,
+    diags: &mut Diagnostics,
+) -> (Vec<Post>, Places<'a>) {
+    let (c, as_of, checked, currency) = (s.c, s.as_of, s.checked, s.currency.clone());
+    let rates_checked = s.rates_checked;
+    let fx = &checked.settings.fx;
+    let mut posts: Vec<Post> = Vec::new();
+    let mut post_places: HashMap<&str, (&Path, Cell)> = HashMap::new();
+    let mut missing_rates: BTreeMap<(String, Month), Location> = BTreeMap::new();
+    for f in &c.metrics {
+        let Rows::Posts(rows) = &f.rows else { continue };
+        for r in rows {
+            if let Some(&(file, cell)) = post_places.get(r.id.as_str()) {
+                let first = at(file, cell);
+                diags.push(
+                    Diagnostic::error(format!("duplicate post_id \"{}\"", r.id))
+                        .at(at(&f.path, r.at))
+                        .help(format!(
+                            "first defined at {first}; post ids are unique within a client"
+                        )),
+                );
+                continue;
+            }
+            post_places.insert(&r.id, (&f.path, r.at));
+            let Some(p) = refs.resolve(&r.partnership.0, &f.path, r.partnership.1) else {
+                continue;
+            };
+            let cur = r
+                .currency
+                .as_ref()
+                .map_or(currency.as_str(), |(s, _)| s.as_str())
+                .to_string();
+            let month = Month::of(r.published.date);
+            if rates_checked
+                && r.revenue.is_some()
+                && r.published.date <= as_of
+                && !fx.can_convert(&cur, &currency, month)
+            {
+                let loc = r
+                    .currency
+                    .as_ref()
+                    .map_or_else(|| at(&f.path, r.at), |(_, cell)| at(&f.path, *cell));
+                missing_rates.entry((cur.clone(), month)).or_insert(loc);
+            }
+            posts.push(Post {
+                id: r.id.clone(),
+                partnership: p,
+                date: r.published.date,
+                instant: r.published.instant,
+                kind: r.kind,
+                counts: r.counts,
+                revenue: r.revenue,
+                currency: cur,
+                url: r.url.clone(),
+            });
+        }
+    }
+    for ((from, month), loc) in missing_rates {
+        diags.push(
+            Diagnostic::error(format!(
+                "no fx rate for {from}/{currency} in {month} or earlier (revenue booked in {month})"
+            ))
+            .at(loc)
+            .help(fx_help(&from, &currency, month)),
+        );
+    }
+    (posts, post_places)
+}
+
+/// The daily rows of the posts, one per (post, day).
+pub(super) fn daily(
+    s: &Scope,
+    posts: &[Post],
+    post_places: &Places,
+    diags: &mut Diagnostics,
+) -> Vec<DailyRow> {
+    let c = s.c;
+    let post_index: HashMap<&str, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    // Posts that were there but could not be read: rows naming them are
+    // not reported again.
+    let rejected: BTreeSet<&str> = c
+        .metrics
+        .iter()
+        .filter(|f| matches!(f.rows, Rows::Posts(_)))
+        .flat_map(|f| f.rejected.iter().map(String::as_str))
+        .collect();
+    let daily_rows = rows_of(c, |r| matches!(r, Rows::Daily(_)));
+    let mut daily = Vec::with_capacity(daily_rows);
+    let mut unknown_post = Tally::default();
+    let mut day_places: HashMap<(usize, u32), (&Path, Cell)> = HashMap::with_capacity(daily_rows);
+    for f in &c.metrics {
+        let Rows::Daily(rows) = &f.rows else { continue };
+        for r in rows {
+            let Some(&post) = post_index.get(r.post_id.as_str()) else {
+                if !post_places.contains_key(r.post_id.as_str())
+                    && !rejected.contains(r.post_id.as_str())
+                    && !c.posts_incomplete
+                {
+                    unknown_post.add(&f.path, &r.post_id, at(&f.path, r.at));
+                }
+                continue;
+            };
+            if let Some(&(file, cell)) = day_places.get(&(post, r.day)) {
+                let (first, here) = (at(file, cell), at(&f.path, r.at));
+                diags.push(
+                    Diagnostic::error(format!(
+                        "duplicate daily row for post \"{}\", day {}",
+                        r.post_id, r.day
+                    ))
+                    .at(here)
+                    .help(format!(
+                        "first given at {first}; each (post_id, day) appears once"
+                    )),
+                );
+                continue;
+            }
+            day_places.insert((post, r.day), (&f.path, r.at));
+            daily.push(DailyRow {
+                post,
+                day: r.day,
+                counts: r.counts,
+                revenue: r.revenue,
+            });
+        }
+    }
+    let post_ids: Vec<&str> = post_places.keys().copied().collect();
+    for ((_, value), (loc, n)) in unknown_post.seen {
+        let rows = if n == 1 {
+            "1 row names".to_string()
+        } else {
+            format!("{n} rows name")
+        };
+        let mut d = Diagnostic::error(format!("{rows} unknown post \"{value}\"")).at(loc);
+        d = match did_you_mean(&value, post_ids.iter().copied()) {
+            Some(s) => d.help(format!("did you mean \"{s}\"?")),
+            None => d.help("daily rows must name a post_id of a posts file of this client"),
+        };
+        diags.push(d);
+    }
+    daily
+}
+
+/// The orders, attributed to a partnership or to none.
+pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec<Order> {
+    let c = s.c;
+    let order_rows = rows_of(c, |r| matches!(r, Rows::Orders(_)));
+    let mut orders = Vec::with_capacity(order_rows);
+    let mut order_places: HashMap<&str, (&Path, Cell)> = HashMap::with_capacity(order_rows);
+    for f in &c.metrics {
+        let Rows::Orders(rows) = &f.rows else {
+            continue;
+        };
+        for r in rows {
+            if let Some(&(file, cell)) = order_places.get(r.id.as_str()) {
+                let first = at(file, cell);
+                diags.push(
+                    Diagnostic::error(format!("duplicate order_id \"{}\"", r.id))
+                        .at(at(&f.path, r.at))
+                        .help(format!(
+                            "first defined at {first}; order ids are unique within a client"
+                        )),
+                );
+                continue;
+            }
+            order_places.insert(&r.id, (&f.path, r.at));
+            let partnership = r
+                .partnership
+                .as_ref()
+                .and_then(|(id, cell)| refs.resolve(id, &f.path, *cell));
+            orders.push(Order {
+                id: r.id.clone(),
+                date: r.date.date,
+                instant: r.date.instant,
+                customer: r.customer.clone(),
+                partnership,
+            });
+        }
+    }
+    orders
+}
