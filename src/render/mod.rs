@@ -62,29 +62,6 @@ pub struct Renderer {
     css: String,
 }
 
-/// Escape text for HTML and for double- or single-quoted attributes. Unlike
-/// tera's default it leaves `/` alone, so that links read as written.
-pub(crate) fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    // Copy the runs between special characters whole: most text has none.
-    let mut from = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&input[from..]);
-    out
-}
-
 /// A sitemap of absolute page addresses, in the order the pages were made.
 fn sitemap(urls: &[String]) -> Vec<u8> {
     let mut out = String::from(
@@ -92,7 +69,7 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
     );
     for u in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&escape_html(u));
+        out.push_str(&crate::html::escape(u));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
@@ -130,7 +107,7 @@ impl Renderer {
     pub fn new(root: &Path, theme: &str) -> Result<Renderer> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(crate::html::escape);
         let mut sources: Vec<(String, String)> = BUILT_IN
             .iter()
             .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
@@ -266,20 +243,5 @@ impl Renderer {
             ),
             ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
         ])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_html;
-
-    #[test]
-    fn escapes_every_special_character_and_nothing_else() {
-        assert_eq!(escape_html("plain / text"), "plain / text");
-        assert_eq!(
-            escape_html("<a href=\"x\">Tom & 'Jerry'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape_html("Марина <3"), "Марина &lt;3");
     }
 }
