@@ -176,7 +176,7 @@ impl Renderer {
             .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
         let canonical = |dir: &str| base.as_ref().map(|b| format!("{b}{dir}"));
         let mut urls = Vec::new();
-        let mut site = ctx.site(0, ctx.t("overview").to_string(), "overview");
+        let mut site = ctx.site(0, ctx.t().overview.to_string(), "overview");
         site.canonical = canonical("");
         urls.extend(site.canonical.clone());
         pages.push((
@@ -188,7 +188,7 @@ impl Renderer {
         for (i, m) in ctx.months.iter().enumerate() {
             let dir = format!("reports/{m}/");
             let (page, tables) = pages::month::build(&ctx, i);
-            let title = format!("{} · {}", ctx.t("report_title"), page.month);
+            let title = format!("{} · {}", ctx.t().report_title, page.month);
             let mut site = ctx.site(2, title, "reports");
             site.canonical = canonical(&dir);
             urls.extend(site.canonical.clone());
