@@ -308,6 +308,7 @@ fn fixed_definition(d: Definition) -> &'static str {
         Definition::Change => {
             "This month less the month before, with its sign and an arrow for its direction; a change in a rate is in percentage points. n/a where either month's figure is undefined."
         }
+        // Written with the settings by `set_definition`.
         Definition::Cost | Definition::Engagement | Definition::Repeat | Definition::RampUp => "",
     }
 }

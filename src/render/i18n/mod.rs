@@ -314,7 +314,7 @@ pub struct Settings<'a> {
 pub struct SpreadFigures<'a> {
     /// Partnerships with a defined ROI.
     pub n: usize,
-    /// Median, first and third quartile.
+    /// Median.
     pub median: &'a str,
     /// First quartile.
     pub q1: &'a str,

@@ -338,6 +338,7 @@ fn fixed_definition(d: Definition) -> &'static str {
         Definition::Change => {
             "Этот месяц минус предыдущий, со знаком и стрелкой направления; изменение долей — в процентных пунктах. н/д, если показатель не определён хотя бы в одном из месяцев."
         }
+        // Written with the settings by `set_definition`.
         Definition::Cost | Definition::Engagement | Definition::Repeat | Definition::RampUp => "",
     }
 }
