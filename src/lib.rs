@@ -9,6 +9,7 @@
 pub mod analytics;
 pub mod charts;
 pub mod diagnostics;
+pub mod html;
 pub mod init;
 pub mod load;
 pub mod model;

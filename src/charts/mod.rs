@@ -167,21 +167,6 @@ pub struct Frame<'a> {
     pub accent: &'a str,
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Turn plotters' SVG into the page's: roles to classes and colours, the
 /// title and description first, accessible attributes on the root, and
 /// shorter numbers.
@@ -198,14 +183,14 @@ pub fn finish(raw: &str, frame: &Frame) -> String {
         rest = &rest[start + len + 1..];
         if first && tag.starts_with("<svg") {
             first = false;
-            let id = escape(frame.id);
+            let id = crate::html::escape(frame.id);
             let _ = write!(
                 out,
                 "{} class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\
                  <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
                 tag.trim_end_matches('>'),
-                escape(frame.title),
-                escape(frame.desc)
+                crate::html::escape(frame.title),
+                crate::html::escape(frame.desc)
             );
             continue;
         }

@@ -4,14 +4,12 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::i18n;
 use crate::model::Language;
 
 /// What an undefined figure reads as.
 pub fn undefined(lang: Language) -> &'static str {
-    match lang {
-        Language::En => "n/a",
-        Language::Ru => "н/д",
-    }
+    i18n::texts(lang).undefined
 }
 
 fn group(int: &str, sep: &str) -> String {
@@ -119,10 +117,7 @@ pub fn points(value: f64, lang: Language) -> String {
     } else {
         ""
     };
-    match lang {
-        Language::En => format!("{sign}{n}\u{a0}pp"),
-        Language::Ru => format!("{sign}{n}\u{a0}п.\u{a0}п."),
-    }
+    format!("{sign}{n}\u{a0}{}", i18n::texts(lang).points_unit)
 }
 
 /// A change in a ratio such as ROAS, with its sign and two decimals.
@@ -149,11 +144,10 @@ pub fn signed_percent(value: f64, lang: Language) -> String {
 /// Money for a chart axis, short: $20k, $1.5M; 20 тыс. ₽, 1,5 млн ₽.
 pub fn compact_money(value: f64, currency: &str, lang: Language) -> String {
     let abs = value.abs();
-    let (scaled, suffix) = match (abs, lang) {
-        (a, Language::En) if a >= 1e6 => (value / 1e6, "M"),
-        (a, Language::En) if a >= 1e3 => (value / 1e3, "k"),
-        (a, Language::Ru) if a >= 1e6 => (value / 1e6, "\u{a0}млн"),
-        (a, Language::Ru) if a >= 1e3 => (value / 1e3, "\u{a0}тыс."),
+    let t = i18n::texts(lang);
+    let (scaled, suffix) = match abs {
+        a if a >= 1e6 => (value / 1e6, t.millions_short),
+        a if a >= 1e3 => (value / 1e3, t.thousands_short),
         _ => (value, ""),
     };
     let d = Decimal::from_f64_retain(scaled).unwrap_or_default();

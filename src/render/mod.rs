@@ -66,29 +66,6 @@ pub struct Renderer {
     looks: Looks,
 }
 
-/// Escape text for HTML and for double- or single-quoted attributes. Unlike
-/// tera's default it leaves `/` alone, so that links read as written.
-pub(crate) fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    // Copy the runs between special characters whole: most text has none.
-    let mut from = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&input[from..]);
-    out
-}
-
 /// A sitemap of absolute page addresses, in the order the pages were made.
 fn sitemap(urls: &[String]) -> Vec<u8> {
     let mut out = String::from(
@@ -96,7 +73,7 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
     );
     for u in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&escape_html(u));
+        out.push_str(&crate::html::escape(u));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
@@ -189,7 +166,7 @@ impl Renderer {
             .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
         let canonical = |dir: &str| base.as_ref().map(|b| format!("{b}{dir}"));
         let mut urls = Vec::new();
-        let mut site = ctx.site(0, ctx.t("overview").to_string(), "overview");
+        let mut site = ctx.site(0, ctx.t().overview.to_string(), "overview");
         site.canonical = canonical("");
         urls.extend(site.canonical.clone());
         pages.push((
@@ -201,7 +178,7 @@ impl Renderer {
         for (i, m) in ctx.months.iter().enumerate() {
             let dir = format!("reports/{m}/");
             let (page, tables) = pages::month::build(&ctx, i);
-            let title = format!("{} · {}", ctx.t("report_title"), page.month);
+            let title = format!("{} · {}", ctx.t().report_title, page.month);
             let mut site = ctx.site(2, title, "reports");
             site.canonical = canonical(&dir);
             urls.extend(site.canonical.clone());
@@ -256,20 +233,5 @@ impl Renderer {
             ),
             ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
         ])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_html;
-
-    #[test]
-    fn escapes_every_special_character_and_nothing_else() {
-        assert_eq!(escape_html("plain / text"), "plain / text");
-        assert_eq!(
-            escape_html("<a href=\"x\">Tom & 'Jerry'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape_html("Марина <3"), "Марина &lt;3");
     }
 }

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use super::escape_html;
+use crate::html::escape as escape_html;
 use crate::model::Language;
 
 /// One table of a page. Templates receive its frame (`id`, `caption`, `csv`,

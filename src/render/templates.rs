@@ -211,7 +211,7 @@ pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(super::escape_html);
+    tera.set_escape_fn(crate::html::escape);
     let raw = all.iter().map(|(n, (s, _))| (n.as_str(), s.as_str()));
     if let Err(e) = tera.add_raw_templates(raw) {
         let first = looks

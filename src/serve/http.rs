@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response};
 
+use crate::html::escape;
+
 /// How long `/__roster/wait` holds a request when nothing changes.
 const WAIT: Duration = Duration::from_secs(25);
 
@@ -254,22 +256,6 @@ fn content_type(path: &str) -> &'static str {
         "pdf" => "application/pdf",
         _ => "application/octet-stream",
     }
-}
-
-/// Escape text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Percent-decode a URL path; bytes that do not decode are kept as written.

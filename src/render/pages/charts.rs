@@ -28,7 +28,7 @@ pub(super) fn line_or_empty(ctx: &Ctx, c: &LineChart) -> String {
     if any {
         line::render(c)
     } else {
-        crate::charts::empty(&c.frame, ctx.t("no_data"), c.height)
+        crate::charts::empty(&c.frame, ctx.t().no_data, c.height)
     }
 }
 
@@ -37,18 +37,6 @@ pub(super) fn legend(label: &str, role: Role, shape: &'static str) -> Legend {
         label: label.to_string(),
         role: role.name(),
         shape,
-    }
-}
-
-/// The English or the Russian text, making only the one the page needs.
-pub(super) fn en_ru(
-    lang: Language,
-    en: impl FnOnce() -> String,
-    ru: impl FnOnce() -> String,
-) -> String {
-    match lang {
-        Language::En => en(),
-        Language::Ru => ru(),
     }
 }
 
@@ -69,8 +57,8 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
         Series::new(Role::S2, Marker::Triangle, series_of(&one)),
     ];
     let mut legends = vec![
-        legend(ctx.t("retainers"), Role::S1, "circle"),
-        legend(ctx.t("one_offs"), Role::S2, "triangle"),
+        legend(ctx.t().retainers, Role::S1, "circle"),
+        legend(ctx.t().one_offs, Role::S2, "triangle"),
     ];
     let one_first = one
         .iter()
@@ -85,7 +73,7 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
         );
         s.line = true;
         series.push(s);
-        legends.push(legend(ctx.t("one_off_level"), Role::S2Dash, "dash"));
+        legends.push(legend(ctx.t().one_off_level, Role::S2Dash, "dash"));
     }
     let desc = headline_desc(ctx, &ret, one_first);
     let fmt = |v: f64| format::axis_percent(v, lang);
@@ -100,7 +88,7 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
             },
             height: 300,
             series,
-            x_name: ctx.t("post_number"),
+            x_name: ctx.t().post_number,
             x_labels: Vec::new(),
             y_format: &fmt,
             highlight: None,
@@ -127,38 +115,18 @@ fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) ->
         .or_else(|| ret.iter().rev().find(|p| p.mean_engagement_rate.is_some()));
     let first = ret.iter().find(|p| p.post_number == 1);
     let mut desc = match (first, pick) {
-        (Some(f), Some(k)) => en_ru(
-            lang,
-            || {
-                format!(
-                    "Retainers: mean engagement rate {} at post 1 and {} at post {} (lift {}, n = {}).",
-                    x.pct(f.mean_engagement_rate),
-                    x.pct(k.mean_engagement_rate),
-                    k.post_number,
-                    x.pct(k.lift),
-                    k.n
-                )
-            },
-            || {
-                format!(
-                    "Ретейнеры: средняя вовлечённость {} на 1-й публикации и {} на {}-й (прирост {}, n = {}).",
-                    x.pct(f.mean_engagement_rate),
-                    x.pct(k.mean_engagement_rate),
-                    k.post_number,
-                    x.pct(k.lift),
-                    k.n
-                )
-            },
+        (Some(f), Some(k)) => i18n::words(lang).headline_retainers(
+            &x.pct(f.mean_engagement_rate),
+            &x.pct(k.mean_engagement_rate),
+            k.post_number,
+            &x.pct(k.lift),
+            k.n,
         ),
         _ => String::new(),
     };
     if let Some(o) = one_first {
         desc.push(' ');
-        desc.push_str(&en_ru(
-            lang,
-            || format!("One-offs: {} at post 1.", x.pct(Some(o))),
-            || format!("Разовые интеграции: {} на 1-й публикации.", x.pct(Some(o))),
-        ));
+        desc.push_str(&i18n::words(lang).headline_one_offs(&x.pct(Some(o))));
     }
     desc
 }
@@ -171,14 +139,14 @@ fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) 
         let slot = usize::from(p.model == Model::OneOff);
         by_k.entry(p.post_number).or_default()[slot] = Some(p);
     }
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .num(ctx.t("post_no"))
-        .num(format!("{}, ER", ctx.t("retainers")))
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .num(ctx.t().post_no)
+        .num(format!("{}, ER", ctx.t().retainers))
         .num("n")
-        .num(ctx.t("lift"))
-        .num(format!("{}, ER", ctx.t("one_offs_short")))
+        .num(ctx.t().lift)
+        .num(format!("{}, ER", ctx.t().one_offs_short))
         .num("n")
-        .num(ctx.t("lift"));
+        .num(ctx.t().lift);
     for (k, pair) in by_k {
         let mut cells = vec![Cell::number(k.to_string(), Some(k.to_string()))];
         for p in pair {
@@ -211,7 +179,7 @@ pub fn roi_spread(
 ) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("creator_roi");
+    let title = ctx.t().creator_roi;
     let mut rows: Vec<(usize, f64)> = members
         .iter()
         .filter_map(|&i| ctx.partnership(i).figures.roi.map(|r| (i, r)))
@@ -248,37 +216,16 @@ pub fn roi_spread(
         _ => None,
     };
     let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
-    let desc = en_ru(
-        lang,
-        || {
-            format!(
-                "ROI of {} partnerships: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
-                s.n,
-                x.pct(s.median),
-                x.pct(s.q1),
-                x.pct(s.q3),
-                x.pct(s.min),
-                name_of(&s.worst).unwrap_or_default(),
-                x.pct(s.max),
-                name_of(&s.best).unwrap_or_default(),
-                x.pct(whole)
-            )
-        },
-        || {
-            format!(
-                "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
-                s.n,
-                x.pct(s.median),
-                x.pct(s.q1),
-                x.pct(s.q3),
-                x.pct(s.min),
-                name_of(&s.worst).unwrap_or_default(),
-                x.pct(s.max),
-                name_of(&s.best).unwrap_or_default(),
-                x.pct(whole)
-            )
-        },
-    );
+    let (worst, best) = (name_of(&s.worst), name_of(&s.best));
+    let desc = i18n::words(lang).spread_desc(&i18n::SpreadFigures {
+        n: s.n,
+        median: &x.pct(s.median),
+        q1: &x.pct(s.q1),
+        q3: &x.pct(s.q3),
+        min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
+        max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
+        whole: &x.pct(whole),
+    });
     let fmt = |v: f64| format::axis_percent(v, lang);
     let chart = SpreadChart {
         frame: Frame {
@@ -289,18 +236,18 @@ pub fn roi_spread(
         },
         points,
         quartiles,
-        whole: whole.map(|w| (w, format!("{} {}", ctx.t("portfolio"), x.pct(Some(w))))),
-        target: target.map(|t| (t, format!("{} {}", ctx.t("target"), x.pct(Some(t))))),
+        whole: whole.map(|w| (w, format!("{} {}", ctx.t().portfolio, x.pct(Some(w))))),
+        target: target.map(|t| (t, format!("{} {}", ctx.t().target, x.pct(Some(t))))),
         x_format: &fmt,
     };
     let svg = if chart.points.is_empty() && chart.whole.is_none() {
-        crate::charts::empty(&chart.frame, ctx.t("no_data"), 220)
+        crate::charts::empty(&chart.frame, ctx.t().no_data, 220)
     } else {
         spread::render(&chart)
     };
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .col(ctx.t("creator"))
-        .num(ctx.t("roi"));
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .col(ctx.t().creator)
+        .num(ctx.t().roi);
     for (i, r) in rows {
         let p = ctx.partnership(i);
         table.row(vec![
@@ -308,10 +255,10 @@ pub fn roi_spread(
             x.c_pct(Some(r)),
         ]);
     }
-    let mut legends = vec![legend(ctx.t("partnerships"), Role::S1, "circle")];
-    legends.push(legend(ctx.t("portfolio"), Role::Accent, "line"));
+    let mut legends = vec![legend(ctx.t().partnerships, Role::S1, "circle")];
+    legends.push(legend(ctx.t().portfolio, Role::Accent, "line"));
     if target.is_some() {
-        legends.push(legend(ctx.t("target"), Role::MutedDash, "dash"));
+        legends.push(legend(ctx.t().target, Role::MutedDash, "dash"));
     }
     ChartView {
         id: id.to_string(),
@@ -326,7 +273,7 @@ pub fn roi_spread(
 pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("roi_by_market");
+    let title = ctx.t().roi_by_market;
     let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
     let bars = ctx
         .f
@@ -354,13 +301,13 @@ pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
             accent: &ctx.accent,
         },
         bars,
-        reference: target.map(|t| (t, format!("{} {}", ctx.t("target"), x.pct(Some(t))))),
+        reference: target.map(|t| (t, format!("{} {}", ctx.t().target, x.pct(Some(t))))),
         x_format: &fmt,
         roles: (Role::S3, Role::S4),
     });
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .col(ctx.t("market"))
-        .num(ctx.t("roi"));
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .col(ctx.t().market)
+        .num(ctx.t().roi);
     for m in &ctx.f.markets {
         table.row(vec![
             Cell::text(m.name.clone()).link(format!("markets/{}/index.html", m.id)),
@@ -368,11 +315,11 @@ pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
         ]);
     }
     let mut legends = vec![
-        legend(&format!("{} ≥ 0", ctx.t("roi")), Role::S3, "square"),
-        legend(&format!("{} < 0", ctx.t("roi")), Role::S4, "square"),
+        legend(&format!("{} ≥ 0", ctx.t().roi), Role::S3, "square"),
+        legend(&format!("{} < 0", ctx.t().roi), Role::S4, "square"),
     ];
     if target.is_some() {
-        legends.push(legend(ctx.t("target"), Role::MutedDash, "dash"));
+        legends.push(legend(ctx.t().target, Role::MutedDash, "dash"));
     }
     ChartView {
         id: id.to_string(),
@@ -388,7 +335,7 @@ pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
 pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("trend_title");
+    let title = ctx.t().trend_title;
     let months = &ctx.f.months[..=upto.min(ctx.f.months.len().saturating_sub(1))];
     let series_of = |get: &dyn Fn(usize) -> f64| -> Vec<(f64, Option<f64>)> {
         (0..months.len())
@@ -404,26 +351,11 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
         .collect();
     let last = months.last();
     let desc = last.map_or_else(String::new, |m| {
-        en_ru(
-            lang,
-            || format!(
-                "Cost and revenue booked in each month from {} to {}. In {}: cost {}, revenue {}.",
-                ctx.months
-                    .first()
-                    .map_or(String::new(), |m| i18n::month(lang, *m)),
-                i18n::month(lang, ctx.months[months.len() - 1]),
-                i18n::month(lang, ctx.months[months.len() - 1]),
-                x.money(m.figures.cost),
-                x.money(m.figures.revenue)
-            ),
-            || format!(
-                "Затраты и выручка по месяцам с {} по {}. {}: затраты {}, выручка {}.",
-                i18n::month(lang, ctx.months[0]).to_lowercase(),
-                i18n::month(lang, ctx.months[months.len() - 1]).to_lowercase(),
-                i18n::month(lang, ctx.months[months.len() - 1]),
-                x.money(m.figures.cost),
-                x.money(m.figures.revenue)
-            ),
+        i18n::words(lang).month_trend_desc(
+            ctx.months[0],
+            ctx.months[months.len() - 1],
+            &x.money(m.figures.cost),
+            &x.money(m.figures.revenue),
         )
     });
     let currency = ctx.client.currency.clone();
@@ -448,11 +380,11 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
             highlight: (months.len() > 1).then(|| (months.len() - 1) as f64),
         },
     );
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .col(ctx.t("month"))
-        .num(ctx.t("cost"))
-        .num(ctx.t("revenue"))
-        .num(ctx.t("roi"));
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .col(ctx.t().month)
+        .num(ctx.t().cost)
+        .num(ctx.t().revenue)
+        .num(ctx.t().roi);
     for (k, (m, mf)) in ctx.months.iter().zip(months).enumerate() {
         table.row_with(
             vec![
@@ -469,8 +401,8 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
         title: title.to_string(),
         svg,
         legend: vec![
-            legend(ctx.t("cost"), Role::S4, "square"),
-            legend(ctx.t("revenue"), Role::S3, "circle"),
+            legend(ctx.t().cost, Role::S4, "square"),
+            legend(ctx.t().revenue, Role::S3, "circle"),
         ],
         table,
     }
@@ -491,7 +423,7 @@ fn month_label(lang: Language, m: Month, first: bool) -> String {
 pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("engagement_per_post");
+    let title = ctx.t().engagement_per_post;
     let p = ctx.partnership(i);
     let posts: Vec<usize> = ctx.by_partnership[i]
         .iter()
@@ -515,10 +447,10 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
     let mut series = vec![s];
     let mut legends = Vec::new();
     if rings.len() < posts.len() {
-        legends.push(legend(ctx.t("sponsored_posts"), Role::S1, "circle"));
+        legends.push(legend(ctx.t().sponsored_posts, Role::S1, "circle"));
     }
     if !rings.is_empty() {
-        legends.push(legend(ctx.t("ramp_up"), Role::S1, "ring"));
+        legends.push(legend(ctx.t().ramp_up, Role::S1, "ring"));
     }
     let k_max = posts.len() as f64;
     if let (Some(slope), Some(b)) = (p.engagement_trend, p.trend_intercept) {
@@ -529,27 +461,10 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
         );
         t.line = true;
         series.push(t);
-        legends.push(legend(ctx.t("trend_line"), Role::AccentDash, "dash"));
+        legends.push(legend(ctx.t().trend_line, Role::AccentDash, "dash"));
     }
-    let desc = en_ru(
-        lang,
-        || {
-            format!(
-                "Engagement rate of each of {}'s {} sponsored posts by post number. Trend: {}.",
-                p.creator,
-                posts.len(),
-                x.trend(p.engagement_trend)
-            )
-        },
-        || {
-            format!(
-                "Вовлечённость каждой из {} спонсорских публикаций автора {} по номеру публикации. Тренд: {}.",
-                posts.len(),
-                p.creator,
-                x.trend(p.engagement_trend)
-            )
-        },
-    );
+    let desc =
+        i18n::words(lang).engagement_desc(&p.creator, posts.len(), &x.trend(p.engagement_trend));
     let fmt = |v: f64| format::axis_percent(v, lang);
     let svg = line_or_empty(
         ctx,
@@ -562,17 +477,17 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
             },
             height: 280,
             series,
-            x_name: ctx.t("post_number"),
+            x_name: ctx.t().post_number,
             x_labels: Vec::new(),
             y_format: &fmt,
             highlight: None,
         },
     );
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .num(ctx.t("post_number"))
-        .col(ctx.t("date"))
-        .num(ctx.t("engagement_rate"))
-        .col(ctx.t("ramp_up"));
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .num(ctx.t().post_number)
+        .col(ctx.t().date)
+        .num(ctx.t().engagement_rate)
+        .col(ctx.t().ramp_up);
     for &j in &posts {
         let fact = &ctx.f.posts[j];
         let k = fact.number.unwrap_or(0);
@@ -580,7 +495,7 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
             Cell::number(k.to_string(), Some(k.to_string())),
             Cell::text(i18n::date_short(lang, ctx.client.posts[j].date)),
             x.c_pct(fact.rate),
-            Cell::text(if fact.ramp_up { ctx.t("ramp_up") } else { "" }),
+            Cell::text(if fact.ramp_up { ctx.t().ramp_up } else { "" }),
         ]);
     }
     ChartView {

@@ -2,19 +2,20 @@
 //! publication and the share of conversions by day, retainers against
 //! one-offs.
 
-use super::charts::{en_ru, legend, line_or_empty};
+use super::charts::{legend, line_or_empty};
 use super::{ChartView, Ctx};
 use crate::charts::line::{LineChart, Marker, Series};
 use crate::charts::{Frame, Role};
 use crate::model::Model;
 use crate::render::format;
+use crate::render::i18n;
 use crate::render::table::{Cell, Table};
 
 /// Engagement decay by day after publication, per model.
 pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("decay_title");
+    let title = ctx.t().decay_title;
     let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
         ctx.f
             .engagement_decay
@@ -30,26 +31,12 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
             .find(|p| p.model == m && p.day == d)
             .and_then(|p| p.engagement_rate)
     };
-    let desc = en_ru(
-        lang,
-        || {
-            format!(
-                "Engagement rate by day after publication. Retainers: {} on day 1, {} on day 7. One-offs: {} on day 1, {} on day 7.",
-                x.pct(at(Model::Retainer, 1)),
-                x.pct(at(Model::Retainer, 7)),
-                x.pct(at(Model::OneOff, 1)),
-                x.pct(at(Model::OneOff, 7))
-            )
-        },
-        || {
-            format!(
-                "Вовлечённость по дням после публикации. Ретейнеры: {} в 1-й день, {} на 7-й. Разовые интеграции: {} в 1-й день, {} на 7-й.",
-                x.pct(at(Model::Retainer, 1)),
-                x.pct(at(Model::Retainer, 7)),
-                x.pct(at(Model::OneOff, 1)),
-                x.pct(at(Model::OneOff, 7))
-            )
-        },
+    let desc = i18n::words(lang).decay_desc(
+        [
+            &x.pct(at(Model::Retainer, 1)),
+            &x.pct(at(Model::Retainer, 7)),
+        ],
+        [&x.pct(at(Model::OneOff, 1)), &x.pct(at(Model::OneOff, 7))],
     );
     let svg = by_day_chart(
         ctx,
@@ -59,20 +46,20 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
         pts(Model::Retainer),
         pts(Model::OneOff),
     );
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .num(ctx.t("day"))
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .num(ctx.t().day)
         .num(format!(
             "{}: {}",
-            ctx.t("retainers"),
-            ctx.t("engagement_rate")
+            ctx.t().retainers,
+            ctx.t().engagement_rate
         ))
-        .num(format!("{}: n", ctx.t("retainers")))
+        .num(format!("{}: n", ctx.t().retainers))
         .num(format!(
             "{}: {}",
-            ctx.t("one_offs_short"),
-            ctx.t("engagement_rate")
+            ctx.t().one_offs_short,
+            ctx.t().engagement_rate
         ))
-        .num(format!("{}: n", ctx.t("one_offs_short")));
+        .num(format!("{}: n", ctx.t().one_offs_short));
     let max_day = ctx
         .f
         .engagement_decay
@@ -106,8 +93,8 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
         title: title.to_string(),
         svg,
         legend: vec![
-            legend(ctx.t("retainers"), Role::S1, "circle"),
-            legend(ctx.t("one_offs"), Role::S2, "triangle"),
+            legend(ctx.t().retainers, Role::S1, "circle"),
+            legend(ctx.t().one_offs, Role::S2, "triangle"),
         ],
         table,
     }
@@ -117,7 +104,7 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
 pub fn window(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
-    let title = ctx.t("window_title");
+    let title = ctx.t().window_title;
     let w = |m: Model| ctx.f.conversion_window.iter().find(|w| w.model == m);
     let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
         w(m).map_or_else(Vec::new, |w| {
@@ -131,23 +118,7 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         w(m).and_then(|w| w.days_to_90pct)
             .map_or_else(|| x.na(), |d| d.to_string())
     };
-    let desc = en_ru(
-        lang,
-        || {
-            format!(
-                "Share of a post's conversions that came in by each day after publication. 90% is reached on day {} for retainers and on day {} for one-offs.",
-                days(Model::Retainer),
-                days(Model::OneOff)
-            )
-        },
-        || {
-            format!(
-                "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {}-й день у ретейнеров и на {}-й у разовых интеграций.",
-                days(Model::Retainer),
-                days(Model::OneOff)
-            )
-        },
-    );
+    let desc = i18n::words(lang).window_desc(&days(Model::Retainer), &days(Model::OneOff));
     let svg = by_day_chart(
         ctx,
         id,
@@ -156,10 +127,10 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         pts(Model::Retainer),
         pts(Model::OneOff),
     );
-    let mut table = Table::new(id, title, ctx.t("download_csv"))
-        .num(ctx.t("day"))
-        .num(format!("{}: {}", ctx.t("retainers"), ctx.t("share")))
-        .num(format!("{}: {}", ctx.t("one_offs_short"), ctx.t("share")));
+    let mut table = Table::new(id, title, ctx.t().download_csv)
+        .num(ctx.t().day)
+        .num(format!("{}: {}", ctx.t().retainers, ctx.t().share))
+        .num(format!("{}: {}", ctx.t().one_offs_short, ctx.t().share));
     let max_day = ctx
         .f
         .conversion_window
@@ -184,8 +155,8 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         title: title.to_string(),
         svg,
         legend: vec![
-            legend(ctx.t("retainers"), Role::S1, "circle"),
-            legend(ctx.t("one_offs"), Role::S2, "triangle"),
+            legend(ctx.t().retainers, Role::S1, "circle"),
+            legend(ctx.t().one_offs, Role::S2, "triangle"),
         ],
         table,
     }
@@ -217,7 +188,7 @@ fn by_day_chart(
                 Series::new(Role::S1, Marker::Circle, retainers),
                 Series::new(Role::S2, Marker::Triangle, one_offs),
             ],
-            x_name: ctx.t("day"),
+            x_name: ctx.t().day,
             x_labels: Vec::new(),
             y_format: &fmt,
             highlight: None,

@@ -51,7 +51,7 @@ pub fn build(ctx: &Ctx, mi: usize) -> (MarketPage, Vec<Table>) {
         headline: charts::headline(
             ctx,
             "headline",
-            ctx.t("market_curve"),
+            ctx.t().market_curve,
             &mf.engagement_by_post_number,
         ),
         spread: charts::roi_spread(

@@ -124,9 +124,9 @@ impl<'a> Ctx<'a> {
         self.client.language
     }
 
-    /// A fixed string.
-    pub fn t(&self, key: &'static str) -> &'static str {
-        i18n::text(self.client.language, key)
+    /// The fixed strings of the client's language.
+    pub fn t(&self) -> &'static i18n::Texts {
+        i18n::texts(self.client.language)
     }
 
     /// The report date.
@@ -152,20 +152,26 @@ impl<'a> Ctx<'a> {
     /// The frame every page shares.
     pub fn site(&self, depth: usize, title: String, current: &'static str) -> Site {
         let root = "../".repeat(depth);
+        let t = self.t();
         let nav = [
-            ("overview", "index.html".to_string()),
+            ("overview", t.overview, "index.html".to_string()),
             (
                 "reports",
+                t.reports,
                 self.months.last().map_or("index.html#reports".into(), |m| {
                     format!("reports/{m}/index.html")
                 }),
             ),
-            ("partnerships", "index.html#roster".to_string()),
-            ("markets", "index.html#markets".to_string()),
+            (
+                "partnerships",
+                t.partnerships,
+                "index.html#roster".to_string(),
+            ),
+            ("markets", t.markets, "index.html#markets".to_string()),
         ]
         .into_iter()
-        .map(|(key, href)| Nav {
-            label: self.t(key),
+        .map(|(key, label, href)| Nav {
+            label,
             href: format!("{root}{href}"),
             current: key == current,
         })
@@ -344,7 +350,7 @@ impl Fmt<'_> {
                 format!(
                     "{} {}",
                     format::points(s, self.lang),
-                    i18n::text(self.lang, "per_post")
+                    i18n::texts(self.lang).per_post
                 )
             },
         )
@@ -409,7 +415,7 @@ impl Fmt<'_> {
 pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u64)) -> Vec<Card> {
     let x = &ctx.fmt;
     let targets = &ctx.client.targets;
-    let mut roi = Card::new(ctx.t("roi"), x.pct(f.roi));
+    let mut roi = Card::new(ctx.t().roi, x.pct(f.roi));
     if let Some(t) = targets.roi {
         let t = rust_decimal::prelude::ToPrimitive::to_f64(&t).unwrap_or_default();
         let tone = match f.roi {
@@ -417,37 +423,33 @@ pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u6
             Some(_) => "bad",
             None => "",
         };
-        roi = roi.note(format!("{} {}", ctx.t("target"), x.pct(Some(t))), tone);
+        roi = roi.note(format!("{} {}", ctx.t().target, x.pct(Some(t))), tone);
     }
-    let mut cpa = Card::new(ctx.t("cpa"), x.money_o(f.cpa));
+    let mut cpa = Card::new(ctx.t().cpa, x.money_o(f.cpa));
     if let Some(t) = targets.cpa {
         let tone = match f.cpa {
             Some(c) if c <= t => "good",
             Some(_) => "bad",
             None => "",
         };
-        cpa = cpa.note(format!("{} {}", ctx.t("target"), x.money(t)), tone);
+        cpa = cpa.note(format!("{} {}", ctx.t().target, x.money(t)), tone);
     }
     vec![
-        Card::new(ctx.t("cost"), x.money(f.cost)),
-        Card::new(ctx.t("revenue"), x.money(f.revenue)),
+        Card::new(ctx.t().cost, x.money(f.cost)),
+        Card::new(ctx.t().revenue, x.money(f.revenue)),
         roi,
-        Card::new(ctx.t("roas"), x.times(f.roas)),
+        Card::new(ctx.t().roas, x.times(f.roas)),
         cpa,
-        Card::new(ctx.t("cpm_reach"), x.money_o(f.cost_per_thousand_reached)),
-        Card::new(ctx.t("engagement_rate"), x.pct(f.engagement_rate)),
-        Card::new(ctx.t("repeat_rate"), x.pct(repeat)),
-        Card::new(ctx.t("conversions"), x.int(f.conversions)),
-        Card::new(ctx.t("reach"), x.int(f.reach)).note(
-            // "вовлечений: N" agrees with any number, as "N вовлечений" would not.
-            match ctx.lang() {
-                Language::En => format!("{} engagements", x.int(f.engagements)),
-                Language::Ru => format!("вовлечений: {}", x.int(f.engagements)),
-            },
+        Card::new(ctx.t().cpm_reach, x.money_o(f.cost_per_thousand_reached)),
+        Card::new(ctx.t().engagement_rate, x.pct(f.engagement_rate)),
+        Card::new(ctx.t().repeat_rate, x.pct(repeat)),
+        Card::new(ctx.t().conversions, x.int(f.conversions)),
+        Card::new(ctx.t().reach, x.int(f.reach)).note(
+            i18n::words(ctx.lang()).engagements(&x.int(f.engagements)),
             "",
         ),
-        Card::new(ctx.t("sponsored_posts"), x.int(posts.0)),
-        Card::new(ctx.t("organic_posts"), x.int(posts.1)),
+        Card::new(ctx.t().sponsored_posts, x.int(posts.0)),
+        Card::new(ctx.t().organic_posts, x.int(posts.1)),
     ]
 }
 
@@ -462,16 +464,16 @@ pub fn csv_files(dir: &str, lang: Language, tables: &[&Table]) -> Vec<super::Pag
 /// The headers and cells of the roster table, for the overview and market pages.
 pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table {
     let x = &ctx.fmt;
-    let mut t = Table::new(id, ctx.t("roster"), ctx.t("download_csv"))
-        .col(ctx.t("creator"))
-        .col(ctx.t("market"))
-        .col(ctx.t("model"))
-        .col(ctx.t("phase"))
-        .num(ctx.t("month"))
-        .num(ctx.t("fulfilment"))
-        .num(ctx.t("roi"))
-        .num(ctx.t("trend_short"))
-        .col(ctx.t("recommendation"));
+    let mut t = Table::new(id, ctx.t().roster, ctx.t().download_csv)
+        .col(ctx.t().creator)
+        .col(ctx.t().market)
+        .col(ctx.t().model)
+        .col(ctx.t().phase)
+        .num(ctx.t().month)
+        .num(ctx.t().fulfilment)
+        .num(ctx.t().roi)
+        .num(ctx.t().trend_short)
+        .col(ctx.t().recommendation);
     for &i in members {
         let p = ctx.partnership(i);
         let m = &ctx.client.partnerships[i];

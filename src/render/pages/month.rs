@@ -158,20 +158,20 @@ fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Li
     let roas_change = b.and_then(|b| change::ratio(a.roas, b.roas));
     vec![
         money(
-            ctx.t("cost"),
+            ctx.t().cost,
             Some(a.cost),
             b.map(|b| Some(b.cost)),
             Better::Neither,
         ),
         money(
-            ctx.t("revenue"),
+            ctx.t().revenue,
             Some(a.revenue),
             b.map(|b| Some(b.revenue)),
             Better::Up,
         ),
-        rate(ctx.t("roi"), a.roi, b.map(|b| b.roi), Better::Up),
+        rate(ctx.t().roi, a.roi, b.map(|b| b.roi), Better::Up),
         Line {
-            label: ctx.t("roas"),
+            label: ctx.t().roas,
             now: x.c_times(a.roas),
             before: x.c_times(b.and_then(|b| b.roas)),
             change: change_cell(
@@ -183,39 +183,39 @@ fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Li
             csv_change: roas_change.map(|d| sheet(format!("{d:.4}"))),
         },
         count(
-            ctx.t("conversions"),
+            ctx.t().conversions,
             a.conversions,
             b.map(|b| b.conversions),
             Better::Up,
         ),
-        money(ctx.t("cpa"), a.cpa, b.map(|b| b.cpa), Better::Down),
-        count(ctx.t("reach"), a.reach, b.map(|b| b.reach), Better::Up),
+        money(ctx.t().cpa, a.cpa, b.map(|b| b.cpa), Better::Down),
+        count(ctx.t().reach, a.reach, b.map(|b| b.reach), Better::Up),
         count(
-            ctx.t("engagements"),
+            ctx.t().engagements,
             a.engagements,
             b.map(|b| b.engagements),
             Better::Up,
         ),
         rate(
-            ctx.t("engagement_rate"),
+            ctx.t().engagement_rate,
             a.engagement_rate,
             b.map(|b| b.engagement_rate),
             Better::Up,
         ),
         money(
-            ctx.t("cpm_reach"),
+            ctx.t().cpm_reach,
             a.cost_per_thousand_reached,
             b.map(|b| b.cost_per_thousand_reached),
             Better::Down,
         ),
         count(
-            ctx.t("sponsored_posts"),
+            ctx.t().sponsored_posts,
             now.sponsored_posts,
             before.map(|m| m.sponsored_posts),
             Better::Neither,
         ),
         count(
-            ctx.t("organic_posts"),
+            ctx.t().organic_posts,
             now.organic_posts,
             before.map(|m| m.organic_posts),
             Better::Up,
@@ -226,14 +226,14 @@ fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Li
 /// The cards of a month: the headline figures with their change as notes.
 fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
     let keep = [
-        ctx.t("cost"),
-        ctx.t("revenue"),
-        ctx.t("roi"),
-        ctx.t("conversions"),
-        ctx.t("cpa"),
-        ctx.t("engagement_rate"),
-        ctx.t("sponsored_posts"),
-        ctx.t("organic_posts"),
+        ctx.t().cost,
+        ctx.t().revenue,
+        ctx.t().roi,
+        ctx.t().conversions,
+        ctx.t().cpa,
+        ctx.t().engagement_rate,
+        ctx.t().sponsored_posts,
+        ctx.t().organic_posts,
     ];
     lines
         .iter()
@@ -247,7 +247,7 @@ fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
                 ""
             };
             Card::new(l.label, l.now.text.clone())
-                .note(format!("{} {}", l.change.0, ctx.t("vs_previous")), tone)
+                .note(format!("{} {}", l.change.0, ctx.t().vs_previous), tone)
         })
         .collect()
 }
@@ -271,13 +271,13 @@ pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
     let root = "../../";
     let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
     let lines = lines(ctx, &ctx.f.months[i], before);
-    let mut comparison = Table::new("month", ctx.t("month_figures"), ctx.t("download_csv"))
-        .col(ctx.t("figure"))
+    let mut comparison = Table::new("month", ctx.t().month_figures, ctx.t().download_csv)
+        .col(ctx.t().figure)
         .num(i18n::month(lang, m));
     if let Some(b) = i.checked_sub(1) {
         comparison = comparison
             .num(i18n::month(lang, ctx.months[b]))
-            .num(ctx.t("change"));
+            .num(ctx.t().change);
     }
     for l in &lines {
         let mut row = vec![Cell::text(l.label), l.now.clone()];
@@ -322,30 +322,30 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
     let root = "../../";
-    let mut posts = Table::new("posts", ctx.t("month_posts"), ctx.t("download_csv"))
-        .col(ctx.t("date"))
-        .col(ctx.t("creator"))
-        .col(ctx.t("platform"))
-        .col(ctx.t("kind"))
-        .num(ctx.t("post_number"))
-        .num(ctx.t("reach"))
-        .num(ctx.t("engagements"))
-        .num(ctx.t("engagement_rate"))
-        .num(ctx.t("clicks"))
-        .num(ctx.t("conversions"))
-        .num(ctx.t("revenue"))
-        .col(ctx.t("link"));
+    let mut posts = Table::new("posts", ctx.t().month_posts, ctx.t().download_csv)
+        .col(ctx.t().date)
+        .col(ctx.t().creator)
+        .col(ctx.t().platform)
+        .col(ctx.t().kind)
+        .num(ctx.t().post_number)
+        .num(ctx.t().reach)
+        .num(ctx.t().engagements)
+        .num(ctx.t().engagement_rate)
+        .num(ctx.t().clicks)
+        .num(ctx.t().conversions)
+        .num(ctx.t().revenue)
+        .col(ctx.t().link);
     for &j in ctx.by_month.get(&m).map_or(&[][..], |v| v.as_slice()) {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
         let p = ctx.partnership(post.partnership);
         let (kind, class) = match post.kind {
-            PostKind::Sponsored => (ctx.t("sponsored"), ""),
-            PostKind::Organic => (ctx.t("organic"), "organic"),
+            PostKind::Sponsored => (ctx.t().sponsored, ""),
+            PostKind::Organic => (ctx.t().organic, "organic"),
         };
         let mut kind = Cell::text(kind);
         if fact.ramp_up {
-            kind = kind.mark(ctx.t("ramp_up"));
+            kind = kind.mark(ctx.t().ramp_up);
         }
         posts.row_with(
             vec![

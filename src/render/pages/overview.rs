@@ -73,7 +73,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
         headline: charts::headline(
             ctx,
             "headline",
-            ctx.t("headline_title"),
+            ctx.t().headline_title,
             &f.engagement_by_post_number,
         ),
         market_chart: charts::market_roi(ctx, "market-roi"),
@@ -119,7 +119,7 @@ fn extreme(ctx: &Ctx, id: &Option<String>) -> Option<Link> {
     Some(Link {
         label: pf.creator.clone(),
         href: format!("partnerships/{}/index.html", pf.id),
-        note: format!("{} {}", ctx.t("roi"), ctx.fmt.pct(pf.figures.roi)),
+        note: format!("{} {}", ctx.t().roi, ctx.fmt.pct(pf.figures.roi)),
     })
 }
 
@@ -129,13 +129,13 @@ fn spread_cards(ctx: &Ctx) -> Vec<Card> {
     let (x, p) = (&ctx.fmt, &ctx.f.portfolio);
     let s = &p.creator_roi;
     vec![
-        Card::new(ctx.t("portfolio"), x.pct(p.figures.roi)),
-        Card::new(ctx.t("median"), x.pct(s.median)),
+        Card::new(ctx.t().portfolio, x.pct(p.figures.roi)),
+        Card::new(ctx.t().median, x.pct(s.median)),
         Card::new(
-            ctx.t("quartiles"),
+            ctx.t().quartiles,
             format!("{} – {}", x.pct(s.q1), x.pct(s.q3)),
         ),
-        Card::new(ctx.t("n_partnerships"), x.int(s.n as u64)),
+        Card::new(ctx.t().n_partnerships, x.int(s.n as u64)),
     ]
 }
 
@@ -145,23 +145,24 @@ fn spread_table(ctx: &Ctx) -> Table {
     let s = &p.creator_roi;
     let mut t = Table::new(
         "creator-roi-summary",
-        ctx.t("creator_roi"),
-        ctx.t("download_csv"),
+        ctx.t().creator_roi,
+        ctx.t().download_csv,
     )
-    .col(ctx.t("figure"))
-    .num(ctx.t("roi"));
-    for (key, v) in [
-        ("portfolio", p.figures.roi),
-        ("max", s.max),
-        ("q3", s.q3),
-        ("median", s.median),
-        ("q1", s.q1),
-        ("min", s.min),
+    .col(ctx.t().figure)
+    .num(ctx.t().roi);
+    let w = ctx.t();
+    for (label, v) in [
+        (w.portfolio, p.figures.roi),
+        (w.max, s.max),
+        (w.q3, s.q3),
+        (w.median, s.median),
+        (w.q1, s.q1),
+        (w.min, s.min),
     ] {
-        t.row(vec![Cell::text(ctx.t(key)), x.c_pct(v)]);
+        t.row(vec![Cell::text(label), x.c_pct(v)]);
     }
     t.row(vec![
-        Cell::text(ctx.t("n_partnerships")),
+        Cell::text(ctx.t().n_partnerships),
         x.c_int(s.n as u64),
     ]);
     t
@@ -170,16 +171,16 @@ fn spread_table(ctx: &Ctx) -> Table {
 /// The markets' figures, each market linked.
 fn markets_table(ctx: &Ctx) -> Table {
     let x = &ctx.fmt;
-    let mut t = Table::new("markets", ctx.t("markets"), ctx.t("download_csv"))
-        .col(ctx.t("market"))
-        .num(ctx.t("cost"))
-        .num(ctx.t("revenue"))
-        .num(ctx.t("roi"))
-        .num(ctx.t("roas"))
-        .num(ctx.t("cpa"))
-        .num(ctx.t("engagement_rate"))
-        .num(ctx.t("repeat_rate"))
-        .num(ctx.t("sponsored_posts"));
+    let mut t = Table::new("markets", ctx.t().markets, ctx.t().download_csv)
+        .col(ctx.t().market)
+        .num(ctx.t().cost)
+        .num(ctx.t().revenue)
+        .num(ctx.t().roi)
+        .num(ctx.t().roas)
+        .num(ctx.t().cpa)
+        .num(ctx.t().engagement_rate)
+        .num(ctx.t().repeat_rate)
+        .num(ctx.t().sponsored_posts);
     for m in &ctx.f.markets {
         t.row(vec![
             Cell::text(m.name.clone()).link(format!("markets/{}/index.html", m.id)),
@@ -209,9 +210,9 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
             href: format!("reports/{m}/index.html"),
             note: format!(
                 "{} {} · {} {}",
-                ctx.t("cost"),
+                ctx.t().cost,
                 x.money(mf.figures.cost),
-                ctx.t("revenue"),
+                ctx.t().revenue,
                 x.money(mf.figures.revenue)
             ),
         })
@@ -237,7 +238,7 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
         .map(|m| Link {
             label: m.name.clone(),
             href: format!("markets/{}/index.html", m.id),
-            note: format!("{} {}", ctx.t("roi"), x.pct(m.figures.roi)),
+            note: format!("{} {}", ctx.t().roi, x.pct(m.figures.roi)),
         })
         .collect();
     (reports, partnerships, markets)
@@ -250,88 +251,82 @@ fn models_all(ctx: &Ctx) -> Table {
         .into_iter()
         .map(|m| ctx.f.models.iter().find(|g| g.model == m))
         .collect();
-    let mut t = Table::new("models-all", ctx.t("models_all"), ctx.t("download_csv"))
-        .col(ctx.t("figure"))
-        .num(ctx.t("one_offs"))
-        .num(ctx.t("retainers"));
+    let mut t = Table::new("models-all", ctx.t().models_all, ctx.t().download_csv)
+        .col(ctx.t().figure)
+        .num(ctx.t().one_offs)
+        .num(ctx.t().retainers);
     type Get<'a> = Box<dyn Fn(&crate::analytics::ModelFigures) -> Cell + 'a>;
     let rows: Vec<(String, Get)> = vec![
         (
-            ctx.t("cost").into(),
+            ctx.t().cost.into(),
             Box::new(|g| x.c_money(Some(g.figures.cost))),
         ),
         (
-            ctx.t("revenue").into(),
+            ctx.t().revenue.into(),
             Box::new(|g| x.c_money(Some(g.figures.revenue))),
         ),
-        (ctx.t("roi").into(), Box::new(|g| x.c_pct(g.figures.roi))),
+        (ctx.t().roi.into(), Box::new(|g| x.c_pct(g.figures.roi))),
+        (ctx.t().roas.into(), Box::new(|g| x.c_times(g.figures.roas))),
         (
-            ctx.t("roas").into(),
-            Box::new(|g| x.c_times(g.figures.roas)),
-        ),
-        (
-            ctx.t("conversions").into(),
+            ctx.t().conversions.into(),
             Box::new(|g| x.c_int(g.figures.conversions)),
         ),
-        (ctx.t("cpa").into(), Box::new(|g| x.c_money(g.figures.cpa))),
+        (ctx.t().cpa.into(), Box::new(|g| x.c_money(g.figures.cpa))),
+        (ctx.t().reach.into(), Box::new(|g| x.c_int(g.figures.reach))),
         (
-            ctx.t("reach").into(),
-            Box::new(|g| x.c_int(g.figures.reach)),
-        ),
-        (
-            ctx.t("engagements").into(),
+            ctx.t().engagements.into(),
             Box::new(|g| x.c_int(g.figures.engagements)),
         ),
         (
-            ctx.t("engagement_rate").into(),
+            ctx.t().engagement_rate.into(),
             Box::new(|g| x.c_pct(g.figures.engagement_rate)),
         ),
         (
-            ctx.t("cpm_reach").into(),
+            ctx.t().cpm_reach.into(),
             Box::new(|g| x.c_money(g.figures.cost_per_thousand_reached)),
         ),
         (
-            ctx.t("repeat_rate").into(),
+            ctx.t().repeat_rate.into(),
             Box::new(|g| x.c_pct(g.repeat_purchase_rate)),
         ),
         (
-            ctx.t("sponsored_posts").into(),
+            ctx.t().sponsored_posts.into(),
             Box::new(|g| x.c_int(g.sponsored_posts)),
         ),
         (
-            ctx.t("organic_posts").into(),
+            ctx.t().organic_posts.into(),
             Box::new(|g| x.c_int(g.organic_posts)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("n_partnerships")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().n_partnerships),
             Box::new(|g| x.c_int(g.creator_roi.n as u64)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("min")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().min),
             Box::new(|g| x.c_pct(g.creator_roi.min)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("q1")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().q1),
             Box::new(|g| x.c_pct(g.creator_roi.q1)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("median")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().median),
             Box::new(|g| x.c_pct(g.creator_roi.median)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("q3")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().q3),
             Box::new(|g| x.c_pct(g.creator_roi.q3)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("max")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().max),
             Box::new(|g| x.c_pct(g.creator_roi.max)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("best")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().best),
             Box::new(|g| creator_cell(ctx, &g.creator_roi.best)),
         ),
         (
-            format!("{}: {}", ctx.t("creator_roi"), ctx.t("worst")),
+            format!("{}: {}", ctx.t().creator_roi, ctx.t().worst),
             Box::new(|g| creator_cell(ctx, &g.creator_roi.worst)),
         ),
     ];
@@ -362,10 +357,10 @@ fn creator_cell(ctx: &Ctx, id: &Option<String>) -> Cell {
 fn models_table(ctx: &Ctx) -> Table {
     let x = &ctx.fmt;
     let f = ctx.f;
-    let mut t = Table::new("models", ctx.t("models_title"), ctx.t("download_csv"))
-        .col(ctx.t("figure"))
-        .num(ctx.t("one_offs"))
-        .num(ctx.t("retainers"));
+    let mut t = Table::new("models", ctx.t().models_title, ctx.t().download_csv)
+        .col(ctx.t().figure)
+        .num(ctx.t().one_offs)
+        .num(ctx.t().retainers);
     let models = [Model::OneOff, Model::Retainer];
     let decay = |m: Model, d: u32| {
         f.engagement_decay
@@ -382,71 +377,71 @@ fn models_table(ctx: &Ctx) -> Table {
     };
     let rows: Vec<(&str, Vec<Cell>)> = vec![
         (
-            ctx.t("er_day1"),
+            ctx.t().er_day1,
             models.iter().map(|&m| x.c_pct(decay(m, 1))).collect(),
         ),
         (
-            ctx.t("er_day7"),
+            ctx.t().er_day7,
             models.iter().map(|&m| x.c_pct(decay(m, 7))).collect(),
         ),
         (
-            ctx.t("days_to_90"),
+            ctx.t().days_to_90,
             models
                 .iter()
                 .map(|&m| x.c_int_o(days(m).map(u64::from)))
                 .collect(),
         ),
         (
-            ctx.t("cpa"),
+            ctx.t().cpa,
             models
                 .iter()
                 .map(|&m| x.c_money(group(m).and_then(|g| g.figures.cpa)))
                 .collect(),
         ),
         (
-            ctx.t("repeat_rate"),
+            ctx.t().repeat_rate,
             models
                 .iter()
                 .map(|&m| x.c_pct(group(m).and_then(|g| g.repeat_purchase_rate)))
                 .collect(),
         ),
         (
-            ctx.t("roi"),
+            ctx.t().roi,
             models
                 .iter()
                 .map(|&m| x.c_pct(group(m).and_then(|g| g.figures.roi)))
                 .collect(),
         ),
         (
-            ctx.t("engagement_rate"),
+            ctx.t().engagement_rate,
             models
                 .iter()
                 .map(|&m| x.c_pct(group(m).and_then(|g| g.figures.engagement_rate)))
                 .collect(),
         ),
         (
-            ctx.t("creator_roi_median"),
+            ctx.t().creator_roi_median,
             models
                 .iter()
                 .map(|&m| x.c_pct(group(m).and_then(|g| g.creator_roi.median)))
                 .collect(),
         ),
         (
-            ctx.t("cost"),
+            ctx.t().cost,
             models
                 .iter()
                 .map(|&m| x.c_money(group(m).map(|g| g.figures.cost)))
                 .collect(),
         ),
         (
-            ctx.t("revenue"),
+            ctx.t().revenue,
             models
                 .iter()
                 .map(|&m| x.c_money(group(m).map(|g| g.figures.revenue)))
                 .collect(),
         ),
         (
-            ctx.t("sponsored_posts"),
+            ctx.t().sponsored_posts,
             models
                 .iter()
                 .map(|&m| x.c_int_o(group(m).map(|g| g.sponsored_posts)))

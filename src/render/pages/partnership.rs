@@ -169,53 +169,49 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     let x = &ctx.fmt;
     let m = &ctx.client.partnerships[i];
     let mut facts = vec![fact(
-        ctx.t("platform"),
+        ctx.t().platform,
         i18n::platform(lang, &m.creator.platform),
     )];
     if let Some(h) = &m.creator.handle {
-        facts.push(fact(ctx.t("handle"), h.clone()));
+        facts.push(fact(ctx.t().handle, h.clone()));
     }
     if let Some(n) = m.creator.followers {
-        facts.push(fact(ctx.t("followers"), x.int(n)));
+        facts.push(fact(ctx.t().followers, x.int(n)));
     }
     facts.push(Fact {
-        label: ctx.t("market").into(),
+        label: ctx.t().market.into(),
         value: market.label.clone(),
         href: Some(market.href.clone()),
     });
-    facts.push(fact(ctx.t("model"), i18n::model(lang, m.model).into()));
+    facts.push(fact(ctx.t().model, i18n::model(lang, m.model).into()));
     let fee = format::money(m.fee.value, &m.fee.currency, lang);
     let per = match m.model {
-        Model::Retainer => ctx.t("per_month"),
-        Model::OneOff => ctx.t("in_total"),
+        Model::Retainer => ctx.t().per_month,
+        Model::OneOff => ctx.t().in_total,
     };
-    facts.push(fact(ctx.t("fee"), format!("{fee} {per}")));
+    facts.push(fact(ctx.t().fee, format!("{fee} {per}")));
     let term = match (m.model, m.end) {
         (_, Some(e)) => format!("{} – {}", i18n::date(lang, m.start), i18n::date(lang, e)),
         (Model::Retainer, None) => {
-            format!(
-                "{} – … ({})",
-                i18n::date(lang, m.start),
-                ctx.t("open_ended")
-            )
+            format!("{} – … ({})", i18n::date(lang, m.start), ctx.t().open_ended)
         }
         (Model::OneOff, None) => i18n::date(lang, m.start),
     };
-    facts.push(fact(ctx.t("term"), term));
+    facts.push(fact(ctx.t().term, term));
     if let Some(ppm) = m.posts_per_month {
         facts.push(fact(
-            ctx.t("deliverables"),
+            ctx.t().deliverables,
             format!(
                 "{} {}",
                 format::number(ppm.normalize(), ppm.normalize().scale(), lang),
-                ctx.t("posts_per_month")
+                ctx.t().posts_per_month
             ),
         ));
     }
     let contract: Vec<String> = [
         m.contract.kind.as_deref().map(|k| match k {
-            "individual" => ctx.t("individual").to_string(),
-            "umbrella" => ctx.t("umbrella").to_string(),
+            "individual" => ctx.t().individual.to_string(),
+            "umbrella" => ctx.t().umbrella.to_string(),
             other => other.to_string(),
         }),
         m.contract.reference.clone(),
@@ -224,7 +220,7 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     .flatten()
     .collect();
     if !contract.is_empty() {
-        facts.push(fact(ctx.t("contract"), contract.join(" · ")));
+        facts.push(fact(ctx.t().contract, contract.join(" · ")));
     }
 
     facts
@@ -243,13 +239,13 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
     );
     cards.push(
         Card::new(
-            ctx.t("trend"),
+            ctx.t().trend,
             pf.engagement_trend
                 .map_or_else(|| x.na(), |s| format::points(s, lang)),
         )
         .note(
             if pf.engagement_trend.is_some() {
-                ctx.t("per_post").to_string()
+                ctx.t().per_post.to_string()
             } else {
                 String::new()
             },
@@ -257,12 +253,12 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
         ),
     );
     if let Some(k) = pf.contracted_posts {
-        cards.push(Card::new(ctx.t("fulfilment"), x.pct(pf.fulfilment)).note(
+        cards.push(Card::new(ctx.t().fulfilment, x.pct(pf.fulfilment)).note(
             format!(
                 "{} / {} {}",
                 x.int(pf.sponsored_posts),
                 format::number(k, 1, lang),
-                ctx.t("contracted_posts").to_lowercase()
+                ctx.t().contracted_posts.to_lowercase()
             ),
             "",
         ));
@@ -274,31 +270,28 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
 fn posts_table(ctx: &Ctx, i: usize) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
-    let mut t = Table::new("posts", ctx.t("posts"), ctx.t("download_csv"))
-        .num(ctx.t("post_number"))
-        .col(ctx.t("date"))
-        .col(ctx.t("kind"))
-        .num(ctx.t("impressions"))
-        .num(ctx.t("reach"))
-        .num(ctx.t("engagements"))
-        .num(ctx.t("engagement_rate"))
-        .num(ctx.t("clicks"))
-        .num(ctx.t("conversions"))
-        .num(ctx.t("revenue"))
-        .col(ctx.t("link"));
+    let mut t = Table::new("posts", ctx.t().posts, ctx.t().download_csv)
+        .num(ctx.t().post_number)
+        .col(ctx.t().date)
+        .col(ctx.t().kind)
+        .num(ctx.t().impressions)
+        .num(ctx.t().reach)
+        .num(ctx.t().engagements)
+        .num(ctx.t().engagement_rate)
+        .num(ctx.t().clicks)
+        .num(ctx.t().conversions)
+        .num(ctx.t().revenue)
+        .col(ctx.t().link);
     for &j in &ctx.by_partnership[i] {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
         let (kind, class) = match post.kind {
-            PostKind::Sponsored => (
-                ctx.t("sponsored"),
-                if fact.ramp_up { "ramp-up" } else { "" },
-            ),
-            PostKind::Organic => (ctx.t("organic"), "organic"),
+            PostKind::Sponsored => (ctx.t().sponsored, if fact.ramp_up { "ramp-up" } else { "" }),
+            PostKind::Organic => (ctx.t().organic, "organic"),
         };
         let mut kind = Cell::text(kind);
         if fact.ramp_up {
-            kind = kind.mark(ctx.t("ramp_up"));
+            kind = kind.mark(ctx.t().ramp_up);
         }
         t.row_with(
             vec![
@@ -336,11 +329,11 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
             Some(_) => e.1 += b.amount,
         }
     }
-    let mut costs = Table::new("costs", ctx.t("costs_by_month"), ctx.t("download_csv"))
-        .col(ctx.t("month"))
-        .num(ctx.t("fee"))
-        .num(ctx.t("extra"))
-        .num(ctx.t("total"));
+    let mut costs = Table::new("costs", ctx.t().costs_by_month, ctx.t().download_csv)
+        .col(ctx.t().month)
+        .num(ctx.t().fee)
+        .num(ctx.t().extra)
+        .num(ctx.t().total);
     let known: std::collections::BTreeSet<Month> = ctx.months.iter().copied().collect();
     for (month, (fee, extra)) in &by_month {
         let mut label = Cell::text(i18n::month(lang, *month));
@@ -356,18 +349,18 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     }
     costs.row_with(
         vec![
-            Cell::text(ctx.t("total")),
+            Cell::text(ctx.t().total),
             x.c_money(Some(by_month.values().map(|v| v.0).sum())),
             x.c_money(Some(by_month.values().map(|v| v.1).sum())),
             x.c_money(Some(pf.figures.cost)),
         ],
         "total",
     );
-    let mut extras = Table::new("extra-costs", ctx.t("extra_costs"), ctx.t("download_csv"))
-        .col(ctx.t("date"))
-        .col(ctx.t("label"))
-        .num(ctx.t("amount"))
-        .num(ctx.t("converted"));
+    let mut extras = Table::new("extra-costs", ctx.t().extra_costs, ctx.t().download_csv)
+        .col(ctx.t().date)
+        .col(ctx.t().label)
+        .num(ctx.t().amount)
+        .num(ctx.t().converted);
     // Bookings list the fee first, then extra costs to date in file order.
     let booked = pf.bookings.iter().filter(|b| b.extra.is_some());
     let listed = m.extra_costs.iter().filter(|c| c.date <= ctx.as_of());
@@ -453,13 +446,13 @@ fn timeline(ctx: &Ctx, i: usize) -> Timeline {
     let ramp_last = life::ramp_up_last_day(m.start, days);
     let ramp_width = ramp_last.map_or(0.0, position);
     let ramp_label = ramp_last.map_or(String::new(), |d| {
-        format!("{} {}", ctx.t("ramp_up_until"), i18n::date(lang, d))
+        format!("{} {}", ctx.t().ramp_up_until, i18n::date(lang, d))
     });
     let (now_left, now_label) = if ended {
         let e = m.end.unwrap_or(m.start);
         (
             None,
-            format!("{} {}", ctx.t("ended_on"), i18n::date(lang, e)),
+            format!("{} {}", ctx.t().ended_on, i18n::date(lang, e)),
         )
     } else {
         let phase = pf.phase.map_or("", |p| i18n::phase(lang, p));
@@ -467,8 +460,8 @@ fn timeline(ctx: &Ctx, i: usize) -> Timeline {
             Some(pct(position(ctx.as_of()))),
             format!(
                 "{}: {} {}, {}",
-                ctx.t("now"),
-                ctx.t("month").to_lowercase(),
+                ctx.t().now,
+                ctx.t().month.to_lowercase(),
                 current,
                 phase
             ),
@@ -498,11 +491,11 @@ fn phases_table(ctx: &Ctx, i: usize, total: u32) -> Table {
         let next = start_of(n + 1).pred_opt().unwrap_or(m.start);
         m.end.map_or(next, |e| next.min(e))
     };
-    let mut phases = Table::new("phases", ctx.t("timeline"), ctx.t("download_csv"))
-        .col(ctx.t("phase"))
-        .col(ctx.t("months"))
-        .col(ctx.t("from"))
-        .col(ctx.t("to"));
+    let mut phases = Table::new("phases", ctx.t().timeline, ctx.t().download_csv)
+        .col(ctx.t().phase)
+        .col(ctx.t().months)
+        .col(ctx.t().from)
+        .col(ctx.t().to);
     let mut n = 1;
     while n <= total {
         let phase = life::phase_of_month(n);
@@ -545,51 +538,44 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
     let pf = ctx.partnership(i);
     let (rec, rule) = (pf.recommendation?, pf.rule?);
     let targets = &ctx.client.targets;
-    let verdict = |ok: bool| if ok { ctx.t("met") } else { ctx.t("not_met") };
+    let verdict = |ok: bool| if ok { ctx.t().met } else { ctx.t().not_met };
     let mut evidence = vec![fact(
-        ctx.t("current_month"),
+        ctx.t().current_month,
         format!(
             "{} ({})",
             pf.month,
-            pf.phase.map_or(ctx.t("no_phase"), |p| i18n::phase(lang, p))
+            pf.phase.map_or(ctx.t().no_phase, |p| i18n::phase(lang, p))
         ),
     )];
     if let Some(last) = life::ramp_up_last_day(m.start, ctx.portfolio.settings.ramp_up_days) {
-        evidence.push(fact(ctx.t("ramp_up_until"), i18n::date(lang, last)));
+        evidence.push(fact(ctx.t().ramp_up_until, i18n::date(lang, last)));
     }
     evidence.push(fact(
-        ctx.t("end"),
-        m.end.map_or(ctx.t("open_ended").to_string(), |e| {
+        ctx.t().end,
+        m.end.map_or(ctx.t().open_ended.to_string(), |e| {
             let days = (e - ctx.as_of()).num_days();
-            match lang {
-                crate::model::Language::En => {
-                    format!("{} ({days} days from the report date)", i18n::date(lang, e))
-                }
-                crate::model::Language::Ru => {
-                    format!("{} ({days} дн. от даты отчёта)", i18n::date(lang, e))
-                }
-            }
+            i18n::words(lang).end_in(&i18n::date(lang, e), days)
         }),
     ));
     let target_roi = targets.roi.unwrap_or(Decimal::ZERO);
     let roi_ok = life::roi_meets(pf.figures.revenue, pf.figures.cost, targets.roi);
     evidence.push(fact(
-        ctx.t("roi"),
+        ctx.t().roi,
         format!(
             "{} · {} {} · {}",
             x.pct(pf.figures.roi),
-            ctx.t("target_roi"),
+            ctx.t().target_roi,
             x.pct(target_roi.to_f64()),
             verdict(roi_ok)
         ),
     ));
     evidence.push(fact(
-        ctx.t("cpa"),
+        ctx.t().cpa,
         match targets.cpa {
             Some(t) => format!(
                 "{} · {} {} · {}",
                 x.money_o(pf.figures.cpa),
-                ctx.t("target_cpa"),
+                ctx.t().target_cpa,
                 x.money(t),
                 verdict(life::cpa_meets(
                     pf.figures.cost,
@@ -597,10 +583,10 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
                     Some(t)
                 ))
             ),
-            None => format!("{} · {}", x.money_o(pf.figures.cpa), ctx.t("no_target")),
+            None => format!("{} · {}", x.money_o(pf.figures.cpa), ctx.t().no_target),
         },
     ));
-    evidence.push(fact(ctx.t("trend"), x.trend(pf.engagement_trend)));
+    evidence.push(fact(ctx.t().trend, x.trend(pf.engagement_trend)));
     let rules = i18n::rules(lang)
         .into_iter()
         .zip(1u8..)

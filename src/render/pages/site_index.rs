@@ -33,7 +33,7 @@ pub struct IndexPage {
 pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (Site, IndexPage) {
     let settings = &portfolio.settings;
     let lang = settings.language;
-    let t = |k| i18n::text(lang, k);
+    let t = i18n::texts(lang);
     let clients = clients
         .iter()
         .map(|(c, f)| {
@@ -45,10 +45,10 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
                 logo: logo_of(c).map(|l| format!("{}/{l}", c.id)),
                 accent: accent_of(c),
                 figures: vec![
-                    (t("cost").into(), format::money(p.cost, cur, lang)),
-                    (t("revenue").into(), format::money(p.revenue, cur, lang)),
+                    (t.cost.into(), format::money(p.cost, cur, lang)),
+                    (t.revenue.into(), format::money(p.revenue, cur, lang)),
                     (
-                        t("roi").into(),
+                        t.roi.into(),
                         p.roi.map_or_else(
                             || format::undefined(lang).to_string(),
                             |r| format::percent(r, lang),
@@ -62,7 +62,7 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         lang: lang.code(),
         title: settings.title.clone(),
         client: String::new(),
-        page_title: t("report_sites").to_string(),
+        page_title: t.report_sites.to_string(),
         root: String::new(),
         logo: None,
         as_of: i18n::date(lang, portfolio.as_of),

@@ -1,0 +1,430 @@
+//! Russian: every page string, month names (with the genitive that dates
+//! need) and dates, the "how we count" definitions and the charts'
+//! descriptions.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Definition, Settings, SpreadFigures, Texts, Words, month_index};
+use crate::model::{Denominator, Month};
+
+/// The Russian wording.
+pub struct Russian;
+
+static TEXTS: Texts = Texts {
+    // Navigation and frame.
+    skip: "Перейти к содержанию",
+    overview: "Обзор",
+    reports: "Ежемесячные отчёты",
+    partnerships: "Партнёрства",
+    markets: "Рынки",
+    clients: "Клиенты",
+    figures_as_of: "Данные на",
+    data_json: "Все показатели в data.json",
+    download_csv: "Скачать CSV",
+    chart_data: "Данные графика",
+    models_all: "Все показатели по моделям",
+    no_data: "Данных пока нет",
+    how_we_count: "Как мы считаем",
+    na_means: "«н/д» означает, что показатель нельзя вычислить: знаменатель равен нулю или неизвестен. Такой показатель никогда не показывается как ноль.",
+    note: "Комментарий",
+    open_report: "Открыть отчёт",
+    see_all: "Все страницы отчёта",
+    // Figures.
+    cost: "Затраты",
+    revenue: "Выручка",
+    roi: "ROI",
+    roas: "ROAS",
+    cpa: "CPA",
+    cpa_long: "Стоимость привлечения",
+    cpm_reach: "Стоимость 1000 охвата",
+    engagement_rate: "Вовлечённость (ER)",
+    repeat_rate: "Доля повторных покупок",
+    sponsored_posts: "Спонсорские публикации",
+    organic_posts: "Органические упоминания",
+    conversions: "Конверсии",
+    reach: "Охват",
+    engagements: "Вовлечения",
+    clicks: "Клики",
+    impressions: "Показы",
+    contracted_posts: "Публикаций по договору на дату",
+    fulfilment: "Выполнение плана",
+    trend: "Тренд вовлечённости",
+    trend_short: "Тренд",
+    per_post: "за публикацию",
+    target: "Цель",
+    target_roi: "целевой ROI",
+    target_cpa: "целевая CPA",
+    partnerships_n: "Партнёрств",
+    // Overview.
+    key_figures: "Ключевые показатели",
+    portfolio_to_date: "Портфель на дату отчёта",
+    headline_title: "Вовлечённость по номеру публикации",
+    headline_lead: "Аудитория теплеет к продукту, который появляется регулярно: спонсорские публикации каждого партнёрства пронумерованы по порядку, а график усредняет вовлечённость публикаций с одинаковым номером.",
+    post_number: "Номер публикации",
+    post_no: "№ публикации",
+    lift: "Прирост",
+    n_posts: "n",
+    retainers: "Ретейнеры",
+    one_offs: "Разовые интеграции",
+    one_offs_short: "Разовые",
+    one_off_level: "Разовая интеграция, публикация 1",
+    roi_by_market: "ROI по рынкам",
+    creator_roi: "ROI по авторам",
+    creator_roi_lead: "ROI портфеля сначала складывает все затраты и выручку; каждая точка — собственный ROI одного партнёрства, прямоугольник — от первого до третьего квартиля, черта — медиана.",
+    best: "Лучший",
+    worst: "Худший",
+    portfolio: "Портфель",
+    median: "Медиана",
+    creator_roi_median: "Медианный ROI партнёрства",
+    q1: "Первый квартиль",
+    q3: "Третий квартиль",
+    quartiles: "Средняя половина (Q1–Q3)",
+    min: "Минимум",
+    max: "Максимум",
+    n_partnerships: "Партнёрств с определённым ROI",
+    models_title: "Разовые интеграции и долгосрочные партнёрства",
+    models_lead: "Одни и те же деньги, потраченные двумя способами: одна публикация или автор на ежемесячном ретейнере.",
+    er_day1: "Вовлечённость в 1-й день",
+    er_day7: "Вовлечённость на 7-й день",
+    days_to_90: "Дней до 90% конверсий",
+    decay_title: "Вовлечённость по дням после публикации",
+    day: "День",
+    window_title: "Накопленная доля конверсий по дням",
+    share: "Накопленная доля",
+    roster: "Состав",
+    creator: "Автор",
+    market: "Рынок",
+    model: "Модель",
+    phase: "Фаза",
+    month: "Месяц",
+    recommendation: "Рекомендация",
+    latest_month: "Последний месяц",
+    vs_previous: "к прошлому месяцу",
+    all_reports: "Все ежемесячные отчёты",
+    all_partnerships: "Все партнёрства",
+    all_markets: "Все рынки",
+    // Monthly report.
+    report_title: "Ежемесячный отчёт",
+    previous_month: "Предыдущий месяц",
+    next_month: "Следующий месяц",
+    this_month: "Этот месяц",
+    change: "Изменение",
+    figure: "Показатель",
+    month_figures: "Месяц в сравнении с предыдущим",
+    month_posts: "Публикации месяца",
+    no_posts: "В этом месяце публикаций не было.",
+    trend_title: "Затраты и выручка по месяцам",
+    first_month: "Это первый месяц с активностью: сравнивать не с чем.",
+    up: "рост",
+    down: "снижение",
+    unchanged: "без изменений",
+    // Posts.
+    date: "Дата",
+    kind: "Тип",
+    sponsored: "Спонсорская",
+    organic: "Органическая",
+    ramp_up: "Разгон",
+    ramp_up_post: "опубликована в период разгона",
+    link: "Ссылка",
+    post: "Публикация",
+    // Partnership page.
+    platform: "Платформа",
+    handle: "Аккаунт",
+    followers: "Подписчики",
+    contract: "Договор",
+    fee: "Гонорар",
+    per_month: "в месяц",
+    in_total: "всего",
+    term: "Срок",
+    open_ended: "без даты окончания",
+    deliverables: "Обязательства",
+    posts_per_month: "спонсорских публикаций в месяц",
+    individual: "индивидуальный",
+    umbrella: "рамочный",
+    timeline: "Фазы партнёрства",
+    now: "Сейчас",
+    ended_on: "Завершено",
+    from: "С",
+    to: "По",
+    months: "Месяцы",
+    ramp_up_until: "Разгон до",
+    one_off_note: "Разовая интеграция — одна оплаченная кампания: у неё нет фаз и рекомендации.",
+    engagement_per_post: "Вовлечённость по публикациям",
+    trend_line: "Линия тренда",
+    posts: "Публикации",
+    costs_by_month: "Затраты по месяцам",
+    extra_costs: "Дополнительные затраты",
+    extra: "Дополнительно",
+    total: "Итого",
+    label: "За что",
+    amount: "Сумма",
+    converted: "В валюте отчёта",
+    no_extra_costs: "Дополнительных затрат на дату отчёта нет.",
+    why: "Почему",
+    rule: "Правило",
+    rules_lead: "Правила проверяются по порядку; решает первое подходящее. Это совет с обоснованием, а не приговор.",
+    figures_decided: "Показатели, по которым применялись правила",
+    current_month: "Текущий месяц",
+    end: "Окончание",
+    met: "выполнено",
+    not_met: "не выполнено",
+    no_target: "цель не задана",
+    no_phase: "нет фазы (разовая интеграция)",
+    // Market page.
+    market_figures: "Рынок на дату отчёта",
+    market_curve: "Вовлечённость по номеру публикации на этом рынке",
+    no_partnerships: "На этом рынке пока нет партнёрств.",
+    // Site index.
+    report_sites: "Отчёты клиентов",
+    // Numbers and the definitions' terms.
+    undefined: "н/д",
+    points_unit: "п.\u{a0}п.",
+    thousands_short: "\u{a0}тыс.",
+    millions_short: "\u{a0}млн",
+    totals: "Итоги",
+    // Models and platforms.
+    model_retainer: "Ретейнер",
+    model_one_off: "Разовая",
+    platform_vk: "ВКонтакте",
+    platform_other: "Другая",
+    // Phases: names, and what each is for.
+    phase_build: "Знакомство",
+    phase_optimize: "Оптимизация",
+    phase_scale: "Масштабирование",
+    phase_continuation: "Продолжение",
+    phase_ended: "Завершено",
+    phase_about_build: "1-й месяц: автор и аудитория знакомятся с продуктом",
+    phase_about_optimize: "2–4-й месяцы: настраиваются форматы и брифы",
+    phase_about_scale: "5–6-й месяцы: то, что работает, делается чаще",
+    phase_about_continuation: "с 7-го месяца: устойчивое долгосрочное партнёрство",
+    phase_about_ended: "партнёрство завершено",
+    // Recommendations, and the six rules of metrics.md in order.
+    recommendation_ended: "Завершено",
+    recommendation_too_early: "Рано судить",
+    recommendation_in_progress: "В работе",
+    recommendation_extend: "Продлить",
+    recommendation_move_on: "Завершить",
+    recommendation_review: "Пересмотреть",
+    rule_ended: "Завершено: дата окончания партнёрства раньше даты отчёта.",
+    rule_too_early: "Рано судить: дата отчёта ещё в периоде разгона.",
+    rule_in_progress: "В работе: текущий месяц меньше 6-го, и до окончания больше 30 дней.",
+    rule_extend: "Продлить: ROI не ниже целевого, CPA не выше целевой (если она задана), и вовлечённость не падает (или тренд пока нельзя вычислить).",
+    rule_move_on: "Завершить: ROI ниже целевого, и вовлечённость падает.",
+    rule_review: "Пересмотреть: все остальные случаи.",
+};
+
+const MONTHS: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// Month names in a date ("31 октября"): the genitive.
+const MONTHS_OF: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+const SHORT: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+
+/// Short month names in a date ("7 мая 2026"): as [`SHORT`] but for May,
+/// whose name is short already and takes the genitive.
+const SHORT_OF: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn denominator(d: Denominator) -> &'static str {
+    match d {
+        Denominator::Reach => "охват",
+        Denominator::Impressions => "показы",
+        Denominator::Followers => "число подписчиков автора",
+    }
+}
+
+/// The definitions that read the portfolio's settings.
+fn set_definition(d: Definition, s: &Settings) -> Option<String> {
+    let (c, w, days) = (s.currency, s.repeat_window_days, s.ramp_up_days);
+    let den = denominator(s.denominator);
+    Some(match d {
+        Definition::Cost => format!(
+            "Затраты на партнёрства на дату отчёта, в {c}: ежемесячный гонорар ретейнера пропорционально дням (гонорар × активные дни месяца / дни месяца, от начала до более ранней из дат окончания и отчёта), гонорар разовой интеграции — один раз в день её начала, и все дополнительные затраты (посев, доставка, бонусы) — в их даты. Суммы в другой валюте пересчитываются по курсу месяца, в котором они учтены."
+        ),
+        Definition::Engagement => format!(
+            "Вовлечения публикации (лайки, комментарии, репосты, сохранения) / {den}. Для группы публикаций: сумма вовлечений / сумма знаменателей по публикациям, где известны оба числа."
+        ),
+        Definition::Repeat => format!(
+            "Первый заказ покупателя относит его к партнёрству, которому атрибутирован заказ. Из покупателей, привлечённых не позднее чем за {w} дней до даты отчёта, — доля тех, кто заказал снова в течение {w} дней после первого заказа."
+        ),
+        Definition::RampUp => format!(
+            "Первые {days} дней партнёрства, считая день начала первым. Публикации этого периода показываются с пометкой, а само партнёрство в этот период не оценивается."
+        ),
+        _ => return None,
+    })
+}
+
+/// The definitions that are the same for every portfolio.
+fn fixed_definition(d: Definition) -> &'static str {
+    match d {
+        Definition::Revenue => {
+            "Выручка, атрибутированная публикациям на дату отчёта (ссылки с метками, промокоды), в месяце публикации. Заказы используются только для анализа повторных покупок, но не как выручка."
+        }
+        Definition::Roi => {
+            "(выручка − затраты) / затраты: 100% означает, что партнёрства принесли вдвое больше, чем стоили."
+        }
+        Definition::Roas => "выручка / затраты: выручка на каждый потраченный рубль.",
+        Definition::Cpa => "затраты / конверсии: сколько стоила одна конверсия.",
+        Definition::CpmReach => "затраты / охват × 1000.",
+        Definition::Totals => {
+            "Группа (портфель, рынок, месяц) сначала складывает затраты, выручку, конверсии, охват и вовлечения и только потом делит: её ROI — это суммарная выручка минус суммарные затраты, делённые на суммарные затраты, а не среднее ROI партнёрств."
+        }
+        Definition::Organic => {
+            "Публикации о продукте, за которые партнёрство не платило. Они добавляют охват, вовлечения и выручку, но не получают номера и затрат."
+        }
+        Definition::PostNumber => {
+            "Спонсорские публикации каждого партнёрства нумеруются 1, 2, 3… в порядке выхода. Для каждого номера — среднее значение вовлечённости всех публикаций с этим номером (n — число усреднённых публикаций), отдельно для ретейнеров и разовых интеграций. Прирост = среднее для номера / среднее для 1-й публикации − 1."
+        }
+        Definition::CreatorLevel => {
+            "Разброс собственных ROI партнёрств, у которых ROI определён: минимум, квартили, медиана и максимум, с названием лучшего и худшего партнёрства (при равенстве — первого по алфавиту идентификатора). Квартили интерполируются между соседними значениями."
+        }
+        Definition::DayOne => {
+            "По ежедневным данным спонсорских публикаций: для каждого дня после публикации — сумма вовлечений за день / сумма охвата за день по публикациям, у которых есть данные за этот день."
+        }
+        Definition::DaysTo90 => {
+            "Конверсии спонсорских публикаций по дням после публикации, нарастающим итогом: первый день, к которому пришло 90% из них."
+        }
+        Definition::Phases => {
+            "1-й месяц ретейнера длится от начала до дня перед первой месячной годовщиной, 2-й — до дня перед второй, и так далее. 1-й месяц — знакомство, 2–4-й — оптимизация, 5–6-й — масштабирование, с 7-го — продолжение; ретейнер, окончившийся до даты отчёта, завершён."
+        }
+        Definition::Fulfilment => {
+            "Спонсорские публикации, вышедшие на дату отчёта / публикации по договору на ту же дату (публикаций в месяц × число месяцев, пропорционально дням, как и гонорар)."
+        }
+        Definition::Trend => {
+            "Наклон прямой, лучше всего описывающей вовлечённость партнёрства в зависимости от номера публикации (метод наименьших квадратов), в процентных пунктах за публикацию. Нужно не меньше трёх спонсорских публикаций с известной вовлечённостью."
+        }
+        Definition::Recommendation => {
+            "Для ретейнеров — первое подходящее из шести правил: завершено, рано судить (период разгона), в работе (до 6-го месяца и до окончания больше 30 дней), продлить (ROI не ниже цели, CPA не выше цели, если она задана, вовлечённость не падает), завершить (ROI ниже цели и вовлечённость падает), пересмотреть (всё остальное). Целевой ROI равен 0, если клиент не задал другой."
+        }
+        Definition::Month => {
+            "Затраты, учтённые в месяце (гонорар ретейнера за его активные дни в месяце, разовые интеграции, начавшиеся в нём, дополнительные затраты с датой в нём); выручка, конверсии, охват и вовлечения публикаций, вышедших в месяце; показатели-отношения из них."
+        }
+        Definition::Change => {
+            "Этот месяц минус предыдущий, со знаком и стрелкой направления; изменение долей — в процентных пунктах. н/д, если показатель не определён хотя бы в одном из месяцев."
+        }
+        // Written with the settings by `set_definition`.
+        Definition::Cost | Definition::Engagement | Definition::Repeat | Definition::RampUp => "",
+    }
+}
+
+impl Words for Russian {
+    fn texts(&self) -> &'static Texts {
+        &TEXTS
+    }
+
+    fn month(&self, m: Month) -> String {
+        format!("{} {}", capitalise(MONTHS[month_index(m.month)]), m.year)
+    }
+
+    fn month_short(&self, m: Month) -> &'static str {
+        SHORT[month_index(m.month)]
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_OF[d.month0() as usize],
+            d.year()
+        )
+    }
+
+    fn date_short(&self, d: NaiveDate) -> String {
+        let short = SHORT_OF[d.month0() as usize];
+        format!("{}\u{a0}{short}\u{a0}{}", d.day(), d.year())
+    }
+
+    fn definition(&self, d: Definition, s: &Settings) -> String {
+        set_definition(d, s).unwrap_or_else(|| fixed_definition(d).to_string())
+    }
+
+    // "вовлечений: N" agrees with any number, as "N вовлечений" would not.
+    fn engagements(&self, n: &str) -> String {
+        format!("вовлечений: {n}")
+    }
+
+    fn end_in(&self, date: &str, days: i64) -> String {
+        format!("{date} ({days} дн. от даты отчёта)")
+    }
+
+    fn decay_desc(&self, [r1, r7]: [&str; 2], [o1, o7]: [&str; 2]) -> String {
+        format!(
+            "Вовлечённость по дням после публикации. Ретейнеры: {r1} в 1-й день, {r7} на 7-й. Разовые интеграции: {o1} в 1-й день, {o7} на 7-й."
+        )
+    }
+
+    fn window_desc(&self, retainers: &str, one_offs: &str) -> String {
+        format!(
+            "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {retainers}-й день у ретейнеров и на {one_offs}-й у разовых интеграций."
+        )
+    }
+
+    fn headline_retainers(&self, first: &str, at_k: &str, k: u32, lift: &str, n: usize) -> String {
+        format!(
+            "Ретейнеры: средняя вовлечённость {first} на 1-й публикации и {at_k} на {k}-й (прирост {lift}, n = {n})."
+        )
+    }
+
+    fn headline_one_offs(&self, first: &str) -> String {
+        format!("Разовые интеграции: {first} на 1-й публикации.")
+    }
+
+    fn spread_desc(&self, s: &SpreadFigures) -> String {
+        format!(
+            "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
+            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
+        )
+    }
+
+    // The range is mid-sentence, so lower case; the last month starts one.
+    fn month_trend_desc(&self, from: Month, to: Month, cost: &str, revenue: &str) -> String {
+        let last = self.month(to);
+        format!(
+            "Затраты и выручка по месяцам с {} по {}. {last}: затраты {cost}, выручка {revenue}.",
+            self.month(from).to_lowercase(),
+            last.to_lowercase()
+        )
+    }
+
+    fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String {
+        format!(
+            "Вовлечённость каждой из {posts} спонсорских публикаций автора {creator} по номеру публикации. Тренд: {trend}."
+        )
+    }
+}

@@ -1,0 +1,87 @@
+//! Every language has every string, and the sentences agree across them.
+
+use super::*;
+
+#[test]
+fn every_key_has_a_text_in_every_language() {
+    // A language missing a key does not compile; these check what the
+    // compiler cannot: the same keys in the same order, none left empty,
+    // and no placeholder left in a string that is never filled.
+    let keys = |l: Language| -> Vec<&str> { texts(l).entries().iter().map(|e| e.0).collect() };
+    for lang in LANGUAGES {
+        assert_eq!(keys(lang), keys(Language::En), "{lang:?}");
+        for (key, text) in texts(lang).entries() {
+            assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
+            assert!(!text.contains(['{', '}']), "{lang:?} {key}: {text}");
+        }
+    }
+}
+
+/// A template without its macros' bodies: a tera macro sees only its
+/// arguments, so a `t` in one is not the page's strings.
+fn outside_macros(src: &str) -> String {
+    let mut out = String::new();
+    let mut rest = src;
+    while let Some(start) = rest.find("{% macro ") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("{% endmacro")
+            .map_or("", |end| &rest[start + end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn every_key_a_template_reads_exists() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+    let keys: Vec<&str> = texts(Language::En).entries().iter().map(|e| e.0).collect();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let src = outside_macros(&std::fs::read_to_string(&path).unwrap());
+        for (at, _) in src.match_indices("t.") {
+            let before = src[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let key: String = src[at + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            assert!(keys.contains(&key.as_str()), "{}: t.{key}", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_definition_and_sentence_is_written_in_every_language() {
+    let s = Settings {
+        currency: "USD",
+        denominator: Denominator::Followers,
+        ramp_up_days: 14,
+        repeat_window_days: 60,
+    };
+    let m = Month::parse("2026-10").unwrap();
+    for lang in LANGUAGES {
+        let w = words(lang);
+        for d in [Definition::Cost, Definition::Revenue, Definition::Repeat] {
+            assert!(!w.definition(d, &s).is_empty(), "{lang:?} {d:?}");
+        }
+        assert!(w.definition(Definition::Cost, &s).contains("USD"));
+        assert!(w.definition(Definition::Repeat, &s).contains("60"));
+        assert!(w.definition(Definition::RampUp, &s).contains("14"));
+        assert!(w.month_trend_desc(m, m, "$1", "$2").contains("$2"));
+        assert!(w.engagement_desc("Ann", 3, "+1 pp").contains("Ann"));
+    }
+}
+
+#[test]
+fn writes_months_and_dates_in_both_languages() {
+    let m = Month::parse("2026-10").unwrap();
+    assert_eq!(month(Language::En, m), "October 2026");
+    assert_eq!(month(Language::Ru, m), "Октябрь 2026");
+    let d = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    assert_eq!(date(Language::Ru, d), "31 октября 2026");
+    assert_eq!(date_short(Language::En, d), "31\u{a0}Oct\u{a0}2026");
+    assert_eq!(texts(Language::Ru).cost, "Затраты");
+}
