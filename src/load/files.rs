@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde_yaml::Value;
 
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
-use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
+use crate::diagnostics::{Diagnostics, shorten};
 use crate::model::{
     Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, Model, Month,
     Settings, Targets,
@@ -96,6 +96,8 @@ pub struct RawPartnership {
     pub extra_costs: Vec<ExtraCost>,
 }
 
+pub use super::partnership::partnership;
+
 /// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`.
 pub fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
@@ -117,7 +119,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn currency(
+pub(super) fn currency(
     doc: &mut YamlDoc,
     m: &serde_yaml::Mapping,
     path: &[Seg],
@@ -291,10 +293,32 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let currency = currency(&mut doc, &m, &[], "currency", true);
     let language = language(&mut doc, &m, &[]);
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
-    let mut markets = Vec::new();
     let errors_before_markets = doc.errors();
+    let markets = markets(&mut doc, &m);
+    let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
+    let targets = targets(&mut doc, &m);
+    let brand = brand(&mut doc, &m);
+    let ok = !doc.has_errors();
+    doc.finish(diags);
+    if !ok && !markets_read {
+        return None;
+    }
+    Some(RawClientFile {
+        name: name.unwrap_or_default(),
+        currency: currency.unwrap_or_default(),
+        language,
+        markets,
+        targets,
+        brand,
+        publish,
+    })
+}
+
+/// client.yaml's markets, ids ascending.
+fn markets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<Market> {
+    let mut markets = Vec::new();
     let mpath = join(&[], "markets");
-    match doc.field(&m, &[], "markets", true) {
+    match doc.field(m, &[], "markets", true) {
         Some(Value::Sequence(items)) if !items.is_empty() => {
             for (i, item) in items.iter().enumerate() {
                 let ipath = join_index(&mpath, i);
@@ -336,17 +360,25 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         None => {}
     }
     markets.sort_by(|a, b| a.id.cmp(&b.id));
-    let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
+    markets
+}
+
+fn targets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Targets {
     let mut targets = Targets::default();
-    if let Some(t) = doc.field(&m, &[], "targets", false) {
+    if let Some(t) = doc.field(m, &[], "targets", false) {
         let tpath = join(&[], "targets");
         if let Some(tm) = doc.mapping(t, &tpath, &["roi", "cpa"]).cloned() {
             targets.roi = doc.decimal(&tm, &tpath, "roi", false);
             targets.cpa = doc.decimal(&tm, &tpath, "cpa", false);
         }
     }
+    targets
+}
+
+/// The brand colour (a hex colour) and logo.
+fn brand(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Brand {
     let mut brand = Brand::default();
-    if let Some(b) = doc.field(&m, &[], "brand", false) {
+    if let Some(b) = doc.field(m, &[], "brand", false) {
         let bpath = join(&[], "brand");
         if let Some(bm) = doc.mapping(b, &bpath, &["color", "logo"]).cloned() {
             brand.color = doc.string(&bm, &bpath, "color", false);
@@ -366,226 +398,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
             brand.logo = doc.string(&bm, &bpath, "logo", false).map(PathBuf::from);
         }
     }
-    let ok = !doc.has_errors();
-    doc.finish(diags);
-    if !ok && !markets_read {
-        return None;
-    }
-    Some(RawClientFile {
-        name: name.unwrap_or_default(),
-        currency: currency.unwrap_or_default(),
-        language,
-        markets,
-        targets,
-        brand,
-        publish,
-    })
-}
-
-const PLATFORMS: &[&str] = &[
-    "instagram",
-    "tiktok",
-    "youtube",
-    "telegram",
-    "vk",
-    "twitch",
-    "other",
-];
-
-/// Read a partnership file of a client with these markets. With none
-/// (client.yaml could not be read, which was reported), `market` cannot be
-/// resolved: the file is checked, but `None` comes back without a
-/// diagnostic of its own.
-pub fn partnership(
-    id: &str,
-    src: Source,
-    markets: &[Market],
-    diags: &mut Diagnostics,
-) -> Option<RawPartnership> {
-    let value = yaml::parse(&src.file, &src.text, diags)?;
-    let mut doc = YamlDoc::new(&src.file, &src.text);
-    let known = [
-        "creator",
-        "market",
-        "model",
-        "start",
-        "end",
-        "fee",
-        "deliverables",
-        "contract",
-        "extra_costs",
-    ];
-    let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
-        doc.finish(diags);
-        return None;
-    };
-
-    let cpath = join(&[], "creator");
-    let creator = doc.field(&m, &[], "creator", true).cloned().and_then(|c| {
-        let cm = doc
-            .mapping(&c, &cpath, &["name", "handle", "platform", "followers"])?
-            .clone();
-        let name = doc.string(&cm, &cpath, "name", true);
-        let handle = doc.string(&cm, &cpath, "handle", false);
-        let platform = doc.choice(&cm, &cpath, "platform", true, PLATFORMS);
-        let followers = doc.uint(&cm, &cpath, "followers", false);
-        Some(Creator {
-            name: name?,
-            handle,
-            platform: platform?.to_string(),
-            followers,
-        })
-    });
-
-    let market = doc.string(&m, &[], "market", true).and_then(|mk| {
-        let found = markets.iter().position(|x| x.id == mk);
-        if found.is_none() && !markets.is_empty() {
-            let ids: Vec<&str> = markets.iter().map(|x| x.id.as_str()).collect();
-            let help = match did_you_mean(&mk, ids.iter().copied()) {
-                Some(s) => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
-                None => "add the market to client.yaml or use one of its markets".to_string(),
-            };
-            doc.error(
-                &join(&[], "market"),
-                format!(
-                    "unknown market \"{}\" (markets of this client: {})",
-                    shorten(&mk),
-                    ids.join(", ")
-                ),
-                Some(help),
-            );
-        }
-        found
-    });
-    let model = doc
-        .choice(&m, &[], "model", true, &["retainer", "one_off"])
-        .map(|s| {
-            if s == "retainer" {
-                Model::Retainer
-            } else {
-                Model::OneOff
-            }
-        });
-    let start = doc.date(&m, &[], "start", true);
-    let end = doc.date(&m, &[], "end", false);
-    if let (Some(s), Some(e)) = (start, end)
-        && e < s
-    {
-        doc.error(
-            &join(&[], "end"),
-            format!("`end` {e} is before `start` {s}"),
-            Some("swap the dates or correct the year".into()),
-        );
-    }
-
-    let fpath = join(&[], "fee");
-    let fee = doc.field(&m, &[], "fee", true).cloned().and_then(|f| {
-        let fm = doc.mapping(&f, &fpath, &["amount", "currency"])?.clone();
-        let amount = doc.decimal(&fm, &fpath, "amount", true);
-        let currency = currency(&mut doc, &fm, &fpath, "currency", false);
-        amount.map(|value| (value, currency))
-    });
-    if let Some((value, _)) = &fee
-        && value.is_sign_negative()
-        && !value.is_zero()
-    {
-        doc.error(
-            &join(&fpath, "amount"),
-            format!("fee cannot be negative, found {value}"),
-            Some("write the fee as a positive amount".into()),
-        );
-    }
-
-    let mut posts_per_month = None;
-    if let Some(d) = doc.field(&m, &[], "deliverables", false).cloned() {
-        let dpath = join(&[], "deliverables");
-        if let Some(dm) = doc
-            .mapping(&d, &dpath, &["sponsored_posts_per_month"])
-            .cloned()
-        {
-            posts_per_month = doc.decimal(&dm, &dpath, "sponsored_posts_per_month", false);
-            if posts_per_month.is_some_and(|p| p.is_sign_negative() && !p.is_zero()) {
-                doc.error(
-                    &join(&dpath, "sponsored_posts_per_month"),
-                    "`sponsored_posts_per_month` cannot be negative",
-                    None,
-                );
-            }
-        }
-    }
-
-    let mut contract = Contract::default();
-    if let Some(c) = doc.field(&m, &[], "contract", false).cloned() {
-        let kpath = join(&[], "contract");
-        if let Some(cm) = doc.mapping(&c, &kpath, &["type", "ref"]).cloned() {
-            contract.kind = doc
-                .choice(&cm, &kpath, "type", false, &["individual", "umbrella"])
-                .map(str::to_string);
-            contract.reference = doc.string(&cm, &kpath, "ref", false);
-        }
-    }
-
-    let mut extra_costs = Vec::new();
-    let epath = join(&[], "extra_costs");
-    match doc.field(&m, &[], "extra_costs", false).cloned() {
-        Some(Value::Sequence(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let ipath = join_index(&epath, i);
-                let Some(im) = doc
-                    .mapping(item, &ipath, &["date", "amount", "currency", "label"])
-                    .cloned()
-                else {
-                    continue;
-                };
-                let date = doc.date(&im, &ipath, "date", true);
-                let amount = doc.decimal(&im, &ipath, "amount", true);
-                let cur = currency(&mut doc, &im, &ipath, "currency", false);
-                let label = doc.string(&im, &ipath, "label", false);
-                if amount.is_some_and(|a| a.is_sign_negative() && !a.is_zero()) {
-                    doc.error(
-                        &join(&ipath, "amount"),
-                        "an extra cost cannot be negative",
-                        None,
-                    );
-                }
-                if let (Some(date), Some(value)) = (date, amount) {
-                    extra_costs.push(ExtraCost {
-                        date,
-                        amount: Amount {
-                            value,
-                            currency: cur.unwrap_or_default(),
-                        },
-                        label,
-                    });
-                }
-            }
-        }
-        Some(_) => doc.error(&epath, "`extra_costs` must be a list", None),
-        None => {}
-    }
-
-    let ok = !doc.has_errors();
-    doc.finish(diags);
-    if !ok {
-        return None;
-    }
-    let (fee_value, fee_currency) = fee?;
-    Some(RawPartnership {
-        id: id.to_string(),
-        source: src,
-        creator: creator?,
-        market: market?,
-        model: model?,
-        start: start?,
-        end,
-        fee: Amount {
-            value: fee_value,
-            currency: fee_currency.unwrap_or_default(),
-        },
-        posts_per_month,
-        contract,
-        extra_costs,
-    })
+    brand
 }
 
 /// Whether `path` ends in `.yaml` or `.yml`.

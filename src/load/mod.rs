@@ -10,6 +10,7 @@ pub mod csv;
 pub mod files;
 mod layout;
 pub mod looks;
+mod partnership;
 pub mod within;
 pub mod yaml;
 
@@ -216,6 +217,7 @@ fn read_clients(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<R
     clients
 }
 
+/// One client folder, read; `None` when its name is not an id.
 fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient> {
     let id = dir.file_name()?.to_string_lossy().to_string();
     if !is_id(&id) {
@@ -231,6 +233,30 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         return None;
     }
     layout::client_folder(root, dir, diags);
+    let (source, file, logo_found) = client_file(root, dir, diags);
+    let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
+    let (partnerships, broken) = partnerships(root, dir, &markets, diags);
+    let (metrics, posts_incomplete) = metrics(root, dir, diags);
+    Some(RawClient {
+        id,
+        file,
+        source,
+        logo_found,
+        partnerships,
+        broken_partnerships: broken,
+        metrics,
+        posts_incomplete,
+        notes: notes(root, dir, diags),
+        assets: assets(root, dir, diags),
+    })
+}
+
+/// client.yaml's text and what it says, and whether its logo was found.
+fn client_file(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> (Option<Source>, Option<RawClientFile>, bool) {
     let client_yaml = dir.join("client.yaml");
     let source = if client_yaml.exists() {
         read_text(root, &client_yaml, diags)
@@ -250,8 +276,17 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
             let path = dir.join(logo);
             within::is_file(root, &path) || within::is_outside(root, &path)
         });
-    let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
+    (source, file, logo_found)
+}
 
+/// The partnership files that could be read, ids ascending, and the ids
+/// of those that could not.
+fn partnerships(
+    root: &Path,
+    dir: &Path,
+    markets: &[crate::model::Market],
+    diags: &mut Diagnostics,
+) -> (Vec<RawPartnership>, Vec<String>) {
     let mut partnerships = Vec::new();
     let mut broken = Vec::new();
     for path in sorted_entries(&dir.join("partnerships")) {
@@ -278,7 +313,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
             continue;
         }
         let read = read_text(root, &path, diags)
-            .and_then(|src| files::partnership(&stem, src, &markets, diags));
+            .and_then(|src| files::partnership(&stem, src, markets, diags));
         match read {
             Some(p) => partnerships.push(p),
             None => broken.push(stem),
@@ -289,6 +324,12 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     partnerships.sort_by(|a, b| a.id.cmp(&b.id));
     broken.sort();
 
+    (partnerships, broken)
+}
+
+/// The metrics files that could be used, paths ascending, and whether one
+/// that may hold posts could not.
+fn metrics(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<csv::CsvFile>, bool) {
     let (csv_paths, other): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&dir.join("metrics"), true)
         .into_iter()
         .partition(|p| {
@@ -337,6 +378,11 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         }
     }
 
+    (metrics, posts_incomplete)
+}
+
+/// The notes: (relative path, file stem, Markdown text), paths ascending.
+fn notes(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, String)> {
     let mut notes = Vec::new();
     for path in sorted_entries(&dir.join("notes")) {
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -352,20 +398,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         }
     }
 
-    let assets = assets(root, dir, diags);
-
-    Some(RawClient {
-        id,
-        file,
-        source,
-        logo_found,
-        partnerships,
-        broken_partnerships: broken,
-        metrics,
-        posts_incomplete,
-        notes,
-        assets,
-    })
+    notes
 }
 
 /// The files under a client's assets/, relative to the client folder; a

@@ -398,97 +398,106 @@ impl Table<'_> {
 
 fn read_row(row: &mut RowReader, cols: &Columns, rows: &mut Rows) {
     match rows {
-        Rows::Posts(out) => {
-            let id = row.required(cols, "post_id");
-            let partnership = row.required(cols, "partnership");
-            let published = row.stamp(cols, "published");
-            let kind = match row.text(cols.of("kind")).map(str::to_lowercase).as_deref() {
-                None | Some("sponsored") => Some(PostKind::Sponsored),
-                Some("organic") => Some(PostKind::Organic),
-                Some(other) => {
-                    let i = cols.of("kind").unwrap_or(0);
-                    row.errors.push((
-                        row.cell(i),
-                        format!(
-                            "`kind` must be sponsored or organic, found \"{}\"",
-                            shorten(other)
-                        ),
-                        Some("leave it empty for a sponsored post".into()),
-                    ));
-                    None
-                }
-            };
-            let counts = row.counts(cols);
-            let revenue = row.money(cols, "revenue");
-            let currency = cols
-                .of("currency")
-                .and_then(|i| row.text(Some(i)).map(|s| (s.to_uppercase(), row.cell(i))));
-            let url = row.text(cols.of("url")).map(str::to_string);
-            if let (Some((id, at)), Some(partnership), Some(published), Some(kind), true) =
-                (id, partnership, published, kind, row.errors.is_empty())
-            {
-                out.push(RawPost {
-                    at,
-                    id,
-                    partnership,
-                    published,
-                    kind,
-                    counts,
-                    revenue,
-                    currency,
-                    url,
-                });
-            }
-        }
-        Rows::Daily(out) => {
-            let id = row.required(cols, "post_id");
-            let day = row
-                .required(cols, "day")
-                .and_then(|(s, cell)| match s.parse::<u32>() {
-                    Ok(d) if d >= 1 => Some(d),
-                    _ => {
-                        row.errors.push((
-                            cell,
-                            format!(
-                                "`day` must be a whole number from 1, found \"{}\"",
-                                shorten(&s)
-                            ),
-                            Some("day 1 is the first 24 hours after publication".into()),
-                        ));
-                        None
-                    }
-                });
-            let counts = row.counts(cols);
-            let revenue = row.money(cols, "revenue");
-            if let (Some((post_id, at)), Some(day), true) = (id, day, row.errors.is_empty()) {
-                out.push(RawDaily {
-                    at,
-                    post_id,
-                    day,
-                    counts,
-                    revenue,
-                });
-            }
-        }
-        Rows::Orders(out) => {
-            let id = row.required(cols, "order_id");
-            let date = row.stamp(cols, "date");
-            let customer = row.required(cols, "customer");
-            let partnership = cols
-                .of("partnership")
-                .and_then(|i| row.text(Some(i)).map(|s| (s.to_string(), row.cell(i))));
-            row.money(cols, "revenue");
-            if let (Some((id, at)), Some(date), Some((customer, _)), true) =
-                (id, date, customer, row.errors.is_empty())
-            {
-                out.push(RawOrder {
-                    at,
-                    id,
-                    date,
-                    customer,
-                    partnership,
-                });
-            }
-        }
+        Rows::Posts(out) => out.extend(post_row(row, cols)),
+        Rows::Daily(out) => out.extend(daily_row(row, cols)),
+        Rows::Orders(out) => out.extend(order_row(row, cols)),
     }
+}
+
+fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
+    let id = row.required(cols, "post_id");
+    let partnership = row.required(cols, "partnership");
+    let published = row.stamp(cols, "published");
+    let kind = match row.text(cols.of("kind")).map(str::to_lowercase).as_deref() {
+        None | Some("sponsored") => Some(PostKind::Sponsored),
+        Some("organic") => Some(PostKind::Organic),
+        Some(other) => {
+            let i = cols.of("kind").unwrap_or(0);
+            row.errors.push((
+                row.cell(i),
+                format!(
+                    "`kind` must be sponsored or organic, found \"{}\"",
+                    shorten(other)
+                ),
+                Some("leave it empty for a sponsored post".into()),
+            ));
+            None
+        }
+    };
+    let counts = row.counts(cols);
+    let revenue = row.money(cols, "revenue");
+    let currency = cols
+        .of("currency")
+        .and_then(|i| row.text(Some(i)).map(|s| (s.to_uppercase(), row.cell(i))));
+    let url = row.text(cols.of("url")).map(str::to_string);
+    if let (Some((id, at)), Some(partnership), Some(published), Some(kind), true) =
+        (id, partnership, published, kind, row.errors.is_empty())
+    {
+        return Some(RawPost {
+            at,
+            id,
+            partnership,
+            published,
+            kind,
+            counts,
+            revenue,
+            currency,
+            url,
+        });
+    }
+    None
+}
+
+fn daily_row(row: &mut RowReader, cols: &Columns) -> Option<RawDaily> {
+    let id = row.required(cols, "post_id");
+    let day = row
+        .required(cols, "day")
+        .and_then(|(s, cell)| match s.parse::<u32>() {
+            Ok(d) if d >= 1 => Some(d),
+            _ => {
+                row.errors.push((
+                    cell,
+                    format!(
+                        "`day` must be a whole number from 1, found \"{}\"",
+                        shorten(&s)
+                    ),
+                    Some("day 1 is the first 24 hours after publication".into()),
+                ));
+                None
+            }
+        });
+    let counts = row.counts(cols);
+    let revenue = row.money(cols, "revenue");
+    if let (Some((post_id, at)), Some(day), true) = (id, day, row.errors.is_empty()) {
+        return Some(RawDaily {
+            at,
+            post_id,
+            day,
+            counts,
+            revenue,
+        });
+    }
+    None
+}
+
+fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
+    let id = row.required(cols, "order_id");
+    let date = row.stamp(cols, "date");
+    let customer = row.required(cols, "customer");
+    let partnership = cols
+        .of("partnership")
+        .and_then(|i| row.text(Some(i)).map(|s| (s.to_string(), row.cell(i))));
+    row.money(cols, "revenue");
+    if let (Some((id, at)), Some(date), Some((customer, _)), true) =
+        (id, date, customer, row.errors.is_empty())
+    {
+        return Some(RawOrder {
+            at,
+            id,
+            date,
+            customer,
+            partnership,
+        });
+    }
+    None
 }

@@ -1,0 +1,239 @@
+//! A partnership file read into typed input, one section of the file per
+//! function: the creator, the market (checked against the client's), the
+//! model and term, the fee, the deliverables, the contract and the extra
+//! costs. Each reports its own problems at the value's place.
+
+use rust_decimal::Decimal;
+use serde_yaml::{Mapping, Value};
+
+use super::files::{RawPartnership, Source, currency};
+use super::yaml::{self, YamlDoc, join, join_index};
+use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
+use crate::model::{Amount, Contract, Creator, ExtraCost, Market, Model};
+
+/// The platforms a creator may be on.
+const PLATFORMS: &[&str] = &[
+    "instagram",
+    "tiktok",
+    "youtube",
+    "telegram",
+    "vk",
+    "twitch",
+    "other",
+];
+
+/// The keys of a partnership file.
+const KEYS: [&str; 9] = [
+    "creator",
+    "market",
+    "model",
+    "start",
+    "end",
+    "fee",
+    "deliverables",
+    "contract",
+    "extra_costs",
+];
+
+/// Read a partnership file of a client with these markets. With none
+/// (client.yaml could not be read, which was reported), `market` cannot be
+/// resolved: the file is checked, but `None` comes back without a
+/// diagnostic of its own.
+pub fn partnership(
+    id: &str,
+    src: Source,
+    markets: &[Market],
+    diags: &mut Diagnostics,
+) -> Option<RawPartnership> {
+    let value = yaml::parse(&src.file, &src.text, diags)?;
+    let mut doc = YamlDoc::new(&src.file, &src.text);
+    let Some(m) = doc.mapping(&value, &[], &KEYS).cloned() else {
+        doc.finish(diags);
+        return None;
+    };
+    let creator = creator(&mut doc, &m);
+    let market = market(&mut doc, &m, markets);
+    let model = doc
+        .choice(&m, &[], "model", true, &["retainer", "one_off"])
+        .map(|s| match s {
+            "retainer" => Model::Retainer,
+            _ => Model::OneOff,
+        });
+    let (start, end) = term(&mut doc, &m);
+    let fee = fee(&mut doc, &m);
+    let posts_per_month = deliverables(&mut doc, &m);
+    let contract = contract(&mut doc, &m);
+    let extra_costs = extra_costs(&mut doc, &m);
+    let ok = !doc.has_errors();
+    doc.finish(diags);
+    if !ok {
+        return None;
+    }
+    Some(RawPartnership {
+        id: id.to_string(),
+        source: src,
+        creator: creator?,
+        market: market?,
+        model: model?,
+        start: start?,
+        end,
+        fee: fee?,
+        posts_per_month,
+        contract,
+        extra_costs,
+    })
+}
+
+fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
+    let cpath = join(&[], "creator");
+    let c = doc.field(m, &[], "creator", true).cloned()?;
+    let cm = doc
+        .mapping(&c, &cpath, &["name", "handle", "platform", "followers"])?
+        .clone();
+    let name = doc.string(&cm, &cpath, "name", true);
+    let handle = doc.string(&cm, &cpath, "handle", false);
+    let platform = doc.choice(&cm, &cpath, "platform", true, PLATFORMS);
+    let followers = doc.uint(&cm, &cpath, "followers", false);
+    Some(Creator {
+        name: name?,
+        handle,
+        platform: platform?.to_string(),
+        followers,
+    })
+}
+
+/// The index of the partnership's market among the client's.
+fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<usize> {
+    let mk = doc.string(m, &[], "market", true)?;
+    let found = markets.iter().position(|x| x.id == mk);
+    if found.is_none() && !markets.is_empty() {
+        let ids: Vec<&str> = markets.iter().map(|x| x.id.as_str()).collect();
+        let help = match did_you_mean(&mk, ids.iter().copied()) {
+            Some(s) => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
+            None => "add the market to client.yaml or use one of its markets".to_string(),
+        };
+        doc.error(
+            &join(&[], "market"),
+            format!(
+                "unknown market \"{}\" (markets of this client: {})",
+                shorten(&mk),
+                ids.join(", ")
+            ),
+            Some(help),
+        );
+    }
+    found
+}
+
+/// `start` and `end`, with an end before the start refused.
+fn term(doc: &mut YamlDoc, m: &Mapping) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let start = doc.date(m, &[], "start", true);
+    let end = doc.date(m, &[], "end", false);
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        doc.error(
+            &join(&[], "end"),
+            format!("`end` {e} is before `start` {s}"),
+            Some("swap the dates or correct the year".into()),
+        );
+    }
+    (start, end)
+}
+
+fn fee(doc: &mut YamlDoc, m: &Mapping) -> Option<Amount> {
+    let fpath = join(&[], "fee");
+    let f = doc.field(m, &[], "fee", true).cloned()?;
+    let fm = doc.mapping(&f, &fpath, &["amount", "currency"])?.clone();
+    let amount = doc.decimal(&fm, &fpath, "amount", true);
+    let currency = currency(doc, &fm, &fpath, "currency", false);
+    let value = amount?;
+    if value.is_sign_negative() && !value.is_zero() {
+        doc.error(
+            &join(&fpath, "amount"),
+            format!("fee cannot be negative, found {value}"),
+            Some("write the fee as a positive amount".into()),
+        );
+    }
+    Some(Amount {
+        value,
+        currency: currency.unwrap_or_default(),
+    })
+}
+
+/// `deliverables.sponsored_posts_per_month`.
+fn deliverables(doc: &mut YamlDoc, m: &Mapping) -> Option<Decimal> {
+    let d = doc.field(m, &[], "deliverables", false).cloned()?;
+    let dpath = join(&[], "deliverables");
+    let dm = doc
+        .mapping(&d, &dpath, &["sponsored_posts_per_month"])
+        .cloned()?;
+    let posts_per_month = doc.decimal(&dm, &dpath, "sponsored_posts_per_month", false);
+    if posts_per_month.is_some_and(|p| p.is_sign_negative() && !p.is_zero()) {
+        doc.error(
+            &join(&dpath, "sponsored_posts_per_month"),
+            "`sponsored_posts_per_month` cannot be negative",
+            None,
+        );
+    }
+    posts_per_month
+}
+
+fn contract(doc: &mut YamlDoc, m: &Mapping) -> Contract {
+    let mut contract = Contract::default();
+    let kpath = join(&[], "contract");
+    let Some(c) = doc.field(m, &[], "contract", false).cloned() else {
+        return contract;
+    };
+    if let Some(cm) = doc.mapping(&c, &kpath, &["type", "ref"]).cloned() {
+        contract.kind = doc
+            .choice(&cm, &kpath, "type", false, &["individual", "umbrella"])
+            .map(str::to_string);
+        contract.reference = doc.string(&cm, &kpath, "ref", false);
+    }
+    contract
+}
+
+fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<ExtraCost> {
+    let epath = join(&[], "extra_costs");
+    let items = match doc.field(m, &[], "extra_costs", false).cloned() {
+        Some(Value::Sequence(items)) => items,
+        Some(_) => {
+            doc.error(&epath, "`extra_costs` must be a list", None);
+            return Vec::new();
+        }
+        None => return Vec::new(),
+    };
+    let mut extra_costs = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ipath = join_index(&epath, i);
+        let Some(im) = doc
+            .mapping(item, &ipath, &["date", "amount", "currency", "label"])
+            .cloned()
+        else {
+            continue;
+        };
+        let date = doc.date(&im, &ipath, "date", true);
+        let amount = doc.decimal(&im, &ipath, "amount", true);
+        let cur = currency(doc, &im, &ipath, "currency", false);
+        let label = doc.string(&im, &ipath, "label", false);
+        if amount.is_some_and(|a| a.is_sign_negative() && !a.is_zero()) {
+            doc.error(
+                &join(&ipath, "amount"),
+                "an extra cost cannot be negative",
+                None,
+            );
+        }
+        if let (Some(date), Some(value)) = (date, amount) {
+            extra_costs.push(ExtraCost {
+                date,
+                amount: Amount {
+                    value,
+                    currency: cur.unwrap_or_default(),
+                },
+                label,
+            });
+        }
+    }
+    extra_costs
+}
