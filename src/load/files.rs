@@ -172,13 +172,14 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     };
     let title = doc.string(&m, &[], "title", true);
     let base_url = doc.string(&m, &[], "base_url", false);
+    let defaults = Settings::default();
     let output_dir = doc
         .string(&m, &[], "output_dir", false)
-        .unwrap_or_else(|| "public".into());
+        .unwrap_or(defaults.output_dir);
     let theme = doc
         .string(&m, &[], "theme", false)
-        .unwrap_or_else(|| "default".into());
-    let language = language(&mut doc, &m, &[]).unwrap_or(Language::En);
+        .unwrap_or(defaults.theme);
+    let language = language(&mut doc, &m, &[]).unwrap_or(defaults.language);
     let as_of = doc.date(&m, &[], "as_of", false);
     let denominator = match doc.choice(
         &m,
@@ -189,11 +190,12 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     ) {
         Some("impressions") => Denominator::Impressions,
         Some("followers") => Denominator::Followers,
-        _ => Denominator::Reach,
+        Some("reach") => Denominator::Reach,
+        _ => defaults.engagement_denominator,
     };
-    let ramp_up_days = doc.uint(&m, &[], "ramp_up_days", false).unwrap_or(42);
-    let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false).unwrap_or(90);
-    let index = doc.boolean(&m, &[], "index").unwrap_or(false);
+    let ramp_up_days = doc.uint(&m, &[], "ramp_up_days", false);
+    let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false);
+    let index = doc.boolean(&m, &[], "index").unwrap_or(defaults.index);
     let fx = fx_table(&mut doc, &m);
     let settings = Settings {
         title: title.unwrap_or_default(),
@@ -202,8 +204,12 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         theme,
         language,
         engagement_denominator: denominator,
-        ramp_up_days: u32::try_from(ramp_up_days).unwrap_or(u32::MAX),
-        repeat_window_days: u32::try_from(repeat_window_days).unwrap_or(u32::MAX),
+        ramp_up_days: ramp_up_days.map_or(defaults.ramp_up_days, |d| {
+            u32::try_from(d).unwrap_or(u32::MAX)
+        }),
+        repeat_window_days: repeat_window_days.map_or(defaults.repeat_window_days, |d| {
+            u32::try_from(d).unwrap_or(u32::MAX)
+        }),
         index,
         fx,
     };

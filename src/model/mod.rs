@@ -67,6 +67,25 @@ pub struct Settings {
     pub fx: Fx,
 }
 
+impl Default for Settings {
+    /// The defaults of input-format.md, for every setting roster.yaml
+    /// leaves out (the title is required and has none).
+    fn default() -> Settings {
+        Settings {
+            title: String::new(),
+            base_url: None,
+            output_dir: "public".into(),
+            theme: "default".into(),
+            language: Language::En,
+            engagement_denominator: Denominator::Reach,
+            ramp_up_days: 42,
+            repeat_window_days: 90,
+            index: false,
+            fx: Fx::default(),
+        }
+    }
+}
+
 /// Page language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Language {

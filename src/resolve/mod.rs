@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
-use crate::model::{Client, Denominator, Fx, Language, Month, Portfolio, Settings};
+use crate::model::{Client, Month, Portfolio, Settings};
 
 mod base_url;
 mod client;
@@ -52,23 +52,6 @@ fn at(file: &Path, cell: Cell) -> Location {
     Location::at(file, cell.line, cell.column)
 }
 
-/// Settings to check the clients with when roster.yaml could not be read:
-/// its defaults. Checks that depend on it (rates, followers) are skipped.
-fn fallback_settings() -> Settings {
-    Settings {
-        title: String::new(),
-        base_url: None,
-        output_dir: "public".into(),
-        theme: "default".into(),
-        language: Language::En,
-        engagement_denominator: Denominator::Reach,
-        ramp_up_days: 42,
-        repeat_window_days: 90,
-        index: false,
-        fx: Fx::default(),
-    }
-}
-
 /// Build the model. `None` when roster.yaml could not be read; other problems
 /// leave the client out and are recorded. The clients are checked even when
 /// roster.yaml could not be read, so that one run shows every problem.
@@ -79,7 +62,9 @@ pub fn portfolio(
 ) -> Option<Portfolio> {
     let (settings, settings_as_of) = match &raw.settings {
         Some(s) => (s.settings.clone(), s.as_of),
-        None => (fallback_settings(), None),
+        // Its defaults: checks that depend on it (rates, followers) are
+        // skipped.
+        None => (Settings::default(), None),
     };
     let checked = Checked {
         settings: &settings,
