@@ -4,6 +4,12 @@
 //! [`Client`] and the report date and returns every figure the site and
 //! data.json show. Money stays a `Decimal` throughout; ratios become `f64`
 //! only at the end, and an undefined one is `None`.
+//!
+//! [`client`] only sequences the passes, each in the module that owns its
+//! figures: costs booked ([`cost`]), posts to date summed and numbered
+//! (`posts`), repeat customers ([`repeat`]), daily rows ([`daily`]), then
+//! each partnership (`partnerships`), the portfolio, markets and models
+//! (`groups`) and the months (`months`).
 
 pub mod change;
 pub mod cost;

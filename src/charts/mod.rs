@@ -16,6 +16,10 @@
 //! Text is measured with DejaVu Sans, embedded in the binary (no fontconfig
 //! or freetype at build or run time); the SVG names the reader's system
 //! sans-serif fonts, so no font file ships with the site.
+//!
+//! The steps the charts share (a straight segment, a label, the mesh of a
+//! chart without a y axis) live here, so the three draw the same marks the
+//! same way.
 
 pub mod bars;
 pub mod line;

@@ -69,19 +69,12 @@ fn draw<DB: DrawingBackend>(
     if let Some(q) = c.quartiles {
         draw_box(&mut plot, q)?;
     }
-    // A label reads towards the middle, so it stays on the canvas.
-    let side = |v: f64| {
-        if v > (x0 + x1) / 2.0 {
-            (-1, HPos::Right)
-        } else {
-            (1, HPos::Left)
-        }
-    };
+    let mid = (x0 + x1) / 2.0;
     if let Some((v, name)) = &c.target {
         let style = Role::MutedDash.sentinel().stroke_width(2);
         segment(&mut plot, (*v, 0.0), (*v, 1.0), style)?;
         let (x, y) = plot.backend_coord(&(*v, 0.0));
-        let (towards, h) = side(*v);
+        let (towards, h) = side(*v, mid);
         label(
             root,
             name,
@@ -99,17 +92,37 @@ fn draw<DB: DrawingBackend>(
             name,
             (x, y - 6),
             Role::Accent,
-            (side(*v).1, VPos::Bottom),
+            (side(*v, mid).1, VPos::Bottom),
         )?;
     }
+    draw_dots(root, &mut plot, &c.points, mid)
+}
+
+/// Which way a label at `v` reads, with the sign of a nudge that way:
+/// towards the middle `mid`, so it stays on the canvas.
+fn side(v: f64, mid: f64) -> (i32, HPos) {
+    if v > mid {
+        (-1, HPos::Right)
+    } else {
+        (1, HPos::Left)
+    }
+}
+
+/// Each partnership's dot, and its name when it has one.
+fn draw_dots<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    plot: &mut Plot<DB>,
+    points: &[(f64, String)],
+    mid: f64,
+) -> Drawn<DB> {
     // Dots in three lanes so that close values stay apart.
-    for (i, (v, name)) in c.points.iter().enumerate() {
+    for (i, (v, name)) in points.iter().enumerate() {
         let lane = [0.5, 0.62, 0.38][i % 3];
         let dot = Circle::new((*v, lane), 5, Role::S1.sentinel().filled());
         plot.draw_series(std::iter::once(dot))?;
         if !name.is_empty() {
             let at = plot.backend_coord(&(*v, 0.78));
-            label(root, name, at, Role::Ink, (side(*v).1, VPos::Bottom))?;
+            label(root, name, at, Role::Ink, (side(*v, mid).1, VPos::Bottom))?;
         }
     }
     Ok(())
