@@ -14,8 +14,26 @@ pub fn last_active_day(p: &Partnership, as_of: NaiveDate) -> NaiveDate {
     p.end.map_or(as_of, |e| e.min(as_of))
 }
 
+/// A calendar month of a retainer's, and how much of it the retainer ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActiveMonth {
+    /// The month.
+    pub month: Month,
+    /// Days of it from the start to the last active day, both counted.
+    pub days: i64,
+    /// Days in the month.
+    pub length: u32,
+}
+
+impl ActiveMonth {
+    /// days / length: the share of the month's fee it books.
+    pub fn share(&self) -> Decimal {
+        Decimal::from(self.days) / Decimal::from(self.length)
+    }
+}
+
 /// Active days of a retainer in each month, with the month's length.
-pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<(Month, i64, u32)> {
+pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<ActiveMonth> {
     let last = last_active_day(p, as_of);
     if last < p.start {
         return Vec::new();
@@ -25,7 +43,11 @@ pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<(Month, i64, u32)> 
         .map(|m| {
             let from = p.start.max(m.first_day());
             let to = last.min(m.last_day());
-            (m, (to - from).num_days() + 1, m.days())
+            ActiveMonth {
+                month: m,
+                days: (to - from).num_days() + 1,
+                length: m.days(),
+            }
         })
         .collect()
 }
@@ -33,10 +55,7 @@ pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<(Month, i64, u32)> 
 /// Prorated months of a retainer to date: the sum of active days / days in
 /// month over its months.
 pub fn prorated_months(p: &Partnership, as_of: NaiveDate) -> Decimal {
-    active_days(p, as_of)
-        .into_iter()
-        .map(|(_, days, len)| Decimal::from(days) / Decimal::from(len))
-        .sum()
+    active_days(p, as_of).iter().map(ActiveMonth::share).sum()
 }
 
 /// Convert with a rate the model has checked exists.
@@ -61,11 +80,12 @@ pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> V
     let mut out = Vec::new();
     match p.model {
         Model::Retainer => {
-            for (m, days, len) in active_days(p, as_of) {
-                let amount = p.fee.value * Decimal::from(days) / Decimal::from(len);
+            for a in active_days(p, as_of) {
+                // Multiply before dividing, as the fee's exact share rounds.
+                let amount = p.fee.value * Decimal::from(a.days) / Decimal::from(a.length);
                 out.push(Booking {
-                    month: m,
-                    amount: convert(fx, amount, &p.fee.currency, currency, m),
+                    month: a.month,
+                    amount: convert(fx, amount, &p.fee.currency, currency, a.month),
                     extra: None,
                 });
             }

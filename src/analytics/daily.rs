@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::model::Model;
+use crate::model::{Client, Model, PostKind};
 
 /// One day of a model's decay curve.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -53,6 +54,27 @@ pub struct DayRow {
     pub reach: Option<u64>,
     /// Conversions, when known.
     pub conversions: Option<u64>,
+}
+
+/// The daily rows of sponsored posts dated on or before `as_of` (day 1 is
+/// the publication date), as these figures read them.
+pub fn rows_to_date(c: &Client, as_of: NaiveDate) -> Vec<DayRow> {
+    c.daily
+        .iter()
+        .filter_map(|r| {
+            let post = &c.posts[r.post];
+            let dated = post
+                .date
+                .checked_add_days(Days::new(u64::from(r.day) - 1))?;
+            (post.kind == PostKind::Sponsored && dated <= as_of).then(|| DayRow {
+                model: c.partnerships[post.partnership].model,
+                day: r.day,
+                engagements: r.counts.engagements,
+                reach: r.counts.reach,
+                conversions: r.counts.conversions,
+            })
+        })
+        .collect()
 }
 
 /// Engagement decay from the daily rows to date of sponsored posts.

@@ -7,20 +7,51 @@ use serde::Serialize;
 
 use crate::model::{Counts, Denominator, Model};
 
+/// The two sides of a post's engagement rate. Groups sum the sides and
+/// divide after, so the rate of a group is not a mean of its posts' rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateParts {
+    /// Engagements.
+    pub engagements: u64,
+    /// Reach, impressions or followers, as settings choose; never 0.
+    pub denominator: u64,
+}
+
+impl RateParts {
+    /// engagements / denominator.
+    pub fn rate(&self) -> f64 {
+        self.engagements as f64 / self.denominator as f64
+    }
+}
+
 /// Engagements and the denominator of a post whose rate is defined: both
 /// known and the denominator not 0.
 pub fn rate_parts(
     counts: &Counts,
     followers: Option<u64>,
     denominator: Denominator,
-) -> Option<(u64, u64)> {
+) -> Option<RateParts> {
     let den = match denominator {
         Denominator::Reach => counts.reach,
         Denominator::Impressions => counts.impressions,
         Denominator::Followers => followers,
     }?;
     let eng = counts.engagements?;
-    (den > 0).then_some((eng, den))
+    (den > 0).then_some(RateParts {
+        engagements: eng,
+        denominator: den,
+    })
+}
+
+/// A numbered sponsored post's rate, as the headline curve reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberedRate {
+    /// Model of the post's partnership.
+    pub model: Model,
+    /// k: the post is its partnership's k-th sponsored post to date.
+    pub post_number: u32,
+    /// Its engagement rate, when defined.
+    pub rate: Option<f64>,
 }
 
 /// One point of the headline chart.
@@ -38,14 +69,12 @@ pub struct PostNumberPoint {
     pub lift: Option<f64>,
 }
 
-/// The curve by post number from (model, k, rate) of every numbered post.
-pub fn by_post_number(
-    points: impl IntoIterator<Item = (Model, u32, Option<f64>)>,
-) -> Vec<PostNumberPoint> {
+/// The curve by post number from every numbered post.
+pub fn by_post_number(points: impl IntoIterator<Item = NumberedRate>) -> Vec<PostNumberPoint> {
     let mut groups: BTreeMap<(Model, u32), Vec<f64>> = BTreeMap::new();
-    for (model, k, rate) in points {
-        let g = groups.entry((model, k)).or_default();
-        g.extend(rate);
+    for p in points {
+        let g = groups.entry((p.model, p.post_number)).or_default();
+        g.extend(p.rate);
     }
     let means: BTreeMap<(Model, u32), Option<f64>> = groups
         .iter()
@@ -76,14 +105,23 @@ pub fn by_post_number(
         .collect()
 }
 
-/// Least-squares slope of rate against post number; needs 3 or more points.
-pub fn trend(points: &[(u32, f64)]) -> Option<f64> {
-    fit(points).map(|f| f.0)
+/// The least-squares line of rate against post number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The trend: change in rate per post.
+    pub slope: f64,
+    /// Where the line crosses post number 0, for drawing it.
+    pub intercept: f64,
 }
 
-/// The least-squares line of rate against post number, (slope, intercept):
-/// the trend and where its line crosses post number 0, for drawing it.
-pub fn fit(points: &[(u32, f64)]) -> Option<(f64, f64)> {
+/// Least-squares slope of rate against post number; needs 3 or more points.
+pub fn trend(points: &[(u32, f64)]) -> Option<f64> {
+    fit(points).map(|f| f.slope)
+}
+
+/// The least-squares line of rate against post number, from (k, rate)
+/// points; needs 3 or more, and two distinct post numbers.
+pub fn fit(points: &[(u32, f64)]) -> Option<Fit> {
     if points.len() < 3 {
         return None;
     }
@@ -95,7 +133,10 @@ pub fn fit(points: &[(u32, f64)]) -> Option<(f64, f64)> {
         .map(|p| (f64::from(p.0) - mx) * (p.1 - my))
         .sum();
     let sxx: f64 = points.iter().map(|p| (f64::from(p.0) - mx).powi(2)).sum();
-    (sxx > 0.0).then(|| (sxy / sxx, my - sxy / sxx * mx))
+    (sxx > 0.0).then(|| Fit {
+        slope: sxy / sxx,
+        intercept: my - sxy / sxx * mx,
+    })
 }
 
 #[cfg(test)]
@@ -110,11 +151,17 @@ mod tests {
             impressions: Some(0),
             ..Counts::default()
         };
-        assert_eq!(rate_parts(&c, None, Denominator::Reach), Some((41, 1000)));
+        let parts = |engagements, denominator| {
+            Some(RateParts {
+                engagements,
+                denominator,
+            })
+        };
+        assert_eq!(rate_parts(&c, None, Denominator::Reach), parts(41, 1000));
         assert_eq!(rate_parts(&c, None, Denominator::Impressions), None);
         assert_eq!(
             rate_parts(&c, Some(2000), Denominator::Followers),
-            Some((41, 2000))
+            parts(41, 2000)
         );
         assert_eq!(rate_parts(&c, None, Denominator::Followers), None);
         let unknown = Counts {
@@ -130,14 +177,18 @@ mod tests {
         // Retainer post 1: 0.04 and 0.02 -> mean 0.03; post 3: 0.045 -> lift
         // 0.045 / 0.03 - 1 = 0.5. Post 2 has only an undefined rate: n 0,
         // mean and lift null. One-off post 1 rate 0: its lift is null.
-        let pts = vec![
+        let pts = [
             (Retainer, 1, Some(0.04)),
             (Retainer, 1, Some(0.02)),
             (Retainer, 2, None),
             (Retainer, 3, Some(0.045)),
             (OneOff, 1, Some(0.0)),
         ];
-        let out = by_post_number(pts);
+        let out = by_post_number(pts.map(|(model, post_number, rate)| NumberedRate {
+            model,
+            post_number,
+            rate,
+        }));
         let row = |m, k| {
             out.iter()
                 .find(|p| p.model == m && p.post_number == k)
@@ -168,7 +219,7 @@ mod tests {
         assert!((s - 0.06 / (42.0 / 9.0)).abs() < 1e-15);
         assert_eq!(trend(&[(1, 0.01), (2, 0.03)]), None);
         // The line passes through the means: .03 - slope x 7/3.
-        let (_, b) = fit(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap();
+        let b = fit(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap().intercept;
         assert!((b - (0.03 - s * 7.0 / 3.0)).abs() < 1e-15);
     }
 }

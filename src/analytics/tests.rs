@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::*;
 use crate::analytics::cost::tests_support::retainer;
 use crate::model::{
-    Brand, Client, Counts, DailyRow, Denominator, Fx, Language, Market, Order, Post, PostKind,
-    Settings, Targets,
+    Brand, Client, Counts, DailyRow, Denominator, Fx, Language, Market, Model, Order, Post,
+    PostKind, Settings, Targets,
 };
 
 fn date(s: &str) -> NaiveDate {

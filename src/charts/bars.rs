@@ -5,9 +5,11 @@
 //! says so. A dashed line marks a reference (the target ROI).
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{Frame, Role, WIDTH, draw_svg, label_font, nice_ceil, text_width};
+use super::{
+    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, text_width, x_mesh,
+};
 
 /// One row.
 #[derive(Debug, Clone)]
@@ -45,7 +47,41 @@ pub fn render(c: &BarChart) -> String {
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     c: &BarChart,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Drawn<DB> {
+    let left = widest(c.bars.iter().map(|b| b.label.as_str()), 40) + 14;
+    let (x0, x1) = x_range(c, left);
+    let n = c.bars.len().max(1) as f64;
+    let mut plot = ChartBuilder::on(root)
+        .margin_top(if c.reference.is_some() { 24 } else { 8 })
+        .margin_right(16)
+        .margin_left(6)
+        .x_label_area_size(26)
+        .y_label_area_size(left)
+        .build_cartesian_2d(x0..x1, 0.0..n)?;
+    x_mesh(&mut plot, 5, c.x_format)?;
+    segment(&mut plot, (0.0, 0.0), (0.0, n), Role::Axis.sentinel())?;
+    for (i, b) in c.bars.iter().enumerate() {
+        draw_row(root, &mut plot, c.roles, b, n - i as f64, x0)?;
+    }
+    if let Some((v, name)) = &c.reference {
+        let style = Role::MutedDash.sentinel().stroke_width(2);
+        segment(&mut plot, (*v, 0.0), (*v, n), style)?;
+        let (rx, ry) = plot.backend_coord(&(*v, n));
+        let pos = (HPos::Center, VPos::Bottom);
+        label(root, name, (rx, ry - 2), Role::Muted, pos)?;
+    }
+    Ok(())
+}
+
+/// The widest of `texts` in canvas pixels, `none` when there are none.
+fn widest<'a>(texts: impl Iterator<Item = &'a str>, none: u32) -> u32 {
+    texts.map(text_width).max().unwrap_or(none)
+}
+
+/// The x axis: from zero (or the lowest loss) to the highest gain, both
+/// rounded, widened by the room the value labels take beyond the bars'
+/// ends in a plot `left` pixels narrower than the canvas.
+fn x_range(c: &BarChart, left: u32) -> (f64, f64) {
     let values: Vec<f64> = c
         .bars
         .iter()
@@ -54,97 +90,49 @@ fn draw<DB: DrawingBackend>(
         .collect();
     let hi = values.iter().copied().fold(0.0, f64::max);
     let lo = values.iter().copied().fold(0.0, f64::min);
-    let left = c
-        .bars
-        .iter()
-        .map(|b| text_width(&b.label))
-        .max()
-        .unwrap_or(40)
-        + 14;
-    let value_w = c
-        .bars
-        .iter()
-        .map(|b| text_width(&b.text))
-        .max()
-        .unwrap_or(30)
-        + 10;
+    let value_w = widest(c.bars.iter().map(|b| b.text.as_str()), 30) + 10;
     let plot = f64::from(WIDTH.saturating_sub(left + 24).max(120));
     let (mut x0, mut x1) = (-nice_ceil(-lo), nice_ceil(hi));
     if x1 - x0 <= 0.0 {
         x1 = 1.0;
     }
-    // Room for the value labels beyond the longest bars.
     let pad = (x1 - x0) * f64::from(value_w) / (plot - f64::from(value_w)).max(60.0);
     x1 += pad;
     if lo < 0.0 {
         x0 -= pad;
     }
-    let n = c.bars.len().max(1) as f64;
-    let x_fmt = |v: &f64| (c.x_format)(*v);
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(if c.reference.is_some() { 24 } else { 8 })
-        .margin_right(16)
-        .margin_left(6)
-        .x_label_area_size(26)
-        .y_label_area_size(left)
-        .build_cartesian_2d(x0..x1, 0.0..n)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .max_light_lines(0)
-        .bold_line_style(Role::Grid.sentinel())
-        .axis_style(Role::Axis.sentinel())
-        .label_style(label_font(Role::Muted))
-        .x_labels(5)
-        .x_label_formatter(&x_fmt)
-        .draw()?;
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![(0.0, 0.0), (0.0, n)],
-        Role::Axis.sentinel(),
-    )))?;
-    for (i, b) in c.bars.iter().enumerate() {
-        let top = n - i as f64;
-        let mid = top - 0.5;
-        let (lx, ly) = chart.backend_coord(&(x0, mid));
-        root.draw(&Text::new(
-            b.label.clone(),
-            (lx - 10, ly),
-            label_font(Role::Ink).pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-        let end = b.value.unwrap_or(0.0);
-        if let Some(v) = b.value {
-            let role = if v < 0.0 { c.roles.1 } else { c.roles.0 };
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(0.0, top - 0.22), (v, top - 0.78)],
-                role.sentinel().filled(),
-            )))?;
-        }
-        let (ex, ey) = chart.backend_coord(&(end, mid));
-        let (dx, h) = if end < 0.0 {
-            (-6, HPos::Right)
-        } else {
-            (6, HPos::Left)
-        };
-        root.draw(&Text::new(
-            b.text.clone(),
-            (ex + dx, ey),
-            label_font(Role::Ink).pos(Pos::new(h, VPos::Center)),
-        ))?;
-    }
-    if let Some((v, name)) = &c.reference {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(*v, 0.0), (*v, n)],
-            Role::MutedDash.sentinel().stroke_width(2),
+    (x0, x1)
+}
+
+/// One row whose band's top is at `top`: its name left of the axis at
+/// `x0`, its bar, and its value written past the bar's end.
+fn draw_row<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    plot: &mut Plot<DB>,
+    roles: (Role, Role),
+    b: &Bar,
+    top: f64,
+    x0: f64,
+) -> Drawn<DB> {
+    let mid = top - 0.5;
+    let (lx, ly) = plot.backend_coord(&(x0, mid));
+    let pos = (HPos::Right, VPos::Center);
+    label(root, &b.label, (lx - 10, ly), Role::Ink, pos)?;
+    let end = b.value.unwrap_or(0.0);
+    if let Some(v) = b.value {
+        let role = if v < 0.0 { roles.1 } else { roles.0 };
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, top - 0.22), (v, top - 0.78)],
+            role.sentinel().filled(),
         )))?;
-        let (rx, ry) = chart.backend_coord(&(*v, n));
-        root.draw(&Text::new(
-            name.clone(),
-            (rx, ry - 2),
-            label_font(Role::Muted).pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ))?;
     }
-    Ok(())
+    let (ex, ey) = plot.backend_coord(&(end, mid));
+    let (dx, h) = if end < 0.0 {
+        (-6, HPos::Right)
+    } else {
+        (6, HPos::Left)
+    };
+    label(root, &b.text, (ex + dx, ey), Role::Ink, (h, VPos::Center))
 }
 
 #[cfg(test)]

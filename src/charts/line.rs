@@ -5,7 +5,9 @@
 
 use plotters::prelude::*;
 
-use super::{Frame, Role, WIDTH, draw_svg, label_font, nice_ceil, text_width};
+use super::{
+    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label_font, nice_ceil, segment, text_width,
+};
 
 /// How a series marks its points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,29 +82,26 @@ fn bounds(series: &[Series]) -> Option<(f64, f64, f64, f64)> {
 }
 
 fn draw_marker<DB: DrawingBackend>(
-    chart: &mut ChartContext<
-        DB,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
+    plot: &mut Plot<DB>,
     marker: Marker,
     role: Role,
     at: (f64, f64),
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Drawn<DB> {
     let c = role.sentinel();
     match marker {
         Marker::None => Ok(()),
-        Marker::Circle => chart
+        Marker::Circle => plot
             .draw_series(std::iter::once(Circle::new(at, 4, c.filled())))
             .map(|_| ()),
-        Marker::Ring => chart
+        Marker::Ring => plot
             .draw_series(std::iter::once(Circle::new(at, 4, c.stroke_width(2))))
             .map(|_| ()),
-        Marker::Triangle => chart
+        Marker::Triangle => plot
             .draw_series(std::iter::once(TriangleMarker::new(at, 6, c.filled())))
             .map(|_| ()),
         Marker::Square => {
             let e = EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], c.filled());
-            chart.draw_series(std::iter::once(e)).map(|_| ())
+            plot.draw_series(std::iter::once(e)).map(|_| ())
         }
     }
 }
@@ -115,7 +114,7 @@ pub fn render(c: &LineChart) -> String {
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     c: &LineChart,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Drawn<DB> {
     let Some((x0, x1, y0, y1)) = bounds(&c.series) else {
         return Ok(());
     };
@@ -131,7 +130,7 @@ fn draw<DB: DrawingBackend>(
         .map(|v| text_width(&(c.y_format)(*v)))
         .max()
         .unwrap_or(40);
-    let mut chart = ChartBuilder::on(root)
+    let mut plot = ChartBuilder::on(root)
         .margin_top(12)
         .margin_right(16)
         .margin_left(6)
@@ -140,30 +139,57 @@ fn draw<DB: DrawingBackend>(
         .y_label_area_size(y_width + 12)
         .build_cartesian_2d((x0 - 0.5)..(x1 + 0.5), bottom..top)?;
     if let Some(h) = c.highlight {
-        chart.draw_series(std::iter::once(Rectangle::new(
+        plot.draw_series(std::iter::once(Rectangle::new(
             [(h - 0.5, bottom), (h + 0.5, top)],
             Role::Band.sentinel().filled(),
         )))?;
     }
     let span = (x1 - x0).round() as usize + 1;
+    mesh(&mut plot, c, span, y_width)?;
+    if bottom < 0.0 {
+        segment(
+            &mut plot,
+            (x0 - 0.5, 0.0),
+            (x1 + 0.5, 0.0),
+            Role::Axis.sentinel(),
+        )?;
+    }
+    for s in &c.series {
+        draw_one(&mut plot, s)?;
+    }
+    Ok(())
+}
+
+/// The label of x value `v`: its entry in `labels`, or its number when the
+/// chart names none; nothing between integers.
+fn x_label(labels: &[(i64, String)], v: f64) -> String {
+    if (v - v.round()).abs() > 1e-6 {
+        return String::new();
+    }
+    let k = v.round() as i64;
+    labels
+        .iter()
+        .find(|(x, _)| *x == k)
+        .map(|(_, l)| l.clone())
+        .unwrap_or_else(|| {
+            if labels.is_empty() {
+                k.to_string()
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// The grid and both axes, with as many x labels as fit beside a y axis
+/// `y_width` wide, out of the `span` integers on the axis.
+fn mesh<DB: DrawingBackend>(
+    plot: &mut Plot<DB>,
+    c: &LineChart,
+    span: usize,
+    y_width: u32,
+) -> Drawn<DB> {
     let labels = &c.x_labels;
-    let x_fmt = |v: &f64| -> String {
-        if (v - v.round()).abs() > 1e-6 {
-            return String::new();
-        }
-        let k = v.round() as i64;
-        labels
-            .iter()
-            .find(|(x, _)| *x == k)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_else(|| {
-                if labels.is_empty() {
-                    k.to_string()
-                } else {
-                    String::new()
-                }
-            })
-    };
+    let x_fmt = |v: &f64| x_label(labels, *v);
     let y_fmt = |v: &f64| (c.y_format)(*v);
     let widest = labels
         .iter()
@@ -172,8 +198,7 @@ fn draw<DB: DrawingBackend>(
         .unwrap_or(24)
         + 10;
     let fit = ((WIDTH - y_width - 40) / widest.max(1)).max(2) as usize;
-    chart
-        .configure_mesh()
+    plot.configure_mesh()
         .disable_x_mesh()
         .max_light_lines(0)
         .bold_line_style(Role::Grid.sentinel())
@@ -185,30 +210,26 @@ fn draw<DB: DrawingBackend>(
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .x_desc(c.x_name)
-        .draw()?;
-    if bottom < 0.0 {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(x0 - 0.5, 0.0), (x1 + 0.5, 0.0)],
-            Role::Axis.sentinel(),
-        )))?;
-    }
-    for s in &c.series {
-        let style = s.role.sentinel().stroke_width(2);
-        if s.line {
-            for run in s.points.split(|p| p.1.is_none()) {
-                let pts: Vec<(f64, f64)> =
-                    run.iter().filter_map(|(x, y)| y.map(|y| (*x, y))).collect();
-                if pts.len() > 1 {
-                    chart.draw_series(LineSeries::new(pts, style))?;
-                }
+        .draw()
+}
+
+/// One series: its runs of defined points joined, then every defined point
+/// marked.
+fn draw_one<DB: DrawingBackend>(plot: &mut Plot<DB>, s: &Series) -> Drawn<DB> {
+    let style = s.role.sentinel().stroke_width(2);
+    if s.line {
+        for run in s.points.split(|p| p.1.is_none()) {
+            let pts: Vec<(f64, f64)> = run.iter().filter_map(|(x, y)| y.map(|y| (*x, y))).collect();
+            if pts.len() > 1 {
+                plot.draw_series(LineSeries::new(pts, style))?;
             }
         }
-        for (x, y) in &s.points {
-            if let Some(y) = y {
-                let ring = s.rings.iter().any(|r| (r - x).abs() < 1e-9);
-                let m = if ring { Marker::Ring } else { s.marker };
-                draw_marker(&mut chart, m, s.role, (*x, *y))?;
-            }
+    }
+    for (x, y) in &s.points {
+        if let Some(y) = y {
+            let ring = s.rings.iter().any(|r| (r - x).abs() < 1e-9);
+            let m = if ring { Marker::Ring } else { s.marker };
+            draw_marker(plot, m, s.role, (*x, *y))?;
         }
     }
     Ok(())

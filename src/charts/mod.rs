@@ -16,6 +16,10 @@
 //! Text is measured with DejaVu Sans, embedded in the binary (no fontconfig
 //! or freetype at build or run time); the SVG names the reader's system
 //! sans-serif fonts, so no font file ships with the site.
+//!
+//! The steps the charts share (a straight segment, a label, the mesh of a
+//! chart without a y axis) live here, so the three draw the same marks the
+//! same way.
 
 pub mod bars;
 pub mod line;
@@ -299,6 +303,71 @@ pub fn empty(frame: &Frame, message: &str, height: u32) -> String {
 pub(crate) fn label_font(role: Role) -> plotters::style::TextStyle<'static> {
     use plotters::style::IntoFont;
     (FAMILY, LABEL).into_font().color(&role.sentinel())
+}
+
+/// The plot of every chart: numbers on both axes.
+pub(crate) type Plot<'a, DB> = plotters::chart::ChartContext<
+    'a,
+    DB,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// What a drawing step returns: the first error stops the chart, which
+/// [`draw_svg`] then ships as far as it got.
+pub(crate) type Drawn<DB> = Result<
+    (),
+    plotters::drawing::DrawingAreaErrorKind<<DB as plotters::prelude::DrawingBackend>::ErrorType>,
+>;
+
+/// A straight line from `from` to `to`, in plot coordinates: an axis at
+/// zero, a target, a whisker.
+pub(crate) fn segment<DB: plotters::prelude::DrawingBackend>(
+    plot: &mut Plot<DB>,
+    from: (f64, f64),
+    to: (f64, f64),
+    style: impl Into<plotters::style::ShapeStyle>,
+) -> Drawn<DB> {
+    let path = plotters::element::PathElement::new(vec![from, to], style);
+    plot.draw_series(std::iter::once(path)).map(|_| ())
+}
+
+/// A label in a role's colour, anchored by `pos` at `at` in canvas pixels.
+pub(crate) fn label<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::drawing::DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    at: (i32, i32),
+    role: Role,
+    pos: (
+        plotters::style::text_anchor::HPos,
+        plotters::style::text_anchor::VPos,
+    ),
+) -> Drawn<DB> {
+    use plotters::style::text_anchor::Pos;
+    let style = label_font(role).pos(Pos::new(pos.0, pos.1));
+    root.draw(&plotters::element::Text::new(text.to_string(), at, style))
+}
+
+/// The grid and numbered x axis of a chart that has no y axis (bars,
+/// spread): `ticks` labels written by `format`.
+pub(crate) fn x_mesh<DB: plotters::prelude::DrawingBackend>(
+    plot: &mut Plot<DB>,
+    ticks: usize,
+    format: &dyn Fn(f64) -> String,
+) -> Drawn<DB> {
+    let x_fmt = |v: &f64| format(*v);
+    plot.configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .max_light_lines(0)
+        .bold_line_style(Role::Grid.sentinel())
+        .axis_style(Role::Axis.sentinel())
+        .label_style(label_font(Role::Muted))
+        .x_labels(ticks)
+        .x_label_formatter(&x_fmt)
+        .draw()
 }
 
 /// Round `max` up to 1, 2, 2.5 or 5 times a power of ten, for an axis end.

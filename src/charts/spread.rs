@@ -7,9 +7,9 @@
 //! far the sum-first figure sits from the typical partnership.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{Frame, Role, draw_svg, label_font, nice_ceil};
+use super::{Drawn, Frame, Plot, Role, draw_svg, label, nice_ceil, segment, x_mesh};
 
 /// The quartiles of the distribution.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +52,84 @@ pub fn render(c: &SpreadChart) -> String {
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     c: &SpreadChart,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Drawn<DB> {
+    let Some((x0, x1)) = x_range(c) else {
+        return Ok(());
+    };
+    let mut plot = ChartBuilder::on(root)
+        .margin_top(26)
+        .margin_right(22)
+        .margin_left(22)
+        .x_label_area_size(26)
+        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
+    x_mesh(&mut plot, 6, c.x_format)?;
+    if x0 < 0.0 {
+        segment(&mut plot, (0.0, 0.0), (0.0, 1.0), Role::Axis.sentinel())?;
+    }
+    if let Some(q) = c.quartiles {
+        draw_box(&mut plot, q)?;
+    }
+    let mid = (x0 + x1) / 2.0;
+    if let Some((v, name)) = &c.target {
+        let style = Role::MutedDash.sentinel().stroke_width(2);
+        segment(&mut plot, (*v, 0.0), (*v, 1.0), style)?;
+        let (x, y) = plot.backend_coord(&(*v, 0.0));
+        let (towards, h) = side(*v, mid);
+        label(
+            root,
+            name,
+            (x + 4 * towards, y - 4),
+            Role::Muted,
+            (h, VPos::Bottom),
+        )?;
+    }
+    if let Some((v, name)) = &c.whole {
+        let style = Role::Accent.sentinel().stroke_width(3);
+        segment(&mut plot, (*v, 0.0), (*v, 1.0), style)?;
+        let (x, y) = plot.backend_coord(&(*v, 1.0));
+        label(
+            root,
+            name,
+            (x, y - 6),
+            Role::Accent,
+            (side(*v, mid).1, VPos::Bottom),
+        )?;
+    }
+    draw_dots(root, &mut plot, &c.points, mid)
+}
+
+/// Which way a label at `v` reads, with the sign of a nudge that way:
+/// towards the middle `mid`, so it stays on the canvas.
+fn side(v: f64, mid: f64) -> (i32, HPos) {
+    if v > mid {
+        (-1, HPos::Right)
+    } else {
+        (1, HPos::Left)
+    }
+}
+
+/// Each partnership's dot, and its name when it has one.
+fn draw_dots<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    plot: &mut Plot<DB>,
+    points: &[(f64, String)],
+    mid: f64,
+) -> Drawn<DB> {
+    // Dots in three lanes so that close values stay apart.
+    for (i, (v, name)) in points.iter().enumerate() {
+        let lane = [0.5, 0.62, 0.38][i % 3];
+        let dot = Circle::new((*v, lane), 5, Role::S1.sentinel().filled());
+        plot.draw_series(std::iter::once(dot))?;
+        if !name.is_empty() {
+            let at = plot.backend_coord(&(*v, 0.78));
+            label(root, name, at, Role::Ink, (side(*v, mid).1, VPos::Bottom))?;
+        }
+    }
+    Ok(())
+}
+
+/// The x axis: every value on it, zero included, with a little room.
+fn x_range(c: &SpreadChart) -> Option<(f64, f64)> {
     let all: Vec<f64> = c
         .points
         .iter()
@@ -61,113 +138,29 @@ fn draw<DB: DrawingBackend>(
         .chain(c.target.as_ref().map(|t| t.0))
         .collect();
     if all.is_empty() {
-        return Ok(());
+        return None;
     }
     let hi = all.iter().copied().fold(0.0, f64::max);
     let lo = all.iter().copied().fold(0.0, f64::min);
-    let (x0, x1) = (-nice_ceil(-lo * 1.05), nice_ceil(hi * 1.05).max(0.1));
-    let x_fmt = |v: &f64| (c.x_format)(*v);
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(26)
-        .margin_right(22)
-        .margin_left(22)
-        .x_label_area_size(26)
-        .build_cartesian_2d(x0..x1, 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .max_light_lines(0)
-        .bold_line_style(Role::Grid.sentinel())
-        .axis_style(Role::Axis.sentinel())
-        .label_style(label_font(Role::Muted))
-        .x_labels(6)
-        .x_label_formatter(&x_fmt)
-        .draw()?;
-    if x0 < 0.0 {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (0.0, 1.0)],
-            Role::Axis.sentinel(),
-        )))?;
-    }
-    if let Some(q) = c.quartiles {
-        let line = Role::Muted.sentinel().stroke_width(2);
-        chart.draw_series([
-            PathElement::new(vec![(q.min, 0.5), (q.q1, 0.5)], line),
-            PathElement::new(vec![(q.q3, 0.5), (q.max, 0.5)], line),
-            PathElement::new(vec![(q.min, 0.42), (q.min, 0.58)], line),
-            PathElement::new(vec![(q.max, 0.42), (q.max, 0.58)], line),
-        ])?;
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(q.q1, 0.32), (q.q3, 0.68)],
-            Role::Band.sentinel().filled(),
-        )))?;
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(q.q1, 0.32), (q.q3, 0.68)],
-            Role::Muted.sentinel().stroke_width(1),
-        )))?;
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(q.median, 0.32), (q.median, 0.68)],
-            Role::Ink.sentinel().stroke_width(3),
-        )))?;
-    }
-    if let Some((v, name)) = &c.target {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(*v, 0.0), (*v, 1.0)],
-            Role::MutedDash.sentinel().stroke_width(2),
-        )))?;
-        let (x, y) = chart.backend_coord(&(*v, 0.0));
-        let (dx, h) = if *v > (x0 + x1) / 2.0 {
-            (-4, HPos::Right)
-        } else {
-            (4, HPos::Left)
-        };
-        root.draw(&Text::new(
-            name.clone(),
-            (x + dx, y - 4),
-            label_font(Role::Muted).pos(Pos::new(h, VPos::Bottom)),
-        ))?;
-    }
-    if let Some((v, name)) = &c.whole {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(*v, 0.0), (*v, 1.0)],
-            Role::Accent.sentinel().stroke_width(3),
-        )))?;
-        let (x, y) = chart.backend_coord(&(*v, 1.0));
-        let h = if *v > (x0 + x1) / 2.0 {
-            HPos::Right
-        } else {
-            HPos::Left
-        };
-        root.draw(&Text::new(
-            name.clone(),
-            (x, y - 6),
-            label_font(Role::Accent).pos(Pos::new(h, VPos::Bottom)),
-        ))?;
-    }
-    // Dots in three lanes so that close values stay apart.
-    for (i, (v, name)) in c.points.iter().enumerate() {
-        let lane = [0.5, 0.62, 0.38][i % 3];
-        chart.draw_series(std::iter::once(Circle::new(
-            (*v, lane),
-            5,
-            Role::S1.sentinel().filled(),
-        )))?;
-        if !name.is_empty() {
-            let (x, y) = chart.backend_coord(&(*v, 0.78));
-            let h = if *v > (x0 + x1) / 2.0 {
-                HPos::Right
-            } else {
-                HPos::Left
-            };
-            root.draw(&Text::new(
-                name.clone(),
-                (x, y),
-                label_font(Role::Ink).pos(Pos::new(h, VPos::Bottom)),
-            ))?;
-        }
-    }
-    Ok(())
+    Some((-nice_ceil(-lo * 1.05), nice_ceil(hi * 1.05).max(0.1)))
+}
+
+/// Whiskers to the extremes, the box from q1 to q3, the median across it.
+fn draw_box<DB: DrawingBackend>(plot: &mut Plot<DB>, q: Quartiles) -> Drawn<DB> {
+    let line = Role::Muted.sentinel().stroke_width(2);
+    plot.draw_series([
+        PathElement::new(vec![(q.min, 0.5), (q.q1, 0.5)], line),
+        PathElement::new(vec![(q.q3, 0.5), (q.max, 0.5)], line),
+        PathElement::new(vec![(q.min, 0.42), (q.min, 0.58)], line),
+        PathElement::new(vec![(q.max, 0.42), (q.max, 0.58)], line),
+    ])?;
+    let corners = [(q.q1, 0.32), (q.q3, 0.68)];
+    let band = Rectangle::new(corners, Role::Band.sentinel().filled());
+    plot.draw_series(std::iter::once(band))?;
+    let edge = Rectangle::new(corners, Role::Muted.sentinel().stroke_width(1));
+    plot.draw_series(std::iter::once(edge))?;
+    let median = Role::Ink.sentinel().stroke_width(3);
+    segment(plot, (q.median, 0.32), (q.median, 0.68), median)
 }
 
 #[cfg(test)]
