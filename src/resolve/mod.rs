@@ -70,61 +70,21 @@ pub fn portfolio(
         settings: &settings,
         known: raw.settings.is_some(),
     };
-    if let Some(url) = settings
-        .base_url
-        .as_deref()
-        .filter(|u| !base_url::is_web_address(u))
-    {
-        diags.push(
-            Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
-                .at(yaml_location(raw.settings_source.as_ref(), Path::new("roster.yaml"), &["base_url"]))
-                .help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
-        );
-    }
+    check_base_url(raw, &settings, diags);
     let published: Vec<&RawClient> = raw
         .clients
         .iter()
         .filter(|c| c.file.as_ref().is_some_and(|f| f.publish))
         .collect();
-    let from_settings = settings_as_of.map(|d| {
-        (
-            d,
-            yaml_location(
-                raw.settings_source.as_ref(),
-                Path::new("roster.yaml"),
-                &["as_of"],
-            ),
-        )
-    });
-    let as_of = match report_date::settle(overrides.as_of, from_settings, &published, diags) {
-        Some((d, origin)) => {
-            report_date::check_span(&published, d, &origin, diags);
-            d
-        }
-        None if checked.known => {
-            diags.push(
-                Diagnostic::error("no report date: no dated post or order, and no `as_of`")
-                    .in_file(Path::new("roster.yaml"))
-                    .help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
-            );
-            return None;
-        }
-        None => return None,
-    };
-    for wanted in &overrides.clients {
-        if !raw.clients.iter().any(|c| &c.id == wanted) {
-            let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
-            let help = match did_you_mean(wanted, ids.iter().copied()) {
-                Some(s) => format!("did you mean `--client {s}`?"),
-                None => format!("the clients of this portfolio: {}", ids.join(", ")),
-            };
-            diags.push(
-                Diagnostic::error(format!("--client {wanted}: no such client"))
-                    .help(help)
-                    .usage(),
-            );
-        }
-    }
+    let as_of = report_date_of(
+        raw,
+        overrides,
+        checked.known,
+        settings_as_of,
+        &published,
+        diags,
+    )?;
+    check_clients_named(raw, overrides, diags);
     // Clients are independent: build them in parallel, each into its own
     // sink, and merge the sinks in client order.
     let built: Vec<(Option<Client>, Diagnostics)> = published
@@ -150,6 +110,78 @@ pub fn portfolio(
         clients,
         looks: raw.looks.clone(),
     })
+}
+
+/// `base_url` must be an http(s) address.
+fn check_base_url(raw: &RawPortfolio, settings: &Settings, diags: &mut Diagnostics) {
+    if let Some(url) = settings
+        .base_url
+        .as_deref()
+        .filter(|u| !base_url::is_web_address(u))
+    {
+        diags.push(
+            Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
+                .at(yaml_location(raw.settings_source.as_ref(), Path::new("roster.yaml"), &["base_url"]))
+                .help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
+        );
+    }
+}
+
+/// The report date (Precise readings 1), with its span checked; `None`
+/// when there is none.
+fn report_date_of(
+    raw: &RawPortfolio,
+    overrides: &Overrides,
+    known: bool,
+    settings_as_of: Option<NaiveDate>,
+    published: &[&RawClient],
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    let from_settings = settings_as_of.map(|d| {
+        (
+            d,
+            yaml_location(
+                raw.settings_source.as_ref(),
+                Path::new("roster.yaml"),
+                &["as_of"],
+            ),
+        )
+    });
+    let as_of = match report_date::settle(overrides.as_of, from_settings, published, diags) {
+        Some((d, origin)) => {
+            report_date::check_span(published, d, &origin, diags);
+            d
+        }
+        None if known => {
+            diags.push(
+                Diagnostic::error("no report date: no dated post or order, and no `as_of`")
+                    .in_file(Path::new("roster.yaml"))
+                    .help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
+            );
+            return None;
+        }
+        None => return None,
+    };
+    Some(as_of)
+}
+
+/// Every `--client` must name a client folder: a mistake on the command
+/// line, with a did-you-mean.
+fn check_clients_named(raw: &RawPortfolio, overrides: &Overrides, diags: &mut Diagnostics) {
+    for wanted in &overrides.clients {
+        if !raw.clients.iter().any(|c| &c.id == wanted) {
+            let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
+            let help = match did_you_mean(wanted, ids.iter().copied()) {
+                Some(s) => format!("did you mean `--client {s}`?"),
+                None => format!("the clients of this portfolio: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(format!("--client {wanted}: no such client"))
+                    .help(help)
+                    .usage(),
+            );
+        }
+    }
 }
 
 /// The settings the clients are checked with, and whether they are the
