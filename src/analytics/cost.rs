@@ -81,7 +81,8 @@ pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> V
     match p.model {
         Model::Retainer => {
             for a in active_days(p, as_of) {
-                // Multiply before dividing, as the fee's exact share rounds.
+                // Not fee x share(): a share like 17/31 would be rounded before
+                // the product, and the amount could differ in its last digits.
                 let amount = p.fee.value * Decimal::from(a.days) / Decimal::from(a.length);
                 out.push(Booking {
                     month: a.month,
