@@ -8,9 +8,10 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use roster::model::build::Overrides;
+use roster::pipeline::Overrides;
+use roster::pipeline::build_with;
+use roster::progress::Progress;
 use roster::serve::{PortInUse, ServeOptions};
-use roster::site::{Progress, build_with};
 use roster::{BuildOptions, Outcome};
 
 /// The build allocates many short strings from two threads; mimalloc spends
@@ -95,7 +96,7 @@ fn done(result: anyhow::Result<Option<String>>) -> ExitCode {
 fn report(outcome: &Outcome, color: bool) -> ExitCode {
     eprint!(
         "{}",
-        roster::site::render_diagnostics(&outcome.diagnostics, &outcome.root, color)
+        roster::terminal::render(&outcome.diagnostics, &outcome.root, color)
     );
     if let Some(summary) = &outcome.summary {
         eprintln!("{summary}");
