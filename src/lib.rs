@@ -8,10 +8,12 @@
 //! then claims the output folder, stages the new site beside it and swaps it
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
-//! [`diagnostics`] and print through [`terminal`].
+//! [`diagnostics`] and print through [`terminal`]. [`cmd`] holds one short
+//! function per subcommand, which the binary dispatches to.
 
 pub mod analytics;
 pub mod charts;
+pub mod cmd;
 pub mod diagnostics;
 pub mod init;
 pub mod load;
