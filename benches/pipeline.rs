@@ -24,8 +24,10 @@ use roster::charts::Role;
 use roster::charts::line::{self, LineChart, Marker, Series};
 use roster::diagnostics::Diagnostics;
 use roster::load;
+use roster::pipeline::{self, Computed};
+use roster::progress::Progress;
+use roster::render::Renderer;
 use roster::resolve::{self, Overrides};
-use roster::site::{self, Computed, Progress};
 
 /// The generator's arguments for the benchmark portfolio.
 const SIZE: [&str; 8] = [
@@ -102,8 +104,18 @@ fn stages(c: &mut Criterion) {
         portfolio: model,
         figures,
     };
+    // Compiled once, as a build compiles the templates once for every page.
+    let renderer = Renderer::new(&computed.portfolio.looks).expect("the templates compile");
     group.bench_function("render", |b| {
-        b.iter(|| site::render_clients(black_box(&computed), None, &Progress::hidden()))
+        b.iter(|| {
+            pipeline::render_clients(
+                black_box(&computed),
+                &renderer,
+                None,
+                &Progress::hidden(),
+                pipeline::in_memory,
+            )
+        })
     });
     group.finish();
 }

@@ -1,23 +1,30 @@
 //! roster turns a portfolio of creator partnerships (YAML definitions and CSV
 //! metrics) into a static report site per client.
 //!
-//! The stages run one way: [`load`] reads the files, [`model`] validates and
-//! resolves them, [`analytics`] computes the figures, [`render`] turns the
-//! figures into pages, and [`site`] writes the output atomically. Problems in
-//! the user's data travel as [`diagnostics`].
+//! The stages run one way, in [`pipeline`]: [`load`] reads the files, the
+//! model is resolved and validated from what was read ([`model`]),
+//! [`analytics`] computes the figures, and [`render`] turns them into pages
+//! (with [`charts`] for the SVG), through one renderer per build. [`output`]
+//! then claims the output folder, stages the new site beside it and swaps it
+//! in atomically; `check` runs the same stages and writes nothing, and
+//! [`serve`] renders in memory. Problems in the user's data travel as
+//! [`diagnostics`] and print through [`terminal`]. [`cmd`] holds one short
+//! function per subcommand, which the binary dispatches to.
 
 pub mod analytics;
 pub mod charts;
+pub mod cmd;
 pub mod diagnostics;
 pub mod html;
 pub mod init;
 pub mod load;
 pub mod model;
-pub mod output_fs;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod serve;
-pub mod site;
 pub mod terminal;
 
-pub use site::{BuildOptions, Outcome, build, check};
+pub use pipeline::{BuildOptions, Outcome, build, check};

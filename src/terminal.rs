@@ -334,25 +334,40 @@ pub enum Run {
     Build,
     /// `roster check`: never writes.
     Check,
+    /// A rebuild of `roster serve`, while it still serves the last good site
+    /// or has none yet.
+    Serve {
+        /// Whether a good site is being served.
+        serving: bool,
+    },
 }
 
 /// The closing line of a run with errors: `error: could not build: 5 errors
 /// in 4 files; nothing was written`, or `error: check found 5 errors in 4
 /// files`.
 pub fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
-    let errors = diags.error_count();
-    if errors == 0 {
-        return None;
-    }
-    let mut counted = plural(errors, "error");
+    (diags.error_count() > 0).then(|| failure(diags, run))
+}
+
+/// The closing line of a run that failed, [`summary`]'s wording, also for
+/// a rebuild of `serve`: `error: could not build: 2 errors in 1 file; still
+/// serving the last good site`.
+pub fn failure(diags: &Diagnostics, run: Run) -> String {
+    let mut counted = plural(diags.error_count(), "error");
     let files = diags.files_with_errors();
     if files > 0 {
         counted.push_str(&format!(" in {}", plural(files, "file")));
     }
-    Some(match run {
+    match run {
         Run::Build => format!("error: could not build: {counted}; nothing was written"),
         Run::Check => format!("error: check found {counted}"),
-    })
+        Run::Serve { serving: true } => {
+            format!("error: could not build: {counted}; still serving the last good site")
+        }
+        Run::Serve { serving: false } => {
+            format!("error: could not build: {counted}; waiting for a fix")
+        }
+    }
 }
 
 /// `1 error`, `2 errors`.
@@ -501,6 +516,16 @@ mod tests {
         assert_eq!(
             summary(&d, Run::Check).unwrap(),
             "error: check found 3 errors in 2 files"
+        );
+        assert_eq!(
+            failure(&d, Run::Serve { serving: true }),
+            "error: could not build: 3 errors in 2 files; still serving the last good site"
+        );
+        d = Diagnostics::new();
+        d.push(Diagnostic::error("x"));
+        assert_eq!(
+            failure(&d, Run::Serve { serving: false }),
+            "error: could not build: 1 error; waiting for a fix"
         );
     }
 }

@@ -246,7 +246,7 @@ fn compute_with(rel: &str, bytes: &[u8]) {
     let fx = Fixture::new("invalid/base");
     std::fs::write(fx.root.join(rel), bytes).unwrap();
     let mut d = Diagnostics::new();
-    let computed = roster::site::compute(&fx.root, &Overrides::default(), &mut d);
+    let computed = roster::pipeline::compute(&fx.root, &Overrides::default(), &mut d);
     if computed.is_none() {
         assert!(d.has_errors(), "{rel}: no figures, and no error");
     }
@@ -350,7 +350,7 @@ fn check_with_link_outside(rel: &str, bytes: &[u8]) {
     std::fs::create_dir_all(at.parent().unwrap()).unwrap();
     let _ = std::fs::remove_file(&at);
     std::os::unix::fs::symlink(&outside, &at).unwrap();
-    let outcome = roster::site::check(&fx.root, &Overrides::default());
+    let outcome = roster::check(&fx.root, &Overrides::default());
     let d = &outcome.diagnostics;
     let refused = d.iter().any(|d| {
         d.message

@@ -104,14 +104,22 @@ impl Renderer {
     /// problem of the templates; one left is an error here.
     pub fn new(looks: &Looks) -> Result<Renderer> {
         let mut diags = Diagnostics::new();
-        let Some(tera) = templates::compile(looks, &mut diags) else {
+        let Some(renderer) = Renderer::compile(looks, &mut diags) else {
             let first = diags.sorted().first().map(|d| d.to_string());
             bail!(
                 "{}",
                 first.unwrap_or_else(|| "the templates do not compile".into())
             );
         };
-        Ok(Renderer {
+        Ok(renderer)
+    }
+
+    /// [`Renderer::new`] with every problem of the templates a diagnostic:
+    /// a build compiles them once, reports what is wrong with them and
+    /// renders every page with the one result.
+    pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Renderer> {
+        let tera = templates::compile(looks, diags)?;
+        Some(Renderer {
             tera,
             css: looks.css.clone(),
             looks: looks.clone(),

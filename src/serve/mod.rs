@@ -24,10 +24,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow};
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::diagnostics::Diagnostics;
-use crate::terminal;
+use crate::render::Page;
+use crate::terminal::{self, Run};
 use changes::Changes;
 use http::Shared;
 use workspace::{Rebuild, Workspace};
@@ -66,18 +67,7 @@ enum Message {
 /// Serve the portfolio until Ctrl-C. Errors are the machine's: the port is
 /// taken ([`PortInUse`]), the folder cannot be watched.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let listener = match TcpListener::bind(("127.0.0.1", opts.port)) {
-        Ok(l) => l,
-        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            return Err(PortInUse(opts.port).into());
-        }
-        Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{}", opts.port)),
-    };
-    let address = listener
-        .local_addr()
-        .context("reading the address listened on")?;
-    let server =
-        Arc::new(tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow!(e))?);
+    let (server, address) = listen(opts.port)?;
     let root = std::fs::canonicalize(&opts.root)
         .with_context(|| format!("reading the portfolio folder {}", opts.root.display()))?;
 
@@ -88,13 +78,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     })
     .context("setting up Ctrl-C")?;
     // Watch before the first build, so that no save goes unseen.
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 5), move |event| {
-        let _ = tx.send(Message::Files(event));
-    })
-    .context("watching the portfolio")?;
-    debouncer
-        .watch(&root, RecursiveMode::Recursive)
-        .with_context(|| format!("watching {}", root.display()))?;
+    let _watching = watch(&root, tx)?;
 
     let shared = Arc::new(Shared::default());
     let mut workspace = Workspace::new(&opts.root);
@@ -117,35 +101,9 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     );
 
     while let Ok(message) = rx.recv() {
-        let mut changes = Changes::default();
-        let mut next = Some(message);
-        // Take every message already waiting: one rebuild for all of them.
-        while let Some(message) = next {
-            match message {
-                Message::Stop => {
-                    stopping.store(true, Ordering::SeqCst);
-                    break;
-                }
-                Message::Files(Ok(events)) => {
-                    let output = workspace.output_dir().unwrap_or_default();
-                    let written = events.iter().filter(|e| writes(&e.kind));
-                    for path in written.flat_map(|e| &e.paths) {
-                        if let Ok(rel) = path.strip_prefix(&root) {
-                            changes.add(rel, &output);
-                        }
-                    }
-                }
-                Message::Files(Err(errors)) => {
-                    for e in errors {
-                        eprintln!("warning: watching the portfolio: {e}");
-                    }
-                }
-            }
-            next = rx.try_recv().ok();
-        }
-        if stopping.load(Ordering::SeqCst) {
+        let Some(changes) = gather(message, &rx, &root, &workspace) else {
             break;
-        }
+        };
         if !changes.is_empty() {
             rebuild(&shared, &mut workspace, changes, opts);
         }
@@ -155,6 +113,72 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _ = listening.join();
     eprintln!("stopped");
     Ok(())
+}
+
+/// The server on 127.0.0.1:`port`, and the address it listens on.
+fn listen(port: u16) -> Result<(Arc<tiny_http::Server>, std::net::SocketAddr)> {
+    let listener = match TcpListener::bind(("127.0.0.1", port)) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            return Err(PortInUse(port).into());
+        }
+        Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{port}")),
+    };
+    let address = listener
+        .local_addr()
+        .context("reading the address listened on")?;
+    let server =
+        Arc::new(tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow!(e))?);
+    Ok((server, address))
+}
+
+/// Watch the portfolio at `root`, sending the saved files to `tx`, for as
+/// long as the result is kept.
+fn watch(
+    root: &Path,
+    tx: mpsc::Sender<Message>,
+) -> Result<Debouncer<notify::RecommendedWatcher, RecommendedCache>> {
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 5), move |event| {
+        let _ = tx.send(Message::Files(event));
+    })
+    .context("watching the portfolio")?;
+    debouncer
+        .watch(root, RecursiveMode::Recursive)
+        .with_context(|| format!("watching {}", root.display()))?;
+    Ok(debouncer)
+}
+
+/// The changes of `first` and of every message already waiting, for one
+/// rebuild for all of them; `None` once Ctrl-C was pressed.
+fn gather(
+    first: Message,
+    rx: &mpsc::Receiver<Message>,
+    root: &Path,
+    workspace: &Workspace,
+) -> Option<Changes> {
+    let mut changes = Changes::default();
+    let mut next = Some(first);
+    while let Some(message) = next {
+        match message {
+            Message::Stop => return None,
+            Message::Files(Ok(events)) => {
+                let output = workspace.output_dir().unwrap_or_default();
+                let written = events.iter().filter(|e| writes(&e.kind));
+                for path in written.flat_map(|e| &e.paths) {
+                    if let Ok(rel) = path.strip_prefix(root) {
+                        changes.add(rel, &output);
+                    }
+                }
+            }
+            Message::Files(Err(errors)) => {
+                for e in errors {
+                    eprintln!("warning: watching the portfolio: {e}");
+                }
+            }
+        }
+        next = rx.try_recv().ok();
+    }
+    Some(changes)
 }
 
 /// Whether an event can change a file: reading one (as a rebuild does)
@@ -194,25 +218,7 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
                 .count();
             let clients = sites.len();
             let names = workspace.clients().into_iter().collect();
-            shared.update(|site| {
-                for id in &gone {
-                    site.clients.remove(id);
-                }
-                for (id, files) in sites {
-                    let files = files
-                        .into_iter()
-                        .map(|(rel, bytes)| (rel, bytes.into()))
-                        .collect();
-                    site.clients.insert(id, files);
-                }
-                site.top = top
-                    .into_iter()
-                    .map(|(rel, bytes)| (rel, bytes.into()))
-                    .collect();
-                site.names = names;
-                site.problems = None;
-                site.built = true;
-            });
+            publish(shared, sites, &gone, top, names);
             let took = started.elapsed();
             let time = if took < Duration::from_secs(1) {
                 format!("{} ms", took.as_millis())
@@ -232,11 +238,11 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
         }
         Ok(Rebuild::Failed { diagnostics }) => {
             print(&diagnostics, &opts.root, opts.color);
-            let line = failure_line(&diagnostics, serving);
+            let line = terminal::failure(&diagnostics, Run::Serve { serving });
             eprintln!("{line}");
             let text = format!(
                 "{}{line}\n",
-                crate::site::render_diagnostics(&diagnostics, &opts.root, false)
+                terminal::render(&diagnostics, &opts.root, false)
             );
             shared.update(|site| site.problems = Some(text));
         }
@@ -248,24 +254,36 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
     }
 }
 
-fn print(diagnostics: &Diagnostics, root: &Path, color: bool) {
-    eprint!(
-        "{}",
-        crate::site::render_diagnostics(diagnostics, root, color)
-    );
+/// Put a good rebuild in the served site: the clients rebuilt replace what
+/// they had, the `gone` ones leave, the top-level files are all new.
+fn publish(
+    shared: &Shared,
+    sites: Vec<(String, Vec<Page>)>,
+    gone: &[String],
+    top: Vec<Page>,
+    names: std::collections::BTreeMap<String, String>,
+) {
+    shared.update(|site| {
+        for id in gone {
+            site.clients.remove(id);
+        }
+        for (id, files) in sites {
+            let files = files
+                .into_iter()
+                .map(|(rel, bytes)| (rel, bytes.into()))
+                .collect();
+            site.clients.insert(id, files);
+        }
+        site.top = top
+            .into_iter()
+            .map(|(rel, bytes)| (rel, bytes.into()))
+            .collect();
+        site.names = names;
+        site.problems = None;
+        site.built = true;
+    });
 }
 
-/// `error: could not build: 2 errors in 1 file; still serving the last good site`.
-fn failure_line(diagnostics: &Diagnostics, serving: bool) -> String {
-    let mut counted = terminal::plural(diagnostics.error_count(), "error");
-    let files = diagnostics.files_with_errors();
-    if files > 0 {
-        counted.push_str(&format!(" in {}", terminal::plural(files, "file")));
-    }
-    let then = if serving {
-        "still serving the last good site"
-    } else {
-        "waiting for a fix"
-    };
-    format!("error: could not build: {counted}; {then}")
+fn print(diagnostics: &Diagnostics, root: &Path, color: bool) {
+    eprint!("{}", terminal::render(diagnostics, root, color));
 }

@@ -13,17 +13,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
-use rayon::prelude::*;
+use anyhow::{Result, bail};
 
 use super::changes::Changes;
-use crate::analytics::{self, ClientFigures};
+use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
 use crate::model::{Client, Portfolio};
-use crate::render::{Page, templates};
-use crate::resolve::{self, Overrides};
-use crate::site::{self, Computed, Progress};
+use crate::pipeline::{self, Computed, Overrides};
+use crate::render::{Page, Renderer, templates};
 
 /// What a rebuild produced.
 #[derive(Debug)]
@@ -109,6 +107,9 @@ pub struct Workspace {
     read_problems: Scoped,
     model_problems: Scoped,
     good: Option<Computed>,
+    /// The templates as last read, compiled once for every rebuild until
+    /// they change; `None` while they do not compile.
+    renderer: Option<Renderer>,
     /// Changes not yet in the served site because a rebuild failed.
     stale: Changes,
 }
@@ -129,6 +130,7 @@ impl Workspace {
             read_problems: Scoped::default(),
             model_problems: Scoped::default(),
             good: None,
+            renderer: None,
             stale: Changes::default(),
         }
     }
@@ -188,11 +190,7 @@ impl Workspace {
                 diagnostics: problems,
             });
         };
-        let figures: Vec<ClientFigures> = portfolio
-            .clients
-            .par_iter()
-            .map(|c| analytics::client(c, &portfolio.settings, portfolio.as_of))
-            .collect();
+        let figures = pipeline::figures(&portfolio);
         let before: BTreeSet<String> = self.clients().into_iter().map(|(id, _)| id).collect();
         let rebuilt: BTreeSet<String> = portfolio.clients.iter().map(|c| c.id.clone()).collect();
         let touched = if all {
@@ -212,8 +210,11 @@ impl Workspace {
             .cloned()
             .collect();
         let good = self.good.as_ref().expect("set above");
-        let rendered = site::render_clients(good, Some(&rebuilt), &Progress::hidden())
-            .and_then(|sites| Ok((sites, site::render_index(good)?)));
+        // Templates that do not compile are an error of the read above.
+        let Some(renderer) = &self.renderer else {
+            bail!("the templates do not compile");
+        };
+        let rendered = pipeline::render_in_memory(good, renderer, Some(&rebuilt));
         let (sites, top) = match rendered {
             Ok(r) => r,
             Err(e) => {
@@ -240,7 +241,7 @@ impl Workspace {
         if changes.everything {
             let mut diags = Diagnostics::new();
             self.raw = load::portfolio(&self.root, &mut diags);
-            templates::compile(&self.raw.looks, &mut diags);
+            self.renderer = Renderer::compile(&self.raw.looks, &mut diags);
             self.read_problems = Scoped::split(diags);
             return;
         }
@@ -260,7 +261,7 @@ impl Workspace {
             clients: only.map_or_else(Vec::new, |o| o.iter().cloned().collect()),
         };
         let mut diags = Diagnostics::new();
-        let portfolio = resolve::portfolio(&self.raw, &overrides, &mut diags);
+        let portfolio = crate::resolve::portfolio(&self.raw, &overrides, &mut diags);
         match only {
             Some(ids) => self.model_problems.replace(ids, diags, true),
             None => self.model_problems = Scoped::split(diags),

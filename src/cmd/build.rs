@@ -1,0 +1,27 @@
+//! `roster build`: check, compute, render and write the site.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::Status;
+use crate::pipeline::{self, BuildOptions, Overrides};
+use crate::progress::Progress;
+
+/// Build the portfolio at `dir` into `output` (default: its output_dir),
+/// as of `as_of`, only `clients` when some are named.
+pub fn run(
+    dir: PathBuf,
+    output: Option<PathBuf>,
+    as_of: Option<NaiveDate>,
+    clients: Vec<String>,
+) -> Result<Status> {
+    let opts = BuildOptions {
+        root: dir,
+        output,
+        overrides: Overrides { as_of, clients },
+    };
+    let outcome = pipeline::build_with(&opts, &Progress::stderr())?;
+    Ok(super::report(&outcome))
+}

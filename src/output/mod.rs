@@ -1,0 +1,77 @@
+//! The output folder, written atomically: what the rest of roster calls to
+//! claim it, stage a new site beside it and swap that in.
+//!
+//! A build renders its pages into a staging folder beside the output and
+//! swaps it in only when all of it succeeded, so a failed or interrupted
+//! build leaves the previous site byte-identical. The output folder carries
+//! a manifest of what roster wrote; a folder holding anything else, the
+//! portfolio itself or one of its input folders is refused ([`guard`]). A
+//! linked output is built into the folder the link points at. Beside the
+//! output, roster owns only the names `.<name>.roster-*` ([`lock`]).
+
+mod guard;
+mod lock;
+mod manifest;
+mod staging;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+pub use guard::{real_output, real_path};
+pub use lock::OutputLock;
+pub use manifest::MANIFEST;
+pub use staging::Staging;
+
+/// The name roster gives to `what` beside `output`: `.<name>.roster-<what>`.
+pub fn beside(output: &Path, what: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "site".into());
+    output.with_file_name(format!(".{name}.roster-{what}"))
+}
+
+/// Where the previous site waits while a new one is swapped in.
+fn aside(output: &Path) -> PathBuf {
+    beside(output, "old")
+}
+
+/// An output folder claimed by one build: its real folder, guarded, and the
+/// lock held until the new site is in.
+pub struct Claimed {
+    /// The real folder to build into, links resolved.
+    pub dir: PathBuf,
+    lock: OutputLock,
+}
+
+/// Resolve the output folder to the real one, guard it, and lock it for
+/// this build, calling `waiting` when another build holds the lock. The
+/// guard runs again under the lock, since until then another build may have
+/// been swapping its site in.
+pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Claimed> {
+    // Guarded first without the lock, so a folder refused outright gets no
+    // lock file beside it.
+    let real = guard::guard_output(root, output)?;
+    let lock = OutputLock::acquire(&real, waiting)?;
+    lock::recover_interrupted(&real)?;
+    guard::guard_contents(output, &real)?;
+    Ok(Claimed { dir: real, lock })
+}
+
+impl Claimed {
+    /// Begin the new site, beside the output folder.
+    pub fn stage(&self) -> Result<Staging> {
+        Staging::begin(&self.dir)
+    }
+
+    /// Swap `staging`, holding the files `written`, in, and remove what
+    /// interrupted builds left while the lock is still held.
+    pub fn commit(self, staging: Staging, written: Vec<String>) -> Result<()> {
+        staging.commit(written)?;
+        lock::remove_leftovers(&self.dir, &self.lock)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,314 @@
+//! The stages in order, load -> resolve -> analytics -> render, shared by
+//! `build`, `check` and `serve`.
+//!
+//! [`prepare`] reads, resolves and computes a portfolio and compiles its
+//! templates once into the one [`Renderer`] a build uses for every page.
+//! `build` then renders each client straight into the staging folder of
+//! [`crate::output`]; `check` renders the same pages in memory, for what only
+//! rendering finds, and writes nothing; `serve` renders in memory too, from
+//! its own incremental reading, through [`resolve`], [`figures`] and
+//! [`render_in_memory`]. This is the only module that names the resolve
+//! stage.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+use crate::analytics::{self, ClientFigures};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load;
+use crate::model::{Client, Portfolio};
+use crate::output::{self, Staging};
+use crate::progress::Progress;
+use crate::render::{Page, Renderer, templates};
+use crate::resolve;
+use crate::terminal::{self, Run};
+
+pub use crate::resolve::Overrides;
+
+/// What `roster build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The portfolio folder.
+    pub root: PathBuf,
+    /// `--output`; default: roster.yaml's output_dir under the portfolio.
+    pub output: Option<PathBuf>,
+    /// `--as-of` and `--client`.
+    pub overrides: Overrides,
+}
+
+/// What a run found and did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The portfolio folder, to read sources from when printing.
+    pub root: PathBuf,
+    /// Every problem.
+    pub diagnostics: Diagnostics,
+    /// The closing line.
+    pub summary: Option<String>,
+}
+
+/// One client's rendered files: its id, and the files of its folder.
+pub type ClientFiles = (String, Vec<Page>);
+
+/// A portfolio with its figures.
+pub struct Computed {
+    /// The model.
+    pub portfolio: Portfolio,
+    /// Figures per client, in the portfolio's client order.
+    pub figures: Vec<ClientFigures>,
+}
+
+/// A computed portfolio and the renderer of its pages.
+pub struct Prepared {
+    /// The model and its figures.
+    pub computed: Computed,
+    /// The portfolio's templates, compiled once for the whole build.
+    pub renderer: Renderer,
+}
+
+/// The figures of every client of `portfolio`, in parallel, in its order.
+pub fn figures(portfolio: &Portfolio) -> Vec<ClientFigures> {
+    portfolio
+        .clients
+        .par_iter()
+        .map(|c| analytics::client(c, &portfolio.settings, portfolio.as_of))
+        .collect()
+}
+
+/// Load, validate and compute. `None` when there are errors.
+pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Computed> {
+    prepare(root, overrides, diags, &Progress::hidden()).map(|p| p.computed)
+}
+
+/// Load, compile the templates, resolve and compute. `None` when there are
+/// errors; the templates are reported with the rest.
+pub fn prepare(
+    root: &Path,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+    progress: &Progress,
+) -> Option<Prepared> {
+    progress.stage("loading", None);
+    let raw = load::portfolio(root, diags);
+    let renderer = Renderer::compile(&raw.looks, diags);
+    progress.stage("computing", None);
+    let portfolio = resolve::portfolio(&raw, overrides, diags)?;
+    // The model owns what it needs; the raw rows are the largest thing held.
+    drop(raw);
+    if diags.has_errors() {
+        return None;
+    }
+    // A template that does not compile has been reported: it is an error.
+    let renderer = renderer?;
+    let figures = figures(&portfolio);
+    Some(Prepared {
+        computed: Computed { portfolio, figures },
+        renderer,
+    })
+}
+
+/// `roster check`: report every problem `build` would; write nothing.
+pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
+    let mut diags = Diagnostics::new();
+    let prepared = prepare(root, overrides, &mut diags, &Progress::hidden());
+    if let Some(p) = &prepared {
+        check_rendering(p, &mut diags);
+    }
+    let prepared = prepared.filter(|_| !diags.has_errors());
+    let summary = match (&prepared, terminal::summary(&diags, Run::Check)) {
+        (_, Some(s)) => Some(s),
+        (Some(p), None) => Some(format!(
+            "checked {} as of {}: no errors, {}",
+            terminal::plural(p.computed.portfolio.clients.len(), "client"),
+            p.computed.portfolio.as_of,
+            terminal::plural(diags.warning_count(), "warning")
+        )),
+        (None, None) => None,
+    };
+    outcome(root, diags, summary)
+}
+
+/// Render every page `build` would write, in memory, for what only
+/// rendering finds: a template naming a variable its page lacks, an asset
+/// that cannot be read.
+fn check_rendering(prepared: &Prepared, diags: &mut Diagnostics) {
+    let rendered = render_in_memory(&prepared.computed, &prepared.renderer, None);
+    if let Err(e) = rendered
+        && let Err(e) = templates::to_diagnostic(e, diags)
+    {
+        diags.push(Diagnostic::error(format!("{e:#}")).io());
+    }
+}
+
+/// `roster build`: check, compute, render and write the site.
+pub fn build(opts: &BuildOptions) -> Result<Outcome> {
+    build_with(opts, &Progress::hidden())
+}
+
+/// [`build`], reporting how far it has got to `progress`.
+pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
+    let started = Instant::now();
+    let mut diags = Diagnostics::new();
+    let prepared = prepare(&opts.root, &opts.overrides, &mut diags, progress);
+    let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
+        progress.finish();
+        let summary = terminal::summary(&diags, Run::Build);
+        return Ok(outcome(&opts.root, diags, summary));
+    };
+    let portfolio = &prepared.computed.portfolio;
+    let output = match &opts.output {
+        Some(o) => o.clone(),
+        None => opts.root.join(&portfolio.settings.output_dir),
+    };
+    let claimed = output::claim(&opts.root, &output, || {
+        progress.note(&format!(
+            "waiting for another build of {} to finish",
+            output.display()
+        ));
+    })?;
+    let staging = claimed.stage()?;
+    let (mut written, top, pages) = match render_and_write(&prepared, &staging, opts, progress) {
+        Ok(r) => r,
+        Err(e) => {
+            progress.finish();
+            // The staging folder is dropped, so nothing changes on disk.
+            templates::to_diagnostic(e, &mut diags)?;
+            let summary = terminal::summary(&diags, Run::Build);
+            return Ok(outcome(&opts.root, diags, summary));
+        }
+    };
+    progress.stage("writing", None);
+    let ids: Vec<&str> = portfolio.clients.iter().map(|c| c.id.as_str()).collect();
+    written.extend(staging.keep_previous(&ids, !top.is_empty(), &opts.overrides.clients)?);
+    written.extend(staging.write_top(&top)?);
+    claimed.commit(staging, written)?;
+    progress.finish();
+    let summary = format!(
+        "built {} clients, {} pages in {:.2} s",
+        ids.len(),
+        pages,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(outcome(&opts.root, diags, Some(summary)))
+}
+
+fn outcome(root: &Path, diagnostics: Diagnostics, summary: Option<String>) -> Outcome {
+    Outcome {
+        root: root.to_path_buf(),
+        diagnostics,
+        summary,
+    }
+}
+
+/// Render every client into `staging` as soon as it is done, then the
+/// index: the paths written, the index's files (still to write) and the
+/// number of pages.
+fn render_and_write(
+    prepared: &Prepared,
+    staging: &Staging,
+    opts: &BuildOptions,
+    progress: &Progress,
+) -> Result<(Vec<String>, Vec<Page>, usize)> {
+    let (computed, renderer) = (&prepared.computed, &prepared.renderer);
+    let done = render_clients(computed, renderer, None, progress, |id, pages| {
+        let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
+        Ok((staging.write_client(id, &pages)?, html))
+    })?;
+    // With --client the index would list only the chosen clients: keep
+    // the previous one instead.
+    let top = match opts.overrides.clients.is_empty() {
+        true => render_index(computed, renderer)?,
+        false => Vec::new(),
+    };
+    let pages = done.iter().map(|d| d.1).sum::<usize>()
+        + top.iter().filter(|(n, _)| n.ends_with(".html")).count();
+    Ok((done.into_iter().flat_map(|d| d.0).collect(), top, pages))
+}
+
+/// The sites of the computed clients (of those in `only`) and the index,
+/// in memory: what `check` renders and what `serve` serves.
+pub fn render_in_memory(
+    computed: &Computed,
+    renderer: &Renderer,
+    only: Option<&BTreeSet<String>>,
+) -> Result<(Vec<ClientFiles>, Vec<Page>)> {
+    let sites = render_clients(computed, renderer, only, &Progress::hidden(), in_memory)?;
+    Ok((sites, render_index(computed, renderer)?))
+}
+
+/// The sink of [`render_clients`] that keeps a client's files in memory.
+pub fn in_memory(id: &str, pages: Vec<Page>) -> Result<ClientFiles> {
+    Ok((id.to_string(), pages))
+}
+
+/// Render the sites of the computed clients, or of those in `only`, in
+/// parallel, handing each client's files to `each` as soon as they are
+/// done; its results in the portfolio's client order. `build` writes them
+/// out, so the whole site never sits in memory; `serve` only renders the
+/// clients whose files changed.
+pub fn render_clients<T: Send>(
+    computed: &Computed,
+    renderer: &Renderer,
+    only: Option<&BTreeSet<String>>,
+    progress: &Progress,
+    each: impl Fn(&str, Vec<Page>) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let chosen: Vec<_> = computed
+        .portfolio
+        .clients
+        .iter()
+        .zip(&computed.figures)
+        .filter(|(c, _)| only.is_none_or(|o| o.contains(&c.id)))
+        .collect();
+    progress.stage("rendering", Some(chosen.len() as u64));
+    chosen
+        .into_par_iter()
+        .map(|(c, f)| {
+            let mut pages = renderer.client(&computed.portfolio, c, f)?;
+            pages.extend(client_assets(&computed.portfolio, c)?);
+            let done = each(&c.id, pages)?;
+            progress.advance();
+            Ok(done)
+        })
+        .collect()
+}
+
+/// `<output>/index.html` listing the clients (with its stylesheet) when
+/// roster.yaml says `index: true`; nothing otherwise.
+pub fn render_index(computed: &Computed, renderer: &Renderer) -> Result<Vec<Page>> {
+    let portfolio = &computed.portfolio;
+    if !portfolio.settings.index {
+        return Ok(Vec::new());
+    }
+    let clients: Vec<_> = portfolio.clients.iter().zip(&computed.figures).collect();
+    renderer.index(portfolio, &clients)
+}
+
+/// A client's assets (its logo), read from `clients/<id>/` and copied into
+/// its folder at the same relative paths.
+fn client_assets(portfolio: &Portfolio, client: &Client) -> Result<Vec<Page>> {
+    let dir = portfolio.root.join("clients").join(&client.id);
+    client
+        .assets
+        .iter()
+        .map(|rel| {
+            let from = dir.join(rel);
+            // Checked when the portfolio was read; read through the same door
+            // in case the file was replaced by a link since.
+            let bytes = match load::within::read(&portfolio.root, &from) {
+                Ok(bytes) => bytes,
+                Err(load::within::Refused::Outside) => {
+                    bail!("{} leads outside the portfolio", from.display())
+                }
+                Err(load::within::Refused::Io(e)) => {
+                    return Err(e).with_context(|| format!("reading {}", from.display()));
+                }
+            };
+            Ok((rel.to_string_lossy().replace('\\', "/"), bytes))
+        })
+        .collect()
+}
