@@ -12,6 +12,7 @@
 //! function per subcommand, which the binary dispatches to.
 
 pub mod analytics;
+pub mod builtin;
 pub mod charts;
 pub mod cmd;
 pub mod diagnostics;

@@ -23,8 +23,9 @@ use crate::load;
 use crate::model::{Client, Portfolio};
 use crate::output::{self, Staging};
 use crate::progress::Progress;
-use crate::render::{Page, Renderer, templates};
+use crate::render::{Page, Renderer};
 use crate::resolve;
+use crate::resolve::templates;
 use crate::terminal::{self, Run};
 
 pub use crate::resolve::Overrides;

@@ -5,16 +5,16 @@
 //! template replaces it. Both are read here, through [`super::within`], so
 //! that an unknown theme is found by `check` at its line in roster.yaml, and
 //! rendering never reads a file. Whether the templates compile is
-//! [`crate::render::templates`]'s business.
+//! [`crate::resolve::templates`]'s business.
 
 use std::path::Path;
 
 use super::files::{RawSettings, Source};
 use super::within;
+use crate::builtin;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::yaml::Seg;
 use crate::model::Looks;
-use crate::render;
 
 /// Read the theme chosen in `settings` (the built-in default without them)
 /// and the template overrides.
@@ -29,7 +29,7 @@ pub fn read(
         if let Some(src) = roster {
             diags.push(unknown_theme(root, theme, src));
         }
-        render::built_in_theme("default").unwrap_or_default()
+        builtin::built_in_theme("default").unwrap_or_default()
     });
     Looks {
         css,
@@ -59,11 +59,11 @@ fn theme_css(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<String>
     if custom.is_file() {
         return Some(read_text(root, &file, diags).unwrap_or_default());
     }
-    render::built_in_theme(name)
+    builtin::built_in_theme(name)
 }
 
 fn unknown_theme(root: &Path, name: &str, roster: &Source) -> Diagnostic {
-    let mut known: Vec<String> = render::BUILT_IN_THEMES
+    let mut known: Vec<String> = builtin::BUILT_IN_THEMES
         .iter()
         .map(|t| (*t).to_string())
         .collect();
@@ -99,7 +99,7 @@ fn theme_folders(root: &Path) -> Vec<String> {
 /// One that links outside the portfolio is reported when read.
 fn overrides(root: &Path, diags: &mut Diagnostics) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for name in render::template_names() {
+    for name in builtin::template_names() {
         let file = Path::new("templates").join(name);
         let path = root.join(&file);
         if path.is_file()

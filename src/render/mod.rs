@@ -15,7 +15,6 @@ pub mod i18n;
 pub mod notes;
 pub mod pages;
 pub mod table;
-pub mod templates;
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -24,35 +23,9 @@ use tera::Tera;
 use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Client, Language, Looks, Portfolio};
+use crate::resolve::templates;
+pub use crate::resolve::templates::TemplateError;
 use pages::{Ctx, Site, csv_files};
-pub use templates::TemplateError;
-
-/// The templates built into the binary: (name, source).
-const BUILT_IN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    (
-        "overview.html",
-        include_str!("../../templates/overview.html"),
-    ),
-    ("month.html", include_str!("../../templates/month.html")),
-    (
-        "partnership.html",
-        include_str!("../../templates/partnership.html"),
-    ),
-    ("market.html", include_str!("../../templates/market.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-];
-
-/// What the built-in themes share: palette, layout, phone and print.
-const THEME_BASE: &str = include_str!("../../themes/base.css");
-
-/// The themes built into the binary: (name, what it adds to the base), in
-/// the order of [`BUILT_IN_THEMES`].
-const THEMES: &[(&str, &str)] = &[
-    ("default", include_str!("../../themes/default/style.css")),
-    ("paper", include_str!("../../themes/paper/style.css")),
-];
 
 /// A file of a client's site: path relative to the client folder, contents.
 pub type Page = (String, Vec<u8>);
@@ -78,24 +51,6 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
     }
     out.push_str("</urlset>\n");
     out.into_bytes()
-}
-
-/// The names of the built-in themes.
-pub const BUILT_IN_THEMES: &[&str] = &["default", "paper"];
-
-/// The stylesheet of a built-in theme: the shared base followed by the
-/// theme's own rules.
-pub fn built_in_theme(name: &str) -> Option<String> {
-    THEMES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, css)| format!("{THEME_BASE}\n{css}"))
-}
-
-/// The names of the built-in templates, which a file of templates/ may
-/// replace.
-pub fn template_names() -> impl Iterator<Item = &'static str> {
-    BUILT_IN.iter().map(|(n, _)| *n)
 }
 
 impl Renderer {

@@ -5,7 +5,15 @@
 //! start after it are left out (reading 4), rows are tied to their
 //! partnership and post by index, and every currency booked is checked to
 //! have a rate. A problem repeated on many rows is reported once per file
-//! with a count, so one mistake does not bury the others.
+//! with a count, so one mistake does not bury the others. Nothing here
+//! reads a file: what [`crate::load`] read is all there is.
+//!
+//! One concern a module: the settings' checks here, [`report_date`] (the
+//! report date and the span it makes), `client` (one client, and its
+//! partnerships), `rows` (posts, daily rows and orders tied to them),
+//! `notes` (notes and the logo), [`links`] (which links of a note stay),
+//! `base_url`, and [`templates`] (the portfolio's templates checked and
+//! compiled, so that `check` reports their problems).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +33,7 @@ pub mod links;
 mod notes;
 pub mod report_date;
 mod rows;
+pub mod templates;
 
 /// What the command line can override.
 #[derive(Debug, Clone, Default)]

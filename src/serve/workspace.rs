@@ -21,7 +21,8 @@ use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
 use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
-use crate::render::{Page, Renderer, templates};
+use crate::render::{Page, Renderer};
+use crate::resolve::templates;
 
 /// What a rebuild produced.
 #[derive(Debug)]

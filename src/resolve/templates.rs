@@ -52,7 +52,7 @@ fn file_of(name: &str) -> PathBuf {
 /// The built-in templates with the overrides of `looks` over them:
 /// name -> (source, whether it is the portfolio's).
 fn sources(looks: &Looks) -> BTreeMap<String, (String, bool)> {
-    let mut all: BTreeMap<String, (String, bool)> = super::BUILT_IN
+    let mut all: BTreeMap<String, (String, bool)> = crate::builtin::BUILT_IN
         .iter()
         .map(|(n, s)| ((*n).to_string(), ((*s).to_string(), false)))
         .collect();
