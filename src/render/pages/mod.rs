@@ -11,6 +11,7 @@ pub mod charts;
 pub mod daily;
 pub mod how;
 pub mod market;
+pub mod models;
 pub mod month;
 pub mod overview;
 pub mod partnership;
