@@ -383,25 +383,18 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
         let p = ctx.partnership(post.partnership);
-        let (kind, class) = match post.kind {
-            PostKind::Sponsored => (ctx.t().sponsored, ""),
-            PostKind::Organic => (ctx.t().organic, "organic"),
+        let class = match post.kind {
+            PostKind::Sponsored => "",
+            PostKind::Organic => "organic",
         };
-        let mut kind = Cell::text(kind);
-        if fact.ramp_up {
-            kind = kind.mark(ctx.t().ramp_up);
-        }
         posts.row_with(
             vec![
                 Cell::text(i18n::date_short(lang, post.date)),
                 Cell::text(p.creator.clone())
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
                 Cell::text(i18n::platform(lang, &p.platform)),
-                kind,
-                fact.number.map_or_else(
-                    || Cell::number("—".into(), None),
-                    |k| Cell::number(k.to_string(), Some(k.to_string())),
-                ),
+                post_kind(ctx, post.kind, fact.ramp_up),
+                post_number(fact.number),
                 x.c_int_o(post.counts.reach),
                 x.c_int_o(post.counts.engagements),
                 x.c_pct(fact.rate),
@@ -415,6 +408,28 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     }
 
     posts
+}
+
+/// A post's kind, marked when it fell in ramp-up.
+pub fn post_kind(ctx: &Ctx, kind: PostKind, ramp_up: bool) -> Cell {
+    let cell = Cell::text(match kind {
+        PostKind::Sponsored => ctx.t().sponsored,
+        PostKind::Organic => ctx.t().organic,
+    });
+    if ramp_up {
+        cell.mark(ctx.t().ramp_up)
+    } else {
+        cell
+    }
+}
+
+/// A post's number among its partnership's sponsored posts; organic posts
+/// have none.
+pub fn post_number(number: Option<u32>) -> Cell {
+    number.map_or_else(
+        || Cell::number("—".into(), None),
+        |k| Cell::number(k.to_string(), Some(k.to_string())),
+    )
 }
 
 /// A post's address on its platform, as text: output.md keeps every link

@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
+use super::month::{post_kind, post_link, post_number};
 use super::timeline::{Timeline, timeline};
-use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how, month::post_link};
+use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how};
 use crate::analytics::life;
 use crate::model::{Model, Month, PostKind};
 use crate::render::table::{Cell, Table};
@@ -237,6 +238,7 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
     cards
 }
 
+/// Every post to date, sponsored ones numbered, ramp-up and organic marked.
 fn posts_table(ctx: &Ctx, i: usize) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
@@ -255,22 +257,16 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
     for &j in &ctx.by_partnership[i] {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
-        let (kind, class) = match post.kind {
-            PostKind::Sponsored => (ctx.t().sponsored, if fact.ramp_up { "ramp-up" } else { "" }),
-            PostKind::Organic => (ctx.t().organic, "organic"),
+        let class = match post.kind {
+            PostKind::Sponsored if fact.ramp_up => "ramp-up",
+            PostKind::Sponsored => "",
+            PostKind::Organic => "organic",
         };
-        let mut kind = Cell::text(kind);
-        if fact.ramp_up {
-            kind = kind.mark(ctx.t().ramp_up);
-        }
         t.row_with(
             vec![
-                fact.number.map_or_else(
-                    || Cell::number("—".into(), None),
-                    |k| Cell::number(k.to_string(), Some(k.to_string())),
-                ),
+                post_number(fact.number),
                 Cell::text(i18n::date_short(lang, post.date)),
-                kind,
+                post_kind(ctx, post.kind, fact.ramp_up),
                 x.c_int_o(post.counts.impressions),
                 x.c_int_o(post.counts.reach),
                 x.c_int_o(post.counts.engagements),
@@ -286,6 +282,7 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
     t
 }
 
+/// The costs booked by month with their total, and the extra costs one by one.
 fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     let lang = ctx.lang();
     let x = &ctx.fmt;
@@ -348,12 +345,36 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     (costs, extras)
 }
 
+/// The recommendation of partnership `i` with the rule that decided it, when
+/// it has one (retainers).
 fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
+    let lang = ctx.lang();
+    let pf = ctx.partnership(i);
+    let (rec, rule) = (pf.recommendation?, pf.rule?);
+    let rules = i18n::rules(lang)
+        .into_iter()
+        .zip(1u8..)
+        .map(|(text, n)| RuleItem {
+            n,
+            text,
+            applied: n == rule,
+        })
+        .collect();
+    Some(Advice {
+        name: i18n::recommendation(lang, rec),
+        class: i18n::recommendation_class(rec),
+        rule,
+        rules,
+        evidence: evidence(ctx, i),
+    })
+}
+
+/// The figures the rules read, each against its target where there is one.
+fn evidence(ctx: &Ctx, i: usize) -> Vec<Fact> {
     let lang = ctx.lang();
     let x = &ctx.fmt;
     let m = &ctx.client.partnerships[i];
     let pf = ctx.partnership(i);
-    let (rec, rule) = (pf.recommendation?, pf.rule?);
     let targets = &ctx.client.targets;
     let verdict = |ok: bool| if ok { ctx.t().met } else { ctx.t().not_met };
     let mut evidence = vec![fact(
@@ -404,20 +425,5 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
         },
     ));
     evidence.push(fact(ctx.t().trend, x.trend(pf.engagement_trend)));
-    let rules = i18n::rules(lang)
-        .into_iter()
-        .zip(1u8..)
-        .map(|(text, n)| RuleItem {
-            n,
-            text,
-            applied: n == rule,
-        })
-        .collect();
-    Some(Advice {
-        name: i18n::recommendation(lang, rec),
-        class: i18n::recommendation_class(rec),
-        rule,
-        rules,
-        evidence,
-    })
+    evidence
 }
