@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{ChartView, Ctx, Legend};
+use crate::analytics::MonthFigures;
 use crate::analytics::engagement::PostNumberPoint;
 use crate::analytics::stats::Spread;
 use crate::charts::bars::{Bar, BarChart};
@@ -40,6 +41,25 @@ pub(super) fn legend(label: &str, role: Role, shape: &'static str) -> Legend {
     }
 }
 
+/// The frame of a chart on a page, in the client's accent.
+pub(super) fn frame<'a>(ctx: &'a Ctx, id: &'a str, title: &'a str, desc: &'a str) -> Frame<'a> {
+    Frame {
+        id,
+        title,
+        desc,
+        accent: &ctx.accent,
+    }
+}
+
+/// The legend of a chart of retainers against one-offs, in the roles and
+/// markers every such chart draws them with.
+pub(super) fn model_legends(ctx: &Ctx) -> Vec<Legend> {
+    vec![
+        legend(ctx.t().retainers, Role::S1, "circle"),
+        legend(ctx.t().one_offs, Role::S2, "triangle"),
+    ]
+}
+
 /// Engagement by post number, retainers against one-offs, with the lift and
 /// n at each post number (overview and market pages).
 pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) -> ChartView {
@@ -56,10 +76,7 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
         Series::new(Role::S1, Marker::Circle, series_of(&ret)),
         Series::new(Role::S2, Marker::Triangle, series_of(&one)),
     ];
-    let mut legends = vec![
-        legend(ctx.t().retainers, Role::S1, "circle"),
-        legend(ctx.t().one_offs, Role::S2, "triangle"),
-    ];
+    let mut legends = model_legends(ctx);
     let one_first = one
         .iter()
         .find(|p| p.post_number == 1)
@@ -80,12 +97,7 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
     let svg = line_or_empty(
         ctx,
         &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc: &desc,
-                accent: &ctx.accent,
-            },
+            frame: frame(ctx, id, title, &desc),
             height: 300,
             series,
             x_name: ctx.t().post_number,
@@ -95,13 +107,7 @@ pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) ->
         },
     );
     let table = headline_table(ctx, id, title, points);
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: legends,
-        table,
-    }
+    ChartView::new(id, title, svg, legends, table)
 }
 
 /// What the headline chart shows, in words: retainers at post 1 and at the
@@ -178,19 +184,54 @@ pub fn roi_spread(
     root: &str,
 ) -> ChartView {
     let x = &ctx.fmt;
-    let lang = ctx.lang();
     let title = ctx.t().creator_roi;
+    let rows = ranked_by_roi(ctx, members);
+    let target = roi_target(ctx);
+    let desc = spread_desc(ctx, s, whole);
+    let fmt = |v: f64| format::axis_percent(v, ctx.lang());
+    let chart = SpreadChart {
+        frame: frame(ctx, id, title, &desc),
+        points: spread_points(ctx, s, &rows),
+        quartiles: quartiles(s),
+        whole: whole.map(|w| (w, format!("{} {}", ctx.t().portfolio, x.pct(Some(w))))),
+        target: target.clone(),
+        x_format: &fmt,
+    };
+    let svg = if chart.points.is_empty() && chart.whole.is_none() {
+        crate::charts::empty(&chart.frame, ctx.t().no_data, 220)
+    } else {
+        spread::render(&chart)
+    };
+    let table = roi_table(
+        ctx,
+        (id, title, ctx.t().creator),
+        rows.iter().map(|&(i, r)| {
+            let p = ctx.partnership(i);
+            let name = Cell::text(p.creator.clone())
+                .link(format!("{root}partnerships/{}/index.html", p.id));
+            (name, Some(r))
+        }),
+    );
+    let mut legends = vec![legend(ctx.t().partnerships, Role::S1, "circle")];
+    legends.push(legend(ctx.t().portfolio, Role::Accent, "line"));
+    legends.extend(target_legend(ctx, &target));
+    ChartView::new(id, title, svg, legends, table)
+}
+
+/// The members with an ROI, best first (ties in model order).
+fn ranked_by_roi(ctx: &Ctx, members: &[usize]) -> Vec<(usize, f64)> {
     let mut rows: Vec<(usize, f64)> = members
         .iter()
         .filter_map(|&i| ctx.partnership(i).figures.roi.map(|r| (i, r)))
         .collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let name_of = |id: &Option<String>| -> Option<String> {
-        let i = ctx.partnership_index(id.as_deref()?)?;
-        Some(ctx.partnership(i).creator.clone())
-    };
-    let points = rows
-        .iter()
+    rows
+}
+
+/// Each ranked ROI as a dot, only the best and the worst named so that the
+/// labels do not overlap.
+fn spread_points(ctx: &Ctx, s: &Spread, rows: &[(usize, f64)]) -> Vec<(f64, String)> {
+    rows.iter()
         .map(|&(i, r)| {
             let p = ctx.partnership(i);
             let named = s.best.as_deref() == Some(p.id.as_str())
@@ -204,8 +245,12 @@ pub fn roi_spread(
                 },
             )
         })
-        .collect();
-    let quartiles = match (s.min, s.q1, s.median, s.q3, s.max) {
+        .collect()
+}
+
+/// The box of the spread, when every one of its figures is defined.
+fn quartiles(s: &Spread) -> Option<Quartiles> {
+    match (s.min, s.q1, s.median, s.q3, s.max) {
         (Some(min), Some(q1), Some(median), Some(q3), Some(max)) => Some(Quartiles {
             min,
             q1,
@@ -214,10 +259,18 @@ pub fn roi_spread(
             max,
         }),
         _ => None,
+    }
+}
+
+/// What the spread chart shows, in words.
+fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
+    let x = &ctx.fmt;
+    let name_of = |id: &Option<String>| -> Option<String> {
+        let i = ctx.partnership_index(id.as_deref()?)?;
+        Some(ctx.partnership(i).creator.clone())
     };
-    let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
     let (worst, best) = (name_of(&s.worst), name_of(&s.best));
-    let desc = i18n::words(lang).spread_desc(&i18n::SpreadFigures {
+    i18n::words(ctx.lang()).spread_desc(&i18n::SpreadFigures {
         n: s.n,
         median: &x.pct(s.median),
         q1: &x.pct(s.q1),
@@ -225,56 +278,44 @@ pub fn roi_spread(
         min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
         max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
         whole: &x.pct(whole),
-    });
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let chart = SpreadChart {
-        frame: Frame {
-            id,
-            title,
-            desc: &desc,
-            accent: &ctx.accent,
-        },
-        points,
-        quartiles,
-        whole: whole.map(|w| (w, format!("{} {}", ctx.t().portfolio, x.pct(Some(w))))),
-        target: target.map(|t| (t, format!("{} {}", ctx.t().target, x.pct(Some(t))))),
-        x_format: &fmt,
-    };
-    let svg = if chart.points.is_empty() && chart.whole.is_none() {
-        crate::charts::empty(&chart.frame, ctx.t().no_data, 220)
-    } else {
-        spread::render(&chart)
-    };
+    })
+}
+
+/// The client's ROI target with its label on the chart, when it sets one.
+fn roi_target(ctx: &Ctx) -> Option<(f64, String)> {
+    let t = ctx.client.targets.roi.and_then(|t| t.to_f64())?;
+    Some((t, format!("{} {}", ctx.t().target, ctx.fmt.pct(Some(t)))))
+}
+
+/// The legend entry of a target line, when there is one.
+fn target_legend(ctx: &Ctx, target: &Option<(f64, String)>) -> Option<Legend> {
+    target
+        .is_some()
+        .then(|| legend(ctx.t().target, Role::MutedDash, "dash"))
+}
+
+/// The data of an ROI chart: one named row per bar or dot. `frame` is the
+/// table's id, its caption and the name column's header.
+fn roi_table(
+    ctx: &Ctx,
+    frame: (&str, &str, &str),
+    rows: impl Iterator<Item = (Cell, Option<f64>)>,
+) -> Table {
+    let (id, title, name) = frame;
     let mut table = Table::new(id, title, ctx.t().download_csv)
-        .col(ctx.t().creator)
+        .col(name)
         .num(ctx.t().roi);
-    for (i, r) in rows {
-        let p = ctx.partnership(i);
-        table.row(vec![
-            Cell::text(p.creator.clone()).link(format!("{root}partnerships/{}/index.html", p.id)),
-            x.c_pct(Some(r)),
-        ]);
+    for (name, roi) in rows {
+        table.row(vec![name, ctx.fmt.c_pct(roi)]);
     }
-    let mut legends = vec![legend(ctx.t().partnerships, Role::S1, "circle")];
-    legends.push(legend(ctx.t().portfolio, Role::Accent, "line"));
-    if target.is_some() {
-        legends.push(legend(ctx.t().target, Role::MutedDash, "dash"));
-    }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: legends,
-        table,
-    }
+    table
 }
 
 /// ROI per market.
 pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
-    let lang = ctx.lang();
     let title = ctx.t().roi_by_market;
-    let target = ctx.client.targets.roi.and_then(|t| t.to_f64());
+    let target = roi_target(ctx);
     let bars = ctx
         .f
         .markets
@@ -292,42 +333,28 @@ pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
         .map(|m| format!("{}: {}", m.name, x.pct(m.figures.roi)))
         .collect::<Vec<_>>()
         .join("; ");
-    let fmt = |v: f64| format::axis_percent(v, lang);
+    let fmt = |v: f64| format::axis_percent(v, ctx.lang());
     let svg = bars::render(&BarChart {
-        frame: Frame {
-            id,
-            title,
-            desc: &format!("{title}. {desc}."),
-            accent: &ctx.accent,
-        },
+        frame: frame(ctx, id, title, &format!("{title}. {desc}.")),
         bars,
-        reference: target.map(|t| (t, format!("{} {}", ctx.t().target, x.pct(Some(t))))),
+        reference: target.clone(),
         x_format: &fmt,
         roles: (Role::S3, Role::S4),
     });
-    let mut table = Table::new(id, title, ctx.t().download_csv)
-        .col(ctx.t().market)
-        .num(ctx.t().roi);
-    for m in &ctx.f.markets {
-        table.row(vec![
-            Cell::text(m.name.clone()).link(format!("markets/{}/index.html", m.id)),
-            x.c_pct(m.figures.roi),
-        ]);
-    }
+    let table = roi_table(
+        ctx,
+        (id, title, ctx.t().market),
+        ctx.f.markets.iter().map(|m| {
+            let name = Cell::text(m.name.clone()).link(format!("markets/{}/index.html", m.id));
+            (name, m.figures.roi)
+        }),
+    );
     let mut legends = vec![
         legend(&format!("{} ≥ 0", ctx.t().roi), Role::S3, "square"),
         legend(&format!("{} < 0", ctx.t().roi), Role::S4, "square"),
     ];
-    if target.is_some() {
-        legends.push(legend(ctx.t().target, Role::MutedDash, "dash"));
-    }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: legends,
-        table,
-    }
+    legends.extend(target_legend(ctx, &target));
+    ChartView::new(id, title, svg, legends, table)
 }
 
 /// Monthly cost and revenue up to month `upto` (an index of `ctx.months`),
@@ -349,8 +376,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
         .enumerate()
         .map(|(i, m)| (i as i64, month_label(lang, *m, i == 0)))
         .collect();
-    let last = months.last();
-    let desc = last.map_or_else(String::new, |m| {
+    let desc = months.last().map_or_else(String::new, |m| {
         i18n::words(lang).month_trend_desc(
             ctx.months[0],
             ctx.months[months.len() - 1],
@@ -363,12 +389,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
     let svg = line_or_empty(
         ctx,
         &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc: &desc,
-                accent: &ctx.accent,
-            },
+            frame: frame(ctx, id, title, &desc),
             height: 280,
             series: vec![
                 Series::new(Role::S4, Marker::Square, cost),
@@ -380,7 +401,19 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
             highlight: (months.len() > 1).then(|| (months.len() - 1) as f64),
         },
     );
-    let mut table = Table::new(id, title, ctx.t().download_csv)
+    let legends = vec![
+        legend(ctx.t().cost, Role::S4, "square"),
+        legend(ctx.t().revenue, Role::S3, "circle"),
+    ];
+    let table = trend_table(ctx, (id, title), months, root);
+    ChartView::new(id, title, svg, legends, table)
+}
+
+/// The trend chart's data: each month linked to its report, the last one
+/// marked as the page's.
+fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &str) -> Table {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let mut table = Table::new(frame.0, frame.1, ctx.t().download_csv)
         .col(ctx.t().month)
         .num(ctx.t().cost)
         .num(ctx.t().revenue)
@@ -396,16 +429,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
             if k + 1 == months.len() { "current" } else { "" },
         );
     }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: vec![
-            legend(ctx.t().cost, Role::S4, "square"),
-            legend(ctx.t().revenue, Role::S3, "circle"),
-        ],
-        table,
-    }
+    table
 }
 
 /// "Oct", or "Jan ’27" at the first month and each January.
@@ -421,7 +445,6 @@ fn month_label(lang: Language, m: Month, first: bool) -> String {
 /// One partnership's engagement rate per sponsored post with its trend line;
 /// ramp-up posts hollow.
 pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
-    let x = &ctx.fmt;
     let lang = ctx.lang();
     let title = ctx.t().engagement_per_post;
     let p = ctx.partnership(i);
@@ -430,17 +453,42 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
         .copied()
         .filter(|&j| ctx.f.posts[j].number.is_some())
         .collect();
+    let (series, legends) = engagement_series(ctx, i, &posts);
+    let desc = i18n::words(lang).engagement_desc(
+        &p.creator,
+        posts.len(),
+        &ctx.fmt.trend(p.engagement_trend),
+    );
+    let fmt = |v: f64| format::axis_percent(v, lang);
+    let svg = line_or_empty(
+        ctx,
+        &LineChart {
+            frame: frame(ctx, id, title, &desc),
+            height: 280,
+            series,
+            x_name: ctx.t().post_number,
+            x_labels: Vec::new(),
+            y_format: &fmt,
+            highlight: None,
+        },
+    );
+    let table = engagement_table(ctx, (id, title), &posts);
+    ChartView::new(id, title, svg, legends, table)
+}
+
+/// The sponsored posts of partnership `i` as dots (ramp-up ones as rings)
+/// and its trend line, with the legend of what is drawn.
+fn engagement_series(ctx: &Ctx, i: usize, posts: &[usize]) -> (Vec<Series>, Vec<Legend>) {
+    let p = ctx.partnership(i);
+    let number = |j: usize| f64::from(ctx.f.posts[j].number.unwrap_or(0));
     let pts: Vec<(f64, Option<f64>)> = posts
         .iter()
-        .map(|&j| {
-            let fact = &ctx.f.posts[j];
-            (f64::from(fact.number.unwrap_or(0)), fact.rate)
-        })
+        .map(|&j| (number(j), ctx.f.posts[j].rate))
         .collect();
     let rings: Vec<f64> = posts
         .iter()
         .filter(|&&j| ctx.f.posts[j].ramp_up)
-        .map(|&j| f64::from(ctx.f.posts[j].number.unwrap_or(0)))
+        .map(|&j| number(j))
         .collect();
     let mut s = Series::new(Role::S1, Marker::Circle, pts);
     s.rings = rings.clone();
@@ -463,32 +511,18 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
         series.push(t);
         legends.push(legend(ctx.t().trend_line, Role::AccentDash, "dash"));
     }
-    let desc =
-        i18n::words(lang).engagement_desc(&p.creator, posts.len(), &x.trend(p.engagement_trend));
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
-        ctx,
-        &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc: &desc,
-                accent: &ctx.accent,
-            },
-            height: 280,
-            series,
-            x_name: ctx.t().post_number,
-            x_labels: Vec::new(),
-            y_format: &fmt,
-            highlight: None,
-        },
-    );
-    let mut table = Table::new(id, title, ctx.t().download_csv)
+    (series, legends)
+}
+
+/// The engagement chart's data: each sponsored post's number, date and rate.
+fn engagement_table(ctx: &Ctx, frame: (&str, &str), posts: &[usize]) -> Table {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let mut table = Table::new(frame.0, frame.1, ctx.t().download_csv)
         .num(ctx.t().post_number)
         .col(ctx.t().date)
         .num(ctx.t().engagement_rate)
         .col(ctx.t().ramp_up);
-    for &j in &posts {
+    for &j in posts {
         let fact = &ctx.f.posts[j];
         let k = fact.number.unwrap_or(0);
         table.row(vec![
@@ -498,11 +532,5 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
             Cell::text(if fact.ramp_up { ctx.t().ramp_up } else { "" }),
         ]);
     }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: legends,
-        table,
-    }
+    table
 }

@@ -2,10 +2,10 @@
 //! publication and the share of conversions by day, retainers against
 //! one-offs.
 
-use super::charts::{legend, line_or_empty};
+use super::charts::{frame, line_or_empty, model_legends};
 use super::{ChartView, Ctx};
+use crate::charts::Role;
 use crate::charts::line::{LineChart, Marker, Series};
-use crate::charts::{Frame, Role};
 use crate::model::Model;
 use crate::render::format;
 use crate::render::i18n;
@@ -14,7 +14,6 @@ use crate::render::table::{Cell, Table};
 /// Engagement decay by day after publication, per model.
 pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
-    let lang = ctx.lang();
     let title = ctx.t().decay_title;
     let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
         ctx.f
@@ -24,19 +23,10 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
             .map(|p| (f64::from(p.day), p.engagement_rate))
             .collect()
     };
-    let at = |m: Model, d: u32| {
-        ctx.f
-            .engagement_decay
-            .iter()
-            .find(|p| p.model == m && p.day == d)
-            .and_then(|p| p.engagement_rate)
-    };
-    let desc = i18n::words(lang).decay_desc(
-        [
-            &x.pct(at(Model::Retainer, 1)),
-            &x.pct(at(Model::Retainer, 7)),
-        ],
-        [&x.pct(at(Model::OneOff, 1)), &x.pct(at(Model::OneOff, 7))],
+    let at = |m: Model, d: u32| x.pct(decay_rate(ctx, m, d));
+    let desc = i18n::words(ctx.lang()).decay_desc(
+        [&at(Model::Retainer, 1), &at(Model::Retainer, 7)],
+        [&at(Model::OneOff, 1), &at(Model::OneOff, 7)],
     );
     let svg = by_day_chart(
         ctx,
@@ -46,34 +36,34 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
         pts(Model::Retainer),
         pts(Model::OneOff),
     );
-    let mut table = Table::new(id, title, ctx.t().download_csv)
-        .num(ctx.t().day)
-        .num(format!(
-            "{}: {}",
-            ctx.t().retainers,
-            ctx.t().engagement_rate
-        ))
-        .num(format!("{}: n", ctx.t().retainers))
-        .num(format!(
-            "{}: {}",
-            ctx.t().one_offs_short,
-            ctx.t().engagement_rate
-        ))
-        .num(format!("{}: n", ctx.t().one_offs_short));
-    let max_day = ctx
-        .f
+    let table = decay_table(ctx, id, title);
+    ChartView::new(id, title, svg, model_legends(ctx), table)
+}
+
+/// The mean engagement rate of a model's posts on day `d` after publication.
+pub(super) fn decay_rate(ctx: &Ctx, m: Model, d: u32) -> Option<f64> {
+    ctx.f
         .engagement_decay
         .iter()
-        .map(|p| p.day)
-        .max()
-        .unwrap_or(0);
+        .find(|p| p.model == m && p.day == d)
+        .and_then(|p| p.engagement_rate)
+}
+
+/// The decay chart's data: each day's rate and n per model, days without
+/// either left out.
+fn decay_table(ctx: &Ctx, id: &str, title: &str) -> Table {
+    let x = &ctx.fmt;
+    let t = ctx.t();
+    let mut table = Table::new(id, title, t.download_csv)
+        .num(t.day)
+        .num(format!("{}: {}", t.retainers, t.engagement_rate))
+        .num(format!("{}: n", t.retainers))
+        .num(format!("{}: {}", t.one_offs_short, t.engagement_rate))
+        .num(format!("{}: n", t.one_offs_short));
+    let decay = &ctx.f.engagement_decay;
+    let max_day = decay.iter().map(|p| p.day).max().unwrap_or(0);
     for d in 1..=max_day {
-        let find = |m: Model| {
-            ctx.f
-                .engagement_decay
-                .iter()
-                .find(|p| p.model == m && p.day == d)
-        };
+        let find = |m: Model| decay.iter().find(|p| p.model == m && p.day == d);
         let (r, o) = (find(Model::Retainer), find(Model::OneOff));
         if r.is_none() && o.is_none() {
             continue;
@@ -88,16 +78,7 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
         }
         table.row(cells);
     }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: vec![
-            legend(ctx.t().retainers, Role::S1, "circle"),
-            legend(ctx.t().one_offs, Role::S2, "triangle"),
-        ],
-        table,
-    }
+    table
 }
 
 /// The cumulative share of conversions by day, per model.
@@ -150,16 +131,7 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
             x.c_pct(o.and_then(|s| s.share)),
         ]);
     }
-    ChartView {
-        id: id.to_string(),
-        title: title.to_string(),
-        svg,
-        legend: vec![
-            legend(ctx.t().retainers, Role::S1, "circle"),
-            legend(ctx.t().one_offs, Role::S2, "triangle"),
-        ],
-        table,
-    }
+    ChartView::new(id, title, svg, model_legends(ctx), table)
 }
 
 /// A line chart by day after publication: retainers against one-offs, rates
@@ -177,12 +149,7 @@ fn by_day_chart(
     line_or_empty(
         ctx,
         &LineChart {
-            frame: Frame {
-                id,
-                title,
-                desc,
-                accent: &ctx.accent,
-            },
+            frame: frame(ctx, id, title, desc),
             height: 260,
             series: vec![
                 Series::new(Role::S1, Marker::Circle, retainers),

@@ -11,10 +11,12 @@ pub mod charts;
 pub mod daily;
 pub mod how;
 pub mod market;
+pub mod models;
 pub mod month;
 pub mod overview;
 pub mod partnership;
 pub mod site_index;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -289,6 +291,19 @@ pub struct ChartView {
     pub legend: Vec<Legend>,
     /// The chart's data.
     pub table: Table,
+}
+
+impl ChartView {
+    /// A chart with its legend and data table.
+    pub fn new(id: &str, title: &str, svg: String, legend: Vec<Legend>, table: Table) -> ChartView {
+        ChartView {
+            id: id.to_string(),
+            title: title.to_string(),
+            svg,
+            legend,
+            table,
+        }
+    }
 }
 
 /// A legend entry.

@@ -98,129 +98,173 @@ struct Line {
 }
 
 fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Line> {
-    let x = &ctx.fmt;
-    let lang = ctx.lang();
-    let na = x.na();
+    let t = ctx.t();
     let (a, b) = (&now.figures, before.map(|m| &m.figures));
-    let sheet = |s: String| match lang {
-        crate::model::Language::En => s,
-        crate::model::Language::Ru => s.replace('.', ","),
-    };
-    let money = |label, n: Option<Decimal>, p: Option<Option<Decimal>>, better| {
-        let d = p.and_then(|p| change::money(n, p));
-        let rel = p.and_then(|p| change::relative(n, p));
-        let text = d.map(|d| {
-            let mut s = format::signed_money(d, x.currency, lang);
-            if let Some(r) = rel {
-                s.push_str(&format!(" ({})", format::signed_percent(r, lang)));
-            }
-            s
-        });
-        let sign = d.map(|d| sign_of(d.round_dp(2).try_into().unwrap_or(0.0)));
-        Line {
-            label,
-            now: x.c_money(n),
-            before: p.map_or_else(|| x.c_money(None), |p| x.c_money(p)),
-            change: change_cell(text, sign, better, &na),
-            csv_change: d.map(|d| sheet(format!("{:.2}", d.round_dp(2)))),
-        }
-    };
-    let rate = |label, n: Option<f64>, p: Option<Option<f64>>, better| {
-        let d = p.and_then(|p| change::ratio(n, p));
-        Line {
-            label,
-            now: x.c_pct(n),
-            before: p.map_or_else(|| x.c_pct(None), |p| x.c_pct(p)),
-            change: change_cell(
-                d.map(|d| format::points(d, lang)),
-                d.map(|d| sign_of((d * 1000.0).round())),
-                better,
-                &na,
-            ),
-            csv_change: d.map(|d| sheet(format!("{:.2}%", d * 100.0))),
-        }
-    };
-    let count = |label, n: u64, p: Option<u64>, better| {
-        let d = p.map(|p| change::count(n, p));
-        Line {
-            label,
-            now: x.c_int(n),
-            before: p.map_or_else(|| x.c_int_o(None), |p| x.c_int(p)),
-            change: change_cell(
-                d.map(|d| format::signed_integer(d, lang)),
-                d.map(|d| d.signum() as i8),
-                better,
-                &na,
-            ),
-            csv_change: d.map(|d| d.to_string()),
-        }
-    };
-    let roas_change = b.and_then(|b| change::ratio(a.roas, b.roas));
     vec![
-        money(
-            ctx.t().cost,
+        money_line(
+            ctx,
+            t.cost,
             Some(a.cost),
             b.map(|b| Some(b.cost)),
             Better::Neither,
         ),
-        money(
-            ctx.t().revenue,
+        money_line(
+            ctx,
+            t.revenue,
             Some(a.revenue),
             b.map(|b| Some(b.revenue)),
             Better::Up,
         ),
-        rate(ctx.t().roi, a.roi, b.map(|b| b.roi), Better::Up),
-        Line {
-            label: ctx.t().roas,
-            now: x.c_times(a.roas),
-            before: x.c_times(b.and_then(|b| b.roas)),
-            change: change_cell(
-                roas_change.map(|d| format::signed_times(d, lang)),
-                roas_change.map(|d| sign_of((d * 100.0).round())),
-                Better::Up,
-                &na,
-            ),
-            csv_change: roas_change.map(|d| sheet(format!("{d:.4}"))),
-        },
-        count(
-            ctx.t().conversions,
+        rate_line(ctx, t.roi, a.roi, b.map(|b| b.roi), Better::Up),
+        times_line(ctx, t.roas, a.roas, b.map(|b| b.roas), Better::Up),
+        count_line(
+            ctx,
+            t.conversions,
             a.conversions,
             b.map(|b| b.conversions),
             Better::Up,
         ),
-        money(ctx.t().cpa, a.cpa, b.map(|b| b.cpa), Better::Down),
-        count(ctx.t().reach, a.reach, b.map(|b| b.reach), Better::Up),
-        count(
-            ctx.t().engagements,
+        money_line(ctx, t.cpa, a.cpa, b.map(|b| b.cpa), Better::Down),
+        count_line(ctx, t.reach, a.reach, b.map(|b| b.reach), Better::Up),
+        count_line(
+            ctx,
+            t.engagements,
             a.engagements,
             b.map(|b| b.engagements),
             Better::Up,
         ),
-        rate(
-            ctx.t().engagement_rate,
+        rate_line(
+            ctx,
+            t.engagement_rate,
             a.engagement_rate,
             b.map(|b| b.engagement_rate),
             Better::Up,
         ),
-        money(
-            ctx.t().cpm_reach,
+        money_line(
+            ctx,
+            t.cpm_reach,
             a.cost_per_thousand_reached,
             b.map(|b| b.cost_per_thousand_reached),
             Better::Down,
         ),
-        count(
-            ctx.t().sponsored_posts,
+        count_line(
+            ctx,
+            t.sponsored_posts,
             now.sponsored_posts,
             before.map(|m| m.sponsored_posts),
             Better::Neither,
         ),
-        count(
-            ctx.t().organic_posts,
+        count_line(
+            ctx,
+            t.organic_posts,
             now.organic_posts,
             before.map(|m| m.organic_posts),
             Better::Up,
         ),
     ]
+}
+
+/// A money figure: its change in money and, when defined, relative to the
+/// month before. `before` is `None` when there is no month before, and
+/// `Some(None)` when the figure was undefined in it.
+fn money_line(
+    ctx: &Ctx,
+    label: &'static str,
+    now: Option<Decimal>,
+    before: Option<Option<Decimal>>,
+    better: Better,
+) -> Line {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let d = before.and_then(|p| change::money(now, p));
+    let rel = before.and_then(|p| change::relative(now, p));
+    let text = d.map(|d| {
+        let mut s = format::signed_money(d, x.currency, lang);
+        if let Some(r) = rel {
+            s.push_str(&format!(" ({})", format::signed_percent(r, lang)));
+        }
+        s
+    });
+    // The sign is that of the change as shown, to the cent.
+    let sign = d.map(|d| sign_of(d.round_dp(2).try_into().unwrap_or(0.0)));
+    Line {
+        label,
+        now: x.c_money(now),
+        before: x.c_money(before.flatten()),
+        change: change_cell(text, sign, better, &x.na()),
+        csv_change: d.map(|d| x.sheet(format!("{:.2}", d.round_dp(2)))),
+    }
+}
+
+/// A rate: its change in percentage points.
+fn rate_line(
+    ctx: &Ctx,
+    label: &'static str,
+    now: Option<f64>,
+    before: Option<Option<f64>>,
+    better: Better,
+) -> Line {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let d = before.and_then(|p| change::ratio(now, p));
+    Line {
+        label,
+        now: x.c_pct(now),
+        before: x.c_pct(before.flatten()),
+        change: change_cell(
+            d.map(|d| format::points(d, lang)),
+            d.map(|d| sign_of((d * 1000.0).round())),
+            better,
+            &x.na(),
+        ),
+        csv_change: d.map(|d| x.sheet(format!("{:.2}%", d * 100.0))),
+    }
+}
+
+/// A ratio (ROAS): its change with a times sign.
+fn times_line(
+    ctx: &Ctx,
+    label: &'static str,
+    now: Option<f64>,
+    before: Option<Option<f64>>,
+    better: Better,
+) -> Line {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let d = before.and_then(|p| change::ratio(now, p));
+    Line {
+        label,
+        now: x.c_times(now),
+        before: x.c_times(before.flatten()),
+        change: change_cell(
+            d.map(|d| format::signed_times(d, lang)),
+            d.map(|d| sign_of((d * 100.0).round())),
+            better,
+            &x.na(),
+        ),
+        csv_change: d.map(|d| x.sheet(format!("{d:.4}"))),
+    }
+}
+
+/// A count: its change as a signed whole number.
+fn count_line(
+    ctx: &Ctx,
+    label: &'static str,
+    now: u64,
+    before: Option<u64>,
+    better: Better,
+) -> Line {
+    let (x, lang) = (&ctx.fmt, ctx.lang());
+    let d = before.map(|p| change::count(now, p));
+    Line {
+        label,
+        now: x.c_int(now),
+        before: x.c_int_o(before),
+        change: change_cell(
+            d.map(|d| format::signed_integer(d, lang)),
+            d.map(|d| d.signum() as i8),
+            better,
+            &x.na(),
+        ),
+        csv_change: d.map(|d| d.to_string()),
+    }
 }
 
 /// The cards of a month: the headline figures with their change as notes.
@@ -339,25 +383,18 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
         let p = ctx.partnership(post.partnership);
-        let (kind, class) = match post.kind {
-            PostKind::Sponsored => (ctx.t().sponsored, ""),
-            PostKind::Organic => (ctx.t().organic, "organic"),
+        let class = match post.kind {
+            PostKind::Sponsored => "",
+            PostKind::Organic => "organic",
         };
-        let mut kind = Cell::text(kind);
-        if fact.ramp_up {
-            kind = kind.mark(ctx.t().ramp_up);
-        }
         posts.row_with(
             vec![
                 Cell::text(i18n::date_short(lang, post.date)),
                 Cell::text(p.creator.clone())
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
                 Cell::text(i18n::platform(lang, &p.platform)),
-                kind,
-                fact.number.map_or_else(
-                    || Cell::number("—".into(), None),
-                    |k| Cell::number(k.to_string(), Some(k.to_string())),
-                ),
+                post_kind(ctx, post.kind, fact.ramp_up),
+                post_number(fact.number),
                 x.c_int_o(post.counts.reach),
                 x.c_int_o(post.counts.engagements),
                 x.c_pct(fact.rate),
@@ -371,6 +408,28 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     }
 
     posts
+}
+
+/// A post's kind, marked when it fell in ramp-up.
+pub fn post_kind(ctx: &Ctx, kind: PostKind, ramp_up: bool) -> Cell {
+    let cell = Cell::text(match kind {
+        PostKind::Sponsored => ctx.t().sponsored,
+        PostKind::Organic => ctx.t().organic,
+    });
+    if ramp_up {
+        cell.mark(ctx.t().ramp_up)
+    } else {
+        cell
+    }
+}
+
+/// A post's number among its partnership's sponsored posts; organic posts
+/// have none.
+pub fn post_number(number: Option<u32>) -> Cell {
+    number.map_or_else(
+        || Cell::number("—".into(), None),
+        |k| Cell::number(k.to_string(), Some(k.to_string())),
+    )
 }
 
 /// A post's address on its platform, as text: output.md keeps every link

@@ -1,6 +1,7 @@
 //! A partnership page (`partnerships/<id>/index.html`): who and on what
 //! terms, the phase timeline, engagement per post with its trend, the posts,
-//! the costs, the recommendation with its reasons, and the note.
+//! the costs, the recommendation with its reasons, and the note. The
+//! timeline, which counts in partnership months, is in [`super::timeline`].
 
 use std::collections::BTreeMap;
 
@@ -8,8 +9,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how, month::post_link};
-use crate::analytics::life::{self, Phase};
+use super::month::{post_kind, post_link, post_number};
+use super::timeline::{Timeline, timeline};
+use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how};
+use crate::analytics::life;
 use crate::model::{Model, Month, PostKind};
 use crate::render::table::{Cell, Table};
 use crate::render::{format, i18n, notes};
@@ -31,38 +34,6 @@ fn fact(label: &str, value: String) -> Fact {
         value,
         href: None,
     }
-}
-
-/// One month of the timeline.
-#[derive(Debug, Serialize)]
-pub struct Slot {
-    /// Partnership month.
-    pub n: u32,
-    /// Phase class (`build`, `optimize`, `scale`, `continuation`).
-    pub phase: &'static str,
-    /// The phase's name on its first month, else empty.
-    pub label: String,
-    /// The month's dates.
-    pub dates: String,
-    /// `past`, `current` or `future`.
-    pub state: &'static str,
-}
-
-/// The phase timeline of a retainer.
-#[derive(Debug, Serialize)]
-pub struct Timeline {
-    /// Every month shown.
-    pub slots: Vec<Slot>,
-    /// How far ramp-up reaches, as a CSS width ("23.4%").
-    pub ramp_width: String,
-    /// "Ramp-up until 11 November 2026".
-    pub ramp_label: String,
-    /// Where the report date falls, as a CSS offset; `None` once ended.
-    pub now_left: Option<String>,
-    /// "Now: month 3, Optimize" or "Ended 30 September 2026".
-    pub now_label: String,
-    /// The phases with their months and dates.
-    pub phases: Table,
 }
 
 /// A rule of the recommendation.
@@ -267,6 +238,7 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
     cards
 }
 
+/// Every post to date, sponsored ones numbered, ramp-up and organic marked.
 fn posts_table(ctx: &Ctx, i: usize) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
@@ -285,22 +257,16 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
     for &j in &ctx.by_partnership[i] {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
-        let (kind, class) = match post.kind {
-            PostKind::Sponsored => (ctx.t().sponsored, if fact.ramp_up { "ramp-up" } else { "" }),
-            PostKind::Organic => (ctx.t().organic, "organic"),
+        let class = match post.kind {
+            PostKind::Sponsored if fact.ramp_up => "ramp-up",
+            PostKind::Sponsored => "",
+            PostKind::Organic => "organic",
         };
-        let mut kind = Cell::text(kind);
-        if fact.ramp_up {
-            kind = kind.mark(ctx.t().ramp_up);
-        }
         t.row_with(
             vec![
-                fact.number.map_or_else(
-                    || Cell::number("—".into(), None),
-                    |k| Cell::number(k.to_string(), Some(k.to_string())),
-                ),
+                post_number(fact.number),
                 Cell::text(i18n::date_short(lang, post.date)),
-                kind,
+                post_kind(ctx, post.kind, fact.ramp_up),
                 x.c_int_o(post.counts.impressions),
                 x.c_int_o(post.counts.reach),
                 x.c_int_o(post.counts.engagements),
@@ -316,6 +282,7 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
     t
 }
 
+/// The costs booked by month with their total, and the extra costs one by one.
 fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     let lang = ctx.lang();
     let x = &ctx.fmt;
@@ -378,165 +345,36 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     (costs, extras)
 }
 
-fn phase_class(p: Phase) -> &'static str {
-    match p {
-        Phase::Build => "build",
-        Phase::Optimize => "optimize",
-        Phase::Scale => "scale",
-        Phase::Continuation => "continuation",
-        Phase::Ended => "ended",
-    }
-}
-
-fn pct(v: f64) -> String {
-    format!("{:.2}%", v.clamp(0.0, 100.0))
-}
-
-fn timeline(ctx: &Ctx, i: usize) -> Timeline {
+/// The recommendation of partnership `i` with the rule that decided it, when
+/// it has one (retainers).
+fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
     let lang = ctx.lang();
-    let m = &ctx.client.partnerships[i];
     let pf = ctx.partnership(i);
-    let ended = pf.phase == Some(Phase::Ended);
-    let current = pf.month;
-    let total = match m.end {
-        Some(e) => life::partnership_month(m.start, e).max(current),
-        None => current.max(7),
-    };
-    let start_of = |n: u32| life::month_start(m.start, n).unwrap_or(m.start);
-    let last_of = |n: u32| {
-        let next = start_of(n + 1).pred_opt().unwrap_or(m.start);
-        m.end.map_or(next, |e| next.min(e))
-    };
-    // Where a date falls on the bar, as a share of `total` months.
-    let position = |d: chrono::NaiveDate| -> f64 {
-        let n = life::partnership_month(m.start, d).min(total);
-        let (a, b) = (start_of(n), start_of(n + 1));
-        let len = (b - a).num_days().max(1) as f64;
-        let into = ((d - a).num_days() + 1) as f64;
-        (f64::from(n - 1) + (into / len).min(1.0)) / f64::from(total) * 100.0
-    };
-    let slots = (1..=total)
-        .map(|n| {
-            let phase = life::phase_of_month(n);
-            let first = n == 1 || life::phase_of_month(n - 1) != phase;
-            Slot {
-                n,
-                phase: phase_class(phase),
-                label: if first {
-                    i18n::phase(lang, phase).to_string()
-                } else {
-                    String::new()
-                },
-                dates: format!(
-                    "{} – {}: {}",
-                    i18n::date_short(lang, start_of(n)),
-                    i18n::date_short(lang, last_of(n)),
-                    i18n::phase_about(lang, phase)
-                ),
-                state: match n.cmp(&current) {
-                    std::cmp::Ordering::Less => "past",
-                    std::cmp::Ordering::Equal if !ended => "current",
-                    std::cmp::Ordering::Equal => "past",
-                    std::cmp::Ordering::Greater => "future",
-                },
-            }
+    let (rec, rule) = (pf.recommendation?, pf.rule?);
+    let rules = i18n::rules(lang)
+        .into_iter()
+        .zip(1u8..)
+        .map(|(text, n)| RuleItem {
+            n,
+            text,
+            applied: n == rule,
         })
         .collect();
-    let days = ctx.portfolio.settings.ramp_up_days;
-    let ramp_last = life::ramp_up_last_day(m.start, days);
-    let ramp_width = ramp_last.map_or(0.0, position);
-    let ramp_label = ramp_last.map_or(String::new(), |d| {
-        format!("{} {}", ctx.t().ramp_up_until, i18n::date(lang, d))
-    });
-    let (now_left, now_label) = if ended {
-        let e = m.end.unwrap_or(m.start);
-        (
-            None,
-            format!("{} {}", ctx.t().ended_on, i18n::date(lang, e)),
-        )
-    } else {
-        let phase = pf.phase.map_or("", |p| i18n::phase(lang, p));
-        (
-            Some(pct(position(ctx.as_of()))),
-            format!(
-                "{}: {} {}, {}",
-                ctx.t().now,
-                ctx.t().month.to_lowercase(),
-                current,
-                phase
-            ),
-        )
-    };
-    let phases = phases_table(ctx, i, total);
-    Timeline {
-        slots,
-        ramp_width: pct(ramp_width),
-        ramp_label,
-        now_left,
-        now_label,
-        phases,
-    }
+    Some(Advice {
+        name: i18n::recommendation(lang, rec),
+        class: i18n::recommendation_class(rec),
+        rule,
+        rules,
+        evidence: evidence(ctx, i),
+    })
 }
 
-/// The phases of a retainer's first `total` months with their dates, the
-/// current one marked.
-fn phases_table(ctx: &Ctx, i: usize, total: u32) -> Table {
-    let lang = ctx.lang();
-    let m = &ctx.client.partnerships[i];
-    let pf = ctx.partnership(i);
-    let ended = pf.phase == Some(Phase::Ended);
-    let current = pf.month;
-    let start_of = |n: u32| life::month_start(m.start, n).unwrap_or(m.start);
-    let last_of = |n: u32| {
-        let next = start_of(n + 1).pred_opt().unwrap_or(m.start);
-        m.end.map_or(next, |e| next.min(e))
-    };
-    let mut phases = Table::new("phases", ctx.t().timeline, ctx.t().download_csv)
-        .col(ctx.t().phase)
-        .col(ctx.t().months)
-        .col(ctx.t().from)
-        .col(ctx.t().to);
-    let mut n = 1;
-    while n <= total {
-        let phase = life::phase_of_month(n);
-        let mut last = n;
-        while last < total && life::phase_of_month(last + 1) == phase {
-            last += 1;
-        }
-        let months = if last == n {
-            n.to_string()
-        } else {
-            format!("{n}–{last}")
-        };
-        let open = m.end.is_none() && last == total && phase == Phase::Continuation;
-        phases.row_with(
-            vec![
-                Cell::text(i18n::phase(lang, phase)),
-                Cell::text(if open { format!("{n}+") } else { months }),
-                Cell::text(i18n::date_short(lang, start_of(n))),
-                Cell::text(if open {
-                    "…".to_string()
-                } else {
-                    i18n::date_short(lang, last_of(last))
-                }),
-            ],
-            if (n..=last).contains(&current) && !ended {
-                "current"
-            } else {
-                ""
-            },
-        );
-        n = last + 1;
-    }
-    phases
-}
-
-fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
+/// The figures the rules read, each against its target where there is one.
+fn evidence(ctx: &Ctx, i: usize) -> Vec<Fact> {
     let lang = ctx.lang();
     let x = &ctx.fmt;
     let m = &ctx.client.partnerships[i];
     let pf = ctx.partnership(i);
-    let (rec, rule) = (pf.recommendation?, pf.rule?);
     let targets = &ctx.client.targets;
     let verdict = |ok: bool| if ok { ctx.t().met } else { ctx.t().not_met };
     let mut evidence = vec![fact(
@@ -587,20 +425,5 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
         },
     ));
     evidence.push(fact(ctx.t().trend, x.trend(pf.engagement_trend)));
-    let rules = i18n::rules(lang)
-        .into_iter()
-        .zip(1u8..)
-        .map(|(text, n)| RuleItem {
-            n,
-            text,
-            applied: n == rule,
-        })
-        .collect();
-    Some(Advice {
-        name: i18n::recommendation(lang, rec),
-        class: i18n::recommendation_class(rec),
-        rule,
-        rules,
-        evidence,
-    })
+    evidence
 }
