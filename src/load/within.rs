@@ -24,7 +24,19 @@ pub enum Refused {
 /// The real path of `root`, or `root` itself when it cannot be resolved
 /// (then nothing under it can be read either).
 pub fn real_root(root: &Path) -> PathBuf {
-    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+    // Every read asks, from several threads: each resolves the root once
+    // (a build has one root; tests have many, one after another).
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(PathBuf, PathBuf)>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| match last {
+        Some((asked, real)) if asked == root => real.clone(),
+        _ => {
+            let real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            *last = Some((root.to_path_buf(), real.clone()));
+            real
+        }
+    })
 }
 
 /// The real path of `path` when it exists and lies inside `root`.

@@ -189,10 +189,15 @@ pub fn check_span(
     let Some(limit) = as_of.checked_sub_months(Months::new(MAX_YEARS * 12)) else {
         return;
     };
-    let mut all: Vec<Dated> = clients.iter().flat_map(|c| dated(c, as_of)).collect();
-    if all.iter().all(|d| d.date >= limit) {
+    // The usual case, every date within the span, without collecting them.
+    let earliest = clients
+        .iter()
+        .flat_map(|c| dated(c, as_of).into_iter().map(|d| d.date).min())
+        .min();
+    if earliest.is_none_or(|d| d >= limit) {
         return;
     }
+    let mut all: Vec<Dated> = clients.iter().flat_map(|c| dated(c, as_of)).collect();
     all.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.key().cmp(&b.at.key())));
     let median = all[all.len() / 2].date;
     if median < limit {

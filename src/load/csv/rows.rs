@@ -362,6 +362,13 @@ impl Table<'_> {
     /// be matched to the columns.
     fn field_count(&self, row: &RowReader) -> Option<(Cell, String, Option<String>)> {
         let (got, want) = (row.record.len(), self.header.len());
+        // Cells left off the end of a row are fine only when roster would
+        // ignore them anyway; a column it reads would silently be unknown.
+        // (Checked before any message is made: this runs on every row.)
+        let short = got < want && self.cols.index.iter().flatten().any(|&i| i >= got);
+        if got <= want && !short {
+            return None;
+        }
         let message = format!("row has {got} fields but the header has {want}");
         if got > want {
             return Some((
@@ -381,18 +388,13 @@ impl Table<'_> {
         } else {
             format!("`{d}`")
         };
-        // Cells left off the end of a row are fine only when roster would
-        // ignore them anyway; a column it reads would silently be unknown.
-        let reads_missing = self.cols.index.iter().flatten().any(|&i| i >= got);
-        (got < want && reads_missing).then(|| {
-            (
-                end,
-                message,
-                Some(format!(
-                    "write every column of the header in every row: an empty cell still needs its {d}"
-                )),
-            )
-        })
+        Some((
+            end,
+            message,
+            Some(format!(
+                "write every column of the header in every row: an empty cell still needs its {d}"
+            )),
+        ))
     }
 }
 
