@@ -33,6 +33,7 @@ pub mod links;
 mod notes;
 pub mod report_date;
 mod rows;
+mod scope;
 pub mod templates;
 
 /// What the command line can override.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::client::{Refs, Scope};
+use super::scope::{Refs, Scope};
 use super::yaml_location;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Month, Partnership, Post};

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::client::{Refs, Scope};
+use super::scope::{Refs, Scope};
 use super::{Tally, at, fx_help, rows_of};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
