@@ -42,13 +42,19 @@ pub enum Recommendation {
     Review,
 }
 
-/// The rule that decided a recommendation, with the figures it used.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Verdict {
-    /// The recommendation.
-    pub recommendation: Recommendation,
-    /// The number of the rule of metrics.md that applied (1 to 6).
-    pub rule: u8,
+impl Recommendation {
+    /// The number of the rule of metrics.md that gives it (1 to 6): each
+    /// rule gives one recommendation, so the two are one fact.
+    pub fn rule(self) -> u8 {
+        match self {
+            Recommendation::Ended => 1,
+            Recommendation::TooEarly => 2,
+            Recommendation::InProgress => 3,
+            Recommendation::Extend => 4,
+            Recommendation::MoveOn => 5,
+            Recommendation::Review => 6,
+        }
+    }
 }
 
 /// The n-th monthly anniversary of `start`, on the month's last day when the
@@ -171,38 +177,32 @@ pub fn recommend(
     target_roi: Option<Decimal>,
     target_cpa: Option<Decimal>,
     f: Judged,
-) -> Option<Verdict> {
+) -> Option<Recommendation> {
     if p.model == Model::OneOff {
         return None;
     }
-    let verdict = |recommendation, rule| {
-        Some(Verdict {
-            recommendation,
-            rule,
-        })
-    };
     if p.end.is_some_and(|e| e < as_of) {
-        return verdict(Recommendation::Ended, 1);
+        return Some(Recommendation::Ended);
     }
     if in_ramp_up(p.start, as_of, ramp_up_days) {
-        return verdict(Recommendation::TooEarly, 2);
+        return Some(Recommendation::TooEarly);
     }
     let end_near = p
         .end
         .is_some_and(|e| (0..=30).contains(&(e - as_of).num_days()));
     if current_month(p, as_of) < 6 && !end_near {
-        return verdict(Recommendation::InProgress, 3);
+        return Some(Recommendation::InProgress);
     }
     let roi_met = roi_meets(f.revenue, f.cost, target_roi);
     let roi_below = f.cost > Decimal::ZERO && !roi_met;
     let cpa_met = cpa_meets(f.cost, f.conversions, target_cpa);
     if roi_met && cpa_met && f.trend.is_none_or(|t| t >= 0.0) {
-        return verdict(Recommendation::Extend, 4);
+        return Some(Recommendation::Extend);
     }
     if roi_below && f.trend.is_some_and(|t| t < 0.0) {
-        return verdict(Recommendation::MoveOn, 5);
+        return Some(Recommendation::MoveOn);
     }
-    verdict(Recommendation::Review, 6)
+    Some(Recommendation::Review)
 }
 
 #[cfg(test)]
@@ -298,9 +298,14 @@ mod tests {
             conversions: 10,
             trend,
         };
-        recommend(&p, date(as_of), 42, Some(d("0.5")), None, f)
-            .unwrap()
-            .recommendation
+        recommend(&p, date(as_of), 42, Some(d("0.5")), None, f).unwrap()
+    }
+
+    #[test]
+    fn each_recommendation_is_given_by_its_rule() {
+        use Recommendation::*;
+        let all = [Ended, TooEarly, InProgress, Extend, MoveOn, Review];
+        assert_eq!(all.map(Recommendation::rule), [1, 2, 3, 4, 5, 6]);
     }
 
     #[test]
@@ -396,11 +401,7 @@ mod tests {
             conversions: 10,
             trend: None,
         };
-        let r = |cpa: &str| {
-            recommend(&p, as_of, 42, None, Some(d(cpa)), f)
-                .unwrap()
-                .recommendation
-        };
+        let r = |cpa: &str| recommend(&p, as_of, 42, None, Some(d(cpa)), f).unwrap();
         assert_eq!(r("20"), Recommendation::Extend);
         assert_eq!(r("19.99"), Recommendation::Review);
         // No conversions: CPA undefined fails the target.
@@ -409,9 +410,7 @@ mod tests {
             ..f
         };
         assert_eq!(
-            recommend(&p, as_of, 42, None, Some(d("20")), f0)
-                .unwrap()
-                .recommendation,
+            recommend(&p, as_of, 42, None, Some(d("20")), f0).unwrap(),
             Recommendation::Review
         );
     }

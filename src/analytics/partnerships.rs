@@ -55,9 +55,6 @@ pub struct PartnershipFigures {
     pub repeat_purchase_rate: Option<f64>,
     /// Recommendation (retainers).
     pub recommendation: Option<Recommendation>,
-    /// The rule that decided the recommendation, for the page.
-    #[serde(skip)]
-    pub rule: Option<u8>,
     /// Intercept of the trend line (rate at post number 0), for the chart.
     #[serde(skip)]
     pub trend_intercept: Option<f64>,
@@ -122,8 +119,7 @@ pub(super) fn figures(
         phase: life::phase(p, as_of),
         engagement_trend: trend,
         repeat_purchase_rate: g.repeat.rate(),
-        recommendation: verdict.as_ref().map(|v| v.recommendation),
-        rule: verdict.map(|v| v.rule),
+        recommendation: verdict,
         trend_intercept: made.fit.map(|f| f.intercept),
         in_ramp_up: life::in_ramp_up(p.start, as_of, settings.ramp_up_days),
         bookings: made.bookings,

@@ -350,7 +350,8 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
 fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
     let lang = ctx.lang();
     let pf = ctx.partnership(i);
-    let (rec, rule) = (pf.recommendation?, pf.rule?);
+    let rec = pf.recommendation?;
+    let rule = rec.rule();
     let rules = i18n::rules(lang)
         .into_iter()
         .zip(1u8..)
