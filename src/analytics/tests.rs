@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::analytics::cost::tests_support::retainer;
 use crate::model::{
-    Brand, Client, Counts, DailyRow, Denominator, Fx, Language, Market, Model, Order, Post,
-    PostKind, Settings, Targets,
+    Brand, Client, Counts, DailyRow, Language, Market, Model, Order, Post, PostKind, Settings,
+    Targets,
 };
 
 fn date(s: &str) -> NaiveDate {
@@ -22,15 +22,7 @@ fn d(s: &str) -> Decimal {
 fn settings() -> Settings {
     Settings {
         title: "t".into(),
-        base_url: None,
-        output_dir: "public".into(),
-        theme: "default".into(),
-        language: Language::En,
-        engagement_denominator: Denominator::Reach,
-        ramp_up_days: 42,
-        repeat_window_days: 90,
-        index: false,
-        fx: Fx::default(),
+        ..Settings::default()
     }
 }
 
