@@ -92,59 +92,73 @@ struct Dated<'a> {
     at: Place<'a>,
 }
 
-/// Every date a client's report begins from: partnership starts, extra
-/// costs, posts and orders.
-fn dated(c: &RawClient, as_of: NaiveDate) -> Vec<Dated<'_>> {
-    let mut v = Vec::new();
-    for p in c.partnerships.iter().filter(|p| p.start <= as_of) {
-        v.push(Dated {
-            date: p.start,
-            what: "partnership start",
-            at: Place::Yaml(&p.source, "start", None),
+/// The post and order dates of a client, each with its row.
+fn row_dates(c: &RawClient) -> impl Iterator<Item = Dated<'_>> {
+    c.metrics.iter().flat_map(|f| {
+        let at = |line, column| Place::Row(&f.path, line, column);
+        let (posts, orders) = match &f.rows {
+            Rows::Posts(rows) => (&rows[..], &[][..]),
+            Rows::Orders(rows) => (&[][..], &rows[..]),
+            Rows::Daily(_) => (&[][..], &[][..]),
+        };
+        let posts = posts.iter().map(move |r| Dated {
+            date: r.published.date,
+            what: "post",
+            at: at(r.at.line, r.at.column),
         });
-        for (i, cost) in p.extra_costs.iter().enumerate() {
-            v.push(Dated {
+        let orders = orders.iter().map(move |r| Dated {
+            date: r.date.date,
+            what: "order",
+            at: at(r.at.line, r.at.column),
+        });
+        posts.chain(orders)
+    })
+}
+
+/// Every date a client's report begins from: the starts and extra costs of
+/// its partnerships to `as_of`, its posts and orders.
+fn dated(c: &RawClient, as_of: NaiveDate) -> impl Iterator<Item = Dated<'_>> {
+    let terms = c
+        .partnerships
+        .iter()
+        .filter(move |p| p.start <= as_of)
+        .flat_map(|p| {
+            let start = Dated {
+                date: p.start,
+                what: "partnership start",
+                at: Place::Yaml(&p.source, "start", None),
+            };
+            let costs = p.extra_costs.iter().enumerate().map(|(i, cost)| Dated {
                 date: cost.date,
                 what: "extra cost",
                 at: Place::Yaml(&p.source, "date", Some(i)),
             });
-        }
-    }
-    for f in &c.metrics {
-        let at = |line, column| Place::Row(&f.path, line, column);
-        match &f.rows {
-            Rows::Posts(rows) => v.extend(rows.iter().map(|r| Dated {
-                date: r.published.date,
-                what: "post",
-                at: at(r.at.line, r.at.column),
-            })),
-            Rows::Orders(rows) => v.extend(rows.iter().map(|r| Dated {
-                date: r.date.date,
-                what: "order",
-                at: at(r.at.line, r.at.column),
-            })),
-            Rows::Daily(_) => {}
-        }
-    }
-    v
+            std::iter::once(start).chain(costs)
+        });
+    terms.chain(row_dates(c))
 }
 
 /// The latest post or order date over `clients`, with its row, and a
-/// warning when it lies far beyond every other such date.
+/// warning when it lies far beyond every other such date. One pass, no
+/// list: this runs over every row of a portfolio without `as_of`.
 fn from_data(clients: &[&RawClient], diags: &mut Diagnostics) -> Option<(NaiveDate, Location)> {
-    let rows: Vec<Dated> = clients
-        .iter()
-        .flat_map(|c| dated(c, NaiveDate::MAX))
-        .filter(|d| matches!(d.what, "post" | "order"))
-        .collect();
-    let latest = rows
-        .iter()
-        .max_by(|a, b| a.date.cmp(&b.date).then(b.at.key().cmp(&a.at.key())))?;
-    let next = rows
-        .iter()
-        .map(|d| d.date)
-        .filter(|d| *d < latest.date)
-        .max();
+    let mut latest: Option<Dated> = None;
+    // The latest date before the latest one.
+    let mut next: Option<NaiveDate> = None;
+    for d in clients.iter().flat_map(|c| row_dates(c)) {
+        match &latest {
+            Some(l) if d.date < l.date => next = next.max(Some(d.date)),
+            Some(l) if d.date == l.date && d.at.key() >= l.at.key() => {}
+            Some(l) => {
+                if d.date > l.date {
+                    next = Some(l.date);
+                }
+                latest = Some(d);
+            }
+            None => latest = Some(d),
+        }
+    }
+    let latest = latest?;
     if let Some(next) = next {
         let gap = (latest.date - next).num_days();
         if gap > FAR_DAYS {
@@ -192,7 +206,7 @@ pub fn check_span(
     // The usual case, every date within the span, without collecting them.
     let earliest = clients
         .iter()
-        .flat_map(|c| dated(c, as_of).into_iter().map(|d| d.date).min())
+        .flat_map(|c| dated(c, as_of).map(|d| d.date))
         .min();
     if earliest.is_none_or(|d| d >= limit) {
         return;
