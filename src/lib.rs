@@ -26,6 +26,5 @@ pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod serve;
-pub mod terminal;
 
 pub use pipeline::{BuildOptions, Outcome, build, check};

@@ -18,6 +18,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::analytics::{self, ClientFigures};
+use crate::diagnostics::terminal::{self, Run};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::{Client, Portfolio};
@@ -26,7 +27,6 @@ use crate::progress::Progress;
 use crate::render::{Page, Renderer};
 use crate::resolve;
 use crate::resolve::templates;
-use crate::terminal::{self, Run};
 
 pub use crate::resolve::Overrides;
 

@@ -252,8 +252,8 @@ fn compute_with(rel: &str, bytes: &[u8]) {
     }
     // Rendering the problems never panics either, and nothing of the
     // data reaches the terminal as a control sequence.
-    let _ = roster::terminal::render(&d, &fx.root, true);
-    let plain = roster::terminal::render(&d, &fx.root, false);
+    let _ = roster::diagnostics::terminal::render(&d, &fx.root, true);
+    let plain = roster::diagnostics::terminal::render(&d, &fx.root, false);
     assert!(
         !plain.contains(['\x1b', '\x07', '\u{202e}']),
         "{rel}: a control character reached the terminal: {plain:?}"
@@ -353,14 +353,14 @@ fn check_with_link_outside(rel: &str, bytes: &[u8]) {
     let outcome = roster::check(&fx.root, &Overrides::default());
     let d = &outcome.diagnostics;
     let refused = d.iter().any(|d| {
-        d.message
+        d.message()
             .contains("is a link to a file outside the portfolio")
             && d.location
                 .as_ref()
                 .is_some_and(|l| l.file == Path::new(rel))
     });
     assert!(refused, "{rel}: read through a link outside: {d:?}");
-    let shown = roster::terminal::render(d, &fx.root, false);
+    let shown = roster::diagnostics::terminal::render(d, &fx.root, false);
     assert!(!shown.contains("SECRET"), "{rel}: {shown}");
 }
 

@@ -10,9 +10,9 @@ pub mod serve;
 
 use std::io::IsTerminal;
 
+use crate::diagnostics::terminal;
 use crate::pipeline::Outcome;
 use crate::serve::PortInUse;
-use crate::terminal;
 
 /// How a command ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

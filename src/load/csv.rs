@@ -274,7 +274,7 @@ fn warn_encoding(path: &Path, encoding: Encoding, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::warning("file is not UTF-8; read it as Windows-1251")
                 .in_file(path)
-                .help("save it as \"CSV UTF-8\" to make the encoding explicit"),
+                .with_help("save it as \"CSV UTF-8\" to make the encoding explicit"),
         );
     }
 }
@@ -294,7 +294,9 @@ fn open_quote(path: &Path, q: &quotes::BadQuote) -> Diagnostic {
     };
     Diagnostic::error(message)
         .at(Location::at(path, q.line, q.column))
-        .help("end the value with `\"`; a quote inside a quoted value is written twice, `\"\"`")
+        .with_help(
+            "end the value with `\"`; a quote inside a quoted value is written twice, `\"\"`",
+        )
 }
 
 /// Read one metrics file from its bytes. Problems go to `diags`.

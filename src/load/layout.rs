@@ -50,7 +50,7 @@ pub fn ignored(root: &Path, path: &Path, what: &str, help: String, diags: &mut D
     diags.push(
         Diagnostic::warning(format!("{what} is not read: {}", name(path)))
             .in_file(&rel(root, path))
-            .help(help),
+            .with_help(help),
     );
 }
 

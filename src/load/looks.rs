@@ -77,7 +77,7 @@ fn unknown_theme(root: &Path, name: &str, roster: &Source) -> Diagnostic {
     }
     Diagnostic::error(format!("unknown theme \"{name}\""))
         .at(roster.locate(&[Seg::Key("theme".into())]))
-        .help(help)
+        .with_help(help)
 }
 
 /// The folders under themes/ that hold a style.css inside the portfolio.

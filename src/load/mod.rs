@@ -93,7 +93,7 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                 diags.push(
                     Diagnostic::error("file is not valid UTF-8")
                         .at(Location::at(&file, line, column))
-                        .help("save the file with the encoding UTF-8 (in Notepad or Excel: Save As, Encoding: UTF-8)"),
+                        .with_help("save the file with the encoding UTF-8 (in Notepad or Excel: Save As, Encoding: UTF-8)"),
                 );
                 None
             }
@@ -159,7 +159,7 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
         let looked = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         diags.push(
             Diagnostic::error(format!("no roster.yaml in {}", looked.display()))
-                .help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`")
+                .with_help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`")
                 .io(),
         );
         None
@@ -171,7 +171,7 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
         diags.push(
             Diagnostic::error("the portfolio has no clients")
                 .in_file(Path::new("clients"))
-                .help("add a folder clients/<client-id>/ with a client.yaml"),
+                .with_help("add a folder clients/<client-id>/ with a client.yaml"),
         );
     }
     let clients = read_clients(root, &dirs, diags);
@@ -224,7 +224,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
         diags.push(
             Diagnostic::error(format!("client folder name \"{id}\" is not a valid id"))
                 .in_file(&rel(root, dir))
-                .help(if id.starts_with('.') {
+                .with_help(if id.starts_with('.') {
                     "a client's id is its folder name, which matches [a-z0-9][a-z0-9_-]*; to leave a client out of the site, set `publish: false` in its client.yaml"
                 } else {
                     "rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes"
@@ -264,7 +264,7 @@ fn client_file(
         diags.push(
             Diagnostic::error("client folder has no client.yaml")
                 .in_file(&rel(root, dir))
-                .help("add client.yaml with at least name, currency and markets"),
+                .with_help("add client.yaml with at least name, currency and markets"),
         );
         None
     };
@@ -305,7 +305,7 @@ fn partnerships(
                     "partnership file name \"{stem}\" is not a valid id"
                 ))
                 .in_file(&rel(root, &path))
-                .help(format!(
+                .with_help(format!(
                     "rename the file to match [a-z0-9][a-z0-9_-]*.yaml, such as {meant}.yaml"
                 )),
             );

@@ -74,7 +74,7 @@ pub fn outside(file: &Path) -> Diagnostic {
         "{shown} is a link to a file outside the portfolio; roster reads only files inside it"
     ))
     .in_file(file)
-    .help("copy the file into the portfolio in place of the link")
+    .with_help("copy the file into the portfolio in place of the link")
 }
 
 #[cfg(test)]

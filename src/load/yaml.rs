@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean, shorten};
+use crate::diagnostics::{
+    Diagnostic, Diagnostics, Kind, Location, Severity, did_you_mean, shorten,
+};
 
 mod spans;
 mod syntax;
@@ -484,9 +486,11 @@ impl<'a> YamlDoc<'a> {
                 .unwrap_or_else(|| Location::file(&self.file));
             diags.push(Diagnostic {
                 severity: p.severity,
-                message: p.message,
+                kind: Kind::Text {
+                    message: p.message,
+                    help,
+                },
                 location: Some(loc),
-                help,
                 io: false,
             });
         }

@@ -87,7 +87,7 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             diags.push(
                 Diagnostic::error(format!("no fx rate for {from}/{currency} in {month} or earlier (the fee is booked from {month})"))
                     .at(p.source.locate(&join(&join(&[], "fee"), "currency")))
-                    .help(fx_help(from, &currency, month)),
+                    .with_help(fx_help(from, &currency, month)),
             );
         }
         for (i, cost) in p.extra_costs.iter_mut().enumerate() {
@@ -106,7 +106,11 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
                         cost.amount.currency
                     ))
                     .at(p.source.locate(&path))
-                    .help(fx_help(&cost.amount.currency, &currency, month)),
+                    .with_help(fx_help(
+                        &cost.amount.currency,
+                        &currency,
+                        month,
+                    )),
                 );
             }
         }
@@ -119,7 +123,7 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
                     "missing `followers` in `creator`: roster.yaml has engagement_denominator: followers",
                 )
                 .at(p.source.locate_key(&join(&[], "creator")))
-                .help("add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml"),
+                .with_help("add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml"),
             );
         }
         partnerships.push(Partnership {

@@ -115,7 +115,7 @@ pub fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostic
         diags.push(
             Diagnostic::warning(p.message)
                 .at(Location::at(path, p.line, p.column))
-                .help(p.help),
+                .with_help(p.help),
         );
     }
 }

@@ -132,7 +132,7 @@ fn check_base_url(raw: &RawPortfolio, settings: &Settings, diags: &mut Diagnosti
         diags.push(
             Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
                 .at(yaml_location(raw.settings_source.as_ref(), Path::new("roster.yaml"), &["base_url"]))
-                .help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
+                .with_help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
         );
     }
 }
@@ -166,7 +166,7 @@ fn report_date_of(
             diags.push(
                 Diagnostic::error("no report date: no dated post or order, and no `as_of`")
                     .in_file(Path::new("roster.yaml"))
-                    .help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
+                    .with_help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
             );
             return None;
         }
@@ -187,7 +187,7 @@ fn check_clients_named(raw: &RawPortfolio, overrides: &Overrides, diags: &mut Di
             };
             diags.push(
                 Diagnostic::error(format!("--client {wanted}: no such client"))
-                    .help(help)
+                    .with_help(help)
                     .usage(),
             );
         }

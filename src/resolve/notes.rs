@@ -38,7 +38,7 @@ pub(super) fn notes(
                         "note for {m} is after the report date {as_of}; it is not shown"
                     ))
                     .in_file(path)
-                    .help("keep it for a later report, or rename it to the month it is about"),
+                    .with_help("keep it for a later report, or rename it to the month it is about"),
                 );
             } else if let Some(first) = first_month.filter(|f| m < *f) {
                 diags.push(
@@ -46,7 +46,7 @@ pub(super) fn notes(
                         "note for {m} is before the first month of this client's reports, {first}; it is not shown"
                     ))
                     .in_file(path)
-                    .help("rename it to the month it is about"),
+                    .with_help("rename it to the month it is about"),
                 );
             }
             super::links::warn_links(path, text, diags);
@@ -62,10 +62,10 @@ pub(super) fn notes(
             ))
             .in_file(path);
             d = match did_you_mean(stem, ids.iter().copied()) {
-                Some(s) => d.help(format!("did you mean {s}.md?")),
-                None => {
-                    d.help("name month notes YYYY-MM.md and partnership notes <partnership-id>.md")
-                }
+                Some(s) => d.with_help(format!("did you mean {s}.md?")),
+                None => d.with_help(
+                    "name month notes YYYY-MM.md and partnership notes <partnership-id>.md",
+                ),
             };
             diags.push(d);
         }
@@ -90,14 +90,14 @@ pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
                 logo.display()
             ))
             .at(at)
-            .help("put the file under the client's assets/ and give its path relative to the client folder, such as assets/logo.svg"),
+            .with_help("put the file under the client's assets/ and give its path relative to the client folder, such as assets/logo.svg"),
         );
     } else if !s.c.logo_found {
         // A link outside the portfolio was reported where it was read.
         diags.push(
             Diagnostic::error(format!("logo \"{}\" not found in the client folder", logo.display()))
                 .at(at)
-                .help("put the file under the client's assets/ and give its path relative to the client folder"),
+                .with_help("put the file under the client's assets/ and give its path relative to the client folder"),
         );
     }
 }

@@ -168,7 +168,7 @@ fn from_data(clients: &[&RawClient], diags: &mut Diagnostics) -> Option<(NaiveDa
                     latest.what, latest.date
                 ))
                 .at(latest.at.location())
-                .help("if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of"),
+                .with_help("if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of"),
             );
         }
     }
@@ -223,7 +223,7 @@ pub fn check_span(
             first.what,
             first.at.location(),
         ))
-        .help("a report spans at most 20 years: correct the report date, or set `as_of: YYYY-MM-DD` in roster.yaml");
+        .with_help("a report spans at most 20 years: correct the report date, or set `as_of: YYYY-MM-DD` in roster.yaml");
         if let Some(loc) = origin.location() {
             d = d.at(loc);
         }
@@ -251,7 +251,7 @@ fn early_dates(all: &[Dated], as_of: NaiveDate, limit: NaiveDate, diags: &mut Di
                 first.what, first.date
             ))
             .at(first.at.location())
-            .help("a report spans at most 20 years; if the year is a typo, correct it"),
+            .with_help("a report spans at most 20 years; if the year is a typo, correct it"),
         );
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn posts<'a>(
                 diags.push(
                     Diagnostic::error(format!("duplicate post_id \"{}\"", r.id))
                         .at(at(&f.path, r.at))
-                        .help(format!(
+                        .with_help(format!(
                             "first defined at {first}; post ids are unique within a client"
                         )),
                 );
@@ -82,7 +82,7 @@ pub(super) fn posts<'a>(
                 "no fx rate for {from}/{currency} in {month} or earlier (revenue booked in {month})"
             ))
             .at(loc)
-            .help(fx_help(&from, &currency, month)),
+            .with_help(fx_help(&from, &currency, month)),
         );
     }
     (posts, post_places)
@@ -133,7 +133,7 @@ pub(super) fn daily(
                         r.post_id, r.day
                     ))
                     .at(here)
-                    .help(format!(
+                    .with_help(format!(
                         "first given at {first}; each (post_id, day) appears once"
                     )),
                 );
@@ -157,8 +157,8 @@ pub(super) fn daily(
         };
         let mut d = Diagnostic::error(format!("{rows} unknown post \"{value}\"")).at(loc);
         d = match did_you_mean(&value, post_ids.iter().copied()) {
-            Some(s) => d.help(format!("did you mean \"{s}\"?")),
-            None => d.help("daily rows must name a post_id of a posts file of this client"),
+            Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
+            None => d.with_help("daily rows must name a post_id of a posts file of this client"),
         };
         diags.push(d);
     }
@@ -181,7 +181,7 @@ pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec
                 diags.push(
                     Diagnostic::error(format!("duplicate order_id \"{}\"", r.id))
                         .at(at(&f.path, r.at))
-                        .help(format!(
+                        .with_help(format!(
                             "first defined at {first}; order ids are unique within a client"
                         )),
                 );

@@ -101,7 +101,7 @@ impl<'a> Refs<'a> {
             diags.push(
                 Diagnostic::error(format!("{rows} unknown partnership \"{value}\""))
                     .at(loc)
-                    .help(help),
+                    .with_help(help),
             );
         }
     }

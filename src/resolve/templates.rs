@@ -24,7 +24,7 @@ pub struct TemplateError(pub Diagnostic);
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.message)
+        write!(f, "{}", self.0.message())
     }
 }
 
@@ -125,7 +125,7 @@ fn find_loops(all: &BTreeMap<String, (String, bool)>, diags: &mut Diagnostics) -
                 chain.join(" -> ")
             ))
             .at(Location::at(file_of(start), line, column))
-            .help(
+            .with_help(
                 "a template may extend or include only templates that do not lead back to it; the built-in pages extend base.html, so base.html extends none",
             ),
         );
@@ -183,7 +183,7 @@ fn parse_each(all: &BTreeMap<String, (String, bool)>, diags: &mut Diagnostics) -
             diags.push(
                 Diagnostic::error(format!("template syntax error: {what}"))
                     .at(at)
-                    .help("see the template syntax in docs/themes.md"),
+                    .with_help("see the template syntax in docs/themes.md"),
             );
         }
     }
@@ -221,7 +221,7 @@ pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
         diags.push(
             Diagnostic::error(format!("the templates do not fit together: {}", chain_text(&e)))
                 .in_file(&first)
-                .help("each template may extend, include or import only the built-in templates and the files of templates/"),
+                .with_help("each template may extend, include or import only the built-in templates and the files of templates/"),
         );
         return None;
     }
@@ -251,7 +251,7 @@ pub fn render_error(looks: &Looks, name: &str, e: &tera::Error) -> Diagnostic {
             |(l, c)| Location::at(file_of(failed), l, c),
         ));
     }
-    d.help("docs/themes.md lists the variables each template receives")
+    d.with_help("docs/themes.md lists the variables each template receives")
 }
 
 /// Where the variable named in tera's "Variable `x` not found" first
@@ -284,7 +284,7 @@ mod tests {
     fn shown(d: &Diagnostics) -> Vec<String> {
         d.sorted()
             .iter()
-            .map(|d| format!("{} @ {}", d.message, d.location.as_ref().unwrap()))
+            .map(|d| format!("{} @ {}", d.message(), d.location.as_ref().unwrap()))
             .collect()
     }
 

@@ -27,8 +27,8 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::diagnostics::Diagnostics;
+use crate::diagnostics::terminal::{self, Run};
 use crate::render::Page;
-use crate::terminal::{self, Run};
 use changes::Changes;
 use http::Shared;
 use workspace::{Rebuild, Workspace};

@@ -93,7 +93,7 @@ pub(super) fn check(
         diags.push(
             Diagnostic::error("CSV header fits no kind of metrics file")
                 .at(at(0))
-                .help(kind_help(header, &present)),
+                .with_help(kind_help(header, &present)),
         );
         return Err(Unread::Unusable {
             may_hold_posts: true,
@@ -139,7 +139,7 @@ pub(super) fn check(
             missing.join("`, `")
         ))
         .at(at(0))
-        .help(help),
+        .with_help(help),
     );
     Err(Unread::Unusable {
         may_hold_posts: *name == "posts",
@@ -173,6 +173,6 @@ fn warn_unknown(
     diags.push(
         Diagnostic::warning(format!("unknown columns ignored: {}", listed(&list, ", ")))
             .at(at(first))
-            .help(help),
+            .with_help(help),
     );
 }

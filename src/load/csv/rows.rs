@@ -260,7 +260,7 @@ impl Reported {
         if self.shown < MAX_ROW_ERRORS {
             let mut d = Diagnostic::error(msg).at(at);
             if let Some(h) = help {
-                d = d.help(h);
+                d = d.with_help(h);
             }
             diags.push(d);
             self.shown += 1;
@@ -280,7 +280,7 @@ impl Reported {
                     self.suppressed
                 ))
                 .at(first)
-                .help("fix the ones above and run again"),
+                .with_help("fix the ones above and run again"),
             );
         }
     }

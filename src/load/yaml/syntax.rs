@@ -74,7 +74,7 @@ pub(super) fn nesting(file: &Path, src: &str) -> Option<Diagnostic> {
             "invalid YAML: lists or mappings in brackets nested more than {MAX_FLOW_DEPTH} deep"
         ))
         .at(Location::at(file, line, column))
-        .help(
+        .with_help(
             "roster's files nest a few levels at most; check for a `[` or `{` that is never closed",
         ),
     )
@@ -96,7 +96,7 @@ pub(super) fn error(file: &Path, src: &str, e: &serde_yaml::Error) -> Diagnostic
         let key = shorten(&key);
         return Diagnostic::error(format!("duplicate key `{key}`"))
             .at(Location::at(file, line, column))
-            .help(format!(
+            .with_help(format!(
                 "`{key}` is already given on line {first}; keep one of the two"
             ));
     }
@@ -107,21 +107,21 @@ pub(super) fn error(file: &Path, src: &str, e: &serde_yaml::Error) -> Diagnostic
             "invalid YAML: its aliases repeat their anchored values too many times to read",
         )
         .at(at)
-        .help(
+        .with_help(
             "roster's files need no anchors (`&name`) or aliases (`*name`): write the values out",
         );
     }
     if msg.ends_with("recursion limit exceeded") {
         return Diagnostic::error("invalid YAML: nested more than 128 levels deep")
             .at(loc)
-            .help("roster's files nest a few levels at most; check the indentation, and for a `[` or `{` that is never closed");
+            .with_help("roster's files nest a few levels at most; check the indentation, and for a `[` or `{` that is never closed");
     }
     if let Some(d) = too_large(&msg, loc.clone()) {
         return d;
     }
     Diagnostic::error(format!("invalid YAML: {msg}"))
         .at(loc)
-        .help(SYNTAX_HELP)
+        .with_help(SYNTAX_HELP)
 }
 
 /// A whole number beyond 64 bits, which serde_yaml cannot hold and words
@@ -140,7 +140,7 @@ fn too_large(msg: &str, loc: Location) -> Option<Diagnostic> {
         Some(p) => format!("`{}` is too large: {number}", shorten(p)),
         None => format!("the number {number} is too large"),
     };
-    Some(Diagnostic::error(message).at(loc).help(format!(
+    Some(Diagnostic::error(message).at(loc).with_help(format!(
         "roster reads numbers up to {}; check for extra digits",
         super::super::MAX_COUNT
     )))

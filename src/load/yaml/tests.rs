@@ -15,7 +15,7 @@ fn read(src: &str, f: impl FnOnce(&mut YamlDoc, &Mapping)) -> Vec<String> {
     diags
         .sorted()
         .iter()
-        .map(|d| format!("{}|{}", d.location.as_ref().unwrap(), d.message))
+        .map(|d| format!("{}|{}", d.location.as_ref().unwrap(), d.message()))
         .collect()
 }
 
@@ -84,8 +84,8 @@ fn names_the_mapping_a_field_is_missing_from() {
             format!(
                 "{}|{}|{}",
                 d.location.as_ref().unwrap(),
-                d.message,
-                d.help.as_deref().unwrap_or("")
+                d.message(),
+                d.help().unwrap_or_default()
             )
         })
         .collect();
@@ -144,6 +144,6 @@ fn reports_syntax_errors_with_a_line() {
     let mut diags = Diagnostics::new();
     assert!(parse(Path::new("x.yaml"), "a: [1, 2\nb: c\n", &mut diags).is_none());
     let d = diags.sorted()[0].clone();
-    assert!(d.message.starts_with("invalid YAML"), "{}", d.message);
+    assert!(d.message().starts_with("invalid YAML"), "{}", d.message());
     assert!(d.location.unwrap().line.is_some());
 }

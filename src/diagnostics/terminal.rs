@@ -141,7 +141,7 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
         let written = match sources.label(d) {
             Some(label) => {
                 let report = report(d).with_labels(vec![label]).with_notes(
-                    d.help
+                    d.help()
                         .iter()
                         .map(|h| format!("help: {}", visible(h)))
                         .collect(),
@@ -291,7 +291,7 @@ fn report(d: &Diagnostic) -> Report<usize> {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     }
-    .with_message(visible(&d.message))
+    .with_message(visible(&d.message()))
 }
 
 /// A diagnostic with no source to quote: the header, `  --> path` as rustc
@@ -307,15 +307,15 @@ fn unlabelled(
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
     };
     let mut r = Renderer::new(buffer, config);
-    r.render_header(None, severity, None, &visible(&d.message))?;
+    r.render_header(None, severity, None, &visible(&d.message()))?;
     if let Some(loc) = &d.location {
         r.set_source_border()?;
         write!(r, "  {}", config.chars.snippet_start)?;
         r.reset()?;
         writeln!(r, " {}", visible(&loc.to_string()))?;
     }
-    if let Some(help) = &d.help {
-        r.render_snippet_note(1, &format!("help: {}", visible(help)))?;
+    if let Some(help) = d.help() {
+        r.render_snippet_note(1, &format!("help: {}", visible(&help)))?;
     }
     r.render_empty()
 }
@@ -413,7 +413,7 @@ mod tests {
         d.push(
             Diagnostic::error(format!("unknown market \"{evil}\""))
                 .at(Location::at(file, 1, 9))
-                .help(format!("not {evil}")),
+                .with_help(format!("not {evil}")),
         );
         d.push(Diagnostic::warning(format!("w {evil}")).in_file(Path::new(file)));
         let out = render(&d, dir.path(), false);
@@ -460,7 +460,7 @@ mod tests {
         d.push(
             Diagnostic::error("unknown market \"usa\"")
                 .at(Location::at("p.yaml", 1, 9))
-                .help("did you mean \"us\"?"),
+                .with_help("did you mean \"us\"?"),
         );
         let out = render(&d, dir.path(), false);
         assert!(out.starts_with("error: unknown market \"usa\"\n"), "{out}");
@@ -476,9 +476,9 @@ mod tests {
         d.push(
             Diagnostic::warning("file is not UTF-8")
                 .in_file(Path::new("m/a.csv"))
-                .help("save it as UTF-8"),
+                .with_help("save it as UTF-8"),
         );
-        d.push(Diagnostic::error("no roster.yaml").help("run roster init"));
+        d.push(Diagnostic::error("no roster.yaml").with_help("run roster init"));
         // A place in a file that cannot be read is shown without the source.
         d.push(Diagnostic::error("bad").at(Location::at("gone.yaml", 3, 4)));
         let out = render(&d, dir.path(), false);

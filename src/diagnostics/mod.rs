@@ -3,11 +3,17 @@
 //! Every stage reports into a [`Diagnostics`] sink instead of stopping at the
 //! first mistake, so one run shows every problem. Failures of the machine
 //! (I/O on the output directory, say) are not diagnostics: they travel as
-//! `anyhow` errors. How they look on a terminal is [`crate::terminal`]'s business.
+//! `anyhow` errors. A diagnostic is a [`Kind`], which holds all the wording,
+//! and a place; how it looks on a terminal is [`terminal`]'s business.
+
+pub mod kind;
+pub mod terminal;
 
 use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use kind::Kind;
 
 /// How bad a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,38 +69,36 @@ impl fmt::Display for Location {
     }
 }
 
-/// One problem: what is wrong, where, and how to fix it.
+/// One problem: what it is (its [`Kind`], which words the message and the
+/// fix), where, and how bad.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, in one line.
-    pub message: String,
+    /// What is wrong.
+    pub kind: Kind,
     /// Where it is; `None` for problems of the portfolio as a whole.
     pub location: Option<Location>,
-    /// The likely fix, when there is one.
-    pub help: Option<String>,
     /// Whether a file could not be read at all (exit status 2, not 1).
     pub io: bool,
 }
 
 impl Diagnostic {
     /// An error.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(kind: impl Into<Kind>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            kind: kind.into(),
             location: None,
-            help: None,
             io: false,
         }
     }
 
     /// A warning.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(kind: impl Into<Kind>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(message)
+            ..Diagnostic::error(kind)
         }
     }
 
@@ -121,10 +125,22 @@ impl Diagnostic {
         self.io()
     }
 
-    /// Attach a fix.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    /// Attach a fix to a problem worded at its call site.
+    pub fn with_help(mut self, fix: impl Into<String>) -> Self {
+        if let Kind::Text { help, .. } = &mut self.kind {
+            *help = Some(fix.into());
+        }
         self
+    }
+
+    /// What is wrong, in one line.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+
+    /// The likely fix, when there is one.
+    pub fn help(&self) -> Option<String> {
+        self.kind.help()
     }
 }
 
@@ -134,11 +150,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.message)?;
+        write!(f, "{label}: {}", self.kind)?;
         if let Some(loc) = &self.location {
             write!(f, "\n  --> {loc}")?;
         }
-        if let Some(help) = &self.help {
+        if let Some(help) = self.help() {
             write!(f, "\n  = help: {help}")?;
         }
         Ok(())
@@ -194,12 +210,7 @@ impl Diagnostics {
     /// output does not depend on the order work happened in.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.list.iter().collect();
-        v.sort_by(|a, b| {
-            a.location
-                .cmp(&b.location)
-                .then(a.severity.cmp(&b.severity))
-                .then(a.message.cmp(&b.message))
-        });
+        v.sort_by_cached_key(|d| (d.location.clone(), d.severity, d.message()));
         v
     }
 
@@ -328,7 +339,7 @@ mod tests {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error("b").at(Location::at("b.yaml", 1, 1)));
         d.push(Diagnostic::error("a").at(Location::at("a.yaml", 9, 1)));
-        let order: Vec<_> = d.sorted().iter().map(|d| d.message.clone()).collect();
+        let order: Vec<_> = d.sorted().iter().map(|d| d.message()).collect();
         assert_eq!(order, ["a", "b"]);
         assert_eq!(d.files_with_errors(), 2);
     }
