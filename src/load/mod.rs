@@ -11,6 +11,7 @@ pub mod files;
 mod layout;
 pub mod looks;
 mod partnership;
+pub mod values;
 pub mod within;
 pub mod yaml;
 
