@@ -13,6 +13,7 @@ pub mod looks;
 mod partnership;
 pub mod values;
 pub mod within;
+pub mod workbook;
 pub mod yaml;
 
 use std::fs;
