@@ -120,7 +120,7 @@ pub(crate) mod tests_support {
     /// A USD retainer with one market.
     pub(crate) fn retainer(start: &str, end: Option<&str>, fee: &str) -> Partnership {
         Partnership {
-            id: "p".into(),
+            id: crate::model::PartnershipId::new("p"),
             creator: Creator {
                 name: "A".into(),
                 handle: None,

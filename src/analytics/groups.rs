@@ -15,7 +15,7 @@ use super::engagement::{self, NumberedRate, PostNumberPoint};
 use super::repeat::Repeat;
 use super::stats::{self, Spread};
 use super::totals::{Figures, Totals};
-use crate::model::{Client, Model, Month, PostKind};
+use crate::model::{Client, MarketId, Model, Month, PostKind};
 
 /// The portfolio's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -37,7 +37,7 @@ pub struct PortfolioFigures {
 #[derive(Debug, Clone, Serialize)]
 pub struct MarketFigures {
     /// Market id.
-    pub id: String,
+    pub id: MarketId,
     /// Display name.
     pub name: String,
     /// Sums and ratios.
@@ -150,7 +150,7 @@ fn group_of(c: &Client, per: &[Group], members: impl Iterator<Item = usize>) -> 
     for i in members {
         g.absorb(&per[i]);
         if let Some(r) = per[i].totals.roi_exact() {
-            rois.push((c.partnerships[i].id.as_str(), r));
+            rois.push((&c.partnerships[i].id, r));
         }
     }
     (g, stats::spread(&rois))

@@ -27,7 +27,7 @@ pub mod totals;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Client, Settings};
+use crate::model::{Client, ClientId, Settings};
 use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
@@ -74,7 +74,7 @@ pub struct ClientFigures {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClientInfo {
     /// Folder name.
-    pub id: String,
+    pub id: ClientId,
     /// Display name.
     pub name: String,
     /// Reporting currency.

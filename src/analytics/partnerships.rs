@@ -14,19 +14,19 @@ use super::engagement::Fit;
 use super::groups::Group;
 use super::life::{self, Phase, Recommendation};
 use super::totals;
-use crate::model::{Client, Model, Partnership, Settings};
+use crate::model::{Client, MarketId, Model, Partnership, PartnershipId, Settings};
 
 /// One partnership's figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnershipFigures {
     /// Id.
-    pub id: String,
+    pub id: PartnershipId,
     /// Creator's name.
     pub creator: String,
     /// Platform.
     pub platform: String,
     /// Market id.
-    pub market: String,
+    pub market: MarketId,
     /// Model.
     pub model: Model,
     /// Start date.

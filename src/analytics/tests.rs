@@ -56,17 +56,17 @@ fn post(
 
 fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Client {
     Client {
-        id: "c".into(),
+        id: crate::model::ClientId::new("c"),
         name: "C".into(),
         currency: "USD".into(),
         language: Language::En,
         markets: vec![
             Market {
-                id: "ru".into(),
+                id: crate::model::MarketId::new("ru"),
                 name: "Russia".into(),
             },
             Market {
-                id: "us".into(),
+                id: crate::model::MarketId::new("us"),
                 name: "US".into(),
             },
         ],
@@ -309,7 +309,7 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
     // p0 (ru) acquires x and y, x repeats; p1 (us) acquires z, who does not.
     let p0 = retainer("2026-01-01", None, "1");
     let mut p1 = retainer("2026-01-01", None, "1");
-    p1.id = "q".into();
+    p1.id = crate::model::PartnershipId::new("q");
     p1.market = 1;
     let mut c = client(vec![p0, p1], Vec::new());
     let order = |id: &str, day: &str, cust: &str, p: Option<usize>| {

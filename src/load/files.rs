@@ -14,8 +14,8 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, shorten};
 use crate::model::{
-    Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, Model, Month,
-    Settings, Targets,
+    Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, MarketId,
+    Model, Month, PartnershipId, Settings, Targets,
 };
 
 /// A file's path relative to the portfolio and its text, kept so that later
@@ -73,7 +73,7 @@ pub struct RawClientFile {
 #[derive(Debug, Clone)]
 pub struct RawPartnership {
     /// File stem.
-    pub id: String,
+    pub id: PartnershipId,
     /// The file, for later diagnostics.
     pub source: Source,
     /// Creator.
@@ -352,7 +352,7 @@ fn markets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<Market> {
                     } else {
                         markets.push(Market {
                             name: name.unwrap_or_else(|| id.clone()),
-                            id,
+                            id: MarketId::new(id),
                         });
                     }
                 }
@@ -439,11 +439,11 @@ mod tests {
         };
         let markets = vec![
             Market {
-                id: "ru".into(),
+                id: MarketId::new("ru"),
                 name: "Russia".into(),
             },
             Market {
-                id: "us".into(),
+                id: MarketId::new("us"),
                 name: "US".into(),
             },
         ];

@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
-use crate::model::{Amount, Contract, Creator, ExtraCost, Market, Model};
+use crate::model::{Amount, Contract, Creator, ExtraCost, Market, Model, PartnershipId};
 
 /// The platforms a creator may be on.
 const PLATFORMS: &[&str] = &[
@@ -70,7 +70,7 @@ pub fn partnership(
         return None;
     }
     Some(RawPartnership {
-        id: id.to_string(),
+        id: PartnershipId::new(id),
         source: src,
         creator: creator?,
         market: market?,

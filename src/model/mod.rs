@@ -6,6 +6,7 @@
 //! Nothing in this module reads a file or computes a figure.
 
 mod fx;
+mod ids;
 mod month;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use fx::Fx;
+pub use ids::{ClientId, MarketId, PartnershipId};
 pub use month::Month;
 
 /// The whole portfolio, ready for the analytics.
@@ -120,7 +122,7 @@ pub enum Denominator {
 #[derive(Debug, Clone)]
 pub struct Client {
     /// Folder name.
-    pub id: String,
+    pub id: ClientId,
     /// Display name.
     pub name: String,
     /// Reporting currency (ISO 4217).
@@ -144,7 +146,7 @@ pub struct Client {
     /// Month notes (Markdown source) by month.
     pub month_notes: BTreeMap<Month, String>,
     /// Partnership notes (Markdown source) by partnership id.
-    pub partnership_notes: BTreeMap<String, String>,
+    pub partnership_notes: BTreeMap<PartnershipId, String>,
     /// Files under `assets/`, relative to the client folder, sorted.
     pub assets: Vec<PathBuf>,
 }
@@ -153,7 +155,7 @@ pub struct Client {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Market {
     /// Id, as partnerships name it.
-    pub id: String,
+    pub id: MarketId,
     /// Display name.
     pub name: String,
 }
@@ -256,7 +258,7 @@ pub struct ExtraCost {
 #[derive(Debug, Clone)]
 pub struct Partnership {
     /// File stem.
-    pub id: String,
+    pub id: PartnershipId,
     /// Who.
     pub creator: Creator,
     /// Index into the client's markets.

@@ -28,7 +28,7 @@ use super::format;
 use super::i18n;
 use super::table::{Cell, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
-use crate::model::{Client, Language, Month, Portfolio, PostKind};
+use crate::model::{Client, Language, Month, PartnershipId, Portfolio, PostKind};
 
 /// One client's site as the pages see it.
 pub struct Ctx<'a> {
@@ -142,8 +142,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The index of a partnership id.
-    pub fn partnership_index(&self, id: &str) -> Option<usize> {
-        self.client.partnerships.iter().position(|p| p.id == id)
+    pub fn partnership_index(&self, id: &PartnershipId) -> Option<usize> {
+        self.client.partnerships.iter().position(|p| p.id == *id)
     }
 
     /// The market name of a partnership.
