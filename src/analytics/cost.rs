@@ -127,7 +127,7 @@ pub(crate) mod tests_support {
                 platform: "vk".into(),
                 followers: None,
             },
-            market: 0,
+            market: crate::model::MarketIx::new(0),
             model: Model::Retainer,
             start: date(start),
             end: end.map(date),

@@ -15,7 +15,7 @@ use super::engagement::{self, NumberedRate, PostNumberPoint};
 use super::repeat::Repeat;
 use super::stats::{self, Spread};
 use super::totals::{Figures, Totals};
-use crate::model::{Client, MarketId, Model, Month, PostKind};
+use crate::model::{Client, MarketId, Model, Month, PartnershipIx, PostKind};
 
 /// The portfolio's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -126,9 +126,9 @@ impl Tally {
     }
 
     /// One post to date, in its partnership and its month.
-    pub(super) fn post(&mut self, partnership: usize, month: Month, t: Totals, kind: PostKind) {
+    pub(super) fn post(&mut self, p: PartnershipIx, month: Month, t: Totals, kind: PostKind) {
         for g in [
-            &mut self.per[partnership],
+            &mut self.per[p.index()],
             self.by_month.entry(month).or_default(),
         ] {
             g.add_post(t, kind);
@@ -180,7 +180,7 @@ pub(super) fn markets(
         .enumerate()
         .zip(curves)
         .map(|((mi, m), curve)| {
-            let members = (0..per.len()).filter(|&i| c.partnerships[i].market == mi);
+            let members = (0..per.len()).filter(|&i| c.partnerships[i].market.index() == mi);
             let (g, spread) = group_of(c, per, members);
             MarketFigures {
                 id: m.id.clone(),

@@ -38,7 +38,7 @@ fn post(
     let date = date(day);
     Post {
         id: id.into(),
-        partnership: p,
+        partnership: crate::model::PartnershipIx::new(p),
         date,
         instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
         kind,
@@ -281,7 +281,7 @@ fn decay_and_window_use_sponsored_rows_dated_to_date() {
     ];
     let mut c = client(vec![p], posts);
     let row = |post, day, conv| DailyRow {
-        post,
+        post: crate::model::PostIx::new(post),
         day,
         counts: Counts {
             reach: Some(100),
@@ -310,7 +310,7 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
     let p0 = retainer("2026-01-01", None, "1");
     let mut p1 = retainer("2026-01-01", None, "1");
     p1.id = crate::model::PartnershipId::new("q");
-    p1.market = 1;
+    p1.market = crate::model::MarketIx::new(1);
     let mut c = client(vec![p0, p1], Vec::new());
     let order = |id: &str, day: &str, cust: &str, p: Option<usize>| {
         let date = date(day);
@@ -319,7 +319,7 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
             date,
             instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
             customer: cust.into(),
-            partnership: p,
+            partnership: p.map(crate::model::PartnershipIx::new),
         }
     };
     c.orders = vec![

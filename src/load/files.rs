@@ -15,7 +15,7 @@ use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, shorten};
 use crate::model::{
     Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, MarketId,
-    Model, Month, PartnershipId, Settings, Targets,
+    MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
 
 /// A file's path relative to the portfolio and its text, kept so that later
@@ -78,8 +78,8 @@ pub struct RawPartnership {
     pub source: Source,
     /// Creator.
     pub creator: Creator,
-    /// Index into the client's markets.
-    pub market: usize,
+    /// Its market among the client's.
+    pub market: MarketIx,
     /// Model.
     pub model: Model,
     /// First day.

@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
-use crate::model::{Amount, Contract, Creator, ExtraCost, Market, Model, PartnershipId};
+use crate::model::{Amount, Contract, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId};
 
 /// The platforms a creator may be on.
 const PLATFORMS: &[&str] = &[
@@ -103,7 +103,7 @@ fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
 }
 
 /// The index of the partnership's market among the client's.
-fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<usize> {
+fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<MarketIx> {
     let mk = doc.string(m, &[], "market", true)?;
     let found = markets.iter().position(|x| x.id == mk);
     if found.is_none() && !markets.is_empty() {
@@ -122,7 +122,7 @@ fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<usize> {
             Some(help),
         );
     }
-    found
+    found.map(MarketIx::new)
 }
 
 /// `start` and `end`, with an end before the start refused.

@@ -7,6 +7,7 @@
 
 mod fx;
 mod ids;
+mod ix;
 mod month;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use rust_decimal::Decimal;
 
 pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
+pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
 
 /// The whole portfolio, ready for the analytics.
@@ -261,8 +263,8 @@ pub struct Partnership {
     pub id: PartnershipId,
     /// Who.
     pub creator: Creator,
-    /// Index into the client's markets.
-    pub market: usize,
+    /// Its market among the client's.
+    pub market: MarketIx,
     /// Retainer or one-off.
     pub model: Model,
     /// First day.
@@ -299,8 +301,8 @@ pub struct Counts {
 pub struct Post {
     /// Free-text id, unique within the client.
     pub id: String,
-    /// Index into the client's partnerships.
-    pub partnership: usize,
+    /// Its partnership among the client's.
+    pub partnership: PartnershipIx,
     /// Local date as written: the booking date.
     pub date: NaiveDate,
     /// The instant in seconds since the epoch (UTC), for ordering.
@@ -320,8 +322,8 @@ pub struct Post {
 /// One day of one post.
 #[derive(Debug, Clone)]
 pub struct DailyRow {
-    /// Index into the client's posts.
-    pub post: usize,
+    /// Its post among the client's.
+    pub post: PostIx,
     /// 1 is the first 24 hours.
     pub day: u32,
     /// Counts within that day.
@@ -341,6 +343,6 @@ pub struct Order {
     pub instant: i64,
     /// Opaque customer id; never shown.
     pub customer: String,
-    /// Index into the client's partnerships; `None` when unattributed.
-    pub partnership: Option<usize>,
+    /// Its partnership among the client's; `None` when unattributed.
+    pub partnership: Option<PartnershipIx>,
 }

@@ -98,7 +98,7 @@ impl<'a> Ctx<'a> {
         });
         for j in order {
             let post = &client.posts[j];
-            by_partnership[post.partnership].push(j);
+            by_partnership[post.partnership.index()].push(j);
             by_month.entry(Month::of(post.date)).or_default().push(j);
         }
         Ctx {

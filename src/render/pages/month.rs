@@ -382,7 +382,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     for &j in ctx.by_month.get(&m).map_or(&[][..], |v| v.as_slice()) {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
-        let p = ctx.partnership(post.partnership);
+        let p = ctx.partnership(post.partnership.index());
         let class = match post.kind {
             PostKind::Sponsored => "",
             PostKind::Organic => "organic",
