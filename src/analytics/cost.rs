@@ -124,7 +124,7 @@ pub(crate) mod tests_support {
             creator: Creator {
                 name: "A".into(),
                 handle: None,
-                platform: "vk".into(),
+                platform: crate::model::Platform::Vk,
                 followers: None,
             },
             market: crate::model::MarketIx::new(0),

@@ -14,7 +14,7 @@ use super::engagement::Fit;
 use super::groups::Group;
 use super::life::{self, Phase, Recommendation};
 use super::totals;
-use crate::model::{Client, MarketId, Model, Partnership, PartnershipId, Settings};
+use crate::model::{Client, MarketId, Model, Partnership, PartnershipId, Platform, Settings};
 
 /// One partnership's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +24,7 @@ pub struct PartnershipFigures {
     /// Creator's name.
     pub creator: String,
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// Market id.
     pub market: MarketId,
     /// Model.
@@ -103,7 +103,7 @@ pub(super) fn figures(
     PartnershipFigures {
         id: p.id.clone(),
         creator: p.creator.name.clone(),
-        platform: p.creator.platform.clone(),
+        platform: p.creator.platform,
         market: c.markets[p.market].id.clone(),
         model: p.model,
         start: p.start.to_string(),

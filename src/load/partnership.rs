@@ -9,18 +9,9 @@ use serde_yaml::{Mapping, Value};
 use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
-use crate::model::{Amount, Contract, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId};
-
-/// The platforms a creator may be on.
-const PLATFORMS: &[&str] = &[
-    "instagram",
-    "tiktok",
-    "youtube",
-    "telegram",
-    "vk",
-    "twitch",
-    "other",
-];
+use crate::model::{
+    Amount, Contract, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId, Platform,
+};
 
 /// The keys of a partnership file.
 const KEYS: [&str; 9] = [
@@ -92,12 +83,14 @@ fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
         .clone();
     let name = doc.string(&cm, &cpath, "name", true);
     let handle = doc.string(&cm, &cpath, "handle", false);
-    let platform = doc.choice(&cm, &cpath, "platform", true, PLATFORMS);
+    let platform = doc
+        .choice(&cm, &cpath, "platform", true, &Platform::NAMES)
+        .and_then(Platform::parse);
     let followers = doc.uint(&cm, &cpath, "followers", false);
     Some(Creator {
         name: name?,
         handle,
-        platform: platform?.to_string(),
+        platform: platform?,
         followers,
     })
 }

@@ -9,6 +9,7 @@ mod fx;
 mod ids;
 mod ix;
 mod month;
+mod platform;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
+pub use platform::Platform;
 
 /// The whole portfolio, ready for the analytics.
 #[derive(Debug, Clone)]
@@ -230,8 +232,8 @@ pub struct Creator {
     pub name: String,
     /// `@handle`, as written.
     pub handle: Option<String>,
-    /// Platform name (instagram, tiktok, ...).
-    pub platform: String,
+    /// Where they publish.
+    pub platform: Platform,
     /// Follower count, when given.
     pub followers: Option<u64>,
 }

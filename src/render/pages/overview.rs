@@ -227,7 +227,7 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
             href: format!("partnerships/{}/index.html", pf.id),
             note: format!(
                 "{} · {} · {}",
-                i18n::platform(lang, &pf.platform),
+                i18n::platform(lang, pf.platform),
                 ctx.market_name(i),
                 i18n::model(lang, pf.model)
             ),

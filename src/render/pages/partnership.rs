@@ -141,7 +141,7 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     let m = &ctx.client.partnerships[i];
     let mut facts = vec![fact(
         ctx.t().platform,
-        i18n::platform(lang, &m.creator.platform),
+        i18n::platform(lang, m.creator.platform).into(),
     )];
     if let Some(h) = &m.creator.handle {
         facts.push(fact(ctx.t().handle, h.clone()));
