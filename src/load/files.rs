@@ -14,8 +14,8 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, shorten};
 use crate::model::{
-    Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, MarketId,
-    MarketIx, Model, Month, PartnershipId, Settings, Targets,
+    Amount, Brand, Colour, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market,
+    MarketId, MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
 
 /// A file's path relative to the portfolio and its text, kept so that later
@@ -387,18 +387,14 @@ fn brand(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Brand {
     if let Some(b) = doc.field(m, &[], "brand", false) {
         let bpath = join(&[], "brand");
         if let Some(bm) = doc.mapping(b, &bpath, &["color", "logo"]).cloned() {
-            brand.color = doc.string(&bm, &bpath, "color", false);
-            if let Some(c) = &brand.color {
-                let hex = c.strip_prefix('#').unwrap_or("");
-                if !(hex.len() == 3 || hex.len() == 6)
-                    || !hex.chars().all(|h| h.is_ascii_hexdigit())
-                {
+            if let Some(c) = doc.string(&bm, &bpath, "color", false) {
+                brand.color = Colour::parse(&c);
+                if brand.color.is_none() {
                     doc.error(
                         &join(&bpath, "color"),
-                        format!("brand colour \"{}\" is not a hex colour", shorten(c)),
+                        format!("brand colour \"{}\" is not a hex colour", shorten(&c)),
                         Some("write it as \"#d6336c\", quoted".into()),
                     );
-                    brand.color = None;
                 }
             }
             brand.logo = doc.string(&bm, &bpath, "logo", false).map(PathBuf::from);

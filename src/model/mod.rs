@@ -5,6 +5,7 @@
 //! partnerships), dates are real dates and every currency booked has a rate.
 //! Nothing in this module reads a file or computes a figure.
 
+mod colour;
 mod fx;
 mod ids;
 mod ix;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub use colour::Colour;
 pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
@@ -176,8 +178,8 @@ pub struct Targets {
 /// White-label settings.
 #[derive(Debug, Clone, Default)]
 pub struct Brand {
-    /// Accent colour, as written (`#d6336c`).
-    pub color: Option<String>,
+    /// Accent colour.
+    pub color: Option<Colour>,
     /// Logo path relative to the client folder.
     pub logo: Option<PathBuf>,
 }

@@ -28,7 +28,7 @@ use super::format;
 use super::i18n;
 use super::table::{Cell, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
-use crate::model::{Client, Language, Month, PartnershipId, Portfolio, PostKind};
+use crate::model::{Client, Colour, Language, Month, PartnershipId, Portfolio, PostKind};
 
 /// One client's site as the pages see it.
 pub struct Ctx<'a> {
@@ -55,22 +55,13 @@ pub struct Ctx<'a> {
 /// The accent when the client names no brand colour.
 pub const DEFAULT_ACCENT: &str = "#2f5d8a";
 
-/// A brand colour as written, if it is a plain hex colour (anything else
-/// could escape the stylesheet).
-pub fn safe_colour(c: &str) -> Option<String> {
-    let hex = c.strip_prefix('#')?;
-    (matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit()))
-        .then(|| format!("#{}", hex.to_ascii_lowercase()))
-}
-
 /// The client's brand colour, or the default accent.
 pub fn accent_of(client: &Client) -> String {
     client
         .brand
         .color
-        .as_deref()
-        .and_then(safe_colour)
-        .unwrap_or_else(|| DEFAULT_ACCENT.to_string())
+        .as_ref()
+        .map_or_else(|| DEFAULT_ACCENT.to_string(), Colour::to_string)
 }
 
 /// The client's logo relative to its folder, when it is one of its assets
