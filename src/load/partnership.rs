@@ -10,7 +10,8 @@ use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
 use crate::model::{
-    Amount, Contract, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId, Platform,
+    Amount, Contract, ContractKind, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId,
+    Platform,
 };
 
 /// The keys of a partnership file.
@@ -180,8 +181,8 @@ fn contract(doc: &mut YamlDoc, m: &Mapping) -> Contract {
     };
     if let Some(cm) = doc.mapping(&c, &kpath, &["type", "ref"]).cloned() {
         contract.kind = doc
-            .choice(&cm, &kpath, "type", false, &["individual", "umbrella"])
-            .map(str::to_string);
+            .choice(&cm, &kpath, "type", false, &ContractKind::NAMES)
+            .and_then(ContractKind::parse);
         contract.reference = doc.string(&cm, &kpath, "ref", false);
     }
     contract

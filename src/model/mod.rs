@@ -243,10 +243,33 @@ pub struct Creator {
 /// Contract details, shown on the partnership page.
 #[derive(Debug, Clone, Default)]
 pub struct Contract {
-    /// individual | umbrella.
-    pub kind: Option<String>,
+    /// Who the contract is with.
+    pub kind: Option<ContractKind>,
     /// The contract reference.
     pub reference: Option<String>,
+}
+
+/// Who a contract is with (`contract.type` of a partnership file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContractKind {
+    /// The creator in person.
+    Individual,
+    /// An agency signing for its creators.
+    Umbrella,
+}
+
+impl ContractKind {
+    /// The names partnership files use.
+    pub const NAMES: [&'static str; 2] = ["individual", "umbrella"];
+
+    /// The kind a file names, exactly as written.
+    pub fn parse(name: &str) -> Option<ContractKind> {
+        match name {
+            "individual" => Some(ContractKind::Individual),
+            "umbrella" => Some(ContractKind::Umbrella),
+            _ => None,
+        }
+    }
 }
 
 /// A cost beyond the fee: seeding, shipping, a bonus.
