@@ -30,9 +30,11 @@ pub struct PartnershipFigures {
     /// Model.
     pub model: Model,
     /// Start date.
-    pub start: String,
+    #[serde(serialize_with = "super::date_text::date")]
+    pub start: NaiveDate,
     /// End date as written.
-    pub end: Option<String>,
+    #[serde(serialize_with = "super::date_text::optional")]
+    pub end: Option<NaiveDate>,
     /// Sums and ratios.
     #[serde(flatten)]
     pub figures: totals::Figures,
@@ -106,8 +108,8 @@ pub(super) fn figures(
         platform: p.creator.platform,
         market: c.markets[p.market].id.clone(),
         model: p.model,
-        start: p.start.to_string(),
-        end: p.end.map(|e| e.to_string()),
+        start: p.start,
+        end: p.end,
         figures: g.totals.figures(),
         sponsored_posts: g.sponsored,
         organic_posts: g.organic,

@@ -177,7 +177,7 @@ fn posts_after_as_of_and_partnerships_starting_after_it_count_nowhere() {
     let f = super::client(&client(vec![p], posts), &settings(), date("2026-09-30"));
     assert_eq!(f.portfolio.figures.revenue, d("100"));
     assert_eq!(f.portfolio.sponsored_posts, 1);
-    let months: Vec<&str> = f.months.iter().map(|m| m.month.as_str()).collect();
+    let months: Vec<String> = f.months.iter().map(|m| m.month.to_string()).collect();
     assert_eq!(months, ["2026-09"]);
 }
 
@@ -197,15 +197,19 @@ fn months_run_from_the_first_activity_to_as_of_without_gaps() {
         Some("1500"),
     )];
     let f = super::client(&client(vec![p], posts), &settings(), date("2026-08-10"));
-    let months: Vec<(&str, Option<f64>)> = f
+    let months: Vec<(String, Option<f64>)> = f
         .months
         .iter()
-        .map(|m| (m.month.as_str(), m.figures.roi))
+        .map(|m| (m.month.to_string(), m.figures.roi))
         .collect();
     // June ROI (1500 - 1000) / 1000 = 0.5; July and August have no cost: n/a.
     assert_eq!(
         months,
-        [("2026-06", Some(0.5)), ("2026-07", None), ("2026-08", None)]
+        [
+            ("2026-06".to_string(), Some(0.5)),
+            ("2026-07".to_string(), None),
+            ("2026-08".to_string(), None)
+        ]
     );
     // One-offs: month 1, no phase, no recommendation, no contracted posts.
     let pf = &f.partnerships[0];

@@ -48,7 +48,7 @@ pub struct Ctx<'a> {
     pub by_partnership: Vec<Vec<usize>>,
     /// Posts to date by month, in publication order.
     pub by_month: BTreeMap<Month, Vec<usize>>,
-    /// Months of `f.months`, parsed.
+    /// Months of `f.months`.
     pub months: Vec<Month>,
 }
 
@@ -104,11 +104,7 @@ impl<'a> Ctx<'a> {
             logo: logo_of(client),
             by_partnership,
             by_month,
-            months: f
-                .months
-                .iter()
-                .filter_map(|m| Month::parse(&m.month))
-                .collect(),
+            months: f.months.iter().map(|m| m.month).collect(),
         }
     }
 
