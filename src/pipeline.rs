@@ -263,7 +263,7 @@ pub fn render_clients<T: Send>(
         .clients
         .iter()
         .zip(&computed.figures)
-        .filter(|(c, _)| only.is_none_or(|o| o.contains(&c.id)))
+        .filter(|(c, _)| only.is_none_or(|o| o.contains(c.id.as_str())))
         .collect();
     progress.stage("rendering", Some(chosen.len() as u64));
     chosen
@@ -271,7 +271,7 @@ pub fn render_clients<T: Send>(
         .map(|(c, f)| {
             let mut pages = renderer.client(&computed.portfolio, c, f)?;
             pages.extend(client_assets(&computed.portfolio, c)?);
-            let done = each(&c.id, pages)?;
+            let done = each(c.id.as_str(), pages)?;
             progress.advance();
             Ok(done)
         })

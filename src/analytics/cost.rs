@@ -120,14 +120,14 @@ pub(crate) mod tests_support {
     /// A USD retainer with one market.
     pub(crate) fn retainer(start: &str, end: Option<&str>, fee: &str) -> Partnership {
         Partnership {
-            id: "p".into(),
+            id: crate::model::PartnershipId::new("p"),
             creator: Creator {
                 name: "A".into(),
                 handle: None,
-                platform: "vk".into(),
+                platform: crate::model::Platform::Vk,
                 followers: None,
             },
-            market: 0,
+            market: crate::model::MarketIx::new(0),
             model: Model::Retainer,
             start: date(start),
             end: end.map(date),

@@ -15,7 +15,7 @@ use super::engagement::{self, NumberedRate, PostNumberPoint};
 use super::repeat::Repeat;
 use super::stats::{self, Spread};
 use super::totals::{Figures, Totals};
-use crate::model::{Client, Model, Month, PostKind};
+use crate::model::{Client, MarketId, Model, Month, PartnershipIx, PostKind};
 
 /// The portfolio's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -37,7 +37,7 @@ pub struct PortfolioFigures {
 #[derive(Debug, Clone, Serialize)]
 pub struct MarketFigures {
     /// Market id.
-    pub id: String,
+    pub id: MarketId,
     /// Display name.
     pub name: String,
     /// Sums and ratios.
@@ -126,9 +126,9 @@ impl Tally {
     }
 
     /// One post to date, in its partnership and its month.
-    pub(super) fn post(&mut self, partnership: usize, month: Month, t: Totals, kind: PostKind) {
+    pub(super) fn post(&mut self, p: PartnershipIx, month: Month, t: Totals, kind: PostKind) {
         for g in [
-            &mut self.per[partnership],
+            &mut self.per[p.index()],
             self.by_month.entry(month).or_default(),
         ] {
             g.add_post(t, kind);
@@ -150,7 +150,7 @@ fn group_of(c: &Client, per: &[Group], members: impl Iterator<Item = usize>) -> 
     for i in members {
         g.absorb(&per[i]);
         if let Some(r) = per[i].totals.roi_exact() {
-            rois.push((c.partnerships[i].id.as_str(), r));
+            rois.push((&c.partnerships[i].id, r));
         }
     }
     (g, stats::spread(&rois))
@@ -180,7 +180,7 @@ pub(super) fn markets(
         .enumerate()
         .zip(curves)
         .map(|((mi, m), curve)| {
-            let members = (0..per.len()).filter(|&i| c.partnerships[i].market == mi);
+            let members = (0..per.len()).filter(|&i| c.partnerships[i].market.index() == mi);
             let (g, spread) = group_of(c, per, members);
             MarketFigures {
                 id: m.id.clone(),

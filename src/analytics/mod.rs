@@ -27,7 +27,7 @@ pub mod totals;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Client, Settings};
+use crate::model::{Client, ClientId, Settings};
 use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
@@ -48,7 +48,8 @@ pub struct ClientFigures {
     /// Who.
     pub client: ClientInfo,
     /// The report date.
-    pub as_of: String,
+    #[serde(serialize_with = "date_text::date")]
+    pub as_of: NaiveDate,
     /// The portfolio to date.
     pub portfolio: PortfolioFigures,
     /// Every market of client.yaml, ids ascending.
@@ -74,7 +75,7 @@ pub struct ClientFigures {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClientInfo {
     /// Folder name.
-    pub id: String,
+    pub id: ClientId,
     /// Display name.
     pub name: String,
     /// Reporting currency.
@@ -121,7 +122,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
             name: c.name.clone(),
             currency: c.currency.clone(),
         },
-        as_of: as_of.to_string(),
+        as_of,
         portfolio: groups::portfolio(c, &tally.per),
         markets: groups::markets(c, &tally.per, numbered.market_curves),
         models: groups::models(c, &tally.per),
@@ -131,6 +132,25 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         partnerships,
         months: months::figures(&tally.by_month, as_of),
         posts: posts.facts,
+    }
+}
+
+/// data.json writes dates as the input does, `YYYY-MM-DD`.
+pub(crate) mod date_text {
+    use chrono::NaiveDate;
+    use serde::Serializer;
+
+    /// A date.
+    pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// A date that may be missing, as `null`.
+    pub fn optional<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
     }
 }
 

@@ -14,8 +14,8 @@ use crate::model::Month;
 /// One calendar month's figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthFigures {
-    /// YYYY-MM.
-    pub month: String,
+    /// The month.
+    pub month: Month,
     /// Sums and ratios.
     #[serde(flatten)]
     pub figures: Figures,
@@ -36,7 +36,7 @@ pub(super) fn figures(by_month: &BTreeMap<Month, Group>, as_of: NaiveDate) -> Ve
         .map(|m| {
             let g = by_month.get(&m).copied().unwrap_or_default();
             MonthFigures {
-                month: m.to_string(),
+                month: m,
                 figures: g.totals.figures(),
                 sponsored_posts: g.sponsored,
                 organic_posts: g.organic,

@@ -14,25 +14,27 @@ use super::engagement::Fit;
 use super::groups::Group;
 use super::life::{self, Phase, Recommendation};
 use super::totals;
-use crate::model::{Client, Model, Partnership, Settings};
+use crate::model::{Client, MarketId, Model, Partnership, PartnershipId, Platform, Settings};
 
 /// One partnership's figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnershipFigures {
     /// Id.
-    pub id: String,
+    pub id: PartnershipId,
     /// Creator's name.
     pub creator: String,
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// Market id.
-    pub market: String,
+    pub market: MarketId,
     /// Model.
     pub model: Model,
     /// Start date.
-    pub start: String,
+    #[serde(serialize_with = "super::date_text::date")]
+    pub start: NaiveDate,
     /// End date as written.
-    pub end: Option<String>,
+    #[serde(serialize_with = "super::date_text::optional")]
+    pub end: Option<NaiveDate>,
     /// Sums and ratios.
     #[serde(flatten)]
     pub figures: totals::Figures,
@@ -103,11 +105,11 @@ pub(super) fn figures(
     PartnershipFigures {
         id: p.id.clone(),
         creator: p.creator.name.clone(),
-        platform: p.creator.platform.clone(),
+        platform: p.creator.platform,
         market: c.markets[p.market].id.clone(),
         model: p.model,
-        start: p.start.to_string(),
-        end: p.end.map(|e| e.to_string()),
+        start: p.start,
+        end: p.end,
         figures: g.totals.figures(),
         sponsored_posts: g.sponsored,
         organic_posts: g.organic,

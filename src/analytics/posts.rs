@@ -57,7 +57,7 @@ pub(super) fn to_date(
         let (t, fact) = read(c, settings, post);
         tally.post(post.partnership, Month::of(post.date), t, post.kind);
         if post.kind == PostKind::Sponsored {
-            out.sponsored[post.partnership].push(j);
+            out.sponsored[post.partnership.index()].push(j);
         }
         out.facts[j] = fact;
     }
@@ -129,7 +129,7 @@ pub(super) fn number(c: &Client, posts: &mut ToDate) -> Numbered {
                 rate: fact.rate,
             };
             out.curve.push(point);
-            out.market_curves[p.market].push(point);
+            out.market_curves[p.market.index()].push(point);
             if let Some(r) = fact.rate {
                 points.push((k, r));
             }

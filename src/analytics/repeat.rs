@@ -58,8 +58,8 @@ pub fn by_partnership(
         let repeats = list.iter().any(|o| {
             !std::ptr::eq(*o, *first) && (0..=window).contains(&(o.date - first.date).num_days())
         });
-        out[p].eligible += 1;
-        out[p].repeating += u64::from(repeats);
+        out[p.index()].eligible += 1;
+        out[p.index()].repeating += u64::from(repeats);
     }
     out
 }
@@ -79,7 +79,7 @@ mod tests {
             date,
             instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
             customer: customer.into(),
-            partnership: p,
+            partnership: p.map(crate::model::PartnershipIx::new),
         }
     }
 

@@ -38,7 +38,7 @@ fn post(
     let date = date(day);
     Post {
         id: id.into(),
-        partnership: p,
+        partnership: crate::model::PartnershipIx::new(p),
         date,
         instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
         kind,
@@ -56,17 +56,17 @@ fn post(
 
 fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Client {
     Client {
-        id: "c".into(),
+        id: crate::model::ClientId::new("c"),
         name: "C".into(),
         currency: "USD".into(),
         language: Language::En,
         markets: vec![
             Market {
-                id: "ru".into(),
+                id: crate::model::MarketId::new("ru"),
                 name: "Russia".into(),
             },
             Market {
-                id: "us".into(),
+                id: crate::model::MarketId::new("us"),
                 name: "US".into(),
             },
         ],
@@ -177,7 +177,7 @@ fn posts_after_as_of_and_partnerships_starting_after_it_count_nowhere() {
     let f = super::client(&client(vec![p], posts), &settings(), date("2026-09-30"));
     assert_eq!(f.portfolio.figures.revenue, d("100"));
     assert_eq!(f.portfolio.sponsored_posts, 1);
-    let months: Vec<&str> = f.months.iter().map(|m| m.month.as_str()).collect();
+    let months: Vec<String> = f.months.iter().map(|m| m.month.to_string()).collect();
     assert_eq!(months, ["2026-09"]);
 }
 
@@ -197,15 +197,19 @@ fn months_run_from_the_first_activity_to_as_of_without_gaps() {
         Some("1500"),
     )];
     let f = super::client(&client(vec![p], posts), &settings(), date("2026-08-10"));
-    let months: Vec<(&str, Option<f64>)> = f
+    let months: Vec<(String, Option<f64>)> = f
         .months
         .iter()
-        .map(|m| (m.month.as_str(), m.figures.roi))
+        .map(|m| (m.month.to_string(), m.figures.roi))
         .collect();
     // June ROI (1500 - 1000) / 1000 = 0.5; July and August have no cost: n/a.
     assert_eq!(
         months,
-        [("2026-06", Some(0.5)), ("2026-07", None), ("2026-08", None)]
+        [
+            ("2026-06".to_string(), Some(0.5)),
+            ("2026-07".to_string(), None),
+            ("2026-08".to_string(), None)
+        ]
     );
     // One-offs: month 1, no phase, no recommendation, no contracted posts.
     let pf = &f.partnerships[0];
@@ -281,7 +285,7 @@ fn decay_and_window_use_sponsored_rows_dated_to_date() {
     ];
     let mut c = client(vec![p], posts);
     let row = |post, day, conv| DailyRow {
-        post,
+        post: crate::model::PostIx::new(post),
         day,
         counts: Counts {
             reach: Some(100),
@@ -309,8 +313,8 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
     // p0 (ru) acquires x and y, x repeats; p1 (us) acquires z, who does not.
     let p0 = retainer("2026-01-01", None, "1");
     let mut p1 = retainer("2026-01-01", None, "1");
-    p1.id = "q".into();
-    p1.market = 1;
+    p1.id = crate::model::PartnershipId::new("q");
+    p1.market = crate::model::MarketIx::new(1);
     let mut c = client(vec![p0, p1], Vec::new());
     let order = |id: &str, day: &str, cust: &str, p: Option<usize>| {
         let date = date(day);
@@ -319,7 +323,7 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
             date,
             instant: date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp(),
             customer: cust.into(),
-            partnership: p,
+            partnership: p.map(crate::model::PartnershipIx::new),
         }
     };
     c.orders = vec![

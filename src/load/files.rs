@@ -14,8 +14,8 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, shorten};
 use crate::model::{
-    Amount, Brand, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market, Model, Month,
-    Settings, Targets,
+    Amount, Brand, Colour, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market,
+    MarketId, MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
 
 /// A file's path relative to the portfolio and its text, kept so that later
@@ -73,13 +73,13 @@ pub struct RawClientFile {
 #[derive(Debug, Clone)]
 pub struct RawPartnership {
     /// File stem.
-    pub id: String,
+    pub id: PartnershipId,
     /// The file, for later diagnostics.
     pub source: Source,
     /// Creator.
     pub creator: Creator,
-    /// Index into the client's markets.
-    pub market: usize,
+    /// Its market among the client's.
+    pub market: MarketIx,
     /// Model.
     pub model: Model,
     /// First day.
@@ -352,7 +352,7 @@ fn markets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<Market> {
                     } else {
                         markets.push(Market {
                             name: name.unwrap_or_else(|| id.clone()),
-                            id,
+                            id: MarketId::new(id),
                         });
                     }
                 }
@@ -387,18 +387,14 @@ fn brand(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Brand {
     if let Some(b) = doc.field(m, &[], "brand", false) {
         let bpath = join(&[], "brand");
         if let Some(bm) = doc.mapping(b, &bpath, &["color", "logo"]).cloned() {
-            brand.color = doc.string(&bm, &bpath, "color", false);
-            if let Some(c) = &brand.color {
-                let hex = c.strip_prefix('#').unwrap_or("");
-                if !(hex.len() == 3 || hex.len() == 6)
-                    || !hex.chars().all(|h| h.is_ascii_hexdigit())
-                {
+            if let Some(c) = doc.string(&bm, &bpath, "color", false) {
+                brand.color = Colour::parse(&c);
+                if brand.color.is_none() {
                     doc.error(
                         &join(&bpath, "color"),
-                        format!("brand colour \"{}\" is not a hex colour", shorten(c)),
+                        format!("brand colour \"{}\" is not a hex colour", shorten(&c)),
                         Some("write it as \"#d6336c\", quoted".into()),
                     );
-                    brand.color = None;
                 }
             }
             brand.logo = doc.string(&bm, &bpath, "logo", false).map(PathBuf::from);
@@ -439,11 +435,11 @@ mod tests {
         };
         let markets = vec![
             Market {
-                id: "ru".into(),
+                id: MarketId::new("ru"),
                 name: "Russia".into(),
             },
             Market {
-                id: "us".into(),
+                id: MarketId::new("us"),
                 name: "US".into(),
             },
         ];

@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::model::ClientId;
 pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
 
 /// Everything read from a portfolio folder.
@@ -44,7 +45,7 @@ pub struct RawPortfolio {
 #[derive(Debug, Clone)]
 pub struct RawClient {
     /// Folder name.
-    pub id: String,
+    pub id: ClientId,
     /// client.yaml, when it could be read.
     pub file: Option<RawClientFile>,
     /// client.yaml's text, to place problems found later in it.
@@ -240,7 +241,7 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     let (partnerships, broken) = partnerships(root, dir, &markets, diags);
     let (metrics, posts_incomplete) = metrics(root, dir, diags);
     Some(RawClient {
-        id,
+        id: ClientId::new(id),
         file,
         source,
         logo_found,

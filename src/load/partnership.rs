@@ -9,18 +9,10 @@ use serde_yaml::{Mapping, Value};
 use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
-use crate::model::{Amount, Contract, Creator, ExtraCost, Market, Model};
-
-/// The platforms a creator may be on.
-const PLATFORMS: &[&str] = &[
-    "instagram",
-    "tiktok",
-    "youtube",
-    "telegram",
-    "vk",
-    "twitch",
-    "other",
-];
+use crate::model::{
+    Amount, Contract, ContractKind, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId,
+    Platform,
+};
 
 /// The keys of a partnership file.
 const KEYS: [&str; 9] = [
@@ -70,7 +62,7 @@ pub fn partnership(
         return None;
     }
     Some(RawPartnership {
-        id: id.to_string(),
+        id: PartnershipId::new(id),
         source: src,
         creator: creator?,
         market: market?,
@@ -92,18 +84,20 @@ fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
         .clone();
     let name = doc.string(&cm, &cpath, "name", true);
     let handle = doc.string(&cm, &cpath, "handle", false);
-    let platform = doc.choice(&cm, &cpath, "platform", true, PLATFORMS);
+    let platform = doc
+        .choice(&cm, &cpath, "platform", true, &Platform::NAMES)
+        .and_then(Platform::parse);
     let followers = doc.uint(&cm, &cpath, "followers", false);
     Some(Creator {
         name: name?,
         handle,
-        platform: platform?.to_string(),
+        platform: platform?,
         followers,
     })
 }
 
 /// The index of the partnership's market among the client's.
-fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<usize> {
+fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<MarketIx> {
     let mk = doc.string(m, &[], "market", true)?;
     let found = markets.iter().position(|x| x.id == mk);
     if found.is_none() && !markets.is_empty() {
@@ -122,7 +116,7 @@ fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<usize> {
             Some(help),
         );
     }
-    found
+    found.map(MarketIx::new)
 }
 
 /// `start` and `end`, with an end before the start refused.
@@ -187,8 +181,8 @@ fn contract(doc: &mut YamlDoc, m: &Mapping) -> Contract {
     };
     if let Some(cm) = doc.mapping(&c, &kpath, &["type", "ref"]).cloned() {
         contract.kind = doc
-            .choice(&cm, &kpath, "type", false, &["individual", "umbrella"])
-            .map(str::to_string);
+            .choice(&cm, &kpath, "type", false, &ContractKind::NAMES)
+            .and_then(ContractKind::parse);
         contract.reference = doc.string(&cm, &kpath, "ref", false);
     }
     contract

@@ -5,8 +5,12 @@
 //! partnerships), dates are real dates and every currency booked has a rate.
 //! Nothing in this module reads a file or computes a figure.
 
+mod colour;
 mod fx;
+mod ids;
+mod ix;
 mod month;
+mod platform;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,8 +18,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub use colour::Colour;
 pub use fx::Fx;
+pub use ids::{ClientId, MarketId, PartnershipId};
+pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
+pub use platform::Platform;
 
 /// The whole portfolio, ready for the analytics.
 #[derive(Debug, Clone)]
@@ -120,7 +128,7 @@ pub enum Denominator {
 #[derive(Debug, Clone)]
 pub struct Client {
     /// Folder name.
-    pub id: String,
+    pub id: ClientId,
     /// Display name.
     pub name: String,
     /// Reporting currency (ISO 4217).
@@ -144,7 +152,7 @@ pub struct Client {
     /// Month notes (Markdown source) by month.
     pub month_notes: BTreeMap<Month, String>,
     /// Partnership notes (Markdown source) by partnership id.
-    pub partnership_notes: BTreeMap<String, String>,
+    pub partnership_notes: BTreeMap<PartnershipId, String>,
     /// Files under `assets/`, relative to the client folder, sorted.
     pub assets: Vec<PathBuf>,
 }
@@ -153,7 +161,7 @@ pub struct Client {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Market {
     /// Id, as partnerships name it.
-    pub id: String,
+    pub id: MarketId,
     /// Display name.
     pub name: String,
 }
@@ -170,8 +178,8 @@ pub struct Targets {
 /// White-label settings.
 #[derive(Debug, Clone, Default)]
 pub struct Brand {
-    /// Accent colour, as written (`#d6336c`).
-    pub color: Option<String>,
+    /// Accent colour.
+    pub color: Option<Colour>,
     /// Logo path relative to the client folder.
     pub logo: Option<PathBuf>,
 }
@@ -226,8 +234,8 @@ pub struct Creator {
     pub name: String,
     /// `@handle`, as written.
     pub handle: Option<String>,
-    /// Platform name (instagram, tiktok, ...).
-    pub platform: String,
+    /// Where they publish.
+    pub platform: Platform,
     /// Follower count, when given.
     pub followers: Option<u64>,
 }
@@ -235,10 +243,33 @@ pub struct Creator {
 /// Contract details, shown on the partnership page.
 #[derive(Debug, Clone, Default)]
 pub struct Contract {
-    /// individual | umbrella.
-    pub kind: Option<String>,
+    /// Who the contract is with.
+    pub kind: Option<ContractKind>,
     /// The contract reference.
     pub reference: Option<String>,
+}
+
+/// Who a contract is with (`contract.type` of a partnership file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContractKind {
+    /// The creator in person.
+    Individual,
+    /// An agency signing for its creators.
+    Umbrella,
+}
+
+impl ContractKind {
+    /// The names partnership files use.
+    pub const NAMES: [&'static str; 2] = ["individual", "umbrella"];
+
+    /// The kind a file names, exactly as written.
+    pub fn parse(name: &str) -> Option<ContractKind> {
+        match name {
+            "individual" => Some(ContractKind::Individual),
+            "umbrella" => Some(ContractKind::Umbrella),
+            _ => None,
+        }
+    }
 }
 
 /// A cost beyond the fee: seeding, shipping, a bonus.
@@ -256,11 +287,11 @@ pub struct ExtraCost {
 #[derive(Debug, Clone)]
 pub struct Partnership {
     /// File stem.
-    pub id: String,
+    pub id: PartnershipId,
     /// Who.
     pub creator: Creator,
-    /// Index into the client's markets.
-    pub market: usize,
+    /// Its market among the client's.
+    pub market: MarketIx,
     /// Retainer or one-off.
     pub model: Model,
     /// First day.
@@ -297,8 +328,8 @@ pub struct Counts {
 pub struct Post {
     /// Free-text id, unique within the client.
     pub id: String,
-    /// Index into the client's partnerships.
-    pub partnership: usize,
+    /// Its partnership among the client's.
+    pub partnership: PartnershipIx,
     /// Local date as written: the booking date.
     pub date: NaiveDate,
     /// The instant in seconds since the epoch (UTC), for ordering.
@@ -318,8 +349,8 @@ pub struct Post {
 /// One day of one post.
 #[derive(Debug, Clone)]
 pub struct DailyRow {
-    /// Index into the client's posts.
-    pub post: usize,
+    /// Its post among the client's.
+    pub post: PostIx,
     /// 1 is the first 24 hours.
     pub day: u32,
     /// Counts within that day.
@@ -339,6 +370,6 @@ pub struct Order {
     pub instant: i64,
     /// Opaque customer id; never shown.
     pub customer: String,
-    /// Index into the client's partnerships; `None` when unattributed.
-    pub partnership: Option<usize>,
+    /// Its partnership among the client's; `None` when unattributed.
+    pub partnership: Option<PartnershipIx>,
 }

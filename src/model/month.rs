@@ -94,6 +94,13 @@ impl fmt::Display for Month {
     }
 }
 
+// data.json writes a month as its files do, `YYYY-MM`.
+impl serde::Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,7 +99,7 @@ pub fn portfolio(
     // sink, and merge the sinks in client order.
     let built: Vec<(Option<Client>, Diagnostics)> = published
         .into_par_iter()
-        .filter(|c| overrides.clients.is_empty() || overrides.clients.contains(&c.id))
+        .filter(|c| overrides.clients.is_empty() || overrides.clients.iter().any(|w| c.id == *w))
         .map(|c| {
             let mut d = Diagnostics::new();
             let built = client::client(checked, c, as_of, &mut d);
@@ -179,7 +179,7 @@ fn report_date_of(
 /// line, with a did-you-mean.
 fn check_clients_named(raw: &RawPortfolio, overrides: &Overrides, diags: &mut Diagnostics) {
     for wanted in &overrides.clients {
-        if !raw.clients.iter().any(|c| &c.id == wanted) {
+        if !raw.clients.iter().any(|c| c.id == *wanted) {
             let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
             let help = match did_you_mean(wanted, ids.iter().copied()) {
                 Some(s) => format!("did you mean `--client {s}`?"),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::scope::{Refs, Scope};
 use super::yaml_location;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Month, Partnership, Post};
+use crate::model::{Month, Partnership, PartnershipId, Post};
 
 /// Month notes by month and partnership notes by id, with a warning for a
 /// note that is not shown.
@@ -17,7 +17,7 @@ pub(super) fn notes(
     posts: &[Post],
     refs: &Refs,
     diags: &mut Diagnostics,
-) -> (BTreeMap<Month, String>, BTreeMap<String, String>) {
+) -> (BTreeMap<Month, String>, BTreeMap<PartnershipId, String>) {
     let (c, as_of) = (s.c, s.as_of);
     let ids: Vec<&str> = refs.known.iter().copied().collect();
     let mut month_notes = BTreeMap::new();
@@ -54,7 +54,8 @@ pub(super) fn notes(
         } else if refs.known.contains(stem.as_str()) {
             if refs.has(stem.as_str()) {
                 super::links::warn_links(path, text, diags);
-                partnership_notes.insert(stem.clone(), text.clone());
+                // The model has this id, so it is a checked one.
+                partnership_notes.insert(PartnershipId::new(stem.clone()), text.clone());
             }
         } else {
             let mut d = Diagnostic::warning(format!(

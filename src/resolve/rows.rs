@@ -10,7 +10,7 @@ use super::scope::{Refs, Scope};
 use super::{Tally, at, fx_help, rows_of};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
-use crate::model::{DailyRow, Month, Order, Post};
+use crate::model::{DailyRow, Month, Order, Post, PostIx};
 
 /// Where each id was first seen, as (file, cell): a Location (with its
 /// path) is made only for a duplicate.
@@ -96,10 +96,10 @@ pub(super) fn daily(
     diags: &mut Diagnostics,
 ) -> Vec<DailyRow> {
     let c = s.c;
-    let post_index: HashMap<&str, usize> = posts
+    let post_index: HashMap<&str, PostIx> = posts
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
+        .map(|(i, p)| (p.id.as_str(), PostIx::new(i)))
         .collect();
     // Posts that were there but could not be read: rows naming them are
     // not reported again.
@@ -112,7 +112,7 @@ pub(super) fn daily(
     let daily_rows = rows_of(c, |r| matches!(r, Rows::Daily(_)));
     let mut daily = Vec::with_capacity(daily_rows);
     let mut unknown_post = Tally::default();
-    let mut day_places: HashMap<(usize, u32), (&Path, Cell)> = HashMap::with_capacity(daily_rows);
+    let mut day_places: HashMap<(PostIx, u32), (&Path, Cell)> = HashMap::with_capacity(daily_rows);
     for f in &c.metrics {
         let Rows::Daily(rows) = &f.rows else { continue };
         for r in rows {

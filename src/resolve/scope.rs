@@ -11,7 +11,7 @@ use super::{Checked, Tally, at};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::csv::Cell;
 use crate::load::{RawClient, RawClientFile};
-use crate::model::Partnership;
+use crate::model::{Partnership, PartnershipIx};
 
 /// What every part of one client's resolution reads.
 pub(super) struct Scope<'a> {
@@ -36,7 +36,7 @@ pub(super) struct Scope<'a> {
 /// those known but left out (starting after the report date, or whose file
 /// could not be read), which are not reported again.
 pub(super) struct Refs<'a> {
-    index: HashMap<&'a str, usize>,
+    index: HashMap<&'a str, PartnershipIx>,
     /// Every partnership id of the client's files.
     pub known: BTreeSet<&'a str>,
     unknown: Tally,
@@ -48,7 +48,7 @@ impl<'a> Refs<'a> {
             index: partnerships
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.id.as_str(), i))
+                .map(|(i, p)| (p.id.as_str(), PartnershipIx::new(i)))
                 .collect(),
             known: c
                 .partnerships
@@ -67,7 +67,7 @@ impl<'a> Refs<'a> {
 
     /// The index of partnership `id`, named at `cell` of `file`; an id no
     /// file defines is counted for [`Refs::report`].
-    pub fn resolve(&mut self, id: &str, file: &Path, cell: Cell) -> Option<usize> {
+    pub fn resolve(&mut self, id: &str, file: &Path, cell: Cell) -> Option<PartnershipIx> {
         if let Some(i) = self.index.get(id) {
             return Some(*i);
         }

@@ -150,7 +150,7 @@ impl Workspace {
             g.portfolio
                 .clients
                 .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
+                .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect()
         })
     }
@@ -173,7 +173,7 @@ impl Workspace {
         let folder_gone = changes
             .clients
             .iter()
-            .any(|id| !self.raw.clients.iter().any(|c| &c.id == id));
+            .any(|id| !self.raw.clients.iter().any(|c| c.id == *id));
         let mut all = changes.everything || self.good.is_none() || folder_gone;
         let mut portfolio = self.model((!all).then_some(&changes.clients));
         let moved = |p: &Portfolio, good: &Option<Computed>| {
@@ -193,7 +193,8 @@ impl Workspace {
         };
         let figures = pipeline::figures(&portfolio);
         let before: BTreeSet<String> = self.clients().into_iter().map(|(id, _)| id).collect();
-        let rebuilt: BTreeSet<String> = portfolio.clients.iter().map(|c| c.id.clone()).collect();
+        let rebuilt: BTreeSet<String> =
+            portfolio.clients.iter().map(|c| c.id.to_string()).collect();
         let touched = if all {
             self.good = Some(Computed { portfolio, figures });
             before.clone()
@@ -249,7 +250,7 @@ impl Workspace {
         let (fresh, diags) = read_clients(&self.root, &changes.clients);
         self.raw
             .clients
-            .retain(|c| !changes.clients.contains(&c.id));
+            .retain(|c| !changes.clients.contains(c.id.as_str()));
         self.raw.clients.extend(fresh);
         self.raw.clients.sort_by(|a, b| a.id.cmp(&b.id));
         self.read_problems.replace(&changes.clients, diags, false);
@@ -284,7 +285,7 @@ fn merge(
     let mut all: Vec<(Client, ClientFigures)> = old_clients
         .into_iter()
         .zip(old_figures)
-        .filter(|(c, _)| !changed.contains(&c.id))
+        .filter(|(c, _)| !changed.contains(c.id.as_str()))
         .chain(clients.into_iter().zip(figures))
         .collect();
     all.sort_by(|a, b| a.0.id.cmp(&b.0.id));

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analytics::life::{Phase, Recommendation};
-use crate::model::{Denominator, Language, Model, Month};
+use crate::model::{Denominator, Language, Model, Month, Platform};
 
 /// Declares [`Texts`], one `&'static str` per key, and its list of entries.
 macro_rules! texts {
@@ -481,16 +481,15 @@ pub fn model(lang: Language, m: Model) -> &'static str {
 
 /// A platform's name as people write it: brands are the same in every
 /// language; VK and "other" are not.
-pub fn platform(lang: Language, p: &str) -> String {
+pub fn platform(lang: Language, p: Platform) -> &'static str {
     match p {
-        "instagram" => "Instagram".into(),
-        "tiktok" => "TikTok".into(),
-        "youtube" => "YouTube".into(),
-        "telegram" => "Telegram".into(),
-        "vk" => texts(lang).platform_vk.into(),
-        "twitch" => "Twitch".into(),
-        "other" => texts(lang).platform_other.into(),
-        other => other.to_string(),
+        Platform::Instagram => "Instagram",
+        Platform::Tiktok => "TikTok",
+        Platform::Youtube => "YouTube",
+        Platform::Telegram => "Telegram",
+        Platform::Vk => texts(lang).platform_vk,
+        Platform::Twitch => "Twitch",
+        Platform::Other => texts(lang).platform_other,
     }
 }
 

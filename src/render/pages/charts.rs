@@ -14,7 +14,7 @@ use crate::charts::bars::{Bar, BarChart};
 use crate::charts::line::{LineChart, Marker, Series};
 use crate::charts::spread::{Quartiles, SpreadChart};
 use crate::charts::{Frame, Role, bars, line, spread};
-use crate::model::{Language, Model, Month};
+use crate::model::{Language, Model, Month, PartnershipId};
 use crate::render::format;
 use crate::render::i18n;
 use crate::render::table::{Cell, Table};
@@ -234,8 +234,7 @@ fn spread_points(ctx: &Ctx, s: &Spread, rows: &[(usize, f64)]) -> Vec<(f64, Stri
     rows.iter()
         .map(|&(i, r)| {
             let p = ctx.partnership(i);
-            let named = s.best.as_deref() == Some(p.id.as_str())
-                || s.worst.as_deref() == Some(p.id.as_str());
+            let named = s.best.as_ref() == Some(&p.id) || s.worst.as_ref() == Some(&p.id);
             (
                 r,
                 if named {
@@ -265,8 +264,8 @@ fn quartiles(s: &Spread) -> Option<Quartiles> {
 /// What the spread chart shows, in words.
 fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
     let x = &ctx.fmt;
-    let name_of = |id: &Option<String>| -> Option<String> {
-        let i = ctx.partnership_index(id.as_deref()?)?;
+    let name_of = |id: &Option<PartnershipId>| -> Option<String> {
+        let i = ctx.partnership_index(id.as_ref()?)?;
         Some(ctx.partnership(i).creator.clone())
     };
     let (worst, best) = (name_of(&s.worst), name_of(&s.best));

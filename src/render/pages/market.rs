@@ -34,7 +34,7 @@ pub fn build(ctx: &Ctx, mi: usize) -> (MarketPage, Vec<Table>) {
         .partnerships
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.market == mi)
+        .filter(|(_, p)| p.market.index() == mi)
         .map(|(i, _)| i)
         .collect();
     let root = "../../";

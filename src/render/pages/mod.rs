@@ -28,7 +28,7 @@ use super::format;
 use super::i18n;
 use super::table::{Cell, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
-use crate::model::{Client, Language, Month, Portfolio, PostKind};
+use crate::model::{Client, Colour, Language, Month, PartnershipId, Portfolio, PostKind};
 
 /// One client's site as the pages see it.
 pub struct Ctx<'a> {
@@ -48,29 +48,20 @@ pub struct Ctx<'a> {
     pub by_partnership: Vec<Vec<usize>>,
     /// Posts to date by month, in publication order.
     pub by_month: BTreeMap<Month, Vec<usize>>,
-    /// Months of `f.months`, parsed.
+    /// Months of `f.months`.
     pub months: Vec<Month>,
 }
 
 /// The accent when the client names no brand colour.
 pub const DEFAULT_ACCENT: &str = "#2f5d8a";
 
-/// A brand colour as written, if it is a plain hex colour (anything else
-/// could escape the stylesheet).
-pub fn safe_colour(c: &str) -> Option<String> {
-    let hex = c.strip_prefix('#')?;
-    (matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit()))
-        .then(|| format!("#{}", hex.to_ascii_lowercase()))
-}
-
 /// The client's brand colour, or the default accent.
 pub fn accent_of(client: &Client) -> String {
     client
         .brand
         .color
-        .as_deref()
-        .and_then(safe_colour)
-        .unwrap_or_else(|| DEFAULT_ACCENT.to_string())
+        .as_ref()
+        .map_or_else(|| DEFAULT_ACCENT.to_string(), Colour::to_string)
 }
 
 /// The client's logo relative to its folder, when it is one of its assets
@@ -98,7 +89,7 @@ impl<'a> Ctx<'a> {
         });
         for j in order {
             let post = &client.posts[j];
-            by_partnership[post.partnership].push(j);
+            by_partnership[post.partnership.index()].push(j);
             by_month.entry(Month::of(post.date)).or_default().push(j);
         }
         Ctx {
@@ -113,11 +104,7 @@ impl<'a> Ctx<'a> {
             logo: logo_of(client),
             by_partnership,
             by_month,
-            months: f
-                .months
-                .iter()
-                .filter_map(|m| Month::parse(&m.month))
-                .collect(),
+            months: f.months.iter().map(|m| m.month).collect(),
         }
     }
 
@@ -142,8 +129,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The index of a partnership id.
-    pub fn partnership_index(&self, id: &str) -> Option<usize> {
-        self.client.partnerships.iter().position(|p| p.id == id)
+    pub fn partnership_index(&self, id: &PartnershipId) -> Option<usize> {
+        self.client.partnerships.iter().position(|p| p.id == *id)
     }
 
     /// The market name of a partnership.

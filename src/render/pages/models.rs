@@ -8,7 +8,7 @@
 use super::Ctx;
 use super::daily::decay_rate;
 use crate::analytics::ModelFigures;
-use crate::model::Model;
+use crate::model::{Model, PartnershipId};
 use crate::render::table::{Cell, Table};
 
 /// The models in the order of their columns.
@@ -127,8 +127,8 @@ pub fn models_all(ctx: &Ctx) -> Table {
 }
 
 /// A partnership named by id, linked to its page.
-fn creator_cell(ctx: &Ctx, id: &Option<String>) -> Cell {
-    match id.as_deref().and_then(|id| ctx.partnership_index(id)) {
+fn creator_cell(ctx: &Ctx, id: &Option<PartnershipId>) -> Cell {
+    match id.as_ref().and_then(|id| ctx.partnership_index(id)) {
         Some(i) => {
             let p = ctx.partnership(i);
             Cell::text(p.creator.clone()).link(format!("partnerships/{}/index.html", p.id))

@@ -382,7 +382,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     for &j in ctx.by_month.get(&m).map_or(&[][..], |v| v.as_slice()) {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
-        let p = ctx.partnership(post.partnership);
+        let p = ctx.partnership(post.partnership.index());
         let class = match post.kind {
             PostKind::Sponsored => "",
             PostKind::Organic => "organic",
@@ -392,7 +392,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
                 Cell::text(i18n::date_short(lang, post.date)),
                 Cell::text(p.creator.clone())
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
-                Cell::text(i18n::platform(lang, &p.platform)),
+                Cell::text(i18n::platform(lang, p.platform)),
                 post_kind(ctx, post.kind, fact.ramp_up),
                 post_number(fact.number),
                 x.c_int_o(post.counts.reach),

@@ -9,6 +9,7 @@ use super::models::{models_all, models_table};
 use super::{
     Card, ChartView, Ctx, Def, Link, charts, daily, figure_cards, how, month, roster_table,
 };
+use crate::model::PartnershipId;
 use crate::render::i18n;
 use crate::render::table::{Cell, Table};
 
@@ -114,8 +115,8 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
 }
 
 /// The best or worst partnership, linked, with its ROI.
-fn extreme(ctx: &Ctx, id: &Option<String>) -> Option<Link> {
-    let pf = ctx.partnership(ctx.partnership_index(id.as_deref()?)?);
+fn extreme(ctx: &Ctx, id: &Option<PartnershipId>) -> Option<Link> {
+    let pf = ctx.partnership(ctx.partnership_index(id.as_ref()?)?);
     Some(Link {
         label: pf.creator.clone(),
         href: format!("partnerships/{}/index.html", pf.id),
@@ -226,7 +227,7 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
             href: format!("partnerships/{}/index.html", pf.id),
             note: format!(
                 "{} · {} · {}",
-                i18n::platform(lang, &pf.platform),
+                i18n::platform(lang, pf.platform),
                 ctx.market_name(i),
                 i18n::model(lang, pf.model)
             ),

@@ -13,7 +13,7 @@ use super::month::{post_kind, post_link, post_number};
 use super::timeline::{Timeline, timeline};
 use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how};
 use crate::analytics::life;
-use crate::model::{Model, Month, PostKind};
+use crate::model::{ContractKind, Model, Month, PostKind};
 use crate::render::table::{Cell, Table};
 use crate::render::{format, i18n, notes};
 
@@ -141,7 +141,7 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     let m = &ctx.client.partnerships[i];
     let mut facts = vec![fact(
         ctx.t().platform,
-        i18n::platform(lang, &m.creator.platform),
+        i18n::platform(lang, m.creator.platform).into(),
     )];
     if let Some(h) = &m.creator.handle {
         facts.push(fact(ctx.t().handle, h.clone()));
@@ -180,10 +180,9 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
         ));
     }
     let contract: Vec<String> = [
-        m.contract.kind.as_deref().map(|k| match k {
-            "individual" => ctx.t().individual.to_string(),
-            "umbrella" => ctx.t().umbrella.to_string(),
-            other => other.to_string(),
+        m.contract.kind.map(|k| match k {
+            ContractKind::Individual => ctx.t().individual.to_string(),
+            ContractKind::Umbrella => ctx.t().umbrella.to_string(),
         }),
         m.contract.reference.clone(),
     ]
