@@ -20,15 +20,6 @@ pub enum DecimalMark {
     Comma,
 }
 
-impl DecimalMark {
-    fn char(self) -> char {
-        match self {
-            DecimalMark::Point => '.',
-            DecimalMark::Comma => ',',
-        }
-    }
-}
-
 /// A currency sign written with an amount, and the currencies it can mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sign {
