@@ -17,6 +17,12 @@ use crate::diagnostics::shorten;
 /// lone brackets would be taken for the code's own.
 const NEVER_CLOSED: &str = "for a `[` or `{` that is never closed";
 
+// Messages too long to sit on one line of the match that words them.
+const ALIAS_BOMB: &str =
+    "invalid YAML: its aliases repeat their anchored values too many times to read";
+const FX_NOT_A_MAPPING: &str = "`fx` must map pairs such as RUB/USD to rates by month";
+const NEGATIVE_POSTS_PER_MONTH: &str = "`sponsored_posts_per_month` cannot be negative";
+
 /// A problem with YAML syntax and the reading of YAML fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlProblem {
@@ -356,9 +362,7 @@ impl fmt::Display for YamlProblem {
             ),
             P::TooNested => f.write_str("invalid YAML: nested more than 128 levels deep"),
             P::DuplicateKey { key, .. } => write!(f, "duplicate key `{}`", shorten(key)),
-            P::AliasBomb => f.write_str(
-                "invalid YAML: its aliases repeat their anchored values too many times to read",
-            ),
+            P::AliasBomb => f.write_str(ALIAS_BOMB),
             P::NumberTooLarge { key, number, .. } => too_large(f, key.as_deref(), number),
             P::Syntax { reason } => write!(f, "invalid YAML: {reason}"),
             P::Empty { .. } => f.write_str("the file is empty"),
@@ -392,9 +396,7 @@ impl fmt::Display for YamlProblem {
                 "`{key}` must be a three-letter currency code, found \"{}\"",
                 shorten(found)
             ),
-            P::FxNotAMapping => {
-                f.write_str("`fx` must map pairs such as RUB/USD to rates by month")
-            }
+            P::FxNotAMapping => f.write_str(FX_NOT_A_MAPPING),
             P::FxPairNotFromTo { pair } => {
                 write!(f, "fx pair `{}` must be written FROM/TO", shorten(pair))
             }
@@ -420,9 +422,7 @@ impl fmt::Display for YamlProblem {
             } => unknown_market(f, market, markets),
             P::EndBeforeStart { start, end } => write!(f, "`end` {end} is before `start` {start}"),
             P::NegativeFee { fee } => write!(f, "fee cannot be negative, found {fee}"),
-            P::NegativePostsPerMonth => {
-                f.write_str("`sponsored_posts_per_month` cannot be negative")
-            }
+            P::NegativePostsPerMonth => f.write_str(NEGATIVE_POSTS_PER_MONTH),
             P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
             P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
         }
