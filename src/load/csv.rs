@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::{Counts, PostKind};
 
@@ -271,32 +272,17 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
 /// The warning for a file not read as UTF-8, naming the encoding used.
 fn warn_encoding(path: &Path, encoding: Encoding, diags: &mut Diagnostics) {
     if encoding == Encoding::Windows1251 {
-        diags.push(
-            Diagnostic::warning("file is not UTF-8; read it as Windows-1251")
-                .in_file(path)
-                .with_help("save it as \"CSV UTF-8\" to make the encoding explicit"),
-        );
+        diags.push(Diagnostic::warning(CsvProblem::ReadAsWindows1251).in_file(path));
     }
 }
 
 /// The error for a quote left open, at the quote.
 fn open_quote(path: &Path, q: &quotes::BadQuote) -> Diagnostic {
-    let message = match q.open {
-        quotes::Open::ToTheEnd => {
-            "quote is never closed: its field runs to the end of the file".to_string()
-        }
-        quotes::Open::Swallows { rows, first } => {
-            let lines = if rows == 1 { "line" } else { "lines" };
-            format!(
-                "quoted field takes in {rows} {lines} that look like rows, from line {first}: its closing quote is likely missing"
-            )
-        }
+    let problem = match q.open {
+        quotes::Open::ToTheEnd => CsvProblem::QuoteNeverClosed,
+        quotes::Open::Swallows { rows, first } => CsvProblem::QuoteSwallowsRows { rows, first },
     };
-    Diagnostic::error(message)
-        .at(Location::at(path, q.line, q.column))
-        .with_help(
-            "end the value with `\"`; a quote inside a quoted value is written twice, `\"\"`",
-        )
+    Diagnostic::error(problem).at(Location::at(path, q.line, q.column))
 }
 
 /// Read one metrics file from its bytes. Problems go to `diags`.
@@ -316,11 +302,14 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
     match reader.read_record(&mut record) {
         Ok(true) => {}
         Ok(false) => {
-            diags.push(Diagnostic::warning("empty CSV file is ignored").in_file(path));
+            diags.push(Diagnostic::warning(CsvProblem::EmptyFile).in_file(path));
             return Err(Unread::Empty);
         }
         Err(e) => {
-            diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).in_file(path));
+            let problem = CsvProblem::Unreadable {
+                reason: e.to_string(),
+            };
+            diags.push(Diagnostic::error(problem).in_file(path));
             return Err(Unread::Unusable {
                 may_hold_posts: true,
             });
@@ -366,11 +355,13 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Kind;
 
-    fn posts(text: &[u8]) -> (Vec<RawPost>, Vec<String>) {
+    /// The posts read from `text`, and the problems found, in order.
+    fn posts(text: &[u8]) -> (Vec<RawPost>, Vec<Diagnostic>) {
         let mut d = Diagnostics::new();
         let f = read(Path::new("m.csv"), text, &mut d);
-        let msgs = d.sorted().iter().map(|x| x.to_string()).collect();
+        let msgs = d.sorted().into_iter().cloned().collect();
         match f.map(|f| f.rows) {
             Ok(Rows::Posts(p)) => (p, msgs),
             _ => (Vec::new(), msgs),
@@ -401,10 +392,16 @@ mod tests {
         bytes.extend_from_slice(b"");
         let (p, msgs) = posts(&bytes);
         assert_eq!(p.len(), 1);
-        assert!(msgs.iter().any(|m| m.contains("Windows-1251")), "{msgs:?}");
         assert!(
             msgs.iter()
-                .any(|m| m.contains("unknown columns ignored: прим")),
+                .any(|m| m.kind == Kind::Csv(CsvProblem::ReadAsWindows1251)),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| matches!(
+                &m.kind,
+                Kind::Csv(CsvProblem::UnknownColumns { columns, .. }) if columns == &["прим"]
+            )),
             "{msgs:?}"
         );
     }
@@ -435,6 +432,7 @@ mod tests {
     fn locates_bad_cells() {
         let (p, msgs) =
             posts(b"post_id,partnership,published,reach\nA,b,2026-01-01,-4\nB,b,2026-02-30,5\n");
+        let msgs: Vec<String> = msgs.iter().map(Diagnostic::to_string).collect();
         assert!(p.is_empty());
         assert!(
             msgs[0].contains("`reach` cannot be negative") && msgs[0].contains("m.csv:2:16"),
@@ -457,13 +455,17 @@ mod tests {
             ]
             .join(end);
             let (_, msgs) = posts(text.as_bytes());
-            assert!(msgs[0].contains("m.csv:3:5"), "{end:?}: {msgs:?}");
+            let place = msgs[0].location.as_ref().map(ToString::to_string);
+            assert_eq!(place.as_deref(), Some("m.csv:3:5"), "{end:?}: {msgs:?}");
         }
     }
 
     #[test]
     fn rejects_a_header_of_no_kind() {
         let (_, msgs) = posts(b"id,when\n1,2\n");
-        assert!(msgs[0].contains("fits no kind"), "{msgs:?}");
+        assert!(
+            matches!(msgs[0].kind, Kind::Csv(CsvProblem::HeaderOfNoKind { .. })),
+            "{msgs:?}"
+        );
     }
 }

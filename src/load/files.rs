@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use serde_yaml::Value;
 
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
-use crate::diagnostics::{Diagnostics, shorten};
+use crate::diagnostics::Diagnostics;
+use crate::diagnostics::kind::YamlProblem;
 use crate::model::{
     Amount, Brand, Colour, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market,
     MarketId, MarketIx, Model, Month, PartnershipId, Settings, Targets,
@@ -129,14 +130,11 @@ pub(super) fn currency(
     let c = doc.string(m, path, key, required)?;
     let up = c.trim().to_uppercase();
     if up.len() != 3 || !up.chars().all(|ch| ch.is_ascii_alphabetic()) {
-        doc.error(
-            &join(path, key),
-            format!(
-                "`{key}` must be a three-letter currency code, found \"{}\"",
-                shorten(&c)
-            ),
-            Some("use an ISO 4217 code such as USD, RUB or EUR".into()),
-        );
+        let problem = YamlProblem::NotACurrency {
+            key: key.to_string(),
+            found: c,
+        };
+        doc.error(&join(path, key), problem);
         return None;
     }
     Some(up)
@@ -225,11 +223,7 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
     };
     let path = join(&[], "fx");
     let Value::Mapping(pairs) = v else {
-        doc.error(
-            &path,
-            "`fx` must map pairs such as RUB/USD to rates by month",
-            None,
-        );
+        doc.error(&path, YamlProblem::FxNotAMapping);
         return fx;
     };
     for (k, rates) in pairs {
@@ -237,22 +231,11 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
         let pair_path = join(&path, &name);
         let codes: Vec<String> = name.split('/').map(|s| s.trim().to_uppercase()).collect();
         let [from, to] = codes.as_slice() else {
-            doc.error(
-                &pair_path,
-                format!("fx pair `{}` must be written FROM/TO", shorten(&name)),
-                Some("for example RUB/USD: 1 RUB = rate USD".into()),
-            );
+            doc.error(&pair_path, YamlProblem::FxPairNotFromTo { pair: name });
             continue;
         };
         let Some(Value::Mapping(months)) = Some(rates) else {
-            doc.error(
-                &pair_path,
-                format!(
-                    "fx pair `{}` must map months (YYYY-MM) to rates",
-                    shorten(&name)
-                ),
-                None,
-            );
+            doc.error(&pair_path, YamlProblem::FxPairNotByMonth { pair: name });
             continue;
         };
         for (mk, rate) in months {
@@ -265,16 +248,13 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
             };
             let month_path = join(&pair_path, &month_text);
             let Some(month) = Month::parse(&month_text) else {
-                doc.error(
-                    &month_path,
-                    format!("`{}` is not a month YYYY-MM", shorten(&month_text)),
-                    None,
-                );
+                let problem = YamlProblem::NotAMonth { month: month_text };
+                doc.error(&month_path, problem);
                 continue;
             };
             match doc.decimal_value(rate, &month_path, "rate") {
                 Some(r) if r > Decimal::ZERO => fx.insert(from, to, month, r),
-                Some(_) => doc.error(&month_path, "an fx rate must be greater than 0", None),
+                Some(_) => doc.error(&month_path, YamlProblem::RateNotPositive),
                 None => {}
             }
         }
@@ -335,20 +315,9 @@ fn markets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<Market> {
                 let name = doc.string(&mm, &ipath, "name", false);
                 if let Some(id) = id {
                     if !is_id(&id) {
-                        doc.error(
-                            &join(&ipath, "id"),
-                            format!(
-                                "market id \"{}\" must match [a-z0-9][a-z0-9_-]*",
-                                shorten(&id)
-                            ),
-                            Some("use lower-case letters, digits, `-` and `_`".into()),
-                        );
+                        doc.error(&join(&ipath, "id"), YamlProblem::BadMarketId { id });
                     } else if markets.iter().any(|x: &Market| x.id == id) {
-                        doc.error(
-                            &join(&ipath, "id"),
-                            format!("market \"{}\" is listed twice", shorten(&id)),
-                            None,
-                        );
+                        doc.error(&join(&ipath, "id"), YamlProblem::MarketTwice { id });
                     } else {
                         markets.push(Market {
                             name: name.unwrap_or_else(|| id.clone()),
@@ -358,11 +327,7 @@ fn markets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<Market> {
                 }
             }
         }
-        Some(_) => doc.error(
-            &mpath,
-            "`markets` must be a list of at least one market",
-            Some("- id: us\n    name: United States".into()),
-        ),
+        Some(_) => doc.error(&mpath, YamlProblem::NoMarkets),
         None => {}
     }
     markets.sort_by(|a, b| a.id.cmp(&b.id));
@@ -390,11 +355,8 @@ fn brand(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Brand {
             if let Some(c) = doc.string(&bm, &bpath, "color", false) {
                 brand.color = Colour::parse(&c);
                 if brand.color.is_none() {
-                    doc.error(
-                        &join(&bpath, "color"),
-                        format!("brand colour \"{}\" is not a hex colour", shorten(&c)),
-                        Some("write it as \"#d6336c\", quoted".into()),
-                    );
+                    let problem = YamlProblem::NotAColour { found: c };
+                    doc.error(&join(&bpath, "color"), problem);
                 }
             }
             brand.logo = doc.string(&bm, &bpath, "logo", false).map(PathBuf::from);

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 
 /// What a client folder may hold.
@@ -46,12 +47,8 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Warn that `path` is not read.
-pub fn ignored(root: &Path, path: &Path, what: &str, help: String, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::warning(format!("{what} is not read: {}", name(path)))
-            .in_file(&rel(root, path))
-            .with_help(help),
-    );
+fn ignored(root: &Path, path: &Path, problem: FileProblem, diags: &mut Diagnostics) {
+    diags.push(Diagnostic::warning(problem).in_file(&rel(root, path)));
 }
 
 /// The folders under `clients/`, hidden ones too (the id check refuses
@@ -62,13 +59,8 @@ pub fn client_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         if path.is_dir() {
             dirs.push(path);
         } else if !hidden(&path) {
-            ignored(
-                root,
-                &path,
-                "a file in clients/",
-                "clients/ holds one folder per client; move the file into a client's folder or out of clients/".into(),
-                diags,
-            );
+            let problem = FileProblem::FileInClients { name: name(&path) };
+            ignored(root, &path, problem, diags);
         }
     }
     dirs
@@ -82,11 +74,12 @@ pub fn client_folder(root: &Path, dir: &Path, diags: &mut Diagnostics) {
         if hidden(&path) || CLIENT_ENTRIES.contains(&n.as_str()) {
             continue;
         }
-        let help = match did_you_mean(&n, CLIENT_ENTRIES) {
-            Some(meant) => format!("did you mean `{meant}`?"),
-            None => format!("a client folder holds {}", CLIENT_ENTRIES.join(", ")),
+        let problem = FileProblem::NotAClientEntry {
+            suggestion: did_you_mean(&n, CLIENT_ENTRIES).map(str::to_string),
+            name: n,
+            entries: CLIENT_ENTRIES.map(str::to_string).to_vec(),
         };
-        ignored(root, &path, "an entry of the client folder", help, diags);
+        ignored(root, &path, problem, diags);
     }
 }
 
@@ -105,16 +98,18 @@ pub fn not_input(root: &Path, path: &Path, kind: &str, ext: &str, diags: &mut Di
     if hidden(path) || LITTER.contains(&name(path).as_str()) {
         return;
     }
-    let help = if path.is_dir() {
-        format!("{kind}/ holds only .{ext} files; move the folder out of it")
+    let (name, folder, ext) = (name(path), kind.to_string(), ext.to_string());
+    let problem = if path.is_dir() {
+        FileProblem::FolderNotInput { name, folder, ext }
     } else {
-        format!(
-            "{kind}/ reads only files ending in .{ext}; if this is one, rename it to {}",
-            renamed(path, ext)
-        )
+        FileProblem::FileNotInput {
+            renamed: renamed(path, &ext),
+            name,
+            folder,
+            ext,
+        }
     };
-    let what = if path.is_dir() { "a folder" } else { "a file" };
-    ignored(root, path, &format!("{what} in {kind}/"), help, diags);
+    ignored(root, path, problem, diags);
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::path::Path;
 use super::files::{RawSettings, Source};
 use super::within;
 use crate::builtin;
+use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::yaml::Seg;
 use crate::model::Looks;
@@ -68,16 +69,12 @@ fn unknown_theme(root: &Path, name: &str, roster: &Source) -> Diagnostic {
         .map(|t| (*t).to_string())
         .collect();
     known.extend(theme_folders(root));
-    let mut help = format!(
-        "the themes are {}; add one as themes/{name}/style.css",
-        known.join(", ")
-    );
-    if let Some(s) = did_you_mean(name, known.iter().map(String::as_str)) {
-        help = format!("did you mean \"{s}\"? {help}");
-    }
-    Diagnostic::error(format!("unknown theme \"{name}\""))
-        .at(roster.locate(&[Seg::Key("theme".into())]))
-        .with_help(help)
+    let problem = FileProblem::UnknownTheme {
+        name: name.to_string(),
+        suggestion: did_you_mean(name, known.iter().map(String::as_str)).map(str::to_string),
+        themes: known,
+    };
+    Diagnostic::error(problem).at(roster.locate(&[Seg::Key("theme".into())]))
 }
 
 /// The folders under themes/ that hold a style.css inside the portfolio.

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::ClientId;
 pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
@@ -94,9 +95,7 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                 let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
                 diags.push(
-                    Diagnostic::error("file is not valid UTF-8")
-                        .at(Location::at(&file, line, column))
-                        .with_help("save the file with the encoding UTF-8 (in Notepad or Excel: Save As, Encoding: UTF-8)"),
+                    Diagnostic::error(FileProblem::NotUtf8).at(Location::at(&file, line, column)),
                 );
                 None
             }
@@ -106,12 +105,14 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
             None
         }
         Err(within::Refused::Io(e)) => {
-            let msg = if path.is_dir() {
-                "expected a file, found a directory".to_string()
+            let problem = if path.is_dir() {
+                FileProblem::IsADirectory
             } else {
-                format!("cannot read file: {e}")
+                FileProblem::Unreadable {
+                    reason: e.to_string(),
+                }
             };
-            diags.push(Diagnostic::error(msg).in_file(&file).io());
+            diags.push(Diagnostic::error(problem).in_file(&file).io());
             None
         }
     }
@@ -160,22 +161,14 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     } else {
         // Not a portfolio: most likely the wrong folder, so a usage error.
         let looked = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        diags.push(
-            Diagnostic::error(format!("no roster.yaml in {}", looked.display()))
-                .with_help("run roster in a portfolio folder, pass its path, or start one with `roster init DIR`")
-                .io(),
-        );
+        diags.push(Diagnostic::error(FileProblem::NoPortfolio { folder: looked }).io());
         None
     };
     let settings = source.as_ref().and_then(|src| files::settings(src, diags));
     let looks = looks::read(root, settings.as_ref(), source.as_ref(), diags);
     let dirs = layout::client_dirs(root, diags);
     if settings.is_some() && dirs.is_empty() {
-        diags.push(
-            Diagnostic::error("the portfolio has no clients")
-                .in_file(Path::new("clients"))
-                .with_help("add a folder clients/<client-id>/ with a client.yaml"),
-        );
+        diags.push(Diagnostic::error(FileProblem::NoClients).in_file(Path::new("clients")));
     }
     let clients = read_clients(root, &dirs, diags);
     RawPortfolio {
@@ -225,13 +218,8 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     let id = dir.file_name()?.to_string_lossy().to_string();
     if !is_id(&id) {
         diags.push(
-            Diagnostic::error(format!("client folder name \"{id}\" is not a valid id"))
-                .in_file(&rel(root, dir))
-                .with_help(if id.starts_with('.') {
-                    "a client's id is its folder name, which matches [a-z0-9][a-z0-9_-]*; to leave a client out of the site, set `publish: false` in its client.yaml"
-                } else {
-                    "rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes"
-                }),
+            Diagnostic::error(FileProblem::BadClientFolderName { name: id })
+                .in_file(&rel(root, dir)),
         );
         return None;
     }
@@ -264,11 +252,7 @@ fn client_file(
     let source = if client_yaml.exists() {
         read_text(root, &client_yaml, diags)
     } else {
-        diags.push(
-            Diagnostic::error("client folder has no client.yaml")
-                .in_file(&rel(root, dir))
-                .with_help("add client.yaml with at least name, currency and markets"),
-        );
+        diags.push(Diagnostic::error(FileProblem::NoClientFile).in_file(&rel(root, dir)));
         None
     };
     let file = source.as_ref().and_then(|src| files::client(src, diags));
@@ -303,15 +287,11 @@ fn partnerships(
             .unwrap_or_default();
         if !is_id(&stem) {
             let meant = files::slug(&stem);
-            diags.push(
-                Diagnostic::error(format!(
-                    "partnership file name \"{stem}\" is not a valid id"
-                ))
-                .in_file(&rel(root, &path))
-                .with_help(format!(
-                    "rename the file to match [a-z0-9][a-z0-9_-]*.yaml, such as {meant}.yaml"
-                )),
-            );
+            let problem = FileProblem::BadPartnershipFileName {
+                stem,
+                meant: meant.clone(),
+            };
+            diags.push(Diagnostic::error(problem).in_file(&rel(root, &path)));
             broken.push(meant);
             continue;
         }
@@ -357,11 +337,10 @@ fn metrics(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<csv::CsvFil
                     })
                 }
                 Err(within::Refused::Io(e)) => {
-                    d.push(
-                        Diagnostic::error(format!("cannot read file: {e}"))
-                            .in_file(&file)
-                            .io(),
-                    );
+                    let problem = FileProblem::Unreadable {
+                        reason: e.to_string(),
+                    };
+                    d.push(Diagnostic::error(problem).in_file(&file).io());
                     Err(csv::Unread::Unusable {
                         may_hold_posts: true,
                     })

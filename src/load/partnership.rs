@@ -8,7 +8,8 @@ use serde_yaml::{Mapping, Value};
 
 use super::files::{RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
-use crate::diagnostics::{Diagnostics, did_you_mean, shorten};
+use crate::diagnostics::kind::YamlProblem;
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::model::{
     Amount, Contract, ContractKind, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId,
     Platform,
@@ -101,20 +102,13 @@ fn market(doc: &mut YamlDoc, m: &Mapping, markets: &[Market]) -> Option<MarketIx
     let mk = doc.string(m, &[], "market", true)?;
     let found = markets.iter().position(|x| x.id == mk);
     if found.is_none() && !markets.is_empty() {
-        let ids: Vec<&str> = markets.iter().map(|x| x.id.as_str()).collect();
-        let help = match did_you_mean(&mk, ids.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
-            None => "add the market to client.yaml or use one of its markets".to_string(),
+        let ids: Vec<String> = markets.iter().map(|x| x.id.to_string()).collect();
+        let problem = YamlProblem::UnknownMarket {
+            suggestion: did_you_mean(&mk, ids.iter().map(String::as_str)).map(str::to_string),
+            market: mk,
+            markets: ids,
         };
-        doc.error(
-            &join(&[], "market"),
-            format!(
-                "unknown market \"{}\" (markets of this client: {})",
-                shorten(&mk),
-                ids.join(", ")
-            ),
-            Some(help),
-        );
+        doc.error(&join(&[], "market"), problem);
     }
     found.map(MarketIx::new)
 }
@@ -126,11 +120,8 @@ fn term(doc: &mut YamlDoc, m: &Mapping) -> (Option<chrono::NaiveDate>, Option<ch
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
-        doc.error(
-            &join(&[], "end"),
-            format!("`end` {e} is before `start` {s}"),
-            Some("swap the dates or correct the year".into()),
-        );
+        let problem = YamlProblem::EndBeforeStart { start: s, end: e };
+        doc.error(&join(&[], "end"), problem);
     }
     (start, end)
 }
@@ -143,11 +134,8 @@ fn fee(doc: &mut YamlDoc, m: &Mapping) -> Option<Amount> {
     let currency = currency(doc, &fm, &fpath, "currency", false);
     let value = amount?;
     if value.is_sign_negative() && !value.is_zero() {
-        doc.error(
-            &join(&fpath, "amount"),
-            format!("fee cannot be negative, found {value}"),
-            Some("write the fee as a positive amount".into()),
-        );
+        let problem = YamlProblem::NegativeFee { fee: value };
+        doc.error(&join(&fpath, "amount"), problem);
     }
     Some(Amount {
         value,
@@ -164,11 +152,8 @@ fn deliverables(doc: &mut YamlDoc, m: &Mapping) -> Option<Decimal> {
         .cloned()?;
     let posts_per_month = doc.decimal(&dm, &dpath, "sponsored_posts_per_month", false);
     if posts_per_month.is_some_and(|p| p.is_sign_negative() && !p.is_zero()) {
-        doc.error(
-            &join(&dpath, "sponsored_posts_per_month"),
-            "`sponsored_posts_per_month` cannot be negative",
-            None,
-        );
+        let path = join(&dpath, "sponsored_posts_per_month");
+        doc.error(&path, YamlProblem::NegativePostsPerMonth);
     }
     posts_per_month
 }
@@ -193,7 +178,7 @@ fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<ExtraCost> {
     let items = match doc.field(m, &[], "extra_costs", false).cloned() {
         Some(Value::Sequence(items)) => items,
         Some(_) => {
-            doc.error(&epath, "`extra_costs` must be a list", None);
+            doc.error(&epath, YamlProblem::ExtraCostsNotAList);
             return Vec::new();
         }
         None => return Vec::new(),
@@ -212,11 +197,7 @@ fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<ExtraCost> {
         let cur = currency(doc, &im, &ipath, "currency", false);
         let label = doc.string(&im, &ipath, "label", false);
         if amount.is_some_and(|a| a.is_sign_negative() && !a.is_zero()) {
-            doc.error(
-                &join(&ipath, "amount"),
-                "an extra cost cannot be negative",
-                None,
-            );
+            doc.error(&join(&ipath, "amount"), YamlProblem::NegativeExtraCost);
         }
         if let (Some(date), Some(value)) = (date, amount) {
             extra_costs.push(ExtraCost {

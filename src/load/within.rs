@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::kind::FileProblem;
 
 /// Why a file of the portfolio was not read.
 #[derive(Debug)]
@@ -69,12 +70,10 @@ pub fn is_outside(root: &Path, path: &Path) -> bool {
 /// The error for an input at `file` (relative to the portfolio) that leads
 /// outside it.
 pub fn outside(file: &Path) -> Diagnostic {
-    let shown = file.display().to_string().replace('\\', "/");
-    Diagnostic::error(format!(
-        "{shown} is a link to a file outside the portfolio; roster reads only files inside it"
-    ))
-    .in_file(file)
-    .with_help("copy the file into the portfolio in place of the link")
+    let problem = FileProblem::LinkOutside {
+        file: file.to_path_buf(),
+    };
+    Diagnostic::error(problem).in_file(file)
 }
 
 #[cfg(test)]

@@ -15,9 +15,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostics::{
-    Diagnostic, Diagnostics, Kind, Location, Severity, did_you_mean, shorten,
-};
+use crate::diagnostics::kind::YamlProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean, shorten};
 
 mod spans;
 mod syntax;
@@ -37,11 +36,9 @@ struct Pending {
     severity: Severity,
     path: Vec<Seg>,
     target: Target,
-    message: String,
-    help: Option<String>,
-    /// For a missing key: its name, to write the help once the mapping's
-    /// line is known.
-    missing: Option<String>,
+    /// A missing key's line is filled in by [`YamlDoc::finish`], once the
+    /// mapping's place is known.
+    problem: YamlProblem,
 }
 
 /// One YAML file being read: its text and the problems found so far.
@@ -75,13 +72,13 @@ fn name_of(path: &[Seg]) -> String {
     }
 }
 
-/// ` in <node>`, or nothing at the top level.
-fn within(path: &[Seg]) -> String {
-    if path.is_empty() {
-        String::new()
-    } else {
-        format!(" in {}", name_of(path))
-    }
+/// How a user would name the node at `path`, or `None` at the top level.
+fn place(path: &[Seg]) -> Option<String> {
+    (!path.is_empty()).then(|| name_of(path))
+}
+
+fn owned(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| (*k).to_string()).collect()
 }
 
 fn describe(v: &Value) -> String {
@@ -135,30 +132,21 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Record an error at the value of `path`.
-    pub fn error(&mut self, path: &[Seg], message: impl Into<String>, help: Option<String>) {
-        self.push(Severity::Error, path, Target::Value, message.into(), help);
+    pub fn error(&mut self, path: &[Seg], problem: YamlProblem) {
+        self.push(Severity::Error, path, Target::Value, problem);
     }
 
     /// Record a warning at the value of `path`.
-    pub fn warning(&mut self, path: &[Seg], message: impl Into<String>, help: Option<String>) {
-        self.push(Severity::Warning, path, Target::Value, message.into(), help);
+    pub fn warning(&mut self, path: &[Seg], problem: YamlProblem) {
+        self.push(Severity::Warning, path, Target::Value, problem);
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        path: &[Seg],
-        target: Target,
-        message: String,
-        help: Option<String>,
-    ) {
+    fn push(&mut self, severity: Severity, path: &[Seg], target: Target, problem: YamlProblem) {
         self.pending.push(Pending {
             severity,
             path: path.to_vec(),
             target,
-            message,
-            help,
-            missing: None,
+            problem,
         });
     }
 
@@ -167,7 +155,6 @@ impl<'a> YamlDoc<'a> {
     /// taken to be the culprit: one error at that key instead of a warning
     /// and an error.
     fn missing(&mut self, path: &[Seg], key: &str) {
-        let message = format!("missing required field `{key}`{}", within(path));
         let misspelt = self.pending.iter().position(|p| {
             p.target == Target::Key
                 && p.severity == Severity::Warning
@@ -181,26 +168,20 @@ impl<'a> YamlDoc<'a> {
                 Some(Seg::Key(k)) => k.clone(),
                 _ => String::new(),
             };
-            self.push(
-                Severity::Error,
-                &p.path,
-                Target::Key,
-                message,
-                Some(format!(
-                    "`{}` is not a known key: did you mean `{key}`?",
-                    shorten(&written)
-                )),
-            );
+            let problem = YamlProblem::MisspeltField {
+                key: key.to_string(),
+                place: place(path),
+                written,
+            };
+            self.push(Severity::Error, &p.path, Target::Key, problem);
             return;
         }
-        self.pending.push(Pending {
-            severity: Severity::Error,
-            path: path.to_vec(),
-            target: Target::Mapping,
-            message,
-            help: None,
-            missing: Some(key.to_string()),
-        });
+        let problem = YamlProblem::MissingField {
+            key: key.to_string(),
+            place: place(path),
+            line: None,
+        };
+        self.push(Severity::Error, path, Target::Mapping, problem);
     }
 
     /// The node at `path` as a mapping, warning about keys not in `known`.
@@ -212,40 +193,26 @@ impl<'a> YamlDoc<'a> {
     ) -> Option<&'v Mapping> {
         let Value::Mapping(m) = v else {
             if path.is_empty() && v.is_null() {
-                self.error(
-                    path,
-                    "the file is empty",
-                    Some(format!(
-                        "write its keys, `key: value` one a line; the keys here are {}",
-                        known.join(", ")
-                    )),
-                );
+                self.error(path, YamlProblem::Empty { keys: owned(known) });
             } else {
-                self.error(
-                    path,
-                    format!(
-                        "expected a mapping of keys to values{}, found {}",
-                        within(path),
-                        describe(v)
-                    ),
-                    Some(format!("the keys here are {}", known.join(", "))),
-                );
+                let problem = YamlProblem::NotAMapping {
+                    place: place(path),
+                    found: describe(v),
+                    keys: owned(known),
+                };
+                self.error(path, problem);
             }
             return None;
         };
         for key in m.keys() {
             let name = scalar_text(key).unwrap_or_default();
             if !known.contains(&name.as_str()) {
-                let help = did_you_mean(&name, known.iter().copied())
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some(format!("known keys here: {}", known.join(", "))));
-                self.push(
-                    Severity::Warning,
-                    &join(path, &name),
-                    Target::Key,
-                    format!("unknown key `{}` is ignored", shorten(&name)),
-                    help,
-                );
+                let problem = YamlProblem::UnknownKey {
+                    suggestion: did_you_mean(&name, known.iter().copied()).map(str::to_string),
+                    key: name.clone(),
+                    keys: owned(known),
+                };
+                self.push(Severity::Warning, &join(path, &name), Target::Key, problem);
             }
         }
         Some(m)
@@ -269,13 +236,10 @@ impl<'a> YamlDoc<'a> {
             }
             Some(Value::Null) => {
                 if required {
-                    self.push(
-                        Severity::Error,
-                        &join(path, key),
-                        Target::Key,
-                        format!("`{key}` has no value"),
-                        Some(format!("write its value after `{key}:`")),
-                    );
+                    let problem = YamlProblem::NoValue {
+                        key: key.to_string(),
+                    };
+                    self.push(Severity::Error, &join(path, key), Target::Key, problem);
                 }
                 None
             }
@@ -297,11 +261,11 @@ impl<'a> YamlDoc<'a> {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
-                self.error(
-                    &join(path, key),
-                    format!("`{key}` must be text, found {}", describe(other)),
-                    None,
-                );
+                let problem = YamlProblem::NotText {
+                    key: key.to_string(),
+                    found: describe(other),
+                };
+                self.error(&join(path, key), problem);
                 None
             }
         }
@@ -332,23 +296,22 @@ impl<'a> YamlDoc<'a> {
             .as_deref()
             .and_then(|t| t.parse::<f64>().ok())
             .is_some_and(|f| f.is_finite() && f.abs() > 1e12);
+        let too_large = |value: String| YamlProblem::AmountTooLarge {
+            key: what.to_string(),
+            value,
+            limit: super::max_amount(),
+        };
         match parsed {
-            None if huge => self.error(
-                path,
-                format!("`{what}` is too large: {}", shorten(&text.unwrap_or_default())),
-                Some(format!("roster reads amounts up to {}; check for extra digits", super::max_amount())),
-            ),
-            None => self.error(
-                path,
-                format!("`{what}` must be a number, found {}", describe(v)),
-                Some("write a plain number such as 3000 or 12.50, without units or thousands separators".into()),
-            ),
+            None if huge => self.error(path, too_large(text.unwrap_or_default())),
+            None => {
+                let problem = YamlProblem::NotANumber {
+                    key: what.to_string(),
+                    found: describe(v),
+                };
+                self.error(path, problem);
+            }
             Some(d) if d.abs() > super::max_amount() => {
-                self.error(
-                    path,
-                    format!("`{what}` is too large: {d}"),
-                    Some(format!("roster reads amounts up to {}; check for extra digits", super::max_amount())),
-                );
+                self.error(path, too_large(d.to_string()));
                 return None;
             }
             Some(_) => {}
@@ -366,14 +329,12 @@ impl<'a> YamlDoc<'a> {
         }
         .filter(|n| *n <= super::MAX_COUNT);
         if parsed.is_none() {
-            self.error(
-                &join(path, key),
-                format!("`{key}` must be a whole number >= 0, found {}", describe(v)),
-                Some(format!(
-                    "write digits only, such as 42000, at most {}",
-                    super::MAX_COUNT
-                )),
-            );
+            let problem = YamlProblem::NotACount {
+                key: key.to_string(),
+                found: describe(v),
+                limit: super::MAX_COUNT,
+            };
+            self.error(&join(path, key), problem);
         }
         parsed
     }
@@ -384,11 +345,11 @@ impl<'a> YamlDoc<'a> {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.error(
-                    &join(path, key),
-                    format!("`{key}` must be true or false, found {}", describe(other)),
-                    None,
-                );
+                let problem = YamlProblem::NotABoolean {
+                    key: key.to_string(),
+                    found: describe(other),
+                };
+                self.error(&join(path, key), problem);
                 None
             }
         }
@@ -407,18 +368,12 @@ impl<'a> YamlDoc<'a> {
             .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
             .filter(super::plausible);
         if parsed.is_none() {
-            self.error(
-                &join(path, key),
-                format!(
-                    "`{key}` must be a real date YYYY-MM-DD, found {}",
-                    describe(v)
-                ),
-                Some(format!(
-                    "write the date as 2026-03-01, with a day that exists in that month and a year from {} to {}",
-                    super::YEARS.start(),
-                    super::YEARS.end()
-                )),
-            );
+            let problem = YamlProblem::NotADate {
+                key: key.to_string(),
+                found: describe(v),
+                years: super::YEARS,
+            };
+            self.error(&join(path, key), problem);
         }
         parsed
     }
@@ -437,15 +392,13 @@ impl<'a> YamlDoc<'a> {
         if let Some(c) = choices.iter().find(|c| **c == text) {
             return Some(c);
         }
-        let help = match did_you_mean(&text, choices.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"?"),
-            None => format!("expected one of: {}", choices.join(", ")),
+        let problem = YamlProblem::NotAChoice {
+            key: key.to_string(),
+            found: describe(v),
+            suggestion: did_you_mean(&text, choices.iter().copied()).map(str::to_string),
+            choices: owned(choices),
         };
-        self.error(
-            &join(path, key),
-            format!("`{key}` cannot be {}", describe(v)),
-            Some(help),
-        );
+        self.error(&join(path, key), problem);
         None
     }
 
@@ -468,28 +421,17 @@ impl<'a> YamlDoc<'a> {
             return;
         }
         let tree = SpanTree::parse(self.src);
-        for p in self.pending {
+        for mut p in self.pending {
             let place = tree.as_ref().and_then(|t| t.locate(&p.path, p.target));
-            let help = match (&p.missing, place) {
-                (Some(key), Some((line, _))) if p.path.is_empty() => Some(format!(
-                    "add `{key}:` to the top-level mapping, which starts on line {line}"
-                )),
-                (Some(key), Some((line, _))) => Some(format!(
-                    "add `{key}:` to {}, on line {line}",
-                    name_of(&p.path)
-                )),
-                (Some(key), None) => Some(format!("add `{key}:`")),
-                (None, _) => p.help,
-            };
+            if let YamlProblem::MissingField { line, .. } = &mut p.problem {
+                *line = place.map(|(l, _)| l);
+            }
             let loc = place
                 .map(|(line, col)| Location::at(&self.file, line, col))
                 .unwrap_or_else(|| Location::file(&self.file));
             diags.push(Diagnostic {
                 severity: p.severity,
-                kind: Kind::Text {
-                    message: p.message,
-                    help,
-                },
+                kind: p.problem.into(),
                 location: Some(loc),
                 io: false,
             });

@@ -1,20 +1,386 @@
-//! The wording of problems with reading CSV files: encodings, quotes, headers, cells (load/csv).
+//! The wording of problems with reading CSV files: encodings, quotes,
+//! headers, cells (load/csv).
+//!
+//! A metrics export can have thousands of columns or bad cells, so lists
+//! here show the first few and count the rest: no message grows with its
+//! input.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
-/// A problem with reading CSV files: encodings, quotes, headers, cells (load/csv).
+use rust_decimal::Decimal;
+
+use crate::diagnostics::shorten;
+
+/// The most column names one diagnostic lists before it counts the rest.
+const LISTED: usize = 10;
+
+/// The fix for a quote left open.
+const CLOSE_THE_QUOTE: &str =
+    "end the value with `\"`; a quote inside a quoted value is written twice, `\"\"`";
+
+/// What a header lacks to be a file of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CsvProblem {}
+pub struct KindLacks {
+    /// posts, daily or orders.
+    pub kind: &'static str,
+    /// Each column it lacks, with the header's column that looks like a
+    /// misspelling of it.
+    pub columns: Vec<(&'static str, Option<String>)>,
+}
+
+/// A problem with reading CSV files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// A file read as Windows-1251 because it is not UTF-8.
+    ReadAsWindows1251,
+    /// A file with no header row.
+    EmptyFile,
+    /// A file the CSV reader gave up on.
+    Unreadable {
+        /// What the reader said.
+        reason: String,
+    },
+    /// A quote that is never closed.
+    QuoteNeverClosed,
+    /// A quoted field that takes in lines that look like rows.
+    QuoteSwallowsRows {
+        /// How many rows it takes in.
+        rows: usize,
+        /// The first of them.
+        first: usize,
+    },
+    /// A header that marks no kind of metrics file.
+    HeaderOfNoKind {
+        /// What each kind lacks, the nearest first.
+        closest: Vec<KindLacks>,
+    },
+    /// A header without a column its kind needs.
+    MissingColumns {
+        /// The columns missing.
+        columns: Vec<&'static str>,
+        /// The file's kind.
+        kind: &'static str,
+        /// Renames of the header's columns that would supply them.
+        renames: Vec<(String, &'static str)>,
+        /// Every column the kind needs.
+        needed: &'static [&'static str],
+    },
+    /// Columns roster does not read.
+    UnknownColumns {
+        /// The columns, as written.
+        columns: Vec<String>,
+        /// Renames that would make some of them columns roster reads.
+        renames: Vec<(String, &'static str)>,
+        /// The columns roster reads in this kind of file.
+        known: &'static [&'static str],
+    },
+    /// A row with more cells than the header.
+    TooManyFields {
+        /// The row's cells.
+        got: usize,
+        /// The header's columns.
+        want: usize,
+    },
+    /// A row too short to hold a column roster reads.
+    TooFewFields {
+        /// The row's cells.
+        got: usize,
+        /// The header's columns.
+        want: usize,
+        /// The file's delimiter.
+        delimiter: char,
+    },
+    /// An empty cell that every row needs.
+    EmptyCell {
+        /// The column.
+        column: String,
+    },
+    /// A count larger than roster reads.
+    CountTooLarge {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+        /// The largest count roster reads.
+        limit: u64,
+    },
+    /// A count below zero.
+    NegativeCount {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+    },
+    /// A count that is not a whole number.
+    NotACount {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+    },
+    /// An amount below zero.
+    NegativeAmount {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+    },
+    /// An amount larger than roster reads.
+    AmountTooLarge {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+        /// The largest amount roster reads.
+        limit: Decimal,
+    },
+    /// An amount that is not a number.
+    NotAnAmount {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+        /// Whether the file writes decimals with a comma.
+        decimal_comma: bool,
+    },
+    /// A date that is not a real date or date-time of a plausible year.
+    NotAStamp {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+        /// The years roster reads.
+        years: RangeInclusive<i32>,
+    },
+    /// A post kind other than sponsored or organic.
+    NotAPostKind {
+        /// The cell.
+        value: String,
+    },
+    /// A day after publication that is not a whole number from 1.
+    NotADay {
+        /// The cell.
+        value: String,
+    },
+    /// Problems of a file beyond those shown.
+    MoreNotShown {
+        /// How many.
+        count: usize,
+    },
+}
+
+/// `items` joined by `sep`, the first [`LISTED`] of them, then a count of
+/// the rest.
+fn listed(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
+    let n = items.len();
+    let mut s = items.take(LISTED).collect::<Vec<_>>().join(sep);
+    if n > LISTED {
+        s.push_str(&format!(" and {} more", n - LISTED));
+    }
+    s
+}
+
+/// How one kind of file would be reached: `for a posts file add `published``.
+fn lacks(k: &KindLacks) -> String {
+    let columns: Vec<String> = k
+        .columns
+        .iter()
+        .map(|(column, near)| match near {
+            Some(near) => format!("`{column}` (is `{}` meant?)", shorten(near)),
+            None => format!("`{column}`"),
+        })
+        .collect();
+    let article = if k.kind.starts_with('o') { "an" } else { "a" };
+    format!(
+        "for {article} {} file add {}",
+        k.kind,
+        columns.join(" and ")
+    )
+}
+
+/// The help for a number that could not be read from a cell.
+fn amount_help(value: &str, decimal_comma: bool) -> &'static str {
+    if value.contains(',') && !decimal_comma {
+        "a decimal comma is read only in files delimited by `;`; use a point here"
+    } else if decimal_comma {
+        "write a plain number such as 1234,50, without currency signs, spaces or thousands separators"
+    } else {
+        "write a plain number such as 1234.50, without currency signs, spaces or thousands separators"
+    }
+}
 
 impl CsvProblem {
     /// The likely fix, when there is one.
     pub fn help(&self) -> Option<String> {
-        match *self {}
+        use CsvProblem as P;
+        Some(match self {
+            P::ReadAsWindows1251 => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
+            P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => CLOSE_THE_QUOTE.into(),
+            P::HeaderOfNoKind { closest } => closest.iter().map(lacks).collect::<Vec<_>>().join("; "),
+            P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
+                format!("this file needs the columns {}", needed.join(", "))
+            }
+            P::MissingColumns { renames, .. } => renames
+                .iter()
+                .map(|(from, to)| format!("rename `{}` to `{to}`", shorten(from)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            P::UnknownColumns { renames, known, .. } if renames.is_empty() => {
+                format!("the columns roster reads here are {}", known.join(", "))
+            }
+            P::UnknownColumns { renames, .. } => {
+                let renames = renames
+                    .iter()
+                    .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
+                format!("rename {}", listed(renames, ", "))
+            }
+            P::TooManyFields { .. } => "quote values that contain the delimiter".into(),
+            P::TooFewFields { delimiter, .. } => {
+                let d = if *delimiter == '\t' {
+                    "tab".to_string()
+                } else {
+                    format!("`{delimiter}`")
+                };
+                format!("write every column of the header in every row: an empty cell still needs its {d}")
+            }
+            P::EmptyCell { column } => format!("every row needs a `{column}`"),
+            P::CountTooLarge { limit, .. } => {
+                format!("roster reads counts up to {limit}; check for extra digits")
+            }
+            P::NegativeCount { .. } => {
+                "counts are 0 or more; leave the cell empty when the value is unknown".into()
+            }
+            P::NotACount { .. } => "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown".into(),
+            P::AmountTooLarge { limit, .. } => {
+                format!("roster reads amounts up to {limit}; check for extra digits")
+            }
+            P::NotAnAmount {
+                value,
+                decimal_comma,
+                ..
+            } => amount_help(value, *decimal_comma).into(),
+            P::NotAStamp { years, .. } => format!(
+                "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from {} to {}",
+                years.start(),
+                years.end()
+            ),
+            P::NotAPostKind { .. } => "leave it empty for a sponsored post".into(),
+            P::NotADay { .. } => "day 1 is the first 24 hours after publication".into(),
+            P::MoreNotShown { .. } => "fix the ones above and run again".into(),
+            P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
+        })
     }
 }
 
 impl fmt::Display for CsvProblem {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {}
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use CsvProblem as P;
+        match self {
+            P::ReadAsWindows1251 => f.write_str("file is not UTF-8; read it as Windows-1251"),
+            P::EmptyFile => f.write_str("empty CSV file is ignored"),
+            P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
+            P::QuoteNeverClosed => {
+                f.write_str("quote is never closed: its field runs to the end of the file")
+            }
+            P::QuoteSwallowsRows { rows, first } => {
+                let lines = if *rows == 1 { "line" } else { "lines" };
+                write!(
+                    f,
+                    "quoted field takes in {rows} {lines} that look like rows, from line {first}: its closing quote is likely missing"
+                )
+            }
+            P::HeaderOfNoKind { .. } => f.write_str("CSV header fits no kind of metrics file"),
+            P::MissingColumns { columns, kind, .. } => write!(
+                f,
+                "missing required column `{}` for a {kind} file",
+                columns.join("`, `")
+            ),
+            P::UnknownColumns { columns, .. } => {
+                let columns = columns.iter().map(|c| shorten(c).into_owned());
+                write!(f, "unknown columns ignored: {}", listed(columns, ", "))
+            }
+            P::TooManyFields { got, want } | P::TooFewFields { got, want, .. } => {
+                write!(f, "row has {got} fields but the header has {want}")
+            }
+            P::EmptyCell { column } => write!(f, "empty `{column}`"),
+            P::CountTooLarge { column, value, .. } | P::AmountTooLarge { column, value, .. } => {
+                write!(f, "`{column}` is too large: {}", shorten(value))
+            }
+            P::NegativeCount { column, value } | P::NegativeAmount { column, value } => write!(
+                f,
+                "`{column}` cannot be negative, found \"{}\"",
+                shorten(value)
+            ),
+            P::NotACount { column, value } => write!(
+                f,
+                "`{column}` must be a whole number, found \"{}\"",
+                shorten(value)
+            ),
+            P::NotAnAmount { column, value, .. } => {
+                write!(
+                    f,
+                    "`{column}` must be a number, found \"{}\"",
+                    shorten(value)
+                )
+            }
+            P::NotAStamp { column, value, .. } => write!(
+                f,
+                "`{column}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{}\"",
+                shorten(value)
+            ),
+            P::NotAPostKind { value } => write!(
+                f,
+                "`kind` must be sponsored or organic, found \"{}\"",
+                shorten(value)
+            ),
+            P::NotADay { value } => write!(
+                f,
+                "`day` must be a whole number from 1, found \"{}\"",
+                shorten(value)
+            ),
+            P::MoreNotShown { count } => write!(
+                f,
+                "{count} more problems in this file are not shown, from here on"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_a_short_row_with_its_delimiter() {
+        let p = CsvProblem::TooFewFields {
+            got: 2,
+            want: 4,
+            delimiter: '\t',
+        };
+        assert_eq!(p.to_string(), "row has 2 fields but the header has 4");
+        assert_eq!(
+            p.help().as_deref(),
+            Some(
+                "write every column of the header in every row: an empty cell still needs its tab"
+            )
+        );
+    }
+
+    #[test]
+    fn lists_ten_columns_and_counts_the_rest() {
+        let p = CsvProblem::UnknownColumns {
+            columns: (1..=12).map(|i| format!("c{i}")).collect(),
+            renames: Vec::new(),
+            known: &["post_id", "day"],
+        };
+        assert_eq!(
+            p.to_string(),
+            "unknown columns ignored: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 2 more"
+        );
+        assert_eq!(
+            p.help().as_deref(),
+            Some("the columns roster reads here are post_id, day")
+        );
     }
 }

@@ -1,20 +1,206 @@
-//! The wording of problems with finding and reading the portfolio's files: layout, links out of the portfolio, themes, unreadable files (load).
+//! The wording of problems with finding and reading the portfolio's files:
+//! the layout of its folders, files that cannot be read, links out of the
+//! portfolio, themes (load).
 
 use std::fmt;
+use std::path::PathBuf;
 
-/// A problem with finding and reading the portfolio's files: layout, links out of the portfolio, themes, unreadable files (load).
+/// A problem with finding and reading the portfolio's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileProblem {}
+pub enum FileProblem {
+    /// A text file that is not UTF-8.
+    NotUtf8,
+    /// A directory where a file is expected.
+    IsADirectory,
+    /// A file the system could not read.
+    Unreadable {
+        /// What the system said.
+        reason: String,
+    },
+    /// A folder with no roster.yaml.
+    NoPortfolio {
+        /// The folder, as the system resolves it.
+        folder: PathBuf,
+    },
+    /// A portfolio with no client folders.
+    NoClients,
+    /// A client folder whose name is not an id.
+    BadClientFolderName {
+        /// The folder's name.
+        name: String,
+    },
+    /// A client folder with no client.yaml.
+    NoClientFile,
+    /// A partnership file whose name is not an id.
+    BadPartnershipFileName {
+        /// The file's name without `.yaml`.
+        stem: String,
+        /// The id it was likely meant to have.
+        meant: String,
+    },
+    /// A file directly in clients/.
+    FileInClients {
+        /// The file's name.
+        name: String,
+    },
+    /// An entry of a client folder that is none of those it may hold.
+    NotAClientEntry {
+        /// The entry's name.
+        name: String,
+        /// The entry likely meant.
+        suggestion: Option<String>,
+        /// What a client folder may hold.
+        entries: Vec<String>,
+    },
+    /// A folder in partnerships/, metrics/ or notes/.
+    FolderNotInput {
+        /// The folder's name.
+        name: String,
+        /// The folder it is in.
+        folder: String,
+        /// What that folder's files end in.
+        ext: String,
+    },
+    /// A file in partnerships/, metrics/ or notes/ with another extension.
+    FileNotInput {
+        /// The file's name.
+        name: String,
+        /// The folder it is in.
+        folder: String,
+        /// What that folder's files end in.
+        ext: String,
+        /// The name it would be read under.
+        renamed: String,
+    },
+    /// An input that is a link to outside the portfolio.
+    LinkOutside {
+        /// The link, relative to the portfolio.
+        file: PathBuf,
+    },
+    /// A theme that is neither built in nor a folder of themes/.
+    UnknownTheme {
+        /// The theme as written.
+        name: String,
+        /// The theme likely meant.
+        suggestion: Option<String>,
+        /// The themes there are.
+        themes: Vec<String>,
+    },
+}
 
 impl FileProblem {
     /// The likely fix, when there is one.
     pub fn help(&self) -> Option<String> {
-        match *self {}
+        use FileProblem as P;
+        Some(match self {
+            P::NotUtf8 => "save the file with the encoding UTF-8 (in Notepad or Excel: Save As, Encoding: UTF-8)".into(),
+            P::NoPortfolio { .. } => "run roster in a portfolio folder, pass its path, or start one with `roster init DIR`".into(),
+            P::NoClients => "add a folder clients/<client-id>/ with a client.yaml".into(),
+            // A hidden folder is most likely an attempt to leave a client out.
+            P::BadClientFolderName { name } if name.starts_with('.') => "a client's id is its folder name, which matches [a-z0-9][a-z0-9_-]*; to leave a client out of the site, set `publish: false` in its client.yaml".into(),
+            P::BadClientFolderName { .. } => {
+                "rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes".into()
+            }
+            P::NoClientFile => "add client.yaml with at least name, currency and markets".into(),
+            P::BadPartnershipFileName { meant, .. } => format!(
+                "rename the file to match [a-z0-9][a-z0-9_-]*.yaml, such as {meant}.yaml"
+            ),
+            P::FileInClients { .. } => "clients/ holds one folder per client; move the file into a client's folder or out of clients/".into(),
+            P::NotAClientEntry {
+                suggestion: Some(meant),
+                ..
+            } => format!("did you mean `{meant}`?"),
+            P::NotAClientEntry { entries, .. } => {
+                format!("a client folder holds {}", entries.join(", "))
+            }
+            P::FolderNotInput { folder, ext, .. } => {
+                format!("{folder}/ holds only .{ext} files; move the folder out of it")
+            }
+            P::FileNotInput {
+                folder,
+                ext,
+                renamed,
+                ..
+            } => format!(
+                "{folder}/ reads only files ending in .{ext}; if this is one, rename it to {renamed}"
+            ),
+            P::LinkOutside { .. } => "copy the file into the portfolio in place of the link".into(),
+            P::UnknownTheme {
+                name,
+                suggestion,
+                themes,
+            } => {
+                let known = format!(
+                    "the themes are {}; add one as themes/{name}/style.css",
+                    themes.join(", ")
+                );
+                match suggestion {
+                    Some(s) => format!("did you mean \"{s}\"? {known}"),
+                    None => known,
+                }
+            }
+            P::IsADirectory | P::Unreadable { .. } => return None,
+        })
     }
 }
 
 impl fmt::Display for FileProblem {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {}
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use FileProblem as P;
+        match self {
+            P::NotUtf8 => f.write_str("file is not valid UTF-8"),
+            P::IsADirectory => f.write_str("expected a file, found a directory"),
+            P::Unreadable { reason } => write!(f, "cannot read file: {reason}"),
+            P::NoPortfolio { folder } => write!(f, "no roster.yaml in {}", folder.display()),
+            P::NoClients => f.write_str("the portfolio has no clients"),
+            P::BadClientFolderName { name } => {
+                write!(f, "client folder name \"{name}\" is not a valid id")
+            }
+            P::NoClientFile => f.write_str("client folder has no client.yaml"),
+            P::BadPartnershipFileName { stem, .. } => {
+                write!(f, "partnership file name \"{stem}\" is not a valid id")
+            }
+            P::FileInClients { name } => write!(f, "a file in clients/ is not read: {name}"),
+            P::NotAClientEntry { name, .. } => {
+                write!(f, "an entry of the client folder is not read: {name}")
+            }
+            P::FolderNotInput { name, folder, .. } => {
+                write!(f, "a folder in {folder}/ is not read: {name}")
+            }
+            P::FileNotInput { name, folder, .. } => {
+                write!(f, "a file in {folder}/ is not read: {name}")
+            }
+            P::LinkOutside { file } => write!(
+                f,
+                "{} is a link to a file outside the portfolio; roster reads only files inside it",
+                file.display().to_string().replace('\\', "/")
+            ),
+            P::UnknownTheme { name, .. } => write!(f, "unknown theme \"{name}\""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_a_file_of_the_wrong_kind() {
+        let p = FileProblem::FileNotInput {
+            name: "anna.YAML".into(),
+            folder: "partnerships".into(),
+            ext: "yaml".into(),
+            renamed: "anna.yaml".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "a file in partnerships/ is not read: anna.YAML"
+        );
+        assert_eq!(
+            p.help().as_deref(),
+            Some(
+                "partnerships/ reads only files ending in .yaml; if this is one, rename it to anna.yaml"
+            )
+        );
     }
 }

@@ -15,7 +15,7 @@ mod rows;
 mod run;
 mod yaml;
 
-pub use csv::CsvProblem;
+pub use csv::{CsvProblem, KindLacks};
 pub use files::FileProblem;
 pub use portfolio::PortfolioProblem;
 pub use rows::RowProblem;

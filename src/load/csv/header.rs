@@ -9,10 +9,8 @@
 use std::collections::HashSet;
 
 use super::{DAILY, ORDERS, POSTS, Unread};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean, shorten};
-
-/// The most column names one diagnostic lists before it counts the rest.
-const LISTED: usize = 10;
+use crate::diagnostics::kind::{CsvProblem, KindLacks};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 
 /// Which columns mark each kind of file, with the kind's columns.
 const KINDS: [(&str, [&str; 2], &[&str]); 3] = [
@@ -29,44 +27,31 @@ pub(super) struct Kind {
     pub names: &'static [&'static str],
 }
 
-/// `items` joined by `sep`, the first [`LISTED`] of them, then a count of
-/// the rest.
-fn listed(items: &[String], sep: &str) -> String {
-    let mut s = items[..items.len().min(LISTED)].join(sep);
-    if items.len() > LISTED {
-        s.push_str(&format!(" and {} more", items.len() - LISTED));
-    }
-    s
-}
-
-/// The columns a header needs for each kind, for a header that fits none:
-/// the kinds it comes closest to first, each with what is missing and any
-/// column that looks like a misspelling of it.
-fn kind_help(header: &[String], present: &HashSet<&str>) -> String {
-    let mut options: Vec<((usize, usize), String)> = KINDS
+/// What a header that fits no kind lacks for each: the kinds it comes
+/// closest to first, each with what is missing and any column that looks
+/// like a misspelling of it.
+fn closest_kinds(header: &[String], present: &HashSet<&str>) -> Vec<KindLacks> {
+    let mut options: Vec<KindLacks> = KINDS
         .iter()
-        .map(|(kind, marks, _)| {
-            let missing: Vec<String> = marks
+        .map(|(kind, marks, _)| KindLacks {
+            kind,
+            columns: marks
                 .iter()
-                .filter(|m| !present.contains(*m))
-                .map(
-                    |m| match did_you_mean(m, header.iter().map(String::as_str)) {
-                        Some(near) => format!("`{m}` (is `{}` meant?)", shorten(near)),
-                        None => format!("`{m}`"),
-                    },
-                )
-                .collect();
-            let article = if kind.starts_with('o') { "an" } else { "a" };
-            let unmatched = missing.iter().filter(|m| !m.contains("meant?")).count();
-            (
-                (missing.len(), unmatched),
-                format!("for {article} {kind} file add {}", missing.join(" and ")),
-            )
+                .copied()
+                .filter(|m| !present.contains(m))
+                .map(|m| {
+                    let near = did_you_mean(m, header.iter().map(String::as_str));
+                    (m, near.map(str::to_string))
+                })
+                .collect(),
         })
         .collect();
-    options.sort_by_key(|(n, _)| *n);
-    let list: Vec<String> = options.into_iter().map(|(_, o)| o).collect();
-    list.join("; ")
+    // Fewest missing first, then fewest with no likely misspelling.
+    options.sort_by_key(|k| {
+        let unmatched = k.columns.iter().filter(|(_, near)| near.is_none()).count();
+        (k.columns.len(), unmatched)
+    });
+    options
 }
 
 /// The columns each kind cannot do without.
@@ -90,11 +75,10 @@ pub(super) fn check(
         .iter()
         .find(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
     else {
-        diags.push(
-            Diagnostic::error("CSV header fits no kind of metrics file")
-                .at(at(0))
-                .with_help(kind_help(header, &present)),
-        );
+        let problem = CsvProblem::HeaderOfNoKind {
+            closest: closest_kinds(header, &present),
+        };
+        diags.push(Diagnostic::error(problem).at(at(0)));
         return Err(Unread::Unusable {
             may_hold_posts: true,
         });
@@ -121,26 +105,19 @@ pub(super) fn check(
         warn_unknown(&unknown, names, &absent, &at, diags);
         return Ok(Kind { name, names });
     }
-    let near: Vec<String> = missing
+    let renames = missing
         .iter()
         .filter_map(|m| {
-            did_you_mean(m, unknown.iter().map(|(_, h)| *h))
-                .map(|h| format!("rename `{}` to `{m}`", shorten(h)))
+            did_you_mean(m, unknown.iter().map(|(_, h)| *h)).map(|h| (h.to_string(), *m))
         })
         .collect();
-    let help = if near.is_empty() {
-        format!("this file needs the columns {}", required(name).join(", "))
-    } else {
-        near.join("; ")
+    let problem = CsvProblem::MissingColumns {
+        columns: missing,
+        kind: name,
+        renames,
+        needed: required(name),
     };
-    diags.push(
-        Diagnostic::error(format!(
-            "missing required column `{}` for a {name} file",
-            missing.join("`, `")
-        ))
-        .at(at(0))
-        .with_help(help),
-    );
+    diags.push(Diagnostic::error(problem).at(at(0)));
     Err(Unread::Unusable {
         may_hold_posts: *name == "posts",
     })
@@ -150,29 +127,22 @@ pub(super) fn check(
 /// with the renames that would make them columns it reads.
 fn warn_unknown(
     unknown: &[(usize, &str)],
-    names: &[&str],
-    absent: &[&str],
+    names: &'static [&'static str],
+    absent: &[&'static str],
     at: impl Fn(usize) -> Location,
     diags: &mut Diagnostics,
 ) {
     let Some(&(first, _)) = unknown.first() else {
         return;
     };
-    let list: Vec<String> = unknown.iter().map(|(_, h)| shorten(h).into()).collect();
-    let near: Vec<String> = unknown
+    let renames = unknown
         .iter()
-        .filter_map(|(_, h)| {
-            did_you_mean(h, absent.iter().copied()).map(|n| format!("`{}` -> `{n}`", shorten(h)))
-        })
+        .filter_map(|(_, h)| did_you_mean(h, absent.iter().copied()).map(|n| (h.to_string(), n)))
         .collect();
-    let help = if near.is_empty() {
-        format!("the columns roster reads here are {}", names.join(", "))
-    } else {
-        format!("rename {}", listed(&near, ", "))
+    let problem = CsvProblem::UnknownColumns {
+        columns: unknown.iter().map(|(_, h)| h.to_string()).collect(),
+        renames,
+        known: names,
     };
-    diags.push(
-        Diagnostic::warning(format!("unknown columns ignored: {}", listed(&list, ", ")))
-            .at(at(first))
-            .with_help(help),
-    );
+    diags.push(Diagnostic::warning(problem).at(at(first)));
 }

@@ -14,7 +14,8 @@ use super::{
     COUNTS, Cell, MAX_ROW_ERRORS, RawDaily, RawOrder, RawPost, Rows, Stamp, open_quote,
     parse_stamp, quotes,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, shorten};
+use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load;
 use crate::model::{Counts, PostKind};
 
@@ -49,7 +50,7 @@ struct RowReader<'r> {
     raw_line: &'r str,
     delimiter: u8,
     decimal_comma: bool,
-    errors: Vec<(Cell, String, Option<String>)>,
+    errors: Vec<(Cell, CsvProblem)>,
 }
 
 impl RowReader<'_> {
@@ -70,11 +71,10 @@ impl RowReader<'_> {
         match self.text(Some(i)) {
             Some(s) => Some((s.to_string(), self.cell(i))),
             None => {
-                self.errors.push((
-                    self.cell(i),
-                    format!("empty `{name}`"),
-                    Some(format!("every row needs a `{name}`")),
-                ));
+                let problem = CsvProblem::EmptyCell {
+                    column: name.to_string(),
+                };
+                self.errors.push((self.cell(i), problem));
                 None
             }
         }
@@ -86,29 +86,22 @@ impl RowReader<'_> {
         match u64::from_str(s) {
             Ok(n) if n <= load::MAX_COUNT => Some(n),
             Ok(_) => {
-                self.errors.push((
-                    self.cell(i),
-                    format!("`{name}` is too large: {}", shorten(s)),
-                    Some(format!(
-                        "roster reads counts up to {}; check for extra digits",
-                        load::MAX_COUNT
-                    )),
-                ));
+                let problem = CsvProblem::CountTooLarge {
+                    column: name.to_string(),
+                    value: s.to_string(),
+                    limit: load::MAX_COUNT,
+                };
+                self.errors.push((self.cell(i), problem));
                 None
             }
             Err(_) => {
-                let (msg, help) = if s.starts_with('-') {
-                    (
-                        format!("`{name}` cannot be negative, found \"{}\"", shorten(s)),
-                        "counts are 0 or more; leave the cell empty when the value is unknown",
-                    )
+                let (column, value) = (name.to_string(), s.to_string());
+                let problem = if s.starts_with('-') {
+                    CsvProblem::NegativeCount { column, value }
                 } else {
-                    (
-                        format!("`{name}` must be a whole number, found \"{}\"", shorten(s)),
-                        "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown",
-                    )
+                    CsvProblem::NotACount { column, value }
                 };
-                self.errors.push((self.cell(i), msg, Some(help.into())));
+                self.errors.push((self.cell(i), problem));
                 None
             }
         }
@@ -138,38 +131,30 @@ impl RowReader<'_> {
         };
         match Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)) {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
-                self.errors.push((
-                    self.cell(i),
-                    format!("`{name}` cannot be negative, found \"{}\"", shorten(raw)),
-                    None,
-                ));
+                let problem = CsvProblem::NegativeAmount {
+                    column: name.to_string(),
+                    value: raw.to_string(),
+                };
+                self.errors.push((self.cell(i), problem));
                 None
             }
             Ok(d) if d > load::max_amount() => {
-                self.errors.push((
-                    self.cell(i),
-                    format!("`{name}` is too large: {}", shorten(raw)),
-                    Some(format!(
-                        "roster reads amounts up to {}; check for extra digits",
-                        load::max_amount()
-                    )),
-                ));
+                let problem = CsvProblem::AmountTooLarge {
+                    column: name.to_string(),
+                    value: raw.to_string(),
+                    limit: load::max_amount(),
+                };
+                self.errors.push((self.cell(i), problem));
                 None
             }
             Ok(d) => Some(d),
             Err(_) => {
-                let help = if raw.contains(',') && !self.decimal_comma {
-                    "a decimal comma is read only in files delimited by `;`; use a point here"
-                } else if self.decimal_comma {
-                    "write a plain number such as 1234,50, without currency signs, spaces or thousands separators"
-                } else {
-                    "write a plain number such as 1234.50, without currency signs, spaces or thousands separators"
+                let problem = CsvProblem::NotAnAmount {
+                    column: name.to_string(),
+                    value: raw.to_string(),
+                    decimal_comma: self.decimal_comma,
                 };
-                self.errors.push((
-                    self.cell(i),
-                    format!("`{name}` must be a number, found \"{}\"", shorten(raw)),
-                    Some(help.into()),
-                ));
+                self.errors.push((self.cell(i), problem));
                 None
             }
         }
@@ -179,18 +164,12 @@ impl RowReader<'_> {
         let (s, cell) = self.required(cols, name)?;
         let stamp = parse_stamp(&s).filter(|t| load::plausible(&t.date));
         if stamp.is_none() {
-            self.errors.push((
-                cell,
-                format!(
-                    "`{name}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{}\"",
-                    shorten(&s)
-                ),
-                Some(format!(
-                    "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from {} to {}",
-                    load::YEARS.start(),
-                    load::YEARS.end()
-                )),
-            ));
+            let problem = CsvProblem::NotAStamp {
+                column: name.to_string(),
+                value: s,
+                years: load::YEARS,
+            };
+            self.errors.push((cell, problem));
         }
         stamp
     }
@@ -250,19 +229,10 @@ struct Reported {
 }
 
 impl Reported {
-    fn push(
-        &mut self,
-        path: &Path,
-        (cell, msg, help): (Cell, String, Option<String>),
-        diags: &mut Diagnostics,
-    ) {
+    fn push(&mut self, path: &Path, (cell, problem): (Cell, CsvProblem), diags: &mut Diagnostics) {
         let at = Location::at(path, cell.line, cell.column);
         if self.shown < MAX_ROW_ERRORS {
-            let mut d = Diagnostic::error(msg).at(at);
-            if let Some(h) = help {
-                d = d.with_help(h);
-            }
-            diags.push(d);
+            diags.push(Diagnostic::error(problem).at(at));
             self.shown += 1;
         } else {
             self.suppressed += 1;
@@ -274,14 +244,10 @@ impl Reported {
         if let Some(first) = self.first_suppressed {
             // Placed at the first problem not shown, so it is listed after
             // the ones that are.
-            diags.push(
-                Diagnostic::error(format!(
-                    "{} more problems in this file are not shown, from here on",
-                    self.suppressed
-                ))
-                .at(first)
-                .with_help("fix the ones above and run again"),
-            );
+            let problem = CsvProblem::MoreNotShown {
+                count: self.suppressed,
+            };
+            diags.push(Diagnostic::error(problem).at(first));
         }
     }
 }
@@ -318,7 +284,10 @@ impl Table<'_> {
                         Some(p) => Location::at(self.path, line_of(p.byte()), 1),
                         None => Location::file(self.path),
                     };
-                    diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).at(loc));
+                    let problem = CsvProblem::Unreadable {
+                        reason: e.to_string(),
+                    };
+                    diags.push(Diagnostic::error(problem).at(loc));
                     break;
                 }
             }
@@ -360,7 +329,7 @@ impl Table<'_> {
     /// The error of a row with more fields than the header, or fewer than
     /// it where a column roster reads is among the missing: its cells cannot
     /// be matched to the columns.
-    fn field_count(&self, row: &RowReader) -> Option<(Cell, String, Option<String>)> {
+    fn field_count(&self, row: &RowReader) -> Option<(Cell, CsvProblem)> {
         let (got, want) = (row.record.len(), self.header.len());
         // Cells left off the end of a row are fine only when roster would
         // ignore them anyway; a column it reads would silently be unknown.
@@ -369,31 +338,22 @@ impl Table<'_> {
         if got <= want && !short {
             return None;
         }
-        let message = format!("row has {got} fields but the header has {want}");
         if got > want {
-            return Some((
-                row.cell(want),
-                message,
-                Some("quote values that contain the delimiter".into()),
-            ));
+            return Some((row.cell(want), CsvProblem::TooManyFields { got, want }));
         }
         // The end of the row, where the missing fields would go.
         let end = Cell {
             line: row.line,
             column: row.raw_line.chars().count() + 1,
         };
-        let d = char::from(self.delimiter);
-        let d = if d == '\t' {
-            "tab".to_string()
-        } else {
-            format!("`{d}`")
-        };
+        let delimiter = char::from(self.delimiter);
         Some((
             end,
-            message,
-            Some(format!(
-                "write every column of the header in every row: an empty cell still needs its {d}"
-            )),
+            CsvProblem::TooFewFields {
+                got,
+                want,
+                delimiter,
+            },
         ))
     }
 }
@@ -415,14 +375,10 @@ fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
         Some("organic") => Some(PostKind::Organic),
         Some(other) => {
             let i = cols.of("kind").unwrap_or(0);
-            row.errors.push((
-                row.cell(i),
-                format!(
-                    "`kind` must be sponsored or organic, found \"{}\"",
-                    shorten(other)
-                ),
-                Some("leave it empty for a sponsored post".into()),
-            ));
+            let problem = CsvProblem::NotAPostKind {
+                value: other.to_string(),
+            };
+            row.errors.push((row.cell(i), problem));
             None
         }
     };
@@ -457,14 +413,7 @@ fn daily_row(row: &mut RowReader, cols: &Columns) -> Option<RawDaily> {
         .and_then(|(s, cell)| match s.parse::<u32>() {
             Ok(d) if d >= 1 => Some(d),
             _ => {
-                row.errors.push((
-                    cell,
-                    format!(
-                        "`day` must be a whole number from 1, found \"{}\"",
-                        shorten(&s)
-                    ),
-                    Some("day 1 is the first 24 hours after publication".into()),
-                ));
+                row.errors.push((cell, CsvProblem::NotADay { value: s }));
                 None
             }
         });

@@ -10,14 +10,12 @@
 use std::path::Path;
 
 use super::spans::{self, SpanTree};
-use crate::diagnostics::{Diagnostic, Location, shorten};
+use crate::diagnostics::kind::YamlProblem;
+use crate::diagnostics::{Diagnostic, Location};
 
 /// The deepest nesting of flow collections (`[`, `{`) read. roster's files
 /// need two or three levels.
 pub(super) const MAX_FLOW_DEPTH: usize = 64;
-
-/// The help for a syntax error of unknown cause.
-const SYNTAX_HELP: &str = "check the indentation and quoting around this line";
 
 /// The line and column of the `[` or `{` that opens a flow collection
 /// nested deeper than [`MAX_FLOW_DEPTH`], if one does. Quoted scalars and
@@ -69,15 +67,10 @@ fn too_deep(src: &str) -> Option<(usize, usize)> {
 /// The error for nesting too deep to read, if the text has it.
 pub(super) fn nesting(file: &Path, src: &str) -> Option<Diagnostic> {
     let (line, column) = too_deep(src)?;
-    Some(
-        Diagnostic::error(format!(
-            "invalid YAML: lists or mappings in brackets nested more than {MAX_FLOW_DEPTH} deep"
-        ))
-        .at(Location::at(file, line, column))
-        .with_help(
-            "roster's files nest a few levels at most; check for a `[` or `{` that is never closed",
-        ),
-    )
+    let problem = YamlProblem::TooDeep {
+        limit: MAX_FLOW_DEPTH,
+    };
+    Some(Diagnostic::error(problem).at(Location::at(file, line, column)))
 }
 
 /// The diagnostic for a text serde_yaml could not parse.
@@ -93,35 +86,24 @@ pub(super) fn error(file: &Path, src: &str, e: &serde_yaml::Error) -> Diagnostic
     if msg.starts_with("duplicate entry with key")
         && let Some((key, (line, column), first)) = SpanTree::parse(src).and_then(|t| t.duplicate())
     {
-        let key = shorten(&key);
-        return Diagnostic::error(format!("duplicate key `{key}`"))
-            .at(Location::at(file, line, column))
-            .with_help(format!(
-                "`{key}` is already given on line {first}; keep one of the two"
-            ));
+        let problem = YamlProblem::DuplicateKey {
+            key,
+            first_line: first,
+        };
+        return Diagnostic::error(problem).at(Location::at(file, line, column));
     }
     if msg.ends_with("repetition limit exceeded") {
         let at = spans::first_alias(src)
             .map_or_else(|| Location::file(file), |(l, c)| Location::at(file, l, c));
-        return Diagnostic::error(
-            "invalid YAML: its aliases repeat their anchored values too many times to read",
-        )
-        .at(at)
-        .with_help(
-            "roster's files need no anchors (`&name`) or aliases (`*name`): write the values out",
-        );
+        return Diagnostic::error(YamlProblem::AliasBomb).at(at);
     }
     if msg.ends_with("recursion limit exceeded") {
-        return Diagnostic::error("invalid YAML: nested more than 128 levels deep")
-            .at(loc)
-            .with_help("roster's files nest a few levels at most; check the indentation, and for a `[` or `{` that is never closed");
+        return Diagnostic::error(YamlProblem::TooNested).at(loc);
     }
     if let Some(d) = too_large(&msg, loc.clone()) {
         return d;
     }
-    Diagnostic::error(format!("invalid YAML: {msg}"))
-        .at(loc)
-        .with_help(SYNTAX_HELP)
+    Diagnostic::error(YamlProblem::Syntax { reason: msg }).at(loc)
 }
 
 /// A whole number beyond 64 bits, which serde_yaml cannot hold and words
@@ -135,15 +117,12 @@ fn too_large(msg: &str, loc: Location) -> Option<Diagnostic> {
     if !(tail.starts_with(" as u128") || tail.starts_with(" as i128")) {
         return None;
     }
-    let number = shorten(number);
-    let message = match path {
-        Some(p) => format!("`{}` is too large: {number}", shorten(p)),
-        None => format!("the number {number} is too large"),
+    let problem = YamlProblem::NumberTooLarge {
+        key: path.map(str::to_string),
+        number: number.to_string(),
+        limit: super::super::MAX_COUNT,
     };
-    Some(Diagnostic::error(message).at(loc).with_help(format!(
-        "roster reads numbers up to {}; check for extra digits",
-        super::super::MAX_COUNT
-    )))
+    Some(Diagnostic::error(problem).at(loc))
 }
 
 #[cfg(test)]

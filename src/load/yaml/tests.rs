@@ -1,8 +1,10 @@
 //! Unit tests of the YAML reader: places, messages and values.
 
 use super::*;
+use crate::diagnostics::Kind;
 
-fn read(src: &str, f: impl FnOnce(&mut YamlDoc, &Mapping)) -> Vec<String> {
+/// The place and kind of each problem `f` finds in `src`, in order.
+fn read(src: &str, f: impl FnOnce(&mut YamlDoc, &Mapping)) -> Vec<(String, Kind)> {
     let mut diags = Diagnostics::new();
     let file = Path::new("p.yaml");
     let v = parse(file, src, &mut diags).expect("valid yaml");
@@ -15,8 +17,12 @@ fn read(src: &str, f: impl FnOnce(&mut YamlDoc, &Mapping)) -> Vec<String> {
     diags
         .sorted()
         .iter()
-        .map(|d| format!("{}|{}", d.location.as_ref().unwrap(), d.message()))
+        .map(|d| (d.location.as_ref().unwrap().to_string(), d.kind.clone()))
         .collect()
+}
+
+fn at(place: &str, problem: YamlProblem) -> (String, Kind) {
+    (place.to_string(), problem.into())
 }
 
 #[test]
@@ -45,9 +51,30 @@ fn locates_bad_values_and_unknown_keys() {
     assert_eq!(
         out,
         [
-            "p.yaml:3:13|`platform` cannot be the text \"instagramm\"",
-            "p.yaml:5:11|`amount` must be a number, found the text \"3k\"",
-            "p.yaml:6:1|missing required field `start`",
+            at(
+                "p.yaml:3:13",
+                YamlProblem::NotAChoice {
+                    key: "platform".into(),
+                    found: "the text \"instagramm\"".into(),
+                    suggestion: Some("instagram".into()),
+                    choices: vec!["instagram".into(), "tiktok".into()],
+                }
+            ),
+            at(
+                "p.yaml:5:11",
+                YamlProblem::NotANumber {
+                    key: "amount".into(),
+                    found: "the text \"3k\"".into(),
+                }
+            ),
+            at(
+                "p.yaml:6:1",
+                YamlProblem::MisspeltField {
+                    key: "start".into(),
+                    place: None,
+                    written: "strat".into(),
+                }
+            ),
         ]
     );
 }
@@ -108,8 +135,22 @@ fn refuses_implausible_numbers_and_dates() {
     assert_eq!(
         out,
         [
-            "p.yaml:1:6|`fee` is too large: 1e30",
-            "p.yaml:2:8|`start` must be a real date YYYY-MM-DD, found the text \"0999-01-01\"",
+            at(
+                "p.yaml:1:6",
+                YamlProblem::AmountTooLarge {
+                    key: "fee".into(),
+                    value: "1e30".into(),
+                    limit: crate::load::max_amount(),
+                }
+            ),
+            at(
+                "p.yaml:2:8",
+                YamlProblem::NotADate {
+                    key: "start".into(),
+                    found: "the text \"0999-01-01\"".into(),
+                    years: crate::load::YEARS,
+                }
+            ),
         ]
     );
 }
@@ -144,6 +185,10 @@ fn reports_syntax_errors_with_a_line() {
     let mut diags = Diagnostics::new();
     assert!(parse(Path::new("x.yaml"), "a: [1, 2\nb: c\n", &mut diags).is_none());
     let d = diags.sorted()[0].clone();
-    assert!(d.message().starts_with("invalid YAML"), "{}", d.message());
+    assert!(
+        matches!(d.kind, Kind::Yaml(YamlProblem::Syntax { .. })),
+        "{:?}",
+        d.kind
+    );
     assert!(d.location.unwrap().line.is_some());
 }
