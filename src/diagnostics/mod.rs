@@ -337,8 +337,11 @@ mod tests {
     #[test]
     fn sorts_by_place() {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("b").at(Location::at("b.yaml", 1, 1)));
-        d.push(Diagnostic::error("a").at(Location::at("a.yaml", 9, 1)));
+        let named = |cause: &str| kind::RunProblem::RenderFailed {
+            cause: cause.into(),
+        };
+        d.push(Diagnostic::error(named("b")).at(Location::at("b.yaml", 1, 1)));
+        d.push(Diagnostic::error(named("a")).at(Location::at("a.yaml", 9, 1)));
         let order: Vec<_> = d.sorted().iter().map(|d| d.message()).collect();
         assert_eq!(order, ["a", "b"]);
         assert_eq!(d.files_with_errors(), 2);

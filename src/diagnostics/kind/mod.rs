@@ -17,7 +17,7 @@ mod yaml;
 
 pub use csv::CsvProblem;
 pub use files::FileProblem;
-pub use portfolio::PortfolioProblem;
+pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub use rows::RowProblem;
 pub use run::RunProblem;
 pub use yaml::YamlProblem;
