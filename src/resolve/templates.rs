@@ -271,6 +271,7 @@ fn variable(detail: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Kind;
 
     fn looks(templates: &[(&str, &str)]) -> Looks {
         Looks {
@@ -301,11 +302,20 @@ mod tests {
         let mut d = Diagnostics::new();
         let l = looks(&[("base.html", "\n{% extends \"base.html\" %}")]);
         assert!(compile(&l, &mut d).is_none());
+        let found: Vec<_> = d.iter().collect();
+        assert_eq!(found.len(), 1, "{:?}", shown(&d));
+        assert!(
+            matches!(
+                &found[0].kind,
+                Kind::Portfolio(PortfolioProblem::TemplateLoop { chain })
+                    if chain == &["base.html", "base.html"]
+            ),
+            "{:?}",
+            found[0].kind
+        );
         assert_eq!(
-            shown(&d),
-            [
-                "templates extend or include each other in a loop: base.html -> base.html @ templates/base.html:2:1"
-            ]
+            found[0].location,
+            Some(Location::at("templates/base.html", 2, 1))
         );
         let mut d = Diagnostics::new();
         let l = looks(&[
@@ -317,6 +327,28 @@ mod tests {
         ]);
         assert!(compile(&l, &mut d).is_none());
         assert_eq!(d.error_count(), 1, "{:?}", shown(&d));
+    }
+
+    #[test]
+    fn a_missing_variable_is_named_at_the_override() {
+        let l = looks(&[("month.html", "a\n{{ nowhere }}")]);
+        let mut tera = Tera::default();
+        tera.add_raw_template("month.html", "a\n{{ nowhere }}")
+            .unwrap();
+        let e = tera
+            .render("month.html", &tera::Context::new())
+            .unwrap_err();
+        let d = render_error(&l, "month.html", &e);
+        assert!(
+            matches!(
+                &d.kind,
+                Kind::Portfolio(PortfolioProblem::TemplateUnknownVariable { template, variable })
+                    if template == "month.html" && variable == "nowhere"
+            ),
+            "{:?}",
+            d.kind
+        );
+        assert_eq!(d.location, Some(Location::at("templates/month.html", 2, 4)));
     }
 
     #[test]
