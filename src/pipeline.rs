@@ -171,10 +171,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
         None => opts.root.join(&portfolio.settings.output_dir),
     };
     let claimed = output::claim(&opts.root, &output, || {
-        progress.note(&format!(
-            "waiting for another build of {} to finish",
-            output.display()
-        ));
+        progress.note(&terminal::waiting_for_build(&output));
     })?;
     let staging = claimed.stage()?;
     let (mut written, top, pages) = match render_and_write(&prepared, &staging, opts, progress) {

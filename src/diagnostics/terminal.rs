@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 pub use summary::{
     Run, STOPPED, built, checked, created, failure, machine_error, plural, port_in_use_help,
-    rebuilt, serving, summary, watch_failed,
+    rebuilt, serving, summary, waiting_for_build, watch_failed,
 };
 
 /// Whether a character could change what a terminal shows beyond its own

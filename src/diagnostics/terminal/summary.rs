@@ -75,6 +75,14 @@ pub fn built(clients: usize, pages: usize, took: Duration) -> String {
     )
 }
 
+/// What `build` says while another build holds the output folder's lock.
+pub fn waiting_for_build(output: &Path) -> String {
+    format!(
+        "waiting for another build of {} to finish",
+        output.display()
+    )
+}
+
 /// What `init` says it made, and what to run next.
 pub fn created(root: &Path, files: usize) -> String {
     format!(
