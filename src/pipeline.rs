@@ -18,6 +18,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::analytics::{self, ClientFigures};
+use crate::diagnostics::kind::RunProblem;
 use crate::diagnostics::terminal::{self, Run};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
@@ -122,11 +123,10 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
     let prepared = prepared.filter(|_| !diags.has_errors());
     let summary = match (&prepared, terminal::summary(&diags, Run::Check)) {
         (_, Some(s)) => Some(s),
-        (Some(p), None) => Some(format!(
-            "checked {} as of {}: no errors, {}",
-            terminal::plural(p.computed.portfolio.clients.len(), "client"),
+        (Some(p), None) => Some(terminal::checked(
+            p.computed.portfolio.clients.len(),
             p.computed.portfolio.as_of,
-            terminal::plural(diags.warning_count(), "warning")
+            diags.warning_count(),
         )),
         (None, None) => None,
     };
@@ -141,7 +141,12 @@ fn check_rendering(prepared: &Prepared, diags: &mut Diagnostics) {
     if let Err(e) = rendered
         && let Err(e) = templates::to_diagnostic(e, diags)
     {
-        diags.push(Diagnostic::error(format!("{e:#}")).io());
+        diags.push(
+            Diagnostic::error(RunProblem::RenderFailed {
+                cause: format!("{e:#}"),
+            })
+            .io(),
+        );
     }
 }
 
@@ -166,10 +171,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
         None => opts.root.join(&portfolio.settings.output_dir),
     };
     let claimed = output::claim(&opts.root, &output, || {
-        progress.note(&format!(
-            "waiting for another build of {} to finish",
-            output.display()
-        ));
+        progress.note(&terminal::waiting_for_build(&output));
     })?;
     let staging = claimed.stage()?;
     let (mut written, top, pages) = match render_and_write(&prepared, &staging, opts, progress) {
@@ -188,12 +190,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     written.extend(staging.write_top(&top)?);
     claimed.commit(staging, written)?;
     progress.finish();
-    let summary = format!(
-        "built {} clients, {} pages in {:.2} s",
-        ids.len(),
-        pages,
-        started.elapsed().as_secs_f64()
-    );
+    let summary = terminal::built(ids.len(), pages, started.elapsed());
     Ok(outcome(&opts.root, diags, Some(summary)))
 }
 

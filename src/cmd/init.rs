@@ -6,14 +6,11 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Status;
+use crate::diagnostics::terminal;
 
 /// Create a portfolio in `dir`.
 pub fn run(dir: &Path) -> Result<Status> {
     let created = crate::init::init(dir)?;
-    eprintln!(
-        "created a portfolio in {} ({} files): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {0}   or   roster serve {0}",
-        created.root.display(),
-        created.files
-    );
+    eprintln!("{}", terminal::created(&created.root, created.files));
     Ok(Status::Ok)
 }

@@ -61,13 +61,9 @@ fn report(outcome: &Outcome) -> Status {
 /// Print the error that stopped a command, with what to do where roster
 /// knows; always [`Status::Failed`].
 pub fn failed(e: &anyhow::Error) -> Status {
-    // A path in the error may hold what a terminal would execute.
-    eprintln!("error: {}", terminal::visible(&format!("{e:#}")));
+    eprintln!("{}", terminal::machine_error(e));
     if let Some(PortInUse(port)) = e.downcast_ref::<PortInUse>() {
-        eprintln!(
-            "help: pass --port N to use another port, such as --port {}",
-            port.wrapping_add(1).max(1024)
-        );
+        eprintln!("{}", terminal::port_in_use_help(*port));
     }
     Status::Failed
 }

@@ -125,14 +125,6 @@ impl Diagnostic {
         self.io()
     }
 
-    /// Attach a fix to a problem worded at its call site.
-    pub fn with_help(mut self, fix: impl Into<String>) -> Self {
-        if let Kind::Text { help, .. } = &mut self.kind {
-            *help = Some(fix.into());
-        }
-        self
-    }
-
     /// What is wrong, in one line.
     pub fn message(&self) -> String {
         self.kind.to_string()
@@ -337,8 +329,11 @@ mod tests {
     #[test]
     fn sorts_by_place() {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("b").at(Location::at("b.yaml", 1, 1)));
-        d.push(Diagnostic::error("a").at(Location::at("a.yaml", 9, 1)));
+        let named = |cause: &str| kind::RunProblem::RenderFailed {
+            cause: cause.into(),
+        };
+        d.push(Diagnostic::error(named("b")).at(Location::at("b.yaml", 1, 1)));
+        d.push(Diagnostic::error(named("a")).at(Location::at("a.yaml", 9, 1)));
         let order: Vec<_> = d.sorted().iter().map(|d| d.message()).collect();
         assert_eq!(order, ["a", "b"]);
         assert_eq!(d.files_with_errors(), 2);

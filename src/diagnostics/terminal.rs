@@ -1,5 +1,8 @@
 //! How diagnostics look on a terminal: rustc's form, through
 //! codespan-reporting, with the source line and a caret under the value.
+//! The other lines a run prints, its closing line first, are in `summary`.
+
+mod summary;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,6 +14,11 @@ use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termcolor::Buffer};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+
+pub use summary::{
+    Run, STOPPED, built, checked, created, failure, machine_error, plural, port_in_use_help,
+    rebuilt, serving, summary, waiting_for_build, watch_failed,
+};
 
 /// Whether a character could change what a terminal shows beyond its own
 /// glyph: control characters (ESC starts the sequences that retitle, clear
@@ -327,62 +335,27 @@ impl crate::diagnostics::Location {
     }
 }
 
-/// What a run was asked to do, for its closing line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Run {
-    /// `roster build`: a failed build writes nothing.
-    Build,
-    /// `roster check`: never writes.
-    Check,
-    /// A rebuild of `roster serve`, while it still serves the last good site
-    /// or has none yet.
-    Serve {
-        /// Whether a good site is being served.
-        serving: bool,
-    },
-}
-
-/// The closing line of a run with errors: `error: could not build: 5 errors
-/// in 4 files; nothing was written`, or `error: check found 5 errors in 4
-/// files`.
-pub fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
-    (diags.error_count() > 0).then(|| failure(diags, run))
-}
-
-/// The closing line of a run that failed, [`summary`]'s wording, also for
-/// a rebuild of `serve`: `error: could not build: 2 errors in 1 file; still
-/// serving the last good site`.
-pub fn failure(diags: &Diagnostics, run: Run) -> String {
-    let mut counted = plural(diags.error_count(), "error");
-    let files = diags.files_with_errors();
-    if files > 0 {
-        counted.push_str(&format!(" in {}", plural(files, "file")));
-    }
-    match run {
-        Run::Build => format!("error: could not build: {counted}; nothing was written"),
-        Run::Check => format!("error: check found {counted}"),
-        Run::Serve { serving: true } => {
-            format!("error: could not build: {counted}; still serving the last good site")
-        }
-        Run::Serve { serving: false } => {
-            format!("error: could not build: {counted}; waiting for a fix")
-        }
-    }
-}
-
-/// `1 error`, `2 errors`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostics::Location;
+    use crate::diagnostics::kind::{PortfolioProblem, RowProblem, RunProblem};
+
+    /// A problem that reads as `text`, with no help: for what does not
+    /// depend on the wording.
+    fn plain(text: &str) -> RunProblem {
+        RunProblem::RenderFailed { cause: text.into() }
+    }
+
+    /// Rows naming partnership `id`, with `suggestion` for a did-you-mean.
+    fn unknown_partnership(id: &str, suggestion: &str) -> RowProblem {
+        RowProblem::UnknownPartnership {
+            id: id.into(),
+            rows: 1,
+            suggestion: Some(suggestion.into()),
+            client_dir: PathBuf::from("clients/polyn"),
+        }
+    }
 
     #[test]
     fn spans_cover_the_value() {
@@ -408,20 +381,25 @@ mod tests {
         assert_eq!(pictured("x\u{1b}[2J\u{7f}"), "x\u{241b}[2J\u{2421}");
         let dir = tempfile::tempdir().unwrap();
         let file = "evil\u{1b}[2J.yaml";
-        std::fs::write(dir.path().join(file), format!("market: {evil}\n")).unwrap();
+        std::fs::write(dir.path().join(file), format!("partnership: {evil}\n")).unwrap();
         let mut d = Diagnostics::new();
-        d.push(
-            Diagnostic::error(format!("unknown market \"{evil}\""))
-                .at(Location::at(file, 1, 9))
-                .with_help(format!("not {evil}")),
-        );
-        d.push(Diagnostic::warning(format!("w {evil}")).in_file(Path::new(file)));
+        d.push(Diagnostic::error(unknown_partnership(evil, evil)).at(Location::at(file, 1, 14)));
+        let note = PortfolioProblem::NoteNamesNothing {
+            stem: evil.into(),
+            suggestion: None,
+        };
+        d.push(Diagnostic::warning(note).in_file(Path::new(file)));
         let out = render(&d, dir.path(), false);
         assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
-        assert!(out.contains("unknown market \"\\u{1b}]0;PWNED"), "{out}");
-        assert!(out.contains("--> evil\\u{1b}[2J.yaml:1:9"), "{out}");
         assert!(
-            out.contains("market: \u{241b}]0;PWNED\u{2407}\u{241b}[2J\n"),
+            out.contains("unknown partnership \"\\u{1b}]0;PWNED"),
+            "{out}"
+        );
+        assert!(out.contains("did you mean \"\\u{1b}]0;PWNED"), "{out}");
+        assert!(out.contains("note \"\\u{1b}]0;PWNED"), "{out}");
+        assert!(out.contains("--> evil\\u{1b}[2J.yaml:1:14"), "{out}");
+        assert!(
+            out.contains("partnership: \u{241b}]0;PWNED\u{2407}\u{241b}[2J\n"),
             "{out}"
         );
     }
@@ -432,8 +410,8 @@ mod tests {
         let long = "x".repeat(10_000_000);
         std::fs::write(dir.path().join("p.yaml"), format!("a: 1\nname: {long}\n")).unwrap();
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("bad").at(Location::at("p.yaml", 2, 7)));
-        d.push(Diagnostic::error("far").at(Location::at("p.yaml", 2, 5_000_000)));
+        d.push(Diagnostic::error(plain("bad")).at(Location::at("p.yaml", 2, 7)));
+        d.push(Diagnostic::error(plain("far")).at(Location::at("p.yaml", 2, 5_000_000)));
         let out = render(&d, dir.path(), false);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(out.contains("--> p.yaml:2:7\n"), "{out}");
@@ -455,38 +433,44 @@ mod tests {
     #[test]
     fn renders_like_rustc() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("p.yaml"), "market: usa\n").unwrap();
+        std::fs::write(dir.path().join("p.csv"), "post_id,partnership\np1,usa\n").unwrap();
         let mut d = Diagnostics::new();
-        d.push(
-            Diagnostic::error("unknown market \"usa\"")
-                .at(Location::at("p.yaml", 1, 9))
-                .with_help("did you mean \"us\"?"),
-        );
+        d.push(Diagnostic::error(unknown_partnership("usa", "us")).at(Location::at("p.csv", 2, 4)));
         let out = render(&d, dir.path(), false);
-        assert!(out.starts_with("error: unknown market \"usa\"\n"), "{out}");
-        assert!(out.contains("--> p.yaml:1:9"), "{out}");
-        assert!(out.contains("market: usa\n  |         ^^^"), "{out}");
-        assert!(out.contains("= help: did you mean \"us\"?"), "{out}");
+        assert!(
+            out.starts_with("error: 1 row names unknown partnership \"usa\"\n"),
+            "{out}"
+        );
+        assert!(out.contains("--> p.csv:2:4"), "{out}");
+        assert!(out.contains("p1,usa\n  |    ^^^"), "{out}");
+        assert!(
+            out.contains(
+                "= help: did you mean \"us\"? partnerships are the files in clients/polyn/partnerships/"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
     fn renders_a_whole_file_like_rustc() {
         let dir = tempfile::tempdir().unwrap();
         let mut d = Diagnostics::new();
-        d.push(
-            Diagnostic::warning("file is not UTF-8")
-                .in_file(Path::new("m/a.csv"))
-                .with_help("save it as UTF-8"),
-        );
-        d.push(Diagnostic::error("no roster.yaml").with_help("run roster init"));
+        let note = PortfolioProblem::NoteNamesNothing {
+            stem: "kestrel-sprng".into(),
+            suggestion: Some("kestrel-spring".into()),
+        };
+        d.push(Diagnostic::warning(note).in_file(Path::new("n/kestrel-sprng.md")));
+        d.push(Diagnostic::error(PortfolioProblem::NoReportDate));
         // A place in a file that cannot be read is shown without the source.
-        d.push(Diagnostic::error("bad").at(Location::at("gone.yaml", 3, 4)));
+        d.push(Diagnostic::error(plain("bad")).at(Location::at("gone.yaml", 3, 4)));
         let out = render(&d, dir.path(), false);
         assert_eq!(
             out,
-            "error: no roster.yaml\n  = help: run roster init\n\n\
+            "error: no report date: no dated post or order, and no `as_of`\n  \
+             = help: add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of\n\n\
              error: bad\n  --> gone.yaml:3:4\n\n\
-             warning: file is not UTF-8\n  --> m/a.csv\n  = help: save it as UTF-8\n\n"
+             warning: note \"kestrel-sprng.md\" names no month and no partnership; it is not shown\n  \
+             --> n/kestrel-sprng.md\n  = help: did you mean kestrel-spring.md?\n\n"
         );
     }
 
@@ -495,37 +479,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("p.yaml"), "market: usa\n").unwrap();
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error("bad").at(Location::at("p.yaml", 1, 9)));
-        d.push(Diagnostic::warning("whole").in_file(Path::new("p.yaml")));
+        d.push(Diagnostic::error(plain("bad")).at(Location::at("p.yaml", 1, 9)));
+        d.push(Diagnostic::warning(plain("whole")).in_file(Path::new("p.yaml")));
         assert!(render(&d, dir.path(), true).contains("\x1b["));
         assert!(!render(&d, dir.path(), false).contains('\x1b'));
-    }
-
-    #[test]
-    fn sums_up() {
-        let mut d = Diagnostics::new();
-        assert_eq!(summary(&d, Run::Build), None);
-        d.push(Diagnostic::error("a").at(Location::at("a.yaml", 1, 1)));
-        d.push(Diagnostic::error("b").at(Location::at("a.yaml", 2, 1)));
-        d.push(Diagnostic::error("c").in_file(Path::new("b.csv")));
-        d.push(Diagnostic::warning("w").in_file(Path::new("c.csv")));
-        assert_eq!(
-            summary(&d, Run::Build).unwrap(),
-            "error: could not build: 3 errors in 2 files; nothing was written"
-        );
-        assert_eq!(
-            summary(&d, Run::Check).unwrap(),
-            "error: check found 3 errors in 2 files"
-        );
-        assert_eq!(
-            failure(&d, Run::Serve { serving: true }),
-            "error: could not build: 3 errors in 2 files; still serving the last good site"
-        );
-        d = Diagnostics::new();
-        d.push(Diagnostic::error("x"));
-        assert_eq!(
-            failure(&d, Run::Serve { serving: false }),
-            "error: could not build: 1 error; waiting for a fix"
-        );
     }
 }

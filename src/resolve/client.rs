@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::scope::{Refs, Scope};
-use super::{Checked, fx_help, notes, rows};
+use super::{Checked, notes, rows};
+use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::RawClient;
 use crate::load::yaml::{Seg, join, join_index};
@@ -83,11 +84,13 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             && p.fee.currency != currency
             && !fx.can_convert(&p.fee.currency, &currency, Month::of(p.start))
         {
-            let (from, month) = (&p.fee.currency, Month::of(p.start));
             diags.push(
-                Diagnostic::error(format!("no fx rate for {from}/{currency} in {month} or earlier (the fee is booked from {month})"))
-                    .at(p.source.locate(&join(&join(&[], "fee"), "currency")))
-                    .with_help(fx_help(from, &currency, month)),
+                Diagnostic::error(PortfolioProblem::NoRateForFee {
+                    from: p.fee.currency.to_string(),
+                    to: currency.to_string(),
+                    month: Month::of(p.start),
+                })
+                .at(p.source.locate(&join(&join(&[], "fee"), "currency"))),
             );
         }
         for (i, cost) in p.extra_costs.iter_mut().enumerate() {
@@ -101,16 +104,12 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             {
                 let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
                 diags.push(
-                    Diagnostic::error(format!(
-                        "no fx rate for {}/{currency} in {month} or earlier",
-                        cost.amount.currency
-                    ))
-                    .at(p.source.locate(&path))
-                    .with_help(fx_help(
-                        &cost.amount.currency,
-                        &currency,
+                    Diagnostic::error(PortfolioProblem::NoRateForCost {
+                        from: cost.amount.currency.to_string(),
+                        to: currency.to_string(),
                         month,
-                    )),
+                    })
+                    .at(p.source.locate(&path)),
                 );
             }
         }
@@ -119,11 +118,8 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             && p.creator.followers.is_none()
         {
             diags.push(
-                Diagnostic::error(
-                    "missing `followers` in `creator`: roster.yaml has engagement_denominator: followers",
-                )
-                .at(p.source.locate_key(&join(&[], "creator")))
-                .with_help("add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml"),
+                Diagnostic::error(PortfolioProblem::MissingFollowers)
+                    .at(p.source.locate_key(&join(&[], "creator"))),
             );
         }
         partnerships.push(Partnership {

@@ -7,6 +7,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use crate::diagnostics::kind::{LinkRefusal, PortfolioProblem};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// How many folders below the client's the pages showing notes are: a
@@ -25,19 +26,13 @@ pub struct LinkProblem {
     pub line: usize,
     /// 1-based column.
     pub column: usize,
-    /// What is wrong, in one line.
-    pub message: String,
-    /// The fix.
-    pub help: &'static str,
+    /// What is wrong: [`PortfolioProblem::LinkDropped`].
+    pub problem: PortfolioProblem,
 }
 
 /// Why the address of a link (or, with `image`, of an image) in a note
 /// shown `depth` folders below the client's is not kept; `None` keeps it.
-pub fn refusal(url: &str, image: bool, depth: usize) -> Option<(&'static str, &'static str)> {
-    const LEAVES: (&str, &str) = (
-        "leaves the client's folder",
-        "link only to pages and files of this client, relative to the page the note is on, such as ../../index.html",
-    );
+pub fn refusal(url: &str, image: bool, depth: usize) -> Option<LinkRefusal> {
     let url = url.trim();
     if url.is_empty() || url.starts_with('#') {
         return None;
@@ -49,25 +44,19 @@ pub fn refusal(url: &str, image: bool, depth: usize) -> Option<(&'static str, &'
         let scheme = url[..colon].to_ascii_lowercase();
         return match (scheme.as_str(), image) {
             ("http" | "https", false) => None,
-            ("http" | "https", true) => Some((
-                "is on another site, and pages load nothing from the network",
-                "put the image under the client's assets/ and write ../../assets/<file>",
-            )),
-            _ => Some((
-                "is neither http nor https",
-                "write links to other sites as https://...",
-            )),
+            ("http" | "https", true) => Some(LinkRefusal::RemoteImage),
+            _ => Some(LinkRefusal::OtherScheme),
         };
     }
     if url.starts_with(['/', '\\']) {
-        return Some(LEAVES);
+        return Some(LinkRefusal::LeavesFolder);
     }
     let path = url.split(['?', '#']).next().unwrap_or_default();
     let mut level = depth;
     for part in path.split(['/', '\\']) {
         match part {
             "" | "." => {}
-            ".." if level == 0 => return Some(LEAVES),
+            ".." if level == 0 => return Some(LinkRefusal::LeavesFolder),
             ".." => level -= 1,
             _ => level += 1,
         }
@@ -94,14 +83,16 @@ pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             _ => continue,
         };
-        if let Some((why, help)) = refusal(url, image, NOTE_PAGE_DEPTH) {
+        if let Some(why) = refusal(url, image, NOTE_PAGE_DEPTH) {
             let (line, column) = line_col(markdown, range.start);
-            let what = if image { "image" } else { "link" };
             found.push(LinkProblem {
                 line,
                 column,
-                message: format!("{what} \"{url}\" {why}; it is dropped, its text stays"),
-                help,
+                problem: PortfolioProblem::LinkDropped {
+                    url: url.to_string(),
+                    image,
+                    why,
+                },
             });
         }
     }
@@ -112,10 +103,6 @@ pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
 /// portfolio) whose address the page drops.
 pub fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostics) {
     for p in link_problems(markdown) {
-        diags.push(
-            Diagnostic::warning(p.message)
-                .at(Location::at(path, p.line, p.column))
-                .with_help(p.help),
-        );
+        diags.push(Diagnostic::warning(p.problem).at(Location::at(path, p.line, p.column)));
     }
 }

@@ -21,11 +21,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
-use crate::model::{Client, Month, Portfolio, Settings};
+use crate::model::{Client, Portfolio, Settings};
 
 mod base_url;
 mod client;
@@ -130,9 +131,14 @@ fn check_base_url(raw: &RawPortfolio, settings: &Settings, diags: &mut Diagnosti
         .filter(|u| !base_url::is_web_address(u))
     {
         diags.push(
-            Diagnostic::error(format!("base_url \"{url}\" is not an http or https address"))
-                .at(yaml_location(raw.settings_source.as_ref(), Path::new("roster.yaml"), &["base_url"]))
-                .with_help("write the address the site is published under, such as base_url: \"https://reports.example.com/\""),
+            Diagnostic::error(PortfolioProblem::BaseUrlNotWeb {
+                url: url.to_string(),
+            })
+            .at(yaml_location(
+                raw.settings_source.as_ref(),
+                Path::new("roster.yaml"),
+                &["base_url"],
+            )),
         );
     }
 }
@@ -164,9 +170,7 @@ fn report_date_of(
         }
         None if known => {
             diags.push(
-                Diagnostic::error("no report date: no dated post or order, and no `as_of`")
-                    .in_file(Path::new("roster.yaml"))
-                    .with_help("add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of"),
+                Diagnostic::error(PortfolioProblem::NoReportDate).in_file(Path::new("roster.yaml")),
             );
             return None;
         }
@@ -180,15 +184,14 @@ fn report_date_of(
 fn check_clients_named(raw: &RawPortfolio, overrides: &Overrides, diags: &mut Diagnostics) {
     for wanted in &overrides.clients {
         if !raw.clients.iter().any(|c| c.id == *wanted) {
-            let ids: Vec<&str> = raw.clients.iter().map(|c| c.id.as_str()).collect();
-            let help = match did_you_mean(wanted, ids.iter().copied()) {
-                Some(s) => format!("did you mean `--client {s}`?"),
-                None => format!("the clients of this portfolio: {}", ids.join(", ")),
-            };
+            let ids = raw.clients.iter().map(|c| c.id.as_str());
             diags.push(
-                Diagnostic::error(format!("--client {wanted}: no such client"))
-                    .with_help(help)
-                    .usage(),
+                Diagnostic::error(PortfolioProblem::NoSuchClient {
+                    wanted: wanted.clone(),
+                    suggestion: did_you_mean(wanted, ids.clone()).map(str::to_string),
+                    clients: ids.map(str::to_string).collect(),
+                })
+                .usage(),
             );
         }
     }
@@ -215,12 +218,6 @@ impl Tally {
             .and_modify(|e| e.1 += 1)
             .or_insert((loc, 1));
     }
-}
-
-fn fx_help(from: &str, to: &str, month: Month) -> String {
-    format!(
-        "add a rate to roster.yaml:\n    fx:\n      {from}/{to}:\n        {month}: <1 {from} in {to}>"
-    )
 }
 
 /// Where the value at `keys` is in a YAML file that was read.

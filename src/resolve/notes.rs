@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::scope::{Refs, Scope};
 use super::yaml_location;
+use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Month, Partnership, PartnershipId, Post};
 
@@ -34,19 +35,13 @@ pub(super) fn notes(
         if let Some(m) = Month::parse(stem) {
             if m > Month::of(as_of) {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "note for {m} is after the report date {as_of}; it is not shown"
-                    ))
-                    .in_file(path)
-                    .with_help("keep it for a later report, or rename it to the month it is about"),
+                    Diagnostic::warning(PortfolioProblem::NoteAfterReportDate { month: m, as_of })
+                        .in_file(path),
                 );
             } else if let Some(first) = first_month.filter(|f| m < *f) {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "note for {m} is before the first month of this client's reports, {first}; it is not shown"
-                    ))
-                    .in_file(path)
-                    .with_help("rename it to the month it is about"),
+                    Diagnostic::warning(PortfolioProblem::NoteBeforeFirstMonth { month: m, first })
+                        .in_file(path),
                 );
             }
             super::links::warn_links(path, text, diags);
@@ -58,17 +53,13 @@ pub(super) fn notes(
                 partnership_notes.insert(PartnershipId::new(stem.clone()), text.clone());
             }
         } else {
-            let mut d = Diagnostic::warning(format!(
-                "note \"{stem}.md\" names no month and no partnership; it is not shown"
-            ))
-            .in_file(path);
-            d = match did_you_mean(stem, ids.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean {s}.md?")),
-                None => d.with_help(
-                    "name month notes YYYY-MM.md and partnership notes <partnership-id>.md",
-                ),
-            };
-            diags.push(d);
+            diags.push(
+                Diagnostic::warning(PortfolioProblem::NoteNamesNothing {
+                    stem: stem.clone(),
+                    suggestion: did_you_mean(stem, ids.iter().copied()).map(str::to_string),
+                })
+                .in_file(path),
+            );
         }
     }
     (month_notes, partnership_notes)
@@ -85,20 +76,9 @@ pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
     let file = s.client_dir.join("client.yaml");
     let at = yaml_location(s.c.source.as_ref(), &file, &["brand", "logo"]);
     if !safe {
-        diags.push(
-            Diagnostic::error(format!(
-                "logo \"{}\" is outside the client folder",
-                logo.display()
-            ))
-            .at(at)
-            .with_help("put the file under the client's assets/ and give its path relative to the client folder, such as assets/logo.svg"),
-        );
+        diags.push(Diagnostic::error(PortfolioProblem::LogoOutside { logo: logo.clone() }).at(at));
     } else if !s.c.logo_found {
         // A link outside the portfolio was reported where it was read.
-        diags.push(
-            Diagnostic::error(format!("logo \"{}\" not found in the client folder", logo.display()))
-                .at(at)
-                .with_help("put the file under the client's assets/ and give its path relative to the client folder"),
-        );
+        diags.push(Diagnostic::error(PortfolioProblem::LogoNotFound { logo: logo.clone() }).at(at));
     }
 }

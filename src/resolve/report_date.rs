@@ -12,6 +12,7 @@ use std::path::Path;
 
 use chrono::{Months, NaiveDate};
 
+use crate::diagnostics::kind::{DateOf, PortfolioProblem, ReportDateFrom};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::csv::Rows;
 use crate::load::yaml::{Seg, join, join_index};
@@ -37,11 +38,11 @@ pub enum Origin {
 }
 
 impl Origin {
-    fn describe(&self) -> String {
+    fn source(&self) -> ReportDateFrom {
         match self {
-            Origin::CommandLine => "given by --as-of".to_string(),
-            Origin::Settings(_) => "the `as_of` of roster.yaml".to_string(),
-            Origin::Data(_) => "set by this row, the latest post or order".to_string(),
+            Origin::CommandLine => ReportDateFrom::CommandLine,
+            Origin::Settings(_) => ReportDateFrom::Settings,
+            Origin::Data(_) => ReportDateFrom::Data,
         }
     }
 
@@ -88,7 +89,7 @@ impl Place<'_> {
 #[derive(Debug, Clone, Copy)]
 struct Dated<'a> {
     date: NaiveDate,
-    what: &'static str,
+    what: DateOf,
     at: Place<'a>,
 }
 
@@ -103,12 +104,12 @@ fn row_dates(c: &RawClient) -> impl Iterator<Item = Dated<'_>> {
         };
         let posts = posts.iter().map(move |r| Dated {
             date: r.published.date,
-            what: "post",
+            what: DateOf::Post,
             at: at(r.at.line, r.at.column),
         });
         let orders = orders.iter().map(move |r| Dated {
             date: r.date.date,
-            what: "order",
+            what: DateOf::Order,
             at: at(r.at.line, r.at.column),
         });
         posts.chain(orders)
@@ -125,12 +126,12 @@ fn dated(c: &RawClient, as_of: NaiveDate) -> impl Iterator<Item = Dated<'_>> {
         .flat_map(|p| {
             let start = Dated {
                 date: p.start,
-                what: "partnership start",
+                what: DateOf::PartnershipStart,
                 at: Place::Yaml(&p.source, "start", None),
             };
             let costs = p.extra_costs.iter().enumerate().map(|(i, cost)| Dated {
                 date: cost.date,
-                what: "extra cost",
+                what: DateOf::ExtraCost,
                 at: Place::Yaml(&p.source, "date", Some(i)),
             });
             std::iter::once(start).chain(costs)
@@ -163,12 +164,13 @@ fn from_data(clients: &[&RawClient], diags: &mut Diagnostics) -> Option<(NaiveDa
         let gap = (latest.date - next).num_days();
         if gap > FAR_DAYS {
             diags.push(
-                Diagnostic::warning(format!(
-                    "this {} dated {} sets the report date: it is {gap} days after any other post or order ({next})",
-                    latest.what, latest.date
-                ))
-                .at(latest.at.location())
-                .with_help("if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of"),
+                Diagnostic::warning(PortfolioProblem::FarLatestDate {
+                    what: latest.what,
+                    date: latest.date,
+                    gap,
+                    next,
+                })
+                .at(latest.at.location()),
             );
         }
     }
@@ -216,14 +218,14 @@ pub fn check_span(
     let median = all[all.len() / 2].date;
     if median < limit {
         let first = &all[0];
-        let mut d = Diagnostic::error(format!(
-            "the report date {as_of} ({}) is more than {MAX_YEARS} years after the data begins on {} ({}, at {})",
-            origin.describe(),
-            first.date,
-            first.what,
-            first.at.location(),
-        ))
-        .with_help("a report spans at most 20 years: correct the report date, or set `as_of: YYYY-MM-DD` in roster.yaml");
+        let mut d = Diagnostic::error(PortfolioProblem::ReportDateTooLate {
+            as_of,
+            from: origin.source(),
+            max_years: MAX_YEARS,
+            begins: first.date,
+            what: first.what,
+            at: first.at.location(),
+        });
         if let Some(loc) = origin.location() {
             d = d.at(loc);
         }
@@ -241,17 +243,15 @@ fn early_dates(all: &[Dated], as_of: NaiveDate, limit: NaiveDate, diags: &mut Di
     }
     for early in by_file.values() {
         let first = early[0];
-        let more = match early.len() - 1 {
-            0 => String::new(),
-            n => format!(" ({n} more in this file)"),
-        };
         diags.push(
-            Diagnostic::error(format!(
-                "this {} dated {} is more than {MAX_YEARS} years before the report date {as_of}{more}",
-                first.what, first.date
-            ))
-            .at(first.at.location())
-            .with_help("a report spans at most 20 years; if the year is a typo, correct it"),
+            Diagnostic::error(PortfolioProblem::DateTooEarly {
+                what: first.what,
+                date: first.date,
+                as_of,
+                max_years: MAX_YEARS,
+                more: early.len() - 1,
+            })
+            .at(first.at.location()),
         );
     }
 }

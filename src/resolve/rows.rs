@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::scope::{Refs, Scope};
-use super::{Tally, at, fx_help, rows_of};
+use super::{Tally, at, rows_of};
+use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::model::{DailyRow, Month, Order, Post, PostIx};
@@ -32,13 +33,12 @@ pub(super) fn posts<'a>(
         let Rows::Posts(rows) = &f.rows else { continue };
         for r in rows {
             if let Some(&(file, cell)) = post_places.get(r.id.as_str()) {
-                let first = at(file, cell);
                 diags.push(
-                    Diagnostic::error(format!("duplicate post_id \"{}\"", r.id))
-                        .at(at(&f.path, r.at))
-                        .with_help(format!(
-                            "first defined at {first}; post ids are unique within a client"
-                        )),
+                    Diagnostic::error(RowProblem::DuplicatePost {
+                        id: r.id.to_string(),
+                        first: at(file, cell),
+                    })
+                    .at(at(&f.path, r.at)),
                 );
                 continue;
             }
@@ -78,11 +78,12 @@ pub(super) fn posts<'a>(
     }
     for ((from, month), loc) in missing_rates {
         diags.push(
-            Diagnostic::error(format!(
-                "no fx rate for {from}/{currency} in {month} or earlier (revenue booked in {month})"
-            ))
-            .at(loc)
-            .with_help(fx_help(&from, &currency, month)),
+            Diagnostic::error(RowProblem::NoRateForRevenue {
+                from,
+                to: currency.to_string(),
+                month,
+            })
+            .at(loc),
         );
     }
     (posts, post_places)
@@ -126,16 +127,13 @@ pub(super) fn daily(
                 continue;
             };
             if let Some(&(file, cell)) = day_places.get(&(post, r.day)) {
-                let (first, here) = (at(file, cell), at(&f.path, r.at));
                 diags.push(
-                    Diagnostic::error(format!(
-                        "duplicate daily row for post \"{}\", day {}",
-                        r.post_id, r.day
-                    ))
-                    .at(here)
-                    .with_help(format!(
-                        "first given at {first}; each (post_id, day) appears once"
-                    )),
+                    Diagnostic::error(RowProblem::DuplicateDay {
+                        post: r.post_id.to_string(),
+                        day: r.day,
+                        first: at(file, cell),
+                    })
+                    .at(at(&f.path, r.at)),
                 );
                 continue;
             }
@@ -150,17 +148,15 @@ pub(super) fn daily(
     }
     let post_ids: Vec<&str> = post_places.keys().copied().collect();
     for ((_, value), (loc, n)) in unknown_post.seen {
-        let rows = if n == 1 {
-            "1 row names".to_string()
-        } else {
-            format!("{n} rows name")
-        };
-        let mut d = Diagnostic::error(format!("{rows} unknown post \"{value}\"")).at(loc);
-        d = match did_you_mean(&value, post_ids.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
-            None => d.with_help("daily rows must name a post_id of a posts file of this client"),
-        };
-        diags.push(d);
+        let suggestion = did_you_mean(&value, post_ids.iter().copied()).map(str::to_string);
+        diags.push(
+            Diagnostic::error(RowProblem::UnknownPost {
+                id: value,
+                rows: n,
+                suggestion,
+            })
+            .at(loc),
+        );
     }
     daily
 }
@@ -177,13 +173,12 @@ pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec
         };
         for r in rows {
             if let Some(&(file, cell)) = order_places.get(r.id.as_str()) {
-                let first = at(file, cell);
                 diags.push(
-                    Diagnostic::error(format!("duplicate order_id \"{}\"", r.id))
-                        .at(at(&f.path, r.at))
-                        .with_help(format!(
-                            "first defined at {first}; order ids are unique within a client"
-                        )),
+                    Diagnostic::error(RowProblem::DuplicateOrder {
+                        id: r.id.to_string(),
+                        first: at(file, cell),
+                    })
+                    .at(at(&f.path, r.at)),
                 );
                 continue;
             }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Checked, Tally, at};
+use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::csv::Cell;
 use crate::load::{RawClient, RawClientFile};
@@ -81,27 +82,16 @@ impl<'a> Refs<'a> {
     pub(super) fn report(self, s: &Scope, diags: &mut Diagnostics) {
         let (known, unknown_partnership, client_dir) = (self.known, self.unknown, &s.client_dir);
         let ids: Vec<&str> = known.iter().copied().collect();
-        for ((file, value), (loc, n)) in unknown_partnership.seen {
-            let rows = if n == 1 {
-                "1 row names".to_string()
-            } else {
-                format!("{n} rows name")
-            };
-            let help = match did_you_mean(&value, ids.iter().copied()) {
-                Some(s) => format!(
-                    "did you mean \"{s}\"? partnerships are the files in {}/partnerships/",
-                    client_dir.display()
-                ),
-                None => format!(
-                    "add {}/partnerships/{value}.yaml or correct the id",
-                    client_dir.display()
-                ),
-            };
-            let _ = file;
+        for ((_, value), (loc, n)) in unknown_partnership.seen {
+            let suggestion = did_you_mean(&value, ids.iter().copied()).map(str::to_string);
             diags.push(
-                Diagnostic::error(format!("{rows} unknown partnership \"{value}\""))
-                    .at(loc)
-                    .with_help(help),
+                Diagnostic::error(RowProblem::UnknownPartnership {
+                    id: value,
+                    rows: n,
+                    suggestion,
+                    client_dir: client_dir.clone(),
+                })
+                .at(loc),
             );
         }
     }

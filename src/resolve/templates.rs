@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use tera::Tera;
 
+use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::Looks;
 
@@ -120,14 +121,11 @@ fn find_loops(all: &BTreeMap<String, (String, bool)>, diags: &mut Diagnostics) -
         let mut chain = path.clone();
         chain.push(start.clone());
         diags.push(
-            Diagnostic::error(format!(
-                "templates extend or include each other in a loop: {}",
-                chain.join(" -> ")
-            ))
-            .at(Location::at(file_of(start), line, column))
-            .with_help(
-                "a template may extend or include only templates that do not lead back to it; the built-in pages extend base.html, so base.html extends none",
-            ),
+            Diagnostic::error(PortfolioProblem::TemplateLoop { chain }).at(Location::at(
+                file_of(start),
+                line,
+                column,
+            )),
         );
     }
     !reported.is_empty()
@@ -180,11 +178,7 @@ fn parse_each(all: &BTreeMap<String, (String, bool)>, diags: &mut Diagnostics) -
                 Some((line, column)) => Location::at(file_of(name), line, column),
                 None => Location::file(file_of(name)),
             };
-            diags.push(
-                Diagnostic::error(format!("template syntax error: {what}"))
-                    .at(at)
-                    .with_help("see the template syntax in docs/themes.md"),
-            );
+            diags.push(Diagnostic::error(PortfolioProblem::TemplateSyntax { detail: what }).at(at));
         }
     }
     ok
@@ -219,9 +213,10 @@ pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
             .first()
             .map_or_else(|| file_of("base.html"), |(n, _)| file_of(n));
         diags.push(
-            Diagnostic::error(format!("the templates do not fit together: {}", chain_text(&e)))
-                .in_file(&first)
-                .with_help("each template may extend, include or import only the built-in templates and the files of templates/"),
+            Diagnostic::error(PortfolioProblem::TemplatesDoNotFit {
+                detail: chain_text(&e),
+            })
+            .in_file(&first),
         );
         return None;
     }
@@ -239,11 +234,17 @@ pub fn render_error(looks: &Looks, name: &str, e: &tera::Error) -> Diagnostic {
         .and_then(|(_, t)| t.split_once('\''))
         .map_or(name, |(n, _)| n);
     let detail = text.rsplit(": ").next().unwrap_or(&text).to_string();
-    let message = match variable(&detail) {
-        Some(var) => format!("template {failed} uses `{var}`, which its page does not have"),
-        None => format!("template {failed} failed: {detail}"),
-    };
-    let mut d = Diagnostic::error(message);
+    let template = failed.to_string();
+    let mut d = Diagnostic::error(match variable(&detail) {
+        Some(var) => PortfolioProblem::TemplateUnknownVariable {
+            template,
+            variable: var.to_string(),
+        },
+        None => PortfolioProblem::TemplateFailed {
+            template,
+            detail: detail.clone(),
+        },
+    });
     let override_text = looks.templates.iter().find(|(n, _)| n == failed);
     if let Some((_, src)) = override_text {
         d = d.at(variable_place(src, &detail).map_or_else(
@@ -251,7 +252,7 @@ pub fn render_error(looks: &Looks, name: &str, e: &tera::Error) -> Diagnostic {
             |(l, c)| Location::at(file_of(failed), l, c),
         ));
     }
-    d.with_help("docs/themes.md lists the variables each template receives")
+    d
 }
 
 /// Where the variable named in tera's "Variable `x` not found" first
@@ -270,6 +271,7 @@ fn variable(detail: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Kind;
 
     fn looks(templates: &[(&str, &str)]) -> Looks {
         Looks {
@@ -300,11 +302,20 @@ mod tests {
         let mut d = Diagnostics::new();
         let l = looks(&[("base.html", "\n{% extends \"base.html\" %}")]);
         assert!(compile(&l, &mut d).is_none());
+        let found: Vec<_> = d.iter().collect();
+        assert_eq!(found.len(), 1, "{:?}", shown(&d));
+        assert!(
+            matches!(
+                &found[0].kind,
+                Kind::Portfolio(PortfolioProblem::TemplateLoop { chain })
+                    if chain == &["base.html", "base.html"]
+            ),
+            "{:?}",
+            found[0].kind
+        );
         assert_eq!(
-            shown(&d),
-            [
-                "templates extend or include each other in a loop: base.html -> base.html @ templates/base.html:2:1"
-            ]
+            found[0].location,
+            Some(Location::at("templates/base.html", 2, 1))
         );
         let mut d = Diagnostics::new();
         let l = looks(&[
@@ -316,6 +327,28 @@ mod tests {
         ]);
         assert!(compile(&l, &mut d).is_none());
         assert_eq!(d.error_count(), 1, "{:?}", shown(&d));
+    }
+
+    #[test]
+    fn a_missing_variable_is_named_at_the_override() {
+        let l = looks(&[("month.html", "a\n{{ nowhere }}")]);
+        let mut tera = Tera::default();
+        tera.add_raw_template("month.html", "a\n{{ nowhere }}")
+            .unwrap();
+        let e = tera
+            .render("month.html", &tera::Context::new())
+            .unwrap_err();
+        let d = render_error(&l, "month.html", &e);
+        assert!(
+            matches!(
+                &d.kind,
+                Kind::Portfolio(PortfolioProblem::TemplateUnknownVariable { template, variable })
+                    if template == "month.html" && variable == "nowhere"
+            ),
+            "{:?}",
+            d.kind
+        );
+        assert_eq!(d.location, Some(Location::at("templates/month.html", 2, 4)));
     }
 
     #[test]

@@ -95,10 +95,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             }
         })
     };
-    eprintln!(
-        "serving {} at http://{address}/ (Ctrl-C to stop)",
-        opts.root.display()
-    );
+    eprintln!("{}", terminal::serving(&opts.root, address));
 
     while let Ok(message) = rx.recv() {
         let Some(changes) = gather(message, &rx, &root, &workspace) else {
@@ -111,7 +108,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     stopping.store(true, Ordering::SeqCst);
     server.unblock();
     let _ = listening.join();
-    eprintln!("stopped");
+    eprintln!("{}", terminal::STOPPED);
     Ok(())
 }
 
@@ -172,7 +169,7 @@ fn gather(
             }
             Message::Files(Err(errors)) => {
                 for e in errors {
-                    eprintln!("warning: watching the portfolio: {e}");
+                    eprintln!("{}", terminal::watch_failed(&e));
                 }
             }
         }
@@ -219,22 +216,8 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             let clients = sites.len();
             let names = workspace.clients().into_iter().collect();
             publish(shared, sites, &gone, top, names);
-            let took = started.elapsed();
-            let time = if took < Duration::from_secs(1) {
-                format!("{} ms", took.as_millis())
-            } else {
-                format!("{:.2} s", took.as_secs_f64())
-            };
-            let verb = if first { "built" } else { "rebuilt" };
-            let whom = if clients > 0 && clients == asked.len() {
-                asked.join(", ")
-            } else {
-                terminal::plural(clients, "client")
-            };
-            eprintln!(
-                "{verb} {whom}, {} in {time}",
-                terminal::plural(pages, "page")
-            );
+            let line = terminal::rebuilt(first, &asked, clients, pages, started.elapsed());
+            eprintln!("{line}");
         }
         Ok(Rebuild::Failed { diagnostics }) => {
             print(&diagnostics, &opts.root, opts.color);
@@ -247,7 +230,7 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             shared.update(|site| site.problems = Some(text));
         }
         Err(e) => {
-            let line = format!("error: {}", terminal::visible(&format!("{e:#}")));
+            let line = terminal::machine_error(&e);
             eprintln!("{line}");
             shared.update(|site| site.problems = Some(line));
         }

@@ -17,7 +17,7 @@ mod yaml;
 
 pub use csv::{CsvProblem, KindLacks};
 pub use files::FileProblem;
-pub use portfolio::PortfolioProblem;
+pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub use rows::RowProblem;
 pub use run::RunProblem;
 pub use yaml::YamlProblem;
@@ -37,13 +37,6 @@ pub enum Kind {
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
     Run(RunProblem),
-    /// Wording not yet given a kind of its own.
-    Text {
-        /// The message.
-        message: String,
-        /// The fix.
-        help: Option<String>,
-    },
 }
 
 impl Kind {
@@ -56,7 +49,6 @@ impl Kind {
             Kind::Row(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
-            Kind::Text { help, .. } => help.clone(),
         }
     }
 }
@@ -70,7 +62,6 @@ impl fmt::Display for Kind {
             Kind::Row(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
-            Kind::Text { message, .. } => f.write_str(message),
         }
     }
 }
@@ -92,19 +83,4 @@ from_problem! {
     RowProblem => Row,
     PortfolioProblem => Portfolio,
     RunProblem => Run,
-}
-
-impl From<String> for Kind {
-    fn from(message: String) -> Kind {
-        Kind::Text {
-            message,
-            help: None,
-        }
-    }
-}
-
-impl From<&str> for Kind {
-    fn from(message: &str) -> Kind {
-        Kind::from(message.to_string())
-    }
 }

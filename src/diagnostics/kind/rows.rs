@@ -1,20 +1,183 @@
 //! The wording of problems with rows that do not fit together: unknown posts and partnerships, duplicates, currencies without a rate (resolve/rows).
+//!
+//! A problem repeated on many rows is one diagnostic with the rows counted,
+//! so the count is a field and the sentence ("3 rows name") is made here.
 
 use std::fmt;
+use std::path::PathBuf;
+
+use crate::diagnostics::Location;
+use crate::model::Month;
 
 /// A problem with rows that do not fit together: unknown posts and partnerships, duplicates, currencies without a rate (resolve/rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowProblem {}
+pub enum RowProblem {
+    /// A post id given a second time within one client.
+    DuplicatePost {
+        /// The id.
+        id: String,
+        /// Where it was first given.
+        first: Location,
+    },
+    /// An order id given a second time within one client.
+    DuplicateOrder {
+        /// The id.
+        id: String,
+        /// Where it was first given.
+        first: Location,
+    },
+    /// A second daily row for the same post and day.
+    DuplicateDay {
+        /// The post id.
+        post: String,
+        /// The day after publication.
+        day: u32,
+        /// Where the first row for it is.
+        first: Location,
+    },
+    /// Daily rows naming a post no posts file of the client has.
+    UnknownPost {
+        /// The post id named.
+        id: String,
+        /// How many rows of the file name it.
+        rows: usize,
+        /// The nearest post id, if one is near.
+        suggestion: Option<String>,
+    },
+    /// Rows naming a partnership the client has no file for.
+    UnknownPartnership {
+        /// The partnership id named.
+        id: String,
+        /// How many rows of the file name it.
+        rows: usize,
+        /// The nearest partnership id, if one is near.
+        suggestion: Option<String>,
+        /// The client's folder, `clients/<id>`.
+        client_dir: PathBuf,
+    },
+    /// Revenue booked in a currency with no rate to the client's.
+    NoRateForRevenue {
+        /// The currency of the revenue.
+        from: String,
+        /// The client's currency.
+        to: String,
+        /// The month the revenue is booked in.
+        month: Month,
+    },
+}
 
 impl RowProblem {
     /// The likely fix, when there is one.
     pub fn help(&self) -> Option<String> {
-        match *self {}
+        Some(match self {
+            RowProblem::DuplicatePost { first, .. } => {
+                format!("first defined at {first}; post ids are unique within a client")
+            }
+            RowProblem::DuplicateOrder { first, .. } => {
+                format!("first defined at {first}; order ids are unique within a client")
+            }
+            RowProblem::DuplicateDay { first, .. } => {
+                format!("first given at {first}; each (post_id, day) appears once")
+            }
+            RowProblem::UnknownPost { suggestion, .. } => match suggestion {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => "daily rows must name a post_id of a posts file of this client".into(),
+            },
+            RowProblem::UnknownPartnership {
+                id,
+                suggestion,
+                client_dir,
+                ..
+            } => match suggestion {
+                Some(s) => format!(
+                    "did you mean \"{s}\"? partnerships are the files in {}/partnerships/",
+                    client_dir.display()
+                ),
+                None => format!(
+                    "add {}/partnerships/{id}.yaml or correct the id",
+                    client_dir.display()
+                ),
+            },
+            RowProblem::NoRateForRevenue { from, to, month } => fx_help(from, to, *month),
+        })
     }
 }
 
 impl fmt::Display for RowProblem {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {}
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowProblem::DuplicatePost { id, .. } => write!(f, "duplicate post_id \"{id}\""),
+            RowProblem::DuplicateOrder { id, .. } => write!(f, "duplicate order_id \"{id}\""),
+            RowProblem::DuplicateDay { post, day, .. } => {
+                write!(f, "duplicate daily row for post \"{post}\", day {day}")
+            }
+            RowProblem::UnknownPost { id, rows, .. } => {
+                write!(f, "{} unknown post \"{id}\"", rows_name(*rows))
+            }
+            RowProblem::UnknownPartnership { id, rows, .. } => {
+                write!(f, "{} unknown partnership \"{id}\"", rows_name(*rows))
+            }
+            RowProblem::NoRateForRevenue { from, to, month } => write!(
+                f,
+                "no fx rate for {from}/{to} in {month} or earlier (revenue booked in {month})"
+            ),
+        }
+    }
+}
+
+/// `1 row names`, `3 rows name`.
+fn rows_name(n: usize) -> String {
+    if n == 1 {
+        "1 row names".to_string()
+    } else {
+        format!("{n} rows name")
+    }
+}
+
+/// How to add the missing rate to roster.yaml: the same help wherever a
+/// currency is booked without one.
+pub(super) fn fx_help(from: &str, to: &str, month: Month) -> String {
+    format!(
+        "add a rate to roster.yaml:\n    fx:\n      {from}/{to}:\n        {month}: <1 {from} in {to}>"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_an_unknown_partnership() {
+        let p = RowProblem::UnknownPartnership {
+            id: "kestrel-spring".into(),
+            rows: 3,
+            suggestion: Some("kestrel-spring-26".into()),
+            client_dir: PathBuf::from("clients/kestrel"),
+        };
+        assert_eq!(
+            p.to_string(),
+            "3 rows name unknown partnership \"kestrel-spring\""
+        );
+        assert_eq!(
+            p.help().unwrap(),
+            "did you mean \"kestrel-spring-26\"? partnerships are the files in clients/kestrel/partnerships/"
+        );
+    }
+
+    #[test]
+    fn words_a_missing_rate() {
+        let p = RowProblem::NoRateForRevenue {
+            from: "EUR".into(),
+            to: "USD".into(),
+            month: Month::parse("2026-03").unwrap(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "no fx rate for EUR/USD in 2026-03 or earlier (revenue booked in 2026-03)"
+        );
+        assert_eq!(
+            p.help().unwrap(),
+            "add a rate to roster.yaml:\n    fx:\n      EUR/USD:\n        2026-03: <1 EUR in USD>"
+        );
     }
 }

@@ -1,0 +1,230 @@
+//! The lines a run prints besides its diagnostics: the closing line of
+//! `build`, `check` and `init`, what `serve` says as it starts, rebuilds and
+//! stops, and the error that stops a command. All of them here, so that every run
+//! counts and words its outcome the same way.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::Diagnostics;
+
+use super::visible;
+
+/// What a run was asked to do, for its closing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// `roster build`: a failed build writes nothing.
+    Build,
+    /// `roster check`: never writes.
+    Check,
+    /// A rebuild of `roster serve`, while it still serves the last good site
+    /// or has none yet.
+    Serve {
+        /// Whether a good site is being served.
+        serving: bool,
+    },
+}
+
+/// The closing line of a run with errors: `error: could not build: 5 errors
+/// in 4 files; nothing was written`, or `error: check found 5 errors in 4
+/// files`.
+pub fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
+    (diags.error_count() > 0).then(|| failure(diags, run))
+}
+
+/// The closing line of a run that failed, [`summary`]'s wording, also for
+/// a rebuild of `serve`: `error: could not build: 2 errors in 1 file; still
+/// serving the last good site`.
+pub fn failure(diags: &Diagnostics, run: Run) -> String {
+    let mut counted = plural(diags.error_count(), "error");
+    let files = diags.files_with_errors();
+    if files > 0 {
+        counted.push_str(&format!(" in {}", plural(files, "file")));
+    }
+    match run {
+        Run::Build => format!("error: could not build: {counted}; nothing was written"),
+        Run::Check => format!("error: check found {counted}"),
+        Run::Serve { serving: true } => {
+            format!("error: could not build: {counted}; still serving the last good site")
+        }
+        Run::Serve { serving: false } => {
+            format!("error: could not build: {counted}; waiting for a fix")
+        }
+    }
+}
+
+/// The closing line of a check without errors: `checked 2 clients as of
+/// 2026-05-31: no errors, 1 warning`.
+pub fn checked(clients: usize, as_of: NaiveDate, warnings: usize) -> String {
+    format!(
+        "checked {} as of {as_of}: no errors, {}",
+        plural(clients, "client"),
+        plural(warnings, "warning")
+    )
+}
+
+/// The closing line of a build that wrote the site: `built 2 clients, 31
+/// pages in 0.42 s`.
+pub fn built(clients: usize, pages: usize, took: Duration) -> String {
+    format!(
+        "built {clients} clients, {pages} pages in {:.2} s",
+        took.as_secs_f64()
+    )
+}
+
+/// What `build` says while another build holds the output folder's lock.
+pub fn waiting_for_build(output: &Path) -> String {
+    format!(
+        "waiting for another build of {} to finish",
+        output.display()
+    )
+}
+
+/// What `init` says it made, and what to run next.
+pub fn created(root: &Path, files: usize) -> String {
+    format!(
+        "created a portfolio in {} ({files} files): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {0}   or   roster serve {0}",
+        root.display()
+    )
+}
+
+/// What `serve` says once it listens.
+pub fn serving(root: &Path, address: SocketAddr) -> String {
+    format!(
+        "serving {} at http://{address}/ (Ctrl-C to stop)",
+        root.display()
+    )
+}
+
+/// What `serve` says after Ctrl-C.
+pub const STOPPED: &str = "stopped";
+
+/// The line of a good build of `serve`: the first build or a rebuild, of
+/// the clients `asked` for by name when those are all that were rebuilt,
+/// else counted: `rebuilt polyn, 14 pages in 85 ms`.
+pub fn rebuilt(
+    first: bool,
+    asked: &[String],
+    clients: usize,
+    pages: usize,
+    took: Duration,
+) -> String {
+    let time = if took < Duration::from_secs(1) {
+        format!("{} ms", took.as_millis())
+    } else {
+        format!("{:.2} s", took.as_secs_f64())
+    };
+    let verb = if first { "built" } else { "rebuilt" };
+    let whom = if clients > 0 && clients == asked.len() {
+        asked.join(", ")
+    } else {
+        plural(clients, "client")
+    };
+    format!("{verb} {whom}, {} in {time}", plural(pages, "page"))
+}
+
+/// The warning of `serve` when watching the portfolio reports an error.
+pub fn watch_failed(e: &dyn std::fmt::Display) -> String {
+    format!("warning: watching the portfolio: {e}")
+}
+
+/// The line of an error that stopped a command or a rebuild, the machine's
+/// and not the data's. A path in it may hold what a terminal would
+/// execute, so it is made visible.
+pub fn machine_error(e: &anyhow::Error) -> String {
+    format!("error: {}", visible(&format!("{e:#}")))
+}
+
+/// The fix for a port that is taken.
+pub fn port_in_use_help(port: u16) -> String {
+    format!(
+        "help: pass --port N to use another port, such as --port {}",
+        port.wrapping_add(1).max(1024)
+    )
+}
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostics::kind::RowProblem;
+    use crate::diagnostics::{Diagnostic, Location};
+
+    fn unknown_post(id: &str) -> Diagnostic {
+        Diagnostic::error(RowProblem::UnknownPost {
+            id: id.into(),
+            rows: 1,
+            suggestion: None,
+        })
+    }
+
+    #[test]
+    fn sums_up() {
+        let mut d = Diagnostics::new();
+        assert_eq!(summary(&d, Run::Build), None);
+        d.push(unknown_post("a").at(Location::at("a.yaml", 1, 1)));
+        d.push(unknown_post("b").at(Location::at("a.yaml", 2, 1)));
+        d.push(unknown_post("c").in_file(Path::new("b.csv")));
+        d.push(
+            Diagnostic::warning(RowProblem::UnknownPost {
+                id: "w".into(),
+                rows: 1,
+                suggestion: None,
+            })
+            .in_file(Path::new("c.csv")),
+        );
+        assert_eq!(
+            summary(&d, Run::Build).unwrap(),
+            "error: could not build: 3 errors in 2 files; nothing was written"
+        );
+        assert_eq!(
+            summary(&d, Run::Check).unwrap(),
+            "error: check found 3 errors in 2 files"
+        );
+        assert_eq!(
+            failure(&d, Run::Serve { serving: true }),
+            "error: could not build: 3 errors in 2 files; still serving the last good site"
+        );
+        d = Diagnostics::new();
+        d.push(unknown_post("x"));
+        assert_eq!(
+            failure(&d, Run::Serve { serving: false }),
+            "error: could not build: 1 error; waiting for a fix"
+        );
+    }
+
+    #[test]
+    fn words_good_runs() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
+        assert_eq!(
+            checked(1, as_of, 2),
+            "checked 1 client as of 2026-05-31: no errors, 2 warnings"
+        );
+        assert_eq!(
+            built(1, 14, Duration::from_millis(420)),
+            "built 1 clients, 14 pages in 0.42 s"
+        );
+        let asked = ["polyn".to_string()];
+        assert_eq!(
+            rebuilt(false, &asked, 1, 14, Duration::from_millis(85)),
+            "rebuilt polyn, 14 pages in 85 ms"
+        );
+        assert_eq!(
+            rebuilt(true, &[], 2, 1, Duration::from_millis(1500)),
+            "built 2 clients, 1 page in 1.50 s"
+        );
+    }
+}
