@@ -10,13 +10,14 @@ pub mod kind;
 pub mod terminal;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use kind::Kind;
 
 /// How bad a problem is: errors stop the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The data cannot be built as it is.
     Error,
@@ -25,15 +26,21 @@ pub enum Severity {
 }
 
 /// Where in the portfolio a problem is: a path relative to the portfolio and,
-/// where known, a 1-based line and column.
+/// where known, a 1-based line and column; in a workbook, the sheet, whose
+/// row and column the line and column then are.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Location {
     /// Path relative to the portfolio root.
     pub file: PathBuf,
-    /// 1-based line, when known.
+    /// The sheet of a workbook.
+    pub sheet: Option<String>,
+    /// 1-based line (a sheet's row), when known.
     pub line: Option<usize>,
     /// 1-based column, when known.
     pub column: Option<usize>,
+    /// The 0-based field of a table's row the place is in: problems of one
+    /// column of one file are told apart from those of others by it.
+    pub field: Option<usize>,
 }
 
 impl Location {
@@ -41,8 +48,7 @@ impl Location {
     pub fn file(file: impl Into<PathBuf>) -> Self {
         Location {
             file: file.into(),
-            line: None,
-            column: None,
+            ..Location::default()
         }
     }
 
@@ -52,13 +58,33 @@ impl Location {
             file: file.into(),
             line: Some(line),
             column: Some(column),
+            ..Location::default()
         }
+    }
+
+    /// The same place, as a cell of a table's column `field`.
+    pub fn in_field(mut self, field: usize) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    /// The same place, in a sheet of a workbook.
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(str::to_string);
+        self
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display().to_string().replace('\\', "/"))?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, " [{sheet}]")?;
+            if let (Some(row), Some(col)) = (self.line, self.column) {
+                write!(f, " {}", cell_name(col, row))?;
+            }
+            return Ok(());
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -67,6 +93,17 @@ impl fmt::Display for Location {
         }
         Ok(())
     }
+}
+
+/// The A1 name of a cell: `C12` for the 1-based column 3 and row 12.
+fn cell_name(column: usize, row: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
 }
 
 /// One problem: what it is (its [`Kind`], which words the message and the
@@ -154,9 +191,42 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The sink every stage reports into.
+///
+/// The same mistake in the same column of one file is one diagnostic: a
+/// problem placed in a table's field joins the first one like it (same file,
+/// sheet, field, severity, kind and fix) as a count and its first lines
+/// ([`Kind::InRows`]), so an export with a bad column gives one diagnostic,
+/// not one per row, and nothing needs to be left unshown.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// The index in `list` of the first diagnostic of each group.
+    groups: HashMap<Group, usize>,
+}
+
+/// What makes two problems of a table's rows one diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Group {
+    file: PathBuf,
+    sheet: Option<String>,
+    field: usize,
+    severity: Severity,
+    variant: (usize, u64),
+    help: Option<String>,
+}
+
+impl Group {
+    fn of(d: &Diagnostic) -> Option<Group> {
+        let at = d.location.as_ref()?;
+        Some(Group {
+            file: at.file.clone(),
+            sheet: at.sheet.clone(),
+            field: at.field?,
+            severity: d.severity,
+            variant: d.kind.variant(),
+            help: d.help(),
+        })
+    }
 }
 
 impl Diagnostics {
@@ -165,14 +235,35 @@ impl Diagnostics {
         Self::default()
     }
 
-    /// Record a problem.
+    /// Record a problem; one like a problem of the same column recorded
+    /// before joins it.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.list.push(diagnostic);
+        let Some(group) = Group::of(&diagnostic) else {
+            self.list.push(diagnostic);
+            return;
+        };
+        match self.groups.get(&group) {
+            Some(&first) => {
+                let line = diagnostic.location.as_ref().and_then(|l| l.line);
+                let first = &mut self.list[first];
+                let (at, in_sheet) = first
+                    .location
+                    .as_ref()
+                    .map_or((None, false), |l| (l.line, l.sheet.is_some()));
+                first.kind.join(at, in_sheet, diagnostic.kind, line);
+            }
+            None => {
+                self.groups.insert(group, self.list.len());
+                self.list.push(diagnostic);
+            }
+        }
     }
 
     /// Move every problem of `other` into this sink.
     pub fn extend(&mut self, other: Diagnostics) {
-        self.list.extend(other.list);
+        for d in other.list {
+            self.push(d);
+        }
     }
 
     /// Whether any error (not warning) was recorded.
@@ -324,6 +415,81 @@ mod tests {
             format!("{}… (81 characters)", "é".repeat(60))
         );
         assert_eq!(shorten(&"x".repeat(80)), "x".repeat(80));
+    }
+
+    #[test]
+    fn names_sheet_cells_as_spreadsheets_do() {
+        let at = |row, col| {
+            Location::at("metrics/q3.xlsx", row, col)
+                .in_sheet(Some("Posts"))
+                .to_string()
+        };
+        assert_eq!(at(12, 3), "metrics/q3.xlsx [Posts] C12");
+        assert_eq!(at(1, 1), "metrics/q3.xlsx [Posts] A1");
+        assert_eq!(at(3, 26), "metrics/q3.xlsx [Posts] Z3");
+        assert_eq!(at(3, 27), "metrics/q3.xlsx [Posts] AA3");
+        assert_eq!(at(9, 702), "metrics/q3.xlsx [Posts] ZZ9");
+        assert_eq!(at(9, 703), "metrics/q3.xlsx [Posts] AAA9");
+        let sheet = Location::file("metrics/q3.xlsx").in_sheet(Some("Notes"));
+        assert_eq!(sheet.to_string(), "metrics/q3.xlsx [Notes]");
+    }
+
+    fn bad_date(value: &str, line: usize, field: usize) -> Diagnostic {
+        let problem = kind::CsvProblem::NotAStamp {
+            column: "published".into(),
+            value: value.into(),
+            years: 1900..=2199,
+        };
+        Diagnostic::error(problem).at(Location::at("m.csv", line, 7).in_field(field))
+    }
+
+    #[test]
+    fn one_problem_of_one_column_is_one_diagnostic_with_a_count() {
+        let mut d = Diagnostics::new();
+        for line in [2, 3, 5, 8, 9, 10, 12] {
+            d.push(bad_date(&format!("x{line}"), line, 2));
+        }
+        // Another column, and a problem with no column: apart.
+        d.push(bad_date("y", 4, 3));
+        let mut plain = bad_date("z", 6, 0);
+        plain.location.as_mut().unwrap().field = None;
+        d.push(plain);
+        let shown: Vec<String> = d.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            shown,
+            [
+                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"x2\", in 7 rows: lines 2, 3, 5 and 4 more",
+                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"y\"",
+                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"z\"",
+            ]
+        );
+        assert_eq!(d.error_count(), 3, "the count is of what is shown");
+        assert_eq!(
+            d.iter().next().unwrap().location,
+            Some(Location::at("m.csv", 2, 7).in_field(2))
+        );
+        let mut two = Diagnostics::new();
+        two.push(bad_date("a", 2, 1));
+        two.push(bad_date("b", 9, 1));
+        assert!(
+            two.iter()
+                .next()
+                .unwrap()
+                .message()
+                .ends_with("in 2 rows: lines 2 and 9")
+        );
+        // Sinks of parallel work joined: the counts add up.
+        let mut later = Diagnostics::new();
+        later.push(bad_date("c", 11, 1));
+        later.push(bad_date("d", 12, 1));
+        let mut all = Diagnostics::new();
+        all.extend(two);
+        all.extend(later);
+        let message = all.iter().next().unwrap().message();
+        assert!(
+            message.ends_with("in 4 rows: lines 2, 9, 11 and 1 more"),
+            "{message}"
+        );
     }
 
     #[test]

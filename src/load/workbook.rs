@@ -98,31 +98,9 @@ fn number(f: f64) -> String {
     format!("{rounded}")
 }
 
-/// The A1 name of a cell: `C12` for 0-based column 2, 1-based row 12.
-pub fn cell_name(column: u32, row: u32) -> String {
-    let mut letters = Vec::new();
-    let mut n = column + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect::<String>() + &row.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_cells_as_spreadsheets_do() {
-        assert_eq!(cell_name(0, 1), "A1");
-        assert_eq!(cell_name(2, 12), "C12");
-        assert_eq!(cell_name(25, 3), "Z3");
-        assert_eq!(cell_name(26, 3), "AA3");
-        assert_eq!(cell_name(701, 9), "ZZ9");
-        assert_eq!(cell_name(702, 9), "AAA9");
-    }
 
     #[test]
     fn writes_typed_cells_as_csv_text() {

@@ -6,7 +6,9 @@
 //! values; they never compose wording. So the same mistake reads the same
 //! wherever it is found, and tests match the kind instead of the text.
 
+use std::collections::hash_map::DefaultHasher;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 mod csv;
 mod files;
@@ -37,6 +39,44 @@ pub enum Kind {
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
     Run(RunProblem),
+    /// The same problem in many rows of one column.
+    InRows(Box<InRows>),
+}
+
+/// One problem found in many rows of one column of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InRows {
+    /// The first of them, as found.
+    pub first: Kind,
+    /// How many rows have it.
+    pub rows: usize,
+    /// The lines (a sheet's rows) of the first few.
+    pub lines: Vec<usize>,
+    /// Whether the lines are a sheet's rows.
+    pub in_sheet: bool,
+}
+
+/// How many lines of a group a message lists.
+const LINES_LISTED: usize = 3;
+
+impl InRows {
+    fn places(&self) -> String {
+        let shown: Vec<String> = self.lines.iter().map(usize::to_string).collect();
+        let more = self.rows.saturating_sub(shown.len());
+        match (shown.split_last(), more) {
+            (None, _) => String::new(),
+            (Some((last, [])), 0) => last.clone(),
+            (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
+            (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
+        }
+    }
+}
+
+/// The variant of `problem`, apart from its values.
+fn variant_of<T>(problem: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    std::mem::discriminant(problem).hash(&mut h);
+    h.finish()
 }
 
 impl Kind {
@@ -49,6 +89,43 @@ impl Kind {
             Kind::Row(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
+            Kind::InRows(many) => many.first.help(),
+        }
+    }
+
+    /// Which problem this is, apart from its values: equal for the same
+    /// mistake with other values.
+    pub fn variant(&self) -> (usize, u64) {
+        match self {
+            Kind::Yaml(p) => (0, variant_of(p)),
+            Kind::File(p) => (1, variant_of(p)),
+            Kind::Csv(p) => (2, variant_of(p)),
+            Kind::Row(p) => (3, variant_of(p)),
+            Kind::Portfolio(p) => (4, variant_of(p)),
+            Kind::Run(p) => (5, variant_of(p)),
+            Kind::InRows(many) => many.first.variant(),
+        }
+    }
+
+    /// Count `other`, the same problem at `line`, in with this one, which
+    /// is at `first`: a line of a CSV file, or a row of a sheet (`in_sheet`).
+    pub fn join(&mut self, first: Option<usize>, in_sheet: bool, other: Kind, line: Option<usize>) {
+        if !matches!(self, Kind::InRows(_)) {
+            *self = Kind::InRows(Box::new(InRows {
+                first: self.clone(),
+                rows: 1,
+                lines: first.into_iter().collect(),
+                in_sheet,
+            }));
+        }
+        let (rows, lines) = match other {
+            Kind::InRows(many) => (many.rows, many.lines),
+            _ => (1, line.into_iter().collect()),
+        };
+        if let Kind::InRows(many) = self {
+            many.rows += rows;
+            many.lines.extend(lines);
+            many.lines.truncate(LINES_LISTED);
         }
     }
 }
@@ -62,6 +139,16 @@ impl fmt::Display for Kind {
             Kind::Row(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
+            Kind::InRows(many) => {
+                let lines = if many.in_sheet { "" } else { "lines " };
+                write!(
+                    f,
+                    "{}, in {} rows: {lines}{}",
+                    many.first,
+                    many.rows,
+                    many.places()
+                )
+            }
         }
     }
 }
