@@ -18,6 +18,8 @@ pub(crate) const ANNA: &str = "clients/lumen/partnerships/anna-petrova.yaml";
 pub(crate) const BEN: &str = "clients/lumen/partnerships/ben-carter.yaml";
 pub(crate) const POSTS: &str = "clients/lumen/metrics/posts.csv";
 pub(crate) const DAILY: &str = "clients/lumen/metrics/daily.csv";
+/// The help of a cell that is no date.
+pub(crate) const DATE_HELP: &str = "write it as 2026-03-01, 2026-03-01 18:30, 2026-03-01T18:30:00+03:00, 01.03.2026, 3/1/2026 or Mar 1, 2026, with a day that exists and a year from 1900 to 2199";
 pub(crate) const ORDERS: &str = "clients/lumen/metrics/orders.csv";
 
 /// Edits of a fixture's files, each asserting that it changed something.
@@ -605,8 +607,8 @@ fn csv_unknown_column_is_a_warning_at_the_column() {
 fn csv_values_of_the_wrong_form() {
     let fx = base();
     fx.replace(POSTS, ",12000,", ",12k,");
-    fx.replace(POSTS, ",21000,", ",21 000,");
-    fx.replace(POSTS, ",2026-02-10,", ",10.02.2026,");
+    fx.replace(POSTS, ",21000,", ",21 00,");
+    fx.replace(POSTS, ",2026-02-10,", ",10.02.26,");
     check(
         &fx,
         1,
@@ -614,17 +616,17 @@ fn csv_values_of_the_wrong_form() {
             (
                 "error: `impressions` must be a whole number, found \"12k\"",
                 "clients/lumen/metrics/posts.csv:2:38",
-                "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown",
+                "write a whole number, such as 12000 or 12,000; leave the cell empty when the value is unknown",
             ),
             (
-                "error: `revenue` must be a number, found \"21 000\"",
+                "error: `revenue` must be a number, found \"21 00\"",
                 "clients/lumen/metrics/posts.csv:3:51",
-                "write a plain number such as 1234.50, without currency signs, spaces or thousands separators",
+                "digits are grouped in threes, such as 1,234,567; check for a missing or an extra digit",
             ),
             (
-                "error: `published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"10.02.2026\"",
+                "error: `published` must be a date, found \"10.02.26\"",
                 "clients/lumen/metrics/posts.csv:4:15",
-                "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from 1900 to 2199",
+                DATE_HELP,
             ),
         ],
     );
@@ -684,7 +686,7 @@ fn csv_semicolons_decimal_commas_and_windows_1251() {
     let fx = base();
     let mut bytes = b"post_id;partnership;published;revenue;\xef\xf0\xe8\xec\r\n".to_vec();
     bytes.extend_from_slice(
-        b"C1;ben-carter;2026-03-04;12,5;x\r\nC2;ben-carter;2026-03-05;1.234,5;\r\n",
+        b"C1;ben-carter;2026-03-04;12,5;x\r\nC2;ben-carter;2026-03-05;1.234,5;\r\nC3;ben-carter;2026-03-06;12,5x;\r\n",
     );
     fs::write(fx.path("clients/lumen/metrics/excel.csv"), bytes).unwrap();
     check(
@@ -702,9 +704,9 @@ fn csv_semicolons_decimal_commas_and_windows_1251() {
                 "the columns roster reads here are post_id, partnership, published, kind, impressions, reach, engagements, clicks, conversions, revenue, currency, url",
             ),
             (
-                "error: `revenue` must be a number, found \"1.234,5\"",
-                "clients/lumen/metrics/excel.csv:3:26",
-                "write a plain number such as 1234,50, without currency signs, spaces or thousands separators",
+                "error: `revenue` must be a number, found \"12,5x\"",
+                "clients/lumen/metrics/excel.csv:4:26",
+                "write a number such as 1234,50 or 1 234,50, with or without a currency sign",
             ),
         ],
     );
@@ -722,33 +724,30 @@ fn csv_bad_post_row_does_not_make_its_daily_rows_unknown() {
         &fx,
         1,
         &[(
-            "error: `published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"2026-01-35\"",
+            "error: `published` must be a date, found \"2026-01-35\"",
             "clients/lumen/metrics/posts.csv:2:17",
-            "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from 1900 to 2199",
+            DATE_HELP,
         )],
     );
 }
 
 #[test]
-fn csv_many_bad_rows_are_summed_up() {
+fn csv_many_bad_rows_of_one_column_are_one_diagnostic() {
     let fx = base();
     let mut rows = String::from("post_id,day,reach\n");
     for i in 0..30 {
         rows.push_str(&format!("B1,{},x\n", i + 2));
     }
     fx.write("clients/lumen/metrics/daily-2.csv", &rows);
-    let run = fx.roster(&["check", "."]);
-    let (got, summary) = shown(&run);
-    assert_eq!(got.len(), 21, "{}", run.stderr);
-    assert_eq!(
-        got[20],
-        (
-            "error: 10 more problems in this file are not shown, from here on".to_string(),
-            "clients/lumen/metrics/daily-2.csv:22:7".to_string(),
-            "fix the ones above and run again".to_string()
-        )
+    check(
+        &fx,
+        1,
+        &[(
+            "error: `reach` must be a whole number, found \"x\", in 30 rows: lines 2, 3, 4 and 27 more",
+            "clients/lumen/metrics/daily-2.csv:2:6",
+            "write a whole number, such as 12000 or 12,000; leave the cell empty when the value is unknown",
+        )],
     );
-    assert_eq!(summary, "error: check found 21 errors in 1 file");
 }
 
 // --------------------------------------------------------------- logic

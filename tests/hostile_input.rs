@@ -236,7 +236,7 @@ fn a_ten_megabyte_value_is_quoted_by_its_start_and_length() {
                     "error: `impressions` must be a whole number, found \"{start}… (10000000 characters)\""
                 ),
                 "clients/lumen/metrics/posts.csv:2:38",
-                "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown",
+                "write a whole number, such as 12000 or 12,000; leave the cell empty when the value is unknown",
             ),
             (
                 &format!("error: `platform` cannot be the text \"{start}… (10000000 characters)\""),

@@ -458,9 +458,9 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"x2\", in 7 rows: lines 2, 3, 5 and 4 more",
-                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"y\"",
-                "`published` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"z\"",
+                "`published` must be a date, found \"x2\", in 7 rows: lines 2, 3, 5 and 4 more",
+                "`published` must be a date, found \"y\"",
+                "`published` must be a date, found \"z\"",
             ]
         );
         assert_eq!(d.error_count(), 3, "the count is of what is shown");

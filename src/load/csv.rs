@@ -9,9 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::values::{DateOrder, DecimalMark, Sign};
+use super::workbook::Sheet;
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::{Counts, PostKind};
@@ -19,19 +21,20 @@ use crate::model::{Counts, PostKind};
 mod header;
 mod quotes;
 mod rows;
+mod table;
 
-use rows::{Columns, Table, field_starts};
-
-/// The most problems reported for one file before the rest are summed up.
-const MAX_ROW_ERRORS: usize = 20;
+use rows::{Columns, Dialect};
+use table::{Read, Table, Text, field_starts};
 
 /// Where a cell is, for later diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
     /// 1-based line.
     pub line: usize,
-    /// 1-based column of the cell's first character.
+    /// 1-based column of the cell's first character (a sheet's column).
     pub column: usize,
+    /// 0-based field of the row.
+    pub field: usize,
 }
 
 /// A date as written, with the instant it stands for.
@@ -60,6 +63,8 @@ pub struct RawPost {
     pub counts: Counts,
     /// Attributed revenue.
     pub revenue: Option<Decimal>,
+    /// The currency sign written with the revenue, and where.
+    pub sign: Option<(Sign, Cell)>,
     /// Currency of revenue, as written, and where.
     pub currency: Option<(String, Cell)>,
     /// Link.
@@ -73,12 +78,24 @@ pub struct RawDaily {
     pub at: Cell,
     /// Post id as written.
     pub post_id: String,
-    /// Day number, from 1.
-    pub day: u32,
+    /// Which day after publication.
+    pub day: Day,
     /// Counts within that day.
     pub counts: Counts,
     /// Revenue within that day.
     pub revenue: Option<Decimal>,
+    /// The currency sign written with the revenue, and where.
+    pub sign: Option<(Sign, Cell)>,
+}
+
+/// Which day after its post's publication a daily row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    /// Its number, from 1.
+    Number(u32),
+    /// The date it fell on, and where: its number is counted from the
+    /// post's publication date as written.
+    Date(NaiveDate, Cell),
 }
 
 /// A row of an orders file.
@@ -94,6 +111,10 @@ pub struct RawOrder {
     pub customer: String,
     /// Partnership id as written, and where; `None` when empty.
     pub partnership: Option<(String, Cell)>,
+    /// The currency sign written with the revenue, and where.
+    pub sign: Option<(Sign, Cell)>,
+    /// Currency of revenue, as written, and where.
+    pub currency: Option<(String, Cell)>,
 }
 
 /// The rows of one metrics file.
@@ -112,11 +133,22 @@ pub enum Rows {
 pub struct CsvFile {
     /// Path relative to the portfolio.
     pub path: PathBuf,
+    /// The sheet, for a table of a workbook.
+    pub sheet: Option<String>,
     /// Its rows.
     pub rows: Rows,
     /// Ids (`post_id`, `order_id`) of rows that were there but could not be
     /// read, so that rows naming them elsewhere are not reported again.
     pub rejected: Vec<String>,
+}
+
+impl CsvFile {
+    /// The place of one of its cells, for a problem of its row as a whole
+    /// (a duplicate id, an unknown partnership): not counted in with the
+    /// problems of the cell's column.
+    pub fn at(&self, cell: Cell) -> Location {
+        Location::at(&self.path, cell.line, cell.column).in_sheet(self.sheet.as_deref())
+    }
 }
 
 /// Why a metrics file gave no rows.
@@ -150,6 +182,7 @@ const POSTS: &[&str] = &[
 const DAILY: &[&str] = &[
     "post_id",
     "day",
+    "date",
     "impressions",
     "reach",
     "engagements",
@@ -241,34 +274,6 @@ pub fn detect_delimiter(header: &str) -> u8 {
     best.0
 }
 
-/// Parse a date `YYYY-MM-DD` or an RFC 3339 date-time.
-pub fn parse_stamp(s: &str) -> Option<Stamp> {
-    if let Some(date) = iso_date(s).or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) {
-        let instant = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
-        return Some(Stamp { date, instant });
-    }
-    let dt = DateTime::parse_from_rfc3339(s).ok()?;
-    Some(Stamp {
-        date: dt.date_naive(),
-        instant: dt.timestamp(),
-    })
-}
-
-/// `YYYY-MM-DD` exactly, read without chrono's format machinery: every row
-/// of every file has a date, so this is a hot path of loading.
-fn iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
-}
-
 /// The warning for a file not read as UTF-8, naming the encoding used.
 fn warn_encoding(path: &Path, encoding: Encoding, diags: &mut Diagnostics) {
     if encoding == Encoding::Windows1251 {
@@ -285,34 +290,67 @@ fn open_quote(path: &Path, q: &quotes::BadQuote) -> Diagnostic {
     Diagnostic::error(problem).at(Location::at(path, q.line, q.column))
 }
 
-/// Read one metrics file from its bytes. Problems go to `diags`.
-pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFile, Unread> {
+/// A first line `sep=;`, as Excel writes to name the delimiter.
+fn sep_line(line: &str) -> Option<u8> {
+    let rest = line.trim_end().strip_prefix("sep=")?;
+    match rest.as_bytes() {
+        [d] if matches!(d, b',' | b';' | b'\t' | b'|') => Some(*d),
+        _ => None,
+    }
+}
+
+/// The decimal separator of a file with `delimiter`: the comma where `;`
+/// delimits (input-format.md), else the point.
+fn decimal_mark(delimiter: u8) -> DecimalMark {
+    if delimiter == b';' {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    }
+}
+
+/// Read one metrics file from its bytes, slash dates read in `order`.
+/// Problems go to `diags`.
+pub fn read(
+    path: &Path,
+    bytes: &[u8],
+    order: DateOrder,
+    diags: &mut Diagnostics,
+) -> Result<CsvFile, Unread> {
     let (text, encoding) = decode_as(bytes);
     warn_encoding(path, encoding, diags);
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = detect_delimiter(header_line);
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = sep_line(first_line);
+    let skip = usize::from(sep.is_some());
+    let header_line = text.lines().nth(skip).unwrap_or("");
+    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
     let header_starts = field_starts(header_line, delimiter);
-    let header_at = |i: usize| Location::at(path, 1, header_starts.get(i).copied().unwrap_or(1));
+    let header_at = |i: usize| {
+        let column = header_starts.get(i).copied().unwrap_or(1);
+        Location::at(path, 1 + skip, column).in_field(i)
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
-    match reader.read_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => {
-            diags.push(Diagnostic::warning(CsvProblem::EmptyFile).in_file(path));
-            return Err(Unread::Empty);
-        }
-        Err(e) => {
-            let problem = CsvProblem::Unreadable {
-                reason: e.to_string(),
-            };
-            diags.push(Diagnostic::error(problem).in_file(path));
-            return Err(Unread::Unusable {
-                may_hold_posts: true,
-            });
+    for _ in 0..=skip {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                diags.push(Diagnostic::warning(CsvProblem::EmptyFile).in_file(path));
+                return Err(Unread::Empty);
+            }
+            Err(e) => {
+                let problem = CsvProblem::Unreadable {
+                    reason: e.to_string(),
+                };
+                diags.push(Diagnostic::error(problem).in_file(path));
+                return Err(Unread::Unusable {
+                    may_hold_posts: true,
+                });
+            }
         }
     }
     let header: Vec<String> = record.iter().map(|h| h.trim().to_lowercase()).collect();
@@ -325,42 +363,109 @@ pub fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Result<CsvFil
         });
     }
     let kind = header::check(&header, header_at, diags)?;
-    let file = Table {
+    let table = Table {
         path,
-        text: &text,
-        delimiter,
+        sheet: None,
         header: &header,
-        cols: Columns {
-            index: kind
-                .names
-                .iter()
-                .map(|n| header.iter().position(|h| h == n))
-                .collect(),
-            names: kind.names,
+        cols: columns(&header, kind.names),
+        dialect: Dialect {
+            mark: decimal_mark(delimiter),
+            order,
         },
     };
-    let rows = file.rows(kind.name, &mut reader, bad_quote, diags);
-    match rows {
-        Ok((rows, rejected)) => Ok(CsvFile {
-            path: path.to_path_buf(),
-            rows,
-            rejected,
-        }),
+    let text = Text {
+        text: &text,
+        delimiter,
+    };
+    match table.csv_rows(kind.name, &text, &mut reader, bad_quote, diags) {
+        Ok(read) => Ok(file(path, None, read)),
         Err(()) => Err(Unread::Unusable {
             may_hold_posts: kind.name == "posts",
         }),
     }
 }
 
+/// Where each of `names` is in `header`.
+fn columns(header: &[String], names: &'static [&'static str]) -> Columns {
+    Columns {
+        index: names
+            .iter()
+            .map(|n| header.iter().position(|h| h == n))
+            .collect(),
+        names,
+    }
+}
+
+fn file(path: &Path, sheet: Option<&str>, read: Read) -> CsvFile {
+    CsvFile {
+        path: path.to_path_buf(),
+        sheet: sheet.map(str::to_string),
+        rows: read.rows,
+        rejected: read.rejected,
+    }
+}
+
+/// Read one sheet of the workbook at `path` like a CSV file: its first row
+/// is the header. A sheet whose header fits no kind is skipped with a
+/// warning (a workbook often holds a summary or a chart beside its data):
+/// `Err(Unread::Empty)`.
+pub fn read_sheet(
+    path: &Path,
+    sheet: &Sheet,
+    order: DateOrder,
+    diags: &mut Diagnostics,
+) -> Result<CsvFile, Unread> {
+    let name = sheet.name.as_str();
+    let Some(((_, first), rest)) = sheet.rows.split_first() else {
+        return Err(Unread::Empty);
+    };
+    let mut header: Vec<String> = first.iter().map(|h| h.trim().to_lowercase()).collect();
+    while header.last().is_some_and(String::is_empty) {
+        header.pop();
+    }
+    if !header::fits_a_kind(&header) {
+        let problem = CsvProblem::SheetOfNoKind {
+            sheet: name.to_string(),
+        };
+        diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
+        return Err(Unread::Empty);
+    }
+    let header_row = sheet.rows[0].0 as usize;
+    let first_column = sheet.first_column as usize;
+    let header_at = |i: usize| {
+        Location::at(path, header_row, first_column + i + 1)
+            .in_field(i)
+            .in_sheet(Some(name))
+    };
+    let kind = header::check(&header, header_at, diags)?;
+    let table = Table {
+        path,
+        sheet: Some(name),
+        header: &header,
+        cols: columns(&header, kind.names),
+        dialect: Dialect {
+            mark: DecimalMark::Point,
+            order,
+        },
+    };
+    let read = table.sheet_rows(kind.name, rest, first_column, diags);
+    Ok(file(path, Some(name), read))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::values::dates::{self, iso_date};
+
+    fn parse_stamp(s: &str) -> Option<Stamp> {
+        dates::parse(s, DateOrder::Mdy).ok()
+    }
     use crate::diagnostics::Kind;
 
     /// The posts read from `text`, and the problems found, in order.
     fn posts(text: &[u8]) -> (Vec<RawPost>, Vec<Diagnostic>) {
         let mut d = Diagnostics::new();
-        let f = read(Path::new("m.csv"), text, &mut d);
+        let f = read(Path::new("m.csv"), text, DateOrder::Mdy, &mut d);
         let msgs = d.sorted().into_iter().cloned().collect();
         match f.map(|f| f.rows) {
             Ok(Rows::Posts(p)) => (p, msgs),

@@ -14,6 +14,7 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::kind::YamlProblem;
+use crate::model::DateOrder;
 use crate::model::{
     Amount, Brand, Colour, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market,
     MarketId, MarketIx, Model, Month, PartnershipId, Settings, Targets,
@@ -68,6 +69,8 @@ pub struct RawClientFile {
     pub brand: Brand,
     /// `publish`.
     pub publish: bool,
+    /// `date_order`, when given.
+    pub date_order: Option<DateOrder>,
 }
 
 /// A partnership file, read; `market` is resolved to an index.
@@ -147,6 +150,14 @@ fn language(doc: &mut YamlDoc, m: &serde_yaml::Mapping, path: &[Seg]) -> Option<
     }
 }
 
+/// `date_order`: how slash dates in metrics files read.
+fn date_order(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<DateOrder> {
+    match doc.choice(m, &[], "date_order", false, &["mdy", "dmy"])? {
+        "dmy" => Some(DateOrder::Dmy),
+        _ => Some(DateOrder::Mdy),
+    }
+}
+
 /// Read roster.yaml.
 pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
@@ -163,6 +174,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         "repeat_window_days",
         "index",
         "fx",
+        "date_order",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -195,6 +207,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false);
     let index = doc.boolean(&m, &[], "index").unwrap_or(defaults.index);
     let fx = fx_table(&mut doc, &m);
+    let date_order = date_order(&mut doc, &m).unwrap_or(defaults.date_order);
     let settings = Settings {
         title: title.unwrap_or_default(),
         base_url,
@@ -210,6 +223,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         }),
         index,
         fx,
+        date_order,
     };
     let ok = !doc.has_errors();
     doc.finish(diags);
@@ -269,7 +283,14 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
     let mut doc = YamlDoc::new(&src.file, &src.text);
     let known = [
-        "name", "currency", "language", "markets", "targets", "brand", "publish",
+        "name",
+        "currency",
+        "language",
+        "markets",
+        "targets",
+        "brand",
+        "publish",
+        "date_order",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -279,6 +300,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let currency = currency(&mut doc, &m, &[], "currency", true);
     let language = language(&mut doc, &m, &[]);
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
+    let date_order = date_order(&mut doc, &m);
     let errors_before_markets = doc.errors();
     let markets = markets(&mut doc, &m);
     let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
@@ -297,6 +319,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         targets,
         brand,
         publish,
+        date_order,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod files;
 mod layout;
 pub mod looks;
+mod metrics;
 mod partnership;
 pub mod values;
 pub mod within;
@@ -26,6 +27,7 @@ use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::ClientId;
 pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
+use values::DateOrder;
 
 /// Everything read from a portfolio folder.
 #[derive(Debug, Clone)]
@@ -170,7 +172,10 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     if settings.is_some() && dirs.is_empty() {
         diags.push(Diagnostic::error(FileProblem::NoClients).in_file(Path::new("clients")));
     }
-    let clients = read_clients(root, &dirs, diags);
+    let order = settings
+        .as_ref()
+        .map_or_else(DateOrder::default, |s| s.settings.date_order);
+    let clients = read_clients(root, &dirs, order, diags);
     RawPortfolio {
         root: root.to_path_buf(),
         settings,
@@ -181,10 +186,12 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
 }
 
 /// Read only the client folders `ids` of the portfolio at `root` (those
-/// that exist), for `serve`'s rebuilds of what changed.
+/// that exist), for `serve`'s rebuilds of what changed; slash dates in
+/// `order` (roster.yaml's) unless a client says otherwise.
 pub fn clients(
     root: &Path,
     ids: &std::collections::BTreeSet<String>,
+    order: DateOrder,
     diags: &mut Diagnostics,
 ) -> Vec<RawClient> {
     let dirs: Vec<PathBuf> = ids
@@ -192,16 +199,21 @@ pub fn clients(
         .map(|id| root.join("clients").join(id))
         .filter(|dir| dir.is_dir())
         .collect();
-    read_clients(root, &dirs, diags)
+    read_clients(root, &dirs, order, diags)
 }
 
 /// Read client folders in parallel, each into its own sink, merged in order.
-fn read_clients(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<RawClient> {
+fn read_clients(
+    root: &Path,
+    dirs: &[PathBuf],
+    order: DateOrder,
+    diags: &mut Diagnostics,
+) -> Vec<RawClient> {
     let results: Vec<(Option<RawClient>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| {
             let mut d = Diagnostics::new();
-            let c = client(root, dir, &mut d);
+            let c = client(root, dir, order, &mut d);
             (c, d)
         })
         .collect();
@@ -214,7 +226,8 @@ fn read_clients(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<R
 }
 
 /// One client folder, read; `None` when its name is not an id.
-fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient> {
+/// Slash dates read in `order` unless client.yaml says otherwise.
+fn client(root: &Path, dir: &Path, order: DateOrder, diags: &mut Diagnostics) -> Option<RawClient> {
     let id = dir.file_name()?.to_string_lossy().to_string();
     if !is_id(&id) {
         diags.push(
@@ -227,7 +240,8 @@ fn client(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<RawClient>
     let (source, file, logo_found) = client_file(root, dir, diags);
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
     let (partnerships, broken) = partnerships(root, dir, &markets, diags);
-    let (metrics, posts_incomplete) = metrics(root, dir, diags);
+    let order = file.as_ref().and_then(|f| f.date_order).unwrap_or(order);
+    let (metrics, posts_incomplete) = metrics::read(root, dir, order, diags);
     Some(RawClient {
         id: ClientId::new(id),
         file,
@@ -308,59 +322,6 @@ fn partnerships(
     broken.sort();
 
     (partnerships, broken)
-}
-
-/// The metrics files that could be used, paths ascending, and whether one
-/// that may hold posts could not.
-fn metrics(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<csv::CsvFile>, bool) {
-    let (csv_paths, other): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&dir.join("metrics"), true)
-        .into_iter()
-        .partition(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        });
-    for path in &other {
-        layout::not_input(root, path, "metrics", "csv", diags);
-    }
-    let read: Vec<(Result<csv::CsvFile, csv::Unread>, Diagnostics)> = csv_paths
-        .par_iter()
-        .map(|path| {
-            let mut d = Diagnostics::new();
-            let file = rel(root, path);
-            let f = match within::read(root, path) {
-                Ok(bytes) => csv::read(&file, &bytes, &mut d),
-                Err(within::Refused::Outside) => {
-                    d.push(within::outside(&file));
-                    Err(csv::Unread::Unusable {
-                        may_hold_posts: true,
-                    })
-                }
-                Err(within::Refused::Io(e)) => {
-                    let problem = FileProblem::Unreadable {
-                        reason: e.to_string(),
-                    };
-                    d.push(Diagnostic::error(problem).in_file(&file).io());
-                    Err(csv::Unread::Unusable {
-                        may_hold_posts: true,
-                    })
-                }
-            };
-            (f, d)
-        })
-        .collect();
-    let mut metrics = Vec::new();
-    let mut posts_incomplete = false;
-    for (f, d) in read {
-        diags.extend(d);
-        match f {
-            Ok(f) => metrics.push(f),
-            Err(csv::Unread::Unusable { may_hold_posts }) => posts_incomplete |= may_hold_posts,
-            Err(csv::Unread::Empty) => {}
-        }
-    }
-
-    (metrics, posts_incomplete)
 }
 
 /// The notes: (relative path, file stem, Markdown text), paths ascending.

@@ -73,6 +73,8 @@ pub struct Settings {
     pub index: bool,
     /// Currency conversion rates by month.
     pub fx: Fx,
+    /// How slash dates in metrics files read, unless a client says.
+    pub date_order: DateOrder,
 }
 
 impl Default for Settings {
@@ -90,6 +92,7 @@ impl Default for Settings {
             repeat_window_days: 90,
             index: false,
             fx: Fx::default(),
+            date_order: DateOrder::Mdy,
         }
     }
 }
@@ -109,6 +112,34 @@ impl Language {
         match self {
             Language::En => "en",
             Language::Ru => "ru",
+        }
+    }
+}
+
+/// How slash dates (`8/7/2026`) read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Month first, as in the US (the default).
+    #[default]
+    Mdy,
+    /// Day first, as in most of Europe.
+    Dmy,
+}
+
+impl DateOrder {
+    /// The name written in roster.yaml and client.yaml.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::Mdy => "mdy",
+            DateOrder::Dmy => "dmy",
+        }
+    }
+
+    /// The other order.
+    pub fn other(self) -> DateOrder {
+        match self {
+            DateOrder::Mdy => DateOrder::Dmy,
+            DateOrder::Dmy => DateOrder::Mdy,
         }
     }
 }

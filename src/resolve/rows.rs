@@ -10,8 +10,31 @@ use super::scope::{Refs, Scope};
 use super::{Tally, at, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::load::csv::{Cell, Rows};
+use crate::load::csv::{Cell, CsvFile, Day, RawDaily, Rows};
 use crate::model::{DailyRow, Month, Order, Post, PostIx};
+
+/// The number of a daily row's day after its post's publication, counted
+/// from the date as written when the row gives a date; a date before the
+/// publication is an error.
+fn day_number(r: &RawDaily, post: &Post, f: &CsvFile, diags: &mut Diagnostics) -> Option<u32> {
+    let (date, cell) = match r.day {
+        Day::Number(n) => return Some(n),
+        Day::Date(date, cell) => (date, cell),
+    };
+    let days = (date - post.date).num_days();
+    match u32::try_from(days + 1) {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            let problem = RowProblem::DayBeforePublication {
+                post: r.post_id.clone(),
+                date,
+                published: post.date,
+            };
+            diags.push(Diagnostic::error(problem).at(f.at(cell)));
+            None
+        }
+    }
+}
 
 /// Where each id was first seen, as (file, cell): a Location (with its
 /// path) is made only for a duplicate.
@@ -126,21 +149,24 @@ pub(super) fn daily(
                 }
                 continue;
             };
-            if let Some(&(file, cell)) = day_places.get(&(post, r.day)) {
+            let Some(day) = day_number(r, &posts[post.index()], f, diags) else {
+                continue;
+            };
+            if let Some(&(file, cell)) = day_places.get(&(post, day)) {
                 diags.push(
                     Diagnostic::error(RowProblem::DuplicateDay {
                         post: r.post_id.to_string(),
-                        day: r.day,
+                        day,
                         first: at(file, cell),
                     })
                     .at(at(&f.path, r.at)),
                 );
                 continue;
             }
-            day_places.insert((post, r.day), (&f.path, r.at));
+            day_places.insert((post, day), (&f.path, r.at));
             daily.push(DailyRow {
                 post,
-                day: r.day,
+                day,
                 counts: r.counts,
                 revenue: r.revenue,
             });

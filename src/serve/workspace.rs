@@ -19,6 +19,7 @@ use super::changes::Changes;
 use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
+use crate::model::DateOrder;
 use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
 use crate::render::{Page, Renderer};
@@ -247,7 +248,12 @@ impl Workspace {
             self.read_problems = Scoped::split(diags);
             return;
         }
-        let (fresh, diags) = read_clients(&self.root, &changes.clients);
+        let order = self
+            .raw
+            .settings
+            .as_ref()
+            .map_or_else(Default::default, |s| s.settings.date_order);
+        let (fresh, diags) = read_clients(&self.root, &changes.clients, order);
         self.raw
             .clients
             .retain(|c| !changes.clients.contains(c.id.as_str()));
@@ -293,8 +299,12 @@ fn merge(
 }
 
 /// Read the client folders `ids` (those that exist) with their diagnostics.
-fn read_clients(root: &Path, ids: &BTreeSet<String>) -> (Vec<RawClient>, Diagnostics) {
+fn read_clients(
+    root: &Path,
+    ids: &BTreeSet<String>,
+    order: DateOrder,
+) -> (Vec<RawClient>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let clients = load::clients(root, ids, &mut diags);
+    let clients = load::clients(root, ids, order, &mut diags);
     (clients, diags)
 }

@@ -29,6 +29,18 @@ pub struct KindLacks {
     pub columns: Vec<(&'static str, Option<String>)>,
 }
 
+/// Why a cell is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadNumber {
+    /// Not a number in any form roster reads.
+    Unreadable,
+    /// A comma that cannot group digits (`1263,93`) in a file whose
+    /// decimal separator is the point.
+    DecimalComma,
+    /// Digits grouped unevenly (`1,23,456`).
+    UnevenGroups,
+}
+
 /// A problem with reading CSV files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvProblem {
@@ -81,6 +93,9 @@ pub enum CsvProblem {
         got: usize,
         /// The header's columns.
         want: usize,
+        /// A number column whose value the delimiter seems to have split
+        /// at a decimal comma, and that value joined again.
+        split_number: Option<(String, String)>,
     },
     /// A row too short to hold a column roster reads.
     TooFewFields {
@@ -141,6 +156,8 @@ pub enum CsvProblem {
         column: String,
         /// The cell.
         value: String,
+        /// Why not.
+        why: BadNumber,
         /// Whether the file writes decimals with a comma.
         decimal_comma: bool,
     },
@@ -158,15 +175,26 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
+    /// A slash date that is a date only in the other `date_order`.
+    SlashDateOrder {
+        /// The column.
+        column: String,
+        /// The cell.
+        value: String,
+        /// The order in force, `mdy` or `dmy`.
+        order: &'static str,
+        /// The order it would fit.
+        fits: &'static str,
+    },
+    /// A sheet of a workbook whose first row fits no kind of metrics file.
+    SheetOfNoKind {
+        /// The sheet's name.
+        sheet: String,
+    },
     /// A day after publication that is not a whole number from 1.
     NotADay {
         /// The cell.
         value: String,
-    },
-    /// Problems of a file beyond those shown.
-    MoreNotShown {
-        /// How many.
-        count: usize,
     },
 }
 
@@ -200,13 +228,35 @@ fn lacks(k: &KindLacks) -> String {
 }
 
 /// The help for a number that could not be read from a cell.
-fn amount_help(value: &str, decimal_comma: bool) -> &'static str {
-    if value.contains(',') && !decimal_comma {
-        "a decimal comma is read only in files delimited by `;`; use a point here"
-    } else if decimal_comma {
-        "write a plain number such as 1234,50, without currency signs, spaces or thousands separators"
+fn amount_help(value: &str, why: BadNumber, decimal_comma: bool) -> String {
+    match why {
+        BadNumber::DecimalComma => format!(
+            "a decimal comma is read only in files delimited by `;`; write it with a point, {}",
+            shorten(&value.replace(',', "."))
+        ),
+        BadNumber::UnevenGroups => {
+            "digits are grouped in threes, such as 1,234,567; check for a missing or an extra digit"
+                .into()
+        }
+        BadNumber::Unreadable if decimal_comma => {
+            "write a number such as 1234,50 or 1 234,50, with or without a currency sign".into()
+        }
+        BadNumber::Unreadable => {
+            "write a number such as 1234.50 or 1,234.50, with or without a currency sign".into()
+        }
+    }
+}
+
+/// The forms of date a cell may be written in, for a help.
+const DATE_FORMS: &str =
+    "2026-03-01, 2026-03-01 18:30, 2026-03-01T18:30:00+03:00, 01.03.2026, 3/1/2026 or Mar 1, 2026";
+
+/// How a `date_order` reads slash dates, in words.
+fn order_words(order: &str) -> &'static str {
+    if order == "dmy" {
+        "day first (D/M/YYYY)"
     } else {
-        "write a plain number such as 1234.50, without currency signs, spaces or thousands separators"
+        "month first (M/D/YYYY)"
     }
 }
 
@@ -235,6 +285,11 @@ impl CsvProblem {
                     .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
                 format!("rename {}", listed(renames, ", "))
             }
+            P::TooManyFields { split_number: Some((column, joined)), .. } => format!(
+                "`{column}` looks like {} with a decimal comma, which the delimiter splits in two: write it with a point, {}",
+                shorten(joined),
+                shorten(&joined.replace(',', "."))
+            ),
             P::TooManyFields { .. } => "quote values that contain the delimiter".into(),
             P::TooFewFields { delimiter, .. } => {
                 let d = if *delimiter == '\t' {
@@ -251,23 +306,29 @@ impl CsvProblem {
             P::NegativeCount { .. } => {
                 "counts are 0 or more; leave the cell empty when the value is unknown".into()
             }
-            P::NotACount { .. } => "write digits only, such as 12000, without spaces or separators; leave the cell empty when the value is unknown".into(),
+            P::NotACount { .. } => "write a whole number, such as 12000 or 12,000; leave the cell empty when the value is unknown".into(),
             P::AmountTooLarge { limit, .. } => {
                 format!("roster reads amounts up to {limit}; check for extra digits")
             }
             P::NotAnAmount {
                 value,
+                why,
                 decimal_comma,
                 ..
-            } => amount_help(value, *decimal_comma).into(),
+            } => amount_help(value, *why, *decimal_comma),
             P::NotAStamp { years, .. } => format!(
-                "write it as 2026-03-01 or 2026-03-01T18:30:00+03:00, with a day that exists and a year from {} to {}",
+                "write it as {DATE_FORMS}, with a day that exists and a year from {} to {}",
                 years.start(),
                 years.end()
             ),
+            P::SlashDateOrder { order, fits, .. } => format!(
+                "slash dates are read {}, as `date_order: {order}` says; if this file writes them {}, set `date_order: {fits}` in client.yaml or roster.yaml",
+                order_words(order),
+                order_words(fits)
+            ),
             P::NotAPostKind { .. } => "leave it empty for a sponsored post".into(),
             P::NotADay { .. } => "day 1 is the first 24 hours after publication".into(),
-            P::MoreNotShown { .. } => "fix the ones above and run again".into(),
+            P::SheetOfNoKind { .. } => "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(),
             P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
         })
     }
@@ -300,7 +361,7 @@ impl fmt::Display for CsvProblem {
                 let columns = columns.iter().map(|c| shorten(c).into_owned());
                 write!(f, "unknown columns ignored: {}", listed(columns, ", "))
             }
-            P::TooManyFields { got, want } | P::TooFewFields { got, want, .. } => {
+            P::TooManyFields { got, want, .. } | P::TooFewFields { got, want, .. } => {
                 write!(f, "row has {got} fields but the header has {want}")
             }
             P::EmptyCell { column } => write!(f, "empty `{column}`"),
@@ -324,24 +385,34 @@ impl fmt::Display for CsvProblem {
                     shorten(value)
                 )
             }
-            P::NotAStamp { column, value, .. } => write!(
+            P::NotAStamp { column, value, .. } => {
+                write!(f, "`{column}` must be a date, found \"{}\"", shorten(value))
+            }
+            P::SlashDateOrder {
+                column,
+                value,
+                order,
+                ..
+            } => write!(
                 f,
-                "`{column}` must be a date YYYY-MM-DD or an RFC 3339 date-time, found \"{}\"",
-                shorten(value)
+                "`{column}` is \"{}\", which is no date {}",
+                shorten(value),
+                order_words(order)
             ),
             P::NotAPostKind { value } => write!(
                 f,
                 "`kind` must be sponsored or organic, found \"{}\"",
                 shorten(value)
             ),
+            P::SheetOfNoKind { sheet } => write!(
+                f,
+                "sheet \"{}\" fits no kind of metrics file and is skipped",
+                shorten(sheet)
+            ),
             P::NotADay { value } => write!(
                 f,
                 "`day` must be a whole number from 1, found \"{}\"",
                 shorten(value)
-            ),
-            P::MoreNotShown { count } => write!(
-                f,
-                "{count} more problems in this file are not shown, from here on"
             ),
         }
     }

@@ -3,6 +3,8 @@
 //! portfolio, themes (load).
 
 use std::fmt;
+
+use crate::diagnostics::shorten;
 use std::path::PathBuf;
 
 /// A problem with finding and reading the portfolio's files.
@@ -15,6 +17,11 @@ pub enum FileProblem {
     /// A file the system could not read.
     Unreadable {
         /// What the system said.
+        reason: String,
+    },
+    /// A file of `metrics/` named as a workbook that cannot be read as one.
+    UnreadableWorkbook {
+        /// What the workbook reader said.
         reason: String,
     },
     /// A folder with no roster.yaml.
@@ -139,6 +146,7 @@ impl FileProblem {
                     None => known,
                 }
             }
+            P::UnreadableWorkbook { .. } => "save it again from the spreadsheet as .xlsx, .xls or .ods, or export the sheet as CSV".into(),
             P::IsADirectory | P::Unreadable { .. } => return None,
         })
     }
@@ -151,6 +159,9 @@ impl fmt::Display for FileProblem {
             P::NotUtf8 => f.write_str("file is not valid UTF-8"),
             P::IsADirectory => f.write_str("expected a file, found a directory"),
             P::Unreadable { reason } => write!(f, "cannot read file: {reason}"),
+            P::UnreadableWorkbook { reason } => {
+                write!(f, "cannot read the workbook: {}", shorten(reason))
+            }
             P::NoPortfolio { folder } => write!(f, "no roster.yaml in {}", folder.display()),
             P::NoClients => f.write_str("the portfolio has no clients"),
             P::BadClientFolderName { name } => {

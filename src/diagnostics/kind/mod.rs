@@ -17,7 +17,7 @@ mod rows;
 mod run;
 mod yaml;
 
-pub use csv::{CsvProblem, KindLacks};
+pub use csv::{BadNumber, CsvProblem, KindLacks};
 pub use files::FileProblem;
 pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub use rows::RowProblem;

@@ -35,6 +35,15 @@ pub enum RowProblem {
         /// Where the first row for it is.
         first: Location,
     },
+    /// A daily row dated before its post was published.
+    DayBeforePublication {
+        /// The post id.
+        post: String,
+        /// The row's date.
+        date: chrono::NaiveDate,
+        /// The post's publication date, as written.
+        published: chrono::NaiveDate,
+    },
     /// Daily rows naming a post no posts file of the client has.
     UnknownPost {
         /// The post id named.
@@ -79,6 +88,9 @@ impl RowProblem {
             RowProblem::DuplicateDay { first, .. } => {
                 format!("first given at {first}; each (post_id, day) appears once")
             }
+            RowProblem::DayBeforePublication { published, .. } => format!(
+                "a daily row's date is the post's publication date ({published}) or later: day 1 is the date of publication"
+            ),
             RowProblem::UnknownPost { suggestion, .. } => match suggestion {
                 Some(s) => format!("did you mean \"{s}\"?"),
                 None => "daily rows must name a post_id of a posts file of this client".into(),
@@ -108,6 +120,14 @@ impl fmt::Display for RowProblem {
         match self {
             RowProblem::DuplicatePost { id, .. } => write!(f, "duplicate post_id \"{id}\""),
             RowProblem::DuplicateOrder { id, .. } => write!(f, "duplicate order_id \"{id}\""),
+            RowProblem::DayBeforePublication {
+                post,
+                date,
+                published,
+            } => write!(
+                f,
+                "daily row for post \"{post}\" is dated {date}, before the post was published on {published}"
+            ),
             RowProblem::DuplicateDay { post, day, .. } => {
                 write!(f, "duplicate daily row for post \"{post}\", day {day}")
             }

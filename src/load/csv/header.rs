@@ -13,9 +13,11 @@ use crate::diagnostics::kind::{CsvProblem, KindLacks};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 
 /// Which columns mark each kind of file, with the kind's columns.
-const KINDS: [(&str, [&str; 2], &[&str]); 3] = [
+/// A daily file names its days by number (`day`) or by date (`date`).
+const KINDS: [(&str, [&str; 2], &[&str]); 4] = [
     ("posts", ["post_id", "published"], POSTS),
     ("daily", ["post_id", "day"], DAILY),
+    ("daily", ["post_id", "date"], DAILY),
     ("orders", ["order_id", "customer"], ORDERS),
 ];
 
@@ -46,6 +48,8 @@ fn closest_kinds(header: &[String], present: &HashSet<&str>) -> Vec<KindLacks> {
                 .collect(),
         })
         .collect();
+    // A daily file by date is a daily file: one help for the kind.
+    options.dedup_by_key(|k| k.kind);
     // Fewest missing first, then fewest with no likely misspelling.
     options.sort_by_key(|k| {
         let unmatched = k.columns.iter().filter(|(_, near)| near.is_none()).count();
@@ -54,13 +58,23 @@ fn closest_kinds(header: &[String], present: &HashSet<&str>) -> Vec<KindLacks> {
     options
 }
 
-/// The columns each kind cannot do without.
-fn required(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "posts" => &["post_id", "partnership", "published"],
-        "daily" => &["post_id", "day"],
+/// The columns each kind cannot do without; a daily file's days by the
+/// column that marks it.
+fn required(kind: &str, marks: [&str; 2]) -> &'static [&'static str] {
+    match (kind, marks[1]) {
+        ("posts", _) => &["post_id", "partnership", "published"],
+        ("daily", "date") => &["post_id", "date"],
+        ("daily", _) => &["post_id", "day"],
         _ => &["order_id", "date", "customer"],
     }
+}
+
+/// Whether a header (lower-cased, trimmed) marks a kind of metrics file.
+pub(super) fn fits_a_kind(header: &[String]) -> bool {
+    let present: HashSet<&str> = header.iter().map(String::as_str).collect();
+    KINDS
+        .iter()
+        .any(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
 }
 
 /// Check a header row (lower-cased, trimmed); `at(i)` is the place of its
@@ -71,7 +85,7 @@ pub(super) fn check(
     diags: &mut Diagnostics,
 ) -> Result<Kind, Unread> {
     let present: HashSet<&str> = header.iter().map(String::as_str).collect();
-    let Some((name, _, names)) = KINDS
+    let Some((name, marks, names)) = KINDS
         .iter()
         .find(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
     else {
@@ -94,7 +108,7 @@ pub(super) fn check(
         .filter(|(_, h)| !names.contains(&h.as_str()))
         .map(|(i, h)| (i, h.as_str()))
         .collect();
-    let missing: Vec<&str> = required(name)
+    let missing: Vec<&str> = required(name, *marks)
         .iter()
         .copied()
         .filter(|c| !present.contains(c))
@@ -115,7 +129,7 @@ pub(super) fn check(
         columns: missing,
         kind: name,
         renames,
-        needed: required(name),
+        needed: required(name, *marks),
     };
     diags.push(Diagnostic::error(problem).at(at(0)));
     Err(Unread::Unusable {

@@ -11,33 +11,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::load::csv::Stamp;
-
-/// How slash dates (`8/7/2026`) read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DateOrder {
-    /// Month first, as in the US (the default).
-    #[default]
-    Mdy,
-    /// Day first, as in most of Europe.
-    Dmy,
-}
-
-impl DateOrder {
-    /// The name written in roster.yaml and client.yaml.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateOrder::Mdy => "mdy",
-            DateOrder::Dmy => "dmy",
-        }
-    }
-
-    fn other(self) -> DateOrder {
-        match self {
-            DateOrder::Mdy => DateOrder::Dmy,
-            DateOrder::Dmy => DateOrder::Mdy,
-        }
-    }
-}
+pub use crate::model::DateOrder;
 
 /// Why a value is not a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,4 +7,4 @@ pub mod dates;
 pub mod numbers;
 
 pub use dates::{DateOrder, NotADate};
-pub use numbers::{Amount, DecimalMark, NotANumber, Sign};
+pub use numbers::{Amount, BadNumber, DecimalMark, Sign};

@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+pub use crate::diagnostics::kind::BadNumber;
+
 /// The decimal separator of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecimalMark {
@@ -43,18 +45,6 @@ pub struct Amount {
     pub value: Decimal,
     /// The sign, when one was written.
     pub sign: Option<Sign>,
-}
-
-/// Why a value is not a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotANumber {
-    /// Not a number in any form roster reads.
-    Unreadable,
-    /// A comma that cannot group digits (`1263,93`) where the decimal
-    /// separator is the point: a decimal comma.
-    DecimalComma,
-    /// Digits grouped unevenly (`1,23,456`, `12 34`).
-    Grouping,
 }
 
 /// Signs and the currencies they stand for; longer signs first, so that
@@ -123,7 +113,7 @@ fn split_minus(s: &str) -> (bool, &str) {
 }
 
 /// An amount of money: `$3,120.50`, `1 234,50 ₽`, `-12.5 EUR`.
-pub fn amount(raw: &str, mark: DecimalMark) -> Result<Amount, NotANumber> {
+pub fn amount(raw: &str, mark: DecimalMark) -> Result<Amount, BadNumber> {
     let s = raw.trim_matches(|c: char| c.is_whitespace());
     // The minus may come before or after a leading sign: `-$3`, `$-3`.
     let (minus_before, s) = split_minus(s);
@@ -143,9 +133,9 @@ pub fn amount(raw: &str, mark: DecimalMark) -> Result<Amount, NotANumber> {
 }
 
 /// A number without a sign: digits grouped or not, with a decimal part.
-pub fn plain(s: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
+pub fn plain(s: &str, mark: DecimalMark) -> Result<Decimal, BadNumber> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
-        return Err(NotANumber::Unreadable);
+        return Err(BadNumber::Unreadable);
     }
     // Fast path: roster's own form, as before any of this was read.
     if let Ok(d) = Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)) {
@@ -159,12 +149,12 @@ pub fn plain(s: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
     let mut digits = grouped(int, mark, decimal.is_some())?;
     if let Some(frac) = frac {
         if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(NotANumber::Unreadable);
+            return Err(BadNumber::Unreadable);
         }
         digits.push('.');
         digits.push_str(frac);
     }
-    Decimal::from_str(&digits).map_err(|_| NotANumber::Unreadable)
+    Decimal::from_str(&digits).map_err(|_| BadNumber::Unreadable)
 }
 
 /// The byte index of the decimal separator: the last `.` or `,`, when the
@@ -183,7 +173,7 @@ fn decimal_separator(s: &str, mark: DecimalMark) -> Option<usize> {
 
 /// The digits of an integer part, its groups checked: the first of one to
 /// three digits, each later one of three.
-fn grouped(int: &str, mark: DecimalMark, has_decimal: bool) -> Result<String, NotANumber> {
+fn grouped(int: &str, mark: DecimalMark, has_decimal: bool) -> Result<String, BadNumber> {
     let groups: Vec<&str> = int
         .split(|c: char| is_space(c) || c == ',' || c == '.' || c == '\'')
         .collect();
@@ -191,7 +181,7 @@ fn grouped(int: &str, mark: DecimalMark, has_decimal: bool) -> Result<String, No
         .iter()
         .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(NotANumber::Unreadable);
+        return Err(BadNumber::Unreadable);
     }
     let even =
         groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
@@ -199,9 +189,9 @@ fn grouped(int: &str, mark: DecimalMark, has_decimal: bool) -> Result<String, No
         let comma_only = int.contains(',') && !int.contains(|c: char| is_space(c) || c == '.');
         return Err(
             if comma_only && mark == DecimalMark::Point && !has_decimal && groups.len() == 2 {
-                NotANumber::DecimalComma
+                BadNumber::DecimalComma
             } else {
-                NotANumber::Grouping
+                BadNumber::UnevenGroups
             },
         );
     }
@@ -209,11 +199,11 @@ fn grouped(int: &str, mark: DecimalMark, has_decimal: bool) -> Result<String, No
 }
 
 /// A count: a whole number, grouped or not (`120,400`, `1 263`).
-pub fn count(raw: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
+pub fn count(raw: &str, mark: DecimalMark) -> Result<Decimal, BadNumber> {
     let s = raw.trim();
     // Fast path: digits only.
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Decimal::from_str(s).map_err(|_| NotANumber::Unreadable);
+        return Decimal::from_str(s).map_err(|_| BadNumber::Unreadable);
     }
     let (minus, rest) = split_minus(s);
     let value = plain(rest, mark)?;
@@ -228,7 +218,7 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
-    fn value(raw: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
+    fn value(raw: &str, mark: DecimalMark) -> Result<Decimal, BadNumber> {
         amount(raw, mark).map(|a| a.value)
     }
 
@@ -275,9 +265,9 @@ mod tests {
     #[test]
     fn names_why_a_value_is_no_number() {
         use DecimalMark::{Comma, Point};
-        assert_eq!(value("1263,93", Point), Err(NotANumber::DecimalComma));
-        assert_eq!(value("1,23,456", Point), Err(NotANumber::Grouping));
-        assert_eq!(value("12 34", Comma), Err(NotANumber::Grouping));
+        assert_eq!(value("1263,93", Point), Err(BadNumber::DecimalComma));
+        assert_eq!(value("1,23,456", Point), Err(BadNumber::UnevenGroups));
+        assert_eq!(value("12 34", Comma), Err(BadNumber::UnevenGroups));
         for bad in ["", "abc", "$", "12a", "1..2", "1,2.3.4", "--3", "3 zl"] {
             assert_eq!(
                 value(bad, Point).map_err(|_| ()),

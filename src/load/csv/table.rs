@@ -1,0 +1,267 @@
+//! The rows of a metrics table once its header is known: the records of a
+//! CSV file's text, or the rows of a workbook's sheet, each typed by
+//! [`super::rows`] and each bad cell a diagnostic at its place.
+//!
+//! Every problem goes to the sink with its column, so the same mistake in
+//! many rows of a column is one diagnostic with a count (see
+//! [`crate::diagnostics::Diagnostics`]); nothing is left unshown. A quote
+//! left open (found by [`super::quotes`]) stops a CSV file's rows where it
+//! opens.
+
+use std::path::Path;
+
+use super::rows::{Columns, Dialect, Place, RowReader, read_row};
+use super::{Cell, Rows, open_quote, quotes};
+use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+/// A metrics table whose header has been read: what its rows are read with.
+pub(super) struct Table<'t> {
+    pub(super) path: &'t Path,
+    /// The sheet, for a workbook's table.
+    pub(super) sheet: Option<&'t str>,
+    pub(super) header: &'t [String],
+    pub(super) cols: Columns,
+    pub(super) dialect: Dialect,
+}
+
+/// A CSV file's text and how its records are delimited.
+pub(super) struct Text<'t> {
+    pub(super) text: &'t str,
+    pub(super) delimiter: u8,
+}
+
+/// The rows read, and the ids of rows that were there but could not be.
+pub(super) struct Read {
+    pub(super) rows: Rows,
+    pub(super) rejected: Vec<String>,
+}
+
+impl Table<'_> {
+    /// The place of a cell.
+    pub(super) fn at(&self, cell: Cell) -> Location {
+        Location::at(self.path, cell.line, cell.column)
+            .in_field(cell.field)
+            .in_sheet(self.sheet)
+    }
+
+    fn empty(&self, kind: &str, capacity: usize) -> Read {
+        let rows = match kind {
+            "posts" => Rows::Posts(Vec::with_capacity(capacity)),
+            "daily" => Rows::Daily(Vec::with_capacity(capacity)),
+            _ => Rows::Orders(Vec::with_capacity(capacity)),
+        };
+        Read {
+            rows,
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Type one record and report its problems.
+    fn record(
+        &self,
+        mut row: RowReader,
+        check_width: bool,
+        read: &mut Read,
+        diags: &mut Diagnostics,
+    ) {
+        let width = if check_width {
+            self.field_count(&row)
+        } else {
+            None
+        };
+        match width {
+            Some(e) => row.errors.push(e),
+            None => read_row(&mut row, &self.cols, &mut read.rows),
+        }
+        if !row.errors.is_empty() {
+            let id_column = self.cols.of("post_id").or(self.cols.of("order_id"));
+            if let Some(id) = row.text(id_column) {
+                read.rejected.push(id.to_string());
+            }
+        }
+        for (cell, problem) in row.errors {
+            diags.push(Diagnostic::error(problem).at(self.at(cell)));
+        }
+    }
+
+    /// Read a sheet's rows after its header.
+    pub(super) fn sheet_rows(
+        &self,
+        kind: &str,
+        rows: &[(u32, Vec<String>)],
+        first_column: usize,
+        diags: &mut Diagnostics,
+    ) -> Read {
+        let mut read = self.empty(kind, rows.len());
+        for (line, cells) in rows {
+            let record = csv::StringRecord::from(cells.clone());
+            let row = RowReader {
+                record: &record,
+                line: *line as usize,
+                place: Place::Sheet(first_column),
+                dialect: self.dialect,
+                errors: Vec::new(),
+            };
+            // A sheet's rows are as wide as the sheet: no row can be short.
+            self.record(row, false, &mut read, diags);
+        }
+        read
+    }
+
+    /// Read a CSV file's records after its header; `Err` when a quote left
+    /// open (`bad_quote`) makes the rest of the file unreadable.
+    pub(super) fn csv_rows(
+        &self,
+        kind: &str,
+        file: &Text,
+        reader: &mut csv::Reader<&[u8]>,
+        bad_quote: Option<quotes::BadQuote>,
+        diags: &mut Diagnostics,
+    ) -> Result<Read, ()> {
+        let lines: Vec<&str> = file.text.lines().collect();
+        let newlines: Vec<usize> = file.text.match_indices('\n').map(|(i, _)| i).collect();
+        let mut read = self.empty(kind, lines.len());
+        let mut record = csv::StringRecord::new();
+        let line_of = |byte: u64| line_at(file.text, &newlines, usize::try_from(byte).unwrap_or(0));
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let loc = match e.position() {
+                        Some(p) => Location::at(self.path, line_of(p.byte()), 1),
+                        None => Location::file(self.path),
+                    };
+                    let problem = CsvProblem::Unreadable {
+                        reason: e.to_string(),
+                    };
+                    diags.push(Diagnostic::error(problem).at(loc));
+                    break;
+                }
+            }
+            if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
+                diags.push(open_quote(self.path, &q));
+                return Err(());
+            }
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let line = record.position().map_or(0, |p| line_of(p.byte()));
+            let raw = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+            let row = RowReader {
+                record: &record,
+                line,
+                place: Place::Line(raw, file.delimiter),
+                dialect: self.dialect,
+                errors: Vec::new(),
+            };
+            self.record(row, true, &mut read, diags);
+        }
+        Ok(read)
+    }
+
+    /// The error of a row with more fields than the header, or fewer than
+    /// it where a column roster reads is among the missing: its cells cannot
+    /// be matched to the columns.
+    fn field_count(&self, row: &RowReader) -> Option<(Cell, CsvProblem)> {
+        let (got, want) = (row.record.len(), self.header.len());
+        // Cells left off the end of a row are fine only when roster would
+        // ignore them anyway; a column it reads would silently be unknown.
+        // (Checked before any message is made: this runs on every row.)
+        let short = got < want && self.cols.index.iter().flatten().any(|&i| i >= got);
+        if got <= want && !short {
+            return None;
+        }
+        let Place::Line(raw, delimiter) = row.place else {
+            return None;
+        };
+        if got > want {
+            let problem = CsvProblem::TooManyFields {
+                got,
+                want,
+                split_number: self.split_number(row),
+            };
+            return Some((row.cell(want), problem));
+        }
+        // The end of the row, where the missing fields would go.
+        let end = Cell {
+            line: row.line,
+            column: raw.chars().count() + 1,
+            field: got,
+        };
+        let problem = CsvProblem::TooFewFields {
+            got,
+            want,
+            delimiter: char::from(delimiter),
+        };
+        Some((end, problem))
+    }
+
+    /// A number column of a row too wide that looks like a number split in
+    /// two at a decimal comma (`1263,93` in a file delimited by `,`): the
+    /// column and the value joined again.
+    fn split_number(&self, row: &RowReader) -> Option<(String, String)> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        self.cols
+            .names
+            .iter()
+            .zip(&self.cols.index)
+            .filter(|(name, _)| **name == "revenue" || super::COUNTS.contains(name))
+            .find_map(|(name, i)| {
+                let (whole, cents) = (
+                    row.record.get((*i)?)?.trim(),
+                    row.record.get((*i)? + 1)?.trim(),
+                );
+                (digits(whole) && digits(cents) && cents.len() <= 2)
+                    .then(|| ((*name).to_string(), format!("{whole},{cents}")))
+            })
+    }
+}
+
+/// The 1-based line of the record starting at byte `at` of `text`. The csv
+/// crate puts the start of a record after a CRLF at its LF, so line ends
+/// there are skipped first.
+fn line_at(text: &str, newlines: &[usize], at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = at;
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    newlines.partition_point(|n| *n < at) + 1
+}
+
+/// The 1-based column where field `i` of a raw line starts: one scan up to
+/// that field, as every row asks for the column of its id cells.
+pub(super) fn field_start(line: &str, delimiter: u8, i: usize) -> Option<usize> {
+    if i == 0 {
+        return Some(1);
+    }
+    let mut seen = 0;
+    let mut in_quotes = false;
+    for (col, ch) in line.chars().enumerate() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
+            seen += 1;
+            if seen == i {
+                return Some(col + 2);
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based column where each field of a raw line starts.
+pub(super) fn field_starts(line: &str, delimiter: u8) -> Vec<usize> {
+    let mut starts = vec![1];
+    let mut in_quotes = false;
+    for (i, ch) in line.chars().enumerate() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
+            starts.push(i + 2);
+        }
+    }
+    starts
+}
