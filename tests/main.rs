@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod common;
+mod dialects;
 mod figures;
 mod hardening;
 mod hostile_input;

@@ -19,7 +19,8 @@ pub struct Fixture {
     pub root: PathBuf,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copy a folder and everything in it, but a built site (`public`).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
