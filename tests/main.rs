@@ -14,3 +14,4 @@ mod pages;
 mod publish;
 mod robustness;
 mod serve;
+mod spreadsheets;

@@ -178,6 +178,10 @@ impl Sources<'_> {
     /// be read and the place is in it.
     fn label(&mut self, d: &Diagnostic) -> Option<Label<usize>> {
         let loc = d.location.as_ref()?;
+        // A workbook's cell is named, not quoted: the file is no text.
+        if loc.sheet.is_some() {
+            return None;
+        }
         let (line, column) = (loc.line?, loc.column?);
         let (root, files) = (self.root, &mut self.files);
         let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {

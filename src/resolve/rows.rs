@@ -11,6 +11,7 @@ use super::{Tally, at, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, CsvFile, Day, RawDaily, Rows};
+use crate::load::values::Sign;
 use crate::model::{DailyRow, Month, Order, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted
@@ -34,6 +35,29 @@ fn day_number(r: &RawDaily, post: &Post, f: &CsvFile, diags: &mut Diagnostics) -
             None
         }
     }
+}
+
+/// A currency sign written with an amount that cannot mean `currency`,
+/// the currency of the amount (`whose`: the row's, its post's).
+fn check_sign(
+    sign: Option<&(Sign, Cell)>,
+    currency: &str,
+    whose: &'static str,
+    f: &CsvFile,
+    diags: &mut Diagnostics,
+) {
+    let Some((sign, cell)) = sign else { return };
+    // A currency that could not be read is reported where it is written.
+    if sign.fits(currency) || currency.is_empty() {
+        return;
+    }
+    let problem = RowProblem::SignDisagrees {
+        sign: sign.written.clone(),
+        means: sign.means.clone(),
+        currency: currency.to_string(),
+        whose,
+    };
+    diags.push(Diagnostic::error(problem).at(f.at(*cell).in_field(cell.field)));
 }
 
 /// Where each id was first seen, as (file, cell): a Location (with its
@@ -74,6 +98,7 @@ pub(super) fn posts<'a>(
                 .as_ref()
                 .map_or(currency.as_str(), |(s, _)| s.as_str())
                 .to_string();
+            check_sign(r.sign.as_ref(), &cur, "the row's", f, diags);
             let month = Month::of(r.published.date);
             if rates_checked
                 && r.revenue.is_some()
@@ -149,6 +174,13 @@ pub(super) fn daily(
                 }
                 continue;
             };
+            check_sign(
+                r.sign.as_ref(),
+                &posts[post.index()].currency,
+                "its post's",
+                f,
+                diags,
+            );
             let Some(day) = day_number(r, &posts[post.index()], f, diags) else {
                 continue;
             };
@@ -209,6 +241,11 @@ pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec
                 continue;
             }
             order_places.insert(&r.id, (&f.path, r.at));
+            let cur = r
+                .currency
+                .as_ref()
+                .map_or(s.currency.as_str(), |(c, _)| c.as_str());
+            check_sign(r.sign.as_ref(), cur, "the row's", f, diags);
             let partnership = r
                 .partnership
                 .as_ref()

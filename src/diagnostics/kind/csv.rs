@@ -94,8 +94,8 @@ pub enum CsvProblem {
         /// The header's columns.
         want: usize,
         /// A number column whose value the delimiter seems to have split
-        /// at a decimal comma, and that value joined again.
-        split_number: Option<(String, String)>,
+        /// at a decimal comma.
+        split_number: Option<String>,
     },
     /// A row too short to hold a column roster reads.
     TooFewFields {
@@ -228,12 +228,11 @@ fn lacks(k: &KindLacks) -> String {
 }
 
 /// The help for a number that could not be read from a cell.
-fn amount_help(value: &str, why: BadNumber, decimal_comma: bool) -> String {
+fn amount_help(why: BadNumber, decimal_comma: bool) -> String {
     match why {
-        BadNumber::DecimalComma => format!(
-            "a decimal comma is read only in files delimited by `;`; write it with a point, {}",
-            shorten(&value.replace(',', "."))
-        ),
+        BadNumber::DecimalComma => {
+            "a decimal comma is read only in files delimited by `;`; write the number with a point, such as 1234.50".into()
+        }
         BadNumber::UnevenGroups => {
             "digits are grouped in threes, such as 1,234,567; check for a missing or an extra digit"
                 .into()
@@ -285,10 +284,8 @@ impl CsvProblem {
                     .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
                 format!("rename {}", listed(renames, ", "))
             }
-            P::TooManyFields { split_number: Some((column, joined)), .. } => format!(
-                "`{column}` looks like {} with a decimal comma, which the delimiter splits in two: write it with a point, {}",
-                shorten(joined),
-                shorten(&joined.replace(',', "."))
+            P::TooManyFields { split_number: Some(column), .. } => format!(
+                "`{column}` looks like a number with a decimal comma, which the delimiter splits in two: write it with a point, such as 1234.50"
             ),
             P::TooManyFields { .. } => "quote values that contain the delimiter".into(),
             P::TooFewFields { delimiter, .. } => {
@@ -311,11 +308,8 @@ impl CsvProblem {
                 format!("roster reads amounts up to {limit}; check for extra digits")
             }
             P::NotAnAmount {
-                value,
-                why,
-                decimal_comma,
-                ..
-            } => amount_help(value, *why, *decimal_comma),
+                why, decimal_comma, ..
+            } => amount_help(*why, *decimal_comma),
             P::NotAStamp { years, .. } => format!(
                 "write it as {DATE_FORMS}, with a day that exists and a year from {} to {}",
                 years.start(),

@@ -4,6 +4,8 @@
 //! so the count is a field and the sentence ("3 rows name") is made here.
 
 use std::fmt;
+
+use crate::diagnostics::shorten;
 use std::path::PathBuf;
 
 use crate::diagnostics::Location;
@@ -34,6 +36,17 @@ pub enum RowProblem {
         day: u32,
         /// Where the first row for it is.
         first: Location,
+    },
+    /// An amount written with a currency sign that is not its currency.
+    SignDisagrees {
+        /// The sign as written.
+        sign: String,
+        /// The currencies the sign stands for.
+        means: Vec<String>,
+        /// The currency the amount is in.
+        currency: String,
+        /// Whose currency that is: "the row's", "its post's".
+        whose: &'static str,
     },
     /// A daily row dated before its post was published.
     DayBeforePublication {
@@ -88,6 +101,11 @@ impl RowProblem {
             RowProblem::DuplicateDay { first, .. } => {
                 format!("first given at {first}; each (post_id, day) appears once")
             }
+            RowProblem::SignDisagrees { sign, means, .. } => format!(
+                "\"{}\" stands for {}; correct the currency, or write the amount without its sign",
+                shorten(sign),
+                means.join(", ")
+            ),
             RowProblem::DayBeforePublication { published, .. } => format!(
                 "a daily row's date is the post's publication date ({published}) or later: day 1 is the date of publication"
             ),
@@ -120,6 +138,17 @@ impl fmt::Display for RowProblem {
         match self {
             RowProblem::DuplicatePost { id, .. } => write!(f, "duplicate post_id \"{id}\""),
             RowProblem::DuplicateOrder { id, .. } => write!(f, "duplicate order_id \"{id}\""),
+            RowProblem::SignDisagrees {
+                sign,
+                currency,
+                whose,
+                ..
+            } => write!(
+                f,
+                "`revenue` is written with \"{}\", but {whose} currency is {}",
+                shorten(sign),
+                shorten(currency)
+            ),
             RowProblem::DayBeforePublication {
                 post,
                 date,

@@ -199,23 +199,16 @@ impl Table<'_> {
     }
 
     /// A number column of a row too wide that looks like a number split in
-    /// two at a decimal comma (`1263,93` in a file delimited by `,`): the
-    /// column and the value joined again.
-    fn split_number(&self, row: &RowReader) -> Option<(String, String)> {
+    /// two at a decimal comma (`1263,93` in a file delimited by `,`): money
+    /// first, as counts are whole.
+    fn split_number(&self, row: &RowReader) -> Option<String> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        self.cols
-            .names
-            .iter()
-            .zip(&self.cols.index)
-            .filter(|(name, _)| **name == "revenue" || super::COUNTS.contains(name))
-            .find_map(|(name, i)| {
-                let (whole, cents) = (
-                    row.record.get((*i)?)?.trim(),
-                    row.record.get((*i)? + 1)?.trim(),
-                );
-                (digits(whole) && digits(cents) && cents.len() <= 2)
-                    .then(|| ((*name).to_string(), format!("{whole},{cents}")))
-            })
+        let split = |name: &str| {
+            let i = self.cols.of(name)?;
+            let (whole, cents) = (row.record.get(i)?.trim(), row.record.get(i + 1)?.trim());
+            (digits(whole) && digits(cents) && cents.len() <= 2).then(|| name.to_string())
+        };
+        split("revenue").or_else(|| super::COUNTS.iter().find_map(|c| split(c)))
     }
 }
 
