@@ -30,11 +30,29 @@ use table::{Read, Table, Text, field_starts};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column of the cell's first character (a sheet's column).
-    pub column: usize,
+    pub column: u32,
     /// 0-based field of the row.
-    pub field: usize,
+    pub field: u32,
+}
+
+impl Cell {
+    /// A cell at `line`, `column` and `field`; `u32` keeps the rows of a
+    /// large export small, and no file has four billion lines.
+    pub fn new(line: usize, column: usize, field: usize) -> Cell {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Cell {
+            line: small(line),
+            column: small(column),
+            field: small(field),
+        }
+    }
+
+    /// Its line and column, as a place takes them.
+    pub fn place(self) -> (usize, usize) {
+        (self.line as usize, self.column as usize)
+    }
 }
 
 /// A date as written, with the instant it stands for.
@@ -147,7 +165,8 @@ impl CsvFile {
     /// (a duplicate id, an unknown partnership): not counted in with the
     /// problems of the cell's column.
     pub fn at(&self, cell: Cell) -> Location {
-        Location::at(&self.path, cell.line, cell.column).in_sheet(self.sheet.as_deref())
+        let (line, column) = cell.place();
+        Location::at(&self.path, line, column).in_sheet(self.sheet.as_deref())
     }
 }
 

@@ -60,7 +60,8 @@ fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
 }
 
 fn at(file: &Path, cell: Cell) -> Location {
-    Location::at(file, cell.line, cell.column)
+    let (line, column) = cell.place();
+    Location::at(file, line, column)
 }
 
 /// Build the model. `None` when roster.yaml could not be read; other problems

@@ -96,7 +96,7 @@ struct Dated<'a> {
 /// The post and order dates of a client, each with its row.
 fn row_dates(c: &RawClient) -> impl Iterator<Item = Dated<'_>> {
     c.metrics.iter().flat_map(|f| {
-        let at = |line, column| Place::Row(&f.path, line, column);
+        let at = |(line, column)| Place::Row(&f.path, line, column);
         let (posts, orders) = match &f.rows {
             Rows::Posts(rows) => (&rows[..], &[][..]),
             Rows::Orders(rows) => (&[][..], &rows[..]),
@@ -105,12 +105,12 @@ fn row_dates(c: &RawClient) -> impl Iterator<Item = Dated<'_>> {
         let posts = posts.iter().map(move |r| Dated {
             date: r.published.date,
             what: DateOf::Post,
-            at: at(r.at.line, r.at.column),
+            at: at(r.at.place()),
         });
         let orders = orders.iter().map(move |r| Dated {
             date: r.date.date,
             what: DateOf::Order,
-            at: at(r.at.line, r.at.column),
+            at: at(r.at.place()),
         });
         posts.chain(orders)
     })

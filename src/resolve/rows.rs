@@ -52,12 +52,12 @@ fn check_sign(
         return;
     }
     let problem = RowProblem::SignDisagrees {
-        sign: sign.written.clone(),
-        means: sign.means.clone(),
+        sign: sign.written().to_string(),
+        means: sign.means(),
         currency: currency.to_string(),
         whose,
     };
-    diags.push(Diagnostic::error(problem).at(f.at(*cell).in_field(cell.field)));
+    diags.push(Diagnostic::error(problem).at(f.at(*cell).in_field(cell.field as usize)));
 }
 
 /// Where each id was first seen, as (file, cell): a Location (with its

@@ -69,11 +69,7 @@ impl RowReader<'_> {
             Place::Line(raw, delimiter) => field_start(raw, delimiter, i).unwrap_or(1),
             Place::Sheet(first) => first + i + 1,
         };
-        Cell {
-            line: self.line,
-            column,
-            field: i,
-        }
+        Cell::new(self.line, column, i)
     }
 
     pub(super) fn text(&self, col: Option<usize>) -> Option<&str> {

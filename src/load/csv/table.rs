@@ -40,8 +40,9 @@ pub(super) struct Read {
 impl Table<'_> {
     /// The place of a cell.
     pub(super) fn at(&self, cell: Cell) -> Location {
-        Location::at(self.path, cell.line, cell.column)
-            .in_field(cell.field)
+        let (line, column) = cell.place();
+        Location::at(self.path, line, column)
+            .in_field(cell.field as usize)
             .in_sheet(self.sheet)
     }
 
@@ -185,11 +186,7 @@ impl Table<'_> {
             return Some((row.cell(want), problem));
         }
         // The end of the row, where the missing fields would go.
-        let end = Cell {
-            line: row.line,
-            column: raw.chars().count() + 1,
-            field: got,
-        };
+        let end = Cell::new(row.line, raw.chars().count() + 1, got);
         let problem = CsvProblem::TooFewFields {
             got,
             want,

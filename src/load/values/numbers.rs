@@ -22,19 +22,44 @@ pub enum DecimalMark {
     Comma,
 }
 
-/// A currency sign written with an amount, and the currencies it can mean.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sign {
-    /// The sign as written (`$`, `руб.`, `EUR`).
-    pub written: String,
-    /// The ISO 4217 codes it stands for; a code stands for itself.
-    pub means: Vec<String>,
+/// A currency sign written with an amount: one of [`SIGNS`], or a
+/// three-letter code. Small and `Copy`, as every amount of every row may
+/// carry one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// The sign at this index of [`SIGNS`].
+    Symbol(u8),
+    /// A code such as `EUR`, which stands for itself.
+    Code([u8; 3]),
 }
 
 impl Sign {
+    /// The sign as written (`$`, `руб.`, `EUR`).
+    pub fn written(&self) -> &str {
+        match self {
+            Sign::Symbol(i) => SIGNS[usize::from(*i)].0,
+            Sign::Code(code) => std::str::from_utf8(code).unwrap_or(""),
+        }
+    }
+
+    /// The ISO 4217 codes it stands for.
+    pub fn means(&self) -> Vec<String> {
+        match self {
+            Sign::Symbol(i) => SIGNS[usize::from(*i)]
+                .1
+                .iter()
+                .map(|c| (*c).to_string())
+                .collect(),
+            Sign::Code(_) => vec![self.written().to_string()],
+        }
+    }
+
     /// Whether the sign can mean `currency`.
     pub fn fits(&self, currency: &str) -> bool {
-        self.means.iter().any(|c| c == currency)
+        match self {
+            Sign::Symbol(i) => SIGNS[usize::from(*i)].1.contains(&currency),
+            Sign::Code(_) => self.written() == currency,
+        }
     }
 }
 
@@ -49,7 +74,7 @@ pub struct Amount {
 
 /// Signs and the currencies they stand for; longer signs first, so that
 /// `US$` is not read as `$`.
-const SIGNS: &[(&str, &[&str])] = &[
+pub const SIGNS: &[(&str, &[&str])] = &[
     ("руб.", &["RUB"]),
     ("руб", &["RUB"]),
     ("р.", &["RUB"]),
@@ -77,30 +102,23 @@ fn is_space(c: char) -> bool {
 
 /// A sign at the start or end of `s`, and the rest.
 fn split_sign(s: &str) -> (&str, Option<Sign>) {
-    for (sign, means) in SIGNS {
+    for (i, (sign, _)) in SIGNS.iter().enumerate() {
         let found = s
             .strip_prefix(sign)
             .or_else(|| s.strip_suffix(sign))
             .filter(|rest| !rest.trim_matches(is_space).is_empty());
-        if let Some(rest) = found {
-            let sign = Sign {
-                written: (*sign).to_string(),
-                means: means.iter().map(|c| (*c).to_string()).collect(),
-            };
-            return (rest.trim_matches(is_space), Some(sign));
+        if let (Some(rest), Ok(i)) = (found, u8::try_from(i)) {
+            return (rest.trim_matches(is_space), Some(Sign::Symbol(i)));
         }
     }
-    let code = |t: &str| t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase());
-    let (head, tail) = (s.get(..3), s.get(s.len().saturating_sub(3)..));
-    let (rest, written) = match (head, tail) {
-        (Some(h), _) if code(h) && s.len() > 3 => (&s[3..], h),
-        (_, Some(t)) if code(t) && s.len() > 3 => (&s[..s.len() - 3], t),
+    let code = |t: &[u8]| t.len() == 3 && t.iter().all(u8::is_ascii_uppercase);
+    let b = s.as_bytes();
+    let (rest, written) = match (b.get(..3), b.get(b.len().saturating_sub(3)..)) {
+        (Some(h), _) if code(h) && b.len() > 3 => (&s[3..], h),
+        (_, Some(t)) if code(t) && b.len() > 3 => (&s[..s.len() - 3], t),
         _ => return (s, None),
     };
-    let sign = Sign {
-        written: written.to_string(),
-        means: vec![written.to_string()],
-    };
+    let sign = Sign::Code([written[0], written[1], written[2]]);
     (rest.trim_matches(is_space), Some(sign))
 }
 
@@ -115,6 +133,10 @@ fn split_minus(s: &str) -> (bool, &str) {
 /// An amount of money: `$3,120.50`, `1 234,50 ₽`, `-12.5 EUR`.
 pub fn amount(raw: &str, mark: DecimalMark) -> Result<Amount, BadNumber> {
     let s = raw.trim_matches(|c: char| c.is_whitespace());
+    // Fast path: roster's own form, no sign, as most amounts are written.
+    if let Ok(value) = Decimal::from_str(s) {
+        return Ok(Amount { value, sign: None });
+    }
     // The minus may come before or after a leading sign: `-$3`, `$-3`.
     let (minus_before, s) = split_minus(s);
     let (s, sign) = split_sign(s);
@@ -247,18 +269,21 @@ mod tests {
         let a = amount("$3,120.50", Point).unwrap();
         assert_eq!(a.value, d("3120.50"));
         let sign = a.sign.unwrap();
-        assert_eq!(sign.written, "$");
+        assert_eq!(sign.written(), "$");
         assert!(sign.fits("USD") && sign.fits("CAD") && !sign.fits("EUR"));
         let rub = amount("1 263,93 руб.", Comma).unwrap();
         assert_eq!(rub.value, d("1263.93"));
         assert!(rub.sign.unwrap().fits("RUB"));
         assert_eq!(amount("12,5 ₽", Comma).unwrap().value, d("12.5"));
         let code = amount("EUR 40", Point).unwrap();
-        assert_eq!(code.sign.unwrap().means, ["EUR"]);
+        assert_eq!(code.sign.unwrap().means(), ["EUR"]);
         assert_eq!(amount("40 USD", Point).unwrap().value, d("40"));
         assert_eq!(amount("-$3.50", Point).unwrap().value, d("-3.50"));
         assert_eq!(amount("$-3.50", Point).unwrap().value, d("-3.50"));
-        assert_eq!(amount("US$5", Point).unwrap().sign.unwrap().means, ["USD"]);
+        assert_eq!(
+            amount("US$5", Point).unwrap().sign.unwrap().means(),
+            ["USD"]
+        );
         assert_eq!(amount("12.00", Point).unwrap().sign, None);
     }
 
