@@ -6,6 +6,7 @@
 //! Nothing in this module reads a file or computes a figure.
 
 mod colour;
+mod currency;
 mod fx;
 mod ids;
 mod ix;
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use colour::Colour;
+pub use currency::Currency;
 pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
