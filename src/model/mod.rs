@@ -133,8 +133,8 @@ pub struct Client {
     pub id: ClientId,
     /// Display name.
     pub name: String,
-    /// Reporting currency (ISO 4217).
-    pub currency: String,
+    /// Reporting currency.
+    pub currency: Currency,
     /// The language of this client's pages.
     pub language: Language,
     /// Markets, ids ascending.
@@ -225,8 +225,8 @@ pub enum PostKind {
 pub struct Amount {
     /// The amount, exact.
     pub value: Decimal,
-    /// ISO 4217 code.
-    pub currency: String,
+    /// Its currency.
+    pub currency: Currency,
 }
 
 /// The creator of a partnership.
@@ -343,7 +343,7 @@ pub struct Post {
     /// Attributed revenue, as written.
     pub revenue: Option<Decimal>,
     /// Currency of `revenue`.
-    pub currency: String,
+    pub currency: Currency,
     /// Link to the post.
     pub url: Option<String>,
 }
