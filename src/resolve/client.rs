@@ -114,8 +114,8 @@ fn fee(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Amount {
     if s.rates_checked && !s.checked.settings.fx.can_convert(fee.currency, to, month) {
         diags.push(
             Diagnostic::error(PortfolioProblem::NoRateForFee {
-                from: fee.currency.to_string(),
-                to: to.to_string(),
+                from: fee.currency,
+                to,
                 month,
             })
             .at(p.source.locate(&join(&join(&[], "fee"), "currency"))),
@@ -146,8 +146,8 @@ fn extra_costs(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Vec<Ex
             let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
             diags.push(
                 Diagnostic::error(PortfolioProblem::NoRateForCost {
-                    from: amount.currency.to_string(),
-                    to: to.to_string(),
+                    from: amount.currency,
+                    to,
                     month,
                 })
                 .at(p.source.locate(&path)),

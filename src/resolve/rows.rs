@@ -62,7 +62,7 @@ pub(super) fn posts<'a>(
         diags.push(
             Diagnostic::error(RowProblem::NoRateForRevenue {
                 from,
-                to: s.currency.to_string(),
+                to: s.currency,
                 month,
             })
             .at(loc),
