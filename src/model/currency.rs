@@ -10,9 +10,11 @@ use std::fmt;
 pub struct Currency([u8; 3]);
 
 impl Currency {
-    /// ISO 4217's code for "no currency": what resolve books a client's
-    /// amounts in while it checks a client whose own currency could not be
-    /// read (reported), a client that never reaches the analytics.
+    /// ISO 4217's code for "no currency": the stand-in resolve books in where
+    /// nothing names a currency, never converted: the amounts of a client
+    /// whose own currency could not be read (reported; the client is left
+    /// out), and a post whose currency cell is not a code (its revenue, if
+    /// any to date, reported as having no rate).
     pub const NONE: Currency = Currency(*b"XXX");
 
     /// The currency `written` names, trimmed and upper-cased; `None` for
