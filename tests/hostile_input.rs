@@ -248,6 +248,46 @@ fn a_ten_megabyte_value_is_quoted_by_its_start_and_length() {
 }
 
 #[test]
+fn a_revenue_currency_that_is_not_a_code_has_no_rate() {
+    let fx = base();
+    fx.replace(POSTS, ",21000,RUB,", ",21000,rubles,");
+    check(
+        &fx,
+        1,
+        &[(
+            "error: no fx rate for RUBLES/USD in 2026-02 or earlier (revenue booked in 2026-02)",
+            "clients/lumen/metrics/posts.csv:3:57",
+            "add a rate to roster.yaml:",
+        )],
+    );
+}
+
+#[test]
+fn currency_codes_in_lower_case_are_the_same_codes() {
+    let fx = base();
+    fx.replace(ROSTER, "RUB/USD:", "rub/usd:");
+    fx.replace(ANNA, "currency: RUB", "currency: rub");
+    fx.replace(POSTS, ",21000,RUB,", ",21000,rub,");
+    fx.replace(CLIENT, "currency: USD", "currency: usd");
+    check(&fx, 0, &[]);
+}
+
+#[test]
+fn an_fx_pair_of_no_currency_still_has_its_months_checked() {
+    let fx = base();
+    fx.append(ROSTER, "  RUBLES/USD:\n    2026-13: 0.1\n");
+    check(
+        &fx,
+        1,
+        &[(
+            "error: `2026-13` is not a month YYYY-MM",
+            "roster.yaml:8:14",
+            "",
+        )],
+    );
+}
+
+#[test]
 fn an_invalid_client_currency_does_not_hide_unknown_markets() {
     let fx = base();
     fx.replace(CLIENT, "currency: USD", "currency: dollars");

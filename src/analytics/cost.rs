@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{Fx, Model, Month, Partnership};
+use crate::model::{Currency, Fx, Model, Month, Partnership};
 
 /// The last active day of a retainer: the earlier of `end` and `as_of`.
 pub fn last_active_day(p: &Partnership, as_of: NaiveDate) -> NaiveDate {
@@ -59,7 +59,7 @@ pub fn prorated_months(p: &Partnership, as_of: NaiveDate) -> Decimal {
 }
 
 /// Convert with a rate the model has checked exists.
-pub fn convert(fx: &Fx, amount: Decimal, from: &str, to: &str, month: Month) -> Decimal {
+pub fn convert(fx: &Fx, amount: Decimal, from: Currency, to: Currency, month: Month) -> Decimal {
     fx.convert(amount, from, to, month)
         .expect("every rate booked was checked when the model was built")
 }
@@ -76,7 +76,7 @@ pub struct Booking {
 }
 
 /// Every cost of a partnership booked to date, in the client's currency.
-pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> Vec<Booking> {
+pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: Currency) -> Vec<Booking> {
     let mut out = Vec::new();
     match p.model {
         Model::Retainer => {
@@ -86,7 +86,7 @@ pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> V
                 let amount = p.fee.value * Decimal::from(a.days) / Decimal::from(a.length);
                 out.push(Booking {
                     month: a.month,
-                    amount: convert(fx, amount, &p.fee.currency, currency, a.month),
+                    amount: convert(fx, amount, p.fee.currency, currency, a.month),
                     extra: None,
                 });
             }
@@ -95,7 +95,7 @@ pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> V
             let m = Month::of(p.start);
             out.push(Booking {
                 month: m,
-                amount: convert(fx, p.fee.value, &p.fee.currency, currency, m),
+                amount: convert(fx, p.fee.value, p.fee.currency, currency, m),
                 extra: None,
             });
         }
@@ -104,7 +104,7 @@ pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: &str) -> V
         let m = Month::of(c.date);
         out.push(Booking {
             month: m,
-            amount: convert(fx, c.amount.value, &c.amount.currency, currency, m),
+            amount: convert(fx, c.amount.value, c.amount.currency, currency, m),
             extra: Some(c.label.clone().unwrap_or_default()),
         });
     }
@@ -133,7 +133,7 @@ pub(crate) mod tests_support {
             end: end.map(date),
             fee: Amount {
                 value: d(fee),
-                currency: "USD".into(),
+                currency: Currency::parse("USD").unwrap(),
             },
             posts_per_month: None,
             contract: Contract::default(),
@@ -163,7 +163,7 @@ mod tests {
     }
 
     fn total(p: &Partnership, as_of: &str, fx: &Fx, cur: &str) -> Decimal {
-        bookings(p, date(as_of), fx, cur)
+        bookings(p, date(as_of), fx, Currency::parse(cur).unwrap())
             .iter()
             .map(|b| b.amount)
             .sum()
@@ -178,7 +178,7 @@ mod tests {
         // Feb 2028 (29 days), whole month: 2900 x 29/29 = 2900; plus March
         // 1..10 of 31 days: 2900 x 10/31 = 935.48387...
         let p = retainer("2028-02-01", Some("2028-03-10"), "2900");
-        let b = bookings(&p, date("2028-12-31"), &fx, "USD");
+        let b = bookings(&p, date("2028-12-31"), &fx, Currency::parse("USD").unwrap());
         assert_eq!(b[0].amount, d("2900"));
         assert_eq!(b[1].amount.round_dp(5), d("935.48387"));
         // April (30 days) 21..30: 3000 x 10/30 = 1000.
@@ -208,17 +208,21 @@ mod tests {
     #[test]
     fn books_one_offs_on_start_and_extra_costs_on_their_dates_converting_each() {
         let mut fx = Fx::default();
-        fx.insert("RUB", "USD", Month::parse("2026-05").unwrap(), d("0.01"));
-        fx.insert("RUB", "USD", Month::parse("2026-07").unwrap(), d("0.02"));
+        let (rub, usd) = (
+            Currency::parse("RUB").unwrap(),
+            Currency::parse("USD").unwrap(),
+        );
+        fx.insert(rub, usd, Month::parse("2026-05").unwrap(), d("0.01"));
+        fx.insert(rub, usd, Month::parse("2026-07").unwrap(), d("0.02"));
         let mut p = retainer("2026-06-10", None, "100000");
         p.model = Model::OneOff;
-        p.fee.currency = "RUB".into();
+        p.fee.currency = rub;
         p.extra_costs = vec![
             ExtraCost {
                 date: date("2026-05-20"),
                 amount: Amount {
                     value: d("5000"),
-                    currency: "RUB".into(),
+                    currency: rub,
                 },
                 label: None,
             },
@@ -226,7 +230,7 @@ mod tests {
                 date: date("2026-07-02"),
                 amount: Amount {
                     value: d("5000"),
-                    currency: "RUB".into(),
+                    currency: rub,
                 },
                 label: None,
             },
@@ -234,7 +238,7 @@ mod tests {
                 date: date("2026-09-01"),
                 amount: Amount {
                     value: d("99"),
-                    currency: "USD".into(),
+                    currency: usd,
                 },
                 label: None,
             },
@@ -242,7 +246,7 @@ mod tests {
         // Fee 100000 RUB in June at May's rate 0.01 = 1000; seeding 5000 x 0.01
         // = 50 in May; shipping 5000 x 0.02 = 100 in July; the September cost
         // is after as_of and does not count.
-        let b = bookings(&p, date("2026-08-31"), &fx, "USD");
+        let b = bookings(&p, date("2026-08-31"), &fx, usd);
         let got: Vec<(String, Decimal)> =
             b.iter().map(|b| (b.month.to_string(), b.amount)).collect();
         assert_eq!(

@@ -27,7 +27,7 @@ pub mod totals;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Client, ClientId, Settings};
+use crate::model::{Client, ClientId, Currency, Settings};
 use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
@@ -79,7 +79,7 @@ pub struct ClientInfo {
     /// Display name.
     pub name: String,
     /// Reporting currency.
-    pub currency: String,
+    pub currency: Currency,
 }
 
 /// Every figure of one client at `as_of`.
@@ -88,7 +88,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
     let bookings: Vec<Vec<cost::Booking>> = c
         .partnerships
         .iter()
-        .map(|p| cost::bookings(p, as_of, &settings.fx, &c.currency))
+        .map(|p| cost::bookings(p, as_of, &settings.fx, c.currency))
         .collect();
     let mut tally = Tally::new(n);
     tally.book(&bookings);
@@ -120,7 +120,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         client: ClientInfo {
             id: c.id.clone(),
             name: c.name.clone(),
-            currency: c.currency.clone(),
+            currency: c.currency,
         },
         as_of,
         portfolio: groups::portfolio(c, &tally.per),

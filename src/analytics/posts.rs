@@ -70,7 +70,7 @@ fn read(c: &Client, settings: &Settings, post: &Post) -> (Totals, PostFacts) {
     let month = Month::of(post.date);
     let revenue = post
         .revenue
-        .map(|r| cost::convert(&settings.fx, r, &post.currency, &c.currency, month));
+        .map(|r| cost::convert(&settings.fx, r, post.currency, c.currency, month));
     let parts = engagement::rate_parts(
         &post.counts,
         p.creator.followers,

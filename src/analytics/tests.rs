@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::analytics::cost::tests_support::retainer;
 use crate::model::{
-    Brand, Client, Counts, DailyRow, Language, Market, Model, Order, Post, PostKind, Settings,
-    Targets,
+    Brand, Client, Counts, Currency, DailyRow, Language, Market, Model, Order, Post, PostKind,
+    Settings, Targets,
 };
 
 fn date(s: &str) -> NaiveDate {
@@ -49,7 +49,7 @@ fn post(
             ..Counts::default()
         },
         revenue: rev.map(d),
-        currency: "USD".into(),
+        currency: Currency::parse("USD").unwrap(),
         url: None,
     }
 }
@@ -58,7 +58,7 @@ fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Cli
     Client {
         id: crate::model::ClientId::new("c"),
         name: "C".into(),
-        currency: "USD".into(),
+        currency: Currency::parse("USD").unwrap(),
         language: Language::En,
         markets: vec![
             Market {

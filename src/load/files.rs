@@ -4,7 +4,7 @@
 //! field (see [`super::yaml`]); checks that need only the file itself and its
 //! client (an unknown market, a retainer ending before it starts) happen here
 //! too, where the text is at hand to point into. Checks that need the metrics
-//! (a currency with no rate at the report date) happen in the model.
+//! (a currency with no rate at the report date) happen in resolve.
 
 use std::path::{Path, PathBuf};
 
@@ -16,8 +16,8 @@ use crate::diagnostics::Diagnostics;
 use crate::diagnostics::kind::YamlProblem;
 use crate::model::DateOrder;
 use crate::model::{
-    Amount, Brand, Colour, Contract, Creator, Denominator, ExtraCost, Fx, Language, Market,
-    MarketId, MarketIx, Model, Month, PartnershipId, Settings, Targets,
+    Brand, Colour, Contract, Creator, Currency, Denominator, Fx, Language, Market, MarketId,
+    MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
 
 /// A file's path relative to the portfolio and its text, kept so that later
@@ -56,9 +56,9 @@ pub struct RawSettings {
 pub struct RawClientFile {
     /// Display name.
     pub name: String,
-    /// Reporting currency; empty when the one written is not a currency
+    /// Reporting currency; `None` when the one written is not a currency
     /// (reported), so that the checks of rates are skipped.
-    pub currency: String,
+    pub currency: Option<Currency>,
     /// `language`, when given.
     pub language: Option<Language>,
     /// Markets, ids ascending.
@@ -91,13 +91,34 @@ pub struct RawPartnership {
     /// Last day.
     pub end: Option<chrono::NaiveDate>,
     /// Fee.
-    pub fee: Amount,
+    pub fee: RawAmount,
     /// Deliverables.
     pub posts_per_month: Option<Decimal>,
     /// Contract.
     pub contract: Contract,
     /// Extra costs.
-    pub extra_costs: Vec<ExtraCost>,
+    pub extra_costs: Vec<RawExtraCost>,
+}
+
+/// An amount of a partnership file, its currency as written: `None` when
+/// left out (or not a currency, which was reported), for the client's.
+#[derive(Debug, Clone)]
+pub struct RawAmount {
+    /// The amount.
+    pub value: Decimal,
+    /// Its currency, when given.
+    pub currency: Option<Currency>,
+}
+
+/// An extra cost of a partnership file.
+#[derive(Debug, Clone)]
+pub struct RawExtraCost {
+    /// Booking date.
+    pub date: chrono::NaiveDate,
+    /// What it cost.
+    pub amount: RawAmount,
+    /// What it was for.
+    pub label: Option<String>,
 }
 
 pub use super::partnership::partnership;
@@ -129,18 +150,17 @@ pub(super) fn currency(
     path: &[Seg],
     key: &str,
     required: bool,
-) -> Option<String> {
+) -> Option<Currency> {
     let c = doc.string(m, path, key, required)?;
-    let up = c.trim().to_uppercase();
-    if up.len() != 3 || !up.chars().all(|ch| ch.is_ascii_alphabetic()) {
+    let currency = Currency::parse(&c);
+    if currency.is_none() {
         let problem = YamlProblem::NotACurrency {
             key: key.to_string(),
             found: c,
         };
         doc.error(&join(path, key), problem);
-        return None;
     }
-    Some(up)
+    currency
 }
 
 fn language(doc: &mut YamlDoc, m: &serde_yaml::Mapping, path: &[Seg]) -> Option<Language> {
@@ -243,11 +263,15 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
     for (k, rates) in pairs {
         let name = k.as_str().unwrap_or_default().to_string();
         let pair_path = join(&path, &name);
-        let codes: Vec<String> = name.split('/').map(|s| s.trim().to_uppercase()).collect();
-        let [from, to] = codes.as_slice() else {
+        let sides: Vec<&str> = name.split('/').collect();
+        let [from, to] = sides.as_slice() else {
             doc.error(&pair_path, YamlProblem::FxPairNotFromTo { pair: name });
             continue;
         };
+        // A side that is not a currency code names nothing an amount can be
+        // booked in: the pair is never looked up, as it never matched, but
+        // its months and rates are still checked.
+        let pair = Currency::parse(from).zip(Currency::parse(to));
         let Some(Value::Mapping(months)) = Some(rates) else {
             doc.error(&pair_path, YamlProblem::FxPairNotByMonth { pair: name });
             continue;
@@ -267,7 +291,11 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
                 continue;
             };
             match doc.decimal_value(rate, &month_path, "rate") {
-                Some(r) if r > Decimal::ZERO => fx.insert(from, to, month, r),
+                Some(r) if r > Decimal::ZERO => {
+                    if let Some((from, to)) = pair {
+                        fx.insert(from, to, month, r);
+                    }
+                }
                 Some(_) => doc.error(&month_path, YamlProblem::RateNotPositive),
                 None => {}
             }
@@ -278,7 +306,7 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
 
 /// Read client.yaml. With errors, the file still comes back when its
 /// markets could be read, so that its partnerships' markets are checked in
-/// the same run; the name and currency that could not be read are empty.
+/// the same run; a name that could not be read is empty, a currency `None`.
 pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
     let mut doc = YamlDoc::new(&src.file, &src.text);
@@ -313,7 +341,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     }
     Some(RawClientFile {
         name: name.unwrap_or_default(),
-        currency: currency.unwrap_or_default(),
+        currency,
         language,
         markets,
         targets,

@@ -26,7 +26,9 @@ use walkdir::WalkDir;
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::ClientId;
-pub use files::{RawClientFile, RawPartnership, RawSettings, Source, is_id};
+pub use files::{
+    RawAmount, RawClientFile, RawExtraCost, RawPartnership, RawSettings, Source, is_id,
+};
 use values::DateOrder;
 
 /// Everything read from a portfolio folder.

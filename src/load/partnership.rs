@@ -6,13 +6,12 @@
 use rust_decimal::Decimal;
 use serde_yaml::{Mapping, Value};
 
-use super::files::{RawPartnership, Source, currency};
+use super::files::{RawAmount, RawExtraCost, RawPartnership, Source, currency};
 use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::kind::YamlProblem;
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::model::{
-    Amount, Contract, ContractKind, Creator, ExtraCost, Market, MarketIx, Model, PartnershipId,
-    Platform,
+    Contract, ContractKind, Creator, Market, MarketIx, Model, PartnershipId, Platform,
 };
 
 /// The keys of a partnership file.
@@ -126,7 +125,7 @@ fn term(doc: &mut YamlDoc, m: &Mapping) -> (Option<chrono::NaiveDate>, Option<ch
     (start, end)
 }
 
-fn fee(doc: &mut YamlDoc, m: &Mapping) -> Option<Amount> {
+fn fee(doc: &mut YamlDoc, m: &Mapping) -> Option<RawAmount> {
     let fpath = join(&[], "fee");
     let f = doc.field(m, &[], "fee", true).cloned()?;
     let fm = doc.mapping(&f, &fpath, &["amount", "currency"])?.clone();
@@ -137,10 +136,7 @@ fn fee(doc: &mut YamlDoc, m: &Mapping) -> Option<Amount> {
         let problem = YamlProblem::NegativeFee { fee: value };
         doc.error(&join(&fpath, "amount"), problem);
     }
-    Some(Amount {
-        value,
-        currency: currency.unwrap_or_default(),
-    })
+    Some(RawAmount { value, currency })
 }
 
 /// `deliverables.sponsored_posts_per_month`.
@@ -173,7 +169,7 @@ fn contract(doc: &mut YamlDoc, m: &Mapping) -> Contract {
     contract
 }
 
-fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<ExtraCost> {
+fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<RawExtraCost> {
     let epath = join(&[], "extra_costs");
     let items = match doc.field(m, &[], "extra_costs", false).cloned() {
         Some(Value::Sequence(items)) => items,
@@ -200,11 +196,11 @@ fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<ExtraCost> {
             doc.error(&join(&ipath, "amount"), YamlProblem::NegativeExtraCost);
         }
         if let (Some(date), Some(value)) = (date, amount) {
-            extra_costs.push(ExtraCost {
+            extra_costs.push(RawExtraCost {
                 date,
-                amount: Amount {
+                amount: RawAmount {
                     value,
-                    currency: cur.unwrap_or_default(),
+                    currency: cur,
                 },
                 label,
             });

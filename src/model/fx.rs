@@ -4,33 +4,39 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::Month;
+use super::{Currency, Month};
 
 /// Rates by pair and month: `1 FROM = rate TO`.
 #[derive(Debug, Clone, Default)]
 pub struct Fx {
-    pairs: BTreeMap<(String, String), BTreeMap<Month, Decimal>>,
+    pairs: BTreeMap<(Currency, Currency), BTreeMap<Month, Decimal>>,
 }
 
 impl Fx {
     /// Add the rate of one pair in one month.
-    pub fn insert(&mut self, from: &str, to: &str, month: Month, rate: Decimal) {
+    pub fn insert(&mut self, from: Currency, to: Currency, month: Month, rate: Decimal) {
         self.pairs
-            .entry((from.to_string(), to.to_string()))
+            .entry((from, to))
             .or_default()
             .insert(month, rate);
     }
 
     /// The latest rate of the pair as given, at or before `month`.
-    fn direct(&self, from: &str, to: &str, month: Month) -> Option<Decimal> {
-        let rates = self.pairs.get(&(from.to_string(), to.to_string()))?;
+    fn direct(&self, from: Currency, to: Currency, month: Month) -> Option<Decimal> {
+        let rates = self.pairs.get(&(from, to))?;
         rates.range(..=month).next_back().map(|(_, r)| *r)
     }
 
     /// Convert `amount` of `from` into `to` at the rate of `month`: the pair
     /// as given first, else the reverse pair inverted; never a later month's
     /// rate, never through a third currency. `None` when no rate applies.
-    pub fn convert(&self, amount: Decimal, from: &str, to: &str, month: Month) -> Option<Decimal> {
+    pub fn convert(
+        &self,
+        amount: Decimal,
+        from: Currency,
+        to: Currency,
+        month: Month,
+    ) -> Option<Decimal> {
         if from == to {
             return Some(amount);
         }
@@ -42,7 +48,7 @@ impl Fx {
     }
 
     /// Whether `convert` has a rate for this pair and month.
-    pub fn can_convert(&self, from: &str, to: &str, month: Month) -> bool {
+    pub fn can_convert(&self, from: Currency, to: Currency, month: Month) -> bool {
         self.convert(Decimal::ONE, from, to, month).is_some()
     }
 }
@@ -59,10 +65,14 @@ mod tests {
         Month::parse(s).unwrap()
     }
 
+    fn c(s: &str) -> Currency {
+        Currency::parse(s).unwrap()
+    }
+
     fn table() -> Fx {
         let mut fx = Fx::default();
-        fx.insert("RUB", "USD", m("2026-05"), dec("0.0125"));
-        fx.insert("RUB", "USD", m("2026-07"), dec("0.01"));
+        fx.insert(c("RUB"), c("USD"), m("2026-05"), dec("0.0125"));
+        fx.insert(c("RUB"), c("USD"), m("2026-07"), dec("0.01"));
         fx
     }
 
@@ -71,16 +81,16 @@ mod tests {
         let fx = table();
         // 1000 RUB x 0.0125 = 12.5 USD in May; June has no rate, so May's.
         assert_eq!(
-            fx.convert(dec("1000"), "RUB", "USD", m("2026-05")),
+            fx.convert(dec("1000"), c("RUB"), c("USD"), m("2026-05")),
             Some(dec("12.5"))
         );
         assert_eq!(
-            fx.convert(dec("1000"), "RUB", "USD", m("2026-06")),
+            fx.convert(dec("1000"), c("RUB"), c("USD"), m("2026-06")),
             Some(dec("12.5"))
         );
         // July: 1000 x 0.01 = 10.
         assert_eq!(
-            fx.convert(dec("1000"), "RUB", "USD", m("2026-07")),
+            fx.convert(dec("1000"), c("RUB"), c("USD"), m("2026-07")),
             Some(dec("10"))
         );
     }
@@ -90,7 +100,7 @@ mod tests {
         let fx = table();
         // 25 USD / 0.0125 = 2000 RUB.
         assert_eq!(
-            fx.convert(dec("25"), "USD", "RUB", m("2026-06")),
+            fx.convert(dec("25"), c("USD"), c("RUB"), m("2026-06")),
             Some(dec("2000"))
         );
     }
@@ -98,10 +108,10 @@ mod tests {
     #[test]
     fn never_uses_a_later_rate() {
         let fx = table();
-        assert_eq!(fx.convert(dec("1"), "RUB", "USD", m("2026-04")), None);
-        assert!(!fx.can_convert("EUR", "USD", m("2026-07")));
+        assert_eq!(fx.convert(dec("1"), c("RUB"), c("USD"), m("2026-04")), None);
+        assert!(!fx.can_convert(c("EUR"), c("USD"), m("2026-07")));
         assert_eq!(
-            fx.convert(dec("7"), "USD", "USD", m("1990-01")),
+            fx.convert(dec("7"), c("USD"), c("USD"), m("1990-01")),
             Some(dec("7"))
         );
     }

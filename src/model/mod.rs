@@ -6,6 +6,7 @@
 //! Nothing in this module reads a file or computes a figure.
 
 mod colour;
+mod currency;
 mod fx;
 mod ids;
 mod ix;
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use colour::Colour;
+pub use currency::Currency;
 pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
@@ -162,8 +164,8 @@ pub struct Client {
     pub id: ClientId,
     /// Display name.
     pub name: String,
-    /// Reporting currency (ISO 4217).
-    pub currency: String,
+    /// Reporting currency.
+    pub currency: Currency,
     /// The language of this client's pages.
     pub language: Language,
     /// Markets, ids ascending.
@@ -254,8 +256,8 @@ pub enum PostKind {
 pub struct Amount {
     /// The amount, exact.
     pub value: Decimal,
-    /// ISO 4217 code.
-    pub currency: String,
+    /// Its currency.
+    pub currency: Currency,
 }
 
 /// The creator of a partnership.
@@ -372,7 +374,7 @@ pub struct Post {
     /// Attributed revenue, as written.
     pub revenue: Option<Decimal>,
     /// Currency of `revenue`.
-    pub currency: String,
+    pub currency: Currency,
     /// Link to the post.
     pub url: Option<String>,
 }

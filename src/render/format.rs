@@ -5,7 +5,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::i18n;
-use crate::model::Language;
+use crate::model::{Currency, Language};
 
 /// What an undefined figure reads as.
 pub fn undefined(lang: Language) -> &'static str {
@@ -46,8 +46,8 @@ pub fn number(value: Decimal, dp: u32, lang: Language) -> String {
     out
 }
 
-fn symbol(currency: &str) -> Option<&'static str> {
-    Some(match currency {
+fn symbol(currency: Currency) -> Option<&'static str> {
+    Some(match currency.as_str() {
         "USD" => "$",
         "RUB" => "₽",
         "EUR" => "€",
@@ -57,7 +57,7 @@ fn symbol(currency: &str) -> Option<&'static str> {
 }
 
 /// Money with its currency, to the cent.
-pub fn money(value: Decimal, currency: &str, lang: Language) -> String {
+pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
     let n = number(value.abs(), 2, lang);
     let sign = if value.is_sign_negative() && !value.round_dp(2).is_zero() {
         "−"
@@ -93,7 +93,7 @@ pub fn times(value: f64, lang: Language) -> String {
 }
 
 /// A change in money with its sign: +$1,234.56, −$5.00, $0.00.
-pub fn signed_money(value: Decimal, currency: &str, lang: Language) -> String {
+pub fn signed_money(value: Decimal, currency: Currency, lang: Language) -> String {
     let text = money(value, currency, lang);
     if value.round_dp(2) > Decimal::ZERO {
         format!("+{text}")
@@ -142,7 +142,7 @@ pub fn signed_percent(value: f64, lang: Language) -> String {
 }
 
 /// Money for a chart axis, short: $20k, $1.5M; 20 тыс. ₽, 1,5 млн ₽.
-pub fn compact_money(value: f64, currency: &str, lang: Language) -> String {
+pub fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
     let abs = value.abs();
     let t = i18n::texts(lang);
     let (scaled, suffix) = match abs {
@@ -188,23 +188,27 @@ pub fn axis_percent(value: f64, lang: Language) -> String {
 mod tests {
     use super::*;
 
+    fn c(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
     }
 
     #[test]
     fn formats_money_in_both_languages() {
-        assert_eq!(money(d("1234.565"), "USD", Language::En), "$1,234.57");
+        assert_eq!(money(d("1234.565"), c("USD"), Language::En), "$1,234.57");
         assert_eq!(
-            money(d("1234.56"), "RUB", Language::Ru),
+            money(d("1234.56"), c("RUB"), Language::Ru),
             "1\u{a0}234,56\u{a0}₽"
         );
-        assert_eq!(money(d("-5"), "USD", Language::En), "−$5.00");
+        assert_eq!(money(d("-5"), c("USD"), Language::En), "−$5.00");
         assert_eq!(
-            money(d("1000000"), "RUB", Language::En),
+            money(d("1000000"), c("RUB"), Language::En),
             "1,000,000.00\u{a0}₽"
         );
-        assert_eq!(money(d("12"), "KZT", Language::En), "12.00\u{a0}KZT");
+        assert_eq!(money(d("12"), c("KZT"), Language::En), "12.00\u{a0}KZT");
     }
 
     #[test]
@@ -216,9 +220,12 @@ mod tests {
 
     #[test]
     fn writes_changes_with_their_sign() {
-        assert_eq!(signed_money(d("1234.5"), "USD", Language::En), "+$1,234.50");
-        assert_eq!(signed_money(d("-5"), "USD", Language::En), "−$5.00");
-        assert_eq!(signed_money(d("0.001"), "USD", Language::En), "$0.00");
+        assert_eq!(
+            signed_money(d("1234.5"), c("USD"), Language::En),
+            "+$1,234.50"
+        );
+        assert_eq!(signed_money(d("-5"), c("USD"), Language::En), "−$5.00");
+        assert_eq!(signed_money(d("0.001"), c("USD"), Language::En), "$0.00");
         assert_eq!(points(0.0321, Language::En), "+3.2\u{a0}pp");
         assert_eq!(points(-0.01, Language::Ru), "−1,0\u{a0}п.\u{a0}п.");
         assert_eq!(signed_integer(3, Language::En), "+3");
@@ -227,12 +234,12 @@ mod tests {
 
     #[test]
     fn shortens_axis_money() {
-        assert_eq!(compact_money(20000.0, "USD", Language::En), "$20k");
+        assert_eq!(compact_money(20000.0, c("USD"), Language::En), "$20k");
         assert_eq!(
-            compact_money(1_500_000.0, "RUB", Language::Ru),
+            compact_money(1_500_000.0, c("RUB"), Language::Ru),
             "1,5\u{a0}млн\u{a0}₽"
         );
-        assert_eq!(compact_money(-500.0, "USD", Language::En), "−$500");
+        assert_eq!(compact_money(-500.0, c("USD"), Language::En), "−$500");
         assert_eq!(axis_percent(0.025, Language::En), "2.5%");
         assert_eq!(axis_percent(0.5, Language::Ru), "50\u{a0}%");
     }

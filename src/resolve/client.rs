@@ -11,9 +11,9 @@ use super::scope::{Refs, Scope};
 use super::{Checked, notes, rows};
 use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::RawClient;
 use crate::load::yaml::{Seg, join, join_index};
-use crate::model::{Client, Denominator, Month, Partnership};
+use crate::load::{RawClient, RawPartnership};
+use crate::model::{Amount, Client, Currency, Denominator, ExtraCost, Month, Partnership};
 
 /// The client's model, or `None` when its input has errors.
 pub(super) fn client(
@@ -30,8 +30,10 @@ pub(super) fn client(
         checked,
         // An unreadable client currency was reported in client.yaml: rates
         // to it cannot be looked for, and every "no rate" would repeat that.
-        rates_checked: checked.known && !file.currency.is_empty(),
-        currency: file.currency.clone(),
+        // The rest is still checked, in a stand-in currency, and the client
+        // left out below.
+        rates_checked: checked.known && file.currency.is_some(),
+        currency: file.currency.unwrap_or(Currency::NONE),
         as_of,
         client_dir: PathBuf::from("clients").join(&c.id),
     };
@@ -49,7 +51,7 @@ pub(super) fn client(
     Some(Client {
         id: c.id.clone(),
         name: file.name.clone(),
-        currency: s.currency,
+        currency: file.currency?,
         language: file.language.unwrap_or(checked.settings.language),
         markets: file.markets.clone(),
         targets: file.targets.clone(),
@@ -68,52 +70,15 @@ pub(super) fn client(
 /// left out entirely, Precise readings 4), with their currencies defaulted
 /// and checked for rates.
 fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
-    let (c, as_of, checked, rates_checked) = (s.c, s.as_of, s.checked, s.rates_checked);
-    let (settings, currency) = (checked.settings, s.currency.clone());
-    let fx = &settings.fx;
+    let settings = s.checked.settings;
     let mut partnerships = Vec::new();
-    for p in &c.partnerships {
-        if p.start > as_of {
+    for p in &s.c.partnerships {
+        if p.start > s.as_of {
             continue;
         }
-        let mut p = p.clone();
-        if p.fee.currency.is_empty() {
-            p.fee.currency = currency.clone();
-        }
-        if rates_checked
-            && p.fee.currency != currency
-            && !fx.can_convert(&p.fee.currency, &currency, Month::of(p.start))
-        {
-            diags.push(
-                Diagnostic::error(PortfolioProblem::NoRateForFee {
-                    from: p.fee.currency.to_string(),
-                    to: currency.to_string(),
-                    month: Month::of(p.start),
-                })
-                .at(p.source.locate(&join(&join(&[], "fee"), "currency"))),
-            );
-        }
-        for (i, cost) in p.extra_costs.iter_mut().enumerate() {
-            if cost.amount.currency.is_empty() {
-                cost.amount.currency = currency.clone();
-            }
-            let month = Month::of(cost.date);
-            if rates_checked
-                && cost.date <= as_of
-                && !fx.can_convert(&cost.amount.currency, &currency, month)
-            {
-                let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
-                diags.push(
-                    Diagnostic::error(PortfolioProblem::NoRateForCost {
-                        from: cost.amount.currency.to_string(),
-                        to: currency.to_string(),
-                        month,
-                    })
-                    .at(p.source.locate(&path)),
-                );
-            }
-        }
-        if checked.known
+        let fee = fee(s, p, diags);
+        let extra_costs = extra_costs(s, p, diags);
+        if s.checked.known
             && settings.engagement_denominator == Denominator::Followers
             && p.creator.followers.is_none()
         {
@@ -123,17 +88,76 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             );
         }
         partnerships.push(Partnership {
-            id: p.id,
-            creator: p.creator,
+            id: p.id.clone(),
+            creator: p.creator.clone(),
             market: p.market,
             model: p.model,
             start: p.start,
             end: p.end,
-            fee: p.fee,
+            fee,
             posts_per_month: p.posts_per_month,
-            contract: p.contract,
-            extra_costs: p.extra_costs,
+            contract: p.contract.clone(),
+            extra_costs,
         });
     }
     partnerships
+}
+
+/// The fee in its currency, the client's when none is given, with an error
+/// when there is no rate from it in the month the fee is booked from.
+fn fee(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Amount {
+    let (to, month) = (s.currency, Month::of(p.start));
+    let fee = Amount {
+        value: p.fee.value,
+        currency: p.fee.currency.unwrap_or(to),
+    };
+    if s.rates_checked && !s.checked.settings.fx.can_convert(fee.currency, to, month) {
+        diags.push(
+            Diagnostic::error(PortfolioProblem::NoRateForFee {
+                from: fee.currency,
+                to,
+                month,
+            })
+            .at(p.source.locate(&join(&join(&[], "fee"), "currency"))),
+        );
+    }
+    fee
+}
+
+/// The extra costs in their currencies, the client's when none is given,
+/// with an error for each booked to date in a month without a rate.
+fn extra_costs(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Vec<ExtraCost> {
+    let to = s.currency;
+    let mut costs = Vec::with_capacity(p.extra_costs.len());
+    for (i, cost) in p.extra_costs.iter().enumerate() {
+        let amount = Amount {
+            value: cost.amount.value,
+            currency: cost.amount.currency.unwrap_or(to),
+        };
+        let month = Month::of(cost.date);
+        if s.rates_checked
+            && cost.date <= s.as_of
+            && !s
+                .checked
+                .settings
+                .fx
+                .can_convert(amount.currency, to, month)
+        {
+            let path: Vec<Seg> = join(&join_index(&join(&[], "extra_costs"), i), "currency");
+            diags.push(
+                Diagnostic::error(PortfolioProblem::NoRateForCost {
+                    from: amount.currency,
+                    to,
+                    month,
+                })
+                .at(p.source.locate(&path)),
+            );
+        }
+        costs.push(ExtraCost {
+            date: cost.date,
+            amount,
+            label: cost.label.clone(),
+        });
+    }
+    costs
 }

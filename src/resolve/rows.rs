@@ -10,9 +10,9 @@ use super::scope::{Refs, Scope};
 use super::{Tally, at, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::load::csv::{Cell, CsvFile, Day, RawDaily, Rows};
+use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows};
 use crate::load::values::Sign;
-use crate::model::{DailyRow, Month, Order, Post, PostIx};
+use crate::model::{Currency, DailyRow, Month, Order, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted
 /// from the date as written when the row gives a date; a date before the
@@ -48,7 +48,7 @@ fn check_sign(
 ) {
     let Some((sign, cell)) = sign else { return };
     // A currency that could not be read is reported where it is written.
-    if sign.fits(currency) || currency.is_empty() {
+    if sign.fits(currency) || currency == Currency::NONE.as_str() {
         return;
     }
     let problem = RowProblem::SignDisagrees {
@@ -70,9 +70,7 @@ pub(super) fn posts<'a>(
     refs: &mut Refs,
     diags: &mut Diagnostics,
 ) -> (Vec<Post>, Places<'a>) {
-    let (c, as_of, checked, currency) = (s.c, s.as_of, s.checked, s.currency.clone());
-    let rates_checked = s.rates_checked;
-    let fx = &checked.settings.fx;
+    let c = s.c;
     let mut posts: Vec<Post> = Vec::new();
     let mut post_places: HashMap<&str, (&Path, Cell)> = HashMap::new();
     let mut missing_rates: BTreeMap<(String, Month), Location> = BTreeMap::new();
@@ -93,24 +91,12 @@ pub(super) fn posts<'a>(
             let Some(p) = refs.resolve(&r.partnership.0, &f.path, r.partnership.1) else {
                 continue;
             };
-            let cur = r
+            let cur = revenue_currency(s, r, &f.path, &mut missing_rates);
+            let written = r
                 .currency
                 .as_ref()
-                .map_or(currency.as_str(), |(s, _)| s.as_str())
-                .to_string();
-            check_sign(r.sign.as_ref(), &cur, "the row's", f, diags);
-            let month = Month::of(r.published.date);
-            if rates_checked
-                && r.revenue.is_some()
-                && r.published.date <= as_of
-                && !fx.can_convert(&cur, &currency, month)
-            {
-                let loc = r
-                    .currency
-                    .as_ref()
-                    .map_or_else(|| at(&f.path, r.at), |(_, cell)| at(&f.path, *cell));
-                missing_rates.entry((cur.clone(), month)).or_insert(loc);
-            }
+                .map_or(s.currency.as_str(), |(t, _)| t.as_str());
+            check_sign(r.sign.as_ref(), written, "the row's", f, diags);
             posts.push(Post {
                 id: r.id.clone(),
                 partnership: p,
@@ -128,13 +114,38 @@ pub(super) fn posts<'a>(
         diags.push(
             Diagnostic::error(RowProblem::NoRateForRevenue {
                 from,
-                to: currency.to_string(),
+                to: s.currency,
                 month,
             })
             .at(loc),
         );
     }
     (posts, post_places)
+}
+
+/// The currency of a post's revenue: the row's, else the client's. Revenue
+/// to date with no rate to the client's is noted in `missing`, once per
+/// currency as written and month, where it is first seen. A cell that is
+/// not a currency code has no rate; such a post reaches the model only when
+/// its revenue is never converted (there is none, or it is booked after the
+/// report date), so it is booked in ISO 4217's "no currency".
+fn revenue_currency(
+    s: &Scope,
+    r: &RawPost,
+    file: &Path,
+    missing: &mut BTreeMap<(String, Month), Location>,
+) -> Currency {
+    let to = s.currency;
+    let written = r.currency.as_ref();
+    let cur = written.map_or(Some(to), |(text, _)| Currency::parse(text));
+    let month = Month::of(r.published.date);
+    let has_rate = cur.is_some_and(|c| s.checked.settings.fx.can_convert(c, to, month));
+    if s.rates_checked && r.revenue.is_some() && r.published.date <= s.as_of && !has_rate {
+        let loc = written.map_or_else(|| at(file, r.at), |(_, cell)| at(file, *cell));
+        let from = written.map_or_else(|| to.to_string(), |(text, _)| text.clone());
+        missing.entry((from, month)).or_insert(loc);
+    }
+    cur.unwrap_or(Currency::NONE)
 }
 
 /// The daily rows of the posts, one per (post, day).
@@ -176,7 +187,7 @@ pub(super) fn daily(
             };
             check_sign(
                 r.sign.as_ref(),
-                &posts[post.index()].currency,
+                posts[post.index()].currency.as_str(),
                 "its post's",
                 f,
                 diags,

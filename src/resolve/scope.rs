@@ -12,7 +12,7 @@ use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::csv::Cell;
 use crate::load::{RawClient, RawClientFile};
-use crate::model::{Partnership, PartnershipIx};
+use crate::model::{Currency, Partnership, PartnershipIx};
 
 /// What every part of one client's resolution reads.
 pub(super) struct Scope<'a> {
@@ -25,8 +25,9 @@ pub(super) struct Scope<'a> {
     /// Whether rates to the client's currency are looked for: not when
     /// roster.yaml or the currency could not be read, which was reported.
     pub rates_checked: bool,
-    /// The reporting currency.
-    pub currency: String,
+    /// The reporting currency (a stand-in when it could not be read, and
+    /// `rates_checked` is false).
+    pub currency: Currency,
     /// The report date.
     pub as_of: NaiveDate,
     /// `clients/<id>`, for messages.

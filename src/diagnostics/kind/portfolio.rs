@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::rows::fx_help;
 use crate::diagnostics::Location;
-use crate::model::Month;
+use crate::model::{Currency, Month};
 
 /// A problem with the portfolio as a whole: settings, scope, the report date, notes, assets, templates, links (resolve).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,18 +34,18 @@ pub enum PortfolioProblem {
     /// A fee in a currency with no rate to the client's.
     NoRateForFee {
         /// The fee's currency.
-        from: String,
+        from: Currency,
         /// The client's currency.
-        to: String,
+        to: Currency,
         /// The month the fee is booked from.
         month: Month,
     },
     /// An extra cost in a currency with no rate to the client's.
     NoRateForCost {
         /// The cost's currency.
-        from: String,
+        from: Currency,
         /// The client's currency.
-        to: String,
+        to: Currency,
         /// The month of the cost.
         month: Month,
     },
@@ -264,7 +264,7 @@ impl PortfolioProblem {
                 format!("the clients of this portfolio: {}", clients.join(", "))
             }
             P::NoRateForFee { from, to, month } | P::NoRateForCost { from, to, month } => {
-                fx_help(from, to, *month)
+                fx_help(from.as_str(), *to, *month)
             }
             P::MissingFollowers => "add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml".into(),
             P::NoReportDate => "add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of".into(),

@@ -9,7 +9,7 @@ use crate::diagnostics::shorten;
 use std::path::PathBuf;
 
 use crate::diagnostics::Location;
-use crate::model::Month;
+use crate::model::{Currency, Month};
 
 /// A problem with rows that do not fit together: unknown posts and partnerships, duplicates, currencies without a rate (resolve/rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,10 +79,11 @@ pub enum RowProblem {
     },
     /// Revenue booked in a currency with no rate to the client's.
     NoRateForRevenue {
-        /// The currency of the revenue.
+        /// The currency of the revenue, as the row writes it: a cell that is
+        /// not a currency code has no rate either.
         from: String,
         /// The client's currency.
-        to: String,
+        to: Currency,
         /// The month the revenue is booked in.
         month: Month,
     },
@@ -128,7 +129,7 @@ impl RowProblem {
                     client_dir.display()
                 ),
             },
-            RowProblem::NoRateForRevenue { from, to, month } => fx_help(from, to, *month),
+            RowProblem::NoRateForRevenue { from, to, month } => fx_help(from, *to, *month),
         })
     }
 }
@@ -185,7 +186,7 @@ fn rows_name(n: usize) -> String {
 
 /// How to add the missing rate to roster.yaml: the same help wherever a
 /// currency is booked without one.
-pub(super) fn fx_help(from: &str, to: &str, month: Month) -> String {
+pub(super) fn fx_help(from: &str, to: Currency, month: Month) -> String {
     format!(
         "add a rate to roster.yaml:\n    fx:\n      {from}/{to}:\n        {month}: <1 {from} in {to}>"
     )
@@ -217,7 +218,7 @@ mod tests {
     fn words_a_missing_rate() {
         let p = RowProblem::NoRateForRevenue {
             from: "EUR".into(),
-            to: "USD".into(),
+            to: Currency::parse("USD").unwrap(),
             month: Month::parse("2026-03").unwrap(),
         };
         assert_eq!(

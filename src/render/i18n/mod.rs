@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analytics::life::{Phase, Recommendation};
-use crate::model::{Denominator, Language, Model, Month, Platform};
+use crate::model::{Currency, Denominator, Language, Model, Month, Platform};
 
 /// Declares [`Texts`], one `&'static str` per key, and its list of entries.
 macro_rules! texts {
@@ -298,9 +298,9 @@ pub enum Definition {
 
 /// The portfolio's settings that the definitions write in.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings<'a> {
+pub struct Settings {
     /// The reporting currency.
-    pub currency: &'a str,
+    pub currency: Currency,
     /// What engagement divides by.
     pub denominator: Denominator,
     /// Ramp-up length, days.

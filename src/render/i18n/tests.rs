@@ -55,7 +55,7 @@ fn every_key_a_template_reads_exists() {
 #[test]
 fn every_definition_and_sentence_is_written_in_every_language() {
     let s = Settings {
-        currency: "USD",
+        currency: Currency::parse("USD").unwrap(),
         denominator: Denominator::Followers,
         ramp_up_days: 14,
         repeat_window_days: 60,

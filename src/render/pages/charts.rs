@@ -383,8 +383,8 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
             &x.money(m.figures.revenue),
         )
     });
-    let currency = ctx.client.currency.clone();
-    let fmt = move |v: f64| format::compact_money(v, &currency, lang);
+    let currency = ctx.client.currency;
+    let fmt = move |v: f64| format::compact_money(v, currency, lang);
     let svg = line_or_empty(
         ctx,
         &LineChart {

@@ -10,7 +10,7 @@ use crate::render::i18n::{self, Definition};
 fn def(ctx: &Ctx, term: &str, d: Definition) -> Def {
     let settings = &ctx.portfolio.settings;
     let s = i18n::Settings {
-        currency: &ctx.client.currency,
+        currency: ctx.client.currency,
         denominator: settings.engagement_denominator,
         ramp_up_days: settings.ramp_up_days,
         repeat_window_days: settings.repeat_window_days,

@@ -28,7 +28,7 @@ use super::format;
 use super::i18n;
 use super::table::{Cell, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
-use crate::model::{Client, Colour, Language, Month, PartnershipId, Portfolio, PostKind};
+use crate::model::{Client, Colour, Currency, Language, Month, PartnershipId, Portfolio, PostKind};
 
 /// One client's site as the pages see it.
 pub struct Ctx<'a> {
@@ -39,7 +39,7 @@ pub struct Ctx<'a> {
     /// Its figures.
     pub f: &'a ClientFigures,
     /// Number and date formats.
-    pub fmt: Fmt<'a>,
+    pub fmt: Fmt,
     /// The brand colour, or the theme's accent.
     pub accent: String,
     /// The logo, relative to the client folder, when it is one of its assets.
@@ -98,7 +98,7 @@ impl<'a> Ctx<'a> {
             f,
             fmt: Fmt {
                 lang: client.language,
-                currency: &client.currency,
+                currency: client.currency,
             },
             accent: accent_of(client),
             logo: logo_of(client),
@@ -306,14 +306,14 @@ pub struct Legend {
 
 /// Numbers for one client's language and currency.
 #[derive(Debug, Clone, Copy)]
-pub struct Fmt<'a> {
+pub struct Fmt {
     /// Language.
     pub lang: Language,
     /// Reporting currency.
-    pub currency: &'a str,
+    pub currency: Currency,
 }
 
-impl Fmt<'_> {
+impl Fmt {
     /// "n/a" or "н/д".
     pub fn na(&self) -> String {
         format::undefined(self.lang).to_string()

@@ -155,7 +155,7 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
         href: Some(market.href.clone()),
     });
     facts.push(fact(ctx.t().model, i18n::model(lang, m.model).into()));
-    let fee = format::money(m.fee.value, &m.fee.currency, lang);
+    let fee = format::money(m.fee.value, m.fee.currency, lang);
     let per = match m.model {
         Model::Retainer => ctx.t().per_month,
         Model::OneOff => ctx.t().in_total,
@@ -335,7 +335,7 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
             Cell::text(i18n::date_short(lang, c.date)),
             Cell::text(c.label.clone().unwrap_or_default()),
             Cell::number(
-                format::money(c.amount.value, &c.amount.currency, lang),
+                format::money(c.amount.value, c.amount.currency, lang),
                 Some(format!("{} {}", c.amount.value, c.amount.currency)),
             ),
             x.c_money(Some(b.amount)),

@@ -38,7 +38,7 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         .iter()
         .map(|(c, f)| {
             let p = &f.portfolio.figures;
-            let cur = &c.currency;
+            let cur = c.currency;
             ClientEntry {
                 name: c.name.clone(),
                 href: format!("{}/index.html", c.id),
