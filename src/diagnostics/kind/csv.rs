@@ -328,6 +328,22 @@ impl CsvProblem {
     }
 }
 
+impl CsvProblem {
+    /// The message of a quote left open.
+    fn fmt_quote(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvProblem::QuoteSwallowsRows { rows, first } => {
+                let lines = if *rows == 1 { "line" } else { "lines" };
+                write!(
+                    f,
+                    "quoted field takes in {rows} {lines} that look like rows, from line {first}: its closing quote is likely missing"
+                )
+            }
+            _ => f.write_str("quote is never closed: its field runs to the end of the file"),
+        }
+    }
+}
+
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use CsvProblem as P;
@@ -335,16 +351,7 @@ impl fmt::Display for CsvProblem {
             P::ReadAsWindows1251 => f.write_str("file is not UTF-8; read it as Windows-1251"),
             P::EmptyFile => f.write_str("empty CSV file is ignored"),
             P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
-            P::QuoteNeverClosed => {
-                f.write_str("quote is never closed: its field runs to the end of the file")
-            }
-            P::QuoteSwallowsRows { rows, first } => {
-                let lines = if *rows == 1 { "line" } else { "lines" };
-                write!(
-                    f,
-                    "quoted field takes in {rows} {lines} that look like rows, from line {first}: its closing quote is likely missing"
-                )
-            }
+            P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => self.fmt_quote(f),
             P::HeaderOfNoKind { .. } => f.write_str("CSV header fits no kind of metrics file"),
             P::MissingColumns { columns, kind, .. } => write!(
                 f,
