@@ -484,3 +484,43 @@ fn extreme_values_are_diagnosed_not_overflowed() {
         compute_with("roster.yaml", ROSTER.replace("2026-03-31", date).as_bytes());
     }
 }
+
+/// Characters spreadsheets put in cells: digits, separators, signs, letters.
+fn cell_text() -> impl Strategy<Value = String> {
+    let chars = prop::sample::select(vec![
+        '0', '1', '7', '9', '.', ',', ' ', '\u{a0}', '\u{202f}', '\'', '-', '+', ':', '/', '$',
+        '€', '₽', 'р', 'у', 'б', 'U', 'S', 'D', 'T', 'Z', 'e', 'A', 'M', 'P', 'S', 'p', '\t',
+    ]);
+    prop::collection::vec(chars, 0..24).prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Every reader of a cell's value takes any text without a panic, and a
+    /// number it reads back from what it was given as digits is that number.
+    #[test]
+    fn cell_values_never_panic(text in cell_text(), n in 0u64..10_000_000_000) {
+        use roster::load::values::{DecimalMark, dates, numbers};
+        use roster::model::DateOrder;
+        for order in [DateOrder::Mdy, DateOrder::Dmy] {
+            let _ = dates::parse(&text, order);
+        }
+        for mark in [DecimalMark::Point, DecimalMark::Comma] {
+            let _ = numbers::amount(&text, mark);
+            let _ = numbers::count(&text, mark);
+            let grouped = n.to_string().as_bytes().rchunks(3).rev()
+                .map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(numbers::count(&grouped, mark).ok(), Some(n.into()));
+        }
+    }
+
+    /// Bytes that look like a workbook (a zip's or an OLE file's first
+    /// bytes, then anything) are refused, never a panic.
+    #[test]
+    fn workbook_random_bytes(kind in 0..2usize, rest in prop::collection::vec(any::<u8>(), 0..400)) {
+        let mut bytes = [&b"PK\x03\x04"[..], &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"[..]][kind].to_vec();
+        bytes.extend(rest);
+        let _ = roster::load::workbook::sheets(&bytes);
+    }
+}

@@ -113,7 +113,12 @@ fn offset_seconds(o: &str) -> Option<i64> {
 /// `HH:MM` or `HH:MM:SS` (fractions of a second dropped), with an optional
 /// `AM`/`PM`, as Excel in English writes.
 fn clock(s: &str) -> Option<NaiveTime> {
-    let (s, meridiem) = match s.len().checked_sub(2).map(|i| s.split_at(i)) {
+    let split = s
+        .len()
+        .checked_sub(2)
+        .filter(|i| s.is_char_boundary(*i))
+        .map(|i| s.split_at(i));
+    let (s, meridiem) = match split {
         Some((t, m)) if m.eq_ignore_ascii_case("am") => (t.trim_end(), Some(0)),
         Some((t, m)) if m.eq_ignore_ascii_case("pm") => (t.trim_end(), Some(12)),
         _ => (s, None),
