@@ -10,6 +10,7 @@ use super::scope::{Refs, Scope};
 use super::{Tally, at, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::load::RawClient;
 use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows};
 use crate::load::values::Sign;
 use crate::model::{Currency, DailyRow, Month, Order, Post, PostIx};
@@ -148,6 +149,16 @@ fn revenue_currency(
     cur.unwrap_or(Currency::NONE)
 }
 
+/// Posts that were there but could not be read: rows naming them are not
+/// reported again.
+fn rejected_posts(c: &RawClient) -> BTreeSet<&str> {
+    c.metrics
+        .iter()
+        .filter(|f| matches!(f.rows, Rows::Posts(_)))
+        .flat_map(|f| f.rejected.iter().map(String::as_str))
+        .collect()
+}
+
 /// The daily rows of the posts, one per (post, day).
 pub(super) fn daily(
     s: &Scope,
@@ -161,14 +172,7 @@ pub(super) fn daily(
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), PostIx::new(i)))
         .collect();
-    // Posts that were there but could not be read: rows naming them are
-    // not reported again.
-    let rejected: BTreeSet<&str> = c
-        .metrics
-        .iter()
-        .filter(|f| matches!(f.rows, Rows::Posts(_)))
-        .flat_map(|f| f.rejected.iter().map(String::as_str))
-        .collect();
+    let rejected = rejected_posts(c);
     let daily_rows = rows_of(c, |r| matches!(r, Rows::Daily(_)));
     let mut daily = Vec::with_capacity(daily_rows);
     let mut unknown_post = Tally::default();
