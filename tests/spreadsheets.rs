@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use crate::bad_input::{CLIENT, DAILY, Edit, POSTS, base, check};
+use crate::bad_input::{CLIENT, DAILY, Edit, ORDERS, POSTS, base, check};
 use crate::common::fixtures;
 
 #[test]
@@ -40,6 +40,11 @@ fn a_currency_sign_that_is_not_the_rows_currency() {
         "B1,1,30000,22000,1100,300,9,700",
         "B1,1,30000,22000,1100,300,9,₽700",
     );
+    fx.replace(
+        ORDERS,
+        "O2,2026-02-11,c2,ben-carter,80,USD",
+        "O2,2026-02-11,c2,ben-carter,80 EUR,USD",
+    );
     check(
         &fx,
         1,
@@ -48,6 +53,11 @@ fn a_currency_sign_that_is_not_the_rows_currency() {
                 "error: `revenue` is written with \"₽\", but its post's currency is USD",
                 "clients/lumen/metrics/daily.csv:4:29",
                 "\"₽\" stands for RUB; correct the currency, or write the amount without its sign",
+            ),
+            (
+                "error: `revenue` is written with \"EUR\", but the row's currency is USD",
+                "clients/lumen/metrics/orders.csv:3:29",
+                "\"EUR\" stands for EUR; correct the currency, or write the amount without its sign",
             ),
             (
                 "error: `revenue` is written with \"€\", but the row's currency is USD",

@@ -81,8 +81,8 @@ pub struct RawPost {
     pub counts: Counts,
     /// Attributed revenue.
     pub revenue: Option<Decimal>,
-    /// The currency sign written with the revenue, and where.
-    pub sign: Option<(Sign, Cell)>,
+    /// The currency sign written with the revenue.
+    pub sign: Option<Box<SignAt>>,
     /// Currency of revenue, as written, and where.
     pub currency: Option<(String, Cell)>,
     /// Link.
@@ -102,8 +102,21 @@ pub struct RawDaily {
     pub counts: Counts,
     /// Revenue within that day.
     pub revenue: Option<Decimal>,
-    /// The currency sign written with the revenue, and where.
-    pub sign: Option<(Sign, Cell)>,
+    /// The currency sign written with the revenue.
+    pub sign: Option<Box<SignAt>>,
+}
+
+/// A currency sign written with an amount, and where; boxed in a row, as
+/// most amounts have none and a large export's rows should stay small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignAt {
+    /// The sign.
+    pub sign: Sign,
+    /// Its cell.
+    pub cell: Cell,
+    /// The row's currency as written, for an order (a post's is its own
+    /// field; a daily row's is its post's).
+    pub currency: Option<String>,
 }
 
 /// Which day after its post's publication a daily row is.
@@ -129,10 +142,8 @@ pub struct RawOrder {
     pub customer: String,
     /// Partnership id as written, and where; `None` when empty.
     pub partnership: Option<(String, Cell)>,
-    /// The currency sign written with the revenue, and where.
-    pub sign: Option<(Sign, Cell)>,
-    /// Currency of revenue, as written, and where.
-    pub currency: Option<(String, Cell)>,
+    /// The currency sign written with the revenue, with the row's currency.
+    pub sign: Option<Box<SignAt>>,
 }
 
 /// The rows of one metrics file.

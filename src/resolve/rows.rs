@@ -11,8 +11,7 @@ use super::{Tally, at, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::RawClient;
-use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows};
-use crate::load::values::Sign;
+use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows, SignAt};
 use crate::model::{Currency, DailyRow, Month, Order, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted
@@ -41,13 +40,15 @@ fn day_number(r: &RawDaily, post: &Post, f: &CsvFile, diags: &mut Diagnostics) -
 /// A currency sign written with an amount that cannot mean `currency`,
 /// the currency of the amount (`whose`: the row's, its post's).
 fn check_sign(
-    sign: Option<&(Sign, Cell)>,
+    sign: Option<&SignAt>,
     currency: &str,
     whose: &'static str,
     f: &CsvFile,
     diags: &mut Diagnostics,
 ) {
-    let Some((sign, cell)) = sign else { return };
+    let Some(SignAt { sign, cell, .. }) = sign else {
+        return;
+    };
     // A currency that could not be read is reported where it is written.
     if sign.fits(currency) || currency == Currency::NONE.as_str() {
         return;
@@ -97,7 +98,7 @@ pub(super) fn posts<'a>(
                 .currency
                 .as_ref()
                 .map_or(s.currency.as_str(), |(t, _)| t.as_str());
-            check_sign(r.sign.as_ref(), written, "the row's", f, diags);
+            check_sign(r.sign.as_deref(), written, "the row's", f, diags);
             posts.push(Post {
                 id: r.id.clone(),
                 partnership: p,
@@ -190,7 +191,7 @@ pub(super) fn daily(
                 continue;
             };
             check_sign(
-                r.sign.as_ref(),
+                r.sign.as_deref(),
                 posts[post.index()].currency.as_str(),
                 "its post's",
                 f,
@@ -256,11 +257,9 @@ pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec
                 continue;
             }
             order_places.insert(&r.id, (&f.path, r.at));
-            let cur = r
-                .currency
-                .as_ref()
-                .map_or(s.currency.as_str(), |(c, _)| c.as_str());
-            check_sign(r.sign.as_ref(), cur, "the row's", f, diags);
+            let written = r.sign.as_ref().and_then(|s| s.currency.as_deref());
+            let cur = written.unwrap_or(s.currency.as_str());
+            check_sign(r.sign.as_deref(), cur, "the row's", f, diags);
             let partnership = r
                 .partnership
                 .as_ref()

@@ -10,16 +10,16 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::table::field_start;
-use super::{COUNTS, Cell, Day, RawDaily, RawOrder, RawPost, Rows, Stamp};
+use super::{COUNTS, Cell, Day, RawDaily, RawOrder, RawPost, Rows, SignAt, Stamp};
 use crate::diagnostics::kind::CsvProblem;
 use crate::load;
-use crate::load::values::{DateOrder, DecimalMark, NotADate, Sign, dates, numbers};
+use crate::load::values::{DateOrder, DecimalMark, NotADate, dates, numbers};
 use crate::model::{Counts, PostKind};
 
 /// An amount as read, and the currency sign written with it and where.
 pub(super) struct Money {
     value: Decimal,
-    sign: Option<(Sign, Cell)>,
+    sign: Option<Box<SignAt>>,
 }
 
 /// Where each column roster reads is in a header.
@@ -148,7 +148,13 @@ impl RowReader<'_> {
             Ok(a) => {
                 return Some(Money {
                     value: a.value,
-                    sign: a.sign.map(|s| (s, self.cell(i))),
+                    sign: a.sign.map(|sign| {
+                        Box::new(SignAt {
+                            sign,
+                            cell: self.cell(i),
+                            currency: None,
+                        })
+                    }),
                 });
             }
             Err(why) => CsvProblem::NotAnAmount {
@@ -243,7 +249,7 @@ fn currency(row: &RowReader, cols: &Columns) -> Option<(String, Cell)> {
 }
 
 /// An amount and its sign, apart.
-fn split(money: Option<Money>) -> (Option<Decimal>, Option<(Sign, Cell)>) {
+fn split(money: Option<Money>) -> (Option<Decimal>, Option<Box<SignAt>>) {
     match money {
         Some(m) => (Some(m.value), m.sign),
         None => (None, None),
@@ -305,8 +311,10 @@ fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
             date,
             customer,
             partnership,
-            sign: split(revenue).1,
-            currency,
+            sign: split(revenue).1.map(|mut sign| {
+                sign.currency = currency.map(|(c, _)| c);
+                sign
+            }),
         });
     }
     None
