@@ -135,28 +135,32 @@ impl RowReader<'_> {
     fn money(&mut self, cols: &Columns, name: &str) -> Option<Money> {
         let i = cols.of(name)?;
         let raw = self.text(Some(i))?;
+        let read = numbers::amount(raw, self.dialect.mark);
+        if let Ok(a) = &read
+            && !(a.value.is_sign_negative() && !a.value.is_zero())
+            && a.value <= load::max_amount()
+        {
+            let sign = a.sign.map(|sign| {
+                Box::new(SignAt {
+                    sign,
+                    cell: self.cell(i),
+                    currency: None,
+                })
+            });
+            return Some(Money {
+                value: a.value,
+                sign,
+            });
+        }
+        // A problem: only now are its words' values made.
         let (column, value) = (name.to_string(), raw.to_string());
-        let problem = match numbers::amount(raw, self.dialect.mark) {
-            Ok(a) if a.value.is_sign_negative() && !a.value.is_zero() => {
-                CsvProblem::NegativeAmount { column, value }
-            }
-            Ok(a) if a.value > load::max_amount() => CsvProblem::AmountTooLarge {
+        let problem = match read {
+            Ok(a) if a.value.is_sign_negative() => CsvProblem::NegativeAmount { column, value },
+            Ok(_) => CsvProblem::AmountTooLarge {
                 column,
                 value,
                 limit: load::max_amount(),
             },
-            Ok(a) => {
-                return Some(Money {
-                    value: a.value,
-                    sign: a.sign.map(|sign| {
-                        Box::new(SignAt {
-                            sign,
-                            cell: self.cell(i),
-                            currency: None,
-                        })
-                    }),
-                });
-            }
             Err(why) => CsvProblem::NotAnAmount {
                 column,
                 value,

@@ -137,6 +137,17 @@ pub fn amount(raw: &str, mark: DecimalMark) -> Result<Amount, BadNumber> {
     if let Ok(value) = Decimal::from_str(s) {
         return Ok(Amount { value, sign: None });
     }
+    // Only digits and separators: no sign to look for.
+    if s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b' ' | b'\''))
+    {
+        let (minus, rest) = split_minus(s);
+        let value = plain(rest, mark)?;
+        return Ok(Amount {
+            value: if minus { -value } else { value },
+            sign: None,
+        });
+    }
     // The minus may come before or after a leading sign: `-$3`, `$-3`.
     let (minus_before, s) = split_minus(s);
     let (s, sign) = split_sign(s);
@@ -159,8 +170,15 @@ pub fn plain(s: &str, mark: DecimalMark) -> Result<Decimal, BadNumber> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
         return Err(BadNumber::Unreadable);
     }
-    // Fast path: roster's own form, as before any of this was read.
-    if let Ok(d) = Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)) {
+    // Fast paths: roster's own forms, as before any of this was read: a
+    // plain number, and a decimal comma alone (`1234,5` in a `;` file).
+    if let Ok(d) = Decimal::from_str(s) {
+        return Ok(d);
+    }
+    if let Some(d) = lone_decimal_comma(s, mark) {
+        return Ok(d);
+    }
+    if let Ok(d) = Decimal::from_scientific(s) {
         return Ok(d);
     }
     let decimal = decimal_separator(s, mark);
@@ -177,6 +195,24 @@ pub fn plain(s: &str, mark: DecimalMark) -> Result<Decimal, BadNumber> {
         digits.push_str(frac);
     }
     Decimal::from_str(&digits).map_err(|_| BadNumber::Unreadable)
+}
+
+/// `1234,5` where the comma is the decimal separator: digits, one comma,
+/// digits.
+fn lone_decimal_comma(s: &str, mark: DecimalMark) -> Option<Decimal> {
+    if mark != DecimalMark::Comma {
+        return None;
+    }
+    let (int, frac) = s.split_once(',')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || !digits(frac) {
+        return None;
+    }
+    let n = int.bytes().chain(frac.bytes()).try_fold(0i128, |n, b| {
+        n.checked_mul(10)?.checked_add(i128::from(b - b'0'))
+    })?;
+    let scale = u32::try_from(frac.len()).ok()?;
+    Decimal::try_from_i128_with_scale(n, scale).ok()
 }
 
 /// The byte index of the decimal separator: the last `.` or `,`, when the
