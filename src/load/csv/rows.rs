@@ -137,7 +137,7 @@ impl RowReader<'_> {
         let raw = self.text(Some(i))?;
         let read = numbers::amount(raw, self.dialect.mark);
         if let Ok(a) = &read
-            && !(a.value.is_sign_negative() && !a.value.is_zero())
+            && (!a.value.is_sign_negative() || a.value.is_zero())
             && a.value <= load::max_amount()
         {
             let sign = a.sign.map(|sign| {
