@@ -96,7 +96,7 @@ impl Table<'_> {
     ) -> Read {
         let mut read = self.empty(kind, rows.len());
         for (line, cells) in rows {
-            let record = csv::StringRecord::from(cells.clone());
+            let record: csv::StringRecord = cells.iter().map(String::as_str).collect();
             let row = RowReader {
                 record: &record,
                 line: *line as usize,

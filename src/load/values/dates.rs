@@ -185,36 +185,30 @@ fn slash(s: &str, order: DateOrder) -> Result<Stamp, NotADate> {
 }
 
 const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// `Mon D, YYYY` with an English month, abbreviated (`Sep`, `Sept.`) or
-/// in full (`September`), as YouTube Studio writes.
+/// in full (`September`), as YouTube Studio writes: three letters or more
+/// of a month's name, not any word that starts alike.
 fn spelled(s: &str) -> Option<Stamp> {
     let (month, rest) = s.split_once(' ')?;
     let (day, year) = rest.split_once(',')?;
     let month = month.trim_end_matches('.').to_ascii_lowercase();
     let number = MONTHS
         .iter()
-        .position(|m| month.len() >= 3 && (month.starts_with(m) || *m == month))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][number];
-    // An abbreviation or the full name, not any word that starts alike.
-    if !full.starts_with(&month) {
-        return None;
-    }
+        .position(|m| month.len() >= 3 && m.starts_with(&month))?;
     let day: u32 = day.trim().parse().ok()?;
     let year = year.trim();
     if year.len() != 4 {
@@ -302,6 +296,8 @@ mod tests {
             "8/7/26",
             "Sep 31, 2024",
             "Sepx 3, 2024",
+            "Ma 3, 2024",
+            "Septembre 3, 2024",
             "2026-08-06 25:00",
             "2026-08-06 10:00 +2500",
             "8/7/2026 13:00 PM",
