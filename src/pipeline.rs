@@ -51,6 +51,9 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     /// The closing line.
     pub summary: Option<String>,
+    /// How each export was read (its preset or `imports` entry), for
+    /// `check` to print.
+    pub reads: Vec<String>,
 }
 
 /// One client's rendered files: its id, and the files of its folder.
@@ -83,19 +86,30 @@ pub fn figures(portfolio: &Portfolio) -> Vec<ClientFigures> {
 
 /// Load, validate and compute. `None` when there are errors.
 pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Computed> {
-    prepare(root, overrides, diags, &Progress::hidden()).map(|p| p.computed)
+    prepare(root, overrides, diags, &Progress::hidden(), &mut Vec::new()).map(|p| p.computed)
 }
 
 /// Load, compile the templates, resolve and compute. `None` when there are
-/// errors; the templates are reported with the rest.
+/// errors; the templates are reported with the rest. How each export was
+/// read goes to `reads`.
 pub fn prepare(
     root: &Path,
     overrides: &Overrides,
     diags: &mut Diagnostics,
     progress: &Progress,
+    reads: &mut Vec<String>,
 ) -> Option<Prepared> {
     progress.stage("loading", None);
     let raw = load::portfolio(root, diags);
+    *reads = raw
+        .clients
+        .iter()
+        .flat_map(|c| &c.metrics)
+        .filter_map(|f| {
+            let way = f.read_as.as_deref()?;
+            Some(terminal::read_through(&f.path, f.sheet.as_deref(), way))
+        })
+        .collect();
     let renderer = Renderer::compile(&raw.looks, diags);
     progress.stage("computing", None);
     let portfolio = resolve::portfolio(&raw, overrides, diags)?;
@@ -116,7 +130,8 @@ pub fn prepare(
 /// `roster check`: report every problem `build` would; write nothing.
 pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
     let mut diags = Diagnostics::new();
-    let prepared = prepare(root, overrides, &mut diags, &Progress::hidden());
+    let mut reads = Vec::new();
+    let prepared = prepare(root, overrides, &mut diags, &Progress::hidden(), &mut reads);
     if let Some(p) = &prepared {
         check_rendering(p, &mut diags);
     }
@@ -130,7 +145,10 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
         )),
         (None, None) => None,
     };
-    outcome(root, diags, summary)
+    Outcome {
+        reads,
+        ..outcome(root, diags, summary)
+    }
 }
 
 /// Render every page `build` would write, in memory, for what only
@@ -159,7 +177,13 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
 pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
-    let prepared = prepare(&opts.root, &opts.overrides, &mut diags, progress);
+    let prepared = prepare(
+        &opts.root,
+        &opts.overrides,
+        &mut diags,
+        progress,
+        &mut Vec::new(),
+    );
     let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
         progress.finish();
         let summary = terminal::summary(&diags, Run::Build);
@@ -199,6 +223,7 @@ fn outcome(root: &Path, diagnostics: Diagnostics, summary: Option<String>) -> Ou
         root: root.to_path_buf(),
         diagnostics,
         summary,
+        reads: Vec::new(),
     }
 }
 

@@ -176,7 +176,7 @@ fn mutate(text: &str, edits: &[Mutation]) -> Vec<u8> {
 /// Read a metrics file; one that gives no rows must say why.
 fn read_csv(bytes: &[u8]) {
     let mut d = Diagnostics::new();
-    match csv::read(Path::new("m.csv"), bytes, Default::default(), &mut d) {
+    match csv::read(Path::new("m.csv"), bytes, &Default::default(), &mut d) {
         Ok(_) => {}
         Err(Unread::Empty) => assert!(d.warning_count() > 0, "an empty file is not silent"),
         Err(Unread::Unusable { .. }) => assert!(d.has_errors(), "unusable, and no error"),
@@ -289,7 +289,7 @@ proptest! {
         let delimiter = if file == 3 { b';' } else { b',' };
         let opens = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') || bytes[at - 1] == delimiter;
         let mut d = Diagnostics::new();
-        let read = csv::read(Path::new("m.csv"), &bytes, Default::default(), &mut d);
+        let read = csv::read(Path::new("m.csv"), &bytes, &Default::default(), &mut d);
         if opens {
             prop_assert!(d.has_errors(), "quote at {} not reported: {:?}", at, String::from_utf8_lossy(&bytes));
             prop_assert!(read.is_err());

@@ -46,6 +46,9 @@ pub fn color() -> bool {
 fn report(outcome: &Outcome) -> Status {
     let diagnostics = &outcome.diagnostics;
     eprint!("{}", terminal::render(diagnostics, &outcome.root, color()));
+    for read in &outcome.reads {
+        eprintln!("{read}");
+    }
     if let Some(summary) = &outcome.summary {
         eprintln!("{summary}");
     }

@@ -324,6 +324,10 @@ const QUOTED_CHARS: usize = 80;
 /// start, `…` and its length in characters. Every echo of a value goes
 /// through here, so no message grows with its input.
 pub fn shorten(value: &str) -> Cow<'_, str> {
+    // No message quotes an e-mail address (imports.md).
+    if let Cow::Owned(safe) = crate::load::imports::customers::redacted(value) {
+        return Cow::Owned(shorten(&safe).into_owned());
+    }
     let Some((cut, _)) = value.char_indices().nth(QUOTED_CHARS) else {
         return Cow::Borrowed(value);
     };

@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 pub use summary::{
     Run, STOPPED, built, checked, created, failure, machine_error, plural, port_in_use_help,
-    rebuilt, serving, summary, waiting_for_build, watch_failed,
+    read_through, rebuilt, serving, summary, waiting_for_build, watch_failed,
 };
 
 /// Whether a character could change what a terminal shows beyond its own
@@ -189,6 +189,15 @@ impl Sources<'_> {
             // outside the portfolio.
             let bytes = crate::load::within::read(root, &root.join(&loc.file)).ok()?;
             let (text, _) = crate::load::csv::decode(&bytes);
+            // A line that may hold a customer's e-mail or name is never
+            // quoted: the place alone is given.
+            let table = loc
+                .file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
+            if table && crate::load::imports::customers::may_hold_personal(&text) {
+                return None;
+            }
             let text = pictured(&lone_cr_to_lf(&text));
             Some(files.add(visible(&loc.file_name()).into_owned(), text, (0, 0)))
         }))?;

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::values::{DateOrder, DecimalMark, Sign};
+use super::imports::{self, How};
+use super::values::{DecimalMark, Sign};
 use super::workbook::Sheet;
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
@@ -22,9 +23,10 @@ mod header;
 mod quotes;
 mod rows;
 mod table;
+mod way;
 
-use rows::{Columns, Dialect};
 use table::{Read, Table, Text, field_starts};
+use way::Way;
 
 /// Where a cell is, for later diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +64,31 @@ pub struct Stamp {
     pub date: NaiveDate,
     /// Seconds since the epoch, UTC; a bare date is 00:00 UTC.
     pub instant: i64,
+    /// The offset written with it, in seconds east of UTC.
+    pub offset: i32,
+}
+
+impl Stamp {
+    /// The stamp in roster's own form: `YYYY-MM-DD` for midnight UTC,
+    /// else RFC 3339 with the offset as written, which reads back as the
+    /// same date and instant.
+    pub fn rfc3339(&self) -> String {
+        let local = chrono::DateTime::from_timestamp(self.instant + i64::from(self.offset), 0)
+            .map_or_else(
+                || self.date.and_time(chrono::NaiveTime::MIN),
+                |t| t.naive_utc(),
+            );
+        if self.offset == 0 && local.time() == chrono::NaiveTime::MIN {
+            return local.date().format("%Y-%m-%d").to_string();
+        }
+        let offset = if self.offset == 0 {
+            "Z".to_string()
+        } else {
+            let (sign, o) = (if self.offset < 0 { '-' } else { '+' }, self.offset.abs());
+            format!("{sign}{:02}:{:02}", o / 3600, o % 3600 / 60)
+        };
+        format!("{}{offset}", local.format("%Y-%m-%dT%H:%M:%S"))
+    }
 }
 
 /// A row of a posts file.
@@ -169,6 +196,8 @@ pub struct CsvFile {
     /// Ids (`post_id`, `order_id`) of rows that were there but could not be
     /// read, so that rows naming them elsewhere are not reported again.
     pub rejected: Vec<String>,
+    /// The preset or `imports` entry it was read through, if any.
+    pub read_as: Option<String>,
 }
 
 impl CsvFile {
@@ -195,7 +224,7 @@ pub enum Unread {
     },
 }
 
-const POSTS: &[&str] = &[
+pub(crate) const POSTS: &[&str] = &[
     "post_id",
     "partnership",
     "published",
@@ -209,7 +238,7 @@ const POSTS: &[&str] = &[
     "currency",
     "url",
 ];
-const DAILY: &[&str] = &[
+pub(crate) const DAILY: &[&str] = &[
     "post_id",
     "day",
     "date",
@@ -220,7 +249,7 @@ const DAILY: &[&str] = &[
     "conversions",
     "revenue",
 ];
-const ORDERS: &[&str] = &[
+pub(crate) const ORDERS: &[&str] = &[
     "order_id",
     "date",
     "customer",
@@ -339,12 +368,12 @@ fn decimal_mark(delimiter: u8) -> DecimalMark {
     }
 }
 
-/// Read one metrics file from its bytes, slash dates read in `order`.
-/// Problems go to `diags`.
+/// Read one metrics file from its bytes, as `how` says (slash dates, the
+/// `imports` entry, the folder's partnership). Problems go to `diags`.
 pub fn read(
     path: &Path,
     bytes: &[u8],
-    order: DateOrder,
+    how: &How,
     diags: &mut Diagnostics,
 ) -> Result<CsvFile, Unread> {
     let (text, encoding) = decode_as(bytes);
@@ -383,7 +412,8 @@ pub fn read(
             }
         }
     }
-    let header: Vec<String> = record.iter().map(|h| h.trim().to_lowercase()).collect();
+    let written: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
     let bad_quote = quotes::first_open(&text, delimiter, header.len());
     if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
         // The header itself runs on: nothing in the file can be told apart.
@@ -392,46 +422,33 @@ pub fn read(
             may_hold_posts: true,
         });
     }
-    let kind = header::check(&header, header_at, diags)?;
-    let table = Table {
-        path,
-        sheet: None,
-        header: &header,
-        cols: columns(&header, kind.names),
-        dialect: Dialect {
-            mark: decimal_mark(delimiter),
-            order,
-        },
-    };
+    let way = way::way((&header, &written), how, (path, None), header_at, diags)?;
+    let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
     let text = Text {
         text: &text,
         delimiter,
     };
-    match table.csv_rows(kind.name, &text, &mut reader, bad_quote, diags) {
-        Ok(read) => Ok(file(path, None, read)),
+    match table.csv_rows(way.kind.name, &text, &mut reader, bad_quote, diags) {
+        Ok(read) => Ok(file(&table, read, &way, diags)),
         Err(()) => Err(Unread::Unusable {
-            may_hold_posts: kind.name == "posts",
+            may_hold_posts: way.kind.name == "posts",
         }),
     }
 }
 
-/// Where each of `names` is in `header`.
-fn columns(header: &[String], names: &'static [&'static str]) -> Columns {
-    Columns {
-        index: names
-            .iter()
-            .map(|n| header.iter().position(|h| h == n))
-            .collect(),
-        names,
-    }
-}
-
-fn file(path: &Path, sheet: Option<&str>, read: Read) -> CsvFile {
+/// The file read, once the view (if any) has said what it met.
+fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
+    let at = |cell: Option<Cell>| match cell {
+        Some(cell) => table.at(cell),
+        None => Location::file(table.path).in_sheet(table.sheet),
+    };
+    imports::finish(way.view.as_ref(), read.state, &at, diags);
     CsvFile {
-        path: path.to_path_buf(),
-        sheet: sheet.map(str::to_string),
+        path: table.path.to_path_buf(),
+        sheet: table.sheet.map(str::to_string),
         rows: read.rows,
         rejected: read.rejected,
+        read_as: way.read_as.clone(),
     }
 }
 
@@ -442,18 +459,22 @@ fn file(path: &Path, sheet: Option<&str>, read: Read) -> CsvFile {
 pub fn read_sheet(
     path: &Path,
     sheet: &Sheet,
-    order: DateOrder,
+    how: &How,
     diags: &mut Diagnostics,
 ) -> Result<CsvFile, Unread> {
     let name = sheet.name.as_str();
     let Some(((_, first), rest)) = sheet.rows.split_first() else {
         return Err(Unread::Empty);
     };
-    let mut header: Vec<String> = first.iter().map(|h| h.trim().to_lowercase()).collect();
-    while header.last().is_some_and(String::is_empty) {
-        header.pop();
+    let mut written: Vec<String> = first.iter().map(|h| h.trim().to_string()).collect();
+    while written.last().is_some_and(String::is_empty) {
+        written.pop();
     }
-    if !header::fits_a_kind(&header) {
+    let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
+    let mapped = how
+        .mapping
+        .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
+    if !mapped && !header::fits_a_kind(&header) && imports::recognise(&header).is_none() {
         let problem = CsvProblem::SheetOfNoKind {
             sheet: name.to_string(),
         };
@@ -467,19 +488,16 @@ pub fn read_sheet(
             .in_field(i)
             .in_sheet(Some(name))
     };
-    let kind = header::check(&header, header_at, diags)?;
-    let table = Table {
-        path,
-        sheet: Some(name),
-        header: &header,
-        cols: columns(&header, kind.names),
-        dialect: Dialect {
-            mark: DecimalMark::Point,
-            order,
-        },
-    };
-    let read = table.sheet_rows(kind.name, rest, first_column, diags);
-    Ok(file(path, Some(name), read))
+    let way = way::way(
+        (&header, &written),
+        how,
+        (path, Some(name)),
+        header_at,
+        diags,
+    )?;
+    let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
+    let read = table.sheet_rows(way.kind.name, rest, first_column, diags);
+    Ok(file(&table, read, &way, diags))
 }
 
 #[cfg(test)]

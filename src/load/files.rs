@@ -71,6 +71,8 @@ pub struct RawClientFile {
     pub publish: bool,
     /// `date_order`, when given.
     pub date_order: Option<DateOrder>,
+    /// `imports`: column mappings for other tools' exports.
+    pub imports: Vec<super::imports::ImportMapping>,
 }
 
 /// A partnership file, read; `market` is resolved to an index.
@@ -98,6 +100,8 @@ pub struct RawPartnership {
     pub contract: Contract,
     /// Extra costs.
     pub extra_costs: Vec<RawExtraCost>,
+    /// Discount codes that attribute shop orders to it, as written.
+    pub promo_codes: Vec<(String, crate::diagnostics::Location)>,
 }
 
 /// An amount of a partnership file, its currency as written: `None` when
@@ -195,6 +199,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         "index",
         "fx",
         "date_order",
+        "customer_salt",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -228,6 +233,9 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let index = doc.boolean(&m, &[], "index").unwrap_or(defaults.index);
     let fx = fx_table(&mut doc, &m);
     let date_order = date_order(&mut doc, &m).unwrap_or(defaults.date_order);
+    let customer_salt = doc
+        .string(&m, &[], "customer_salt", false)
+        .unwrap_or_default();
     let settings = Settings {
         title: title.unwrap_or_default(),
         base_url,
@@ -244,6 +252,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         index,
         fx,
         date_order,
+        customer_salt,
     };
     let ok = !doc.has_errors();
     doc.finish(diags);
@@ -319,6 +328,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         "brand",
         "publish",
         "date_order",
+        "imports",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -329,6 +339,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let language = language(&mut doc, &m, &[]);
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
     let date_order = date_order(&mut doc, &m);
+    let imports = super::imports::config::read(&mut doc, &m, src);
     let errors_before_markets = doc.errors();
     let markets = markets(&mut doc, &m);
     let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
@@ -348,6 +359,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         brand,
         publish,
         date_order,
+        imports,
     })
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::values::DateOrder;
+use super::imports::{How, ImportMapping};
 use super::{csv, layout, rel, walk_files, within, workbook};
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -31,11 +31,13 @@ fn format(path: &Path) -> Option<Format> {
 }
 
 /// The tables that could be used, paths (and sheets) ascending, and
-/// whether one that may hold posts could not.
+/// whether one that may hold posts could not. Each file is read as `how`
+/// says, through the first of `mappings` whose `files` it matches, with
+/// the partnership of its folder when that is one of `owners`.
 pub(super) fn read(
     root: &Path,
     dir: &Path,
-    order: DateOrder,
+    (how, mappings, owners): (&How, &[ImportMapping], &[&str]),
     diags: &mut Diagnostics,
 ) -> (Vec<csv::CsvFile>, bool) {
     let (read, other): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&dir.join("metrics"), true)
@@ -48,7 +50,8 @@ pub(super) fn read(
         .par_iter()
         .map(|path| {
             let mut d = Diagnostics::new();
-            let tables = tables(root, path, order, &mut d);
+            let how = how_for(dir, path, how, mappings, owners);
+            let tables = tables(root, path, &how, &mut d);
             (tables, d)
         })
         .collect();
@@ -67,11 +70,39 @@ pub(super) fn read(
     (metrics, posts_incomplete)
 }
 
+/// How the file at `path` of the client folder `dir` is read: through the
+/// first entry whose `files` it matches, and as belonging to the
+/// partnership whose folder below `metrics/` it is in.
+fn how_for<'a>(
+    dir: &Path,
+    path: &Path,
+    how: &How<'a>,
+    mappings: &'a [ImportMapping],
+    owners: &[&'a str],
+) -> How<'a> {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let folder = rel
+        .strip_prefix("metrics")
+        .ok()
+        .and_then(|r| r.parent())
+        .and_then(|parent| {
+            parent.components().find_map(|c| {
+                let name = c.as_os_str().to_str()?;
+                owners.iter().find(|o| **o == name).copied()
+            })
+        });
+    How {
+        mapping: mappings.iter().find(|m| m.files.is_match(rel)),
+        folder,
+        ..*how
+    }
+}
+
 /// The tables of one file: a CSV file's one, or a workbook's sheets.
 fn tables(
     root: &Path,
     path: &Path,
-    order: DateOrder,
+    how: &How,
     diags: &mut Diagnostics,
 ) -> Vec<Result<csv::CsvFile, csv::Unread>> {
     let unusable = csv::Unread::Unusable {
@@ -93,12 +124,12 @@ fn tables(
         }
     };
     if format(path) == Some(Format::Csv) {
-        return vec![csv::read(&file, &bytes, order, diags)];
+        return vec![csv::read(&file, &bytes, how, diags)];
     }
     match workbook::sheets(&bytes) {
         Ok(sheets) => sheets
             .iter()
-            .map(|sheet| csv::read_sheet(&file, sheet, order, diags))
+            .map(|sheet| csv::read_sheet(&file, sheet, how, diags))
             .collect(),
         Err(workbook::Unreadable(reason)) => {
             let problem = FileProblem::UnreadableWorkbook { reason };

@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod files;
+pub mod imports;
 mod layout;
 pub mod looks;
 mod metrics;
@@ -25,11 +26,10 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::model::ClientId;
+use crate::model::{ClientId, Settings};
 pub use files::{
     RawAmount, RawClientFile, RawExtraCost, RawPartnership, RawSettings, Source, is_id,
 };
-use values::DateOrder;
 
 /// Everything read from a portfolio folder.
 #[derive(Debug, Clone)]
@@ -174,10 +174,9 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     if settings.is_some() && dirs.is_empty() {
         diags.push(Diagnostic::error(FileProblem::NoClients).in_file(Path::new("clients")));
     }
-    let order = settings
-        .as_ref()
-        .map_or_else(DateOrder::default, |s| s.settings.date_order);
-    let clients = read_clients(root, &dirs, order, diags);
+    let defaults = Settings::default();
+    let reading = settings.as_ref().map_or(&defaults, |s| &s.settings);
+    let clients = read_clients(root, &dirs, reading, diags);
     RawPortfolio {
         root: root.to_path_buf(),
         settings,
@@ -188,12 +187,13 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
 }
 
 /// Read only the client folders `ids` of the portfolio at `root` (those
-/// that exist), for `serve`'s rebuilds of what changed; slash dates in
-/// `order` (roster.yaml's) unless a client says otherwise.
+/// that exist), for `serve`'s rebuilds of what changed, as roster.yaml's
+/// `settings` say (slash dates, unless a client says otherwise; the salt
+/// of customers' ids).
 pub fn clients(
     root: &Path,
     ids: &std::collections::BTreeSet<String>,
-    order: DateOrder,
+    settings: &Settings,
     diags: &mut Diagnostics,
 ) -> Vec<RawClient> {
     let dirs: Vec<PathBuf> = ids
@@ -201,21 +201,21 @@ pub fn clients(
         .map(|id| root.join("clients").join(id))
         .filter(|dir| dir.is_dir())
         .collect();
-    read_clients(root, &dirs, order, diags)
+    read_clients(root, &dirs, settings, diags)
 }
 
 /// Read client folders in parallel, each into its own sink, merged in order.
 fn read_clients(
     root: &Path,
     dirs: &[PathBuf],
-    order: DateOrder,
+    settings: &Settings,
     diags: &mut Diagnostics,
 ) -> Vec<RawClient> {
     let results: Vec<(Option<RawClient>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| {
             let mut d = Diagnostics::new();
-            let c = client(root, dir, order, &mut d);
+            let c = client(root, dir, settings, &mut d);
             (c, d)
         })
         .collect();
@@ -228,8 +228,13 @@ fn read_clients(
 }
 
 /// One client folder, read; `None` when its name is not an id.
-/// Slash dates read in `order` unless client.yaml says otherwise.
-fn client(root: &Path, dir: &Path, order: DateOrder, diags: &mut Diagnostics) -> Option<RawClient> {
+/// Slash dates read as `settings` say unless client.yaml says otherwise.
+fn client(
+    root: &Path,
+    dir: &Path,
+    settings: &Settings,
+    diags: &mut Diagnostics,
+) -> Option<RawClient> {
     let id = dir.file_name()?.to_string_lossy().to_string();
     if !is_id(&id) {
         diags.push(
@@ -242,8 +247,24 @@ fn client(root: &Path, dir: &Path, order: DateOrder, diags: &mut Diagnostics) ->
     let (source, file, logo_found) = client_file(root, dir, diags);
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
     let (partnerships, broken) = partnerships(root, dir, &markets, diags);
-    let order = file.as_ref().and_then(|f| f.date_order).unwrap_or(order);
-    let (metrics, posts_incomplete) = metrics::read(root, dir, order, diags);
+    let codes = codes(&partnerships, diags);
+    let how = imports::How {
+        order: file
+            .as_ref()
+            .and_then(|f| f.date_order)
+            .unwrap_or(settings.date_order),
+        salt: &settings.customer_salt,
+        codes: Some(&codes),
+        mapping: None,
+        folder: None,
+    };
+    let owners: Vec<&str> = partnerships
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(broken.iter().map(String::as_str))
+        .collect();
+    let mappings = file.as_ref().map_or(&[][..], |f| &f.imports[..]);
+    let (metrics, posts_incomplete) = metrics::read(root, dir, (&how, mappings, &owners), diags);
     Some(RawClient {
         id: ClientId::new(id),
         file,
@@ -256,6 +277,32 @@ fn client(root: &Path, dir: &Path, order: DateOrder, diags: &mut Diagnostics) ->
         notes: notes(root, dir, diags),
         assets: assets(root, dir, diags),
     })
+}
+
+/// The partnerships' promo codes, lower-cased; a code given to two
+/// partnerships is an error at the second.
+fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::Codes {
+    use crate::diagnostics::kind::ImportProblem;
+    let mut codes = imports::Codes::default();
+    for p in partnerships {
+        for (code, at) in &p.promo_codes {
+            let key = code.to_lowercase();
+            match codes.0.get(&key) {
+                Some(first) if first != p.id.as_str() => {
+                    let problem = ImportProblem::CodeTwice {
+                        code: code.clone(),
+                        first: first.clone(),
+                    };
+                    diags.push(Diagnostic::error(problem).at(at.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    codes.0.insert(key, p.id.as_str().to_string());
+                }
+            }
+        }
+    }
+    codes
 }
 
 /// client.yaml's text and what it says, and whether its logo was found.

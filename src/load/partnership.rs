@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// The keys of a partnership file.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "creator",
     "market",
     "model",
@@ -25,6 +25,7 @@ const KEYS: [&str; 9] = [
     "deliverables",
     "contract",
     "extra_costs",
+    "promo_codes",
 ];
 
 /// Read a partnership file of a client with these markets. With none
@@ -56,6 +57,7 @@ pub fn partnership(
     let posts_per_month = deliverables(&mut doc, &m);
     let contract = contract(&mut doc, &m);
     let extra_costs = extra_costs(&mut doc, &m);
+    let promo_codes = promo_codes(&mut doc, &m, &src);
     let ok = !doc.has_errors();
     doc.finish(diags);
     if !ok {
@@ -73,7 +75,37 @@ pub fn partnership(
         posts_per_month,
         contract,
         extra_costs,
+        promo_codes,
     })
+}
+
+/// `promo_codes`: a list of codes (or one), each with its place.
+fn promo_codes(
+    doc: &mut YamlDoc,
+    m: &Mapping,
+    src: &Source,
+) -> Vec<(String, crate::diagnostics::Location)> {
+    let path = join(&[], "promo_codes");
+    let items = match doc.field(m, &[], "promo_codes", false).cloned() {
+        None => return Vec::new(),
+        Some(Value::Sequence(items)) => items,
+        Some(one) => vec![one],
+    };
+    let mut codes = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ipath = join_index(&path, i);
+        let code = match item {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        };
+        if code.is_empty() {
+            doc.error(&ipath, YamlProblem::NotACode);
+            continue;
+        }
+        codes.push((code, src.locate(&ipath)));
+    }
+    codes
 }
 
 fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostics::kind::YamlProblem;
+use crate::diagnostics::kind::{Kind, YamlProblem};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, did_you_mean, shorten};
 
 mod spans;
@@ -38,7 +38,7 @@ struct Pending {
     target: Target,
     /// A missing key's line is filled in by [`YamlDoc::finish`], once the
     /// mapping's place is known.
-    problem: YamlProblem,
+    problem: Kind,
 }
 
 /// One YAML file being read: its text and the problems found so far.
@@ -132,21 +132,21 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Record an error at the value of `path`.
-    pub fn error(&mut self, path: &[Seg], problem: YamlProblem) {
+    pub fn error(&mut self, path: &[Seg], problem: impl Into<Kind>) {
         self.push(Severity::Error, path, Target::Value, problem);
     }
 
     /// Record a warning at the value of `path`.
-    pub fn warning(&mut self, path: &[Seg], problem: YamlProblem) {
+    pub fn warning(&mut self, path: &[Seg], problem: impl Into<Kind>) {
         self.push(Severity::Warning, path, Target::Value, problem);
     }
 
-    fn push(&mut self, severity: Severity, path: &[Seg], target: Target, problem: YamlProblem) {
+    fn push(&mut self, severity: Severity, path: &[Seg], target: Target, problem: impl Into<Kind>) {
         self.pending.push(Pending {
             severity,
             path: path.to_vec(),
             target,
-            problem,
+            problem: problem.into(),
         });
     }
 
@@ -423,7 +423,7 @@ impl<'a> YamlDoc<'a> {
         let tree = SpanTree::parse(self.src);
         for mut p in self.pending {
             let place = tree.as_ref().and_then(|t| t.locate(&p.path, p.target));
-            if let YamlProblem::MissingField { line, .. } = &mut p.problem {
+            if let Kind::Yaml(YamlProblem::MissingField { line, .. }) = &mut p.problem {
                 *line = place.map(|(l, _)| l);
             }
             let loc = place
@@ -431,7 +431,7 @@ impl<'a> YamlDoc<'a> {
                 .unwrap_or_else(|| Location::file(&self.file));
             diags.push(Diagnostic {
                 severity: p.severity,
-                kind: p.problem.into(),
+                kind: p.problem,
                 location: Some(loc),
                 io: false,
             });

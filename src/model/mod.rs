@@ -77,6 +77,8 @@ pub struct Settings {
     pub fx: Fx,
     /// How slash dates in metrics files read, unless a client says.
     pub date_order: DateOrder,
+    /// Mixed into the hash that turns customers' e-mails into ids.
+    pub customer_salt: String,
 }
 
 impl Default for Settings {
@@ -95,6 +97,7 @@ impl Default for Settings {
             index: false,
             fx: Fx::default(),
             date_order: DateOrder::Mdy,
+            customer_salt: String::new(),
         }
     }
 }
@@ -249,6 +252,16 @@ pub enum PostKind {
     Sponsored,
     /// An unpaid mention.
     Organic,
+}
+
+impl PostKind {
+    /// As written in a posts file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostKind::Sponsored => "sponsored",
+            PostKind::Organic => "organic",
+        }
+    }
 }
 
 /// An amount of money in a named currency.

@@ -19,7 +19,7 @@ use super::changes::Changes;
 use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawClient, RawPortfolio};
-use crate::model::DateOrder;
+use crate::model::Settings;
 use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
 use crate::render::{Page, Renderer};
@@ -248,12 +248,13 @@ impl Workspace {
             self.read_problems = Scoped::split(diags);
             return;
         }
-        let order = self
+        let settings = self
             .raw
             .settings
             .as_ref()
-            .map_or_else(Default::default, |s| s.settings.date_order);
-        let (fresh, diags) = read_clients(&self.root, &changes.clients, order);
+            .map(|s| s.settings.clone())
+            .unwrap_or_default();
+        let (fresh, diags) = read_clients(&self.root, &changes.clients, &settings);
         self.raw
             .clients
             .retain(|c| !changes.clients.contains(c.id.as_str()));
@@ -302,9 +303,9 @@ fn merge(
 fn read_clients(
     root: &Path,
     ids: &BTreeSet<String>,
-    order: DateOrder,
+    settings: &Settings,
 ) -> (Vec<RawClient>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let clients = load::clients(root, ids, order, &mut diags);
+    let clients = load::clients(root, ids, settings, &mut diags);
     (clients, diags)
 }

@@ -196,6 +196,11 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
+    /// A TikTok `Video link` that holds no video id.
+    NotAVideoLink {
+        /// The cell.
+        value: String,
+    },
 }
 
 /// `items` joined by `sep`, the first [`LISTED`] of them, then a count of
@@ -322,6 +327,9 @@ impl CsvProblem {
             ),
             P::NotAPostKind { .. } => "leave it empty for a sponsored post".into(),
             P::NotADay { .. } => "day 1 is the first 24 hours after publication".into(),
+            P::NotAVideoLink { .. } => {
+                "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
+            }
             P::SheetOfNoKind { .. } => "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(),
             P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
         })
@@ -415,6 +423,9 @@ impl fmt::Display for CsvProblem {
                 "`day` must be a whole number from 1, found \"{}\"",
                 shorten(value)
             ),
+            P::NotAVideoLink { value } => {
+                write!(f, "\"{}\" is not a TikTok video link", shorten(value))
+            }
         }
     }
 }

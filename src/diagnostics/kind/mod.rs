@@ -12,6 +12,7 @@ use std::hash::{Hash, Hasher};
 
 mod csv;
 mod files;
+mod imports;
 mod portfolio;
 mod rows;
 mod run;
@@ -19,6 +20,7 @@ mod yaml;
 
 pub use csv::{BadNumber, CsvProblem, KindLacks};
 pub use files::FileProblem;
+pub use imports::ImportProblem;
 pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub use rows::RowProblem;
 pub use run::RunProblem;
@@ -35,6 +37,8 @@ pub enum Kind {
     Csv(CsvProblem),
     /// Rows that do not fit together or with the partnerships.
     Row(RowProblem),
+    /// An export read through a mapping or a preset, or personal data.
+    Import(ImportProblem),
     /// The portfolio as a whole: settings, scope, dates, notes, templates.
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
@@ -87,6 +91,7 @@ impl Kind {
             Kind::File(p) => p.help(),
             Kind::Csv(p) => p.help(),
             Kind::Row(p) => p.help(),
+            Kind::Import(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
             Kind::InRows(many) => many.first.help(),
@@ -103,6 +108,7 @@ impl Kind {
             Kind::Row(p) => (3, variant_of(p)),
             Kind::Portfolio(p) => (4, variant_of(p)),
             Kind::Run(p) => (5, variant_of(p)),
+            Kind::Import(p) => (6, variant_of(p)),
             Kind::InRows(many) => many.first.variant(),
         }
     }
@@ -137,6 +143,7 @@ impl fmt::Display for Kind {
             Kind::File(p) => p.fmt(f),
             Kind::Csv(p) => p.fmt(f),
             Kind::Row(p) => p.fmt(f),
+            Kind::Import(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
             Kind::InRows(many) => {
@@ -168,6 +175,7 @@ from_problem! {
     FileProblem => File,
     CsvProblem => Csv,
     RowProblem => Row,
+    ImportProblem => Import,
     PortfolioProblem => Portfolio,
     RunProblem => Run,
 }

@@ -232,6 +232,8 @@ pub enum YamlProblem {
     ExtraCostsNotAList,
     /// An extra cost below zero.
     NegativeExtraCost,
+    /// A promo code that is not text.
+    NotACode,
 }
 
 /// Where to add a missing `key`: the mapping and the line it starts on,
@@ -348,6 +350,7 @@ impl YamlProblem {
             | P::NegativePostsPerMonth
             | P::ExtraCostsNotAList
             | P::NegativeExtraCost => return None,
+            P::NotACode => "write each code as text: `promo_codes: [ANNA15, ANNA-RU]`".into(),
         })
     }
 }
@@ -425,6 +428,7 @@ impl fmt::Display for YamlProblem {
             P::NegativePostsPerMonth => f.write_str(NEGATIVE_POSTS_PER_MONTH),
             P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
             P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
+            P::NotACode => f.write_str("a promo code must be text"),
         }
     }
 }

@@ -66,6 +66,18 @@ pub fn checked(clients: usize, as_of: NaiveDate, warnings: usize) -> String {
     )
 }
 
+/// How `check` says an export was read: `read clients/c/metrics/orders.csv
+/// as a shopify-orders export`, or through an `imports` entry.
+pub fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
+    let sheet = sheet.map_or_else(String::new, |s| format!(", sheet \"{s}\","));
+    let file = file.display();
+    if way.starts_with("the ") || way.starts_with("an ") {
+        format!("read {file}{sheet} through {way}")
+    } else {
+        format!("read {file}{sheet} as a {way} export")
+    }
+}
+
 /// The closing line of a build that wrote the site: `built 2 clients, 31
 /// pages in 0.42 s`.
 pub fn built(clients: usize, pages: usize, took: Duration) -> String {

@@ -22,6 +22,7 @@ const KINDS: [(&str, [&str; 2], &[&str]); 4] = [
 ];
 
 /// A header's kind and the columns roster reads in it.
+#[derive(Clone, Copy)]
 pub(super) struct Kind {
     /// posts, daily or orders.
     pub name: &'static str,
@@ -77,10 +78,12 @@ pub(super) fn fits_a_kind(header: &[String]) -> bool {
         .any(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
 }
 
-/// Check a header row (lower-cased, trimmed); `at(i)` is the place of its
-/// column `i`. The kind when the file can be read, else why not.
+/// Check a header row (lower-cased, trimmed), whose `given` columns come
+/// from elsewhere if it lacks them (a posts file's partnership, from its
+/// folder); `at(i)` is the place of its column `i`. The kind when the file can be read, else why not.
 pub(super) fn check(
     header: &[String],
+    given: &[&str],
     at: impl Fn(usize) -> Location,
     diags: &mut Diagnostics,
 ) -> Result<Kind, Unread> {
@@ -111,7 +114,7 @@ pub(super) fn check(
     let missing: Vec<&str> = required(name, *marks)
         .iter()
         .copied()
-        .filter(|c| !present.contains(c))
+        .filter(|c| !present.contains(c) && !given.contains(c))
         .collect();
     // A misspelt required column is the error below; its warning would say
     // the same thing twice.

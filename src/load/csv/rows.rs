@@ -13,6 +13,7 @@ use super::table::field_start;
 use super::{COUNTS, Cell, Day, RawDaily, RawOrder, RawPost, Rows, SignAt, Stamp};
 use crate::diagnostics::kind::CsvProblem;
 use crate::load;
+use crate::load::imports::customers;
 use crate::load::values::{DateOrder, DecimalMark, NotADate, dates, numbers};
 use crate::model::{Counts, PostKind};
 
@@ -61,15 +62,28 @@ pub(super) struct RowReader<'r> {
     pub(super) place: Place<'r>,
     pub(super) dialect: Dialect,
     pub(super) errors: Vec<(Cell, CsvProblem)>,
+    /// For a row made roster's by a view: the file's field of each cell.
+    pub(super) fields: Option<&'r [u32]>,
+    /// `customer_salt`.
+    pub(super) salt: &'r str,
+    /// A customer written as an e-mail (true) or a name, and where.
+    pub(super) personal: Option<(bool, Cell)>,
 }
 
 impl RowReader<'_> {
     pub(super) fn cell(&self, i: usize) -> Cell {
-        let column = match self.place {
+        Self::cell_at(self.place, self.line, self.fields, i)
+    }
+
+    /// The place of cell `i` of a row at `line`: the file's own field
+    /// where the row was made by a view (`fields`).
+    pub(super) fn cell_at(place: Place, line: usize, fields: Option<&[u32]>, i: usize) -> Cell {
+        let i = fields.and_then(|f| f.get(i)).map_or(i, |f| *f as usize);
+        let column = match place {
             Place::Line(raw, delimiter) => field_start(raw, delimiter, i).unwrap_or(1),
             Place::Sheet(first) => first + i + 1,
         };
-        Cell::new(self.line, column, i)
+        Cell::new(line, column, i)
     }
 
     pub(super) fn text(&self, col: Option<usize>) -> Option<&str> {
@@ -297,6 +311,17 @@ fn daily_row(row: &mut RowReader, cols: &Columns) -> Option<RawDaily> {
     None
 }
 
+/// A customer as an opaque id: an e-mail or a name hashed, and noted.
+fn protect(row: &mut RowReader, customer: String, cell: Cell) -> String {
+    let email = match customers::written(&customer) {
+        customers::Written::Opaque => return customer,
+        customers::Written::Email => true,
+        customers::Written::Name => false,
+    };
+    row.personal = row.personal.or(Some((email, cell)));
+    customers::hash(row.salt, &customer)
+}
+
 fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
     let id = row.required(cols, "order_id");
     let date = row.stamp(cols, "date");
@@ -306,9 +331,10 @@ fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
         .and_then(|i| row.text(Some(i)).map(|s| (s.to_string(), row.cell(i))));
     let revenue = row.money(cols, "revenue");
     let currency = currency(row, cols);
-    if let (Some((id, at)), Some(date), Some((customer, _)), true) =
+    if let (Some((id, at)), Some(date), Some((customer, cell)), true) =
         (id, date, customer, row.errors.is_empty())
     {
+        let customer = protect(row, customer, cell);
         return Some(RawOrder {
             at,
             id,

@@ -11,18 +11,29 @@
 use std::path::Path;
 
 use super::rows::{Columns, Dialect, Place, RowReader, read_row};
+use super::way::Way;
 use super::{Cell, Rows, open_quote, quotes};
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::imports::{How, State, View};
+use crate::load::values::DecimalMark;
 
 /// A metrics table whose header has been read: what its rows are read with.
 pub(super) struct Table<'t> {
     pub(super) path: &'t Path,
     /// The sheet, for a workbook's table.
     pub(super) sheet: Option<&'t str>,
-    pub(super) header: &'t [String],
+    /// How many fields the file's header has.
+    width: usize,
+    /// One more than the last field of the file that is read.
+    reads: usize,
+    /// Where roster's columns are: in the file, or in the view's rows.
     pub(super) cols: Columns,
     pub(super) dialect: Dialect,
+    /// How the file's rows become roster's, unless they are.
+    view: Option<&'t View<'t>>,
+    /// `customer_salt`, for customers written as e-mails or names.
+    salt: &'t str,
 }
 
 /// A CSV file's text and how its records are delimited.
@@ -31,13 +42,68 @@ pub(super) struct Text<'t> {
     pub(super) delimiter: u8,
 }
 
-/// The rows read, and the ids of rows that were there but could not be.
+/// The rows read, the ids of rows that were there but could not be, and
+/// what the view met.
 pub(super) struct Read {
     pub(super) rows: Rows,
     pub(super) rejected: Vec<String>,
+    pub(super) state: State,
 }
 
-impl Table<'_> {
+impl<'t> Table<'t> {
+    /// The table of a file (or sheet) at `place` whose header (lower-cased)
+    /// is `header`, read the way `way` says; `mark` is the decimal mark
+    /// unless the `imports` entry says otherwise.
+    pub(super) fn new(
+        (path, sheet): (&'t Path, Option<&'t str>),
+        header: &[String],
+        way: &'t Way<'t>,
+        how: &How<'t>,
+        mark: DecimalMark,
+    ) -> Table<'t> {
+        let view = way.view.as_ref();
+        let names = way.kind.names;
+        let columns = view.map_or(header, |v| &v.header[..]);
+        let cols = Columns {
+            index: names
+                .iter()
+                .map(|n| columns.iter().position(|h| h == n))
+                .collect(),
+            names,
+        };
+        let reads = match view {
+            Some(v) => v.width(),
+            None => cols
+                .index
+                .iter()
+                .flatten()
+                .map(|i| i + 1)
+                .max()
+                .unwrap_or(0),
+        };
+        let entry = how.mapping;
+        let dialect = Dialect {
+            mark: view
+                .and_then(|v| v.mark)
+                .or(entry.and_then(|e| e.decimal))
+                .unwrap_or(mark),
+            order: view
+                .and_then(|v| v.order)
+                .or(entry.and_then(|e| e.date_order))
+                .unwrap_or(how.order),
+        };
+        Table {
+            path,
+            sheet,
+            width: header.len(),
+            reads,
+            cols,
+            dialect,
+            view,
+            salt: how.salt,
+        }
+    }
+
     /// The place of a cell.
     pub(super) fn at(&self, cell: Cell) -> Location {
         let (line, column) = cell.place();
@@ -55,6 +121,7 @@ impl Table<'_> {
         Read {
             rows,
             rejected: Vec::new(),
+            state: State::default(),
         }
     }
 
@@ -71,12 +138,19 @@ impl Table<'_> {
         } else {
             None
         };
-        match width {
-            Some(e) => row.errors.push(e),
-            None => read_row(&mut row, &self.cols, &mut read.rows),
+        match (width, self.view) {
+            (Some(e), _) => row.errors.push(e),
+            (None, None) => read_row(&mut row, &self.cols, &mut read.rows),
+            (None, Some(view)) => self.translated(view, &mut row, read),
+        }
+        if read.state.personal.is_none() {
+            read.state.personal = row.personal;
         }
         if !row.errors.is_empty() {
-            let id_column = self.cols.of("post_id").or(self.cols.of("order_id"));
+            let id_column = match self.view {
+                Some(view) => view.id_field(),
+                None => self.cols.of("post_id").or(self.cols.of("order_id")),
+            };
             if let Some(id) = row.text(id_column) {
                 read.rejected.push(id.to_string());
             }
@@ -84,6 +158,29 @@ impl Table<'_> {
         for (cell, problem) in row.errors {
             diags.push(Diagnostic::error(problem).at(self.at(cell)));
         }
+    }
+
+    /// Type a row of the file through its view: its cells made roster's,
+    /// each still placed at the file's own cell.
+    fn translated(&self, view: &View, row: &mut RowReader, read: &mut Read) {
+        let (place, line) = (row.place, row.line);
+        let cell = |i: usize| RowReader::cell_at(place, line, None, i);
+        let Some(t) = view.translate(row.record, &cell, &mut row.errors, &mut read.state) else {
+            return;
+        };
+        let mut mapped = RowReader {
+            record: &t.record,
+            line,
+            place,
+            dialect: self.dialect,
+            errors: Vec::new(),
+            fields: Some(&t.fields),
+            salt: self.salt,
+            personal: None,
+        };
+        read_row(&mut mapped, &self.cols, &mut read.rows);
+        row.errors.append(&mut mapped.errors);
+        row.personal = row.personal.or(mapped.personal);
     }
 
     /// Read a sheet's rows after its header.
@@ -103,6 +200,9 @@ impl Table<'_> {
                 place: Place::Sheet(first_column),
                 dialect: self.dialect,
                 errors: Vec::new(),
+                fields: None,
+                salt: self.salt,
+                personal: None,
             };
             // A sheet's rows are as wide as the sheet: no row can be short.
             self.record(row, false, &mut read, diags);
@@ -156,6 +256,9 @@ impl Table<'_> {
                 place: Place::Line(raw, file.delimiter),
                 dialect: self.dialect,
                 errors: Vec::new(),
+                fields: None,
+                salt: self.salt,
+                personal: None,
             };
             self.record(row, true, &mut read, diags);
         }
@@ -166,11 +269,11 @@ impl Table<'_> {
     /// it where a column roster reads is among the missing: its cells cannot
     /// be matched to the columns.
     fn field_count(&self, row: &RowReader) -> Option<(Cell, CsvProblem)> {
-        let (got, want) = (row.record.len(), self.header.len());
+        let (got, want) = (row.record.len(), self.width);
         // Cells left off the end of a row are fine only when roster would
         // ignore them anyway; a column it reads would silently be unknown.
         // (Checked before any message is made: this runs on every row.)
-        let short = got < want && self.cols.index.iter().flatten().any(|&i| i >= got);
+        let short = got < want && self.reads > got;
         if got <= want && !short {
             return None;
         }
@@ -199,6 +302,10 @@ impl Table<'_> {
     /// two at a decimal comma (`1263,93` in a file delimited by `,`): money
     /// first, as counts are whole.
     fn split_number(&self, row: &RowReader) -> Option<String> {
+        // Only roster's own columns are known by name here.
+        if self.view.is_some() {
+            return None;
+        }
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let split = |name: &str| {
             let i = self.cols.of(name)?;

@@ -1,6 +1,7 @@
 //! The CSV reader on small files: dialects, encodings, places of bad cells.
 
 use super::*;
+use crate::load::values::DateOrder;
 use crate::load::values::dates::{self, iso_date};
 
 fn parse_stamp(s: &str) -> Option<Stamp> {
@@ -11,7 +12,7 @@ use crate::diagnostics::Kind;
 /// The posts read from `text`, and the problems found, in order.
 fn posts(text: &[u8]) -> (Vec<RawPost>, Vec<Diagnostic>) {
     let mut d = Diagnostics::new();
-    let f = read(Path::new("m.csv"), text, DateOrder::Mdy, &mut d);
+    let f = read(Path::new("m.csv"), text, &How::default(), &mut d);
     let msgs = d.sorted().into_iter().cloned().collect();
     match f.map(|f| f.rows) {
         Ok(Rows::Posts(p)) => (p, msgs),

@@ -37,7 +37,11 @@ pub fn parse(s: &str, order: DateOrder) -> Result<Stamp, NotADate> {
 /// A local date and time, with the offset in seconds east of UTC.
 fn stamp(date: NaiveDate, time: NaiveTime, offset: i64) -> Stamp {
     let instant = NaiveDateTime::new(date, time).and_utc().timestamp() - offset;
-    Stamp { date, instant }
+    Stamp {
+        date,
+        instant,
+        offset: i32::try_from(offset).unwrap_or(0),
+    }
 }
 
 /// `YYYY-MM-DD`, RFC 3339, or `YYYY-MM-DD[ T]HH:MM[:SS]` with an optional
@@ -50,6 +54,7 @@ fn iso(s: &str) -> Option<Stamp> {
         return Some(Stamp {
             date: dt.date_naive(),
             instant: dt.timestamp(),
+            offset: dt.offset().local_minus_utc(),
         });
     }
     let (date, rest) = match s.split_once([' ', 'T']) {

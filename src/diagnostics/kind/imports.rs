@@ -1,0 +1,260 @@
+//! The wording of problems met reading other tools' exports: the `imports`
+//! mappings of client.yaml, the presets' rows left out or unattributed, and
+//! personal data found in metrics files (load/imports).
+//!
+//! No message here quotes a customer's e-mail or name: a problem with
+//! personal data gives its place, never its value.
+
+use std::fmt;
+
+use crate::diagnostics::shorten;
+
+/// A problem met reading an export or applying a mapping to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// `files` is not a glob.
+    NotAGlob {
+        /// The pattern as written.
+        glob: String,
+        /// Why.
+        reason: String,
+    },
+    /// `imports` is not a list.
+    NotAList,
+    /// `values` of a column is not a mapping of values.
+    ValuesNotAMapping {
+        /// roster's column.
+        column: String,
+    },
+    /// A mapping maps a column to something other than a name or a list.
+    NotAColumnName {
+        /// roster's column.
+        column: String,
+    },
+    /// A column roster needs that a mapping leaves unmapped.
+    RequiredUnmapped {
+        /// roster's column.
+        column: &'static str,
+        /// posts, daily or orders.
+        kind: &'static str,
+    },
+    /// A mapped column the file (or sheet) lacks, at the mapping's line.
+    MappedColumnMissing {
+        /// The file's column as the mapping names it.
+        column: String,
+        /// The file, relative to the portfolio.
+        file: String,
+        /// The sheet, for a workbook.
+        sheet: Option<String>,
+        /// The file's columns.
+        columns: Vec<String>,
+    },
+    /// A sheet of a mapped workbook with none of the mapped columns.
+    SheetNotMapped {
+        /// The sheet.
+        sheet: String,
+    },
+    /// A platform export in no partnership's folder, with no mapping to say
+    /// whose posts it holds.
+    NoPartnership {
+        /// The preset it was read by.
+        preset: &'static str,
+    },
+    /// Orders a shop export marks refunded, voided, cancelled or failed.
+    OrdersLeftOut {
+        /// How many.
+        orders: usize,
+        /// The statuses left out, in words.
+        statuses: &'static str,
+    },
+    /// Orders with no e-mail: no customer.
+    OrdersWithoutCustomer {
+        /// How many.
+        orders: usize,
+    },
+    /// A discount code no partnership has.
+    UnknownCode {
+        /// The code as first written.
+        code: String,
+        /// Orders that have it.
+        orders: usize,
+    },
+    /// Videos without a publish time (private or unlisted), skipped.
+    VideosWithoutDate {
+        /// How many.
+        videos: usize,
+    },
+    /// A metrics file in the portfolio with customers' e-mails or names.
+    PersonalData {
+        /// Whether e-mails (else names) were found.
+        emails: bool,
+    },
+    /// An export whose customers are names, not e-mails.
+    CustomersAreNames,
+    /// A promo code given to two partnerships.
+    CodeTwice {
+        /// The code.
+        code: String,
+        /// The partnership that has it first.
+        first: String,
+    },
+}
+
+impl ImportProblem {
+    /// The likely fix, when there is one.
+    pub fn help(&self) -> Option<String> {
+        use ImportProblem as P;
+        Some(match self {
+            P::NotAGlob { .. } => {
+                "write a path relative to the client folder, with `*` for any name within a folder and `**` across folders, such as \"metrics/sheets/*.csv\"".into()
+            }
+            P::NotAList => "write a list of entries, each starting `- files: \"metrics/...\"`".into(),
+            P::ValuesNotAMapping { .. } => "map each value as written to roster's: `\"Anna P.\": anna-petrova`".into(),
+            P::NotAColumnName { .. } => {
+                "write the file's column name, or a list of names to be summed".into()
+            }
+            P::RequiredUnmapped { column, .. } => format!(
+                "add `{column}: \"<the file's column>\"` under `columns:`{}",
+                if *column == "partnership" {
+                    ", or `partnership: <id>` to the mapping"
+                } else {
+                    ""
+                }
+            ),
+            P::MappedColumnMissing { columns, .. } => format!(
+                "its columns are: {}",
+                shorten(&columns.join(", "))
+            ),
+            P::NoPartnership { .. } => "move it into `metrics/<partnership-id>/`, or give it an `imports` entry in client.yaml with `partnership: <id>`".into(),
+            P::UnknownCode { .. } => "add it to the `promo_codes` of the partnership it belongs to; until then its orders are unattributed".into(),
+            P::PersonalData { .. } => "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export".into(),
+            P::CustomersAreNames => "two customers of the same name count as one; a shop export with e-mails (Shopify's) is more exact".into(),
+            P::CodeTwice { .. } => "give each code to one partnership".into(),
+            P::SheetNotMapped { .. }
+            | P::OrdersLeftOut { .. }
+            | P::OrdersWithoutCustomer { .. }
+            | P::VideosWithoutDate { .. } => return None,
+        })
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ImportProblem as P;
+        match self {
+            P::NotAGlob { glob, reason } => {
+                write!(f, "`files` \"{}\" is not a pattern: {reason}", shorten(glob))
+            }
+            P::NotAList => f.write_str("`imports` must be a list of mappings"),
+            P::ValuesNotAMapping { column } => {
+                write!(f, "`values` of `{column}` must map values to values")
+            }
+            P::NotAColumnName { column } => write!(
+                f,
+                "`{column}` must name a column of the file, or a list of columns"
+            ),
+            P::RequiredUnmapped { column, kind } => {
+                write!(f, "this mapping of {kind} files does not map `{column}`")
+            }
+            P::MappedColumnMissing {
+                column,
+                file,
+                sheet,
+                ..
+            } => {
+                let sheet = sheet
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(", sheet \"{}\"", shorten(s)));
+                write!(
+                    f,
+                    "{file}{sheet} has no column \"{}\"",
+                    shorten(column)
+                )
+            }
+            P::SheetNotMapped { sheet } => write!(
+                f,
+                "sheet \"{}\" has none of the mapped columns and is skipped",
+                shorten(sheet)
+            ),
+            P::NoPartnership { preset } => write!(
+                f,
+                "this {preset} export does not say whose posts it holds"
+            ),
+            P::OrdersLeftOut { orders, statuses } => write!(
+                f,
+                "{} left out: {statuses}",
+                plural(*orders, "order", "orders")
+            ),
+            P::OrdersWithoutCustomer { orders } => write!(
+                f,
+                "{} without an e-mail: no customer, so out of repeat purchase",
+                plural(*orders, "order", "orders")
+            ),
+            P::UnknownCode { code, orders } => write!(
+                f,
+                "discount code \"{}\" ({}) is no partnership's promo code",
+                shorten(code),
+                plural(*orders, "order", "orders")
+            ),
+            P::VideosWithoutDate { videos } => write!(
+                f,
+                "{} without a publish time (private or unlisted) skipped",
+                plural(*videos, "video", "videos")
+            ),
+            P::PersonalData { emails: true } => {
+                f.write_str("this file holds customers' e-mail addresses")
+            }
+            P::PersonalData { emails: false } => f.write_str("this file holds customers' names"),
+            P::CustomersAreNames => f.write_str(
+                "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
+            ),
+            P::CodeTwice { code, first } => write!(
+                f,
+                "promo code \"{}\" is also a code of {}",
+                shorten(code),
+                shorten(first)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_left_out_orders_and_unknown_codes() {
+        let p = ImportProblem::OrdersLeftOut {
+            orders: 3,
+            statuses: "refunded, voided or cancelled",
+        };
+        assert_eq!(
+            p.to_string(),
+            "3 orders left out: refunded, voided or cancelled"
+        );
+        let p = ImportProblem::UnknownCode {
+            code: "SUMMER".into(),
+            orders: 1,
+        };
+        assert_eq!(
+            p.to_string(),
+            "discount code \"SUMMER\" (1 order) is no partnership's promo code"
+        );
+        assert!(p.help().unwrap().contains("promo_codes"));
+    }
+
+    #[test]
+    fn personal_data_is_named_never_quoted() {
+        let p = ImportProblem::PersonalData { emails: true };
+        assert_eq!(p.to_string(), "this file holds customers' e-mail addresses");
+        assert!(p.help().unwrap().contains("roster import"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Which way a metrics table is read, from its header: through the
+//! `imports` entry that maps its columns, in roster's own format, or
+//! through the preset its header fits (imports.md).
+
+use std::path::Path;
+
+use super::header::{self, Kind};
+use super::{DAILY, ORDERS, POSTS, Unread};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::imports::{self, How, Unmapped, View};
+
+/// How a table is read.
+pub(super) struct Way<'a> {
+    /// Its kind and roster's columns of that kind.
+    pub kind: Kind,
+    /// How its columns become roster's, unless it is in roster's format.
+    pub view: Option<View<'a>>,
+    /// The preset or entry it is read through, for `check` to name.
+    pub read_as: Option<String>,
+}
+
+fn kind_of(name: &'static str) -> Kind {
+    let names = match name {
+        "posts" => POSTS,
+        "daily" => DAILY,
+        _ => ORDERS,
+    };
+    Kind { name, names }
+}
+
+/// The way to read a table whose header is `header` (lower-cased,
+/// trimmed; `written` as written), or why it cannot be read. `at(i)` is
+/// the place of the header's column `i`.
+pub(super) fn way<'a>(
+    (header, written): (&[String], &[String]),
+    how: &How<'a>,
+    (file, sheet): (&Path, Option<&str>),
+    at: impl Fn(usize) -> Location,
+    diags: &mut Diagnostics,
+) -> Result<Way<'a>, Unread> {
+    let entry = how
+        .mapping
+        .filter(|m| m.sheet.is_none() || m.sheet.as_deref() == sheet);
+    if let Some(e) = entry
+        && let Some(kind) = e.kind
+    {
+        let names = (file.to_string_lossy(), sheet);
+        return match imports::mapped(e, kind, (header, written), (&names.0, names.1), how) {
+            Ok(view) => Ok(Way {
+                kind: kind_of(kind),
+                view: Some(view),
+                read_as: Some(match e.at.line {
+                    Some(line) => format!("the `imports` entry on line {line} of client.yaml"),
+                    None => "an `imports` entry of client.yaml".into(),
+                }),
+            }),
+            Err(Unmapped::Skip(problem)) => {
+                let place = Location::file(file).in_sheet(sheet);
+                diags.push(Diagnostic::warning(problem).at(place));
+                Err(Unread::Empty)
+            }
+            Err(Unmapped::Lacks(problems)) => {
+                for (problem, place) in problems {
+                    diags.push(Diagnostic::error(problem).at(place));
+                }
+                Err(Unread::Unusable {
+                    may_hold_posts: kind == "posts",
+                })
+            }
+        };
+    }
+    if header::fits_a_kind(header) {
+        let partnership = entry.and_then(|e| e.partnership.as_deref()).or(how.folder);
+        let given: &[&str] = if partnership.is_some() {
+            &["partnership"]
+        } else {
+            &[]
+        };
+        let kind = header::check(header, given, at, diags)?;
+        let kind_default = entry.and_then(|e| e.kind_default).map(|k| k.as_str());
+        let view = (kind.name == "posts" && (partnership.is_some() || kind_default.is_some()))
+            .then(|| imports::own(header, partnership, kind_default, how));
+        return Ok(Way {
+            kind,
+            view,
+            read_as: None,
+        });
+    }
+    if let Some(preset) = imports::recognise(header) {
+        return match imports::preset(preset, header, how) {
+            Ok(view) => Ok(Way {
+                kind: kind_of(view.kind),
+                view: Some(view),
+                read_as: Some(preset.to_string()),
+            }),
+            Err(problem) => {
+                let place = Location::file(file).in_sheet(sheet);
+                diags.push(Diagnostic::error(problem).at(place));
+                Err(Unread::Unusable {
+                    may_hold_posts: true,
+                })
+            }
+        };
+    }
+    // Fits nothing: the error says what it lacks for each kind.
+    header::check(header, &[], at, diags).map(|kind| Way {
+        kind,
+        view: None,
+        read_as: None,
+    })
+}

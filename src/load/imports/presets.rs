@@ -1,0 +1,260 @@
+//! Presets: the exports of Shopify, WooCommerce, Meta Business Suite,
+//! YouTube Studio and TikTok Studio, recognised by their header with no
+//! configuration (imports.md, "Presets"; the headers are quoted verbatim
+//! in exports-reference.md).
+//!
+//! Columns are found by name, lower-cased, never by position: these
+//! exports add and drop columns from one version to the next, so every
+//! column not needed to recognise the export is optional.
+
+use super::{How, Rules, Source, View};
+use crate::diagnostics::kind::ImportProblem;
+
+/// The presets, by name.
+pub const PRESETS: [&str; 5] = [
+    "shopify-orders",
+    "woocommerce-orders",
+    "meta-posts",
+    "youtube-table",
+    "tiktok-content",
+];
+
+/// The columns that mark each preset's header.
+fn marks(preset: &str) -> &'static [&'static str] {
+    match preset {
+        "shopify-orders" => &["name", "email", "financial status", "created at", "total"],
+        "woocommerce-orders" => &["order #", "date", "status", "customer"],
+        "meta-posts" => &["post id", "publish time"],
+        "youtube-table" => &["content", "video publish time"],
+        _ => &["video link", "total views"],
+    }
+}
+
+/// The preset whose header this is (lower-cased, trimmed), if any.
+pub fn recognise(header: &[String]) -> Option<&'static str> {
+    PRESETS
+        .into_iter()
+        .find(|p| marks(p).iter().all(|m| header.iter().any(|h| h == m)))
+}
+
+/// Whether `header` has what `preset` needs, for `roster import --as`.
+pub fn fits(preset: &str, header: &[String]) -> bool {
+    marks(preset).iter().all(|m| header.iter().any(|h| h == m))
+}
+
+/// The columns of `preset` that `header` lacks.
+pub fn lacks(preset: &str, header: &[String]) -> Vec<&'static str> {
+    marks(preset)
+        .iter()
+        .copied()
+        .filter(|m| !header.iter().any(|h| h == m))
+        .collect()
+}
+
+/// roster's columns and how each is made, built up one by one.
+struct Columns<'h> {
+    header: &'h [String],
+    names: Vec<String>,
+    sources: Vec<Source>,
+}
+
+impl Columns<'_> {
+    fn find(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    /// `column` from the first of `from` the file has.
+    fn take(&mut self, column: &str, from: &[&str]) -> Option<usize> {
+        let i = from.iter().find_map(|f| self.find(f))?;
+        self.push(column, Source::Column(i));
+        Some(i)
+    }
+
+    fn push(&mut self, column: &str, source: Source) {
+        self.names.push(column.to_string());
+        self.sources.push(source);
+    }
+
+    /// `column` as the sum of those of `parts` the file has.
+    fn sum(&mut self, column: &str, parts: &[&str]) {
+        let found: Vec<usize> = parts.iter().filter_map(|p| self.find(p)).collect();
+        if !found.is_empty() {
+            self.push(column, Source::Sum(found));
+        }
+    }
+}
+
+/// The view of a file whose header (lower-cased, trimmed) fits `preset`.
+/// A platform's posts need a partnership: from the `imports` entry, else
+/// from the folder the file is in.
+pub fn preset<'a>(
+    preset: &'static str,
+    header: &[String],
+    how: &How<'a>,
+) -> Result<View<'a>, ImportProblem> {
+    let mut c = Columns {
+        header,
+        names: Vec::new(),
+        sources: Vec::new(),
+    };
+    let partnership = how
+        .mapping
+        .and_then(|m| m.partnership.as_deref())
+        .or(how.folder);
+    let (kind, rules) = match preset {
+        "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c)),
+        _ => {
+            let Some(p) = partnership else {
+                return Err(ImportProblem::NoPartnership { preset });
+            };
+            c.push("partnership", Source::OrElse(None, p.to_string()));
+            if let Some(k) = how.mapping.and_then(|m| m.kind_default) {
+                c.push("kind", Source::OrElse(None, k.as_str().to_string()));
+            }
+            ("posts", posts(preset, &mut c))
+        }
+    };
+    Ok(View {
+        kind,
+        preset: Some(preset),
+        values: vec![None; c.names.len()],
+        header: c.names,
+        sources: c.sources,
+        rules,
+        codes: how.codes,
+        salt: how.salt,
+        order: how.mapping.and_then(|m| m.date_order),
+        mark: how.mapping.and_then(|m| m.decimal),
+    })
+}
+
+/// A shop's orders: Shopify's, or WooCommerce's. (The header has the
+/// columns that mark the preset: the zeros are never used.)
+fn orders(preset: &str, c: &mut Columns) -> Rules {
+    if preset == "shopify-orders" {
+        let name = c.take("order_id", &["name"]).unwrap_or(0);
+        c.take("date", &["created at"]);
+        let email = c.find("email").unwrap_or(0);
+        c.push("customer", Source::Personal(email));
+        if let Some(code) = c.find("discount code") {
+            c.push("partnership", Source::Codes(code));
+        }
+        c.take("revenue", &["total"]);
+        c.take("currency", &["currency"]);
+        return Rules::Shopify {
+            name,
+            status: c.find("financial status"),
+            cancelled: c.find("cancelled at"),
+        };
+    }
+    c.take("order_id", &["order #"]);
+    c.take("date", &["date"]);
+    let customer = c.find("customer").unwrap_or(0);
+    c.push("customer", Source::Personal(customer));
+    if let Some(code) = c.find("coupon(s)") {
+        c.push("partnership", Source::Codes(code));
+    }
+    c.take("revenue", &["net sales"]);
+    Rules::Woo {
+        status: c.find("status"),
+    }
+}
+
+/// A platform's posts: Meta's, YouTube's or TikTok's.
+fn posts(preset: &str, c: &mut Columns) -> Rules {
+    match preset {
+        "meta-posts" => {
+            c.take("post_id", &["post id"]);
+            if let Some(t) = c.find("publish time") {
+                c.push("published", Source::MonthFirst(t));
+            }
+            c.take("url", &["permalink"]);
+            c.take("reach", &["reach"]);
+            c.take("impressions", &["views", "impressions"]);
+            if c.find("likes").is_some() || c.find("reactions").is_none() {
+                c.sum("engagements", &["likes", "comments", "shares", "saves"]);
+            } else {
+                c.sum("engagements", &["reactions", "comments", "shares"]);
+            }
+            Rules::Keep
+        }
+        "youtube-table" => {
+            let content = c.take("post_id", &["content"]).unwrap_or(0);
+            let published = c.take("published", &["video publish time"]).unwrap_or(0);
+            c.push("url", Source::WatchUrl(content));
+            c.take("impressions", &["impressions", "thumbnail impressions"]);
+            c.take("reach", &["unique viewers"]);
+            c.sum("engagements", &["likes", "shares", "comments added"]);
+            Rules::YouTube { content, published }
+        }
+        _ => {
+            if let Some(link) = c.find("video link") {
+                c.push("post_id", Source::VideoId(link));
+                c.push("published", Source::VideoTime(link));
+                c.push("url", Source::Column(link));
+            }
+            c.take("impressions", &["total views"]);
+            c.sum(
+                "engagements",
+                &["total likes", "total comments", "total shares"],
+            );
+            Rules::Keep
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(line: &str) -> Vec<String> {
+        line.split(',')
+            .map(|h| h.trim().trim_matches('"').to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn recognises_each_export_by_its_header() {
+        let shopify = header(
+            "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Discount Code,Created at,Lineitem quantity",
+        );
+        assert_eq!(recognise(&shopify), Some("shopify-orders"));
+        let woo = header(
+            "Date, Order #, Status, Customer, Customer type, Payment method, Product(s), Items sold, Coupon(s), Net sales, Attribution",
+        );
+        assert_eq!(recognise(&woo), Some("woocommerce-orders"));
+        let meta = header(
+            "\"Post ID\",\"Account ID\",\"Account username\",\"Account name\",Description,\"Duration (sec)\",\"Publish time\",Permalink,\"Post type\",\"Data comment\",Date,Views,Reach,Likes,Shares,Follows,Comments,Saves",
+        );
+        assert_eq!(recognise(&meta), Some("meta-posts"));
+        let youtube = header(
+            "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,Impressions,Impressions click-through rate (%)",
+        );
+        assert_eq!(recognise(&youtube), Some("youtube-table"));
+        let tiktok = header(
+            "\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"",
+        );
+        assert_eq!(recognise(&tiktok), Some("tiktok-content"));
+        assert_eq!(recognise(&header("post_id,published")), None);
+        assert_eq!(
+            lacks("meta-posts", &header("Post ID,Reach")),
+            vec!["publish time"]
+        );
+    }
+
+    #[test]
+    fn platform_posts_need_a_partnership() {
+        let meta = header("Post ID,Publish time,Reach");
+        let got = preset("meta-posts", &meta, &How::default());
+        assert!(matches!(got, Err(ImportProblem::NoPartnership { .. })));
+        let how = How {
+            folder: Some("anna"),
+            ..How::default()
+        };
+        let view = preset("meta-posts", &meta, &how).unwrap();
+        assert_eq!(
+            view.header,
+            ["partnership", "post_id", "published", "reach"]
+        );
+    }
+}
