@@ -62,6 +62,30 @@ pub enum Command {
         #[arg(short, long, default_value_t = 8000)]
         port: u16,
     },
+    /// Read shop and platform exports and write them into a client's
+    /// metrics/imported/ in roster's format, without personal data.
+    #[command(
+        long_about = "Read shop and platform exports (Shopify and WooCommerce orders, Meta, YouTube Studio and TikTok Studio content) and write each into clients/ID/metrics/imported/<name>.csv in roster's own format: customers' e-mails hashed, line items folded into orders, discount codes resolved to partnerships, refunded, voided and cancelled orders left out. The raw export then need not be kept in the portfolio or its git history.\n\nThe same exports write the same bytes. A file that exists with other rows is not overwritten without --force. Any problem writes nothing.",
+        after_help = "Examples:\n  roster import ~/Downloads/orders_export_1.csv --client kestrel-coffee\n  roster import Content.csv --client polyn my-portfolio --partnership vera-sokolova\n  roster import sheet.csv --client polyn --as meta-posts --force"
+    )]
+    Import {
+        /// The exports (CSV files or workbooks, anywhere), then optionally
+        /// the portfolio folder [default: .].
+        #[arg(required = true, value_name = "FILE... [DIR]")]
+        paths: Vec<PathBuf>,
+        /// The client whose exports these are.
+        #[arg(long, value_name = "ID")]
+        client: String,
+        /// Read the exports as this preset, whatever their header: shopify-orders, woocommerce-orders, meta-posts, youtube-table, tiktok-content.
+        #[arg(long = "as", value_name = "PRESET")]
+        preset: Option<String>,
+        /// The partnership a platform export's posts belong to.
+        #[arg(long, value_name = "ID")]
+        partnership: Option<String>,
+        /// Overwrite an imported file that exists with other rows.
+        #[arg(long)]
+        force: bool,
+    },
     /// Start a portfolio in DIR from a working example, with a .gitignore
     /// and a GitHub Pages workflow.
     #[command(after_help = "Examples:\n  roster init my-portfolio && roster build my-portfolio")]

@@ -9,7 +9,9 @@
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
 //! [`diagnostics`] and print through [`terminal`]. [`cmd`] holds one short
-//! function per subcommand, which the binary dispatches to.
+//! function per subcommand, which the binary dispatches to. [`import`] is the
+//! one command that writes into the portfolio: other tools' exports, read
+//! by [`load`], written back in roster's own format without personal data.
 
 pub mod analytics;
 pub mod builtin;
@@ -17,6 +19,7 @@ pub mod charts;
 pub mod cmd;
 pub mod diagnostics;
 pub mod html;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;

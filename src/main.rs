@@ -26,6 +26,23 @@ fn main() -> ExitCode {
         cli::Command::Check { dir, as_of } => cmd::check::run(&dir, as_of),
         cli::Command::Serve { dir, port } => cmd::serve::run(dir, port),
         cli::Command::Init { dir } => cmd::init::run(&dir),
+        cli::Command::Import {
+            paths,
+            client,
+            preset,
+            partnership,
+            force,
+        } => {
+            let (files, root) = cmd::import::split(paths);
+            cmd::import::run(&roster::import::ImportOptions {
+                root,
+                client,
+                files,
+                preset,
+                partnership,
+                force,
+            })
+        }
     };
     let status = ended.unwrap_or_else(|e| cmd::failed(&e));
     ExitCode::from(status.code())

@@ -16,8 +16,8 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 pub use summary::{
-    Run, STOPPED, built, checked, created, failure, machine_error, plural, port_in_use_help,
-    read_through, rebuilt, serving, summary, waiting_for_build, watch_failed,
+    ImportedTable, Run, STOPPED, built, checked, created, failure, imported, machine_error, plural,
+    port_in_use_help, read_through, rebuilt, serving, summary, waiting_for_build, watch_failed,
 };
 
 /// Whether a character could change what a terminal shows beyond its own

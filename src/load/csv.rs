@@ -169,6 +169,9 @@ pub struct RawOrder {
     pub customer: String,
     /// Partnership id as written, and where; `None` when empty.
     pub partnership: Option<(String, Cell)>,
+    /// The amount, and its currency as written, when given: kept for
+    /// `roster import` to write out (no figure reads it).
+    pub revenue: Option<Box<(Decimal, Option<String>)>>,
     /// The currency sign written with the revenue, with the row's currency.
     pub sign: Option<Box<SignAt>>,
 }
@@ -198,6 +201,8 @@ pub struct CsvFile {
     pub rejected: Vec<String>,
     /// The preset or `imports` entry it was read through, if any.
     pub read_as: Option<String>,
+    /// What reading it came to: rows read, folded, left out.
+    pub tally: imports::Tally,
 }
 
 impl CsvFile {
@@ -442,8 +447,9 @@ fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFil
         Some(cell) => table.at(cell),
         None => Location::file(table.path).in_sheet(table.sheet),
     };
-    imports::finish(way.view.as_ref(), read.state, &at, diags);
+    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
     CsvFile {
+        tally,
         path: table.path.to_path_buf(),
         sheet: table.sheet.map(str::to_string),
         rows: read.rows,

@@ -50,7 +50,12 @@ pub(super) fn read(
         .par_iter()
         .map(|path| {
             let mut d = Diagnostics::new();
-            let how = how_for(dir, path, how, mappings, owners);
+            let how = how_for(
+                path.strip_prefix(dir).unwrap_or(path),
+                how,
+                mappings,
+                owners,
+            );
             let tables = tables(root, path, &how, &mut d);
             (tables, d)
         })
@@ -70,17 +75,15 @@ pub(super) fn read(
     (metrics, posts_incomplete)
 }
 
-/// How the file at `path` of the client folder `dir` is read: through the
-/// first entry whose `files` it matches, and as belonging to the
-/// partnership whose folder below `metrics/` it is in.
-fn how_for<'a>(
-    dir: &Path,
-    path: &Path,
+/// How the file at `rel` in the client folder is read: through the first
+/// entry whose `files` it matches, and as belonging to the partnership
+/// whose folder below `metrics/` it is in.
+pub(super) fn how_for<'a>(
+    rel: &Path,
     how: &How<'a>,
     mappings: &'a [ImportMapping],
     owners: &[&'a str],
 ) -> How<'a> {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
     let folder = rel
         .strip_prefix("metrics")
         .ok()

@@ -7,6 +7,7 @@
 //! duplicate ids, missing rates) belong to [`crate::resolve`].
 
 pub mod csv;
+pub mod export;
 pub mod files;
 pub mod imports;
 mod layout;
@@ -257,6 +258,8 @@ fn client(
         codes: Some(&codes),
         mapping: None,
         folder: None,
+        importing: false,
+        preset: None,
     };
     let owners: Vec<&str> = partnerships
         .iter()

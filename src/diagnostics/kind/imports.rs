@@ -91,6 +91,61 @@ pub enum ImportProblem {
     },
     /// An export whose customers are names, not e-mails.
     CustomersAreNames,
+    /// A file named with `roster import --as` that lacks the preset's
+    /// columns.
+    NotThePreset {
+        /// The preset.
+        preset: &'static str,
+        /// The columns it lacks (lower-cased).
+        lacks: Vec<&'static str>,
+    },
+    /// `roster import` would overwrite a different file.
+    WouldOverwrite {
+        /// The file, relative to the portfolio.
+        file: String,
+    },
+    /// An import that could not be written.
+    CannotWrite {
+        /// Why.
+        reason: String,
+    },
+    /// Two exports of one `roster import` would be written to one file.
+    SameTarget {
+        /// The file, relative to the portfolio.
+        file: String,
+    },
+    /// An export imported from inside the portfolio's metrics, which a
+    /// build would read again beside its import.
+    ExportStillThere {
+        /// The export, relative to the portfolio.
+        export: String,
+    },
+    /// `--client` names no client folder.
+    NoSuchClient {
+        /// The id.
+        id: String,
+        /// The clients there are.
+        clients: Vec<String>,
+    },
+    /// A preset name `--as` does not know.
+    UnknownPreset {
+        /// As given.
+        name: String,
+    },
+    /// A row of an import names a partnership the client does not have.
+    UnknownPartnership {
+        /// As written.
+        id: String,
+        /// Its partnerships.
+        partnerships: Vec<String>,
+    },
+    /// An id given twice in the rows of one import.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The line it is first on.
+        first: usize,
+    },
     /// A promo code given to two partnerships.
     CodeTwice {
         /// The code.
@@ -130,7 +185,16 @@ impl ImportProblem {
             P::PersonalData { .. } => "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export".into(),
             P::CustomersAreNames => "two customers of the same name count as one; a shop export with e-mails (Shopify's) is more exact".into(),
             P::CodeTwice { .. } => "give each code to one partnership".into(),
+            P::NotThePreset { .. } => "check that this is the export you meant, or leave out `--as` to have roster recognise it".into(),
+            P::WouldOverwrite { .. } => "pass --force to replace it, or move it away first".into(),
+            P::SameTarget { .. } => "import one of the two at a time, or rename one".into(),
+            P::ExportStillThere { .. } => "delete the export (its import holds the same rows, without personal data), or a build reads its rows twice".into(),
+            P::NoSuchClient { clients, .. } => format!("clients of this portfolio: {}", clients.join(", ")),
+            P::UnknownPreset { .. } => format!("presets: {}", crate::load::imports::PRESETS.join(", ")),
+            P::UnknownPartnership { partnerships, .. } => format!("partnerships of this client: {}", shorten(&partnerships.join(", "))),
+            P::DuplicateId { first, .. } => format!("the id is first given on line {first}"),
             P::SheetNotMapped { .. }
+            | P::CannotWrite { .. }
             | P::OrdersLeftOut { .. }
             | P::OrdersWithoutCustomer { .. }
             | P::VideosWithoutDate { .. } => return None,
@@ -216,6 +280,25 @@ impl fmt::Display for ImportProblem {
             P::CustomersAreNames => f.write_str(
                 "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
             ),
+            P::NotThePreset { preset, lacks } => write!(
+                f,
+                "this file is no {preset} export: it has no column {}",
+                lacks.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            P::WouldOverwrite { file } => {
+                write!(f, "{file} exists with other rows: not overwritten")
+            }
+            P::CannotWrite { reason } => write!(f, "cannot write the import: {reason}"),
+            P::SameTarget { file } => write!(f, "two exports would both be written to {file}"),
+            P::ExportStillThere { export } => {
+                write!(f, "{export} is still in the portfolio beside its import")
+            }
+            P::NoSuchClient { id, .. } => write!(f, "no client \"{}\" in clients/", shorten(id)),
+            P::UnknownPreset { name } => write!(f, "unknown preset \"{}\"", shorten(name)),
+            P::UnknownPartnership { id, .. } => {
+                write!(f, "unknown partnership \"{}\"", shorten(id))
+            }
+            P::DuplicateId { id, .. } => write!(f, "id \"{}\" is given twice", shorten(id)),
             P::CodeTwice { code, first } => write!(
                 f,
                 "promo code \"{}\" is also a code of {}",

@@ -26,6 +26,8 @@ pub enum Run {
         /// Whether a good site is being served.
         serving: bool,
     },
+    /// `roster import`: a failed import writes nothing.
+    Import,
 }
 
 /// The closing line of a run with errors: `error: could not build: 5 errors
@@ -47,6 +49,7 @@ pub fn failure(diags: &Diagnostics, run: Run) -> String {
     match run {
         Run::Build => format!("error: could not build: {counted}; nothing was written"),
         Run::Check => format!("error: check found {counted}"),
+        Run::Import => format!("error: could not import: {counted}; nothing was written"),
         Run::Serve { serving: true } => {
             format!("error: could not build: {counted}; still serving the last good site")
         }
@@ -76,6 +79,99 @@ pub fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
     } else {
         format!("read {file}{sheet} as a {way} export")
     }
+}
+
+/// What `roster import` did with one table: read how, rows read and
+/// written where, left out and why, orders attributed, unknown codes.
+pub struct ImportedTable<'a> {
+    /// The export, its sheet, and how it was read.
+    pub source: (&'a Path, Option<&'a str>, Option<&'a str>),
+    /// The file written.
+    pub target: &'a Path,
+    /// posts, daily or orders, and how many were written.
+    pub written: (&'a str, usize),
+    /// Whether the file was already there with these rows.
+    pub unchanged: bool,
+    /// What reading came to.
+    pub tally: &'a crate::load::imports::Tally,
+    /// Orders per partnership (`None`: unattributed).
+    pub attributed: Vec<(Option<&'a str>, usize)>,
+}
+
+/// The lines `roster import` prints for one table.
+pub fn imported(t: &ImportedTable) -> String {
+    let (source, sheet, way) = t.source;
+    let sheet = sheet.map_or_else(String::new, |s| format!(", sheet \"{s}\""));
+    let way = way.map_or_else(
+        || " in roster's format".to_string(),
+        |w| match w.starts_with("the ") {
+            true => format!(" through {w}"),
+            false => format!(" as a {w} export"),
+        },
+    );
+    let (kind, n) = t.written;
+    let what = if n == 1 {
+        kind.trim_end_matches('s')
+    } else {
+        kind
+    };
+    let verb = if t.unchanged {
+        "already in"
+    } else {
+        "written to"
+    };
+    let mut lines = vec![
+        format!(
+            "read {}{sheet}{way}: {}",
+            source.display(),
+            plural(t.tally.rows, "row")
+        ),
+        format!("  {n} {what} {verb} {}", t.target.display()),
+    ];
+    let tally = t.tally;
+    let left: Vec<String> = [
+        (tally.folded, "line-item row", "folded into its order"),
+        (
+            tally.left_out,
+            "order",
+            "refunded, voided, cancelled or failed",
+        ),
+        (tally.without_customer, "order", "without an e-mail"),
+        (tally.without_date, "video", "without a publish time"),
+    ]
+    .iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, what, why)| {
+        let why = if *n == 1 {
+            why.to_string()
+        } else {
+            why.replace("its order", "their orders")
+        };
+        format!("{} {why}", plural(*n, what))
+    })
+    .collect();
+    if !left.is_empty() {
+        lines.push(format!("  left out: {}", left.join("; ")));
+    }
+    if !t.attributed.is_empty() {
+        let by: Vec<String> = t
+            .attributed
+            .iter()
+            .filter(|(p, _)| p.is_some())
+            .chain(t.attributed.iter().filter(|(p, _)| p.is_none()))
+            .map(|(p, n)| format!("{} {n}", p.unwrap_or("unattributed")))
+            .collect();
+        lines.push(format!("  orders by partnership: {}", by.join(", ")));
+    }
+    if !tally.unknown.is_empty() {
+        let codes: Vec<String> = tally
+            .unknown
+            .iter()
+            .map(|(c, n)| format!("{c} ({})", plural(*n, "order")))
+            .collect();
+        lines.push(format!("  unknown codes: {}", codes.join(", ")));
+    }
+    lines.join("\n")
 }
 
 /// The closing line of a build that wrote the site: `built 2 clients, 31

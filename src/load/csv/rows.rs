@@ -66,6 +66,8 @@ pub(super) struct RowReader<'r> {
     pub(super) fields: Option<&'r [u32]>,
     /// `customer_salt`.
     pub(super) salt: &'r str,
+    /// Whether an order keeps its revenue (for `roster import`).
+    pub(super) keep_revenue: bool,
     /// A customer written as an e-mail (true) or a name, and where.
     pub(super) personal: Option<(bool, Cell)>,
 }
@@ -335,14 +337,19 @@ fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
         (id, date, customer, row.errors.is_empty())
     {
         let customer = protect(row, customer, cell);
+        let (amount, sign) = split(revenue);
+        let currency = currency.map(|(c, _)| c);
         return Some(RawOrder {
             at,
             id,
             date,
             customer,
             partnership,
-            sign: split(revenue).1.map(|mut sign| {
-                sign.currency = currency.map(|(c, _)| c);
+            revenue: amount
+                .filter(|_| row.keep_revenue)
+                .map(|a| Box::new((a, currency.clone()))),
+            sign: sign.map(|mut sign| {
+                sign.currency = currency;
                 sign
             }),
         });

@@ -34,6 +34,8 @@ pub(super) struct Table<'t> {
     view: Option<&'t View<'t>>,
     /// `customer_salt`, for customers written as e-mails or names.
     salt: &'t str,
+    /// Whether the table is read for `roster import`.
+    pub(super) importing: bool,
 }
 
 /// A CSV file's text and how its records are delimited.
@@ -101,6 +103,7 @@ impl<'t> Table<'t> {
             dialect,
             view,
             salt: how.salt,
+            importing: how.importing,
         }
     }
 
@@ -133,6 +136,7 @@ impl<'t> Table<'t> {
         read: &mut Read,
         diags: &mut Diagnostics,
     ) {
+        read.state.rows += 1;
         let width = if check_width {
             self.field_count(&row)
         } else {
@@ -176,6 +180,7 @@ impl<'t> Table<'t> {
             errors: Vec::new(),
             fields: Some(&t.fields),
             salt: self.salt,
+            keep_revenue: self.importing,
             personal: None,
         };
         read_row(&mut mapped, &self.cols, &mut read.rows);
@@ -202,6 +207,7 @@ impl<'t> Table<'t> {
                 errors: Vec::new(),
                 fields: None,
                 salt: self.salt,
+                keep_revenue: self.importing,
                 personal: None,
             };
             // A sheet's rows are as wide as the sheet: no row can be short.
@@ -258,6 +264,7 @@ impl<'t> Table<'t> {
                 errors: Vec::new(),
                 fields: None,
                 salt: self.salt,
+                keep_revenue: self.importing,
                 personal: None,
             };
             self.record(row, true, &mut read, diags);

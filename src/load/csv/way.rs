@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::header::{self, Kind};
 use super::{DAILY, ORDERS, POSTS, Unread};
+use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How, Unmapped, View};
 
@@ -26,6 +27,30 @@ fn kind_of(name: &'static str) -> Kind {
         _ => ORDERS,
     };
     Kind { name, names }
+}
+
+/// The way to read a table through `preset`.
+fn preset_way<'a>(
+    preset: &'static str,
+    header: &[String],
+    how: &How<'a>,
+    (file, sheet): (&Path, Option<&str>),
+    diags: &mut Diagnostics,
+) -> Result<Way<'a>, Unread> {
+    match imports::preset(preset, header, how) {
+        Ok(view) => Ok(Way {
+            kind: kind_of(view.kind),
+            view: Some(view),
+            read_as: Some(preset.to_string()),
+        }),
+        Err(problem) => {
+            let place = Location::file(file).in_sheet(sheet);
+            diags.push(Diagnostic::error(problem).at(place));
+            Err(Unread::Unusable {
+                may_hold_posts: true,
+            })
+        }
+    }
 }
 
 /// The way to read a table whose header is `header` (lower-cased,
@@ -69,6 +94,17 @@ pub(super) fn way<'a>(
             }
         };
     }
+    if let Some(preset) = how.preset {
+        let lacks = imports::lacks(preset, header);
+        if !lacks.is_empty() {
+            let problem = ImportProblem::NotThePreset { preset, lacks };
+            diags.push(Diagnostic::error(problem).at(at(0)));
+            return Err(Unread::Unusable {
+                may_hold_posts: true,
+            });
+        }
+        return preset_way(preset, header, how, (file, sheet), diags);
+    }
     if header::fits_a_kind(header) {
         let partnership = entry.and_then(|e| e.partnership.as_deref()).or(how.folder);
         let given: &[&str] = if partnership.is_some() {
@@ -87,20 +123,7 @@ pub(super) fn way<'a>(
         });
     }
     if let Some(preset) = imports::recognise(header) {
-        return match imports::preset(preset, header, how) {
-            Ok(view) => Ok(Way {
-                kind: kind_of(view.kind),
-                view: Some(view),
-                read_as: Some(preset.to_string()),
-            }),
-            Err(problem) => {
-                let place = Location::file(file).in_sheet(sheet);
-                diags.push(Diagnostic::error(problem).at(place));
-                Err(Unread::Unusable {
-                    may_hold_posts: true,
-                })
-            }
-        };
+        return preset_way(preset, header, how, (file, sheet), diags);
     }
     // Fits nothing: the error says what it lacks for each kind.
     header::check(header, &[], at, diags).map(|kind| Way {

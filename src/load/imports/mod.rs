@@ -42,6 +42,12 @@ pub struct How<'a> {
     pub mapping: Option<&'a ImportMapping>,
     /// The partnership whose folder the file is in, if any.
     pub folder: Option<&'a str>,
+    /// Whether the file is read for `roster import`: orders keep their
+    /// revenue (which no figure reads) to be written out, and personal
+    /// data is not warned about (it is being taken out).
+    pub importing: bool,
+    /// The preset named by `roster import --as`, whatever the header.
+    pub preset: Option<&'static str>,
 }
 
 /// How one of roster's columns is made from a row of the file.
@@ -136,7 +142,10 @@ pub struct Translated {
 /// What a view met in a file's rows, told once the file is read.
 #[derive(Debug, Default)]
 pub struct State {
+    /// Rows of the file read (records, not counting its header).
+    pub rows: usize,
     seen: HashSet<String>,
+    folded: usize,
     left_out: usize,
     without_customer: usize,
     without_date: usize,
@@ -222,6 +231,7 @@ impl View<'_> {
                     return true;
                 };
                 if !state.seen.insert(order.to_string()) {
+                    state.folded += 1;
                     return false;
                 }
                 let gone = matches!(status(s).as_deref(), Some("refunded" | "voided"))
@@ -376,23 +386,54 @@ fn video_time(id: u64) -> String {
         .unwrap_or_default()
 }
 
+/// What reading a file through a view came to, for `roster import` to
+/// tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Rows read, below the header.
+    pub rows: usize,
+    /// Line-item rows folded into their order's first row.
+    pub folded: usize,
+    /// Orders left out for their status.
+    pub left_out: usize,
+    /// Orders left out for having no customer.
+    pub without_customer: usize,
+    /// Videos skipped for having no publish time.
+    pub without_date: usize,
+    /// Discount codes no partnership has, each with its orders.
+    pub unknown: Vec<(String, usize)>,
+}
+
 /// The warnings of a file read through `view`, once its rows are read;
 /// `at` places a problem in the file, at a cell or (with `None`) the file.
+/// What it came to.
 pub fn finish(
-    view: Option<&View>,
+    (view, importing): (Option<&View>, bool),
     state: State,
     at: &dyn Fn(Option<Cell>) -> Location,
     diags: &mut crate::diagnostics::Diagnostics,
-) {
+) -> Tally {
+    let tally = Tally {
+        rows: state.rows,
+        folded: state.folded,
+        left_out: state.left_out,
+        without_customer: state.without_customer,
+        without_date: state.without_date,
+        unknown: state
+            .unknown
+            .values()
+            .map(|(code, n, _)| (code.clone(), *n))
+            .collect(),
+    };
     use crate::diagnostics::Diagnostic;
     let mut warn = |problem: ImportProblem, cell: Option<Cell>| {
         diags.push(Diagnostic::warning(problem).at(at(cell)));
     };
-    if let Some((emails, cell)) = state.personal {
+    if let Some((emails, cell)) = state.personal.filter(|_| !importing) {
         warn(ImportProblem::PersonalData { emails }, Some(cell));
     }
     let Some(view) = view else {
-        return;
+        return tally;
     };
     if state.left_out > 0 {
         let statuses = match view.rules {
@@ -423,6 +464,7 @@ pub fn finish(
     if view.preset == Some("woocommerce-orders") {
         warn(ImportProblem::CustomersAreNames, None);
     }
+    tally
 }
 
 #[cfg(test)]

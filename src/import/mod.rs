@@ -1,0 +1,293 @@
+//! `roster import`: exports read as a build reads them (through a preset,
+//! the client's `imports`, or `--as`) and written into the client's
+//! `metrics/imported/` in roster's own format, without personal data, so
+//! that the raw export need not be kept in the portfolio or its history.
+//!
+//! All or nothing: every export is read and checked first; a problem in
+//! any of them, or a file that exists with other rows (without `force`),
+//! writes nothing. The same exports write the same bytes.
+
+mod write;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::kind::ImportProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::csv::{CsvFile, Rows};
+use crate::load::export::{self, ClientContext, ExportHow};
+use crate::load::imports::{PRESETS, Tally};
+
+/// What `roster import` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The portfolio folder.
+    pub root: PathBuf,
+    /// The client whose exports these are.
+    pub client: String,
+    /// The exports.
+    pub files: Vec<PathBuf>,
+    /// `--as`: the preset to read them by.
+    pub preset: Option<String>,
+    /// `--partnership`: whose posts a platform export holds.
+    pub partnership: Option<String>,
+    /// `--force`: overwrite a file that exists with other rows.
+    pub force: bool,
+}
+
+/// One table imported.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The export, as named.
+    pub source: PathBuf,
+    /// Its sheet, for a workbook.
+    pub sheet: Option<String>,
+    /// The file written, relative to the portfolio.
+    pub target: PathBuf,
+    /// The preset or entry it was read through, if any.
+    pub read_as: Option<String>,
+    /// posts, daily or orders.
+    pub kind: &'static str,
+    /// What reading it came to.
+    pub tally: Tally,
+    /// Rows written.
+    pub written: usize,
+    /// Orders per partnership, and unattributed (`None`).
+    pub attributed: BTreeMap<Option<String>, usize>,
+    /// Whether the file was there with these very bytes.
+    pub unchanged: bool,
+}
+
+/// What a run of `roster import` found and did.
+#[derive(Debug)]
+pub struct ImportOutcome {
+    /// The portfolio folder, to quote sources from.
+    pub root: PathBuf,
+    /// Every problem.
+    pub diagnostics: Diagnostics,
+    /// The tables imported (written unless there are errors).
+    pub imported: Vec<Imported>,
+}
+
+/// Run `roster import`.
+pub fn import(opts: &ImportOptions) -> ImportOutcome {
+    let mut diags = Diagnostics::new();
+    let mut imported = Vec::new();
+    let preset = match opts.preset.as_deref() {
+        None => None,
+        Some(name) => match PRESETS.iter().find(|p| **p == name) {
+            Some(p) => Some(*p),
+            None => {
+                let problem = ImportProblem::UnknownPreset {
+                    name: name.to_string(),
+                };
+                diags.push(Diagnostic::error(problem).usage());
+                return outcome(opts, diags, imported);
+            }
+        },
+    };
+    let Some(ctx) = export::client_context(&opts.root, &opts.client, &mut diags) else {
+        return outcome(opts, diags, imported);
+    };
+    let given = ExportHow {
+        preset,
+        partnership: opts.partnership.as_deref(),
+    };
+    let mut texts = Vec::new();
+    for path in &opts.files {
+        for table in export::export(&ctx, (path, path), given, &mut diags)
+            .into_iter()
+            .flatten()
+        {
+            check_rows(&ctx, &table, &mut diags);
+            let (text, written) = write::text(&table);
+            let target = target(&opts.client, path, table.sheet.as_deref());
+            imported.push(summary(path, &table, target, written));
+            texts.push(text);
+        }
+        still_there(&ctx, path, &mut diags);
+    }
+    if !diags.has_errors() {
+        place(opts, &mut imported, &texts, &mut diags);
+    }
+    outcome(opts, diags, imported)
+}
+
+fn outcome(
+    opts: &ImportOptions,
+    diagnostics: Diagnostics,
+    imported: Vec<Imported>,
+) -> ImportOutcome {
+    ImportOutcome {
+        root: opts.root.clone(),
+        diagnostics,
+        imported,
+    }
+}
+
+/// Where a table of the export at `path` is written:
+/// `clients/<id>/metrics/imported/<stem>[-<sheet>].csv`.
+fn target(client: &str, path: &Path, sheet: Option<&str>) -> PathBuf {
+    let stem = path.file_stem().map_or_else(
+        || "export".to_string(),
+        |s| crate::load::files::slug(&s.to_string_lossy()),
+    );
+    let name = match sheet {
+        Some(sheet) => format!("{stem}-{}.csv", crate::load::files::slug(sheet)),
+        None => format!("{stem}.csv"),
+    };
+    Path::new("clients")
+        .join(client)
+        .join("metrics")
+        .join("imported")
+        .join(name)
+}
+
+fn summary(path: &Path, table: &CsvFile, target: PathBuf, written: usize) -> Imported {
+    let (kind, attributed) = match &table.rows {
+        Rows::Posts(_) => ("posts", BTreeMap::new()),
+        Rows::Daily(_) => ("daily", BTreeMap::new()),
+        Rows::Orders(rows) => {
+            let mut by = BTreeMap::new();
+            for r in rows {
+                *by.entry(r.partnership.as_ref().map(|(p, _)| p.clone()))
+                    .or_insert(0) += 1;
+            }
+            ("orders", by)
+        }
+    };
+    Imported {
+        source: path.to_path_buf(),
+        sheet: table.sheet.clone(),
+        target,
+        read_as: table.read_as.clone(),
+        kind,
+        tally: table.tally.clone(),
+        written,
+        attributed,
+        unchanged: false,
+    }
+}
+
+/// What a build would find in the rows alone: ids given twice, and
+/// partnerships the client does not have.
+fn check_rows(ctx: &ClientContext, table: &CsvFile, diags: &mut Diagnostics) {
+    let known: Vec<String> = ctx
+        .partnerships
+        .iter()
+        .map(|p| p.id.as_str().to_string())
+        .collect();
+    let mut unknown = |id: &str, cell| {
+        if !known.iter().any(|k| k == id) {
+            let problem = ImportProblem::UnknownPartnership {
+                id: id.to_string(),
+                partnerships: known.clone(),
+            };
+            diags.push(Diagnostic::error(problem).at(table.at(cell)));
+        }
+    };
+    let mut ids: Vec<(&str, crate::load::csv::Cell)> = Vec::new();
+    match &table.rows {
+        Rows::Posts(rows) => {
+            for r in rows {
+                unknown(&r.partnership.0, r.partnership.1);
+                ids.push((&r.id, r.at));
+            }
+        }
+        Rows::Orders(rows) => {
+            for r in rows {
+                if let Some((p, cell)) = &r.partnership {
+                    unknown(p, *cell);
+                }
+                ids.push((&r.id, r.at));
+            }
+        }
+        Rows::Daily(_) => {}
+    }
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (id, cell) in ids {
+        if let Some(line) = first.get(id) {
+            let problem = ImportProblem::DuplicateId {
+                id: id.to_string(),
+                first: *line,
+            };
+            diags.push(Diagnostic::error(problem).at(table.at(cell)));
+        } else {
+            first.insert(id, cell.line as usize);
+        }
+    }
+}
+
+/// A warning when the export is in the client's `metrics/`, where a build
+/// reads it beside its import.
+fn still_there(ctx: &ClientContext, path: &Path, diags: &mut Diagnostics) {
+    let metrics = std::fs::canonicalize(ctx.dir.join("metrics")).ok();
+    let here = std::fs::canonicalize(path).ok();
+    if let (Some(metrics), Some(here)) = (metrics, here)
+        && here.starts_with(&metrics)
+        && !here.starts_with(metrics.join("imported"))
+    {
+        let export = here
+            .strip_prefix(std::fs::canonicalize(&ctx.root).unwrap_or_default())
+            .map_or_else(|_| here.clone(), Path::to_path_buf);
+        let problem = ImportProblem::ExportStillThere {
+            export: export.display().to_string(),
+        };
+        diags.push(Diagnostic::warning(problem).at(Location::file(export)));
+    }
+}
+
+/// Write each table's text to its target, unless a target is named twice
+/// or exists with other bytes (without `force`): then nothing is written.
+fn place(
+    opts: &ImportOptions,
+    imported: &mut [Imported],
+    texts: &[String],
+    diags: &mut Diagnostics,
+) {
+    let mut seen = HashMap::new();
+    for (i, item) in imported.iter_mut().enumerate() {
+        let file = item.target.display().to_string();
+        if seen.insert(item.target.clone(), i).is_some() {
+            let problem = ImportProblem::SameTarget { file };
+            diags.push(Diagnostic::error(problem).usage());
+            continue;
+        }
+        match std::fs::read(opts.root.join(&item.target)) {
+            Ok(bytes) if bytes == texts[i].as_bytes() => item.unchanged = true,
+            Ok(_) if !opts.force => {
+                let problem = ImportProblem::WouldOverwrite { file };
+                diags.push(Diagnostic::error(problem).usage());
+            }
+            _ => {}
+        }
+    }
+    if diags.has_errors() {
+        return;
+    }
+    for (item, text) in imported.iter().zip(texts) {
+        if item.unchanged {
+            continue;
+        }
+        if let Err(e) = write_atomically(&opts.root.join(&item.target), text.as_bytes()) {
+            let problem = ImportProblem::CannotWrite {
+                reason: e.to_string(),
+            };
+            diags.push(Diagnostic::error(problem).in_file(&item.target).io());
+            return;
+        }
+    }
+}
+
+/// Write `bytes` to `path` through a temporary file beside it, so that a
+/// reader sees the old file or the new one, never half of one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
