@@ -310,7 +310,7 @@ fn yaml_empty_file() {
         &[(
             "error: the file is empty",
             "clients/lumen/partnerships/ben-carter.yaml",
-            "write its keys, `key: value` one a line; the keys here are creator, market, model, start, end, fee, deliverables, contract, extra_costs",
+            "write its keys, `key: value` one a line; the keys here are creator, market, model, start, end, fee, deliverables, contract, extra_costs, promo_codes",
         )],
     );
 }

@@ -9,6 +9,7 @@ mod figures;
 mod hardening;
 mod hostile_input;
 mod init;
+mod mapping;
 mod outside;
 mod pages;
 mod publish;

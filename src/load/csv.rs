@@ -443,8 +443,13 @@ pub fn read(
 
 /// The file read, once the view (if any) has said what it met.
 fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
+    // A problem of the file as a whole, placed at a cell: never counted in
+    // with the problems of the cell's column.
     let at = |cell: Option<Cell>| match cell {
-        Some(cell) => table.at(cell),
+        Some(cell) => {
+            let (line, column) = cell.place();
+            Location::at(table.path, line, column).in_sheet(table.sheet)
+        }
         None => Location::file(table.path).in_sheet(table.sheet),
     };
     let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);

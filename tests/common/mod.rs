@@ -136,3 +136,19 @@ pub fn assert_json_close(want: &serde_json::Value, got: &serde_json::Value, path
         _ => assert_eq!(want, got, "{path}"),
     }
 }
+
+/// Every file below `dir`, read as text (lossily), one after another: to
+/// search a built site for what must not be in it.
+pub fn all_text(dir: &Path) -> String {
+    let mut out = String::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            out.push_str(&String::from_utf8_lossy(
+                &std::fs::read(entry.path()).unwrap(),
+            ));
+            out.push('\n');
+        }
+    }
+    out
+}

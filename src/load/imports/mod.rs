@@ -350,24 +350,21 @@ impl View<'_> {
     }
 
     /// The partnership of the first code (of a list separated by commas)
-    /// that is a partnership's; unknown codes are counted.
+    /// that is a partnership's; every code that is no partnership's is
+    /// counted, to be warned about once.
     fn codes(&self, written: &str, at: Cell, state: &mut State) -> Option<String> {
-        let mut unknown = Vec::new();
+        let mut found = None;
         for code in written.split(',').map(str::trim).filter(|c| !c.is_empty()) {
             let key = code.to_lowercase();
-            if let Some(p) = self.codes.and_then(|c| c.0.get(&key)) {
-                return Some(p.clone());
+            match self.codes.and_then(|c| c.0.get(&key)) {
+                Some(p) => found = found.or_else(|| Some(p.clone())),
+                None => {
+                    let entry = state.unknown.entry(key);
+                    entry.or_insert((code.to_string(), 0, at)).1 += 1;
+                }
             }
-            unknown.push((key, code));
         }
-        for (key, code) in unknown {
-            let entry = state
-                .unknown
-                .entry(key)
-                .or_insert((code.to_string(), 0, at));
-            entry.1 += 1;
-        }
-        None
+        found
     }
 }
 
