@@ -210,12 +210,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-impl fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportProblem {
+    /// The words of the problems of an `imports` entry.
+    fn of_the_mapping(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ImportProblem as P;
         match self {
             P::NotAGlob { glob, reason } => {
-                write!(f, "`files` \"{}\" is not a pattern: {reason}", shorten(glob))
+                write!(
+                    f,
+                    "`files` \"{}\" is not a pattern: {reason}",
+                    shorten(glob)
+                )
             }
             P::NotAList => f.write_str("`imports` must be a list of mappings"),
             P::ValuesNotAMapping { column } => {
@@ -237,17 +242,60 @@ impl fmt::Display for ImportProblem {
                 let sheet = sheet
                     .as_ref()
                     .map_or_else(String::new, |s| format!(", sheet \"{}\"", shorten(s)));
-                write!(
-                    f,
-                    "{file}{sheet} has no column \"{}\"",
-                    shorten(column)
-                )
+                write!(f, "{file}{sheet} has no column \"{}\"", shorten(column))
             }
             P::SheetNotMapped { sheet } => write!(
                 f,
                 "sheet \"{}\" has none of the mapped columns and is skipped",
                 shorten(sheet)
             ),
+            _ => Ok(()),
+        }
+    }
+
+    /// The words of the problems only `roster import` meets.
+    fn of_the_command(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ImportProblem as P;
+        match self {
+            P::NotThePreset { preset, lacks } => write!(
+                f,
+                "this file is no {preset} export: it has no column {}",
+                lacks
+                    .iter()
+                    .map(|l| format!("\"{l}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            P::WouldOverwrite { file } => {
+                write!(f, "{file} exists with other rows: not overwritten")
+            }
+            P::CannotWrite { reason } => write!(f, "cannot write the import: {reason}"),
+            P::SameTarget { file } => write!(f, "two exports would both be written to {file}"),
+            P::ExportStillThere { export } => {
+                write!(f, "{export} is still in the portfolio beside its import")
+            }
+            P::NoSuchClient { id, .. } => write!(f, "no client \"{}\" in clients/", shorten(id)),
+            P::UnknownPreset { name } => write!(f, "unknown preset \"{}\"", shorten(name)),
+            P::UnknownPartnership { id, .. } => {
+                write!(f, "unknown partnership \"{}\"", shorten(id))
+            }
+            P::DuplicateId { id, .. } => write!(f, "id \"{}\" is given twice", shorten(id)),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ImportProblem as P;
+        match self {
+            P::NotAGlob { .. }
+            | P::NotAList
+            | P::ValuesNotAMapping { .. }
+            | P::NotAColumnName { .. }
+            | P::RequiredUnmapped { .. }
+            | P::MappedColumnMissing { .. }
+            | P::SheetNotMapped { .. } => self.of_the_mapping(f),
             P::NoPartnership { preset } => write!(
                 f,
                 "this {preset} export does not say whose posts it holds"
@@ -280,25 +328,15 @@ impl fmt::Display for ImportProblem {
             P::CustomersAreNames => f.write_str(
                 "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
             ),
-            P::NotThePreset { preset, lacks } => write!(
-                f,
-                "this file is no {preset} export: it has no column {}",
-                lacks.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
-            ),
-            P::WouldOverwrite { file } => {
-                write!(f, "{file} exists with other rows: not overwritten")
-            }
-            P::CannotWrite { reason } => write!(f, "cannot write the import: {reason}"),
-            P::SameTarget { file } => write!(f, "two exports would both be written to {file}"),
-            P::ExportStillThere { export } => {
-                write!(f, "{export} is still in the portfolio beside its import")
-            }
-            P::NoSuchClient { id, .. } => write!(f, "no client \"{}\" in clients/", shorten(id)),
-            P::UnknownPreset { name } => write!(f, "unknown preset \"{}\"", shorten(name)),
-            P::UnknownPartnership { id, .. } => {
-                write!(f, "unknown partnership \"{}\"", shorten(id))
-            }
-            P::DuplicateId { id, .. } => write!(f, "id \"{}\" is given twice", shorten(id)),
+            P::NotThePreset { .. }
+            | P::WouldOverwrite { .. }
+            | P::CannotWrite { .. }
+            | P::SameTarget { .. }
+            | P::ExportStillThere { .. }
+            | P::NoSuchClient { .. }
+            | P::UnknownPreset { .. }
+            | P::UnknownPartnership { .. }
+            | P::DuplicateId { .. } => self.of_the_command(f),
             P::CodeTwice { code, first } => write!(
                 f,
                 "promo code \"{}\" is also a code of {}",

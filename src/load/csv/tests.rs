@@ -120,3 +120,76 @@ fn rejects_a_header_of_no_kind() {
         "{msgs:?}"
     );
 }
+
+#[test]
+fn a_stamp_written_in_roster_form_reads_back_the_same() {
+    for written in [
+        "2026-05-12",
+        "2026-05-12 12:54:07 -0700",
+        "2026-05-12T23:30:00+03:00",
+        "03/25/2026 22:00",
+        "Sep 27, 2026",
+        "2026-05-12T00:00:00Z",
+    ] {
+        let stamp = parse_stamp(written).unwrap();
+        let again = parse_stamp(&stamp.rfc3339()).unwrap();
+        assert_eq!(again, stamp, "{written} -> {}", stamp.rfc3339());
+    }
+    let shopify = parse_stamp("2026-05-12 12:54:07 -0700").unwrap();
+    assert_eq!(shopify.rfc3339(), "2026-05-12T12:54:07-07:00");
+    assert_eq!(parse_stamp("2026-05-12").unwrap().rfc3339(), "2026-05-12");
+    assert_eq!(
+        parse_stamp("03/25/2026 22:00").unwrap().rfc3339(),
+        "2026-03-25T22:00:00Z"
+    );
+}
+
+/// The orders read from a Shopify export with `codes`.
+fn shopify(text: &str, codes: &[(&str, &str)]) -> (Vec<RawOrder>, Vec<String>) {
+    let codes = imports::Codes(
+        codes
+            .iter()
+            .map(|(c, p)| (c.to_lowercase(), p.to_string()))
+            .collect(),
+    );
+    let how = How {
+        codes: Some(&codes),
+        salt: "s",
+        ..How::default()
+    };
+    let mut d = Diagnostics::new();
+    let f = read(Path::new("o.csv"), text.as_bytes(), &how, &mut d).unwrap();
+    let msgs = d.sorted().iter().map(|d| d.message()).collect();
+    match f.rows {
+        Rows::Orders(rows) => (rows, msgs),
+        _ => panic!("not orders"),
+    }
+}
+
+#[test]
+fn a_shopify_export_folds_line_items_and_leaves_out_refunds() {
+    let text = "Name,Email,Financial Status,Total,Discount Code,Created at,Lineitem name,Cancelled at\n\
+        #1,A@x.io,paid,10.00,\"NEW, anna5\",2026-05-01 10:00:00 +0000,Mug,\n\
+        #1,A@x.io,,,,2026-05-01 10:00:00 +0000,Cup,\n\
+        #2,b@x.io,refunded,5,,2026-05-02 10:00:00 +0000,Mug,\n\
+        #3,,paid,5,,2026-05-03 10:00:00 +0000,Mug,\n\
+        #4,a@x.io,pending,7,NEW,2026-05-04 10:00:00 +0000,Mug,\n\
+        #5,c@x.io,paid,7,,2026-05-04 10:00:00 +0000,Mug,2026-05-05 10:00:00 +0000\n";
+    let (rows, msgs) = shopify(text, &[("ANNA5", "anna")]);
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["#1", "#4"]);
+    assert_eq!(rows[0].partnership.as_ref().unwrap().0, "anna");
+    assert_eq!(rows[1].partnership, None);
+    // The same person in other case is the same customer, and not an e-mail.
+    assert_eq!(rows[0].customer, rows[1].customer);
+    assert_eq!(rows[0].customer, imports::customers::hash("s", "a@x.io"));
+    assert_eq!(
+        msgs,
+        [
+            "1 order without an e-mail: no customer, so out of repeat purchase",
+            "2 orders left out: refunded, voided or cancelled",
+            "this file holds customers' e-mail addresses",
+            "discount code \"NEW\" (2 orders) is no partnership's promo code",
+        ]
+    );
+}
