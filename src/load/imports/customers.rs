@@ -17,11 +17,12 @@ pub enum Written {
     Name,
 }
 
-/// What `value` (trimmed) is: an e-mail has an `@` with text on both
-/// sides and a dot after it; a name has a space between words with a
+/// What `value` (trimmed) is: an e-mail has an `@` with text before it
+/// and a dot after it (the last `@`, so that junk around an address is
+/// still taken for one); a name has a space between words with a
 /// letter in each. Anything else (a hash, `C-0042`) is an opaque id.
 pub fn written(value: &str) -> Written {
-    if let Some((user, domain)) = value.split_once('@')
+    if let Some((user, domain)) = value.rsplit_once('@')
         && !user.is_empty()
         && domain.contains('.')
     {
