@@ -8,6 +8,7 @@ mod dialects;
 mod figures;
 mod hardening;
 mod hostile_input;
+mod imports;
 mod init;
 mod mapping;
 mod outside;
