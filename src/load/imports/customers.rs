@@ -18,21 +18,32 @@ pub enum Written {
 }
 
 /// What `value` (trimmed) is: an e-mail has an `@` with text before it
-/// and a dot after it (the last `@`, so that junk around an address is
-/// still taken for one); a name has a space between words with a
+/// and a dot after it (any `@`, so that junk around an address is still
+/// taken for one); a name has a space between words with a
 /// letter in each. Anything else (a hash, `C-0042`) is an opaque id.
 pub fn written(value: &str) -> Written {
-    if let Some((user, domain)) = value.rsplit_once('@')
-        && !user.is_empty()
-        && domain.contains('.')
+    // Most ids are one word without an `@`: read on every order.
+    if !value.contains(|c: char| c == '@' || c.is_whitespace()) {
+        return Written::Opaque;
+    }
+    if value
+        .match_indices('@')
+        .any(|(at, _)| at > 0 && value[at + 1..].contains('.'))
     {
         return Written::Email;
     }
-    let words: Vec<&str> = value.split_whitespace().collect();
-    if words.len() >= 2 && words.iter().all(|w| w.chars().any(char::is_alphabetic)) {
-        return Written::Name;
+    let mut words = 0;
+    for word in value.split_whitespace() {
+        if !word.chars().any(char::is_alphabetic) {
+            return Written::Opaque;
+        }
+        words += 1;
     }
-    Written::Opaque
+    if words >= 2 {
+        Written::Name
+    } else {
+        Written::Opaque
+    }
 }
 
 /// The header words of columns that may hold personal data: a file with
