@@ -138,6 +138,7 @@ pub(crate) mod tests_support {
             posts_per_month: None,
             contract: Contract::default(),
             extra_costs: Vec::new(),
+            promo_codes: Vec::new(),
         }
     }
 

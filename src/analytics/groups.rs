@@ -31,6 +31,9 @@ pub struct PortfolioFigures {
     pub organic_posts: u64,
     /// Repeat purchase rate.
     pub repeat_purchase_rate: Option<f64>,
+    /// Money ahead (schema 2).
+    #[serde(flatten)]
+    pub ahead: super::ahead::PortfolioAhead,
 }
 
 /// One market's figures.
@@ -54,6 +57,9 @@ pub struct MarketFigures {
     /// The headline curve over this market's partnerships, for its page.
     #[serde(skip)]
     pub engagement_by_post_number: Vec<PostNumberPoint>,
+    /// Money ahead (schema 2).
+    #[serde(flatten)]
+    pub ahead: super::ahead::MarketAhead,
 }
 
 /// One model's figures.
@@ -72,6 +78,9 @@ pub struct ModelFigures {
     pub sponsored_posts: u64,
     /// Organic mentions to date.
     pub organic_posts: u64,
+    /// Paybacks (schema 2).
+    #[serde(flatten)]
+    pub payback: super::payback::ModelPayback,
 }
 
 /// What a partnership, a month or a larger group adds up.
@@ -165,6 +174,7 @@ pub(super) fn portfolio(c: &Client, per: &[Group]) -> PortfolioFigures {
         sponsored_posts: g.sponsored,
         organic_posts: g.organic,
         repeat_purchase_rate: g.repeat.rate(),
+        ahead: Default::default(),
     }
 }
 
@@ -191,6 +201,7 @@ pub(super) fn markets(
                 sponsored_posts: g.sponsored,
                 organic_posts: g.organic,
                 engagement_by_post_number: engagement::by_post_number(curve),
+                ahead: Default::default(),
             }
         })
         .collect()
@@ -215,6 +226,7 @@ pub(super) fn models(c: &Client, per: &[Group]) -> Vec<ModelFigures> {
                 repeat_purchase_rate: g.repeat.rate(),
                 sponsored_posts: g.sponsored,
                 organic_posts: g.organic,
+                payback: Default::default(),
             })
         })
         .collect()

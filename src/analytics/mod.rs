@@ -11,6 +11,7 @@
 //! each partnership (`partnerships`), the portfolio, markets and models
 //! (`groups`) and the months (`months`).
 
+pub mod ahead;
 pub mod change;
 pub mod cost;
 pub mod daily;
@@ -19,6 +20,7 @@ mod groups;
 pub mod life;
 mod months;
 mod partnerships;
+pub mod payback;
 mod posts;
 pub mod repeat;
 pub mod stats;
@@ -38,7 +40,7 @@ pub use posts::PostFacts;
 pub use totals::{Figures, Totals};
 
 /// The data.json schema version.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// Every figure of one client, in data.json's shape and order.
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +68,14 @@ pub struct ClientFigures {
     pub partnerships: Vec<PartnershipFigures>,
     /// Calendar months, ascending.
     pub months: Vec<MonthFigures>,
+    /// Retainers up for renewal within 90 days, by end then id.
+    pub renewals: Vec<ahead::Renewal>,
+    /// Budgets of client.yaml, by start then the longer first.
+    pub budgets: Vec<ahead::BudgetFigures>,
+    /// Partnerships signed to start after `as_of`, ids ascending: for the
+    /// commitments page (in no list of data.json).
+    #[serde(skip)]
+    pub signed: Vec<ahead::Signed>,
     /// Per post, in the client's post order: what the pages show of each.
     #[serde(skip)]
     pub posts: Vec<PostFacts>,
@@ -101,7 +111,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         settings.repeat_window_days,
     ));
     let day_rows = daily::rows_to_date(c, as_of);
-    let partnerships = c
+    let partnerships: Vec<PartnershipFigures> = c
         .partnerships
         .iter()
         .zip(bookings)
@@ -115,7 +125,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
             partnerships::figures(c, settings, as_of, p, made)
         })
         .collect();
-    ClientFigures {
+    let mut figures = ClientFigures {
         schema: SCHEMA,
         client: ClientInfo {
             id: c.id.clone(),
@@ -131,8 +141,67 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         conversion_window: daily::windows(&day_rows),
         partnerships,
         months: months::figures(&tally.by_month, as_of),
+        renewals: Vec::new(),
+        budgets: Vec::new(),
+        signed: Vec::new(),
         posts: posts.facts,
+    };
+    money_ahead(c, settings, as_of, &mut figures);
+    figures
+}
+
+/// The figures of schema 2 that look ahead (metrics.md, "Money ahead",
+/// "Payback"), added to those to date.
+fn money_ahead(c: &Client, settings: &Settings, as_of: NaiveDate, f: &mut ClientFigures) {
+    let fx = &settings.fx;
+    let ahead = ahead::ahead(c, fx, as_of);
+    let to_date: Vec<&[cost::Booking]> = f.partnerships.iter().map(|p| &p.bookings[..]).collect();
+    f.portfolio.ahead = ahead::portfolio(c, (fx, as_of), &ahead, &to_date);
+    for (m, (_, a)) in f
+        .markets
+        .iter_mut()
+        .zip(ahead::markets(c, (fx, as_of), &ahead))
+    {
+        m.ahead = a;
     }
+    f.budgets = ahead::budgets(c, (fx, as_of), &ahead, &to_date);
+    let mut revenue = vec![Vec::new(); c.partnerships.len()];
+    for (post, fact) in c.posts.iter().zip(&f.posts) {
+        if let (true, Some(r)) = (fact.to_date, fact.revenue) {
+            revenue[post.partnership.index()].push((post.date, r));
+        }
+    }
+    for (i, (p, pf)) in c.partnerships.iter().zip(&mut f.partnerships).enumerate() {
+        let back = payback::payback(p, &revenue[i], (fx, c.currency), as_of);
+        pf.ahead = ahead::PartnershipAhead {
+            committed: ahead.committed[i].iter().map(|b| b.amount).sum(),
+            monthly_fee: ahead::monthly_fee(p, fx, c, as_of),
+            payback_day: back.day,
+            payback_month: back.month,
+            promo_codes: p.promo_codes.clone(),
+            committed_bookings: ahead.committed[i].clone(),
+            short_by: back.short_by,
+        };
+    }
+    for m in &mut f.models {
+        let of_model: Vec<(payback::Payback, bool)> = f
+            .partnerships
+            .iter()
+            .filter(|p| p.model == m.model)
+            .map(|p| {
+                let back = payback::Payback {
+                    day: p.ahead.payback_day,
+                    month: p.ahead.payback_month,
+                    short_by: None,
+                };
+                (back, p.figures.cost > rust_decimal::Decimal::ZERO)
+            })
+            .collect();
+        m.payback = payback::model(&of_model);
+    }
+    let recommendation = |i: usize| f.partnerships[i].recommendation;
+    f.renewals = ahead::renewals(c, (fx, as_of), recommendation);
+    f.signed = ahead::signed(c, fx, as_of, &ahead);
 }
 
 /// data.json writes dates as the input does, `YYYY-MM-DD`.

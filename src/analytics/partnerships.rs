@@ -66,6 +66,9 @@ pub struct PartnershipFigures {
     /// Costs booked to date, in booking order.
     #[serde(skip)]
     pub bookings: Vec<Booking>,
+    /// Money ahead and payback (schema 2).
+    #[serde(flatten)]
+    pub ahead: super::ahead::PartnershipAhead,
 }
 
 /// What one partnership's figures are made from.
@@ -125,6 +128,7 @@ pub(super) fn figures(
         trend_intercept: made.fit.map(|f| f.intercept),
         in_ramp_up: life::in_ramp_up(p.start, as_of, settings.ramp_up_days),
         bookings: made.bookings,
+        ahead: Default::default(),
     }
 }
 

@@ -73,6 +73,8 @@ fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Cli
         targets: Targets::default(),
         brand: Brand::default(),
         partnerships,
+        signed: Vec::new(),
+        budgets: Vec::new(),
         posts,
         daily: Vec::new(),
         orders: Vec::new(),

@@ -73,6 +73,8 @@ pub struct RawClientFile {
     pub date_order: Option<DateOrder>,
     /// `imports`: column mappings for other tools' exports.
     pub imports: Vec<super::imports::ImportMapping>,
+    /// `budgets`, by start then the longer first.
+    pub budgets: Vec<crate::model::Budget>,
 }
 
 /// A partnership file, read; `market` is resolved to an index.
@@ -329,6 +331,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         "publish",
         "date_order",
         "imports",
+        "budgets",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -340,6 +343,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
     let date_order = date_order(&mut doc, &m);
     let imports = super::imports::config::read(&mut doc, &m, src);
+    let budgets = budgets(&mut doc, &m);
     let errors_before_markets = doc.errors();
     let markets = markets(&mut doc, &m);
     let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
@@ -360,7 +364,55 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         publish,
         date_order,
         imports,
+        budgets,
     })
+}
+
+/// `budgets`: amounts by period (a year, a quarter or a month), each
+/// period once, no amount negative.
+fn budgets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<crate::model::Budget> {
+    use crate::model::Budget;
+    let path = join(&[], "budgets");
+    let Some(v) = doc.field(m, &[], "budgets", false).cloned() else {
+        return Vec::new();
+    };
+    let Value::Mapping(periods) = v else {
+        doc.error(&path, YamlProblem::BudgetsNotAMapping);
+        return Vec::new();
+    };
+    let mut budgets: Vec<Budget> = Vec::new();
+    for (k, amount) in &periods {
+        let key = match k {
+            Value::String(s) => s.trim().to_string(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        let kpath = join(&path, &key);
+        let Some((start, end)) = Budget::period_of(&key) else {
+            doc.error(&kpath, YamlProblem::NotABudgetPeriod { period: key });
+            continue;
+        };
+        if budgets.iter().any(|b| b.period == key) {
+            doc.error(&kpath, YamlProblem::BudgetTwice { period: key });
+            continue;
+        }
+        match doc.decimal_value(amount, &kpath, "amount") {
+            Some(a) if a.is_sign_negative() && !a.is_zero() => {
+                doc.error(&kpath, YamlProblem::NegativeBudget);
+            }
+            Some(a) => budgets.push(Budget {
+                period: key,
+                start,
+                end,
+                amount: a,
+            }),
+            None => {}
+        }
+    }
+    budgets.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    budgets
 }
 
 /// client.yaml's markets, ids ascending.

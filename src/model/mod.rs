@@ -179,6 +179,11 @@ pub struct Client {
     pub brand: Brand,
     /// Partnerships starting on or before `as_of`, ids ascending.
     pub partnerships: Vec<Partnership>,
+    /// Partnerships signed but starting after `as_of`, ids ascending: in
+    /// the commitments only (metrics.md, "Money ahead").
+    pub signed: Vec<Partnership>,
+    /// Budgets of client.yaml, by start then the longer first.
+    pub budgets: Vec<Budget>,
     /// Posts of those partnerships, in file order.
     pub posts: Vec<Post>,
     /// Daily rows of those posts.
@@ -316,6 +321,20 @@ impl ContractKind {
             _ => None,
         }
     }
+
+    /// As a partnership file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContractKind::Individual => "individual",
+            ContractKind::Umbrella => "umbrella",
+        }
+    }
+}
+
+impl serde::Serialize for ContractKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// A cost beyond the fee: seeding, shipping, a bonus.
@@ -352,6 +371,50 @@ pub struct Partnership {
     pub contract: Contract,
     /// Costs beyond the fee, in file order.
     pub extra_costs: Vec<ExtraCost>,
+    /// Discount codes that attribute shop orders to it, as written.
+    pub promo_codes: Vec<String>,
+}
+
+/// An amount budgeted for a period of client.yaml's `budgets`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    /// The key as written: `2026`, `2026-Q4` or `2026-11`.
+    pub period: String,
+    /// Its first day.
+    pub start: NaiveDate,
+    /// Its last day.
+    pub end: NaiveDate,
+    /// The amount, in the client's currency.
+    pub amount: Decimal,
+}
+
+impl Budget {
+    /// The period of a `budgets` key: a year `YYYY`, a quarter `YYYY-Qn` or
+    /// a month `YYYY-MM`, as its first and last days.
+    pub fn period_of(key: &str) -> Option<(NaiveDate, NaiveDate)> {
+        let year = |y: &str| -> Option<i32> {
+            (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| y.parse().ok())
+                .flatten()
+        };
+        let months = |y: i32, first: u32, last: u32| {
+            let start = NaiveDate::from_ymd_opt(y, first, 1)?;
+            let end = Month::of(NaiveDate::from_ymd_opt(y, last, 1)?).last_day();
+            Some((start, end))
+        };
+        match key.split_once('-') {
+            None => months(year(key)?, 1, 12),
+            Some((y, q)) if q.len() == 2 && q.starts_with('Q') => {
+                let n: u32 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
+                months(year(y)?, 3 * n - 2, 3 * n)
+            }
+            Some((y, m)) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+                let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+                months(year(y)?, m, m)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Counts a post or a daily row may carry; `None` is an unknown cell.

@@ -37,7 +37,7 @@ pub(super) fn client(
         as_of,
         client_dir: PathBuf::from("clients").join(&c.id),
     };
-    let partnerships = partnerships(&s, diags);
+    let (partnerships, signed) = partnerships(&s, diags);
     let mut refs = Refs::new(c, &partnerships);
     let (posts, post_places) = rows::posts(&s, &mut refs, diags);
     let daily = rows::daily(&s, &posts, &post_places, diags);
@@ -57,6 +57,8 @@ pub(super) fn client(
         targets: file.targets.clone(),
         brand: file.brand.clone(),
         partnerships,
+        signed,
+        budgets: file.budgets.clone(),
         posts,
         daily,
         orders,
@@ -66,16 +68,15 @@ pub(super) fn client(
     })
 }
 
-/// The partnerships starting on or before the report date (the others are
-/// left out entirely, Precise readings 4), with their currencies defaulted
-/// and checked for rates.
-fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
+/// The partnerships starting on or before the report date, and those
+/// signed to start after it (left out of every figure to date, Precise
+/// readings 4, and counted in the commitments), with their currencies
+/// defaulted and checked for rates.
+fn partnerships(s: &Scope, diags: &mut Diagnostics) -> (Vec<Partnership>, Vec<Partnership>) {
     let settings = s.checked.settings;
     let mut partnerships = Vec::new();
+    let mut signed = Vec::new();
     for p in &s.c.partnerships {
-        if p.start > s.as_of {
-            continue;
-        }
         let fee = fee(s, p, diags);
         let extra_costs = extra_costs(s, p, diags);
         if s.checked.known
@@ -87,7 +88,13 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
                     .at(p.source.locate_key(&join(&[], "creator"))),
             );
         }
-        partnerships.push(Partnership {
+        let list = if p.start > s.as_of {
+            &mut signed
+        } else {
+            &mut partnerships
+        };
+        list.push(Partnership {
+            promo_codes: p.promo_codes.iter().map(|(c, _)| c.clone()).collect(),
             id: p.id.clone(),
             creator: p.creator.clone(),
             market: p.market,
@@ -100,13 +107,14 @@ fn partnerships(s: &Scope, diags: &mut Diagnostics) -> Vec<Partnership> {
             extra_costs,
         });
     }
-    partnerships
+    (partnerships, signed)
 }
 
 /// The fee in its currency, the client's when none is given, with an error
-/// when there is no rate from it in the month the fee is booked from.
+/// when there is no rate from it in the month the fee is booked from (for
+/// a fee after the report date, the report date's month: the future rate).
 fn fee(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Amount {
-    let (to, month) = (s.currency, Month::of(p.start));
+    let (to, month) = (s.currency, Month::of(p.start.min(s.as_of)));
     let fee = Amount {
         value: p.fee.value,
         currency: p.fee.currency.unwrap_or(to),
@@ -134,9 +142,9 @@ fn extra_costs(s: &Scope, p: &RawPartnership, diags: &mut Diagnostics) -> Vec<Ex
             value: cost.amount.value,
             currency: cost.amount.currency.unwrap_or(to),
         };
-        let month = Month::of(cost.date);
+        // A cost after the report date is committed at its month's rate.
+        let month = Month::of(cost.date.min(s.as_of));
         if s.rates_checked
-            && cost.date <= s.as_of
             && !s
                 .checked
                 .settings

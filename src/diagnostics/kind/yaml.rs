@@ -234,6 +234,20 @@ pub enum YamlProblem {
     NegativeExtraCost,
     /// A promo code that is not text.
     NotACode,
+    /// `budgets` is not a mapping of periods to amounts.
+    BudgetsNotAMapping,
+    /// A `budgets` key that is no year, quarter or month.
+    NotABudgetPeriod {
+        /// The key as written.
+        period: String,
+    },
+    /// A budget period given twice.
+    BudgetTwice {
+        /// The key.
+        period: String,
+    },
+    /// A negative budget.
+    NegativeBudget,
 }
 
 /// Where to add a missing `key`: the mapping and the line it starts on,
@@ -351,6 +365,9 @@ impl YamlProblem {
             | P::ExtraCostsNotAList
             | P::NegativeExtraCost => return None,
             P::NotACode => "write each code as text: `promo_codes: [ANNA15, ANNA-RU]`".into(),
+            P::BudgetsNotAMapping | P::NotABudgetPeriod { .. } => "write a period and its amount on each line: `2026: 250000` (a year), `2026-Q4: 70000` (a quarter) or `2026-11: 22000` (a month)".into(),
+            P::BudgetTwice { .. } => "keep one of the two".into(),
+            P::NegativeBudget => "write the budget as a positive amount".into(),
         })
     }
 }
@@ -429,6 +446,16 @@ impl fmt::Display for YamlProblem {
             P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
             P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
             P::NotACode => f.write_str("a promo code must be text"),
+            P::BudgetsNotAMapping => f.write_str("`budgets` must map periods to amounts"),
+            P::NotABudgetPeriod { period } => write!(
+                f,
+                "budget period `{}` is no year, quarter or month",
+                shorten(period)
+            ),
+            P::BudgetTwice { period } => {
+                write!(f, "budget period `{}` is given twice", shorten(period))
+            }
+            P::NegativeBudget => f.write_str("a budget cannot be negative"),
         }
     }
 }
