@@ -13,7 +13,7 @@ use serde_yaml::Value;
 
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::Diagnostics;
-use crate::diagnostics::kind::YamlProblem;
+use crate::diagnostics::kind::{BudgetProblem, YamlProblem};
 use crate::model::DateOrder;
 use crate::model::{
     Brand, Colour, Contract, Creator, Currency, Denominator, Fx, Language, Market, MarketId,
@@ -377,7 +377,7 @@ fn budgets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<crate::model::Budg
         return Vec::new();
     };
     let Value::Mapping(periods) = v else {
-        doc.error(&path, YamlProblem::BudgetsNotAMapping);
+        doc.error(&path, BudgetProblem::NotAMapping);
         return Vec::new();
     };
     let mut budgets: Vec<Budget> = Vec::new();
@@ -391,16 +391,16 @@ fn budgets(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Vec<crate::model::Budg
         };
         let kpath = join(&path, &key);
         let Some((start, end)) = Budget::period_of(&key) else {
-            doc.error(&kpath, YamlProblem::NotABudgetPeriod { period: key });
+            doc.error(&kpath, BudgetProblem::NotAPeriod { period: key });
             continue;
         };
         if budgets.iter().any(|b| b.period == key) {
-            doc.error(&kpath, YamlProblem::BudgetTwice { period: key });
+            doc.error(&kpath, BudgetProblem::Twice { period: key });
             continue;
         }
         match doc.decimal_value(amount, &kpath, "amount") {
             Some(a) if a.is_sign_negative() && !a.is_zero() => {
-                doc.error(&kpath, YamlProblem::NegativeBudget);
+                doc.error(&kpath, BudgetProblem::Negative);
             }
             Some(a) => budgets.push(Budget {
                 period: key,

@@ -100,7 +100,7 @@ fn promo_codes(
             _ => String::new(),
         };
         if code.is_empty() {
-            doc.error(&ipath, YamlProblem::NotACode);
+            doc.error(&ipath, crate::diagnostics::kind::BudgetProblem::NotACode);
             continue;
         }
         codes.push((code, src.locate(&ipath)));

@@ -10,6 +10,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
+mod budgets;
 mod csv;
 mod files;
 mod imports;
@@ -18,6 +19,7 @@ mod rows;
 mod run;
 mod yaml;
 
+pub use budgets::BudgetProblem;
 pub use csv::{BadNumber, CsvProblem, KindLacks};
 pub use files::FileProblem;
 pub use imports::ImportProblem;
@@ -39,6 +41,8 @@ pub enum Kind {
     Row(RowProblem),
     /// An export read through a mapping or a preset, or personal data.
     Import(ImportProblem),
+    /// `budgets` of client.yaml, `promo_codes` of a partnership.
+    Budget(BudgetProblem),
     /// The portfolio as a whole: settings, scope, dates, notes, templates.
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
@@ -92,6 +96,7 @@ impl Kind {
             Kind::Csv(p) => p.help(),
             Kind::Row(p) => p.help(),
             Kind::Import(p) => p.help(),
+            Kind::Budget(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
             Kind::InRows(many) => many.first.help(),
@@ -109,6 +114,7 @@ impl Kind {
             Kind::Portfolio(p) => (4, variant_of(p)),
             Kind::Run(p) => (5, variant_of(p)),
             Kind::Import(p) => (6, variant_of(p)),
+            Kind::Budget(p) => (7, variant_of(p)),
             Kind::InRows(many) => many.first.variant(),
         }
     }
@@ -144,6 +150,7 @@ impl fmt::Display for Kind {
             Kind::Csv(p) => p.fmt(f),
             Kind::Row(p) => p.fmt(f),
             Kind::Import(p) => p.fmt(f),
+            Kind::Budget(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
             Kind::InRows(many) => {
@@ -176,6 +183,7 @@ from_problem! {
     CsvProblem => Csv,
     RowProblem => Row,
     ImportProblem => Import,
+    BudgetProblem => Budget,
     PortfolioProblem => Portfolio,
     RunProblem => Run,
 }

@@ -232,22 +232,6 @@ pub enum YamlProblem {
     ExtraCostsNotAList,
     /// An extra cost below zero.
     NegativeExtraCost,
-    /// A promo code that is not text.
-    NotACode,
-    /// `budgets` is not a mapping of periods to amounts.
-    BudgetsNotAMapping,
-    /// A `budgets` key that is no year, quarter or month.
-    NotABudgetPeriod {
-        /// The key as written.
-        period: String,
-    },
-    /// A budget period given twice.
-    BudgetTwice {
-        /// The key.
-        period: String,
-    },
-    /// A negative budget.
-    NegativeBudget,
 }
 
 /// Where to add a missing `key`: the mapping and the line it starts on,
@@ -364,10 +348,6 @@ impl YamlProblem {
             | P::NegativePostsPerMonth
             | P::ExtraCostsNotAList
             | P::NegativeExtraCost => return None,
-            P::NotACode => "write each code as text: `promo_codes: [ANNA15, ANNA-RU]`".into(),
-            P::BudgetsNotAMapping | P::NotABudgetPeriod { .. } => "write a period and its amount on each line: `2026: 250000` (a year), `2026-Q4: 70000` (a quarter) or `2026-11: 22000` (a month)".into(),
-            P::BudgetTwice { .. } => "keep one of the two".into(),
-            P::NegativeBudget => "write the budget as a positive amount".into(),
         })
     }
 }
@@ -445,17 +425,6 @@ impl fmt::Display for YamlProblem {
             P::NegativePostsPerMonth => f.write_str(NEGATIVE_POSTS_PER_MONTH),
             P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
             P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
-            P::NotACode => f.write_str("a promo code must be text"),
-            P::BudgetsNotAMapping => f.write_str("`budgets` must map periods to amounts"),
-            P::NotABudgetPeriod { period } => write!(
-                f,
-                "budget period `{}` is no year, quarter or month",
-                shorten(period)
-            ),
-            P::BudgetTwice { period } => {
-                write!(f, "budget period `{}` is given twice", shorten(period))
-            }
-            P::NegativeBudget => f.write_str("a budget cannot be negative"),
         }
     }
 }
