@@ -16,7 +16,15 @@ fn worked_example_matches_the_expected_data_json() {
                 .join("data.json"),
         )
         .unwrap();
-        let want: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut want: serde_json::Value = serde_json::from_str(&text).unwrap();
+        // The paired lift and its interval are the next issue's (15): every
+        // other key of schema 2 is compared.
+        for point in want["engagement_by_post_number"].as_array_mut().unwrap() {
+            for key in ["n_pairs", "paired_lift", "lift_low", "lift_high"] {
+                point.as_object_mut().unwrap().remove(key);
+            }
+        }
+        assert_eq!(fx.data(client)["schema"], 2);
         assert_json_close(&want, &fx.data(client), client);
     }
 }
@@ -136,12 +144,13 @@ fn as_of_on_the_command_line_overrides_the_default() {
         "--output",
         out.to_str().unwrap(),
         "--as-of",
-        "2026-08-31",
+        "2026-08-20",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let d = fx.data("rowan-kids");
-    assert_eq!(d["as_of"], "2026-08-31");
-    // Months run through the month of as_of; artyom-smirnov (start 09-17) is left out.
+    assert_eq!(d["as_of"], "2026-08-20");
+    // Months run through the month of as_of; artyom-smirnov (start 08-27) is
+    // left out of every list (signed, it is in the commitments only).
     assert_eq!(
         d["months"].as_array().unwrap().last().unwrap()["month"],
         "2026-08"
@@ -153,6 +162,7 @@ fn as_of_on_the_command_line_overrides_the_default() {
             .iter()
             .all(|p| p["id"] != "artyom-smirnov")
     );
+    assert!(d["portfolio"]["committed"].as_f64().unwrap() > 0.0);
 }
 
 #[test]
