@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per feature. Each test copies a
 //! fixture into a temporary folder and runs the real `roster` binary on it.
 
+mod ahead;
 mod bad_input;
 mod browser;
 mod common;

@@ -471,3 +471,6 @@ fn going_on(p: &Partnership, (fx, as_of): (&Fx, NaiveDate), c: &Client, b: &Budg
         })
         .sum()
 }
+
+#[cfg(test)]
+mod tests;

@@ -159,3 +159,90 @@ pub fn model(paybacks: &[(Payback, bool)]) -> ModelPayback {
         median_payback_month: stats::quantile(&months, 0.5),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::cost::tests_support::retainer;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+    fn at(p: &Partnership, revenue: &[(&str, &str)], as_of: &str) -> Payback {
+        let revenue: Vec<(NaiveDate, Decimal)> =
+            revenue.iter().map(|(day, r)| (date(day), d(r))).collect();
+        let usd = Currency::parse("USD").unwrap();
+        payback(p, &revenue, (&Fx::default(), usd), date(as_of))
+    }
+
+    #[test]
+    fn a_retainer_ahead_on_a_few_days_is_not_yet_paid_back() {
+        // 3000 a month from 1 September: 100 a day in September. 500 on
+        // 3 September is ahead of 300, 400, 500 (days 3-5), behind from day
+        // 6; 10000 on 10 September is ahead for good: day 10, month 1.
+        let p = retainer("2026-09-01", None, "3000");
+        let back = at(
+            &p,
+            &[("2026-09-03", "500"), ("2026-09-10", "10000")],
+            "2026-10-20",
+        );
+        assert_eq!(
+            (back.day, back.month, back.short_by),
+            (Some(10), Some(1), None)
+        );
+        // Without the second post it is behind at as_of: 3000 + 20/31 x
+        // 3000 cost, 500 earned.
+        let back = at(&p, &[("2026-09-03", "500")], "2026-10-20");
+        assert_eq!((back.day, back.month), (None, None));
+        let cost = d("3000") + d("3000") * d("20") / d("31");
+        assert_eq!(back.short_by, Some(cost - d("500")));
+    }
+
+    #[test]
+    fn a_one_off_pays_back_when_its_revenue_reaches_its_fee() {
+        let mut p = retainer("2026-09-01", None, "1000");
+        p.model = Model::OneOff;
+        let back = at(&p, &[("2026-09-15", "1200")], "2026-10-20");
+        assert_eq!((back.day, back.month), (Some(15), Some(1)));
+        // Revenue of a post before start counts from day 1.
+        let back = at(&p, &[("2026-08-25", "1000")], "2026-10-20");
+        assert_eq!((back.day, back.month), (Some(1), Some(1)));
+        // Never paid back: 800 short.
+        let back = at(&p, &[("2026-09-15", "200")], "2026-10-20");
+        assert_eq!((back.day, back.short_by), (None, Some(d("800"))));
+        // A month later in its life: 1 September to 30 September is
+        // month 1, so 5 October is in month 2.
+        let back = at(&p, &[("2026-10-05", "1000")], "2026-10-20");
+        assert_eq!((back.day, back.month), (Some(35), Some(2)));
+    }
+
+    #[test]
+    fn a_partnership_that_cost_nothing_never_pays_back() {
+        let mut p = retainer("2026-09-01", None, "0");
+        p.model = Model::OneOff;
+        let back = at(&p, &[("2026-09-15", "100")], "2026-10-20");
+        assert_eq!(back, Payback::default());
+    }
+
+    #[test]
+    fn a_models_median_payback_month_may_be_a_half() {
+        let paid = |m| Payback {
+            day: Some(1),
+            month: Some(m),
+            short_by: None,
+        };
+        let got = model(&[
+            (paid(1), true),
+            (paid(2), true),
+            (Payback::default(), true),
+            (Payback::default(), false),
+        ]);
+        assert_eq!(got.paid_back, 2);
+        assert_eq!(got.n_costed, 3);
+        assert_eq!(got.median_payback_month, Some(1.5));
+        assert_eq!(model(&[]).median_payback_month, None);
+    }
+}

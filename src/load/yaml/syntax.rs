@@ -83,7 +83,8 @@ pub(super) fn error(file: &Path, src: &str, e: &serde_yaml::Error) -> Diagnostic
         Some(l) => Location::at(file, l.line(), l.column()),
         None => Location::file(file),
     };
-    if msg.starts_with("duplicate entry with key")
+    // serde_yaml names the path first for a nested mapping: `budgets: duplicate ...`.
+    if msg.contains("duplicate entry with key")
         && let Some((key, (line, column), first)) = SpanTree::parse(src).and_then(|t| t.duplicate())
     {
         let problem = YamlProblem::DuplicateKey {
