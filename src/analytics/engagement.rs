@@ -46,6 +46,8 @@ pub fn rate_parts(
 /// A numbered sponsored post's rate, as the headline curve reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberedRate {
+    /// Its partnership's index in the client's (ids ascending) order.
+    pub partnership: usize,
     /// Model of the post's partnership.
     pub model: Model,
     /// k: the post is its partnership's k-th sponsored post to date.
@@ -67,14 +69,22 @@ pub struct PostNumberPoint {
     pub n: usize,
     /// mean at k / mean at 1 - 1.
     pub lift: Option<f64>,
+    /// The paired lift and its interval (schema 2).
+    #[serde(flatten)]
+    pub paired: super::lift::Paired,
 }
 
 /// The curve by post number from every numbered post.
 pub fn by_post_number(points: impl IntoIterator<Item = NumberedRate>) -> Vec<PostNumberPoint> {
     let mut groups: BTreeMap<(Model, u32), Vec<f64>> = BTreeMap::new();
+    let mut by_partnership: BTreeMap<(Model, u32), BTreeMap<usize, f64>> = BTreeMap::new();
     for p in points {
         let g = groups.entry((p.model, p.post_number)).or_default();
         g.extend(p.rate);
+        if let Some(rate) = p.rate {
+            let rates = by_partnership.entry((p.model, p.post_number)).or_default();
+            rates.insert(p.partnership, rate);
+        }
     }
     let means: BTreeMap<(Model, u32), Option<f64>> = groups
         .iter()
@@ -94,12 +104,14 @@ pub fn by_post_number(points: impl IntoIterator<Item = NumberedRate>) -> Vec<Pos
                 (Some(m), Some(f)) if f != 0.0 => Some(m / f - 1.0),
                 _ => None,
             };
+            let at = |k: u32| by_partnership.get(&(model, k));
             PostNumberPoint {
                 model,
                 post_number: k,
                 mean_engagement_rate: mean,
                 n: rates.len(),
                 lift,
+                paired: super::lift::paired(k, at(1), at(k)),
             }
         })
         .collect()
@@ -185,6 +197,7 @@ mod tests {
             (OneOff, 1, Some(0.0)),
         ];
         let out = by_post_number(pts.map(|(model, post_number, rate)| NumberedRate {
+            partnership: 0,
             model,
             post_number,
             rate,

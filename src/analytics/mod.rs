@@ -18,6 +18,7 @@ pub mod daily;
 pub mod engagement;
 mod groups;
 pub mod life;
+pub mod lift;
 mod months;
 mod partnerships;
 pub mod payback;

@@ -124,6 +124,7 @@ pub(super) fn number(c: &Client, posts: &mut ToDate) -> Numbered {
             let fact = &mut posts.facts[j];
             fact.number = Some(k);
             let point = NumberedRate {
+                partnership: i,
                 model: p.model,
                 post_number: k,
                 rate: fact.rate,

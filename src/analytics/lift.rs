@@ -1,0 +1,266 @@
+//! How sure: the paired lift by post number, each partnership compared with
+//! itself, and its 95% bootstrap interval (metrics.md, "How sure"; Precise
+//! reading 26).
+//!
+//! The resamples are drawn with SplitMix64 exactly as the spec gives it, so
+//! the interval is the same byte for byte on every machine, and anyone with
+//! the spec can check it. Means are unweighted and exactly summed, as
+//! Python's `math.fsum` sums.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::stats;
+
+/// Resamples drawn for an interval.
+const RESAMPLES: usize = 1000;
+
+/// The fewest pairs an interval is drawn for; fewer are too few to tell.
+pub const FEWEST_PAIRS: usize = 5;
+
+/// The paired lift at one post number.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Default)]
+pub struct Paired {
+    /// Partnerships whose post 1 and post k both have a rate; null at k = 1.
+    pub n_pairs: Option<usize>,
+    /// Mean rate at k over the pairs / mean rate at 1 over them - 1.
+    pub paired_lift: Option<f64>,
+    /// The 0.025 quantile of the bootstrap statistics.
+    pub lift_low: Option<f64>,
+    /// The 0.975 quantile.
+    pub lift_high: Option<f64>,
+}
+
+/// SplitMix64: the generator the spec names, arithmetic modulo 2^64.
+#[derive(Debug, Clone)]
+pub struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    /// A generator seeded with `seed`.
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64 { state: seed }
+    }
+
+    /// The next output.
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// The correctly rounded sum of `values`, as Python's `math.fsum` gives it
+/// (Shewchuk's partials, then CPython's rounding of the last two).
+pub fn fsum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let mut partials: Vec<f64> = Vec::new();
+    for mut x in values {
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    let Some(mut n) = partials.len().checked_sub(1) else {
+        return 0.0;
+    };
+    let mut hi = partials[n];
+    let mut lo = 0.0;
+    while n > 0 {
+        let x = hi;
+        n -= 1;
+        let y = partials[n];
+        hi = x + y;
+        let yr = hi - x;
+        lo = y - yr;
+        if lo != 0.0 {
+            break;
+        }
+    }
+    if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+        let y = lo * 2.0;
+        let x = hi + y;
+        let yr = x - hi;
+        if y == yr {
+            hi = x;
+        }
+    }
+    hi
+}
+
+/// mean(at k) / mean(at 1) - 1 over `pairs` of (rate at 1, rate at k);
+/// `None` when there are none or the mean at 1 is 0.
+fn lift_of<'p>(pairs: impl Iterator<Item = &'p (f64, f64)> + Clone) -> Option<f64> {
+    let n = pairs.clone().count();
+    if n == 0 {
+        return None;
+    }
+    let first = fsum(pairs.clone().map(|p| p.0)) / n as f64;
+    let later = fsum(pairs.map(|p| p.1)) / n as f64;
+    (first != 0.0).then(|| later / first - 1.0)
+}
+
+/// The paired lift at post number `k` from each partnership's rate at post
+/// 1 (`first`) and at post k (`later`), keyed by partnership in id order.
+pub fn paired(
+    k: u32,
+    first: Option<&BTreeMap<usize, f64>>,
+    later: Option<&BTreeMap<usize, f64>>,
+) -> Paired {
+    if k < 2 {
+        return Paired::default();
+    }
+    let pairs: Vec<(f64, f64)> = match (first, later) {
+        (Some(first), Some(later)) => later
+            .iter()
+            .filter_map(|(p, at_k)| first.get(p).map(|at_1| (*at_1, *at_k)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (low, high) = interval(k, &pairs);
+    Paired {
+        n_pairs: Some(pairs.len()),
+        paired_lift: lift_of(pairs.iter()),
+        lift_low: low,
+        lift_high: high,
+    }
+}
+
+/// The 95% bootstrap interval of the paired lift over `pairs`, with the
+/// stream seeded with `k`; both `None` with fewer than 5 pairs, or when
+/// every resample is dropped.
+fn interval(k: u32, pairs: &[(f64, f64)]) -> (Option<f64>, Option<f64>) {
+    let n = pairs.len();
+    if n < FEWEST_PAIRS {
+        return (None, None);
+    }
+    let mut rng = SplitMix64::new(u64::from(k));
+    let mut stats = Vec::with_capacity(RESAMPLES);
+    let mut drawn = Vec::with_capacity(n);
+    for _ in 0..RESAMPLES {
+        drawn.clear();
+        // Every draw is made, even for a resample that is then dropped.
+        for _ in 0..n {
+            let i = (rng.next_u64() % n as u64) as usize;
+            drawn.push(pairs[i]);
+        }
+        stats.extend(lift_of(drawn.iter()));
+    }
+    stats.sort_by(f64::total_cmp);
+    (
+        stats::quantile(&stats, 0.025),
+        stats::quantile(&stats, 0.975),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splitmix64_gives_the_specs_test_vector() {
+        let mut rng = SplitMix64::new(0);
+        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+        assert_eq!(rng.next_u64(), 0x06C4_5D18_8009_454F);
+    }
+
+    #[test]
+    fn fsum_is_exact_where_a_plain_sum_is_not() {
+        assert_eq!(fsum([0.1; 10]), 1.0);
+        assert_ne!([0.1; 10].iter().sum::<f64>(), 1.0);
+        assert_eq!(fsum([1e100, 1.0, -1e100, 1e-100]), 1.0);
+        assert_eq!(fsum([]), 0.0);
+        assert_eq!(fsum([0.3, 0.2, 0.1]), 0.6);
+    }
+
+    fn rates(list: &[(usize, f64)]) -> BTreeMap<usize, f64> {
+        list.iter().copied().collect()
+    }
+
+    #[test]
+    fn pairs_each_partnership_with_itself() {
+        // Partnership 0 has posts 1 and 3, partnership 1 only post 1 (no
+        // pair), partnership 2 both. Means over the pairs: at 1 (0.02 +
+        // 0.04) / 2 = 0.03, at 3 (0.03 + 0.06) / 2 = 0.045: lift 0.5.
+        let first = rates(&[(0, 0.02), (1, 0.10), (2, 0.04)]);
+        let third = rates(&[(0, 0.03), (2, 0.06)]);
+        let got = paired(3, Some(&first), Some(&third));
+        assert_eq!(got.n_pairs, Some(2));
+        assert!((got.paired_lift.unwrap() - 0.5).abs() < 1e-12);
+        // Too few pairs to tell.
+        assert_eq!((got.lift_low, got.lift_high), (None, None));
+        assert_eq!(paired(1, Some(&first), Some(&first)), Paired::default());
+        let none = paired(2, Some(&first), None);
+        assert_eq!((none.n_pairs, none.paired_lift), (Some(0), None));
+    }
+
+    /// The interval again, the plain way: each resample built in full,
+    /// its means summed exactly by sorting into integers of 2^-80.
+    fn straightforward(k: u32, pairs: &[(f64, f64)]) -> (f64, f64) {
+        let exact_mean = |v: &[f64]| {
+            let scaled: i128 = v.iter().map(|x| (x * 2f64.powi(80)) as i128).sum();
+            scaled as f64 / 2f64.powi(80) / v.len() as f64
+        };
+        let mut state = u64::from(k);
+        let mut next = || {
+            state = state.wrapping_add(0x9E3779B97F4A7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+            z ^ (z >> 31)
+        };
+        let mut stats = Vec::new();
+        for _ in 0..1000 {
+            let sample: Vec<(f64, f64)> = (0..pairs.len())
+                .map(|_| pairs[(next() % pairs.len() as u64) as usize])
+                .collect();
+            let a: Vec<f64> = sample.iter().map(|p| p.0).collect();
+            let b: Vec<f64> = sample.iter().map(|p| p.1).collect();
+            let m1 = exact_mean(&a);
+            if m1 != 0.0 {
+                stats.push(exact_mean(&b) / m1 - 1.0);
+            }
+        }
+        stats.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            let h = (stats.len() - 1) as f64 * p;
+            let lo = h.floor() as usize;
+            let hi = (lo + 1).min(stats.len() - 1);
+            stats[lo] + (h - lo as f64) * (stats[hi] - stats[lo])
+        };
+        (q(0.025), q(0.975))
+    }
+
+    #[test]
+    fn the_interval_agrees_with_a_second_implementation() {
+        // Rates that are multiples of 2^-20, so that both ways of summing
+        // are exact and the two must agree to the last bit.
+        let pairs: Vec<(f64, f64)> = [(31, 40), (25, 38), (40, 41), (18, 30), (22, 20), (35, 52)]
+            .iter()
+            .map(|&(a, b)| (f64::from(a) / 1024.0, f64::from(b) / 1024.0))
+            .collect();
+        let first: BTreeMap<usize, f64> = pairs.iter().enumerate().map(|(i, p)| (i, p.0)).collect();
+        let later: BTreeMap<usize, f64> = pairs.iter().enumerate().map(|(i, p)| (i, p.1)).collect();
+        let got = paired(2, Some(&first), Some(&later));
+        let (low, high) = straightforward(2, &pairs);
+        assert_eq!(got.lift_low, Some(low));
+        assert_eq!(got.lift_high, Some(high));
+        assert!(low < got.paired_lift.unwrap() && got.paired_lift.unwrap() < high);
+    }
+}
