@@ -19,6 +19,14 @@ fn own() -> serde_json::Value {
     fx.data("lumen")
 }
 
+/// The same, with the promo codes of [`shop`]: they are in data.json.
+fn own_coded() -> serde_json::Value {
+    let fx = base();
+    fx.append(ANNA, "promo_codes: [ANNA15]\n");
+    fx.append(BEN, "promo_codes: [BEN-10]\n");
+    built(&fx)
+}
+
 fn built(fx: &Fixture) -> serde_json::Value {
     let run = fx.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -266,7 +274,7 @@ fn roster_import_writes_the_orders_without_personal_data() {
     );
     // The same figures as the same orders in roster's format, and no
     // personal data anywhere in the site.
-    assert_eq!(built(&fx), own());
+    assert_eq!(built(&fx), own_coded());
     let site = crate::common::all_text(&fx.out()).to_lowercase();
     for personal in ["example.com", "ann example", "bo example"] {
         assert!(!site.contains(personal), "{personal} in the site");
@@ -362,5 +370,5 @@ fn a_shopify_export_in_the_portfolio_is_read_as_it_is() {
         "{}",
         run.stderr
     );
-    assert_eq!(built(&fx), own());
+    assert_eq!(built(&fx), own_coded());
 }

@@ -3,54 +3,24 @@
 //! build reads them back (dates as written, with their offset; customers
 //! already hashed; partnerships resolved).
 
-use crate::load::csv::{CsvFile, Day, RawDaily, RawOrder, RawPost, Rows};
+use crate::load::csv::{CsvFile, DAILY, Day, ORDERS, POSTS, RawDaily, RawOrder, RawPost, Rows};
 use crate::model::Counts;
 
 /// The file's rows as roster's CSV text, and how many rows it has.
 pub fn text(file: &CsvFile) -> (String, usize) {
-    let (header, rows, required): (&[&str], Vec<Vec<String>>, usize) = match &file.rows {
-        Rows::Posts(rows) => (
-            &[
-                "post_id",
-                "partnership",
-                "published",
-                "kind",
-                "impressions",
-                "reach",
-                "engagements",
-                "clicks",
-                "conversions",
-                "revenue",
-                "currency",
-                "url",
-            ],
-            rows.iter().map(post).collect(),
-            3,
-        ),
+    let (header, rows, required): (Vec<&str>, Vec<Vec<String>>, usize) = match &file.rows {
+        Rows::Posts(rows) => (POSTS.to_vec(), rows.iter().map(post).collect(), 3),
         Rows::Daily(rows) => {
             let by_date = rows.iter().any(|r| matches!(r.day, Day::Date(..)));
-            let day = if by_date { "date" } else { "day" };
+            // roster's daily columns, its days by number or by date.
+            let other = if by_date { "day" } else { "date" };
             (
-                match day {
-                    "date" => &DAILY_BY_DATE,
-                    _ => &DAILY,
-                },
+                DAILY.iter().copied().filter(|h| *h != other).collect(),
                 rows.iter().map(daily).collect(),
                 2,
             )
         }
-        Rows::Orders(rows) => (
-            &[
-                "order_id",
-                "date",
-                "customer",
-                "partnership",
-                "revenue",
-                "currency",
-            ],
-            rows.iter().map(order).collect(),
-            3,
-        ),
+        Rows::Orders(rows) => (ORDERS.to_vec(), rows.iter().map(order).collect(), 3),
     };
     // The required columns, and those some row fills: a platform export
     // has no revenue.
@@ -70,27 +40,6 @@ pub fn text(file: &CsvFile) -> (String, usize) {
     let bytes = out.into_inner().unwrap_or_default();
     (String::from_utf8(bytes).unwrap_or_default(), rows.len())
 }
-
-const DAILY: [&str; 8] = [
-    "post_id",
-    "day",
-    "impressions",
-    "reach",
-    "engagements",
-    "clicks",
-    "conversions",
-    "revenue",
-];
-const DAILY_BY_DATE: [&str; 8] = [
-    "post_id",
-    "date",
-    "impressions",
-    "reach",
-    "engagements",
-    "clicks",
-    "conversions",
-    "revenue",
-];
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(String::new, |v| v.to_string())
