@@ -15,6 +15,7 @@ mod mapping;
 mod outside;
 mod pages;
 mod publish;
+mod report_date;
 mod robustness;
 mod serve;
 mod spreadsheets;

@@ -167,6 +167,7 @@ fn report_date_of(
     let as_of = match report_date::settle(overrides.as_of, from_settings, published, diags) {
         Some((d, origin)) => {
             report_date::check_span(published, d, &origin, diags);
+            report_date::check_data_dates(published, d, diags);
             d
         }
         None if known => {

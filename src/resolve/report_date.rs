@@ -193,6 +193,54 @@ pub fn settle(
     from_data(clients, diags).map(|(d, loc)| (d, Origin::Data(loc)))
 }
 
+/// Warn, per client, of posts and orders dated after `as_of` (they count
+/// nowhere: one warning with the count, at the first), and of an `as_of`
+/// more than a month past the client's last post or order (its open
+/// retainers are prorated into months with no data).
+pub fn check_data_dates(clients: &[&RawClient], as_of: NaiveDate, diags: &mut Diagnostics) {
+    for c in clients {
+        let mut after: Option<Dated> = None;
+        let (mut posts, mut orders) = (0, 0);
+        let mut last: Option<Dated> = None;
+        for d in row_dates(c) {
+            if d.date > as_of {
+                match d.what {
+                    DateOf::Order => orders += 1,
+                    _ => posts += 1,
+                }
+                if after.is_none_or(|a| d.at.key() < a.at.key()) {
+                    after = Some(d);
+                }
+            } else if last.is_none_or(|l| (d.date, l.at.key()) > (l.date, d.at.key())) {
+                last = Some(d);
+            }
+        }
+        if let Some(first) = after {
+            let problem = PortfolioProblem::AfterReportDate {
+                posts,
+                orders,
+                as_of,
+            };
+            diags.push(Diagnostic::warning(problem).at(first.at.location()));
+        }
+        let Some(last) = last else {
+            continue;
+        };
+        if last
+            .date
+            .checked_add_months(Months::new(1))
+            .is_some_and(|m| m < as_of)
+        {
+            let problem = PortfolioProblem::ReportDatePastData {
+                as_of,
+                last: last.date,
+                what: last.what,
+            };
+            diags.push(Diagnostic::warning(problem).at(last.at.location()));
+        }
+    }
+}
+
 /// Report every date that stretches a report beyond [`MAX_YEARS`]: the
 /// report date itself when most of the data is that far before it, else
 /// each date that far before the report date (once per file, with a count).

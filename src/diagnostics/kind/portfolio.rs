@@ -64,6 +64,25 @@ pub enum PortfolioProblem {
         /// The latest other post or order date.
         next: NaiveDate,
     },
+    /// Posts or orders dated after the report date: they count nowhere.
+    AfterReportDate {
+        /// Posts after it.
+        posts: usize,
+        /// Orders after it.
+        orders: usize,
+        /// The report date.
+        as_of: NaiveDate,
+    },
+    /// The report date lies more than a month past a client's last post or
+    /// order: open retainers are prorated into months with no activity.
+    ReportDatePastData {
+        /// The report date.
+        as_of: NaiveDate,
+        /// The last post or order date.
+        last: NaiveDate,
+        /// What is dated last.
+        what: DateOf,
+    },
     /// The report date is far after most of the data.
     ReportDateTooLate {
         /// The report date.
@@ -269,6 +288,8 @@ impl PortfolioProblem {
             P::MissingFollowers => "add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml".into(),
             P::NoReportDate => "add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of".into(),
             P::FarLatestDate { .. } => "if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of".into(),
+            P::AfterReportDate { .. } => "they belong to a later report; if the report date is meant to include them, move `as_of` in roster.yaml (or --as-of) on".into(),
+            P::ReportDatePastData { last, .. } => format!("add the missing exports, or set the report date to the last month with data (`as_of: {last}`)"),
             P::ReportDateTooLate { max_years, .. } => format!("a report spans at most {max_years} years: correct the report date, or set `as_of: YYYY-MM-DD` in roster.yaml"),
             P::DateTooEarly { max_years, .. } => {
                 format!("a report spans at most {max_years} years; if the year is a typo, correct it")
@@ -316,6 +337,8 @@ impl fmt::Display for PortfolioProblem {
                 f.write_str("no report date: no dated post or order, and no `as_of`")
             }
             P::FarLatestDate { .. }
+            | P::AfterReportDate { .. }
+            | P::ReportDatePastData { .. }
             | P::ReportDateTooLate { .. }
             | P::DateTooEarly { .. } => self.fmt_span(f),
             P::NoteAfterReportDate { month, as_of } => write!(
@@ -365,6 +388,30 @@ impl PortfolioProblem {
     fn fmt_span(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use PortfolioProblem as P;
         match self {
+            P::AfterReportDate {
+                posts,
+                orders,
+                as_of,
+            } => {
+                let count = |n: usize, one: &str| match n {
+                    1 => format!("1 {one}"),
+                    n => format!("{n} {one}s"),
+                };
+                let what = match (*posts, *orders) {
+                    (p, 0) => count(p, "post"),
+                    (0, o) => count(o, "order"),
+                    (p, o) => format!("{} and {}", count(p, "post"), count(o, "order")),
+                };
+                let verb = if posts + orders == 1 { "is" } else { "are" };
+                write!(
+                    f,
+                    "{what} {verb} dated after the report date {as_of} and count nowhere; the first is here"
+                )
+            }
+            P::ReportDatePastData { as_of, last, what } => write!(
+                f,
+                "the report date {as_of} is more than a month after this client's last {what} ({last}): open retainers are charged for months with no data"
+            ),
             P::FarLatestDate {
                 what,
                 date,
