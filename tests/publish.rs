@@ -338,3 +338,22 @@ fn every_refused_build_leaves_the_previous_site_byte_identical() {
         assert_eq!(tree(fx.dir.path()), before);
     }
 }
+
+#[test]
+fn the_top_index_names_the_clients_and_shows_none_of_their_figures() {
+    // The sample sets `index: true`; every client of the deployment can go
+    // up one level to it.
+    let fx = Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let index = fs::read_to_string(fx.out().join("index.html")).unwrap();
+    for name in ["Kestrel Coffee Co.", "Полынь — натуральная косметика"]
+    {
+        assert!(index.contains(name), "{name} missing:\n{index}");
+    }
+    for figure in ["$", "₽", "%", "Cost", "ROI", "Revenue"] {
+        assert!(
+            !index.contains(figure),
+            "{figure} on the top index:\n{index}"
+        );
+    }
+}

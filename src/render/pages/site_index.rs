@@ -1,11 +1,13 @@
-//! `<output>/index.html` with `index: true`: the list of client sites.
+//! `<output>/index.html` with `index: true`: the list of client sites, by
+//! name only. Every client of a deployment can reach this page (one level
+//! up from its own folder), so it shows no client's figures.
 
 use serde::Serialize;
 
 use super::{Site, accent_of, logo_of};
 use crate::analytics::ClientFigures;
 use crate::model::{Client, Portfolio};
-use crate::render::{format, i18n};
+use crate::render::i18n;
 
 /// One client on the index.
 #[derive(Debug, Serialize)]
@@ -18,8 +20,6 @@ pub struct ClientEntry {
     pub logo: Option<String>,
     /// Its brand colour.
     pub accent: String,
-    /// Cost, revenue and ROI to date, in its currency.
-    pub figures: Vec<(String, String)>,
 }
 
 /// The index's `page` variable.
@@ -36,26 +36,11 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
     let t = i18n::texts(lang);
     let clients = clients
         .iter()
-        .map(|(c, f)| {
-            let p = &f.portfolio.figures;
-            let cur = c.currency;
-            ClientEntry {
-                name: c.name.clone(),
-                href: format!("{}/index.html", c.id),
-                logo: logo_of(c).map(|l| format!("{}/{l}", c.id)),
-                accent: accent_of(c),
-                figures: vec![
-                    (t.cost.into(), format::money(p.cost, cur, lang)),
-                    (t.revenue.into(), format::money(p.revenue, cur, lang)),
-                    (
-                        t.roi.into(),
-                        p.roi.map_or_else(
-                            || format::undefined(lang).to_string(),
-                            |r| format::percent(r, lang),
-                        ),
-                    ),
-                ],
-            }
+        .map(|(c, _)| ClientEntry {
+            name: c.name.clone(),
+            href: format!("{}/index.html", c.id),
+            logo: logo_of(c).map(|l| format!("{}/{l}", c.id)),
+            accent: accent_of(c),
         })
         .collect();
     let site = Site {
