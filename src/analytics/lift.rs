@@ -54,65 +54,107 @@ impl SplitMix64 {
     }
 }
 
-/// The correctly rounded sum of `values`, as Python's `math.fsum` gives it
-/// (Shewchuk's partials, then CPython's rounding of the last two).
-pub fn fsum(values: impl IntoIterator<Item = f64>) -> f64 {
-    let mut partials: Vec<f64> = Vec::new();
-    for mut x in values {
+/// An exact running sum whose total is the correctly rounded sum of what
+/// was added, as Python's `math.fsum` gives it (Shewchuk's partials, then
+/// CPython's rounding of the last two). Cleared and reused, it allocates
+/// nothing per sum: the bootstrap sums two thousand times per post number.
+#[derive(Debug, Default)]
+pub struct Fsum {
+    partials: Vec<f64>,
+}
+
+impl Fsum {
+    /// Start again from 0.
+    pub fn clear(&mut self) {
+        self.partials.clear();
+    }
+
+    /// Add `x`.
+    pub fn add(&mut self, mut x: f64) {
         let mut i = 0;
-        for j in 0..partials.len() {
-            let mut y = partials[j];
+        for j in 0..self.partials.len() {
+            let mut y = self.partials[j];
             if x.abs() < y.abs() {
                 std::mem::swap(&mut x, &mut y);
             }
             let hi = x + y;
             let lo = y - (hi - x);
             if lo != 0.0 {
-                partials[i] = lo;
+                self.partials[i] = lo;
                 i += 1;
             }
             x = hi;
         }
-        partials.truncate(i);
-        partials.push(x);
+        self.partials.truncate(i);
+        self.partials.push(x);
     }
-    let Some(mut n) = partials.len().checked_sub(1) else {
-        return 0.0;
-    };
-    let mut hi = partials[n];
-    let mut lo = 0.0;
-    while n > 0 {
-        let x = hi;
-        n -= 1;
-        let y = partials[n];
-        hi = x + y;
-        let yr = hi - x;
-        lo = y - yr;
-        if lo != 0.0 {
-            break;
+
+    /// The sum, correctly rounded.
+    pub fn total(&self) -> f64 {
+        let partials = &self.partials;
+        let Some(mut n) = partials.len().checked_sub(1) else {
+            return 0.0;
+        };
+        let mut hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
         }
-    }
-    if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
-        let y = lo * 2.0;
-        let x = hi + y;
-        let yr = x - hi;
-        if y == yr {
-            hi = x;
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
         }
+        hi
     }
-    hi
 }
 
-/// mean(at k) / mean(at 1) - 1 over `pairs` of (rate at 1, rate at k);
-/// `None` when there are none or the mean at 1 is 0.
-fn lift_of<'p>(pairs: impl Iterator<Item = &'p (f64, f64)> + Clone) -> Option<f64> {
-    let n = pairs.clone().count();
-    if n == 0 {
-        return None;
+/// The correctly rounded sum of `values`, as `math.fsum` gives it.
+pub fn fsum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let mut sum = Fsum::default();
+    for x in values {
+        sum.add(x);
     }
-    let first = fsum(pairs.clone().map(|p| p.0)) / n as f64;
-    let later = fsum(pairs.map(|p| p.1)) / n as f64;
-    (first != 0.0).then(|| later / first - 1.0)
+    sum.total()
+}
+
+/// The two sums of a resample of pairs, kept between resamples.
+#[derive(Default)]
+struct Sums {
+    first: Fsum,
+    later: Fsum,
+}
+
+impl Sums {
+    /// mean(at k) / mean(at 1) - 1 over `pairs` of (rate at 1, rate at k);
+    /// `None` when there are none or the mean at 1 is 0.
+    fn lift<'p>(&mut self, pairs: impl Iterator<Item = &'p (f64, f64)>) -> Option<f64> {
+        self.first.clear();
+        self.later.clear();
+        let mut n = 0usize;
+        for (a, b) in pairs {
+            self.first.add(*a);
+            self.later.add(*b);
+            n += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+        let first = self.first.total() / n as f64;
+        let later = self.later.total() / n as f64;
+        (first != 0.0).then(|| later / first - 1.0)
+    }
 }
 
 /// The paired lift at post number `k` from each partnership's rate at post
@@ -135,7 +177,7 @@ pub fn paired(
     let (low, high) = interval(k, &pairs);
     Paired {
         n_pairs: Some(pairs.len()),
-        paired_lift: lift_of(pairs.iter()),
+        paired_lift: Sums::default().lift(pairs.iter()),
         lift_low: low,
         lift_high: high,
     }
@@ -151,15 +193,11 @@ fn interval(k: u32, pairs: &[(f64, f64)]) -> (Option<f64>, Option<f64>) {
     }
     let mut rng = SplitMix64::new(u64::from(k));
     let mut stats = Vec::with_capacity(RESAMPLES);
-    let mut drawn = Vec::with_capacity(n);
+    let mut sums = Sums::default();
     for _ in 0..RESAMPLES {
-        drawn.clear();
         // Every draw is made, even for a resample that is then dropped.
-        for _ in 0..n {
-            let i = (rng.next_u64() % n as u64) as usize;
-            drawn.push(pairs[i]);
-        }
-        stats.extend(lift_of(drawn.iter()));
+        let drawn = (0..n).map(|_| &pairs[(rng.next_u64() % n as u64) as usize]);
+        stats.extend(sums.lift(drawn));
     }
     stats.sort_by(f64::total_cmp);
     (
