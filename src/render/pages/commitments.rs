@@ -24,6 +24,8 @@ pub struct CommitmentsPage {
     pub cards: Vec<Card>,
     /// Cost by month, spent and committed, by market.
     pub chart: ChartView,
+    /// Each market's run-rate and committed.
+    pub markets: Table,
     /// Each budget's bar.
     pub budgets: Vec<Pacing>,
     /// Every figure of each budget.
@@ -41,6 +43,7 @@ pub fn build(ctx: &Ctx) -> (CommitmentsPage, Vec<Table>) {
     let page = CommitmentsPage {
         cards: cards(ctx),
         chart: cost_ahead::chart(ctx, "cost-by-month"),
+        markets: markets(ctx),
         budgets: budgets::bars(ctx),
         budget_table: budgets::table(ctx),
         renewals: renewals(ctx),
@@ -50,6 +53,7 @@ pub fn build(ctx: &Ctx) -> (CommitmentsPage, Vec<Table>) {
     // An empty table gives way to a sentence, and so does its CSV file.
     let tables = [
         &page.chart.table,
+        &page.markets,
         &page.budget_table,
         &page.renewals,
         &page.committed,
@@ -107,6 +111,33 @@ fn umbrella(r: &Renewal) -> Option<&str> {
     (r.contract_type == Some(ContractKind::Umbrella))
         .then_some(r.contract_ref.as_deref())
         .flatten()
+}
+
+/// Each market's monthly run-rate and what it has committed, with the
+/// portfolio's.
+fn markets(ctx: &Ctx) -> Table {
+    let (x, t) = (&ctx.fmt, ctx.t());
+    let mut table = Table::new("markets-ahead", t.markets, t.download_csv)
+        .col(t.market)
+        .num(t.monthly_run_rate)
+        .num(t.committed);
+    for m in &ctx.f.markets {
+        table.row(vec![
+            Cell::text(m.name.clone()).link(format!("../markets/{}/index.html", m.id)),
+            x.c_money(Some(m.ahead.monthly_run_rate)),
+            x.c_money(Some(m.ahead.committed)),
+        ]);
+    }
+    let a = &ctx.f.portfolio.ahead;
+    table.row_with(
+        vec![
+            Cell::text(t.total),
+            x.c_money(Some(a.monthly_run_rate)),
+            x.c_money(Some(a.committed)),
+        ],
+        "total",
+    );
+    table
 }
 
 /// The renewals, grouped: an umbrella agreement's with one another, in the
