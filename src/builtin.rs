@@ -13,6 +13,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/partnership.html"),
     ),
     ("market.html", include_str!("../templates/market.html")),
+    (
+        "commitments.html",
+        include_str!("../templates/commitments.html"),
+    ),
     ("index.html", include_str!("../templates/index.html")),
 ];
 

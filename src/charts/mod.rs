@@ -18,10 +18,11 @@
 //! sans-serif fonts, so no font file ships with the site.
 //!
 //! The steps the charts share (a straight segment, a label, the mesh of a
-//! chart without a y axis) live here, so the three draw the same marks the
+//! chart without a y axis) live here, so the charts draw the same marks the
 //! same way.
 
 pub mod bars;
+pub mod columns;
 pub mod line;
 pub mod spread;
 

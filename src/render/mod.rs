@@ -39,6 +39,40 @@ pub struct Renderer {
     looks: Looks,
 }
 
+/// The files of one client's site as they are made, with the addresses of
+/// its pages for the sitemap when roster.yaml sets `base_url`.
+struct Written {
+    /// The client's language.
+    lang: Language,
+    /// The client folder's absolute address, if any.
+    base: Option<String>,
+    /// The files so far.
+    pages: Vec<Page>,
+    /// The pages' absolute addresses so far.
+    urls: Vec<String>,
+}
+
+impl Written {
+    /// A page in `dir` ("" or "reports/2026-10/") from `template`, and the
+    /// CSV files of its tables beside it.
+    fn page(
+        &mut self,
+        r: &Renderer,
+        (dir, template): (&str, &str),
+        mut site: Site,
+        page: &impl Serialize,
+        tables: &[table::Table],
+    ) -> Result<()> {
+        site.canonical = self.base.as_ref().map(|b| format!("{b}{dir}"));
+        self.urls.extend(site.canonical.clone());
+        let html = r.render(template, &site, self.lang, page)?;
+        self.pages.push((format!("{dir}index.html"), html));
+        let tables: Vec<&table::Table> = tables.iter().collect();
+        self.pages.extend(csv_files(dir, self.lang, &tables));
+        Ok(())
+    }
+}
+
 /// A sitemap of absolute page addresses, in the order the pages were made.
 fn sitemap(urls: &[String]) -> Vec<u8> {
     let mut out = String::from(
@@ -121,60 +155,51 @@ impl Renderer {
         pages.push(("data.json".to_string(), format!("{json}\n").into_bytes()));
         pages.push(("style.css".to_string(), self.stylesheet(&ctx.accent)));
 
-        let (page, tables) = pages::overview::build(&ctx);
         let base = portfolio
             .settings
             .base_url
             .as_deref()
             .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
-        let canonical = |dir: &str| base.as_ref().map(|b| format!("{b}{dir}"));
-        let mut urls = Vec::new();
-        let mut site = ctx.site(0, ctx.t().overview.to_string(), "overview");
-        site.canonical = canonical("");
-        urls.extend(site.canonical.clone());
-        pages.push((
-            "index.html".into(),
-            self.render("overview.html", &site, lang, &page)?,
-        ));
-        pages.extend(csv_files("", lang, &tables.iter().collect::<Vec<_>>()));
-
+        let mut out = Written {
+            lang,
+            base,
+            pages,
+            urls: Vec::new(),
+        };
+        let (page, tables) = pages::overview::build(&ctx);
+        let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
+        out.page(self, ("", "overview.html"), site, &page, &tables)?;
         for (i, m) in ctx.months.iter().enumerate() {
-            let dir = format!("reports/{m}/");
             let (page, tables) = pages::month::build(&ctx, i);
             let title = format!("{} · {}", ctx.t().report_title, page.month);
-            let mut site = ctx.site(2, title, "reports");
-            site.canonical = canonical(&dir);
-            urls.extend(site.canonical.clone());
-            pages.push((
-                format!("{dir}index.html"),
-                self.render("month.html", &site, lang, &page)?,
-            ));
-            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+            let site = ctx.site(2, title, "reports");
+            let dir = format!("reports/{m}/");
+            out.page(self, (&dir, "month.html"), site, &page, &tables)?;
         }
+        let (page, tables) = pages::commitments::build(&ctx);
+        let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
+        out.page(
+            self,
+            ("commitments/", "commitments.html"),
+            site,
+            &page,
+            &tables,
+        )?;
         for (i, p) in client.partnerships.iter().enumerate() {
-            let dir = format!("partnerships/{}/", p.id);
             let (page, tables) = pages::partnership::build(&ctx, i);
-            let mut site = ctx.site(2, page.creator.clone(), "partnerships");
-            site.canonical = canonical(&dir);
-            urls.extend(site.canonical.clone());
-            pages.push((
-                format!("{dir}index.html"),
-                self.render("partnership.html", &site, lang, &page)?,
-            ));
-            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+            let site = ctx.site(2, page.creator.clone(), "partnerships");
+            let dir = format!("partnerships/{}/", p.id);
+            out.page(self, (&dir, "partnership.html"), site, &page, &tables)?;
         }
         for (i, m) in client.markets.iter().enumerate() {
-            let dir = format!("markets/{}/", m.id);
             let (page, tables) = pages::market::build(&ctx, i);
-            let mut site = ctx.site(2, page.name.clone(), "markets");
-            site.canonical = canonical(&dir);
-            urls.extend(site.canonical.clone());
-            pages.push((
-                format!("{dir}index.html"),
-                self.render("market.html", &site, lang, &page)?,
-            ));
-            pages.extend(csv_files(&dir, lang, &tables.iter().collect::<Vec<_>>()));
+            let site = ctx.site(2, page.name.clone(), "markets");
+            let dir = format!("markets/{}/", m.id);
+            out.page(self, (&dir, "market.html"), site, &page, &tables)?;
         }
+        let Written {
+            mut pages, urls, ..
+        } = out;
         if !urls.is_empty() {
             pages.push(("sitemap.xml".into(), sitemap(&urls)));
         }

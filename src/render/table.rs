@@ -51,6 +51,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// A class for the row (`organic`, `ramp-up`, `current`), or empty.
     pub class: &'static str,
+    /// A heading over the rows after it (a group of the renewal calendar):
+    /// one cell across the table on the page, no line in the CSV file,
+    /// whose rows each name their group.
+    pub heading: Option<String>,
 }
 
 /// What a spreadsheet gets from a cell.
@@ -175,6 +179,15 @@ impl Table {
     pub fn body_html(&self) -> String {
         let mut out = String::with_capacity(self.rows.len() * 200);
         for row in &self.rows {
+            if let Some(text) = &row.heading {
+                let _ = writeln!(
+                    out,
+                    "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{}\"><span>{}</span></th></tr>",
+                    self.columns.len().max(1),
+                    escape_html(text)
+                );
+                continue;
+            }
             if row.class.is_empty() {
                 out.push_str("<tr>");
             } else {
@@ -239,7 +252,19 @@ impl Table {
         for (cell, col) in cells.iter_mut().zip(&self.columns) {
             cell.num = col.num;
         }
-        self.rows.push(Row { cells, class });
+        self.rows.push(Row {
+            cells,
+            class,
+            heading: None,
+        });
+    }
+
+    /// Add a heading over the rows that follow (page only, not the CSV).
+    pub fn heading(&mut self, text: impl Into<String>) {
+        self.rows.push(Row {
+            heading: Some(text.into()),
+            ..Row::default()
+        });
     }
 
     /// The CSV file: a header row and one line per row.
@@ -255,7 +280,7 @@ impl Table {
         let head: Vec<&str> = self.columns.iter().map(|c| c.label.as_str()).collect();
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&head);
-        for row in &self.rows {
+        for row in self.rows.iter().filter(|r| r.heading.is_none()) {
             let fields: Vec<String> = row
                 .cells
                 .iter()
@@ -334,5 +359,21 @@ mod tests {
         );
         let en = String::from_utf8(t.to_csv(Language::En)).unwrap();
         assert!(en.starts_with("\u{feff}Creator,ROI\r\n"));
+    }
+
+    #[test]
+    fn a_heading_spans_the_page_table_and_stays_out_of_the_csv() {
+        let mut t = Table::new("renewals", "Renewals", "Download CSV")
+            .col("Creator")
+            .col("Contract");
+        t.heading("Umbrella <UA-1>");
+        t.row(vec![Cell::text("Ann"), Cell::text("UA-1")]);
+        assert_eq!(
+            t.body_html(),
+            "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"2\"><span>Umbrella &lt;UA-1&gt;</span></th></tr>\n\
+             <tr><th scope=\"row\">Ann</th><td>UA-1</td></tr>\n"
+        );
+        let csv = String::from_utf8(t.to_csv(Language::En)).unwrap();
+        assert_eq!(csv, "\u{feff}Creator,Contract\r\nAnn,UA-1\r\n");
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Definition, Settings, SpreadFigures, Texts, Words, month_index};
+use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, month_index};
 use crate::model::{Denominator, Month};
 
 /// The English wording.
@@ -16,6 +16,7 @@ static TEXTS: Texts = Texts {
     reports: "Monthly reports",
     partnerships: "Partnerships",
     markets: "Markets",
+    commitments: "Commitments",
     clients: "Clients",
     figures_as_of: "Figures as of",
     data_json: "All figures as data.json",
@@ -169,6 +170,49 @@ static TEXTS: Texts = Texts {
     not_met: "not met",
     no_target: "no target set",
     no_phase: "no phase (one-off)",
+    promo_codes: "Promo codes",
+    payback: "Payback",
+    until: "until",
+    not_yet: "not yet",
+    committed: "Committed",
+    monthly_fee: "Monthly fee",
+    // Commitments page.
+    money_ahead: "Money ahead",
+    annual_investment: "Total annual investment",
+    annual_investment_lead: "What the partnerships cost over the last twelve months, what a year costs at today's fees, what the contracts already bind the client to, and what runs on until notice.",
+    trailing_12m: "Trailing 12 months",
+    annual_run_rate: "Annual run-rate",
+    monthly_run_rate: "Monthly run-rate",
+    open_ended_monthly: "Open-ended",
+    nothing_committed: "nothing committed after the report date",
+    in_run_rate: "open-ended: in the run-rate",
+    cost_ahead_title: "Cost by month: spent and committed",
+    cost_ahead_lead: "Cost booked in each of the last twelve months, then what the contracts commit month by month after the report date, stacked by market. Committed amounts are pale with an outline.",
+    spent: "Spent",
+    committed_pale: "Committed (pale)",
+    report_date: "Report date",
+    budgets: "Budgets",
+    budgets_lead: "Each bar is one budget: spent to date, then committed, then what the open-ended retainers cost if they go on. The dashed line marks how much of the period has passed; the solid one is the budget.",
+    no_budgets: "No budgets are set for this client (budgets in client.yaml).",
+    period: "Period",
+    projected: "Projected",
+    going_on: "Open-ended, going on",
+    remaining: "Remaining",
+    elapsed: "Time elapsed",
+    pacing: "Pacing",
+    budget_line: "The budget",
+    renewals: "Renewal calendar",
+    renewals_lead: "Retainers ending within 90 days of the report date, grouped by contract: an umbrella agreement with all its creators, each individual contract on its own.",
+    no_renewals: "No retainer ends within 90 days of the report date.",
+    days_left: "Days left",
+    committed_by_partnership: "Committed by partnership",
+    committed_lead: "What each contract still binds the client to after the report date, partnerships signed to start later included. Open-ended retainers commit nothing: they count in the run-rate.",
+    no_commitments: "No partnership commits anything after the report date.",
+    renewals_due: "Renewals due within 30 days",
+    no_renewals_due: "No retainer ends within 30 days of the report date.",
+    open_commitments: "Open the commitments",
+    paid_back_costed: "Paid back / costed",
+    median_payback_month: "Median payback month",
     // Market page.
     market_figures: "The market to date",
     market_curve: "Engagement by post number in this market",
@@ -308,6 +352,27 @@ fn fixed_definition(d: Definition) -> &'static str {
         Definition::Change => {
             "This month less the month before, with its sign and an arrow for its direction; a change in a rate is in percentage points. n/a where either month's figure is undefined."
         }
+        Definition::Committed => {
+            "What the contracts still bind the client to after the report date: a retainer with an end date, its fee prorated by day from the day after the report date (or its start, if later) to its end; a one-off starting after the report date, its fee; every extra cost dated after the report date. A partnership signed to start later counts here and nowhere else. A retainer without an end commits nothing: it runs until notice and counts in the run-rate. Amounts after the report date are converted at the rate of the report date's month, the latest known."
+        }
+        Definition::RunRate => {
+            "The monthly fees of the retainers under way on the report date (started, and not ended before it), at the rate of the report date's month. The annual run-rate is 12 × the monthly run-rate: what a year costs at today's fees."
+        }
+        Definition::OpenEnded => {
+            "The part of the monthly run-rate that comes from retainers under way without an end date: they go on until notice, so none of it is committed."
+        }
+        Definition::Trailing12 => {
+            "Cost booked in the twelve calendar months that end with the report date's month, up to the report date, counted as cost is everywhere."
+        }
+        Definition::Budgets => {
+            "For each budget period: spent is the cost booked in it up to the report date; committed, the committed amounts that fall in it; projected, spent + committed + what the open-ended retainers under way cost over its days after the report date, if they go on; remaining = budget − projected (below zero, the budget is overrun); time elapsed, the share of its days up to the report date; pacing = spent / budget."
+        }
+        Definition::Renewals => {
+            "Retainers that have started and end between the report date and 90 days after it, by end date, each with its days left, its monthly fee (at the rate of the report date's month) and its recommendation with the rule behind it. Creators on one umbrella agreement are grouped under its reference; each individual contract stands on its own."
+        }
+        Definition::Payback => {
+            "The first day from which a partnership stays in the black through the report date: on that day and every day after it, its revenue to that day is at least its cost to that day, and the cost is above zero. Its start is day 1; the month is the partnership month of that day. “Not yet” when there is no such day, with how much the cost exceeds the revenue at the report date. By model: the partnerships paid back out of those with a cost, and the median payback month of those paid back."
+        }
         // Written with the settings by `set_definition`.
         Definition::Cost | Definition::Engagement | Definition::Repeat | Definition::RampUp => "",
     }
@@ -386,6 +451,90 @@ impl Words for English {
     fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String {
         format!(
             "Engagement rate of each of {creator}'s {posts} sponsored posts by post number. Trend: {trend}."
+        )
+    }
+
+    fn quarter(&self, year: i32, q: u32) -> String {
+        format!("Q{q} {year}")
+    }
+
+    fn committed_until(&self, last: Month) -> String {
+        format!("until {}", self.month(last))
+    }
+
+    fn open_ended_note(&self, retainers: usize) -> String {
+        match retainers {
+            1 => "a month, from 1 retainer without an end".to_string(),
+            n => format!("a month, from {n} retainers without an end"),
+        }
+    }
+
+    fn cost_ahead_desc(
+        &self,
+        (from, to, spent): (Month, Month, &str),
+        committed: Option<(Month, Month, &str)>,
+    ) -> String {
+        let (from, to) = (self.month(from), self.month(to));
+        let ahead = match committed {
+            Some((a, b, c)) if a == b => format!("{c} is committed in {}", self.month(a)),
+            Some((a, b, c)) => format!(
+                "{c} is committed from {} to {}",
+                self.month(a),
+                self.month(b)
+            ),
+            None => "nothing is committed after the report date".to_string(),
+        };
+        format!("Cost by month, stacked by market: {spent} spent from {from} to {to}; {ahead}.")
+    }
+
+    fn payback_day(&self, day: u32) -> String {
+        format!("day {day}")
+    }
+
+    fn payback_month(&self, month: u32) -> String {
+        format!("month {month}")
+    }
+
+    fn short_by(&self, amount: &str) -> String {
+        format!("{amount} to go")
+    }
+
+    fn signed_starts(&self, date: &str) -> String {
+        format!("signed, starts {date}")
+    }
+
+    fn contract_group(
+        &self,
+        umbrella: bool,
+        reference: Option<&str>,
+        creators: usize,
+        fee: &str,
+    ) -> String {
+        let name = match (umbrella, reference) {
+            (true, Some(r)) => format!("Umbrella agreement {r}"),
+            (true, None) => "Umbrella agreement (no reference)".to_string(),
+            (false, Some(r)) => format!("Individual contract {r}"),
+            (false, None) => "Contract (no reference)".to_string(),
+        };
+        let who = match creators {
+            1 => "1 creator".to_string(),
+            n => format!("{n} creators"),
+        };
+        format!("{name} · {who} · {fee} a month")
+    }
+
+    fn budget_left(&self, amount: &str, over: bool) -> String {
+        if over {
+            format!("over by {amount}")
+        } else {
+            format!("{amount} left")
+        }
+    }
+
+    fn budget_bar(&self, b: &BudgetWords) -> String {
+        format!(
+            "{}: spent {}, committed {}, projected {} of {}; {} of the period elapsed.",
+            b.period, b.spent, b.committed, b.projected, b.amount, b.elapsed
         )
     }
 }

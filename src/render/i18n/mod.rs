@@ -18,7 +18,10 @@
 //! `texts(lang).<key>`. Numbers are formatted in [`super::format`].
 
 mod en;
+mod figures;
 mod ru;
+
+pub use figures::{BudgetWords, SpreadFigures};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -53,6 +56,7 @@ texts! {
     reports,
     partnerships,
     markets,
+    commitments,
     clients,
     figures_as_of,
     data_json,
@@ -206,6 +210,49 @@ texts! {
     not_met,
     no_target,
     no_phase,
+    promo_codes,
+    payback,
+    not_yet,
+    until,
+    committed,
+    monthly_fee,
+    // Commitments page.
+    money_ahead,
+    annual_investment,
+    annual_investment_lead,
+    trailing_12m,
+    annual_run_rate,
+    monthly_run_rate,
+    open_ended_monthly,
+    nothing_committed,
+    in_run_rate,
+    cost_ahead_title,
+    cost_ahead_lead,
+    spent,
+    committed_pale,
+    report_date,
+    budgets,
+    budgets_lead,
+    no_budgets,
+    period,
+    projected,
+    going_on,
+    remaining,
+    elapsed,
+    pacing,
+    budget_line,
+    renewals,
+    renewals_lead,
+    no_renewals,
+    days_left,
+    committed_by_partnership,
+    committed_lead,
+    no_commitments,
+    renewals_due,
+    no_renewals_due,
+    open_commitments,
+    paid_back_costed,
+    median_payback_month,
     // Market page.
     market_figures,
     market_curve,
@@ -294,6 +341,20 @@ pub enum Definition {
     Month,
     /// A change against the month before.
     Change,
+    /// What the contracts still bind the client to.
+    Committed,
+    /// The monthly and annual run-rate.
+    RunRate,
+    /// The open-ended part of the run-rate.
+    OpenEnded,
+    /// Cost of the trailing twelve months.
+    Trailing12,
+    /// Budgets: spent, committed, projected, remaining, elapsed, pacing.
+    Budgets,
+    /// The renewal calendar.
+    Renewals,
+    /// Payback day and month, and per model.
+    Payback,
 }
 
 /// The portfolio's settings that the definitions write in.
@@ -307,25 +368,6 @@ pub struct Settings {
     pub ramp_up_days: u32,
     /// Repeat purchase window, days.
     pub repeat_window_days: u32,
-}
-
-/// The creator-level ROI chart's figures, formatted, for its description.
-#[derive(Debug, Clone, Copy)]
-pub struct SpreadFigures<'a> {
-    /// Partnerships with a defined ROI.
-    pub n: usize,
-    /// Median.
-    pub median: &'a str,
-    /// First quartile.
-    pub q1: &'a str,
-    /// Third quartile.
-    pub q3: &'a str,
-    /// Lowest ROI and its creator.
-    pub min: (&'a str, &'a str),
-    /// Highest ROI and its creator.
-    pub max: (&'a str, &'a str),
-    /// The portfolio's ROI.
-    pub whole: &'a str,
 }
 
 /// The wording of one language beyond its fixed strings: dates, and the
@@ -361,6 +403,41 @@ pub trait Words: Sync {
     fn month_trend_desc(&self, from: Month, to: Month, cost: &str, revenue: &str) -> String;
     /// One partnership's engagement per post.
     fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String;
+    /// A quarter: "Q4 2026".
+    fn quarter(&self, year: i32, q: u32) -> String;
+    /// The last month with something committed: "until November 2026".
+    fn committed_until(&self, last: Month) -> String;
+    /// Under the open-ended figure: "a month, from 3 retainers without an end".
+    fn open_ended_note(&self, retainers: usize) -> String;
+    /// Cost by month: spent `from` to `to` with its total, and what is
+    /// committed after (first and last month, total), if anything.
+    fn cost_ahead_desc(
+        &self,
+        spent: (Month, Month, &str),
+        committed: Option<(Month, Month, &str)>,
+    ) -> String;
+    /// A payback day: "day 38".
+    fn payback_day(&self, day: u32) -> String;
+    /// A payback month: "month 2".
+    fn payback_month(&self, month: u32) -> String;
+    /// How far from payback: "$1,234.56 to go".
+    fn short_by(&self, amount: &str) -> String;
+    /// A partnership signed to start later: "signed, starts 1 Dec 2026".
+    fn signed_starts(&self, date: &str) -> String;
+    /// A group of the renewal calendar: an umbrella agreement with its
+    /// creators and their fees a month, or one individual contract.
+    fn contract_group(
+        &self,
+        umbrella: bool,
+        reference: Option<&str>,
+        creators: usize,
+        fee: &str,
+    ) -> String;
+    /// What is left of a budget, or by how much it is over.
+    fn budget_left(&self, amount: &str, over: bool) -> String;
+    /// A budget's bar, in words: spent, committed, projected against the
+    /// amount, and the share of the period elapsed.
+    fn budget_bar(&self, b: &BudgetWords) -> String;
 }
 
 /// Every language, for the tests that read them all.

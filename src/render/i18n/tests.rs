@@ -71,7 +71,55 @@ fn every_definition_and_sentence_is_written_in_every_language() {
         assert!(w.definition(Definition::RampUp, &s).contains("14"));
         assert!(w.month_trend_desc(m, m, "$1", "$2").contains("$2"));
         assert!(w.engagement_desc("Ann", 3, "+1 pp").contains("Ann"));
+        for d in [
+            Definition::Committed,
+            Definition::RunRate,
+            Definition::OpenEnded,
+            Definition::Trailing12,
+            Definition::Budgets,
+            Definition::Renewals,
+            Definition::Payback,
+        ] {
+            assert!(w.definition(d, &s).len() > 80, "{lang:?} {d:?}");
+        }
+        let n = Month::parse("2026-11").unwrap();
+        assert!(
+            w.cost_ahead_desc((m, m, "$1"), Some((n, n, "$2")))
+                .contains("$2")
+        );
+        assert!(w.cost_ahead_desc((m, m, "$1"), None).contains("$1"));
+        assert!(
+            w.contract_group(true, Some("UA-1"), 3, "$9")
+                .contains("UA-1")
+        );
+        assert!(w.budget_left("$5", true).contains("$5"));
+        assert!(w.short_by("$7").contains("$7"));
+        assert!(w.signed_starts("1 Dec").contains("1 Dec"));
+        assert!(w.payback_day(38).contains("38") && w.payback_month(2).contains('2'));
     }
+}
+
+#[test]
+fn writes_the_money_ahead_in_each_language_s_grammar() {
+    let (nov, oct) = (
+        Month::parse("2026-11").unwrap(),
+        Month::parse("2026-10").unwrap(),
+    );
+    assert_eq!(
+        words(Language::En).committed_until(nov),
+        "until November 2026"
+    );
+    assert_eq!(words(Language::Ru).committed_until(nov), "до ноября 2026");
+    assert_eq!(words(Language::En).quarter(2026, 4), "Q4 2026");
+    assert_eq!(words(Language::Ru).quarter(2026, 4), "4-й квартал 2026");
+    assert_eq!(
+        words(Language::Ru).cost_ahead_desc((oct, oct, "1 ₽"), Some((nov, nov, "2 ₽"))),
+        "Затраты по месяцам и рынкам: потрачено 1 ₽ с октября 2026 по октябрь 2026; законтрактовано 2 ₽ на ноябрь 2026."
+    );
+    assert_eq!(
+        words(Language::En).contract_group(false, Some("IC-9"), 1, "$3,500.00"),
+        "Individual contract IC-9 · 1 creator · $3,500.00 a month"
+    );
 }
 
 #[test]

@@ -432,7 +432,7 @@ fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &s
 }
 
 /// "Oct", or "Jan ’27" at the first month and each January.
-fn month_label(lang: Language, m: Month, first: bool) -> String {
+pub(super) fn month_label(lang: Language, m: Month, first: bool) -> String {
     let short = i18n::month_short(lang, m);
     if first || m.month == 1 {
         format!("{short} ’{:02}", m.year.rem_euclid(100))

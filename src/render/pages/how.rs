@@ -82,6 +82,22 @@ fn recommendation(ctx: &Ctx) -> Def {
     def(ctx, ctx.t().recommendation, Definition::Recommendation)
 }
 
+fn committed(ctx: &Ctx) -> Def {
+    def(ctx, ctx.t().committed, Definition::Committed)
+}
+
+fn run_rate(ctx: &Ctx) -> Def {
+    def(ctx, ctx.t().annual_run_rate, Definition::RunRate)
+}
+
+fn renewals(ctx: &Ctx) -> Def {
+    def(ctx, ctx.t().renewals, Definition::Renewals)
+}
+
+fn payback(ctx: &Ctx) -> Def {
+    def(ctx, ctx.t().payback, Definition::Payback)
+}
+
 fn undefined(ctx: &Ctx) -> Def {
     Def {
         term: ctx.t().undefined.to_string(),
@@ -106,9 +122,29 @@ pub fn overview(ctx: &Ctx) -> Vec<Def> {
         fulfilment(ctx),
         trend(ctx),
         recommendation(ctx),
+        run_rate(ctx),
+        committed(ctx),
+        renewals(ctx),
+        payback(ctx),
         undefined(ctx),
     ]);
     v
+}
+
+/// The commitments page's definitions.
+pub fn commitments(ctx: &Ctx) -> Vec<Def> {
+    let t = ctx.t();
+    vec![
+        def(ctx, t.trailing_12m, Definition::Trailing12),
+        run_rate(ctx),
+        committed(ctx),
+        def(ctx, t.open_ended_monthly, Definition::OpenEnded),
+        def(ctx, t.budgets, Definition::Budgets),
+        renewals(ctx),
+        recommendation(ctx),
+        cost(ctx),
+        undefined(ctx),
+    ]
 }
 
 /// A monthly report's definitions.
@@ -137,6 +173,8 @@ pub fn partnership(ctx: &Ctx) -> Vec<Def> {
         repeat(ctx),
         posts(ctx),
         recommendation(ctx),
+        committed(ctx),
+        payback(ctx),
         undefined(ctx),
     ]);
     v

@@ -7,7 +7,10 @@
 //! that are also written as CSV files. docs/themes.md lists the
 //! variables each template receives.
 
+pub mod budgets;
 pub mod charts;
+pub mod commitments;
+pub mod cost_ahead;
 pub mod daily;
 pub mod how;
 pub mod market;
@@ -28,7 +31,10 @@ use super::format;
 use super::i18n;
 use super::table::{Cell, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
-use crate::model::{Client, Colour, Currency, Language, Month, PartnershipId, Portfolio, PostKind};
+use crate::model::{
+    Client, Colour, Contract, ContractKind, Currency, Language, Month, PartnershipId, Portfolio,
+    PostKind,
+};
 
 /// One client's site as the pages see it.
 pub struct Ctx<'a> {
@@ -150,6 +156,11 @@ impl<'a> Ctx<'a> {
                 self.months.last().map_or("index.html#reports".into(), |m| {
                     format!("reports/{m}/index.html")
                 }),
+            ),
+            (
+                "commitments",
+                t.commitments,
+                "commitments/index.html".to_string(),
             ),
             (
                 "partnerships",
@@ -505,6 +516,20 @@ pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table
         ]);
     }
     t
+}
+
+/// A contract as the pages write it: "umbrella · UA-2026-01", the kind or
+/// the reference alone when only one is given, empty when neither is.
+pub fn contract_text(ctx: &Ctx, c: &Contract) -> String {
+    let kind = c.kind.map(|k| match k {
+        ContractKind::Individual => ctx.t().individual.to_string(),
+        ContractKind::Umbrella => ctx.t().umbrella.to_string(),
+    });
+    [kind, c.reference.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Whether a post is organic.

@@ -5,10 +5,13 @@
 //! [`per_model`] is that shape once, so that the two tables cannot drift
 //! apart in their columns or in how a model without partnerships reads.
 
+use rust_decimal::Decimal;
+
 use super::Ctx;
 use super::daily::decay_rate;
 use crate::analytics::ModelFigures;
-use crate::model::{Model, PartnershipId};
+use crate::model::{Language, Model, PartnershipId};
+use crate::render::format;
 use crate::render::table::{Cell, Table};
 
 /// The models in the order of their columns.
@@ -66,6 +69,8 @@ pub fn models_table(ctx: &Ctx) -> Table {
             t.sponsored_posts,
             of(&|g| x.c_int_o(g.map(|g| g.sponsored_posts))),
         ),
+        (t.paid_back_costed, of(&|g| paid_back(ctx, g))),
+        (t.median_payback_month, of(&|g| median_month(ctx, g))),
     ];
     let rows = rows.into_iter().map(|(l, c)| (l.to_string(), c)).collect();
     per_model(ctx, "models", t.models_title, rows)
@@ -99,6 +104,8 @@ pub fn models_all(ctx: &Ctx) -> Table {
         (t.repeat_rate, of(&|g| x.c_pct(g.repeat_purchase_rate))),
         (t.sponsored_posts, of(&|g| x.c_int(g.sponsored_posts))),
         (t.organic_posts, of(&|g| x.c_int(g.organic_posts))),
+        (t.paid_back_costed, of(&|g| paid_back(ctx, Some(g)))),
+        (t.median_payback_month, of(&|g| median_month(ctx, Some(g)))),
     ]
     .into_iter()
     .map(|(l, c)| (l.to_string(), c))
@@ -124,6 +131,39 @@ pub fn models_all(ctx: &Ctx) -> Table {
         ),
     ]);
     per_model(ctx, "models-all", t.models_all, rows)
+}
+
+/// "3 / 5": a model's partnerships paid back out of those with a cost.
+fn paid_back(ctx: &Ctx, g: Option<&ModelFigures>) -> Cell {
+    g.map_or_else(
+        || Cell::number(ctx.fmt.na(), None),
+        |g| {
+            let p = &g.payback;
+            Cell::text(format!(
+                "{} / {}",
+                ctx.fmt.int(p.paid_back as u64),
+                ctx.fmt.int(p.n_costed as u64)
+            ))
+        },
+    )
+}
+
+/// The median payback month of a model, a half when the count is even.
+fn median_month(ctx: &Ctx, g: Option<&ModelFigures>) -> Cell {
+    let m = g.and_then(|g| g.payback.median_payback_month);
+    let d = m
+        .and_then(Decimal::from_f64_retain)
+        .map(|d| d.round_dp(1).normalize());
+    Cell::number(
+        d.map_or_else(
+            || ctx.fmt.na(),
+            |d| format::number(d, d.scale(), ctx.lang()),
+        ),
+        d.map(|d| match ctx.lang() {
+            Language::En => d.to_string(),
+            Language::Ru => d.to_string().replace('.', ","),
+        }),
+    )
 }
 
 /// A partnership named by id, linked to its page.

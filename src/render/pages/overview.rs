@@ -1,4 +1,5 @@
-//! The overview (`<client>/index.html`): the portfolio to date, the
+//! The overview (`<client>/index.html`): the portfolio to date, the money
+//! ahead in brief (run-rate, committed, renewals due within 30 days), the
 //! headline chart, ROI per market, the creator-level spread, one-offs
 //! against partnerships, the roster, the latest month and links to every
 //! page. The tables of one-offs against retainers are in [`super::models`].
@@ -7,7 +8,8 @@ use serde::Serialize;
 
 use super::models::{models_all, models_table};
 use super::{
-    Card, ChartView, Ctx, Def, Link, charts, daily, figure_cards, how, month, roster_table,
+    Card, ChartView, Ctx, Def, Link, charts, commitments, daily, figure_cards, how, month,
+    roster_table,
 };
 use crate::model::PartnershipId;
 use crate::render::i18n;
@@ -18,6 +20,8 @@ use crate::render::table::{Cell, Table};
 pub struct Overview {
     /// The portfolio's headline figures.
     pub cards: Vec<Card>,
+    /// The money ahead in brief: run-rate, committed, renewals due soon.
+    pub ahead: commitments::Brief,
     /// Engagement by post number.
     pub headline: ChartView,
     /// ROI per market.
@@ -71,6 +75,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
             p.repeat_purchase_rate,
             (p.sponsored_posts, p.organic_posts),
         ),
+        ahead: commitments::brief(ctx),
         headline: charts::headline(
             ctx,
             "headline",

@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::month::{post_kind, post_link, post_number};
 use super::timeline::{Timeline, timeline};
-use super::{Card, ChartView, Ctx, Def, Link, charts, figure_cards, how};
+use super::{Card, ChartView, Ctx, Def, Link, charts, contract_text, figure_cards, how};
 use crate::analytics::life;
-use crate::model::{ContractKind, Model, Month, PostKind};
+use crate::model::{Model, Month, PostKind};
 use crate::render::table::{Cell, Table};
 use crate::render::{format, i18n, notes};
 
@@ -179,18 +179,12 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
             ),
         ));
     }
-    let contract: Vec<String> = [
-        m.contract.kind.map(|k| match k {
-            ContractKind::Individual => ctx.t().individual.to_string(),
-            ContractKind::Umbrella => ctx.t().umbrella.to_string(),
-        }),
-        m.contract.reference.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let contract = contract_text(ctx, &m.contract);
     if !contract.is_empty() {
-        facts.push(fact(ctx.t().contract, contract.join(" · ")));
+        facts.push(fact(ctx.t().contract, contract));
+    }
+    if !m.promo_codes.is_empty() {
+        facts.push(fact(ctx.t().promo_codes, m.promo_codes.join(", ")));
     }
 
     facts
@@ -233,8 +227,46 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
             "",
         ));
     }
-
+    cards.extend(ahead_cards(ctx, i));
     cards
+}
+
+/// What the partnership still commits, and whether it has paid back: on
+/// which day and in which month, or how far it is from it.
+fn ahead_cards(ctx: &Ctx, i: usize) -> [Card; 2] {
+    let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
+    let m = &ctx.client.partnerships[i];
+    let a = &ctx.partnership(i).ahead;
+    let words = i18n::words(lang);
+    let committed_note = match (m.model, m.end) {
+        (Model::Retainer, None) => t.in_run_rate.to_string(),
+        (_, Some(end)) if !a.committed.is_zero() && end > ctx.as_of() => {
+            format!("{} {}", t.until, i18n::date(lang, end))
+        }
+        _ => String::new(),
+    };
+    let payback = match (a.payback_day, a.payback_month) {
+        (Some(day), Some(month)) => {
+            let date = m.start + chrono::Duration::days(i64::from(day) - 1);
+            Card::new(t.payback, words.payback_day(day)).note(
+                format!(
+                    "{} · {}",
+                    words.payback_month(month),
+                    i18n::date_short(lang, date)
+                ),
+                "good",
+            )
+        }
+        _ => Card::new(t.payback, t.not_yet.to_string()).note(
+            a.short_by
+                .map_or_else(String::new, |s| words.short_by(&x.money(s))),
+            "",
+        ),
+    };
+    [
+        Card::new(t.committed, x.money(a.committed)).note(committed_note, ""),
+        payback,
+    ]
 }
 
 /// Every post to date, sponsored ones numbered, ramp-up and organic marked.

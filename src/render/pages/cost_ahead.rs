@@ -1,0 +1,204 @@
+//! The chart of the commitments page: cost by month, spent to date (the
+//! partnerships' bookings) and committed after the report date (their
+//! committed bookings and those of partnerships signed to start later),
+//! stacked by market, with the report date drawn between the two.
+//!
+//! The months shown are the trailing twelve of the headline (from the first
+//! month with a cost, when the portfolio is younger) through the last month
+//! with something committed, so the chart's spent and committed totals are
+//! the headline's trailing-twelve-months and committed figures.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::charts::{frame, legend, month_label};
+use super::{ChartView, Ctx, Legend};
+use crate::analytics::cost::Booking;
+use crate::charts::columns::{Column, ColumnChart, Segment};
+use crate::charts::{Role, columns};
+use crate::model::Month;
+use crate::render::table::{Cell, Table};
+use crate::render::{format, i18n};
+
+/// The colour of each market, by its place among the client's markets, in
+/// turn: a market keeps its colour whichever months have costs.
+const MARKET_ROLES: [Role; 5] = [Role::S1, Role::S2, Role::S3, Role::S4, Role::Accent];
+
+/// A market's colour.
+fn market_role(i: usize) -> Role {
+    MARKET_ROLES[i % MARKET_ROLES.len()]
+}
+
+/// Per month, per market of the client: (spent, committed).
+type ByMonth = BTreeMap<Month, Vec<(Decimal, Decimal)>>;
+
+/// Every booking to date and committed, summed by month and market.
+fn by_month(ctx: &Ctx) -> ByMonth {
+    let n = ctx.client.markets.len();
+    let mut out = ByMonth::new();
+    let mut add = |market: usize, bookings: &[Booking], committed: bool| {
+        for b in bookings {
+            let cell = &mut out
+                .entry(b.month)
+                .or_insert_with(|| vec![(Decimal::ZERO, Decimal::ZERO); n])[market];
+            if committed {
+                cell.1 += b.amount;
+            } else {
+                cell.0 += b.amount;
+            }
+        }
+    };
+    for (p, pf) in ctx.client.partnerships.iter().zip(&ctx.f.partnerships) {
+        add(p.market.index(), &pf.bookings, false);
+        add(p.market.index(), &pf.ahead.committed_bookings, true);
+    }
+    for s in &ctx.f.signed {
+        add(s.market.index(), &s.committed, true);
+    }
+    out
+}
+
+/// The months of the chart, each with its sums by market; empty when
+/// nothing was ever booked or committed.
+fn months(ctx: &Ctx) -> Vec<(Month, Vec<(Decimal, Decimal)>)> {
+    let all = by_month(ctx);
+    let as_of = Month::of(ctx.as_of());
+    let window = (0..11).fold(as_of, |m, _| m.prev());
+    let (Some(first), Some(last)) = (all.keys().next(), all.keys().next_back()) else {
+        return Vec::new();
+    };
+    let zero = vec![(Decimal::ZERO, Decimal::ZERO); ctx.client.markets.len()];
+    (*first)
+        .max(window)
+        .through((*last).max(as_of))
+        .map(|m| (m, all.get(&m).cloned().unwrap_or_else(|| zero.clone())))
+        .collect()
+}
+
+/// Cost by month, spent and committed, stacked by market.
+pub fn chart(ctx: &Ctx, id: &str) -> ChartView {
+    let (x, lang, t) = (&ctx.fmt, ctx.lang(), ctx.t());
+    let title = t.cost_ahead_title;
+    let months = months(ctx);
+    let as_of = Month::of(ctx.as_of());
+    let spent: Decimal = months.iter().flat_map(|(_, v)| v).map(|c| c.0).sum();
+    let committed: Decimal = months.iter().flat_map(|(_, v)| v).map(|c| c.1).sum();
+    let ahead = &ctx.f.portfolio.ahead.committed_by_month;
+    let committed_span = match (ahead.first(), ahead.last()) {
+        (Some(a), Some(b)) if !committed.is_zero() => Some((a.month, b.month, x.money(committed))),
+        _ => None,
+    };
+    let first = months.first().map_or(as_of, |m| m.0);
+    let desc = i18n::words(lang).cost_ahead_desc(
+        (first, as_of, &x.money(spent)),
+        committed_span
+            .as_ref()
+            .map(|(a, b, c)| (*a, *b, c.as_str())),
+    );
+    let currency = ctx.client.currency;
+    let fmt = move |v: f64| format::compact_money(v, currency, lang);
+    let frame = frame(ctx, id, title, &desc);
+    let svg = if months.is_empty() {
+        crate::charts::empty(&frame, t.no_data, 280)
+    } else {
+        let columns = months
+            .iter()
+            .enumerate()
+            .map(|(k, (m, by_market))| column(month_label(lang, *m, k == 0), by_market))
+            .collect();
+        columns::render(&ColumnChart {
+            frame,
+            height: 300,
+            columns,
+            divider: months
+                .iter()
+                .position(|(m, _)| *m == as_of)
+                .map(|k| (k, i18n::date_short(lang, ctx.as_of()))),
+            y_format: &fmt,
+        })
+    };
+    let table = table(ctx, (id, title), &months);
+    ChartView::new(id, title, svg, legends(ctx, &months), table)
+}
+
+/// One month's column: each market's spent, then each market's committed,
+/// pale.
+fn column(label: String, by_market: &[(Decimal, Decimal)]) -> Column {
+    let f = |d: Decimal| d.to_f64().unwrap_or_default();
+    let spent = by_market.iter().enumerate().map(|(i, c)| Segment {
+        role: market_role(i),
+        value: f(c.0),
+        light: false,
+    });
+    let committed = by_market.iter().enumerate().map(|(i, c)| Segment {
+        role: market_role(i),
+        value: f(c.1),
+        light: true,
+    });
+    Column {
+        label,
+        segments: spent.chain(committed).collect(),
+    }
+}
+
+/// The markets with a cost in the months shown, then what pale and the
+/// dashed line mean.
+fn legends(ctx: &Ctx, months: &[(Month, Vec<(Decimal, Decimal)>)]) -> Vec<Legend> {
+    let t = ctx.t();
+    let mut out: Vec<Legend> = ctx
+        .client
+        .markets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            months
+                .iter()
+                .any(|(_, v)| !v[*i].0.is_zero() || !v[*i].1.is_zero())
+        })
+        .map(|(i, m)| legend(&m.name, market_role(i), "square"))
+        .collect();
+    out.push(legend(t.committed_pale, Role::Muted, "light"));
+    out.push(legend(t.report_date, Role::MutedDash, "dash"));
+    out
+}
+
+/// The chart's data: each month's cost by market, spent, committed and in
+/// all, the report date's month marked, and the totals.
+fn table(
+    ctx: &Ctx,
+    (id, title): (&str, &str),
+    months: &[(Month, Vec<(Decimal, Decimal)>)],
+) -> Table {
+    let (x, lang, t) = (&ctx.fmt, ctx.lang(), ctx.t());
+    let mut table = Table::new(id, title, t.download_csv).col(t.month);
+    for m in &ctx.client.markets {
+        table = table.num(m.name.clone());
+    }
+    table = table.num(t.spent).num(t.committed).num(t.total);
+    let as_of = Month::of(ctx.as_of());
+    let n = ctx.client.markets.len();
+    let mut sums = vec![Decimal::ZERO; n + 2];
+    for (m, by_market) in months {
+        let mut cells = vec![Cell::text(i18n::month(lang, *m))];
+        let mut values: Vec<Decimal> = by_market.iter().map(|c| c.0 + c.1).collect();
+        values.push(by_market.iter().map(|c| c.0).sum());
+        values.push(by_market.iter().map(|c| c.1).sum());
+        for (sum, v) in sums.iter_mut().zip(&values) {
+            *sum += *v;
+        }
+        let total = values[n] + values[n + 1];
+        cells.extend(values.into_iter().map(|v| x.c_money(Some(v))));
+        cells.push(x.c_money(Some(total)));
+        table.row_with(cells, if *m == as_of { "current" } else { "" });
+    }
+    if !months.is_empty() {
+        let mut cells = vec![Cell::text(t.total)];
+        let total = sums[n] + sums[n + 1];
+        cells.extend(sums.into_iter().map(|v| x.c_money(Some(v))));
+        cells.push(x.c_money(Some(total)));
+        table.row_with(cells, "total");
+    }
+    table
+}
