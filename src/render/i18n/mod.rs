@@ -19,6 +19,7 @@
 
 mod en;
 mod figures;
+pub mod lift;
 mod ru;
 
 pub use figures::{BudgetWords, SpreadFigures};

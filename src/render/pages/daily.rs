@@ -70,7 +70,11 @@ fn decay_table(ctx: &Ctx, id: &str, title: &str) -> Table {
         }
         let mut cells = vec![Cell::number(d.to_string(), Some(d.to_string()))];
         for p in [r, o] {
-            cells.push(x.c_pct(p.and_then(|p| p.engagement_rate)));
+            let rate = x.c_pct(p.and_then(|p| p.engagement_rate));
+            cells.push(match p {
+                Some(p) if p.engagement_rate.is_some() => super::lift::small(ctx, rate, p.n),
+                _ => rate,
+            });
             cells.push(p.map_or_else(
                 || Cell::number(String::new(), None),
                 |p| x.c_int(p.n as u64),

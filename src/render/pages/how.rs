@@ -58,6 +58,21 @@ fn post_number(ctx: &Ctx) -> Def {
     def(ctx, ctx.t().headline_title, Definition::PostNumber)
 }
 
+/// The paired lift with its interval, and the small-sample mark.
+fn how_sure(ctx: &Ctx) -> [Def; 2] {
+    let texts = crate::render::i18n::lift::texts(ctx.lang());
+    [
+        Def {
+            term: texts.paired.to_string(),
+            text: texts.def_paired.to_string(),
+        },
+        Def {
+            term: texts.small_term.to_string(),
+            text: texts.def_small.to_string(),
+        },
+    ]
+}
+
 fn creator_level(ctx: &Ctx) -> Def {
     def(ctx, ctx.t().creator_roi, Definition::CreatorLevel)
 }
@@ -114,6 +129,9 @@ pub fn overview(ctx: &Ctx) -> Vec<Def> {
         creator_level(ctx),
         engagement(ctx),
         post_number(ctx),
+    ]);
+    v.extend(how_sure(ctx));
+    v.extend([
         def(ctx, ctx.t().er_day1, Definition::DayOne),
         def(ctx, ctx.t().days_to_90, Definition::DaysTo90),
         repeat(ctx),

@@ -13,6 +13,7 @@ pub mod commitments;
 pub mod cost_ahead;
 pub mod daily;
 pub mod how;
+pub mod lift;
 pub mod market;
 pub mod models;
 pub mod month;

@@ -24,6 +24,8 @@ pub struct Overview {
     pub ahead: commitments::Brief,
     /// Engagement by post number.
     pub headline: ChartView,
+    /// How sure: the paired lift, when a partnership got past post 1.
+    pub lift: Option<super::lift::LiftView>,
     /// ROI per market.
     pub market_chart: ChartView,
     /// The markets' figures.
@@ -82,6 +84,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
             ctx.t().headline_title,
             &f.engagement_by_post_number,
         ),
+        lift: super::lift::view(ctx, "lift", &f.engagement_by_post_number),
         market_chart: charts::market_roi(ctx, "market-roi"),
         markets: markets_table(ctx),
         spread: charts::roi_spread(ctx, "creator-roi", s, &all, p.figures.roi, ""),
@@ -114,6 +117,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
         page.models_all.clone(),
         page.roster.clone(),
     ];
+    tables.extend(page.lift.iter().map(|l| l.chart.table.clone()));
     tables.extend(page.decay.iter().map(|c| c.table.clone()));
     tables.extend(page.window.iter().map(|c| c.table.clone()));
     (page, tables)
@@ -165,7 +169,13 @@ fn spread_table(ctx: &Ctx) -> Table {
         (w.q1, s.q1),
         (w.min, s.min),
     ] {
-        t.row(vec![Cell::text(label), x.c_pct(v)]);
+        // Quartiles of fewer than 5 partnerships say little.
+        let cell = x.c_pct(v);
+        let cell = match (label == w.portfolio, v) {
+            (false, Some(_)) => super::lift::small(ctx, cell, s.n),
+            _ => cell,
+        };
+        t.row(vec![Cell::text(label), cell]);
     }
     t.row(vec![
         Cell::text(ctx.t().n_partnerships),
@@ -195,7 +205,14 @@ fn markets_table(ctx: &Ctx) -> Table {
             x.c_pct(m.figures.roi),
             x.c_times(m.figures.roas),
             x.c_money(m.figures.cpa),
-            x.c_pct(m.figures.engagement_rate),
+            match m.figures.engagement_rate {
+                Some(_) => super::lift::small(
+                    ctx,
+                    x.c_pct(m.figures.engagement_rate),
+                    usize::try_from(m.sponsored_posts + m.organic_posts).unwrap_or(usize::MAX),
+                ),
+                None => x.c_pct(None),
+            },
             x.c_pct(m.repeat_purchase_rate),
             x.c_int(m.sponsored_posts),
         ]);
