@@ -1,7 +1,8 @@
 //! The built sample site in a real browser: every page, at desktop and phone
 //! widths, in headless Chromium. A page fails on a console error, a request
 //! outside its client's folder, horizontal scrolling, a blank or broken chart
-//! or a missing image. Screenshots go to the test's temporary folder.
+//! or a missing image. Screenshots go to the test's temporary folder, or to
+//! `ROSTER_SCREENSHOTS` when it is set.
 //!
 //! Chromium comes from Debian's package (`.ci/run` installs it). Where it is
 //! missing the tests say so and pass, except under CI (`CI` set), where a
@@ -198,27 +199,43 @@ fn pages(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-#[test]
-fn every_page_of_the_sample_site_renders_cleanly_at_desktop_and_phone_widths() {
-    let Some(chrome) = chromium() else { return };
-    let fx = Fixture::sample();
+/// Where screenshots go: `ROSTER_SCREENSHOTS` when set (to keep and look
+/// at them), else the test's temporary folder.
+fn screenshots(fx: &Fixture) -> PathBuf {
+    let shots = std::env::var_os("ROSTER_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| fx.dir.path().join("screenshots"));
+    std::fs::create_dir_all(&shots).unwrap();
+    shots
+}
+
+/// Build `fx` and open the pages of `clients` that `wanted` picks (paths
+/// relative to the site) at desktop and phone widths: the pages opened, as
+/// `<width>:<path>`, and every problem found.
+fn inspect_site(
+    chrome: &Path,
+    fx: &Fixture,
+    clients: &[&str],
+    wanted: &dyn Fn(&str) -> bool,
+) -> (Vec<String>, Vec<String>) {
     let run = fx.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let site = fx.out().canonicalize().unwrap();
-    let shots = fx.dir.path().join("screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    let mut failures = Vec::new();
-    let mut checked = 0;
+    let shots = screenshots(fx);
+    let (mut opened, mut failures) = (Vec::new(), Vec::new());
     for (name, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
-        let browser = launch(&chrome, width, height);
+        let browser = launch(chrome, width, height);
         let probe = Probe::new(&browser);
-        for client in ["kestrel-coffee", "polyn"] {
+        for client in clients {
             let client_dir = site.join(client);
             for page in pages(&client_dir) {
                 let rel = page.strip_prefix(&site).unwrap().display().to_string();
+                if !wanted(&rel) {
+                    continue;
+                }
                 let label = format!("{name}-{}", rel.replace(['/', '.'], "_"));
                 let problems = probe.inspect(&page, &client_dir, &shots, &label);
-                checked += 1;
+                opened.push(format!("{width}:{rel}"));
                 failures.extend(
                     problems
                         .0
@@ -228,7 +245,50 @@ fn every_page_of_the_sample_site_renders_cleanly_at_desktop_and_phone_widths() {
             }
         }
     }
-    assert!(checked >= 4, "only {checked} pages found");
+    (opened, failures)
+}
+
+#[test]
+fn every_page_of_the_sample_site_renders_cleanly_at_desktop_and_phone_widths() {
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    let clients = ["kestrel-coffee", "polyn"];
+    let (opened, failures) = inspect_site(&chrome, &fx, &clients, &|_| true);
+    assert!(opened.len() >= 4, "only {} pages found", opened.len());
+    for client in clients {
+        for width in [1280, 390] {
+            let page = format!("{width}:{client}/commitments/index.html");
+            assert!(opened.contains(&page), "{page} was not opened");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_worked_example_s_money_ahead_renders_cleanly_at_desktop_and_phone_widths() {
+    // Budgets over and under, an umbrella agreement's renewals grouped and
+    // partnerships signed to start later: what the sample may not have.
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::new("worked");
+    // The overviews, the commitments pages and a partnership page of each.
+    let wanted = |rel: &str| {
+        rel.split('/').count() == 2
+            || rel.ends_with("/commitments/index.html")
+            || rel.contains("/partnerships/zoe-parker/")
+            || rel.contains("/partnerships/ekaterina-volkova/")
+    };
+    let (opened, failures) = inspect_site(&chrome, &fx, &["iris-cosmetics", "rowan-kids"], &wanted);
+    for client in ["iris-cosmetics", "rowan-kids"] {
+        for width in [1280, 390] {
+            let page = format!("{width}:{client}/commitments/index.html");
+            assert!(opened.contains(&page), "{page} was not opened");
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} problems:\n{}",
