@@ -166,8 +166,12 @@ fn report_date_of(
     });
     let as_of = match report_date::settle(overrides.as_of, from_settings, published, diags) {
         Some((d, origin)) => {
+            let errors = diags.error_count();
             report_date::check_span(published, d, &origin, diags);
-            report_date::check_data_dates(published, d, diags);
+            // A report date refused as too late needs no warning as well.
+            if diags.error_count() == errors {
+                report_date::check_data_dates(published, d, diags);
+            }
             d
         }
         None if known => {
