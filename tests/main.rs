@@ -11,6 +11,7 @@ mod hostile_input;
 mod imports;
 mod init;
 mod mapping;
+mod money_ahead;
 mod outside;
 mod pages;
 mod publish;
