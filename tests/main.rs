@@ -12,6 +12,7 @@ mod hostile_input;
 mod imports;
 mod init;
 mod mapping;
+mod money_ahead;
 mod outside;
 mod pages;
 mod publish;

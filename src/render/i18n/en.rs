@@ -454,6 +454,10 @@ impl Words for English {
         )
     }
 
+    fn month_range(&self, from: Month, to: Month) -> String {
+        format!("{} – {}", self.month(from), self.month(to))
+    }
+
     fn quarter(&self, year: i32, q: u32) -> String {
         format!("Q{q} {year}")
     }

@@ -404,6 +404,8 @@ pub trait Words: Sync {
     fn month_trend_desc(&self, from: Month, to: Month, cost: &str, revenue: &str) -> String;
     /// One partnership's engagement per post.
     fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String;
+    /// A span of months: "November 2025 – October 2026".
+    fn month_range(&self, from: Month, to: Month) -> String;
     /// A quarter: "Q4 2026".
     fn quarter(&self, year: i32, q: u32) -> String;
     /// The last month with something committed: "until November 2026".

@@ -493,6 +493,15 @@ impl Words for Russian {
         )
     }
 
+    // Mid-sentence, so lower case: "ноябрь 2025 – октябрь 2026".
+    fn month_range(&self, from: Month, to: Month) -> String {
+        format!(
+            "{} – {}",
+            self.month(from).to_lowercase(),
+            self.month(to).to_lowercase()
+        )
+    }
+
     fn quarter(&self, year: i32, q: u32) -> String {
         format!("{q}-й квартал {year}")
     }

@@ -110,6 +110,10 @@ fn writes_the_money_ahead_in_each_language_s_grammar() {
         "until November 2026"
     );
     assert_eq!(words(Language::Ru).committed_until(nov), "до ноября 2026");
+    assert_eq!(
+        words(Language::Ru).month_range(nov, oct),
+        "ноябрь 2026 – октябрь 2026"
+    );
     assert_eq!(words(Language::En).quarter(2026, 4), "Q4 2026");
     assert_eq!(words(Language::Ru).quarter(2026, 4), "4-й квартал 2026");
     assert_eq!(

@@ -88,14 +88,8 @@ fn cards(ctx: &Ctx) -> Vec<Card> {
         .filter(|p| ahead::active(p, ctx.as_of()) && p.end.is_none())
         .count();
     vec![
-        Card::new(t.trailing_12m, x.money(a.trailing_12m)).note(
-            format!(
-                "{} – {}",
-                i18n::month(lang, first),
-                i18n::month(lang, as_of)
-            ),
-            "",
-        ),
+        Card::new(t.trailing_12m, x.money(a.trailing_12m))
+            .note(i18n::words(lang).month_range(first, as_of), ""),
         Card::new(t.annual_run_rate, x.money(a.annual_run_rate)).note(
             format!("12 × {} {}", x.money(a.monthly_run_rate), t.per_month),
             "",
