@@ -183,6 +183,87 @@ pub fn paired(
     }
 }
 
+/// The pairs as whole multiples of one power of two each side, when that
+/// fits in 128 bits with room for the sums: then a resample's sums are
+/// exact integer sums, rounded once, and so equal to `math.fsum`'s
+/// correctly rounded sums, at a fraction of their cost.
+struct Fixed {
+    /// Each pair's rates in units of 2^`unit`.
+    scaled: Vec<(i128, i128)>,
+    /// The units' exponents, at post 1 and at post k.
+    unit: (i32, i32),
+}
+
+impl Fixed {
+    /// The pairs in fixed point, or `None` when some rate is not a finite
+    /// number >= 0 or the rates span too many powers of two.
+    fn of(pairs: &[(f64, f64)]) -> Option<Fixed> {
+        let (first, later): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
+        let (a, ua) = Self::column(&first, pairs.len())?;
+        let (b, ub) = Self::column(&later, pairs.len())?;
+        Some(Fixed {
+            scaled: a.into_iter().zip(b).collect(),
+            unit: (ua, ub),
+        })
+    }
+
+    /// One side: each value an integer times 2^unit, with headroom for the
+    /// sum of `terms` of them.
+    fn column(values: &[f64], terms: usize) -> Option<(Vec<i128>, i32)> {
+        // (mantissa, exponent of its lowest bit) of each value.
+        let parts: Vec<(u64, i32)> = values
+            .iter()
+            .map(|v| Self::parts(*v))
+            .collect::<Option<_>>()?;
+        let nonzero = parts.iter().filter(|(m, _)| *m != 0);
+        let unit = nonzero.clone().map(|(_, e)| *e).min().unwrap_or(0);
+        let top = nonzero.map(|(_, e)| e + 53).max().unwrap_or(0);
+        let headroom = usize::BITS - terms.leading_zeros();
+        // Keep clear of the subnormal range, where scaling back would round.
+        if top - unit + i32::try_from(headroom).ok()? > 125 || unit < -1000 {
+            return None;
+        }
+        let scaled = parts
+            .iter()
+            .map(|(m, e)| {
+                if *m == 0 {
+                    0
+                } else {
+                    i128::from(*m) << (e - unit)
+                }
+            })
+            .collect();
+        Some((scaled, unit))
+    }
+
+    /// A finite value >= 0 as mantissa x 2^exponent.
+    fn parts(v: f64) -> Option<(u64, i32)> {
+        if !v.is_finite() || v < 0.0 {
+            return None;
+        }
+        if v == 0.0 {
+            return Some((0, 0));
+        }
+        let bits = v.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        let frac = bits & ((1 << 52) - 1);
+        Some(if exp == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1 << 52), exp - 1075)
+        })
+    }
+
+    /// The paired lift of a resample from its exact sums: each rounded once
+    /// to the nearest double (`as` rounds ties to even), scaled back exactly.
+    fn lift(&self, (first, later): (i128, i128), n: usize) -> Option<f64> {
+        let sum = |s: i128, unit: i32| (s as f64) * 2f64.powi(unit);
+        let first = sum(first, self.unit.0) / n as f64;
+        let later = sum(later, self.unit.1) / n as f64;
+        (first != 0.0).then(|| later / first - 1.0)
+    }
+}
+
 /// The 95% bootstrap interval of the paired lift over `pairs`, with the
 /// stream seeded with `k`; both `None` with fewer than 5 pairs, or when
 /// every resample is dropped.
@@ -193,11 +274,27 @@ fn interval(k: u32, pairs: &[(f64, f64)]) -> (Option<f64>, Option<f64>) {
     }
     let mut rng = SplitMix64::new(u64::from(k));
     let mut stats = Vec::with_capacity(RESAMPLES);
-    let mut sums = Sums::default();
-    for _ in 0..RESAMPLES {
-        // Every draw is made, even for a resample that is then dropped.
-        let drawn = (0..n).map(|_| &pairs[(rng.next_u64() % n as u64) as usize]);
-        stats.extend(sums.lift(drawn));
+    // Every draw is made, even for a resample that is then dropped.
+    let mut draw = || (rng.next_u64() % n as u64) as usize;
+    match Fixed::of(pairs) {
+        Some(fixed) => {
+            for _ in 0..RESAMPLES {
+                let (mut first, mut later) = (0i128, 0i128);
+                for _ in 0..n {
+                    let (a, b) = fixed.scaled[draw()];
+                    first += a;
+                    later += b;
+                }
+                stats.extend(fixed.lift((first, later), n));
+            }
+        }
+        None => {
+            let mut sums = Sums::default();
+            for _ in 0..RESAMPLES {
+                let drawn: Vec<&(f64, f64)> = (0..n).map(|_| &pairs[draw()]).collect();
+                stats.extend(sums.lift(drawn.into_iter()));
+            }
+        }
     }
     stats.sort_by(f64::total_cmp);
     (
@@ -216,6 +313,33 @@ mod tests {
         assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
         assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
         assert_eq!(rng.next_u64(), 0x06C4_5D18_8009_454F);
+    }
+
+    #[test]
+    fn fixed_point_sums_are_fsums() {
+        // Rates as real data has them, and some far apart in size.
+        let mut rng = SplitMix64::new(7);
+        for round in 0..200 {
+            let n = 5 + round % 30;
+            let pairs: Vec<(f64, f64)> = (0..n)
+                .map(|i| {
+                    let r =
+                        |rng: &mut SplitMix64| (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+                    let scale = if round % 7 == 0 && i == 0 { 1e-9 } else { 0.08 };
+                    (r(&mut rng) * scale, r(&mut rng) * 0.1)
+                })
+                .collect();
+            let fixed = Fixed::of(&pairs).unwrap();
+            let (a, b) = fixed
+                .scaled
+                .iter()
+                .fold((0i128, 0i128), |s, p| (s.0 + p.0, s.1 + p.1));
+            let want = Sums::default().lift(pairs.iter());
+            assert_eq!(fixed.lift((a, b), n), want, "round {round}");
+        }
+        // Out of range: a fallback, never a wrong sum.
+        assert!(Fixed::of(&[(1e-300, 1.0), (1e300, 1.0)]).is_none());
+        assert!(Fixed::of(&[(f64::NAN, 1.0)]).is_none());
     }
 
     #[test]
