@@ -142,10 +142,13 @@ pub(crate) mod tests_support {
         }
     }
 
-    fn d(s: &str) -> Decimal {
+    /// A decimal from its text.
+    pub(crate) fn d(s: &str) -> Decimal {
         s.parse().unwrap()
     }
-    fn date(s: &str) -> NaiveDate {
+
+    /// A date from `YYYY-MM-DD`.
+    pub(crate) fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 }

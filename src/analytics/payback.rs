@@ -163,14 +163,8 @@ pub fn model(paybacks: &[(Payback, bool)]) -> ModelPayback {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::cost::tests_support::retainer;
+    use crate::analytics::cost::tests_support::{d, date, retainer};
 
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
     fn at(p: &Partnership, revenue: &[(&str, &str)], as_of: &str) -> Payback {
         let revenue: Vec<(NaiveDate, Decimal)> =
             revenue.iter().map(|(day, r)| (date(day), d(r))).collect();

@@ -5,15 +5,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::analytics::cost::tests_support::retainer;
+use crate::analytics::cost::tests_support::{d, date, retainer};
 use crate::model::{Amount, Brand, Currency, ExtraCost, Language, Market, MarketId, Targets};
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 fn usd() -> Currency {
     Currency::parse("USD").unwrap()
 }
