@@ -1,7 +1,6 @@
 //! Money ahead on hand-made partnerships, each figure worked out in the
 //! comments (metrics.md, "Money ahead"; Precise readings 23 and 24).
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
