@@ -70,7 +70,7 @@ fn without_base_url_nothing_absolute_is_written() {
             for value in html.split(attr).skip(1) {
                 let url = value.split('"').next().unwrap_or_default();
                 // output.md: the only absolute links are external http(s)
-                // links of notes, opened as such.
+                // links of notes and posts, opened as such.
                 let external = attr == "href=\""
                     && url.starts_with("https://")
                     && value[url.len()..].starts_with("\" rel=\"noopener noreferrer\"");

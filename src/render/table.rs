@@ -148,7 +148,7 @@ impl Cell {
             (Some(href), "external") => {
                 let _ = write!(
                     out,
-                    "<a href=\"{}\" rel=\"external noopener noreferrer\">{text}</a>",
+                    "<a href=\"{}\" rel=\"noopener noreferrer\">{text}</a>",
                     escape_html(href)
                 );
             }
@@ -335,7 +335,7 @@ mod tests {
         assert_eq!(
             t.body_html(),
             "<tr class=\"organic\"><th scope=\"row\"><a href=\"partnerships/sam/index.html\">&lt;b&gt;Sam&lt;/b&gt;</a> <span class=\"mark\">Ramp-up</span></th><td class=\"num\"><span class=\"up\">1</span></td></tr>\n\
-             <tr><th scope=\"row\"><a href=\"https://x.example/?a=1&amp;b=2\" rel=\"external noopener noreferrer\">Post</a></th><td class=\"num\"></td></tr>\n"
+             <tr><th scope=\"row\"><a href=\"https://x.example/?a=1&amp;b=2\" rel=\"noopener noreferrer\">Post</a></th><td class=\"num\"></td></tr>\n"
         );
     }
 

@@ -438,8 +438,48 @@ pub fn post_number(number: Option<u32>) -> Cell {
 pub fn post_link(_ctx: &Ctx, url: Option<&str>) -> Cell {
     match url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            Cell::text(u).class("url")
+            // The page shows the host and path, the CSV the whole link.
+            let mut cell = Cell::text(u);
+            cell.text = short_url(u);
+            cell.link(u).class("external")
         }
         _ => Cell::text(""),
+    }
+}
+
+/// A post's link as a table shows it: without the scheme, `www.`, the
+/// query and a trailing slash, cut at 40 characters (`instagram.com/p/Dg_U…`).
+pub fn short_url(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches('/');
+    match rest.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &rest[..cut]),
+        None => rest.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_url;
+
+    #[test]
+    fn a_post_link_is_shown_short() {
+        assert_eq!(
+            short_url("https://www.instagram.com/p/Dg_UPMS87nb/"),
+            "instagram.com/p/Dg_UPMS87nb"
+        );
+        assert_eq!(
+            short_url("https://youtu.be/0QuQAaEql6A?t=3"),
+            "youtu.be/0QuQAaEql6A"
+        );
+        let long =
+            short_url("https://www.tiktok.com/@jesscaldwell.brews/video/7049044217305063117");
+        assert_eq!(long, "tiktok.com/@jesscaldwell.brews/video/704…");
+        assert_eq!(long.chars().count(), 41);
     }
 }
