@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::imports::{Codes, How};
-use super::{RawClientFile, RawPartnership, csv, files, workbook};
+use super::{RawClientFile, RawPartnership, csv, files};
 use crate::diagnostics::kind::{FileProblem, ImportProblem};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Settings;
@@ -118,21 +118,5 @@ pub fn export(
         how.folder = None;
     }
     how.folder = given.partnership.or(how.folder);
-    if workbook::EXTENSIONS
-        .iter()
-        .any(|e| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(e)))
-    {
-        return match workbook::sheets(&bytes) {
-            Ok(sheets) => sheets
-                .iter()
-                .map(|sheet| csv::read_sheet(shown, sheet, &how, diags))
-                .collect(),
-            Err(workbook::Unreadable(reason)) => {
-                let problem = FileProblem::UnreadableWorkbook { reason };
-                diags.push(Diagnostic::error(problem).in_file(shown));
-                Vec::new()
-            }
-        };
-    }
-    vec![csv::read(shown, &bytes, &how, diags)]
+    super::metrics::tables_of(shown, &bytes, &how, diags)
 }

@@ -126,18 +126,31 @@ fn tables(
             return vec![Err(unusable)];
         }
     };
-    if format(path) == Some(Format::Csv) {
-        return vec![csv::read(&file, &bytes, how, diags)];
+    tables_of(&file, &bytes, how, diags)
+}
+
+/// The tables of a file's bytes, `file` naming it (its extension saying
+/// whether it is a workbook): a CSV file's one, or a workbook's sheets.
+pub(super) fn tables_of(
+    file: &Path,
+    bytes: &[u8],
+    how: &How,
+    diags: &mut Diagnostics,
+) -> Vec<Result<csv::CsvFile, csv::Unread>> {
+    if format(file) != Some(Format::Workbook) {
+        return vec![csv::read(file, bytes, how, diags)];
     }
-    match workbook::sheets(&bytes) {
+    match workbook::sheets(bytes) {
         Ok(sheets) => sheets
             .iter()
-            .map(|sheet| csv::read_sheet(&file, sheet, how, diags))
+            .map(|sheet| csv::read_sheet(file, sheet, how, diags))
             .collect(),
         Err(workbook::Unreadable(reason)) => {
             let problem = FileProblem::UnreadableWorkbook { reason };
-            diags.push(Diagnostic::error(problem).in_file(&file));
-            vec![Err(unusable)]
+            diags.push(Diagnostic::error(problem).in_file(file));
+            vec![Err(csv::Unread::Unusable {
+                may_hold_posts: true,
+            })]
         }
     }
 }

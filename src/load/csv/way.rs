@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use super::Unread;
 use super::header::{self, Kind};
-use super::{DAILY, ORDERS, POSTS, Unread};
 use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How, Unmapped, View};
@@ -21,12 +21,10 @@ pub(super) struct Way<'a> {
 }
 
 fn kind_of(name: &'static str) -> Kind {
-    let names = match name {
-        "posts" => POSTS,
-        "daily" => DAILY,
-        _ => ORDERS,
-    };
-    Kind { name, names }
+    Kind {
+        name,
+        names: imports::config::columns_of(name),
+    }
 }
 
 /// The way to read a table through `preset`.
