@@ -1,8 +1,12 @@
 //! The built sample site in a real browser: every page, at desktop and phone
 //! widths, in headless Chromium. A page fails on a console error, a request
 //! outside its client's folder, horizontal scrolling, a blank or broken chart
-//! or a missing image. Screenshots go to the test's temporary folder, or to
-//! `ROSTER_SCREENSHOTS` when it is set.
+//! or a missing image, and on its layout (`fixtures/browser/layout.js`): a
+//! table running past its panel, or scrolling inside it with no cue (or, on
+//! a phone, no sticky first column); a table row taller than 140 px; two
+//! chart labels whose boxes meet, or a line drawn through a label; text cut
+//! short with an ellipsis. Screenshots go to the test's temporary folder, or
+//! to `ROSTER_SCREENSHOTS` when it is set.
 //!
 //! Chromium comes from Debian's package (`.ci/run` installs it). Where it is
 //! missing the tests say so and pass, except under CI (`CI` set), where a
@@ -59,12 +63,41 @@ fn launch(path: &Path, width: u32, height: u32) -> Browser {
     .expect("Chromium starts")
 }
 
-/// What is wrong with one page.
+/// What is wrong with one page, and how its layout measured.
 #[derive(Debug, Default)]
-struct Problems(Vec<String>);
+struct Problems(Vec<String>, Measures);
+
+/// The layout's figures over the pages opened.
+#[derive(Debug, Default, Clone)]
+struct Measures {
+    /// The tallest table row, in px, and the page it is on.
+    tallest: (u64, String),
+    /// Pairs of chart labels whose boxes meet.
+    overlaps: usize,
+    /// Labels a chart's line runs through.
+    struck: usize,
+}
+
+impl Measures {
+    fn add(&mut self, other: Measures) {
+        if other.tallest.0 > self.tallest.0 {
+            self.tallest = other.tallest;
+        }
+        self.overlaps += other.overlaps;
+        self.struck += other.struck;
+    }
+}
+
+/// The layout checks, an expression giving an object.
+const LAYOUT: &str = include_str!("fixtures/browser/layout.js");
 
 /// The checks run inside the page; returns a JSON object.
+fn probe() -> String {
+    PROBE.replace("LAYOUT", LAYOUT.trim().trim_end_matches(';'))
+}
+
 const PROBE: &str = r#"JSON.stringify({
+  layout: LAYOUT,
   overflow: document.documentElement.scrollWidth - window.innerWidth,
   broken: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src')),
   resources: performance.getEntriesByType('resource').map(e => e.name),
@@ -138,7 +171,7 @@ impl<'b> Probe<'b> {
             .expect("loads");
         let value = self
             .tab
-            .evaluate(PROBE, false)
+            .evaluate(&probe(), false)
             .expect("probe runs")
             .value
             .expect("probe returns");
@@ -181,6 +214,18 @@ impl<'b> Probe<'b> {
         if report["body"].as_u64().unwrap_or(0) == 0 {
             problems.0.push("empty page".into());
         }
+        let layout = &report["layout"];
+        for key in ["tables", "rows", "overlaps", "struck", "truncated"] {
+            problems
+                .0
+                .extend(layout[key].as_array().into_iter().flatten().map(text));
+        }
+        let count = |key: &str| layout[key].as_array().map_or(0, Vec::len);
+        problems.1 = Measures {
+            tallest: (layout["tallest"].as_u64().unwrap_or(0), label.to_string()),
+            overlaps: count("overlaps"),
+            struck: count("struck"),
+        };
         problems.0.dedup();
         problems
     }
@@ -223,6 +268,7 @@ fn inspect_site(
     let site = fx.out().canonicalize().unwrap();
     let shots = screenshots(fx);
     let (mut opened, mut failures) = (Vec::new(), Vec::new());
+    let mut measures = Measures::default();
     for (name, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
         let browser = launch(chrome, width, height);
         let probe = Probe::new(&browser);
@@ -236,6 +282,7 @@ fn inspect_site(
                 let label = format!("{name}-{}", rel.replace(['/', '.'], "_"));
                 let problems = probe.inspect(&page, &client_dir, &shots, &label);
                 opened.push(format!("{width}:{rel}"));
+                measures.add(problems.1);
                 failures.extend(
                     problems
                         .0
@@ -245,6 +292,15 @@ fn inspect_site(
             }
         }
     }
+    // The figures the layout is judged by, for the record.
+    eprintln!(
+        "layout of {} pages: tallest table row {} px ({}), {} overlapping chart labels, {} labels with a line through them",
+        opened.len(),
+        measures.tallest.0,
+        measures.tallest.1,
+        measures.overlaps,
+        measures.struck
+    );
     (opened, failures)
 }
 
@@ -304,17 +360,8 @@ fn the_checks_catch_a_deliberately_broken_page() {
     let client = dir.path().join("client");
     std::fs::create_dir_all(&client).unwrap();
     let page = client.join("index.html");
-    std::fs::write(
-        &page,
-        r#"<!doctype html><html><body><p>broken</p>
-<img src="missing.png" alt="">
-<img src="file:///etc/hostname" alt="">
-<div style="width:3000px">wide</div>
-<figure><svg width="200" height="100"><title>Empty chart</title></svg></figure>
-<script>console.error("boom")</script>
-</body></html>"#,
-    )
-    .unwrap();
+    let broken = crate::common::fixtures().join("browser/broken.html");
+    std::fs::copy(broken, &page).unwrap();
     let browser = launch(&chrome, 390, 844);
     let problems = Probe::new(&browser)
         .inspect(&page, &client, dir.path(), "broken")
@@ -326,10 +373,82 @@ fn the_checks_catch_a_deliberately_broken_page() {
         "missing image missing.png",
         "blank chart Empty chart",
         "outside the client's folder: file:///etc/hostname",
+        "Wide table: the table runs",
+        "Quiet table: scrolls sideways",
+        "Quiet table: scrolls on a phone without a sticky first column",
+        "Tall table: a row 2",
+        "Crowded chart: \"Post number\" and \"6\" overlap",
+        "Crowded chart: a line runs through \"Target 50%\"",
+        "\"Optimization\" is cut short",
     ] {
         assert!(
             problems.contains(want),
             "expected a problem mentioning {want:?}, got:\n{problems}"
         );
     }
+}
+
+/// The sample with every creator, client and market renamed to a long
+/// Cyrillic name: the widest labels a chart, a table or a card gets.
+fn long_cyrillic_names() -> Fixture {
+    const FIRST: [&str; 4] = ["Александра", "Константин", "Елизавета", "Святослав"];
+    const LAST: [&str; 4] = [
+        "Преображенская-Воскресенская",
+        "Константинопольский",
+        "Белозерская-Ширинская",
+        "Долгоруковский-Оболенский",
+    ];
+    let fx = Fixture::sample();
+    let clients = fx.root.join("clients");
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&clients)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    for (i, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap();
+        let renamed: Vec<String> = text
+            .lines()
+            .map(|line| {
+                let name = format!("{} {}", FIRST[i % 4], LAST[(i / 4 + i) % 4]);
+                if line.starts_with("  name: ") {
+                    format!("  name: \"{name}\"")
+                } else if line.starts_with("name: ") {
+                    format!("name: \"Торговый дом «{name}» и партнёры\"")
+                } else if line.starts_with("    name: ") {
+                    format!("    name: \"Республика {}\"", LAST[i % 4])
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(path, renamed.join("\n") + "\n").unwrap();
+    }
+    fx
+}
+
+#[test]
+fn a_portfolio_of_long_cyrillic_names_renders_cleanly_at_desktop_and_phone_widths() {
+    let Some(chrome) = chromium() else { return };
+    let fx = long_cyrillic_names();
+    // The pages with the most names on them: overviews, monthly reports,
+    // the money ahead and one partnership of each client.
+    let wanted = |rel: &str| {
+        rel.split('/').count() == 2
+            || rel.contains("/reports/2026-10/")
+            || rel.ends_with("/commitments/index.html")
+            || rel.contains("/partnerships/jess-caldwell/")
+            || rel.contains("/partnerships/vera-sokolova/")
+            || rel.contains("/markets/")
+    };
+    let (opened, failures) = inspect_site(&chrome, &fx, &["kestrel-coffee", "polyn"], &wanted);
+    assert!(opened.len() >= 16, "only {} pages opened", opened.len());
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

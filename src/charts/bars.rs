@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, text_width, x_mesh,
+    Drawn, Frame, LABEL, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, text_width, x_mesh,
 };
 
 /// One row.
@@ -38,17 +38,49 @@ pub struct BarChart<'a> {
 
 const ROW: u32 = 36;
 
+/// The widest a row's name may be before it takes a second line: the plot
+/// keeps the rest of the canvas.
+const NAME: u32 = WIDTH * 2 / 5;
+
 /// Draw the chart.
 pub fn render(c: &BarChart) -> String {
-    let height = ROW * c.bars.len().max(1) as u32 + 70;
-    draw_svg(&c.frame, height, |root| draw(root, c))
+    let names: Vec<Vec<String>> = c.bars.iter().map(|b| wrap(&b.label, NAME)).collect();
+    let most = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let row = ROW + (most - 1) * line_step() as u32;
+    let height = row * c.bars.len().max(1) as u32 + 70;
+    draw_svg(&c.frame, height, |root| draw(root, c, &names))
+}
+
+/// From one line of a name to the next: a label's height with a fifth to
+/// spare, as [`text_width`] leaves for a larger font on a phone.
+fn line_step() -> i32 {
+    (LABEL * 1.2).ceil() as i32
+}
+
+/// `text` in lines no wider than `max` where it has spaces or hyphens to
+/// break at (a single longer word keeps its line).
+fn wrap(text: &str, max: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_inclusive([' ', '-']) {
+        let longer = format!("{line}{word}");
+        if !line.is_empty() && text_width(longer.trim_end()) > max {
+            lines.push(line.trim_end().to_string());
+            line = word.to_string();
+        } else {
+            line = longer;
+        }
+    }
+    lines.push(line.trim_end().to_string());
+    lines
 }
 
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     c: &BarChart,
+    names: &[Vec<String>],
 ) -> Drawn<DB> {
-    let left = widest(c.bars.iter().map(|b| b.label.as_str()), 40) + 14;
+    let left = widest(names.iter().flatten().map(String::as_str), 40) + 14;
     let (x0, x1) = x_range(c, left);
     let n = c.bars.len().max(1) as f64;
     let mut plot = ChartBuilder::on(root)
@@ -58,10 +90,22 @@ fn draw<DB: DrawingBackend>(
         .x_label_area_size(26)
         .y_label_area_size(left)
         .build_cartesian_2d(x0..x1, 0.0..n)?;
-    x_mesh(&mut plot, 5, c.x_format)?;
+    // As many ticks as fit their labels side by side.
+    let tick = widest(
+        [x0, x1]
+            .iter()
+            .map(|v| (c.x_format)(*v))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+        30,
+    );
+    let room = WIDTH.saturating_sub(left + 22);
+    let ticks = (room / (tick + 12)).clamp(2, 5) as usize;
+    x_mesh(&mut plot, ticks, c.x_format)?;
     segment(&mut plot, (0.0, 0.0), (0.0, n), Role::Axis.sentinel())?;
-    for (i, b) in c.bars.iter().enumerate() {
-        draw_row(root, &mut plot, c.roles, b, n - i as f64, x0)?;
+    for (i, (b, name)) in c.bars.iter().zip(names).enumerate() {
+        draw_row(root, &mut plot, c.roles, (b, name), n - i as f64, x0)?;
     }
     if let Some((v, name)) = &c.reference {
         let style = Role::MutedDash.sentinel().stroke_width(2);
@@ -110,14 +154,24 @@ fn draw_row<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     plot: &mut Plot<DB>,
     roles: (Role, Role),
-    b: &Bar,
+    (b, name): (&Bar, &[String]),
     top: f64,
     x0: f64,
 ) -> Drawn<DB> {
     let mid = top - 0.5;
     let (lx, ly) = plot.backend_coord(&(x0, mid));
     let pos = (HPos::Right, VPos::Center);
-    label(root, &b.label, (lx - 10, ly), Role::Ink, pos)?;
+    let step = line_step();
+    let first = ly - step * (name.len() as i32 - 1) / 2;
+    for (k, line) in name.iter().enumerate() {
+        label(
+            root,
+            line,
+            (lx - 10, first + step * k as i32),
+            Role::Ink,
+            pos,
+        )?;
+    }
     let end = b.value.unwrap_or(0.0);
     if let Some(v) = b.value {
         let role = if v < 0.0 { roles.1 } else { roles.0 };
@@ -168,5 +222,13 @@ mod tests {
         assert!(svg.contains(">n/a</text>"));
         assert!(svg.contains(">United States</text>"));
         assert!(svg.contains("stroke-dasharray"));
+    }
+
+    #[test]
+    fn a_long_name_takes_more_lines_and_a_short_one_keeps_one() {
+        assert_eq!(wrap("Russia", NAME), ["Russia"]);
+        let long = wrap("Республика Преображенская-Воскресенская", NAME);
+        assert_eq!(long, ["Республика", "Преображенская-", "Воскресенская"]);
+        assert!(long.iter().all(|l| text_width(l) <= NAME));
     }
 }

@@ -135,7 +135,7 @@ fn draw<DB: DrawingBackend>(
         .margin_right(16)
         .margin_left(6)
         .margin_bottom(4)
-        .x_label_area_size(if c.x_name.is_empty() { 26 } else { 44 })
+        .x_label_area_size(if c.x_name.is_empty() { 26 } else { 50 })
         .y_label_area_size(y_width + 12)
         .build_cartesian_2d((x0 - 0.5)..(x1 + 0.5), bottom..top)?;
     if let Some(h) = c.highlight {

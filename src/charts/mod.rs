@@ -24,6 +24,7 @@
 pub mod bars;
 pub mod columns;
 pub mod line;
+pub mod place;
 pub mod spread;
 
 use std::fmt::Write as _;

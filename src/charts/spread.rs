@@ -9,7 +9,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{Drawn, Frame, Plot, Role, draw_svg, label, nice_ceil, segment, x_mesh};
+use super::place::{Spot, Spots, Zone};
+use super::{Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, x_mesh};
 
 /// The quartiles of the distribution.
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +43,7 @@ pub struct SpreadChart<'a> {
     pub x_format: &'a dyn Fn(f64) -> String,
 }
 
-const HEIGHT: u32 = 220;
+const HEIGHT: u32 = 240;
 
 /// Draw the chart.
 pub fn render(c: &SpreadChart) -> String {
@@ -57,75 +58,140 @@ fn draw<DB: DrawingBackend>(
         return Ok(());
     };
     let mut plot = ChartBuilder::on(root)
-        .margin_top(26)
+        .margin_top(46)
         .margin_right(22)
         .margin_left(22)
         .x_label_area_size(26)
         .build_cartesian_2d(x0..x1, 0.0..1.0)?;
     x_mesh(&mut plot, 6, c.x_format)?;
+    let mut spots = Spots::new(WIDTH, HEIGHT);
+    let (top, bottom) = (px(&plot, x0, 1.0).1, px(&plot, x0, 0.0).1);
+    spots.block(Zone::new((0, bottom), (WIDTH as i32, HEIGHT as i32)));
     if x0 < 0.0 {
         segment(&mut plot, (0.0, 0.0), (0.0, 1.0), Role::Axis.sentinel())?;
+        spots.block(Zone::vline(px(&plot, 0.0, 0.0).0, top, bottom));
     }
     if let Some(q) = c.quartiles {
         draw_box(&mut plot, q)?;
+        spots.block(Zone::new(px(&plot, q.q1, 0.68), px(&plot, q.q3, 0.32)));
+        spots.block(Zone::new(px(&plot, q.min, 0.58), px(&plot, q.max, 0.42)));
+    }
+    let lines = [(&c.target, Role::MutedDash, 2), (&c.whole, Role::Accent, 3)];
+    for (line, role, width) in lines {
+        if let Some((v, _)) = line {
+            segment(
+                &mut plot,
+                (*v, 0.0),
+                (*v, 1.0),
+                role.sentinel().stroke_width(width),
+            )?;
+            spots.block(Zone::vline(px(&plot, *v, 0.0).0, top, bottom));
+        }
+    }
+    let dots = draw_dots(&mut plot, &c.points, &mut spots)?;
+    if let Some((v, name)) = &c.whole {
+        let x = px(&plot, *v, 0.0).0;
+        let at = (x, top - 6);
+        let spot = spots.take(across(name, at, VPos::Bottom));
+        put(root, name, spot, Role::Accent)?;
+    }
+    if let Some((v, name)) = &c.target {
+        let x = px(&plot, *v, 0.0).0;
+        let spot = spots.take(beside_line(name, x, top, bottom));
+        put(root, name, spot, Role::Muted)?;
     }
     let mid = (x0 + x1) / 2.0;
-    if let Some((v, name)) = &c.target {
-        let style = Role::MutedDash.sentinel().stroke_width(2);
-        segment(&mut plot, (*v, 0.0), (*v, 1.0), style)?;
-        let (x, y) = plot.backend_coord(&(*v, 0.0));
-        let (towards, h) = side(*v, mid);
-        label(
-            root,
-            name,
-            (x + 4 * towards, y - 4),
-            Role::Muted,
-            (h, VPos::Bottom),
-        )?;
-    }
-    if let Some((v, name)) = &c.whole {
-        let style = Role::Accent.sentinel().stroke_width(3);
-        segment(&mut plot, (*v, 0.0), (*v, 1.0), style)?;
-        let (x, y) = plot.backend_coord(&(*v, 1.0));
-        label(
-            root,
-            name,
-            (x, y - 6),
-            Role::Accent,
-            (side(*v, mid).1, VPos::Bottom),
-        )?;
-    }
-    draw_dots(root, &mut plot, &c.points, mid)
-}
-
-/// Which way a label at `v` reads, with the sign of a nudge that way:
-/// towards the middle `mid`, so it stays on the canvas.
-fn side(v: f64, mid: f64) -> (i32, HPos) {
-    if v > mid {
-        (-1, HPos::Right)
-    } else {
-        (1, HPos::Left)
-    }
-}
-
-/// Each partnership's dot, and its name when it has one.
-fn draw_dots<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    plot: &mut Plot<DB>,
-    points: &[(f64, String)],
-    mid: f64,
-) -> Drawn<DB> {
-    // Dots in three lanes so that close values stay apart.
-    for (i, (v, name)) in points.iter().enumerate() {
-        let lane = [0.5, 0.62, 0.38][i % 3];
-        let dot = Circle::new((*v, lane), 5, Role::S1.sentinel().filled());
-        plot.draw_series(std::iter::once(dot))?;
+    for ((v, name), at) in c.points.iter().zip(dots) {
         if !name.is_empty() {
-            let at = plot.backend_coord(&(*v, 0.78));
-            label(root, name, at, Role::Ink, (side(*v, mid).1, VPos::Bottom))?;
+            let spot = spots.take(beside_dot(name, at, *v > mid, (top, bottom)));
+            put(root, name, spot, Role::Ink)?;
         }
     }
     Ok(())
+}
+
+/// A point of the plot in canvas pixels.
+fn px<DB: DrawingBackend>(plot: &Plot<DB>, x: f64, y: f64) -> (i32, i32) {
+    plot.backend_coord(&(x, y))
+}
+
+/// Draw `text` at its spot, or nothing when no spot was free.
+fn put<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    spot: Option<Spot>,
+    role: Role,
+) -> Drawn<DB> {
+    match spot {
+        Some(s) => label(root, text, s.at, role, s.pos),
+        None => Ok(()),
+    }
+}
+
+/// Spots on a horizontal line through `at`: centred on it, then reading
+/// right of it, then left.
+fn across(text: &str, at: (i32, i32), v: VPos) -> [Spot; 3] {
+    [
+        Spot::new(text, at, (HPos::Center, v)),
+        Spot::new(text, (at.0 - 4, at.1), (HPos::Left, v)),
+        Spot::new(text, (at.0 + 4, at.1), (HPos::Right, v)),
+    ]
+}
+
+/// Spots beside a vertical line at `x`: at its foot on either side, then
+/// at its head, then above the plot.
+fn beside_line(text: &str, x: i32, top: i32, bottom: i32) -> Vec<Spot> {
+    let mut spots = Vec::new();
+    for (y, v) in [(bottom - 4, VPos::Bottom), (top + 4, VPos::Top)] {
+        spots.push(Spot::new(text, (x + 5, y), (HPos::Left, v)));
+        spots.push(Spot::new(text, (x - 5, y), (HPos::Right, v)));
+    }
+    spots.extend(across(text, (x, top - 6), VPos::Bottom));
+    spots
+}
+
+/// Spots for a dot's name: beside it on the outer side, then the inner
+/// one, then above the box over the dot, then below it, then in the two
+/// rows above the plot.
+fn beside_dot(text: &str, at: (i32, i32), right: bool, (top, bottom): (i32, i32)) -> Vec<Spot> {
+    let outer = if right {
+        (9, HPos::Left)
+    } else {
+        (-9, HPos::Right)
+    };
+    let inner = if right {
+        (-9, HPos::Right)
+    } else {
+        (9, HPos::Left)
+    };
+    let mut spots = vec![
+        Spot::new(text, (at.0 + outer.0, at.1), (outer.1, VPos::Center)),
+        Spot::new(text, (at.0 + inner.0, at.1), (inner.1, VPos::Center)),
+    ];
+    spots.extend(across(text, (at.0, top + 2), VPos::Top));
+    spots.extend(across(text, (at.0, bottom - 2), VPos::Bottom));
+    spots.extend(across(text, (at.0, top - 6), VPos::Bottom));
+    spots.extend(across(text, (at.0, top - 26), VPos::Bottom));
+    spots
+}
+
+/// Each partnership's dot, in three lanes so that close values stay
+/// apart: where each one is, blocked for labels.
+fn draw_dots<DB: DrawingBackend>(
+    plot: &mut Plot<DB>,
+    points: &[(f64, String)],
+    spots: &mut Spots,
+) -> Result<Vec<(i32, i32)>, plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut centres = Vec::with_capacity(points.len());
+    for (i, (v, _)) in points.iter().enumerate() {
+        let lane = [0.5, 0.62, 0.38][i % 3];
+        let dot = Circle::new((*v, lane), 5, Role::S1.sentinel().filled());
+        plot.draw_series(std::iter::once(dot))?;
+        let at = px(plot, *v, lane);
+        spots.block(Zone::dot(at, 6));
+        centres.push(at);
+    }
+    Ok(centres)
 }
 
 /// The x axis: every value on it, zero included, with a little room.

@@ -42,6 +42,10 @@ pub struct Column {
     pub label: String,
     /// Numbers: aligned right.
     pub num: bool,
+    /// Only in the CSV file: what the page shows elsewhere (a post's
+    /// address, linked from its date).
+    #[serde(skip)]
+    pub csv_only: bool,
 }
 
 /// One row.
@@ -183,7 +187,7 @@ impl Table {
                 let _ = writeln!(
                     out,
                     "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{}\"><span>{}</span></th></tr>",
-                    self.columns.len().max(1),
+                    self.columns.iter().filter(|c| !c.csv_only).count().max(1),
                     escape_html(text)
                 );
                 continue;
@@ -193,7 +197,12 @@ impl Table {
             } else {
                 let _ = write!(out, "<tr class=\"{}\">", row.class);
             }
-            for (i, cell) in row.cells.iter().enumerate() {
+            let shown = row
+                .cells
+                .iter()
+                .zip(&self.columns)
+                .filter(|(_, c)| !c.csv_only);
+            for (i, (cell, _)) in shown.enumerate() {
                 let tag = if i == 0 { "th" } else { "td" };
                 out.push('<');
                 out.push_str(tag);
@@ -225,19 +234,25 @@ impl Table {
     }
 
     /// Add a text column.
-    pub fn col(mut self, label: impl Into<String>) -> Table {
-        self.columns.push(Column {
-            label: label.into(),
-            num: false,
-        });
-        self
+    pub fn col(self, label: impl Into<String>) -> Table {
+        self.column(label, false, false)
     }
 
     /// Add a number column.
-    pub fn num(mut self, label: impl Into<String>) -> Table {
+    pub fn num(self, label: impl Into<String>) -> Table {
+        self.column(label, true, false)
+    }
+
+    /// Add a text column that only the CSV file has.
+    pub fn csv_col(self, label: impl Into<String>) -> Table {
+        self.column(label, false, true)
+    }
+
+    fn column(mut self, label: impl Into<String>, num: bool, csv_only: bool) -> Table {
         self.columns.push(Column {
             label: label.into(),
-            num: true,
+            num,
+            csv_only,
         });
         self
     }
@@ -303,7 +318,8 @@ impl Serialize for Table {
         t.serialize_field("caption", &self.caption)?;
         t.serialize_field("csv", &self.csv)?;
         t.serialize_field("download", &self.download)?;
-        t.serialize_field("columns", &self.columns)?;
+        let shown: Vec<&Column> = self.columns.iter().filter(|c| !c.csv_only).collect();
+        t.serialize_field("columns", &shown)?;
         t.serialize_field("empty", &self.rows.is_empty())?;
         t.serialize_field("body", &self.body_html())?;
         t.end()
@@ -337,6 +353,25 @@ mod tests {
             "<tr class=\"organic\"><th scope=\"row\"><a href=\"partnerships/sam/index.html\">&lt;b&gt;Sam&lt;/b&gt;</a> <span class=\"mark\">Ramp-up</span></th><td class=\"num\"><span class=\"up\">1</span></td></tr>\n\
              <tr><th scope=\"row\"><a href=\"https://x.example/?a=1&amp;b=2\" rel=\"noopener noreferrer\">Post</a></th><td class=\"num\"></td></tr>\n"
         );
+    }
+
+    #[test]
+    fn a_csv_only_column_is_in_the_file_and_not_on_the_page() {
+        let mut t = Table::new("t", "T", "CSV").col("Date").csv_col("Link");
+        t.row(vec![
+            Cell::text("2 Oct")
+                .link("https://x.example/p")
+                .class("external"),
+            Cell::text("https://x.example/p"),
+        ]);
+        assert_eq!(
+            t.body_html(),
+            "<tr><th scope=\"row\"><a href=\"https://x.example/p\" rel=\"noopener noreferrer\">2 Oct</a></th></tr>\n"
+        );
+        let csv = String::from_utf8(t.to_csv(Language::En)).unwrap();
+        assert_eq!(csv, "\u{feff}Date,Link\r\n2 Oct,https://x.example/p\r\n");
+        let page = serde_json::to_value(&t).unwrap();
+        assert_eq!(page["columns"].as_array().map(Vec::len), Some(1));
     }
 
     #[test]

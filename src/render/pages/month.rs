@@ -2,12 +2,13 @@
 //! month before, its posts, its note and the cost and revenue trend up to
 //! it; and the latest month in brief for the overview.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Card, ChartView, Ctx, Def, Link, charts, how};
 use crate::analytics::{MonthFigures, change};
-use crate::model::{Month, PostKind};
+use crate::model::{Language, Month, PostKind};
 use crate::render::table::{Cell, Table};
 use crate::render::{format, i18n, notes};
 
@@ -378,7 +379,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
         .num(ctx.t().clicks)
         .num(ctx.t().conversions)
         .num(ctx.t().revenue)
-        .col(ctx.t().link);
+        .csv_col(ctx.t().link);
     for &j in ctx.by_month.get(&m).map_or(&[][..], |v| v.as_slice()) {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
@@ -389,7 +390,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
         };
         posts.row_with(
             vec![
-                Cell::text(i18n::date_short(lang, post.date)),
+                post_date(lang, post.date, post.url.as_deref()),
                 Cell::text(p.creator.clone())
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
                 Cell::text(i18n::platform(lang, p.platform)),
@@ -401,7 +402,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
                 x.c_int_o(post.counts.clicks),
                 x.c_int_o(post.counts.conversions),
                 x.c_money(fact.revenue),
-                post_link(ctx, post.url.as_deref()),
+                post_link(post.url.as_deref()),
             ],
             class,
         );
@@ -432,54 +433,26 @@ pub fn post_number(number: Option<u32>) -> Cell {
     )
 }
 
-/// A post's address on its platform, as text: output.md keeps every link
-/// of a client's folder relative, so the address is shown to copy, not linked.
-/// Only http(s) addresses are shown.
-pub fn post_link(_ctx: &Ctx, url: Option<&str>) -> Cell {
+/// A post's date, linked to the post on its platform when it has an http(s)
+/// address (an external link, output.md): the page needs no column of
+/// addresses, which would set the table's width.
+pub fn post_date(lang: Language, date: NaiveDate, url: Option<&str>) -> Cell {
+    let cell = Cell::text(i18n::date_short(lang, date));
     match url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            // The page shows the host and path, the CSV the whole link.
-            let mut cell = Cell::text(u);
-            cell.text = short_url(u);
-            cell.link(u).class("external")
-        }
+        Some(u) if is_web(u) => cell.link(u).class("external"),
+        _ => cell,
+    }
+}
+
+/// A post's address for the CSV file (the page links it from the date):
+/// only http(s) addresses.
+pub fn post_link(url: Option<&str>) -> Cell {
+    match url {
+        Some(u) if is_web(u) => Cell::text(u),
         _ => Cell::text(""),
     }
 }
 
-/// A post's link as a table shows it: without the scheme, `www.`, the
-/// query and a trailing slash, cut at 40 characters (`instagram.com/p/Dg_U…`).
-pub fn short_url(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let rest = rest
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(rest)
-        .trim_end_matches('/');
-    match rest.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &rest[..cut]),
-        None => rest.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_url;
-
-    #[test]
-    fn a_post_link_is_shown_short() {
-        assert_eq!(
-            short_url("https://www.instagram.com/p/Dg_UPMS87nb/"),
-            "instagram.com/p/Dg_UPMS87nb"
-        );
-        assert_eq!(
-            short_url("https://youtu.be/0QuQAaEql6A?t=3"),
-            "youtu.be/0QuQAaEql6A"
-        );
-        let long =
-            short_url("https://www.tiktok.com/@jesscaldwell.brews/video/7049044217305063117");
-        assert_eq!(long, "tiktok.com/@jesscaldwell.brews/video/704…");
-        assert_eq!(long.chars().count(), 41);
-    }
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::month::{post_kind, post_link, post_number};
+use super::month::{post_date, post_kind, post_link, post_number};
 use super::timeline::{Timeline, timeline};
 use super::{Card, ChartView, Ctx, Def, Link, charts, contract_text, figure_cards, how};
 use crate::analytics::life;
@@ -284,7 +284,7 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
         .num(ctx.t().clicks)
         .num(ctx.t().conversions)
         .num(ctx.t().revenue)
-        .col(ctx.t().link);
+        .csv_col(ctx.t().link);
     for &j in &ctx.by_partnership[i] {
         let post = &ctx.client.posts[j];
         let fact = &ctx.f.posts[j];
@@ -296,7 +296,7 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
         t.row_with(
             vec![
                 post_number(fact.number),
-                Cell::text(i18n::date_short(lang, post.date)),
+                post_date(lang, post.date, post.url.as_deref()),
                 post_kind(ctx, post.kind, fact.ramp_up),
                 x.c_int_o(post.counts.impressions),
                 x.c_int_o(post.counts.reach),
@@ -305,7 +305,7 @@ fn posts_table(ctx: &Ctx, i: usize) -> Table {
                 x.c_int_o(post.counts.clicks),
                 x.c_int_o(post.counts.conversions),
                 x.c_money(fact.revenue),
-                post_link(ctx, post.url.as_deref()),
+                post_link(post.url.as_deref()),
             ],
             class,
         );
