@@ -13,6 +13,7 @@ mod imports;
 mod init;
 mod mapping;
 mod money_ahead;
+mod month_report;
 mod outside;
 mod pages;
 mod publish;

@@ -110,10 +110,12 @@ impl Group {
 }
 
 /// The running sums while costs and posts are read: per partnership (by
-/// index) and per calendar month.
+/// index), per calendar month, and per partnership within each month (the
+/// month per creator).
 pub(super) struct Tally {
     pub(super) per: Vec<Group>,
     pub(super) by_month: BTreeMap<Month, Group>,
+    pub(super) per_month: BTreeMap<Month, BTreeMap<usize, Group>>,
 }
 
 impl Tally {
@@ -121,6 +123,7 @@ impl Tally {
         Tally {
             per: vec![Group::default(); partnerships],
             by_month: BTreeMap::new(),
+            per_month: BTreeMap::new(),
         }
     }
 
@@ -130,15 +133,19 @@ impl Tally {
             for b in list {
                 self.per[i].totals.cost += b.amount;
                 self.by_month.entry(b.month).or_default().totals.cost += b.amount;
+                let own = self.per_month.entry(b.month).or_default();
+                own.entry(i).or_default().totals.cost += b.amount;
             }
         }
     }
 
     /// One post to date, in its partnership and its month.
     pub(super) fn post(&mut self, p: PartnershipIx, month: Month, t: Totals, kind: PostKind) {
+        let own = self.per_month.entry(month).or_default();
         for g in [
             &mut self.per[p.index()],
             self.by_month.entry(month).or_default(),
+            own.entry(p.index()).or_default(),
         ] {
             g.add_post(t, kind);
         }

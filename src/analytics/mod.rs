@@ -9,11 +9,13 @@
 //! figures: costs booked ([`cost`]), posts to date summed and numbered
 //! (`posts`), repeat customers ([`repeat`]), daily rows ([`daily`]), then
 //! each partnership (`partnerships`), the portfolio, markets and models
-//! (`groups`) and the months (`months`).
+//! (`groups`) and the months (`months`), each with its partnerships' own
+//! figures ([`creators`]).
 
 pub mod ahead;
 pub mod change;
 pub mod cost;
+pub mod creators;
 pub mod daily;
 pub mod engagement;
 mod groups;
@@ -141,7 +143,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         engagement_decay: daily::decay(&day_rows),
         conversion_window: daily::windows(&day_rows),
         partnerships,
-        months: months::figures(&tally.by_month, as_of),
+        months: months::figures(c, &tally, as_of),
         renewals: Vec::new(),
         budgets: Vec::new(),
         signed: Vec::new(),

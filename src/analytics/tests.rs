@@ -340,3 +340,84 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
     assert_eq!(f.markets[1].repeat_purchase_rate, Some(0.0));
     assert_eq!(f.portfolio.repeat_purchase_rate, Some(1.0 / 3.0));
 }
+
+#[test]
+fn a_months_creators_add_up_to_the_months_totals() {
+    // A retainer (2 posts a month) from 09-16 at 3000 and a one-off of 1000
+    // on 10-05 with an extra cost of 200 on 08-20, before its start; as_of
+    // 10-15. August: the extra cost alone (200), the one-off active by it.
+    // September: the retainer, 3000 x 15/30 = 1500, one post of revenue 100.
+    // October: 3000 x 15/31 and the one-off's 1000, a post each (40, 2500),
+    // and an organic mention of the retainer's (revenue 10).
+    let mut r = retainer("2026-09-16", None, "3000");
+    r.posts_per_month = Some(d("2"));
+    let mut o = retainer("2026-10-05", None, "1000");
+    o.model = Model::OneOff;
+    o.extra_costs = vec![crate::model::ExtraCost {
+        date: date("2026-08-20"),
+        amount: crate::model::Amount {
+            value: d("200"),
+            currency: Currency::parse("USD").unwrap(),
+        },
+        label: None,
+    }];
+    let (s, org) = (PostKind::Sponsored, PostKind::Organic);
+    let posts = vec![
+        post("a", 0, "2026-09-20", s, Some(9), Some(1), Some("100")),
+        post("b", 0, "2026-10-01", s, Some(9), Some(1), Some("40")),
+        post("c", 0, "2026-10-02", org, Some(9), Some(1), Some("10")),
+        post("d", 1, "2026-10-06", s, Some(9), Some(1), Some("2500")),
+    ];
+    let f = super::client(&client(vec![r, o], posts), &settings(), date("2026-10-15"));
+    let active: Vec<(String, Vec<usize>)> = f
+        .months
+        .iter()
+        .map(|m| {
+            let ids = m.creators.iter().map(|c| c.partnership).collect();
+            (m.month.to_string(), ids)
+        })
+        .collect();
+    assert_eq!(
+        active,
+        [
+            ("2026-08".to_string(), vec![1]),
+            ("2026-09".to_string(), vec![0]),
+            ("2026-10".to_string(), vec![0, 1])
+        ]
+    );
+    for m in &f.months {
+        let sum = |get: fn(&crate::analytics::creators::CreatorMonth) -> Decimal| {
+            m.creators.iter().map(get).sum::<Decimal>()
+        };
+        assert_eq!(sum(|c| c.figures.cost), m.figures.cost, "{}", m.month);
+        assert_eq!(sum(|c| c.figures.revenue), m.figures.revenue);
+        assert_eq!(
+            sum(|c| c.figures.conversions.into()),
+            Decimal::from(m.figures.conversions)
+        );
+        assert_eq!(sum(|c| c.sponsored_posts.into()), m.sponsored_posts.into());
+        assert_eq!(sum(|c| c.organic_posts.into()), m.organic_posts.into());
+    }
+    // October by creator: the retainer 3000 x 15/31 with revenue 40 + 10,
+    // one sponsored post against 2 x 15/31 contracted; the one-off 1000 with
+    // revenue 2500, ROI 1.5, no deliverables.
+    let oct = &f.months[2].creators;
+    assert_eq!(oct[0].figures.cost, d("3000") * d("15") / d("31"));
+    assert_eq!(oct[0].figures.revenue, d("50"));
+    assert_eq!((oct[0].sponsored_posts, oct[0].organic_posts), (1, 1));
+    assert_eq!(oct[0].contracted_posts, Some(d("2") * (d("15") / d("31"))));
+    assert_eq!(
+        (oct[1].figures.cost, oct[1].figures.roi),
+        (d("1000"), Some(1.5))
+    );
+    assert_eq!(oct[1].contracted_posts, None);
+    // The retainer's months contract what it contracted to date.
+    let by_month: Decimal = f
+        .months
+        .iter()
+        .flat_map(|m| m.creators.iter().filter(|c| c.partnership == 0))
+        .filter_map(|c| c.contracted_posts)
+        .sum();
+    let to_date = f.partnerships[0].contracted_posts.unwrap();
+    assert_eq!(by_month.round_dp(20), to_date.round_dp(20));
+}

@@ -139,9 +139,57 @@ pub struct Figures {
     pub cost_per_thousand_reached: Option<Decimal>,
 }
 
+impl Figures {
+    /// How ROI compares with a target, exactly: (revenue - cost) against
+    /// target x cost, with no division to round (metrics.md, reading 20).
+    /// `None` when ROI is undefined.
+    pub fn roi_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
+        (!self.cost.is_zero()).then(|| {
+            let o = (self.revenue - self.cost).cmp(&(target * self.cost));
+            if self.cost.is_sign_negative() {
+                o.reverse()
+            } else {
+                o
+            }
+        })
+    }
+
+    /// How CPA compares with a target, exactly: cost against target x
+    /// conversions. `None` when CPA is undefined.
+    pub fn cpa_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
+        (self.conversions > 0).then(|| self.cost.cmp(&(target * Decimal::from(self.conversions))))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn compares_roi_and_cpa_with_their_targets_exactly() {
+        // Cost 300, revenue 400: ROI 1/3, which no float or decimal holds
+        // exactly; against the target 1/3 as a decimal (0.3333...) it is
+        // above, as 100 > 0.3333... x 300 = 99.99...
+        let f = Totals {
+            cost: d("300"),
+            revenue: d("400"),
+            conversions: 12,
+            ..Totals::default()
+        }
+        .figures();
+        assert_eq!(f.roi_against(d("1") / d("3")), Some(Ordering::Greater));
+        assert_eq!(f.roi_against(d("0.5")), Some(Ordering::Less));
+        // CPA 300 / 12 = 25: at a target of 25, below one of 26.
+        assert_eq!(f.cpa_against(d("25")), Some(Ordering::Equal));
+        assert_eq!(f.cpa_against(d("26")), Some(Ordering::Less));
+        // No cost: no ROI to compare; no conversions: no CPA.
+        let none = Totals::default().figures();
+        assert_eq!(
+            (none.roi_against(d("0")), none.cpa_against(d("1"))),
+            (None, None)
+        );
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

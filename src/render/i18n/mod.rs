@@ -21,6 +21,7 @@ mod en;
 mod figures;
 pub mod lift;
 mod ru;
+pub mod summary;
 
 pub use figures::{BudgetWords, SpreadFigures};
 

@@ -17,9 +17,11 @@ pub mod lift;
 pub mod market;
 pub mod models;
 pub mod month;
+pub mod month_creators;
 pub mod overview;
 pub mod partnership;
 pub mod site_index;
+pub mod summary;
 pub mod timeline;
 
 use std::collections::BTreeMap;

@@ -1,12 +1,13 @@
-//! A monthly report (`reports/YYYY-MM/index.html`): the month against the
-//! month before, its posts, its note and the cost and revenue trend up to
-//! it; and the latest month in brief for the overview.
+//! A monthly report (`reports/YYYY-MM/index.html`): its summary in a few
+//! sentences, the month against the month before, the month per creator,
+//! its posts, its note and the cost and revenue trend up to it; and the
+//! latest month in brief for the overview.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Card, ChartView, Ctx, Def, Link, charts, how};
+use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, summary};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
 use crate::render::table::{Cell, Table};
@@ -25,8 +26,16 @@ pub struct MonthPage {
     pub cards: Vec<Card>,
     /// Whether there is a month before to compare with.
     pub compared: bool,
+    /// The summary's heading.
+    pub summary_title: &'static str,
+    /// The summary, sentence by sentence.
+    pub summary: Vec<String>,
     /// Every figure, this month against the one before.
     pub comparison: Table,
+    /// Each partnership active in the month.
+    pub creators: Table,
+    /// What the page says instead of an empty table of creators.
+    pub no_creators: &'static str,
     /// The month's posts.
     pub posts: Table,
     /// The month's note, as safe HTML.
@@ -348,14 +357,21 @@ pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
         cards: cards(ctx, &lines),
         compared: before.is_some(),
+        summary_title: i18n::summary::texts(lang).title,
+        summary: summary::sentences(ctx, i),
         comparison,
+        creators: month_creators::table(ctx, i, root),
+        no_creators: i18n::summary::texts(lang).no_creators,
         posts,
         note: ctx.client.month_notes.get(&m).map(|n| notes::to_html(n)),
         trend,
         how: how::month(ctx),
     };
     let mut tables = vec![page.comparison.clone(), page.trend.table.clone()];
-    // The page shows a sentence instead of an empty table of posts.
+    // The page shows a sentence instead of an empty table.
+    if !page.creators.rows.is_empty() {
+        tables.push(page.creators.clone());
+    }
     if !page.posts.rows.is_empty() {
         tables.push(page.posts.clone());
     }

@@ -1,0 +1,166 @@
+//! A monthly report's executive summary: three to five sentences from the
+//! month's figures, for a reader who reads nothing else (docs/metrics.md,
+//! "Months").
+//!
+//! Each sentence is written only from figures that exist: the first month
+//! has nothing to compare with, an undefined ratio is said to be undefined
+//! and never written as a number, and the renewals due are the report
+//! date's, so only the latest month's report, the report date's own, names
+//! them. Numbers are formatted as the rest of the page formats them; the
+//! words are in [`i18n::summary`].
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use super::Ctx;
+use crate::analytics::{MonthFigures, change, creators};
+use crate::render::i18n::summary::{self as words, Due, Move, Spend, Versus};
+use crate::render::{format, i18n};
+
+/// The summary of month `i` (an index of `ctx.months`), sentence by
+/// sentence.
+pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
+    let now = &ctx.f.months[i];
+    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
+    let mut out = vec![spend(ctx, now, before), returns(ctx, now), posts(ctx, now)];
+    out.extend(best(ctx, now));
+    if i + 1 == ctx.months.len() {
+        out.push(due(ctx));
+    }
+    out
+}
+
+/// Spend and revenue, and how each moved from the month before.
+fn spend(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> String {
+    let x = &ctx.fmt;
+    let (cost, revenue) = (x.money(now.figures.cost), x.money(now.figures.revenue));
+    let moves = before.map(|b| {
+        (
+            b.month,
+            money_move(ctx, now.figures.cost, b.figures.cost),
+            money_move(ctx, now.figures.revenue, b.figures.revenue),
+        )
+    });
+    let s = Spend {
+        month: now.month,
+        cost: &cost,
+        revenue: &revenue,
+        before: moves
+            .as_ref()
+            .map(|(m, c, r)| (*m, c.as_move(), r.as_move())),
+    };
+    words::spend(ctx.lang(), &s)
+}
+
+/// A change in money: its direction to the cent, as the comparison table
+/// shows it, with its size and relative size formatted.
+struct MoneyMove {
+    sign: Ordering,
+    amount: String,
+    percent: Option<String>,
+}
+
+impl MoneyMove {
+    fn as_move(&self) -> Move<'_> {
+        match self.sign {
+            Ordering::Greater => Move::Up(&self.amount, self.percent.as_deref()),
+            Ordering::Less => Move::Down(&self.amount, self.percent.as_deref()),
+            Ordering::Equal => Move::Same,
+        }
+    }
+}
+
+fn money_move(ctx: &Ctx, now: Decimal, before: Decimal) -> MoneyMove {
+    let d = change::money(Some(now), Some(before)).unwrap_or_default();
+    let rel = change::relative(Some(now), Some(before));
+    MoneyMove {
+        sign: d.round_dp(2).cmp(&Decimal::ZERO),
+        amount: ctx.fmt.money(d.abs()),
+        percent: rel.map(|r| format::percent(r.abs(), ctx.lang())),
+    }
+}
+
+/// ROI and CPA, against the client's targets where it set them.
+fn returns(ctx: &Ctx, now: &MonthFigures) -> String {
+    let (x, f, targets) = (&ctx.fmt, &now.figures, &ctx.client.targets);
+    let roi = f.roi.map(|r| x.pct(Some(r)));
+    let roi_target = targets
+        .roi
+        .map(|t| x.pct(rust_decimal::prelude::ToPrimitive::to_f64(&t)));
+    let cpa = f.cpa.map(|c| x.money(c));
+    let cpa_target = targets.cpa.map(|t| x.money(t));
+    let roi_order = targets.roi.and_then(|t| f.roi_against(t));
+    let cpa_order = targets.cpa.and_then(|t| f.cpa_against(t));
+    words::returns(
+        ctx.lang(),
+        versus(roi.as_deref(), roi_target.as_deref(), roi_order),
+        versus(cpa.as_deref(), cpa_target.as_deref(), cpa_order),
+    )
+}
+
+/// A ratio as the sentence takes it: undefined, alone, or against its
+/// target when the client set one.
+fn versus<'a>(
+    value: Option<&'a str>,
+    target: Option<&'a str>,
+    order: Option<Ordering>,
+) -> Versus<'a> {
+    match (value, target, order) {
+        (None, _, _) => Versus::Undefined,
+        (Some(v), Some(t), Some(o)) => Versus::Target(v, t, o),
+        (Some(v), _, _) => Versus::Plain(v),
+    }
+}
+
+/// The sponsored posts and organic mentions published.
+fn posts(ctx: &Ctx, now: &MonthFigures) -> String {
+    let (s, o) = (now.sponsored_posts, now.organic_posts);
+    words::posts(ctx.lang(), (s, &ctx.fmt.int(s)), (o, &ctx.fmt.int(o)))
+}
+
+/// The partnership with the best ROI among those with a cost, when any
+/// booked one.
+fn best(ctx: &Ctx, now: &MonthFigures) -> Option<String> {
+    let top = creators::best(&now.creators)?;
+    let costed = now
+        .creators
+        .iter()
+        .filter(|c| c.figures.cost > Decimal::ZERO)
+        .count() as u64;
+    let x = &ctx.fmt;
+    Some(words::best(
+        ctx.lang(),
+        &ctx.partnership(top.partnership).creator,
+        &x.pct(top.figures.roi),
+        &x.money(top.figures.cost),
+        costed,
+    ))
+}
+
+/// The retainers that end within 30 days of the report date, as the
+/// overview's renewals due list them.
+fn due(ctx: &Ctx) -> String {
+    let lang = ctx.lang();
+    let ends: Vec<(String, Option<String>, &str)> = ctx
+        .f
+        .renewals
+        .iter()
+        .filter(|r| r.days_left <= 30)
+        .map(|r| {
+            let rec = r
+                .recommendation
+                .map(|rec| i18n::recommendation(lang, rec).to_lowercase());
+            (i18n::date(lang, r.end), rec, r.creator.as_str())
+        })
+        .collect();
+    let due: Vec<Due> = ends
+        .iter()
+        .map(|(end, rec, creator)| Due {
+            creator,
+            end,
+            recommendation: rec.as_deref(),
+        })
+        .collect();
+    words::due(lang, &due)
+}

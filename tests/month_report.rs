@@ -1,0 +1,148 @@
+//! A monthly report's executive summary and its month per creator (issue
+//! 16): the summary first, in the client's language, written only from
+//! figures that exist; the creators' rows adding up to the month's totals.
+
+use std::path::Path;
+
+use crate::common::Fixture;
+
+fn built(fx: &Fixture) {
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+fn page(fx: &Fixture, client: &str, month: &str) -> String {
+    let rel = format!("{client}/reports/{month}/index.html");
+    std::fs::read_to_string(fx.out().join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The summary's paragraph as text, or "" when the page has none.
+fn summary(html: &str) -> String {
+    let Some(at) = html.find("<section class=\"panel summary\"") else {
+        return String::new();
+    };
+    let from = at + html[at..].find("<p>").unwrap() + 3;
+    let to = from + html[from..].find("</p>").unwrap();
+    html[from..to]
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .replace('\u{a0}', " ")
+}
+
+/// A CSV file beside a page, without its byte-order mark, split by `sep`.
+fn csv(path: &Path, sep: char) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(sep).map(str::to_string).collect())
+        .collect()
+}
+
+fn number(cell: &str) -> f64 {
+    cell.replace(',', ".")
+        .trim_end_matches('%')
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn a_monthly_report_opens_with_a_summary_of_its_figures_in_its_language() {
+    let fx = Fixture::sample();
+    built(&fx);
+    let oct = page(&fx, "kestrel-coffee", "2026-10");
+    let at = oct.find("class=\"panel summary\"").expect("a summary");
+    assert!(at < oct.find("class=\"cards\"").unwrap(), "above the cards");
+    assert_eq!(
+        summary(&oct),
+        "In October 2026 spend was $12,327.00 and revenue $25,758.12; against September 2026, \
+         spend fell by $2,142.35 (14.8%) and revenue fell by $5,959.11 (18.8%). \
+         ROI was 109.0%, above the 50.0% target; CPA was $14.87, below the $25.00 target. \
+         Creators published 9 sponsored posts and 2 organic mentions. \
+         Of the 4 partnerships with a cost this month, Jess Caldwell did best: ROI 194.1% on $3,500.00 of cost. \
+         1 retainer ends within 30 days of the report date: Jess Caldwell on 10 November 2026 (recommendation: extend)."
+    );
+    // An older report describes its own month: the renewals due are the
+    // report date's.
+    let sep = summary(&page(&fx, "kestrel-coffee", "2026-09"));
+    assert!(
+        sep.starts_with("In September 2026 spend was $14,469.35"),
+        "{sep}"
+    );
+    assert!(!sep.contains("within 30 days"), "{sep}");
+    let ru = summary(&page(&fx, "polyn", "2026-10"));
+    assert!(
+        ru.starts_with("В октябре 2026 затраты составили 890 000,00 ₽"),
+        "{ru}"
+    );
+    assert!(ru.ends_with("ни один ретейнер не заканчивается."), "{ru}");
+}
+
+#[test]
+fn a_summary_never_writes_an_undefined_figure_as_a_number() {
+    let fx = Fixture::sample();
+    built(&fx);
+    // March 2026 of Kestrel: an extra cost and no posts, so no conversions
+    // and no CPA; the first month, so nothing to compare with.
+    let march = summary(&page(&fx, "kestrel-coffee", "2026-03"));
+    assert!(
+        march.starts_with("In March 2026, the first month of the report, spend was $220.15"),
+        "{march}"
+    );
+    assert!(
+        march.contains("there is no CPA, as there were no conversions"),
+        "{march}"
+    );
+    assert!(march.contains("No posts were published."), "{march}");
+    for text in [&march, &summary(&page(&fx, "polyn", "2026-04"))] {
+        assert!(!text.contains("n/a") && !text.contains("н/д"), "{text}");
+    }
+    let april = summary(&page(&fx, "polyn", "2026-04"));
+    assert!(
+        april.starts_with("В апреле 2026, первом месяце отчёта,"),
+        "{april}"
+    );
+}
+
+#[test]
+fn a_client_without_targets_is_told_its_roi_and_cpa_plainly() {
+    let fx = Fixture::sample();
+    let yaml = "clients/kestrel-coffee/client.yaml";
+    let text = std::fs::read_to_string(fx.root.join(yaml)).unwrap();
+    let without = text
+        .replace("targets:\n", "")
+        .replace("  roi: 0.5", "")
+        .replace("  cpa: 25", "");
+    fx.write(yaml, &without);
+    built(&fx);
+    let oct = summary(&page(&fx, "kestrel-coffee", "2026-10"));
+    assert!(oct.contains(" ROI was 109.0%; CPA was $14.87. "), "{oct}");
+    assert!(!oct.contains("target"), "{oct}");
+}
+
+#[test]
+fn the_month_per_creator_adds_up_to_the_months_totals() {
+    let fx = Fixture::sample();
+    built(&fx);
+    for (client, sep) in [("kestrel-coffee", ','), ("polyn", ';')] {
+        let reports = fx.out().join(client).join("reports");
+        for entry in std::fs::read_dir(&reports).unwrap() {
+            let dir = entry.unwrap().path();
+            let rows = csv(&dir.join("creators.csv"), sep);
+            let month = csv(&dir.join("month.csv"), sep);
+            // Cost, revenue and conversions: columns 1, 4 and 3 of the
+            // creators; rows 0, 1 and 4 of the month's figures.
+            for (col, row) in [(1, 0), (4, 1), (3, 4)] {
+                let sum: f64 = rows[1..].iter().map(|r| number(&r[col])).sum();
+                let total = number(&month[row + 1][1]);
+                // Each row is rounded to the cent on its own.
+                let slack = 0.005 * (rows.len() - 1) as f64 + 1e-9;
+                assert!(
+                    (sum - total).abs() <= slack,
+                    "{}: {} sums to {sum}, the month has {total}",
+                    dir.display(),
+                    rows[0][col]
+                );
+            }
+        }
+    }
+}
