@@ -180,6 +180,7 @@ impl<'a> Ctx<'a> {
         })
         .collect();
         Site {
+            running_head: crate::html::css_string(&format!("{} · {title}", self.client.name)),
             lang: self.lang().code(),
             title: self.portfolio.settings.title.clone(),
             client: self.client.name.clone(),
@@ -204,6 +205,9 @@ pub struct Site {
     pub client: String,
     /// This page's title.
     pub page_title: String,
+    /// The client and the page's title as a CSS string: the header of every
+    /// printed page.
+    pub running_head: String,
     /// The way back to the client folder: "" or "../../".
     pub root: String,
     /// The logo, relative to the page.

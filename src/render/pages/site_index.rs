@@ -48,6 +48,7 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         title: settings.title.clone(),
         client: String::new(),
         page_title: t.report_sites.to_string(),
+        running_head: String::new(),
         root: String::new(),
         logo: None,
         as_of: i18n::date(lang, portfolio.as_of),
