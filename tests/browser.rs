@@ -452,3 +452,105 @@ fn a_portfolio_of_long_cyrillic_names_renders_cleanly_at_desktop_and_phone_width
         failures.join("\n")
     );
 }
+
+/// `pdftotext`, or `None` (with a note) where poppler is not installed.
+fn pdftotext() -> Option<PathBuf> {
+    let found = Some(PathBuf::from("/usr/bin/pdftotext")).filter(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdftotext is required in CI: install Debian's poppler-utils package"
+        );
+        eprintln!("print test skipped: no pdftotext (install Debian's poppler-utils package)");
+    }
+    found
+}
+
+/// The pages of a PDF as text, split at form feeds.
+fn pdf_pages(tool: &Path, pdf: &[u8], dir: &Path) -> Vec<String> {
+    let file = dir.join("printed.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .arg("-layout")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn a_monthly_report_prints_in_three_pages_before_its_appendix_on_a4_and_letter() {
+    let Some(chrome) = chromium() else { return };
+    let Some(tool) = pdftotext() else { return };
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = fx.out().canonicalize().unwrap();
+    let browser = launch(&chrome, 1280, 900);
+    let tab = browser.new_tab().expect("a tab");
+    let reports = [
+        (
+            "kestrel-coffee",
+            "Kestrel Coffee Co. · Monthly report · October 2026",
+            "How we count",
+        ),
+        (
+            "polyn",
+            "Полынь — натуральная косметика · Ежемесячный отчёт · Октябрь 2026",
+            "Как мы считаем",
+        ),
+    ];
+    let mut counts = Vec::new();
+    for (client, head, appendix) in reports {
+        let page = site.join(client).join("reports/2026-10/index.html");
+        tab.navigate_to(&format!("file://{}", page.display()))
+            .expect("navigates")
+            .wait_until_navigated()
+            .expect("loads");
+        for (paper, (w, h)) in [("A4", (8.27, 11.69)), ("Letter", (8.5, 11.0))] {
+            let pdf = tab
+                .print_to_pdf(Some(headless_chrome::types::PrintToPdfOptions {
+                    paper_width: Some(w),
+                    paper_height: Some(h),
+                    print_background: Some(true),
+                    ..Default::default()
+                }))
+                .expect("prints");
+            let pages = pdf_pages(&tool, &pdf, fx.dir.path());
+            let first = pages
+                .iter()
+                .position(|p| p.lines().any(|l| l.trim() == appendix))
+                .unwrap_or_else(|| panic!("{client} on {paper}: no {appendix:?} page"));
+            counts.push(format!(
+                "{client} {paper}: {} pages, {first} before the appendix",
+                pages.len()
+            ));
+            assert!(
+                first <= 3,
+                "{client} on {paper}: {first} pages before the appendix"
+            );
+            for (i, text) in pages.iter().enumerate() {
+                // pdftotext may drop the spaces around the slash.
+                let number = format!("{}/{}", i + 1, pages.len());
+                let numbered = text.lines().any(|l| l.replace(' ', "") == number);
+                assert!(
+                    text.contains(head),
+                    "{client} on {paper}, page {}: no running header",
+                    i + 1
+                );
+                assert!(
+                    numbered,
+                    "{client} on {paper}, page {}: no {number:?}",
+                    i + 1
+                );
+            }
+        }
+    }
+    eprintln!("printed: {}", counts.join("; "));
+}
