@@ -29,13 +29,20 @@ fn chromium() -> Option<PathBuf> {
         std::env::var_os("ROSTER_CHROMIUM").map(PathBuf::from),
         Some("/usr/bin/chromium".into()),
     ];
+    installed(candidates, "Chromium", "chromium")
+}
+
+/// The first of `candidates` that is a file, or `None` with a note saying
+/// which Debian package gives `what`; under CI (`CI` set) a missing tool
+/// is a failure.
+fn installed(candidates: [Option<PathBuf>; 2], what: &str, package: &str) -> Option<PathBuf> {
     let found = candidates.into_iter().flatten().find(|p| p.is_file());
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "Chromium is required in CI: install Debian's chromium package"
+            "{what} is required in CI: install Debian's {package} package"
         );
-        eprintln!("browser tests skipped: no Chromium (install Debian's chromium package)");
+        eprintln!("test skipped: no {what} (install Debian's {package} package)");
     }
     found
 }
@@ -455,15 +462,11 @@ fn a_portfolio_of_long_cyrillic_names_renders_cleanly_at_desktop_and_phone_width
 
 /// `pdftotext`, or `None` (with a note) where poppler is not installed.
 fn pdftotext() -> Option<PathBuf> {
-    let found = Some(PathBuf::from("/usr/bin/pdftotext")).filter(|p| p.is_file());
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pdftotext is required in CI: install Debian's poppler-utils package"
-        );
-        eprintln!("print test skipped: no pdftotext (install Debian's poppler-utils package)");
-    }
-    found
+    let candidates = [
+        std::env::var_os("ROSTER_PDFTOTEXT").map(PathBuf::from),
+        Some("/usr/bin/pdftotext".into()),
+    ];
+    installed(candidates, "pdftotext", "poppler-utils")
 }
 
 /// The pages of a PDF as text, split at form feeds.
