@@ -166,7 +166,7 @@ fn the_months_a_cent_off_the_headline_cost_say_why() {
     let overview = read("kestrel-coffee/index.html");
     assert!(overview.contains("$97,095.93"));
     assert!(overview.contains(
-        "<p class=\"table-note\">Each month's cost and revenue are rounded to the cent on their own"
+        "cost and revenue are rounded to the cent on their own, so the months may not add up"
     ));
     assert!(
         read("polyn/index.html")
