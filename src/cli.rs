@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the site of every published client.
     #[command(
-        after_help = "Examples:\n  roster build\n  roster build sample-data --output /tmp/site\n  roster build . --as-of 2026-10-31 --client lumen"
+        after_help = "Examples:\n  roster build\n  roster build sample-data --output /tmp/site\n  roster build . --as-of 2026-10-31 --client lumen\n  roster build . --internal --output /tmp/internal-site"
     )]
     Build {
         /// The portfolio folder (holding roster.yaml).
@@ -37,6 +37,9 @@ pub enum Command {
         /// Build only this client (repeatable).
         #[arg(long = "client", value_name = "ID")]
         clients: Vec<String>,
+        /// The agency's own build: show the notes of notes/internal/ and mark every page "Internal".
+        #[arg(long)]
+        internal: bool,
     },
     /// Check the portfolio and report every problem; writes nothing.
     #[command(after_help = "Examples:\n  roster check\n  roster check sample-data")]
@@ -47,6 +50,9 @@ pub enum Command {
         /// The report date, overriding as_of in roster.yaml.
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<NaiveDate>,
+        /// Also render the internal build's pages (notes/internal/ is checked either way).
+        #[arg(long)]
+        internal: bool,
     },
     /// Build the site, serve it on 127.0.0.1, and rebuild and reload it as
     /// files change.
@@ -61,6 +67,9 @@ pub enum Command {
         /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
         #[arg(short, long, default_value_t = 8000)]
         port: u16,
+        /// Serve the agency's own build: the notes of notes/internal/ shown, every page marked "Internal".
+        #[arg(long)]
+        internal: bool,
     },
     /// Read shop and platform exports and write them into a client's
     /// metrics/imported/ in roster's format, without personal data.

@@ -22,9 +22,18 @@ fn main() -> ExitCode {
             output,
             as_of,
             clients,
-        } => cmd::build::run(dir, output, as_of, clients),
-        cli::Command::Check { dir, as_of } => cmd::check::run(&dir, as_of),
-        cli::Command::Serve { dir, port } => cmd::serve::run(dir, port),
+            internal,
+        } => cmd::build::run(dir, output, as_of, clients, internal),
+        cli::Command::Check {
+            dir,
+            as_of,
+            internal,
+        } => cmd::check::run(&dir, as_of, internal),
+        cli::Command::Serve {
+            dir,
+            port,
+            internal,
+        } => cmd::serve::run(dir, port, internal),
         cli::Command::Init { dir } => cmd::init::run(&dir),
         cli::Command::Import {
             paths,

@@ -11,6 +11,7 @@ mod hardening;
 mod hostile_input;
 mod imports;
 mod init;
+mod internal;
 mod mapping;
 mod money_ahead;
 mod month_report;

@@ -80,6 +80,7 @@ fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Cli
         orders: Vec::new(),
         month_notes: BTreeMap::new(),
         partnership_notes: BTreeMap::new(),
+        internal_notes: Default::default(),
         assets: Vec::new(),
     }
 }

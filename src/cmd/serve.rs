@@ -7,11 +7,13 @@ use anyhow::Result;
 use super::Status;
 use crate::serve::{self, ServeOptions};
 
-/// Serve the portfolio at `dir` on `port` until Ctrl-C.
-pub fn run(dir: PathBuf, port: u16) -> Result<Status> {
+/// Serve the portfolio at `dir` on `port` until Ctrl-C, as the agency's
+/// own site when `internal`.
+pub fn run(dir: PathBuf, port: u16, internal: bool) -> Result<Status> {
     serve::serve(&ServeOptions {
         root: dir,
         port,
+        internal,
         color: super::color(),
     })?;
     Ok(Status::Ok)

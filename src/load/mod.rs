@@ -73,6 +73,10 @@ pub struct RawClient {
     pub posts_incomplete: bool,
     /// Notes: (relative path, file stem, Markdown text), paths ascending.
     pub notes: Vec<(PathBuf, String, String)>,
+    /// The agency's own notes of `notes/internal/`, the same way. Always
+    /// read, so that every run checks them; only a build with `--internal`
+    /// keeps them in the model.
+    pub internal_notes: Vec<(PathBuf, String, String)>,
     /// Files under assets/, relative to the client folder.
     pub assets: Vec<PathBuf>,
 }
@@ -277,7 +281,8 @@ fn client(
         broken_partnerships: broken,
         metrics,
         posts_incomplete,
-        notes: notes(root, dir, diags),
+        notes: notes(root, &dir.join("notes"), "notes", diags),
+        internal_notes: notes(root, &dir.join(INTERNAL_NOTES), INTERNAL_NOTES, diags),
         assets: assets(root, dir, diags),
     })
 }
@@ -376,12 +381,25 @@ fn partnerships(
     (partnerships, broken)
 }
 
-/// The notes: (relative path, file stem, Markdown text), paths ascending.
-fn notes(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String, String)> {
+/// Where the agency's own notes are, under a client's folder.
+const INTERNAL_NOTES: &str = "notes/internal";
+
+/// The notes of `folder` (`kind` under the client's): (relative path, file
+/// stem, Markdown text), paths ascending. `notes/internal/` is read on its
+/// own, not as a folder of `notes/` that roster does not read.
+fn notes(
+    root: &Path,
+    folder: &Path,
+    kind: &str,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, String, String)> {
     let mut notes = Vec::new();
-    for path in sorted_entries(&dir.join("notes")) {
+    for path in sorted_entries(folder) {
+        if kind == "notes" && path.ends_with("internal") && path.is_dir() {
+            continue;
+        }
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            layout::not_input(root, &path, "notes", "md", diags);
+            layout::not_input(root, &path, kind, "md", diags);
             continue;
         }
         let stem = path

@@ -38,6 +38,9 @@ pub struct Portfolio {
     pub as_of: NaiveDate,
     /// Published clients, ids ascending.
     pub clients: Vec<Client>,
+    /// Whether this is the agency's own build (`--internal`): its clients
+    /// carry their internal notes and every page is marked as internal.
+    pub internal: bool,
     /// The theme's stylesheet and the template overrides.
     pub looks: Looks,
 }
@@ -194,8 +197,20 @@ pub struct Client {
     pub month_notes: BTreeMap<Month, String>,
     /// Partnership notes (Markdown source) by partnership id.
     pub partnership_notes: BTreeMap<PartnershipId, String>,
+    /// The agency's own notes (`notes/internal/`): empty unless the build
+    /// is an internal one, so that a client-facing site cannot show them.
+    pub internal_notes: Notes,
     /// Files under `assets/`, relative to the client folder, sorted.
     pub assets: Vec<PathBuf>,
+}
+
+/// Notes of one kind (the client's or the agency's own), by what they name.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// Month notes (Markdown source) by month.
+    pub months: BTreeMap<Month, String>,
+    /// Partnership notes (Markdown source) by partnership id.
+    pub partnerships: BTreeMap<PartnershipId, String>,
 }
 
 /// A market of a client.

@@ -56,6 +56,23 @@ fn symbol(currency: Currency) -> Option<&'static str> {
     })
 }
 
+/// An amount rounded to the cent as [`money`] shows it: halves away from
+/// zero, so that sums of what a reader sees can be checked exactly.
+pub fn cents(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Whether `parts`, each rounded to the cent as shown, do not add up to
+/// `total` as shown, though their exact amounts do: a reader adding up what
+/// a page shows finds a cent or two missing, and is owed a word on why. (Parts
+/// that do not add up exactly are not the rounding's doing.)
+pub fn rounded_apart(parts: impl IntoIterator<Item = Decimal>, total: Decimal) -> bool {
+    let (exact, shown) = (parts.into_iter()).fold((Decimal::ZERO, Decimal::ZERO), |(e, s), a| {
+        (e + a, s + cents(a))
+    });
+    cents(exact) == cents(total) && shown != cents(total)
+}
+
 /// Money with its currency, to the cent.
 pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
     let n = number(value.abs(), 2, lang);

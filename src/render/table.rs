@@ -6,12 +6,19 @@
 //! undefined figures as empty cells. Russian files use `;` and a decimal
 //! comma, as Excel in a Russian locale expects; every file starts with a
 //! byte-order mark so that Excel reads it as UTF-8.
+//!
+//! A table with a total row knows which of its columns add up to it, and
+//! the exact amounts behind their cells: when the rows, each rounded to the
+//! cent on its own, do not add up to the total as shown, the table says so
+//! in a footnote rather than leave the reader to find a cent missing.
 
 use std::fmt::Write as _;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
+use super::format;
 use crate::html::escape as escape_html;
 use crate::model::Language;
 
@@ -33,6 +40,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Rows.
     pub rows: Vec<Row>,
+    /// The total row's index, and the footnote to show under the table when
+    /// the rounded rows do not add up to it.
+    pub total: Option<(usize, &'static str)>,
 }
 
 /// A column header.
@@ -46,6 +56,9 @@ pub struct Column {
     /// address, linked from its date).
     #[serde(skip)]
     pub csv_only: bool,
+    /// Whether the rows' amounts add up to the total row's.
+    #[serde(skip)]
+    pub summed: bool,
 }
 
 /// One row.
@@ -88,6 +101,8 @@ pub struct Cell {
     pub num: bool,
     /// The spreadsheet value.
     pub value: Value,
+    /// The exact amount of money behind the text, for the total's check.
+    pub amount: Option<Decimal>,
 }
 
 impl Cell {
@@ -109,6 +124,12 @@ impl Cell {
             value: value.map_or(Value::Empty, Value::Number),
             ..Cell::default()
         }
+    }
+
+    /// The same cell holding the exact `amount` its text rounds.
+    pub fn amount(mut self, amount: Decimal) -> Cell {
+        self.amount = Some(amount);
+        self
     }
 
     /// The same cell linking to `href`.
@@ -230,6 +251,7 @@ impl Table {
             download,
             columns: Vec::new(),
             rows: Vec::new(),
+            total: None,
         }
     }
 
@@ -253,8 +275,48 @@ impl Table {
             label: label.into(),
             num,
             csv_only,
+            summed: false,
         });
         self
+    }
+
+    /// Add a column of money whose rows add up to the total row (see
+    /// [`Table::total`]).
+    pub fn sum(mut self, label: impl Into<String>) -> Table {
+        self = self.column(label, true, false);
+        if let Some(c) = self.columns.last_mut() {
+            c.summed = true;
+        }
+        self
+    }
+
+    /// Add the total row of the [`Table::sum`] columns; `note` (in the
+    /// page's language) is shown under the table when their rounded rows
+    /// do not add up to it.
+    pub fn total(&mut self, cells: Vec<Cell>, note: &'static str) {
+        self.total = Some((self.rows.len(), note));
+        self.row_with(cells, "total");
+    }
+
+    /// The footnote on rounding, when a summed column's rows, each rounded
+    /// to the cent, do not add up to its total as shown, though their exact
+    /// amounts do ([`format::rounded_apart`]).
+    pub fn footnote(&self) -> Option<&'static str> {
+        let (at, note) = self.total?;
+        let total = &self.rows.get(at)?.cells;
+        let rows: Vec<&Row> = (self.rows.iter().enumerate())
+            .filter(|(i, r)| *i != at && r.heading.is_none())
+            .map(|(_, r)| r)
+            .collect();
+        let off = |col: usize| {
+            let Some(total) = total.get(col).and_then(|c| c.amount) else {
+                return false;
+            };
+            let amounts = rows.iter().filter_map(|r| r.cells.get(col)?.amount);
+            format::rounded_apart(amounts, total)
+        };
+        let summed = self.columns.iter().enumerate().filter(|(_, c)| c.summed);
+        summed.map(|(i, _)| i).any(off).then_some(note)
     }
 
     /// Add a row.
@@ -313,7 +375,7 @@ impl Table {
 
 impl Serialize for Table {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut t = s.serialize_struct("Table", 7)?;
+        let mut t = s.serialize_struct("Table", 8)?;
         t.serialize_field("id", &self.id)?;
         t.serialize_field("caption", &self.caption)?;
         t.serialize_field("csv", &self.csv)?;
@@ -322,6 +384,7 @@ impl Serialize for Table {
         t.serialize_field("columns", &shown)?;
         t.serialize_field("empty", &self.rows.is_empty())?;
         t.serialize_field("body", &self.body_html())?;
+        t.serialize_field("footnote", &self.footnote())?;
         t.end()
     }
 }
@@ -394,6 +457,78 @@ mod tests {
         );
         let en = String::from_utf8(t.to_csv(Language::En)).unwrap();
         assert!(en.starts_with("\u{feff}Creator,ROI\r\n"));
+    }
+
+    /// A table of `rows` amounts summed into a total of their exact sum,
+    /// with the footnote in `lang`.
+    fn summed(rows: &[&str], lang: Language) -> Table {
+        let money = |d: Decimal| Cell::number(d.to_string(), None).amount(d);
+        let mut t = Table::new("costs", "Costs", "CSV").col("Month").sum("Cost");
+        let mut exact = Decimal::ZERO;
+        for r in rows {
+            let d: Decimal = r.parse().unwrap();
+            exact += d;
+            t.row(vec![Cell::text("m"), money(d)]);
+        }
+        let note = crate::render::i18n::texts(lang).rows_rounded;
+        t.total(vec![Cell::text("Total"), money(exact)], note);
+        t
+    }
+
+    #[test]
+    fn rows_that_add_up_to_the_total_get_no_footnote() {
+        assert_eq!(summed(&["10.00", "20.00"], Language::En).footnote(), None);
+        assert_eq!(summed(&["1.25", "1.25"], Language::Ru).footnote(), None);
+        // 3000 × 17/31 and the rest of the fee: 1,612.903 + 1,387.097 =
+        // 3,000.000, shown as 1,612.90 + 1,387.10 = 3,000.00.
+        assert_eq!(
+            summed(&["1612.903", "1387.097"], Language::En).footnote(),
+            None
+        );
+    }
+
+    #[test]
+    fn rows_a_cent_off_their_rounded_total_get_a_footnote() {
+        // 10.005 × 2 = 20.01, shown as 10.01 + 10.01 = 20.02.
+        let en = summed(&["10.005", "10.005"], Language::En);
+        let note = crate::render::i18n::texts(Language::En).rows_rounded;
+        assert_eq!(en.footnote(), Some(note));
+        assert!(
+            serde_json::to_string(&en)
+                .unwrap()
+                .contains("add up to the total")
+        );
+        let ru = summed(&["10.005", "10.005"], Language::Ru)
+            .footnote()
+            .unwrap();
+        assert!(ru.contains("точным суммам"), "{ru}");
+        // 0.333 × 3 = 0.999, shown as 1.00 against 0.33 × 3 = 0.99.
+        assert!(
+            summed(&["0.333", "0.333", "0.333"], Language::En)
+                .footnote()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_total_that_is_not_the_rows_sum_is_not_called_rounding() {
+        let money = |d: Decimal| Cell::number(d.to_string(), None).amount(d);
+        let mut t = Table::new("t", "T", "CSV").col("Month").sum("Cost");
+        t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
+        t.total(
+            vec![Cell::text("Total"), money(Decimal::new(50, 0))],
+            "note",
+        );
+        assert_eq!(t.footnote(), None);
+        // Nor does a column that is not summed count.
+        let mut t = Table::new("t", "T", "CSV").col("Month").num("Cost");
+        t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
+        t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
+        t.total(
+            vec![Cell::text("Total"), money(Decimal::new(2001, 2))],
+            "note",
+        );
+        assert_eq!(t.footnote(), None);
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub(super) fn client(
     let (posts, post_places) = rows::posts(&s, &mut refs, diags);
     let daily = rows::daily(&s, &posts, &post_places, diags);
     let orders = rows::orders(&s, &mut refs, diags);
-    let (month_notes, partnership_notes) = notes::notes(&s, &partnerships, &posts, &refs, diags);
+    let shown = (&partnerships[..], &posts[..]);
+    let client_notes = notes::notes(&s, &c.notes, shown, &refs, diags);
+    let internal_notes = notes::notes(&s, &c.internal_notes, shown, &refs, diags);
     refs.report(&s, diags);
     notes::logo(&s, diags);
     if diags.error_count() > errors_before {
@@ -62,8 +64,9 @@ pub(super) fn client(
         posts,
         daily,
         orders,
-        month_notes,
-        partnership_notes,
+        month_notes: client_notes.months,
+        partnership_notes: client_notes.partnerships,
+        internal_notes,
         assets: c.assets.clone(),
     })
 }

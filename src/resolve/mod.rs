@@ -26,7 +26,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
-use crate::model::{Client, Portfolio, Settings};
+use crate::model::{Client, Notes, Portfolio, Settings};
 
 mod base_url;
 mod client;
@@ -44,6 +44,8 @@ pub struct Overrides {
     pub as_of: Option<NaiveDate>,
     /// `--client`: build only these (all when empty).
     pub clients: Vec<String>,
+    /// `--internal`: the agency's own build, with its internal notes.
+    pub internal: bool,
 }
 
 /// How many rows of one kind a client's metrics files hold.
@@ -104,7 +106,11 @@ pub fn portfolio(
         .filter(|c| overrides.clients.is_empty() || overrides.clients.iter().any(|w| c.id == *w))
         .map(|c| {
             let mut d = Diagnostics::new();
-            let built = client::client(checked, c, as_of, &mut d);
+            let mut built = client::client(checked, c, as_of, &mut d);
+            // Checked either way; kept only where they may be shown.
+            if let Some(c) = built.as_mut().filter(|_| !overrides.internal) {
+                c.internal_notes = Notes::default();
+            }
             (built, d)
         })
         .collect();
@@ -120,6 +126,7 @@ pub fn portfolio(
         settings,
         as_of,
         clients,
+        internal: overrides.internal,
         looks: raw.looks.clone(),
     })
 }

@@ -1,28 +1,28 @@
 //! A client's notes and logo, checked against the model: a note names a
 //! reported month or a partnership, and the logo is a file of the client's
-//! folder.
+//! folder. The agency's own notes (`notes/internal/`) are checked the same
+//! way, whether the build shows them or not.
 
-use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use super::scope::{Refs, Scope};
 use super::yaml_location;
 use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Month, Partnership, PartnershipId, Post};
+use crate::model::{Month, Notes, Partnership, PartnershipId, Post};
 
-/// Month notes by month and partnership notes by id, with a warning for a
-/// note that is not shown.
+/// The `read` notes (the client's or the agency's own) by month and by
+/// partnership, with a warning for a note that is not shown.
 pub(super) fn notes(
     s: &Scope,
-    partnerships: &[Partnership],
-    posts: &[Post],
+    read: &[(PathBuf, String, String)],
+    (partnerships, posts): (&[Partnership], &[Post]),
     refs: &Refs,
     diags: &mut Diagnostics,
-) -> (BTreeMap<Month, String>, BTreeMap<PartnershipId, String>) {
-    let (c, as_of) = (s.c, s.as_of);
+) -> Notes {
+    let as_of = s.as_of;
     let ids: Vec<&str> = refs.known.iter().copied().collect();
-    let mut month_notes = BTreeMap::new();
-    let mut partnership_notes = BTreeMap::new();
+    let mut notes = Notes::default();
     // The first month of the reports: the first cost or post to date.
     let first_month = partnerships
         .iter()
@@ -31,7 +31,7 @@ pub(super) fn notes(
         .filter(|d| *d <= as_of)
         .min()
         .map(Month::of);
-    for (path, stem, text) in &c.notes {
+    for (path, stem, text) in read {
         if let Some(m) = Month::parse(stem) {
             if m > Month::of(as_of) {
                 diags.push(
@@ -45,12 +45,14 @@ pub(super) fn notes(
                 );
             }
             super::links::warn_links(path, text, diags);
-            month_notes.insert(m, text.clone());
+            notes.months.insert(m, text.clone());
         } else if refs.known.contains(stem.as_str()) {
             if refs.has(stem.as_str()) {
                 super::links::warn_links(path, text, diags);
                 // The model has this id, so it is a checked one.
-                partnership_notes.insert(PartnershipId::new(stem.clone()), text.clone());
+                notes
+                    .partnerships
+                    .insert(PartnershipId::new(stem.clone()), text.clone());
             }
         } else {
             diags.push(
@@ -62,7 +64,7 @@ pub(super) fn notes(
             );
         }
     }
-    (month_notes, partnership_notes)
+    notes
 }
 
 /// An error when `brand.logo` is not a file of the client's folder.

@@ -43,6 +43,8 @@ pub struct ServeOptions {
     pub root: PathBuf,
     /// The port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
+    /// `--internal`: serve the agency's own site.
+    pub internal: bool,
     /// Whether the terminal takes colours.
     pub color: bool,
 }
@@ -81,7 +83,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _watching = watch(&root, tx)?;
 
     let shared = Arc::new(Shared::default());
-    let mut workspace = Workspace::new(&opts.root);
+    let mut workspace = Workspace::new(&opts.root, opts.internal);
     rebuild(&shared, &mut workspace, Changes::everything(), opts);
 
     let stopping = Arc::new(AtomicBool::new(false));

@@ -114,12 +114,14 @@ pub struct Workspace {
     renderer: Option<Renderer>,
     /// Changes not yet in the served site because a rebuild failed.
     stale: Changes,
+    /// `--internal`: the agency's own site.
+    internal: bool,
 }
 
 impl Workspace {
     /// A workspace for the portfolio at `root`; nothing is read until the
-    /// first [`Workspace::rebuild`].
-    pub fn new(root: &Path) -> Workspace {
+    /// first [`Workspace::rebuild`]; the agency's own site when `internal`.
+    pub fn new(root: &Path, internal: bool) -> Workspace {
         Workspace {
             root: root.to_path_buf(),
             raw: RawPortfolio {
@@ -134,6 +136,7 @@ impl Workspace {
             good: None,
             renderer: None,
             stale: Changes::default(),
+            internal,
         }
     }
 
@@ -268,6 +271,7 @@ impl Workspace {
         let overrides = Overrides {
             as_of: None,
             clients: only.map_or_else(Vec::new, |o| o.iter().cloned().collect()),
+            internal: self.internal,
         };
         let mut diags = Diagnostics::new();
         let portfolio = crate::resolve::portfolio(&self.raw, &overrides, &mut diags);

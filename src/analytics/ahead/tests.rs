@@ -32,6 +32,7 @@ fn client(partnerships: Vec<Partnership>, signed: Vec<Partnership>) -> Client {
         orders: Vec::new(),
         month_notes: Default::default(),
         partnership_notes: Default::default(),
+        internal_notes: Default::default(),
         assets: Vec::new(),
     }
 }

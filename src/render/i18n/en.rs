@@ -27,6 +27,10 @@ static TEXTS: Texts = Texts {
     how_we_count: "How we count",
     na_means: "“n/a” marks a figure that cannot be computed: a ratio whose denominator is zero or unknown. It is never shown as zero.",
     note: "Commentary",
+    internal_note: "Internal commentary (agency only)",
+    internal_mark: "Internal",
+    months_rounded: "Each month's cost and revenue are rounded to the cent on their own, so the months may not add up to the figures to date at the top, which are computed from the exact amounts.",
+    rows_rounded: "Each amount is rounded to the cent on its own, so the rows may not add up to the total, which is computed from the exact amounts.",
     open_report: "Open the report",
     see_all: "Every page of this report",
     // Figures.

@@ -69,6 +69,10 @@ texts! {
     how_we_count,
     na_means,
     note,
+    internal_note,
+    internal_mark,
+    rows_rounded,
+    months_rounded,
     open_report,
     see_all,
     // Figures.

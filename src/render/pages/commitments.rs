@@ -113,8 +113,8 @@ fn markets(ctx: &Ctx) -> Table {
     let (x, t) = (&ctx.fmt, ctx.t());
     let mut table = Table::new("markets-ahead", t.markets, t.download_csv)
         .col(t.market)
-        .num(t.monthly_run_rate)
-        .num(t.committed);
+        .sum(t.monthly_run_rate)
+        .sum(t.committed);
     for m in &ctx.f.markets {
         table.row(vec![
             Cell::text(m.name.clone()).link(format!("../markets/{}/index.html", m.id)),
@@ -123,13 +123,13 @@ fn markets(ctx: &Ctx) -> Table {
         ]);
     }
     let a = &ctx.f.portfolio.ahead;
-    table.row_with(
+    table.total(
         vec![
             Cell::text(t.total),
             x.c_money(Some(a.monthly_run_rate)),
             x.c_money(Some(a.committed)),
         ],
-        "total",
+        t.rows_rounded,
     );
     table
 }
@@ -283,7 +283,7 @@ fn committed(ctx: &Ctx) -> Table {
         .col(t.contract)
         .col(t.end)
         .num(t.monthly_fee)
-        .num(t.committed);
+        .sum(t.committed);
     let mut rows = committed_rows(ctx);
     rows.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.id.cmp(&b.id)));
     let any = !rows.is_empty();
@@ -294,7 +294,7 @@ fn committed(ctx: &Ctx) -> Table {
         let mut total = vec![Cell::text(t.total)];
         total.extend((0..5).map(|_| Cell::text("")));
         total.push(ctx.fmt.c_money(Some(ctx.f.portfolio.ahead.committed)));
-        table.row_with(total, "total");
+        table.total(total, t.rows_rounded);
     }
     table
 }

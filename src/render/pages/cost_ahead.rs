@@ -174,9 +174,9 @@ fn table(
     let (x, lang, t) = (&ctx.fmt, ctx.lang(), ctx.t());
     let mut table = Table::new(id, title, t.download_csv).col(t.month);
     for m in &ctx.client.markets {
-        table = table.num(m.name.clone());
+        table = table.sum(m.name.clone());
     }
-    table = table.num(t.spent).num(t.committed).num(t.total);
+    table = table.sum(t.spent).sum(t.committed).sum(t.total);
     let as_of = Month::of(ctx.as_of());
     let n = ctx.client.markets.len();
     let mut sums = vec![Decimal::ZERO; n + 2];
@@ -198,7 +198,7 @@ fn table(
         let total = sums[n] + sums[n + 1];
         cells.extend(sums.into_iter().map(|v| x.c_money(Some(v))));
         cells.push(x.c_money(Some(total)));
-        table.row_with(cells, "total");
+        table.total(cells, t.rows_rounded);
     }
     table
 }

@@ -190,8 +190,14 @@ impl<'a> Ctx<'a> {
             as_of: i18n::date(self.lang(), self.as_of()),
             nav,
             canonical: None,
+            internal: internal_mark(self.portfolio, self.lang()),
         }
     }
+}
+
+/// The mark of every page of an internal build, in `lang`.
+pub fn internal_mark(portfolio: &Portfolio, lang: Language) -> Option<&'static str> {
+    portfolio.internal.then(|| i18n::texts(lang).internal_mark)
 }
 
 /// The frame of a page: the `site` variable of every template.
@@ -218,6 +224,8 @@ pub struct Site {
     pub nav: Vec<Nav>,
     /// The page's absolute address, only when roster.yaml sets `base_url`.
     pub canonical: Option<String>,
+    /// The mark of an internal build ("Internal"), on every page of one.
+    pub internal: Option<&'static str>,
 }
 
 /// A navigation link.
@@ -386,10 +394,11 @@ impl Fmt {
 
     /// A money cell.
     pub fn c_money(&self, d: Option<Decimal>) -> Cell {
-        Cell::number(
+        let cell = Cell::number(
             self.money_o(d),
             d.map(|d| self.sheet(format!("{:.2}", d.round_dp(2)))),
-        )
+        );
+        Cell { amount: d, ..cell }
     }
 
     /// A rate cell.

@@ -40,6 +40,8 @@ pub struct MonthPage {
     pub posts: Table,
     /// The month's note, as safe HTML.
     pub note: Option<String>,
+    /// The agency's own note of the month, in an internal build only.
+    pub internal_note: Option<String>,
     /// Cost and revenue by month up to this one.
     pub trend: ChartView,
     /// How we count.
@@ -364,6 +366,12 @@ pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
         no_creators: i18n::summary::texts(lang).no_creators,
         posts,
         note: ctx.client.month_notes.get(&m).map(|n| notes::to_html(n)),
+        internal_note: ctx
+            .client
+            .internal_notes
+            .months
+            .get(&m)
+            .map(|n| notes::to_html(n)),
         trend,
         how: how::month(ctx),
     };

@@ -12,8 +12,8 @@ use super::{
     roster_table,
 };
 use crate::model::PartnershipId;
-use crate::render::i18n;
 use crate::render::table::{Cell, Table};
+use crate::render::{format, i18n};
 
 /// The overview's `page` variable.
 #[derive(Debug, Serialize)]
@@ -54,6 +54,9 @@ pub struct Overview {
     pub latest: Option<month::Brief>,
     /// Every monthly report, latest first.
     pub reports: Vec<Link>,
+    /// Why the months' cost or revenue do not add up to the cards', when
+    /// rounding is why.
+    pub reports_note: Option<&'static str>,
     /// Every partnership page.
     pub partnerships: Vec<Link>,
     /// Every market page.
@@ -103,6 +106,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
             .checked_sub(1)
             .map(|i| month::brief(ctx, i, "")),
         reports,
+        reports_note: months_rounded(ctx),
         partnerships,
         market_links,
         how: how::overview(ctx),
@@ -218,6 +222,15 @@ fn markets_table(ctx: &Ctx) -> Table {
         ]);
     }
     t
+}
+
+/// The note under the reports' list when the months' costs or revenues,
+/// rounded, do not add up to the cards' figures to date.
+fn months_rounded(ctx: &Ctx) -> Option<&'static str> {
+    let (months, to_date) = (&ctx.f.months, &ctx.f.portfolio.figures);
+    let cost = format::rounded_apart(months.iter().map(|m| m.figures.cost), to_date.cost);
+    let revenue = format::rounded_apart(months.iter().map(|m| m.figures.revenue), to_date.revenue);
+    (cost || revenue).then_some(ctx.t().months_rounded)
 }
 
 /// Links to every report (latest first), partnership and market.

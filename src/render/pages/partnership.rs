@@ -85,6 +85,8 @@ pub struct PartnershipPage {
     pub advice: Option<Advice>,
     /// The partnership's note, as safe HTML.
     pub note: Option<String>,
+    /// The agency's own note of the partnership, in an internal build only.
+    pub internal_note: Option<String>,
     /// The market page.
     pub market: Link,
     /// How we count.
@@ -114,6 +116,9 @@ pub fn build(ctx: &Ctx, i: usize) -> (PartnershipPage, Vec<Table>) {
         note: ctx
             .client
             .partnership_notes
+            .get(&m.id)
+            .map(|n| notes::to_html(n)),
+        internal_note: (ctx.client.internal_notes.partnerships)
             .get(&m.id)
             .map(|n| notes::to_html(n)),
         market: market_link,
@@ -329,9 +334,9 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     }
     let mut costs = Table::new("costs", ctx.t().costs_by_month, ctx.t().download_csv)
         .col(ctx.t().month)
-        .num(ctx.t().fee)
-        .num(ctx.t().extra)
-        .num(ctx.t().total);
+        .sum(ctx.t().fee)
+        .sum(ctx.t().extra)
+        .sum(ctx.t().total);
     let known: std::collections::BTreeSet<Month> = ctx.months.iter().copied().collect();
     for (month, (fee, extra)) in &by_month {
         let mut label = Cell::text(i18n::month(lang, *month));
@@ -345,14 +350,14 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
             x.c_money(Some(*fee + *extra)),
         ]);
     }
-    costs.row_with(
+    costs.total(
         vec![
             Cell::text(ctx.t().total),
             x.c_money(Some(by_month.values().map(|v| v.0).sum())),
             x.c_money(Some(by_month.values().map(|v| v.1).sum())),
             x.c_money(Some(pf.figures.cost)),
         ],
-        "total",
+        ctx.t().rows_rounded,
     );
     let mut extras = Table::new("extra-costs", ctx.t().extra_costs, ctx.t().download_csv)
         .col(ctx.t().date)

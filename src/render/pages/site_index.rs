@@ -54,6 +54,7 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         as_of: i18n::date(lang, portfolio.as_of),
         nav: Vec::new(),
         canonical: settings.base_url.as_deref().map(base),
+        internal: super::internal_mark(portfolio, lang),
     };
     (site, IndexPage { clients })
 }
