@@ -39,6 +39,8 @@ fn without_internal(html: &str) -> String {
     let mut out = html.to_string();
     for mark in ["Internal", "Для внутреннего пользования"] {
         out = out.replace(&format!("<title>{mark} · "), "<title>");
+        // The printed pages' running header.
+        out = out.replace(&format!("content: \"{mark} · "), "content: \"");
         out = out.replace(
             &format!("\n<strong class=\"internal-mark\">{mark}</strong>"),
             "",

@@ -179,8 +179,14 @@ impl<'a> Ctx<'a> {
             current: key == current,
         })
         .collect();
+        let internal = internal_mark(self.portfolio, self.lang());
+        // A printed page of an internal build says so in its header too.
+        let head = match internal {
+            Some(mark) => format!("{mark} · {} · {title}", self.client.name),
+            None => format!("{} · {title}", self.client.name),
+        };
         Site {
-            running_head: crate::html::css_string(&format!("{} · {title}", self.client.name)),
+            running_head: crate::html::css_string(&head),
             lang: self.lang().code(),
             title: self.portfolio.settings.title.clone(),
             client: self.client.name.clone(),
@@ -190,7 +196,7 @@ impl<'a> Ctx<'a> {
             as_of: i18n::date(self.lang(), self.as_of()),
             nav,
             canonical: None,
-            internal: internal_mark(self.portfolio, self.lang()),
+            internal,
         }
     }
 }
