@@ -356,6 +356,12 @@ fn fixed_definition(d: Definition) -> &'static str {
         Definition::Change => {
             "This month less the month before, with its sign and an arrow for its direction; a change in a rate is in percentage points. n/a where either month's figure is undefined."
         }
+        Definition::Summary => {
+            "A few sentences written from the month's figures: cost and revenue against the month before, ROI and CPA against the client's targets (compared exactly), the posts, the partnership with the highest ROI among those with a cost that month (the lower id on a tie), and, on the report of the report date's month, the retainers ending within 30 days. A figure that is undefined is left out, never written as a number."
+        }
+        Definition::MonthCreators => {
+            "One row per partnership with a cost booked or a post published in the month: its cost booked in the month, its sponsored posts published in the month against those contracted for it (posts per month × the share of the month the fee is prorated over), and the conversions, revenue and ROI of its posts of the month. The rows add up to the month's figures."
+        }
         Definition::Committed => {
             "What the contracts still bind the client to after the report date: a retainer with an end date, its fee prorated by day from the day after the report date (or its start, if later) to its end; a one-off starting after the report date, its fee; every extra cost dated after the report date. A partnership signed to start later counts here and nowhere else. A retainer without an end commits nothing: it runs until notice and counts in the run-rate. Amounts after the report date are converted at the rate of the report date's month, the latest known."
         }

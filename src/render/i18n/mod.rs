@@ -347,6 +347,10 @@ pub enum Definition {
     Month,
     /// A change against the month before.
     Change,
+    /// A monthly report's summary in a few sentences.
+    Summary,
+    /// The month per creator.
+    MonthCreators,
     /// What the contracts still bind the client to.
     Committed,
     /// The monthly and annual run-rate.

@@ -167,9 +167,12 @@ pub fn commitments(ctx: &Ctx) -> Vec<Def> {
 
 /// A monthly report's definitions.
 pub fn month(ctx: &Ctx) -> Vec<Def> {
+    let summary = i18n::summary::texts(ctx.lang());
     let mut v = vec![
         def(ctx, ctx.t().month, Definition::Month),
         def(ctx, ctx.t().change, Definition::Change),
+        def(ctx, summary.title, Definition::Summary),
+        def(ctx, summary.creators, Definition::MonthCreators),
         cost(ctx),
         revenue(ctx),
     ];
