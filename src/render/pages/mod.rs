@@ -402,7 +402,9 @@ impl Fmt {
     pub fn c_money(&self, d: Option<Decimal>) -> Cell {
         let cell = Cell::number(
             self.money_o(d),
-            d.map(|d| self.sheet(format!("{:.2}", d.round_dp(2)))),
+            // Rounded as the page shows it (halves away from zero), so the
+            // page and the spreadsheet agree to the cent.
+            d.map(|d| self.sheet(format!("{:.2}", format::cents(d)))),
         );
         Cell { amount: d, ..cell }
     }
@@ -557,4 +559,24 @@ pub fn contract_text(ctx: &Ctx, c: &Contract) -> String {
 /// Whether a post is organic.
 pub fn is_organic(ctx: &Ctx, j: usize) -> bool {
     ctx.client.posts[j].kind == PostKind::Organic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::table::Value;
+
+    #[test]
+    fn a_half_cent_rounds_the_same_way_on_the_page_and_in_the_csv() {
+        let fmt = Fmt {
+            lang: Language::En,
+            currency: Currency::parse("USD").unwrap(),
+        };
+        let half = Decimal::new(125, 3);
+        let cell = fmt.c_money(Some(half));
+        assert_eq!(cell.text, "$0.13");
+        assert_eq!(cell.value, Value::Number("0.13".into()));
+        let cell = fmt.c_money(Some(-half));
+        assert_eq!(cell.value, Value::Number("-0.13".into()));
+    }
 }
