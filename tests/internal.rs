@@ -5,20 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::Fixture;
+use crate::common::{Fixture, tree};
 
 /// Every file under `dir`, relative, with its text (or a lossy one).
 fn files(dir: &Path) -> BTreeMap<String, String> {
-    walkdir::WalkDir::new(dir)
+    tree(dir)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            let bytes = std::fs::read(e.path()).unwrap();
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            (rel.to_string_lossy().replace('\\', "/"), text)
-        })
+        .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
         .collect()
 }
 

@@ -3,26 +3,9 @@
 //! arrive inert, CSV files beside every table, both languages, and the
 //! portfolio's own templates and themes.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::Fixture;
-
-/// Every file under `dir`, relative, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+use crate::common::{Fixture, tree};
 
 fn built_sample() -> Fixture {
     let fx = Fixture::sample();

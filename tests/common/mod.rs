@@ -137,6 +137,23 @@ pub fn assert_json_close(want: &serde_json::Value, got: &serde_json::Value, path
     }
 }
 
+/// Every file under `dir`, by its path relative to `dir` (with `/`), with
+/// its bytes: to compare two builds file by file.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// Every file below `dir`, read as text (lossily), one after another: to
 /// search a built site for what must not be in it.
 pub fn all_text(dir: &Path) -> String {
