@@ -91,15 +91,11 @@ fn draw<DB: DrawingBackend>(
         .y_label_area_size(left)
         .build_cartesian_2d(x0..x1, 0.0..n)?;
     // As many ticks as fit their labels side by side.
-    let tick = widest(
-        [x0, x1]
-            .iter()
-            .map(|v| (c.x_format)(*v))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
-        30,
-    );
+    let tick = [x0, x1]
+        .map(|v| text_width(&(c.x_format)(v)))
+        .into_iter()
+        .max()
+        .unwrap_or(30);
     let room = WIDTH.saturating_sub(left + 22);
     let ticks = (room / (tick + 12)).clamp(2, 5) as usize;
     x_mesh(&mut plot, ticks, c.x_format)?;
