@@ -91,7 +91,7 @@ fn the_latest_month_is_a_pdf_by_default_and_linked_from_its_page_and_the_overvie
         pdfs(&site),
         [
             "kestrel-coffee/reports/2026-10/report.pdf",
-            "polyn/reports/2026-06/report.pdf"
+            "polyn/reports/2026-10/report.pdf"
         ]
     );
     let latest = std::fs::read_to_string(site.join("kestrel-coffee/reports/2026-10/index.html"));
@@ -148,7 +148,7 @@ fn two_builds_write_the_same_pdf_bytes() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(first.starts_with(b"%PDF-"));
     assert!(first == std::fs::read(again.join(rel)).unwrap());
-    let polyn = "polyn/reports/2026-06/report.pdf";
+    let polyn = "polyn/reports/2026-10/report.pdf";
     assert!(std::fs::read(fx.out().join(polyn)).unwrap() == std::fs::read(again.join(polyn)).unwrap());
 }
 
@@ -161,7 +161,7 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
     built(&fx);
     let cases = [
         ("kestrel-coffee", "2026-10", ["Cost", "Revenue"], "Kestrel Coffee Co. · October 2026", ["Page", "of"], "How we count"),
-        ("polyn", "2026-06", ["Затраты", "Выручка"], "Полынь — натуральная косметика · Июнь 2026", ["Страница", "из"], "Как мы считаем"),
+        ("polyn", "2026-10", ["Затраты", "Выручка"], "Полынь — натуральная косметика · Октябрь 2026", ["Страница", "из"], "Как мы считаем"),
     ];
     for (client, month, labels, header, [page, of], appendix) in cases {
         let dir = fx.out().join(client).join("reports").join(month);
@@ -198,7 +198,7 @@ fn the_paper_is_the_languages_unless_page_size_says() {
     let fx = Fixture::sample();
     built(&fx);
     let kestrel = fx.out().join("kestrel-coffee/reports/2026-10/report.pdf");
-    let polyn = fx.out().join("polyn/reports/2026-06/report.pdf");
+    let polyn = fx.out().join("polyn/reports/2026-10/report.pdf");
     assert!(page_size(&tool, &kestrel).starts_with("612 x 792 pts"), "en is Letter");
     assert!(page_size(&tool, &polyn).starts_with("595.276 x 841.89 pts"), "ru is A4");
 
@@ -211,7 +211,7 @@ fn the_paper_is_the_languages_unless_page_size_says() {
     let run = fx.roster(&["build", ".", "--output", again.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let kestrel = again.join("kestrel-coffee/reports/2026-10/report.pdf");
-    let polyn = again.join("polyn/reports/2026-06/report.pdf");
+    let polyn = again.join("polyn/reports/2026-10/report.pdf");
     assert!(page_size(&tool, &kestrel).starts_with("595.276 x 841.89 pts"), "roster.yaml's a4");
     assert!(page_size(&tool, &polyn).starts_with("612 x 792 pts"), "the client's letter");
 }
