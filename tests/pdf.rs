@@ -25,7 +25,12 @@ fn pdfs(site: &Path) -> Vec<String> {
     let mut found: Vec<String> = walk(site)
         .into_iter()
         .filter(|p| p.ends_with("report.pdf"))
-        .map(|p| p.strip_prefix(site).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            p.strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     found.sort();
     found
@@ -61,7 +66,11 @@ fn poppler(tool: &str) -> Option<PathBuf> {
 /// The text of each page of a PDF, spaces of every width made plain.
 fn pages_text(tool: &Path, pdf: &Path) -> Vec<String> {
     let out = Command::new(tool).arg(pdf).arg("-").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = plain(&String::from_utf8_lossy(&out.stdout));
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -120,7 +129,11 @@ fn pdf_all_writes_one_per_month() {
     fx.write("roster.yaml", &format!("{yaml}pdf: all\n"));
     built(&fx);
     let site = fx.out();
-    let months = |c: &str| std::fs::read_dir(site.join(c).join("reports")).unwrap().count();
+    let months = |c: &str| {
+        std::fs::read_dir(site.join(c).join("reports"))
+            .unwrap()
+            .count()
+    };
     let want = months("kestrel-coffee") + months("polyn");
     assert_eq!(pdfs(&site).len(), want);
 }
@@ -133,7 +146,11 @@ fn a_misspelt_pdf_setting_is_an_error_with_the_choices() {
     let run = fx.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("roster.yaml"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean \"latest\"?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean \"latest\"?"),
+        "{}",
+        run.stderr
+    );
     assert!(!fx.out().exists());
 }
 
@@ -149,7 +166,9 @@ fn two_builds_write_the_same_pdf_bytes() {
     assert!(first.starts_with(b"%PDF-"));
     assert!(first == std::fs::read(again.join(rel)).unwrap());
     let polyn = "polyn/reports/2026-10/report.pdf";
-    assert!(std::fs::read(fx.out().join(polyn)).unwrap() == std::fs::read(again.join(polyn)).unwrap());
+    assert!(
+        std::fs::read(fx.out().join(polyn)).unwrap() == std::fs::read(again.join(polyn)).unwrap()
+    );
 }
 
 #[test]
@@ -160,8 +179,22 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
     let fx = Fixture::sample();
     built(&fx);
     let cases = [
-        ("kestrel-coffee", "2026-10", ["Cost", "Revenue"], "Kestrel Coffee Co. · October 2026", ["Page", "of"], "How we count"),
-        ("polyn", "2026-10", ["Затраты", "Выручка"], "Полынь — натуральная косметика · Октябрь 2026", ["Страница", "из"], "Как мы считаем"),
+        (
+            "kestrel-coffee",
+            "2026-10",
+            ["Cost", "Revenue"],
+            "Kestrel Coffee Co. · October 2026",
+            ["Page", "of"],
+            "How we count",
+        ),
+        (
+            "polyn",
+            "2026-10",
+            ["Затраты", "Выручка"],
+            "Полынь — натуральная косметика · Октябрь 2026",
+            ["Страница", "из"],
+            "Как мы считаем",
+        ),
     ];
     for (client, month, labels, header, [page, of], appendix) in cases {
         let dir = fx.out().join(client).join("reports").join(month);
@@ -170,15 +203,32 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
         let all = pages.concat();
         for label in labels {
             let value = card(&html, label);
-            assert!(all.contains(&value), "{client}: {label} {value} not in the PDF:\n{all}");
+            assert!(
+                all.contains(&value),
+                "{client}: {label} {value} not in the PDF:\n{all}"
+            );
         }
         for (i, text) in pages.iter().enumerate() {
-            assert!(text.contains(header), "{client} page {}: no header in\n{text}", i + 1);
+            assert!(
+                text.contains(header),
+                "{client} page {}: no header in\n{text}",
+                i + 1
+            );
             let number = format!("{page} {} {of} {}", i + 1, pages.len());
-            assert!(text.contains(&number), "{client} page {}: no {number} in\n{text}", i + 1);
+            assert!(
+                text.contains(&number),
+                "{client} page {}: no {number} in\n{text}",
+                i + 1
+            );
         }
-        let starts = pages.iter().position(|p| p.contains(appendix)).map(|i| i + 1);
-        assert!(starts.is_some_and(|p| p <= 4), "{client}: appendix on page {starts:?}");
+        let starts = pages
+            .iter()
+            .position(|p| p.contains(appendix))
+            .map(|i| i + 1);
+        assert!(
+            starts.is_some_and(|p| p <= 4),
+            "{client}: appendix on page {starts:?}"
+        );
     }
 }
 
@@ -186,7 +236,10 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
 fn page_size(tool: &Path, pdf: &Path) -> String {
     let out = Command::new(tool).arg(pdf).output().unwrap();
     let info = String::from_utf8_lossy(&out.stdout).into_owned();
-    let line = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or_default();
     line.trim_start_matches("Page size:").trim().to_string()
 }
 
@@ -199,8 +252,14 @@ fn the_paper_is_the_languages_unless_page_size_says() {
     built(&fx);
     let kestrel = fx.out().join("kestrel-coffee/reports/2026-10/report.pdf");
     let polyn = fx.out().join("polyn/reports/2026-10/report.pdf");
-    assert!(page_size(&tool, &kestrel).starts_with("612 x 792 pts"), "en is Letter");
-    assert!(page_size(&tool, &polyn).starts_with("595.276 x 841.89 pts"), "ru is A4");
+    assert!(
+        page_size(&tool, &kestrel).starts_with("612 x 792 pts"),
+        "en is Letter"
+    );
+    assert!(
+        page_size(&tool, &polyn).starts_with("595.276 x 841.89 pts"),
+        "ru is A4"
+    );
 
     let yaml = std::fs::read_to_string(fx.root.join("roster.yaml")).unwrap();
     fx.write("roster.yaml", &format!("{yaml}page_size: a4\n"));
@@ -212,8 +271,14 @@ fn the_paper_is_the_languages_unless_page_size_says() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let kestrel = again.join("kestrel-coffee/reports/2026-10/report.pdf");
     let polyn = again.join("polyn/reports/2026-10/report.pdf");
-    assert!(page_size(&tool, &kestrel).starts_with("595.276 x 841.89 pts"), "roster.yaml's a4");
-    assert!(page_size(&tool, &polyn).starts_with("612 x 792 pts"), "the client's letter");
+    assert!(
+        page_size(&tool, &kestrel).starts_with("595.276 x 841.89 pts"),
+        "roster.yaml's a4"
+    );
+    assert!(
+        page_size(&tool, &polyn).starts_with("612 x 792 pts"),
+        "the client's letter"
+    );
 }
 
 #[test]

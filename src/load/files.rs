@@ -14,11 +14,11 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::kind::{BudgetProblem, YamlProblem};
-use crate::model::{DateOrder, PageSize, PdfReports};
 use crate::model::{
     Brand, Colour, Contract, Creator, Currency, Denominator, Fx, Language, Market, MarketId,
     MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
+use crate::model::{DateOrder, PageSize, PdfReports};
 
 /// A file's path relative to the portfolio and its text, kept so that later
 /// stages can point into it.

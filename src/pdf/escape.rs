@@ -34,7 +34,10 @@ mod tests {
         assert_eq!(typst_escape("#1 *best*"), "\\#1 \\*best\\*");
         assert_eq!(typst_escape("a_b $5 @anna"), "a\\_b \\$5 \\@anna");
         assert_eq!(typst_escape("<x> [y]"), "\\<x\\> \\[y\\]");
-        assert_eq!(typst_escape("C:\\dir `x` // no"), "C\\:\\\\dir \\`x\\` \\/\\/ no");
+        assert_eq!(
+            typst_escape("C:\\dir `x` // no"),
+            "C\\:\\\\dir \\`x\\` \\/\\/ no"
+        );
     }
 
     #[test]

@@ -93,7 +93,9 @@ fn problems(world: &ReportWorld, errors: &[SourceDiagnostic]) -> String {
         .map(|e| {
             let at = typst::WorldExt::range(world, e.span)
                 .and_then(|r| source.lines().byte_to_line(r.start))
-                .map_or(String::new(), |l| format!(" (line {} of the report's source)", l + 1));
+                .map_or(String::new(), |l| {
+                    format!(" (line {} of the report's source)", l + 1)
+                });
             let hints: String = e.hints.iter().map(|h| format!("; {}", h.v)).collect();
             format!("{}{at}{hints}", e.message)
         })

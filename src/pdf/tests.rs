@@ -75,7 +75,9 @@ fn a_hostile_client_name_is_typeset_as_written() {
     let c = sample();
     let name = "#let x = 1 *bold* _it_ $x$ @ref <lbl> [a] \\ `raw` // not a comment";
     let text = with_report(&c, name, pages_text).concat();
-    for part in ["#let", "*bold*", "_it_", "$x$", "@ref", "<lbl>", "[a]", "`raw`", "//"] {
+    for part in [
+        "#let", "*bold*", "_it_", "$x$", "@ref", "<lbl>", "[a]", "`raw`", "//",
+    ] {
         assert!(text.contains(part), "{part} missing from {text}");
     }
 }

@@ -112,7 +112,9 @@ impl World for ReportWorld {
             .iter()
             .find(|(f, _)| *f == id)
             .map(|(_, b)| b.clone())
-            .ok_or_else(|| FileError::Other(Some("roster's reports read only their own charts".into())))
+            .ok_or_else(|| {
+                FileError::Other(Some("roster's reports read only their own charts".into()))
+            })
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -238,7 +238,8 @@ impl Renderer {
             let dir = format!("reports/{m}/");
             if page.pdf.is_some() {
                 let pdf = month_pdf(ctx, *m, &page)?;
-                out.pages.push((format!("{dir}{}", pages::month::PDF_FILE), pdf));
+                out.pages
+                    .push((format!("{dir}{}", pages::month::PDF_FILE), pdf));
             }
             out.page(self, (&dir, "month.html"), site, &page, &tables)?;
         }
