@@ -97,8 +97,8 @@ fn every_page_has_the_running_header_and_its_number() {
 #[test]
 fn the_same_report_is_the_same_file() {
     let c = sample();
-    let a = with_report(&c, "Kestrel", |r| month_report(r)).expect("a PDF");
-    let b = with_report(&c, "Kestrel", |r| month_report(r)).expect("a PDF");
+    let a = with_report(&c, "Kestrel", month_report).expect("a PDF");
+    let b = with_report(&c, "Kestrel", month_report).expect("a PDF");
     assert!(a.starts_with(b"%PDF-"));
     assert_eq!(a, b);
 }
