@@ -4,7 +4,8 @@
 //! The stages run one way, in [`pipeline`]: [`load`] reads the files, the
 //! model is resolved and validated from what was read ([`model`]),
 //! [`analytics`] computes the figures, and [`render`] turns them into pages
-//! (with [`charts`] for the SVG), through one renderer per build. [`output`]
+//! (with [`charts`] for the SVG and [`pdf`] for the monthly reports as
+//! PDF files), through one renderer per build. [`output`]
 //! then claims the output folder, stages the new site beside it and swaps it
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
@@ -24,6 +25,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

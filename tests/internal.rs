@@ -71,6 +71,11 @@ fn an_internal_build_differs_from_the_client_one_only_by_its_marks_and_notes() {
             assert!(text.contains("<strong class=\"internal-mark\">"), "{name}");
             panels += text.matches("class=\"panel note internal\"").count();
         }
+        // A PDF's running header carries the mark, inside compressed
+        // streams, so the file differs as a whole.
+        if name.ends_with(".pdf") {
+            continue;
+        }
         // data.json, the CSV files, the stylesheets: the same bytes.
         assert_eq!(without_internal(text), client[name], "{name}");
     }

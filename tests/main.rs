@@ -17,6 +17,7 @@ mod money_ahead;
 mod month_report;
 mod outside;
 mod pages;
+mod pdf;
 mod publish;
 mod report_date;
 mod robustness;

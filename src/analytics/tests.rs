@@ -81,6 +81,7 @@ fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Cli
         month_notes: BTreeMap::new(),
         partnership_notes: BTreeMap::new(),
         internal_notes: Default::default(),
+        page_size: crate::model::PageSize::Letter,
         assets: Vec::new(),
     }
 }

@@ -14,11 +14,11 @@ use serde_yaml::Value;
 use super::yaml::{self, Seg, YamlDoc, join, join_index};
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::kind::{BudgetProblem, YamlProblem};
-use crate::model::DateOrder;
 use crate::model::{
     Brand, Colour, Contract, Creator, Currency, Denominator, Fx, Language, Market, MarketId,
     MarketIx, Model, Month, PartnershipId, Settings, Targets,
 };
+use crate::model::{DateOrder, PageSize, PdfReports};
 
 /// A file's path relative to the portfolio and its text, kept so that later
 /// stages can point into it.
@@ -71,6 +71,8 @@ pub struct RawClientFile {
     pub publish: bool,
     /// `date_order`, when given.
     pub date_order: Option<DateOrder>,
+    /// `page_size`, when given.
+    pub page_size: Option<PageSize>,
     /// `imports`: column mappings for other tools' exports.
     pub imports: Vec<super::imports::ImportMapping>,
     /// `budgets`, by start then the longer first.
@@ -184,6 +186,23 @@ fn date_order(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<DateOrder> {
     }
 }
 
+/// `pdf`: which monthly reports are also a PDF.
+fn pdf_reports(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<PdfReports> {
+    match doc.choice(m, &[], "pdf", false, &["latest", "all", "none"])? {
+        "all" => Some(PdfReports::All),
+        "none" => Some(PdfReports::None),
+        _ => Some(PdfReports::Latest),
+    }
+}
+
+/// `page_size`: the paper of the PDFs.
+fn page_size(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<PageSize> {
+    match doc.choice(m, &[], "page_size", false, &["a4", "letter"])? {
+        "a4" => Some(PageSize::A4),
+        _ => Some(PageSize::Letter),
+    }
+}
+
 /// Read roster.yaml.
 pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
@@ -202,6 +221,8 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         "fx",
         "date_order",
         "customer_salt",
+        "pdf",
+        "page_size",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -238,6 +259,8 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let customer_salt = doc
         .string(&m, &[], "customer_salt", false)
         .unwrap_or_default();
+    let pdf = pdf_reports(&mut doc, &m).unwrap_or(defaults.pdf);
+    let page_size = page_size(&mut doc, &m);
     let settings = Settings {
         title: title.unwrap_or_default(),
         base_url,
@@ -255,6 +278,8 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         fx,
         date_order,
         customer_salt,
+        pdf,
+        page_size,
     };
     let ok = !doc.has_errors();
     doc.finish(diags);
@@ -332,6 +357,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         "date_order",
         "imports",
         "budgets",
+        "page_size",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -342,6 +368,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let language = language(&mut doc, &m, &[]);
     let publish = doc.boolean(&m, &[], "publish").unwrap_or(true);
     let date_order = date_order(&mut doc, &m);
+    let page_size = page_size(&mut doc, &m);
     let imports = super::imports::config::read(&mut doc, &m, src);
     let budgets = budgets(&mut doc, &m);
     let errors_before_markets = doc.errors();
@@ -363,6 +390,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         brand,
         publish,
         date_order,
+        page_size,
         imports,
         budgets,
     })

@@ -11,6 +11,7 @@ mod fx;
 mod ids;
 mod ix;
 mod month;
+mod paper;
 mod platform;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,7 @@ pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
+pub use paper::{PageSize, PdfReports};
 pub use platform::Platform;
 
 /// The whole portfolio, ready for the analytics.
@@ -82,6 +84,10 @@ pub struct Settings {
     pub date_order: DateOrder,
     /// Mixed into the hash that turns customers' e-mails into ids.
     pub customer_salt: String,
+    /// Which monthly reports are also a PDF.
+    pub pdf: PdfReports,
+    /// The PDFs' paper, unless a client says; by language when neither does.
+    pub page_size: Option<PageSize>,
 }
 
 impl Default for Settings {
@@ -101,6 +107,8 @@ impl Default for Settings {
             fx: Fx::default(),
             date_order: DateOrder::Mdy,
             customer_salt: String::new(),
+            pdf: PdfReports::Latest,
+            page_size: None,
         }
     }
 }
@@ -174,6 +182,8 @@ pub struct Client {
     pub currency: Currency,
     /// The language of this client's pages.
     pub language: Language,
+    /// The paper of this client's PDFs.
+    pub page_size: PageSize,
     /// Markets, ids ascending.
     pub markets: Vec<Market>,
     /// Targets the recommendations compare with.

@@ -8,7 +8,8 @@
 //! replaces one (docs/themes.md lists what each receives). A theme is a
 //! stylesheet: the built-in `default` and `paper`, or `themes/<name>/style.css`
 //! in the portfolio, written into each client folder as `style.css` with the
-//! client's brand colour as its accent.
+//! client's brand colour as its accent. A monthly report's PDF is made here
+//! too, from the same page, by [`crate::pdf`].
 
 pub mod format;
 pub mod i18n;
@@ -16,13 +17,16 @@ pub mod notes;
 pub mod pages;
 pub mod table;
 
+use std::path::Path;
+
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use tera::Tera;
 
 use crate::analytics::ClientFigures;
-use crate::diagnostics::Diagnostics;
-use crate::model::{Client, Language, Looks, Portfolio};
+use crate::diagnostics::kind::RunProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Client, Language, Looks, Month, Portfolio};
 use crate::resolve::templates;
 pub use crate::resolve::templates::TemplateError;
 use pages::{Ctx, Site, csv_files};
@@ -71,6 +75,30 @@ impl Written {
         self.pages.extend(csv_files(dir, self.lang, &tables));
         Ok(())
     }
+}
+
+/// The PDF of month `m`'s report `page`; a report the typesetter cannot
+/// make fails the build as a diagnostic, as a template would.
+fn month_pdf(ctx: &Ctx, m: Month, page: &pages::month::MonthPage) -> Result<Vec<u8>> {
+    let report = crate::pdf::Report {
+        client_id: ctx.client.id.as_str(),
+        client: &ctx.client.name,
+        agency: &ctx.portfolio.settings.title,
+        month: m,
+        lang: ctx.lang(),
+        page_size: ctx.client.page_size,
+        accent: &ctx.accent,
+        internal: pages::internal_mark(ctx.portfolio, ctx.lang()),
+        page,
+    };
+    crate::pdf::month_report(&report).map_err(|problems| {
+        let problem = RunProblem::PdfFailed {
+            report: format!("reports/{m}/{}", pages::month::PDF_FILE),
+            problems,
+        };
+        let folder = Path::new("clients").join(ctx.client.id.as_str());
+        TemplateError(Diagnostic::error(problem).in_file(&folder)).into()
+    })
 }
 
 /// A sitemap of absolute page addresses, in the order the pages were made.
@@ -169,13 +197,7 @@ impl Renderer {
         let (page, tables) = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
         out.page(self, ("", "overview.html"), site, &page, &tables)?;
-        for (i, m) in ctx.months.iter().enumerate() {
-            let (page, tables) = pages::month::build(&ctx, i);
-            let title = format!("{} · {}", ctx.t().report_title, page.month);
-            let site = ctx.site(2, title, "reports");
-            let dir = format!("reports/{m}/");
-            out.page(self, (&dir, "month.html"), site, &page, &tables)?;
-        }
+        self.months(&ctx, &mut out)?;
         let (page, tables) = pages::commitments::build(&ctx);
         let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
         out.page(
@@ -204,6 +226,24 @@ impl Renderer {
             pages.push(("sitemap.xml".into(), sitemap(&urls)));
         }
         Ok(pages)
+    }
+
+    /// The monthly reports, each with its PDF when roster.yaml's `pdf`
+    /// makes one.
+    fn months(&self, ctx: &Ctx, out: &mut Written) -> Result<()> {
+        for (i, m) in ctx.months.iter().enumerate() {
+            let (page, tables) = pages::month::build(ctx, i);
+            let title = format!("{} · {}", ctx.t().report_title, page.month);
+            let site = ctx.site(2, title, "reports");
+            let dir = format!("reports/{m}/");
+            if page.pdf.is_some() {
+                let pdf = month_pdf(ctx, *m, &page)?;
+                out.pages
+                    .push((format!("{dir}{}", pages::month::PDF_FILE), pdf));
+            }
+            out.page(self, (&dir, "month.html"), site, &page, &tables)?;
+        }
+        Ok(())
     }
 
     /// `<output>/index.html` and its stylesheet: the list of client sites.

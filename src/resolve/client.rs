@@ -13,7 +13,9 @@ use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Seg, join, join_index};
 use crate::load::{RawClient, RawPartnership};
-use crate::model::{Amount, Client, Currency, Denominator, ExtraCost, Month, Partnership};
+use crate::model::{
+    Amount, Client, Currency, Denominator, ExtraCost, Month, PageSize, Partnership,
+};
 
 /// The client's model, or `None` when its input has errors.
 pub(super) fn client(
@@ -50,11 +52,16 @@ pub(super) fn client(
     if diags.error_count() > errors_before {
         return None;
     }
+    let language = file.language.unwrap_or(checked.settings.language);
     Some(Client {
         id: c.id.clone(),
         name: file.name.clone(),
         currency: file.currency?,
-        language: file.language.unwrap_or(checked.settings.language),
+        language,
+        page_size: file
+            .page_size
+            .or(checked.settings.page_size)
+            .unwrap_or(PageSize::default_for(language)),
         markets: file.markets.clone(),
         targets: file.targets.clone(),
         brand: file.brand.clone(),

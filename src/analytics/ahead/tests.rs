@@ -33,6 +33,7 @@ fn client(partnerships: Vec<Partnership>, signed: Vec<Partnership>) -> Client {
         month_notes: Default::default(),
         partnership_notes: Default::default(),
         internal_notes: Default::default(),
+        page_size: crate::model::PageSize::Letter,
         assets: Vec::new(),
     }
 }

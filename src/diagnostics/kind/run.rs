@@ -14,6 +14,13 @@ pub enum RunProblem {
         /// The error and its causes, as one line.
         cause: String,
     },
+    /// The typesetter could not make a monthly report's PDF.
+    PdfFailed {
+        /// The report's file, under the client's folder.
+        report: String,
+        /// What the typesetter said, one problem a line.
+        problems: String,
+    },
 }
 
 impl RunProblem {
@@ -21,6 +28,9 @@ impl RunProblem {
     pub fn help(&self) -> Option<String> {
         match self {
             RunProblem::RenderFailed { .. } => None,
+            RunProblem::PdfFailed { .. } => Some(
+                "the report's layout is roster's, not the portfolio's: set `pdf: none` in roster.yaml to build the site without PDFs, and report the problem".into(),
+            ),
         }
     }
 }
@@ -29,6 +39,9 @@ impl fmt::Display for RunProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RunProblem::RenderFailed { cause } => f.write_str(cause),
+            RunProblem::PdfFailed { report, problems } => {
+                write!(f, "{report} could not be typeset: {problems}")
+            }
         }
     }
 }
@@ -47,5 +60,18 @@ mod tests {
             "reading clients/polyn/assets/logo.svg: permission denied"
         );
         assert_eq!(p.help(), None);
+    }
+
+    #[test]
+    fn a_pdf_that_cannot_be_typeset_names_its_file_and_a_way_out() {
+        let p = RunProblem::PdfFailed {
+            report: "reports/2026-10/report.pdf".into(),
+            problems: "unknown variable: x (line 3 of the report's source)".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "reports/2026-10/report.pdf could not be typeset: unknown variable: x (line 3 of the report's source)"
+        );
+        assert!(p.help().is_some_and(|h| h.contains("pdf: none")));
     }
 }

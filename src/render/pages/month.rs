@@ -18,6 +18,8 @@ use crate::render::{format, i18n, notes};
 pub struct MonthPage {
     /// "October 2026".
     pub month: String,
+    /// Its PDF beside it (`report.pdf`), when roster.yaml's `pdf` makes one.
+    pub pdf: Option<String>,
     /// The month before, when there is a report for it.
     pub prev: Option<Link>,
     /// The month after, when there is a report for it.
@@ -55,6 +57,8 @@ pub struct Brief {
     pub month: String,
     /// Its report.
     pub href: String,
+    /// Its PDF, when roster.yaml's `pdf` makes one.
+    pub pdf: Option<String>,
     /// Headline figures with their change.
     pub cards: Vec<Card>,
 }
@@ -308,6 +312,14 @@ fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
         .collect()
 }
 
+/// The name of a monthly report's PDF, beside its page.
+pub const PDF_FILE: &str = "report.pdf";
+
+/// Whether month `i` (an index of `ctx.months`) has a PDF.
+pub fn has_pdf(ctx: &Ctx, i: usize) -> bool {
+    ctx.portfolio.settings.pdf.covers(i, ctx.months.len())
+}
+
 /// The latest month in brief.
 pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     let m = ctx.months[i];
@@ -316,6 +328,7 @@ pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     Brief {
         month: i18n::month(ctx.lang(), m),
         href: format!("{root}reports/{m}/index.html"),
+        pdf: has_pdf(ctx, i).then(|| format!("{root}reports/{m}/{PDF_FILE}")),
         cards: cards(ctx, &lines),
     }
 }
@@ -355,6 +368,7 @@ pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
     let trend = charts::month_trend(ctx, "trend", i, root);
     let page = MonthPage {
         month: i18n::month(lang, m),
+        pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
         cards: cards(ctx, &lines),
