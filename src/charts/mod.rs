@@ -125,6 +125,15 @@ impl Role {
         }
     }
 
+    /// The light-theme colour of the role called `name` (a legend's
+    /// `s1`, `accent`...), for a reader with no stylesheet: the PDF.
+    pub fn colour_of(name: &str, accent: &str) -> Option<String> {
+        ROLES
+            .iter()
+            .find(|r| r.name() == name)
+            .map(|r| r.colour(accent))
+    }
+
     /// The light-theme colour, used where no stylesheet applies.
     fn colour(self, accent: &str) -> String {
         match self {

@@ -54,6 +54,14 @@ impl PageSize {
             PageSize::Letter => "us-letter",
         }
     }
+
+    /// The paper's width in points (1/72 in).
+    pub fn width_pt(self) -> f64 {
+        match self {
+            PageSize::A4 => 210.0 / 25.4 * 72.0,
+            PageSize::Letter => 8.5 * 72.0,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,22 +11,27 @@ use std::fmt::Write as _;
 
 use super::Report;
 use super::escape::typst_escape as esc;
-use super::world::FAMILY;
+use super::table::{self, TEXT};
+use super::world::{FAMILY, Shared};
+use crate::charts::Role;
 use crate::render::i18n;
-use crate::render::table::{Cell, Table};
+use crate::render::pages::Legend;
 
 /// The name the trend chart is read under.
 pub const TREND_FILE: &str = "trend.svg";
 
 /// What the report says in grey: the running header, the page numbers.
-const MUTED: &str = "luma(95)";
+pub const MUTED: &str = "luma(95)";
 
-/// The Typst source of `r`.
-pub fn source(r: &Report) -> String {
+/// The page's margin at each side, in points (16 mm).
+const MARGIN_X: f64 = 16.0 / 25.4 * 72.0;
+
+/// The Typst source of `r`, its tables measured in `fonts`.
+pub fn source(r: &Report, fonts: &Shared) -> String {
     let mut out = String::new();
     setup(&mut out, r);
     title(&mut out, r);
-    body(&mut out, r);
+    body(&mut out, r, fonts);
     appendix(&mut out, r);
     out
 }
@@ -41,12 +46,12 @@ fn setup(out: &mut String, r: &Report) {
     let _ = write!(
         out,
         "#set document(title: [{running}])\n\
-         #set text(font: \"{FAMILY}\", size: 9pt, lang: \"{lang}\")\n\
+         #set text(font: \"{FAMILY}\", size: {TEXT}pt, lang: \"{lang}\")\n\
          #set par(justify: false, leading: 0.55em)\n\
-         #set page(paper: \"{paper}\", margin: (x: 16mm, top: 20mm, bottom: 18mm),\n  \
+         #set page(paper: \"{paper}\", margin: (x: {MARGIN_X}pt, top: 20mm, bottom: 18mm),\n  \
          header: align(right, text(7.5pt, fill: {MUTED})[{running}]),\n  \
          footer: context align(center, text(7.5pt, fill: {MUTED})[{page} #counter(page).display() {of} #counter(page).final().first()]))\n\
-         #set table(stroke: none, inset: (x: 4pt, y: 2.4pt))\n\
+         #set table(stroke: none)\n\
          #show heading: set text(fill: rgb(\"{accent}\"))\n\
          #show heading.where(level: 2): set text(size: 11pt)\n\
          #show heading.where(level: 2): set block(above: 1.2em, below: 0.6em)\n\n",
@@ -85,15 +90,20 @@ fn title(out: &mut String, r: &Report) {
 
 /// The summary, the figures against the month before, the month per
 /// creator and the trend.
-fn body(out: &mut String, r: &Report) {
+fn body(out: &mut String, r: &Report, fonts: &Shared) {
     let (t, p) = (i18n::texts(r.lang), r.page);
+    let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
     if !p.summary.is_empty() {
         heading(out, p.summary_title);
         let text: Vec<String> = p.summary.iter().map(|s| esc(s)).collect();
         let _ = writeln!(out, "{}\n", text.join(" "));
     }
+    for (title, markdown) in &r.notes {
+        heading(out, title);
+        out.push_str(&super::note::source(markdown));
+    }
     heading(out, t.month_figures);
-    table(out, &p.comparison);
+    table::source(out, fonts, &p.comparison, width);
     if !p.compared {
         let _ = writeln!(out, "#text(fill: {MUTED})[{}]\n", esc(t.first_month));
     }
@@ -102,7 +112,7 @@ fn body(out: &mut String, r: &Report) {
         true => {
             let _ = writeln!(out, "{}\n", esc(p.no_creators));
         }
-        false => table(out, &p.creators),
+        false => table::source(out, fonts, &p.creators, width),
     }
     heading(out, &p.trend.title);
     let _ = writeln!(
@@ -110,6 +120,31 @@ fn body(out: &mut String, r: &Report) {
         "#align(center, image(\"{TREND_FILE}\", width: 75%, alt: \"{}\"))\n",
         p.trend.title.replace(['\\', '"'], "")
     );
+    legend(out, &p.trend.legend, r.accent);
+}
+
+/// A chart's key under it: each series' mark in its colour, and its name.
+fn legend(out: &mut String, legend: &[Legend], accent_colour: &str) {
+    let keys: Vec<String> = legend
+        .iter()
+        .map(|l| {
+            let colour = Role::colour_of(l.role, accent(accent_colour))
+                .unwrap_or_else(|| "#5F6670".into());
+            let paint = format!("rgb({})", literal(&colour));
+            let mark = match l.shape {
+                "line" => format!("line(length: 12pt, stroke: 1.5pt + {paint})"),
+                "dash" => format!("line(length: 12pt, stroke: (paint: {paint}, thickness: 1.5pt, dash: \"dashed\"))"),
+                "square" => format!("square(size: 6pt, fill: {paint})"),
+                "triangle" => format!("polygon.regular(vertices: 3, size: 7pt, fill: {paint})"),
+                "ring" => format!("circle(radius: 3pt, stroke: 1.2pt + {paint})"),
+                _ => format!("circle(radius: 3pt, fill: {paint})"),
+            };
+            format!("#box({mark}) {}", esc(&l.label))
+        })
+        .collect();
+    if !keys.is_empty() {
+        let _ = writeln!(out, "#align(center)[{}]\n", keys.join(" #h(1.5em) "));
+    }
 }
 
 /// "How we count", from a page of its own.
@@ -126,55 +161,21 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "== {}\n", esc(text));
 }
 
-/// A table as the page shows it: its columns (not those only in the CSV
-/// file), numbers to the right, a rule under the header.
-fn table(out: &mut String, table: &Table) {
-    let shown: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| !table.columns[i].csv_only)
-        .collect();
-    let widths = vec!["auto"; shown.len()].join(", ");
-    let aligns: Vec<&str> = shown
-        .iter()
-        .map(|&i| match table.columns[i].num {
-            true => "right",
-            false => "left",
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "#table(columns: ({widths},), align: ({},),",
-        aligns.join(", ")
-    );
-    let header: Vec<String> = shown
-        .iter()
-        .map(|&i| format!("[*{}*]", esc(&table.columns[i].label)))
-        .collect();
-    let _ = writeln!(out, "  table.header({}),", header.join(", "));
-    let _ = writeln!(out, "  table.hline(stroke: 0.5pt + {MUTED}),");
-    for row in &table.rows {
-        let cells: Vec<String> = shown
-            .iter()
-            .filter_map(|&i| row.cells.get(i))
-            .map(cell)
-            .collect();
-        let _ = writeln!(out, "  {},", cells.join(", "));
+/// `text` as a Typst string literal: what is in it is never markup.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
     }
-    out.push_str(")\n\n");
-}
-
-/// A cell's text and mark, green or red when its change is good or bad.
-fn cell(c: &Cell) -> String {
-    let mut text = esc(&c.text);
-    if let Some(mark) = &c.mark {
-        let _ = write!(text, " #text(size: 7pt, fill: {MUTED})[{}]", esc(mark));
-    }
-    let tone = c.class.split(' ').find_map(|k| match k {
-        "good" => Some("rgb(\"#1a7f37\")"),
-        "bad" => Some("rgb(\"#b42318\")"),
-        _ => None,
-    });
-    match tone {
-        Some(fill) => format!("text(fill: {fill})[{text}]"),
-        None => format!("[{text}]"),
-    }
+    out.push('"');
+    out
 }

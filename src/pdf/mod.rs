@@ -6,15 +6,25 @@
 //! [`world`] is the typesetter's only view of the machine (the source, the
 //! chart, the fonts built into the binary); this file compiles and exports.
 //! The PDF carries no creation date and an identifier made from the client
-//! and the month, so a rebuild writes the same file. Rendering calls
-//! [`month_report`] once per report, on whichever thread renders the
-//! client; the engine and fonts behind it are set up once per process.
+//! and the month, so a rebuild writes the same file.
+//!
+//! A build makes one [`Typesetter`]: the fonts and the standard library,
+//! set up once, and a thread pool of its own. Typst's PDF writer waits for
+//! its parallel parts by running whatever else its pool holds; on the pool
+//! that renders clients that would be another client's whole site, started
+//! inside this one's PDF, and so on down. On its own pool a report waits
+//! only on reports, and the client that asked waits without taking work.
 
 mod escape;
 mod markup;
+mod note;
+mod table;
 mod world;
 
 pub use escape::typst_escape;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, mpsc};
 
 use typst::diag::SourceDiagnostic;
 use typst::foundations::Smart;
@@ -23,7 +33,7 @@ use typst_pdf::PdfOptions;
 
 use crate::model::{Language, Month, PageSize};
 use crate::render::pages::month::MonthPage;
-use world::ReportWorld;
+use world::{ReportWorld, Shared};
 
 /// Everything one PDF is made from.
 pub struct Report<'a> {
@@ -45,25 +55,87 @@ pub struct Report<'a> {
     pub internal: Option<&'a str>,
     /// The figures, as the monthly page shows them.
     pub page: &'a MonthPage,
+    /// The month's notes as the page shows them, heading and Markdown: the
+    /// client's, and in an internal build the agency's own.
+    pub notes: Vec<(&'a str, &'a str)>,
 }
 
-/// The PDF of `r`, or what the typesetter found wrong, one problem a line.
-pub fn month_report(r: &Report) -> Result<Vec<u8>, String> {
-    let world = world_of(r);
-    let document = typeset(&world)?;
+/// How many reports' worth of the typesetter's memo cache is kept: enough
+/// for the next report to reuse what every report shares (the appendix,
+/// the headings), little enough that memory does not grow with clients.
+const CACHE_REPORTS: usize = 4;
+
+/// The build's typesetter: fonts and library parsed once, and the threads
+/// reports are typeset on.
+pub struct Typesetter {
+    shared: Arc<Shared>,
+    pool: rayon::ThreadPool,
+}
+
+impl Typesetter {
+    /// Parse the fonts, make the library and start the threads.
+    pub fn new() -> Result<Typesetter, String> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("roster-pdf-{i}"))
+            .build()
+            .map_err(|e| format!("the typesetter's threads could not start: {e}"))?;
+        Ok(Typesetter {
+            shared: Arc::new(Shared::new()),
+            pool,
+        })
+    }
+
+    /// The PDF of `r`, or what the typesetter found wrong, one problem a
+    /// line. The calling thread waits; the work is done on the pool.
+    pub fn month_report(&self, r: &Report) -> Result<Vec<u8>, String> {
+        self.start(r).wait()
+    }
+
+    /// Start typesetting `r` on the pool; the caller goes on with its
+    /// pages and collects the PDF when it has done them.
+    pub fn start(&self, r: &Report) -> Pending {
+        let world = world_of(Arc::clone(&self.shared), r);
+        let ident = format!("roster/{}/{}", r.client_id, r.month);
+        let (tx, rx) = mpsc::sync_channel(1);
+        self.pool.spawn(move || {
+            let made = catch_unwind(AssertUnwindSafe(|| export(&world, ident)))
+                .unwrap_or_else(|_| Err("the typesetter stopped on this report".into()));
+            comemo::evict(CACHE_REPORTS);
+            let _ = tx.send(made);
+        });
+        Pending(rx)
+    }
+}
+
+/// A PDF being typeset.
+pub struct Pending(mpsc::Receiver<Result<Vec<u8>, String>>);
+
+impl Pending {
+    /// The PDF, or what the typesetter found wrong, when it is done.
+    pub fn wait(self) -> Result<Vec<u8>, String> {
+        self.0
+            .recv()
+            .unwrap_or_else(|_| Err("the typesetter stopped on this report".into()))
+    }
+}
+
+/// The PDF of the report in `world`, with `ident` as its identifier.
+fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, String> {
+    let document = typeset(world)?;
     let options = PdfOptions {
-        ident: Smart::Custom(format!("roster/{}/{}", r.client_id, r.month)),
+        ident: Smart::Custom(ident),
         creator: Smart::Custom(Some("roster".into())),
         timestamp: None,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|e| problems(&world, &e))
+    typst_pdf::pdf(&document, &options).map_err(|e| problems(world, &e))
 }
 
 /// The typesetter's view of `r`: its source and its chart.
-fn world_of(r: &Report) -> ReportWorld {
+fn world_of(shared: Arc<Shared>, r: &Report) -> ReportWorld {
     let svg = chart_svg(&r.page.trend.svg);
-    ReportWorld::new(markup::source(r), vec![(markup::TREND_FILE, svg)])
+    let source = markup::source(r, &shared);
+    ReportWorld::new(shared, source, vec![(markup::TREND_FILE, svg)])
 }
 
 /// The pages of the report in `world`.

@@ -39,6 +39,7 @@ fn with_report<T>(c: &Computed, name: &str, f: impl FnOnce(&Report) -> T) -> T {
         accent: &ctx.accent,
         internal: None,
         page: &page,
+        notes: Vec::new(),
     };
     f(&report)
 }
@@ -58,7 +59,8 @@ fn text_of(frame: &Frame, out: &mut String) {
 }
 
 fn pages_text(r: &Report) -> Vec<String> {
-    let document = typeset(&world_of(r)).expect("the report typesets");
+    let world = world_of(Arc::new(Shared::new()), r);
+    let document = typeset(&world).expect("the report typesets");
     document
         .pages()
         .iter()
@@ -97,10 +99,14 @@ fn every_page_has_the_running_header_and_its_number() {
 #[test]
 fn the_same_report_is_the_same_file() {
     let c = sample();
-    let a = with_report(&c, "Kestrel", month_report).expect("a PDF");
-    let b = with_report(&c, "Kestrel", month_report).expect("a PDF");
+    let make = |t: &Typesetter| with_report(&c, "Kestrel", |r| t.month_report(r)).expect("a PDF");
+    let one = Typesetter::new().expect("a typesetter");
+    // Made cold, then again from a warm cache, then by another typesetter.
+    let (a, b) = (make(&one), make(&one));
+    let other = make(&Typesetter::new().expect("a typesetter"));
     assert!(a.starts_with(b"%PDF-"));
     assert_eq!(a, b);
+    assert_eq!(a, other);
 }
 
 #[test]
@@ -108,4 +114,105 @@ fn the_chart_is_set_in_the_embedded_font() {
     let svg = format!("<text font-family=\"{}\">$0</text>", crate::charts::FAMILY);
     let read = String::from_utf8(chart_svg(&svg)).unwrap();
     assert_eq!(read, "<text font-family=\"DejaVu Sans\">$0</text>");
+}
+
+/// The text runs of `frame` at their places on the page, in points.
+fn placed(frame: &Frame, at: (f64, f64), out: &mut Vec<(String, f64, f64)>) {
+    for (pos, item) in frame.items() {
+        let here = (at.0 + pos.x.to_pt(), at.1 + pos.y.to_pt());
+        match item {
+            FrameItem::Group(g) => placed(&g.frame, here, out),
+            FrameItem::Text(t) => out.push((t.text.to_string(), here.0, here.1)),
+            _ => {}
+        }
+    }
+}
+
+/// Every text run of `source`'s pages, with its page and place.
+fn layout_of(shared: &Arc<Shared>, source: String, svg: &[u8]) -> Vec<(usize, String, f64, f64)> {
+    let world = ReportWorld::new(
+        Arc::clone(shared),
+        source,
+        vec![(markup::TREND_FILE, svg.to_vec())],
+    );
+    let document = typeset(&world).expect("the report typesets");
+    let mut runs = Vec::new();
+    for (n, page) in document.pages().iter().enumerate() {
+        let mut on = Vec::new();
+        placed(&page.frame, (0.0, 0.0), &mut on);
+        runs.extend(on.into_iter().map(|(t, x, y)| (n, t, x, y)));
+    }
+    runs
+}
+
+#[test]
+fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
+    let c = sample();
+    let long = [
+        "Святослав Долгоруковский-Оболенский Преображенский",
+        "Мария Петрова",
+        "Александра Константиновна Воскресенская-Рождественская",
+    ];
+    let client = &c.portfolio.clients[0];
+    let ctx = Ctx::new(&c.portfolio, client, &c.figures[0]);
+    let i = ctx.months.len() - 1;
+    let (mut page, _) = month::build(&ctx, i);
+    for (row, name) in page.creators.rows.iter_mut().zip(long.iter().cycle()) {
+        row.cells[0].text = name.to_string();
+    }
+    assert!(
+        page.creators.rows.len() >= 3,
+        "the sample's month has few creators"
+    );
+    let report = Report {
+        client_id: client.id.as_str(),
+        client: &client.name,
+        agency: &c.portfolio.settings.title,
+        month: ctx.months[i],
+        lang: client.language,
+        page_size: PageSize::A4,
+        accent: &ctx.accent,
+        internal: None,
+        page: &page,
+        notes: Vec::new(),
+    };
+    let shared = Arc::new(Shared::new());
+    let ours = markup::source(&report, &shared);
+    // The same source with every row left for Typst to measure.
+    let mut auto = String::new();
+    for line in ours.lines() {
+        match line.find("rows: (") {
+            Some(at) => {
+                let end = at + line[at..].find("),").expect("the rows close");
+                let count = line[at..end].matches(',').count();
+                auto.push_str(&line[..at]);
+                auto.push_str(&format!("rows: ({}", "auto, ".repeat(count)));
+                auto.push_str(&line[end..]);
+            }
+            None => auto.push_str(line),
+        }
+        auto.push('\n');
+    }
+    assert_ne!(ours, auto, "no table had its rows sized");
+    assert!(
+        ours.contains("rows: (auto, auto"),
+        "the long names did not wrap: {ours}"
+    );
+    let svg = chart_svg(&page.trend.svg);
+    let (a, b) = (
+        layout_of(&shared, ours, &svg),
+        layout_of(&shared, auto, &svg),
+    );
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((x.0, &x.1), (y.0, &y.1));
+        let off = ((x.2 - y.2).abs(), (x.3 - y.3).abs());
+        assert!(
+            off.0 < 0.01 && off.1 < 0.01,
+            "{:?} is at {:?} in ours, {:?} measured",
+            x.1,
+            (x.2, x.3),
+            (y.2, y.3)
+        );
+    }
 }

@@ -5,16 +5,17 @@
 //! holds the generated source and the chart SVGs in memory, so a report can
 //! read no file of the machine or the portfolio, import no package and
 //! reach no network; `today` is `None`, so no clock gets into a PDF. The
-//! standard library, the font book and the fonts are made once per process
-//! (parsing a font is the costly part) and shared by every report, on every
-//! thread.
+//! standard library, the font book and the fonts ([`Shared`]) are made once
+//! per build (parsing a font is the costly part) and shared by every
+//! report's world, on every thread.
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::layout::Abs;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInstance, FontVariations};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
@@ -28,29 +29,64 @@ static FONT_FILES: [&[u8]; 2] = [
 /// The family the report and its charts are set in.
 pub const FAMILY: &str = "DejaVu Sans";
 
-/// The fonts, parsed once, and their book.
-struct Fonts {
+/// What every report's world shares: the standard library, and the fonts,
+/// parsed once, with their book.
+pub struct Shared {
+    library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// The fonts as set, for measuring text: regular, then bold.
+    faces: Vec<FontInstance>,
 }
 
-fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
+impl Shared {
+    /// Parse the built-in fonts and make the standard library.
+    pub fn new() -> Shared {
         let fonts: Vec<Font> = FONT_FILES
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
-        Fonts {
+        let faces = fonts
+            .iter()
+            .map(|f| {
+                let variant = f.info().variant;
+                f.clone()
+                    .instantiate(variant, Abs::pt(10.0), &FontVariations::default())
+            })
+            .collect();
+        Shared {
+            library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
+            faces,
         }
-    })
-}
+    }
 
-fn library() -> &'static LazyHash<Library> {
-    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
-    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+    /// How wide `text` is set at `size` points, regular or bold: the sum
+    /// of its glyphs' advances (a character the font lacks counts as its
+    /// missing-glyph box).
+    pub fn width(&self, text: &str, bold: bool, size: f64) -> f64 {
+        let Some(font) = self.faces.get(usize::from(bold)) else {
+            return 0.0;
+        };
+        let face = font.ttf();
+        let ems: f64 = text
+            .chars()
+            .map(|c| {
+                let glyph = face.glyph_index(c).map_or(0, |g| g.0);
+                font.x_advance(glyph).map_or(0.0, |em| em.get())
+            })
+            .sum();
+        ems * size
+    }
+
+    /// The height of capitals, in ems: one line of a cell, as Typst sets
+    /// its top and bottom edges.
+    pub fn cap_height(&self) -> f64 {
+        self.faces
+            .first()
+            .map_or(0.75, |f| f.metrics().cap_height.get())
+    }
 }
 
 /// The id of a file at `path` in the report's own folder.
@@ -59,16 +95,19 @@ fn file_id(path: &str) -> FileId {
     FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
 }
 
-/// One report: its source and the files it reads (the charts).
+/// One report: its source and the files it reads (the charts), over the
+/// build's [`Shared`] library and fonts.
 pub struct ReportWorld {
+    shared: Arc<Shared>,
     main: Source,
     files: Vec<(FileId, Bytes)>,
 }
 
 impl ReportWorld {
     /// A report of `source` that may read `files` (name, contents).
-    pub fn new(source: String, files: Vec<(&str, Vec<u8>)>) -> ReportWorld {
+    pub fn new(shared: Arc<Shared>, source: String, files: Vec<(&str, Vec<u8>)>) -> ReportWorld {
         ReportWorld {
+            shared,
             main: Source::new(file_id("report.typ"), source),
             files: files
                 .into_iter()
@@ -85,11 +124,11 @@ impl ReportWorld {
 
 impl World for ReportWorld {
     fn library(&self) -> &LazyHash<Library> {
-        library()
+        &self.shared.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &fonts().book
+        &self.shared.book
     }
 
     fn main(&self) -> FileId {
@@ -118,7 +157,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().fonts.get(index).cloned()
+        self.shared.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -18,6 +18,7 @@ pub mod pages;
 pub mod table;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -41,6 +42,8 @@ pub struct Renderer {
     css: String,
     /// For the place of a template that fails while rendering.
     looks: Looks,
+    /// The PDFs' typesetter, set up by the first report that has one.
+    typesetter: OnceLock<Result<crate::pdf::Typesetter, String>>,
 }
 
 /// The files of one client's site as they are made, with the addresses of
@@ -54,6 +57,8 @@ struct Written {
     pages: Vec<Page>,
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
+    /// The PDFs being typeset meanwhile, with their months.
+    pdfs: Vec<(Month, std::result::Result<crate::pdf::Pending, String>)>,
 }
 
 impl Written {
@@ -77,9 +82,13 @@ impl Written {
     }
 }
 
-/// The PDF of month `m`'s report `page`; a report the typesetter cannot
-/// make fails the build as a diagnostic, as a template would.
-fn month_pdf(ctx: &Ctx, m: Month, page: &pages::month::MonthPage) -> Result<Vec<u8>> {
+/// Start the PDF of month `m`'s report `page`.
+fn month_pdf(
+    typesetter: &Result<crate::pdf::Typesetter, String>,
+    ctx: &Ctx,
+    m: Month,
+    page: &pages::month::MonthPage,
+) -> std::result::Result<crate::pdf::Pending, String> {
     let report = crate::pdf::Report {
         client_id: ctx.client.id.as_str(),
         client: &ctx.client.name,
@@ -90,10 +99,41 @@ fn month_pdf(ctx: &Ctx, m: Month, page: &pages::month::MonthPage) -> Result<Vec<
         accent: &ctx.accent,
         internal: pages::internal_mark(ctx.portfolio, ctx.lang()),
         page,
+        notes: month_notes(ctx, m, page),
     };
-    crate::pdf::month_report(&report).map_err(|problems| {
+    match typesetter {
+        Ok(t) => Ok(t.start(&report)),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+/// Month `m`'s notes as its page shows them: heading and Markdown.
+fn month_notes<'a>(
+    ctx: &'a Ctx,
+    m: Month,
+    page: &pages::month::MonthPage,
+) -> Vec<(&'a str, &'a str)> {
+    let t = ctx.t();
+    let client = ctx.client.month_notes.get(&m).map(|n| (t.note, n.as_str()));
+    let internal = ctx.client.internal_notes.months.get(&m);
+    let internal = internal
+        .filter(|_| page.internal_note.is_some())
+        .map(|n| (t.internal_note, n.as_str()));
+    client.into_iter().chain(internal).collect()
+}
+
+/// The PDF of month `m` once typeset; a report the typesetter cannot make
+/// fails the build as a diagnostic, as a template would.
+fn finish_pdf(
+    ctx: &Ctx,
+    m: Month,
+    pending: std::result::Result<crate::pdf::Pending, String>,
+) -> Result<Page> {
+    let made = pending.and_then(crate::pdf::Pending::wait);
+    let path = format!("reports/{m}/{}", pages::month::PDF_FILE);
+    made.map(|pdf| (path.clone(), pdf)).map_err(|problems| {
         let problem = RunProblem::PdfFailed {
-            report: format!("reports/{m}/{}", pages::month::PDF_FILE),
+            report: path,
             problems,
         };
         let folder = Path::new("clients").join(ctx.client.id.as_str());
@@ -140,6 +180,7 @@ impl Renderer {
             tera,
             css: looks.css.clone(),
             looks: looks.clone(),
+            typesetter: OnceLock::new(),
         })
     }
 
@@ -193,6 +234,7 @@ impl Renderer {
             base,
             pages,
             urls: Vec::new(),
+            pdfs: Vec::new(),
         };
         let (page, tables) = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
@@ -220,8 +262,14 @@ impl Renderer {
             out.page(self, (&dir, "market.html"), site, &page, &tables)?;
         }
         let Written {
-            mut pages, urls, ..
+            mut pages,
+            urls,
+            pdfs,
+            ..
         } = out;
+        for (m, pending) in pdfs {
+            pages.push(finish_pdf(&ctx, m, pending)?);
+        }
         if !urls.is_empty() {
             pages.push(("sitemap.xml".into(), sitemap(&urls)));
         }
@@ -237,9 +285,8 @@ impl Renderer {
             let site = ctx.site(2, title, "reports");
             let dir = format!("reports/{m}/");
             if page.pdf.is_some() {
-                let pdf = month_pdf(ctx, *m, &page)?;
-                out.pages
-                    .push((format!("{dir}{}", pages::month::PDF_FILE), pdf));
+                let typesetter = self.typesetter.get_or_init(crate::pdf::Typesetter::new);
+                out.pdfs.push((*m, month_pdf(typesetter, ctx, *m, &page)));
             }
             out.page(self, (&dir, "month.html"), site, &page, &tables)?;
         }
