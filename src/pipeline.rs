@@ -291,8 +291,9 @@ pub fn render_clients<T: Send>(
     chosen
         .into_par_iter()
         .map(|(c, f)| {
-            let mut pages = renderer.client(&computed.portfolio, c, f)?;
-            pages.extend(client_assets(&computed.portfolio, c)?);
+            let assets = client_assets(&computed.portfolio, c)?;
+            let mut pages = renderer.client(&computed.portfolio, c, f, &assets)?;
+            pages.extend(assets);
             let done = each(c.id.as_str(), pages)?;
             progress.advance();
             Ok(done)

@@ -73,9 +73,30 @@ fn accent(colour: &str) -> &str {
     }
 }
 
-/// The agency, the client and the month.
+/// The name the logo is read under: its own extension, which tells the
+/// typesetter its format, on a name of roster's.
+pub fn logo_file(name: &str) -> String {
+    let ext: String = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("logo.{ext}")
+}
+
+/// The logo at the top right, the agency, the client and the month.
 fn title(out: &mut String, r: &Report) {
     let t = i18n::texts(r.lang);
+    if let Some((name, _)) = r.logo {
+        let _ = writeln!(
+            out,
+            "#place(top + right, image({}, height: 14mm, alt: {}))",
+            literal(&logo_file(name)),
+            literal(r.client)
+        );
+    }
     if !r.agency.is_empty() {
         let _ = writeln!(out, "#text(8pt, fill: {MUTED})[{}]", esc(r.agency));
     }

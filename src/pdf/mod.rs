@@ -58,6 +58,8 @@ pub struct Report<'a> {
     /// The month's notes as the page shows them, heading and Markdown: the
     /// client's, and in an internal build the agency's own.
     pub notes: Vec<(&'a str, &'a str)>,
+    /// The client's logo, its file name and contents, when it has one.
+    pub logo: Option<(&'a str, &'a [u8])>,
 }
 
 /// How many reports' worth of the typesetter's memo cache is kept: enough
@@ -135,7 +137,11 @@ fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, String> {
 fn world_of(shared: Arc<Shared>, r: &Report) -> ReportWorld {
     let svg = chart_svg(&r.page.trend.svg);
     let source = markup::source(r, &shared);
-    ReportWorld::new(shared, source, vec![(markup::TREND_FILE, svg)])
+    let mut files = vec![(markup::TREND_FILE.to_string(), svg)];
+    if let Some((name, bytes)) = r.logo {
+        files.push((markup::logo_file(name), bytes.to_vec()));
+    }
+    ReportWorld::new(shared, source, files)
 }
 
 /// The pages of the report in `world`.

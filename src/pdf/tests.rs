@@ -40,6 +40,7 @@ fn with_report<T>(c: &Computed, name: &str, f: impl FnOnce(&Report) -> T) -> T {
         internal: None,
         page: &page,
         notes: Vec::new(),
+        logo: None,
     };
     f(&report)
 }
@@ -133,7 +134,7 @@ fn layout_of(shared: &Arc<Shared>, source: String, svg: &[u8]) -> Vec<(usize, St
     let world = ReportWorld::new(
         Arc::clone(shared),
         source,
-        vec![(markup::TREND_FILE, svg.to_vec())],
+        vec![(markup::TREND_FILE.to_string(), svg.to_vec())],
     );
     let document = typeset(&world).expect("the report typesets");
     let mut runs = Vec::new();
@@ -175,6 +176,7 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
         internal: None,
         page: &page,
         notes: Vec::new(),
+        logo: None,
     };
     let shared = Arc::new(Shared::new());
     let ours = markup::source(&report, &shared);

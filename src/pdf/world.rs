@@ -105,13 +105,13 @@ pub struct ReportWorld {
 
 impl ReportWorld {
     /// A report of `source` that may read `files` (name, contents).
-    pub fn new(shared: Arc<Shared>, source: String, files: Vec<(&str, Vec<u8>)>) -> ReportWorld {
+    pub fn new(shared: Arc<Shared>, source: String, files: Vec<(String, Vec<u8>)>) -> ReportWorld {
         ReportWorld {
             shared,
             main: Source::new(file_id("report.typ"), source),
             files: files
                 .into_iter()
-                .map(|(name, bytes)| (file_id(name), Bytes::new(bytes)))
+                .map(|(name, bytes)| (file_id(&name), Bytes::new(bytes)))
                 .collect(),
         }
     }

@@ -82,10 +82,13 @@ impl Written {
     }
 }
 
-/// Start the PDF of month `m`'s report `page`.
+/// A logo: its name in the client folder and its contents.
+type Logo<'a> = (&'a str, &'a [u8]);
+
+/// Start the PDF of month `m`'s report `page`, with the client's logo.
 fn month_pdf(
     typesetter: &Result<crate::pdf::Typesetter, String>,
-    ctx: &Ctx,
+    (ctx, logo): (&Ctx, Option<Logo>),
     m: Month,
     page: &pages::month::MonthPage,
 ) -> std::result::Result<crate::pdf::Pending, String> {
@@ -100,6 +103,7 @@ fn month_pdf(
         internal: pages::internal_mark(ctx.portfolio, ctx.lang()),
         page,
         notes: month_notes(ctx, m, page),
+        logo,
     };
     match typesetter {
         Ok(t) => Ok(t.start(&report)),
@@ -210,14 +214,21 @@ impl Renderer {
         .into_bytes()
     }
 
-    /// Every file of one client's site but its assets.
+    /// Every file of one client's site but its `assets` (its files as
+    /// read, the logo among them, which its PDFs carry).
     pub fn client(
         &self,
         portfolio: &Portfolio,
         client: &Client,
         figures: &ClientFigures,
+        assets: &[Page],
     ) -> Result<Vec<Page>> {
         let ctx = Ctx::new(portfolio, client, figures);
+        let logo = ctx
+            .logo
+            .as_ref()
+            .and_then(|name| assets.iter().find(|(p, _)| p == name))
+            .map(|(p, bytes)| (p.as_str(), bytes.as_slice()));
         let lang = client.language;
         let mut pages = Vec::new();
         let json = serde_json::to_string_pretty(figures).context("serialising data.json")?;
@@ -239,7 +250,7 @@ impl Renderer {
         let (page, tables) = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
         out.page(self, ("", "overview.html"), site, &page, &tables)?;
-        self.months(&ctx, &mut out)?;
+        self.months(&ctx, logo, &mut out)?;
         let (page, tables) = pages::commitments::build(&ctx);
         let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
         out.page(
@@ -278,7 +289,7 @@ impl Renderer {
 
     /// The monthly reports, each with its PDF when roster.yaml's `pdf`
     /// makes one.
-    fn months(&self, ctx: &Ctx, out: &mut Written) -> Result<()> {
+    fn months(&self, ctx: &Ctx, logo: Option<Logo>, out: &mut Written) -> Result<()> {
         for (i, m) in ctx.months.iter().enumerate() {
             let (page, tables) = pages::month::build(ctx, i);
             let title = format!("{} · {}", ctx.t().report_title, page.month);
@@ -286,7 +297,8 @@ impl Renderer {
             let dir = format!("reports/{m}/");
             if page.pdf.is_some() {
                 let typesetter = self.typesetter.get_or_init(crate::pdf::Typesetter::new);
-                out.pdfs.push((*m, month_pdf(typesetter, ctx, *m, &page)));
+                out.pdfs
+                    .push((*m, month_pdf(typesetter, (ctx, logo), *m, &page)));
             }
             out.page(self, (&dir, "month.html"), site, &page, &tables)?;
         }
