@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 use crate::common::Fixture;
 
@@ -155,6 +154,23 @@ fn a_misspelt_pdf_setting_is_an_error_with_the_choices() {
 }
 
 #[test]
+fn a_logo_the_typesetter_cannot_read_is_a_diagnostic_and_writes_nothing() {
+    let fx = Fixture::sample();
+    fx.write("clients/kestrel-coffee/assets/logo.svg", "<svg this is not");
+    let run = fx.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for part in [
+        "clients/kestrel-coffee/assets/logo.svg",
+        "the logo assets/logo.svg cannot be read into reports/2026-10/report.pdf",
+        "replace it with a PNG, JPEG or SVG file",
+    ] {
+        assert!(run.stderr.contains(part), "{part}: {}", run.stderr);
+    }
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!fx.out().exists());
+}
+
+#[test]
 fn two_builds_write_the_same_pdf_bytes() {
     let fx = Fixture::sample();
     built(&fx);
@@ -186,6 +202,7 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
             "Kestrel Coffee Co. · October 2026",
             ["Page", "of"],
             "How we count",
+            ["October 2026: quarter close and renewals", "Jess Caldwell"],
         ),
         (
             "polyn",
@@ -194,9 +211,10 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
             "Полынь — натуральная косметика · Октябрь 2026",
             ["Страница", "из"],
             "Как мы считаем",
+            ["Октябрь 2026: решения по продлению", "Вера Соколова"],
         ),
     ];
-    for (client, month, labels, header, [page, of], appendix) in cases {
+    for (client, month, labels, header, [page, of], appendix, said) in cases {
         let dir = fx.out().join(client).join("reports").join(month);
         let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         let pages = pages_text(&tool, &dir.join("report.pdf"));
@@ -206,6 +224,13 @@ fn the_pdf_has_the_pages_figures_header_and_page_numbers_before_its_appendix() {
             assert!(
                 all.contains(&value),
                 "{client}: {label} {value} not in the PDF:\n{all}"
+            );
+        }
+        // The month's note, and a creator of the month per creator.
+        for words in said {
+            assert!(
+                all.contains(words),
+                "{client}: {words} not in the PDF:\n{all}"
             );
         }
         for (i, text) in pages.iter().enumerate() {
@@ -279,21 +304,4 @@ fn the_paper_is_the_languages_unless_page_size_says() {
         page_size(&tool, &polyn).starts_with("612 x 792 pts"),
         "the client's letter"
     );
-}
-
-#[test]
-fn the_time_of_a_build_with_and_without_pdfs() {
-    let fx = Fixture::sample();
-    let yaml = std::fs::read_to_string(fx.root.join("roster.yaml")).unwrap();
-    let time = |name: &str| {
-        let out = fx.dir.path().join(name);
-        let started = Instant::now();
-        let run = fx.roster(&["build", ".", "--output", out.to_str().unwrap()]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        started.elapsed()
-    };
-    let with = time("with");
-    fx.write("roster.yaml", &format!("{yaml}pdf: none\n"));
-    let without = time("without");
-    eprintln!("sample build: {with:?} with the latest PDFs, {without:?} without");
 }

@@ -73,6 +73,9 @@ fn accent(colour: &str) -> &str {
     }
 }
 
+/// What the logo's line of the source says, and no other line does.
+pub const LOGO_MARK: &str = "image(\"logo.";
+
 /// The name the logo is read under: its own extension, which tells the
 /// typesetter its format, on a name of roster's.
 pub fn logo_file(name: &str) -> String {

@@ -89,7 +89,7 @@ impl Typesetter {
 
     /// The PDF of `r`, or what the typesetter found wrong, one problem a
     /// line. The calling thread waits; the work is done on the pool.
-    pub fn month_report(&self, r: &Report) -> Result<Vec<u8>, String> {
+    pub fn month_report(&self, r: &Report) -> Result<Vec<u8>, Failure> {
         self.start(r).wait()
     }
 
@@ -100,8 +100,10 @@ impl Typesetter {
         let ident = format!("roster/{}/{}", r.client_id, r.month);
         let (tx, rx) = mpsc::sync_channel(1);
         self.pool.spawn(move || {
-            let made = catch_unwind(AssertUnwindSafe(|| export(&world, ident)))
-                .unwrap_or_else(|_| Err("the typesetter stopped on this report".into()));
+            let made =
+                catch_unwind(AssertUnwindSafe(|| export(&world, ident))).unwrap_or_else(|_| {
+                    Err("the typesetter stopped on this report".to_string().into())
+                });
             comemo::evict(CACHE_REPORTS);
             let _ = tx.send(made);
         });
@@ -110,19 +112,19 @@ impl Typesetter {
 }
 
 /// A PDF being typeset.
-pub struct Pending(mpsc::Receiver<Result<Vec<u8>, String>>);
+pub struct Pending(mpsc::Receiver<Result<Vec<u8>, Failure>>);
 
 impl Pending {
     /// The PDF, or what the typesetter found wrong, when it is done.
-    pub fn wait(self) -> Result<Vec<u8>, String> {
+    pub fn wait(self) -> Result<Vec<u8>, Failure> {
         self.0
             .recv()
-            .unwrap_or_else(|_| Err("the typesetter stopped on this report".into()))
+            .unwrap_or_else(|_| Err("the typesetter stopped on this report".to_string().into()))
     }
 }
 
 /// The PDF of the report in `world`, with `ident` as its identifier.
-fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, String> {
+fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, Failure> {
     let document = typeset(world)?;
     let options = PdfOptions {
         ident: Smart::Custom(ident),
@@ -145,7 +147,7 @@ fn world_of(shared: Arc<Shared>, r: &Report) -> ReportWorld {
 }
 
 /// The pages of the report in `world`.
-fn typeset(world: &ReportWorld) -> Result<PagedDocument, String> {
+fn typeset(world: &ReportWorld) -> Result<PagedDocument, Failure> {
     typst::compile(world)
         .output
         .map_err(|e| problems(world, &e))
@@ -162,23 +164,54 @@ fn chart_svg(svg: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// What kept a report from being typeset.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The client's logo could not be read: what the typesetter said.
+    Logo(String),
+    /// Anything else, one problem a line: roster's own doing.
+    Typeset(String),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Failure {
+        Failure::Typeset(s)
+    }
+}
+
 /// The typesetter's errors as lines: each message with the line of the
-/// generated source it points at, and its hints.
-fn problems(world: &ReportWorld, errors: &[SourceDiagnostic]) -> String {
+/// generated source it points at, and its hints. Errors that all point at
+/// the logo are the logo's.
+fn problems(world: &ReportWorld, errors: &[SourceDiagnostic]) -> Failure {
     let source = world.main_source();
+    let logo = world.logo();
+    let mut on_logo = !errors.is_empty();
     let lines: Vec<String> = errors
         .iter()
         .map(|e| {
-            let at = typst::WorldExt::range(world, e.span)
-                .and_then(|r| source.lines().byte_to_line(r.start))
-                .map_or(String::new(), |l| {
-                    format!(" (line {} of the report's source)", l + 1)
-                });
+            let in_main = e.span.id() == Some(source.id());
+            let line = typst::WorldExt::range(world, e.span)
+                .filter(|_| in_main)
+                .and_then(|r| source.lines().byte_to_line(r.start));
+            let text = line.and_then(|l| source.text().lines().nth(l));
+            let in_logo = logo
+                .zip(e.span.id())
+                .is_some_and(|(name, id)| world.is_file(id, name));
+            on_logo &= in_logo || text.is_some_and(|t| t.contains(markup::LOGO_MARK));
+            let at = line.map_or(String::new(), |l| {
+                format!(" (line {} of the report's source)", l + 1)
+            });
             let hints: String = e.hints.iter().map(|h| format!("; {}", h.v)).collect();
-            format!("{}{at}{hints}", e.message)
+            match on_logo {
+                true => format!("{}{hints}", e.message),
+                false => format!("{}{at}{hints}", e.message),
+            }
         })
         .collect();
-    lines.join("\n")
+    match on_logo {
+        true => Failure::Logo(lines.join("\n")),
+        false => Failure::Typeset(lines.join("\n")),
+    }
 }
 
 #[cfg(test)]

@@ -100,14 +100,22 @@ fn file_id(path: &str) -> FileId {
 pub struct ReportWorld {
     shared: Arc<Shared>,
     main: Source,
+    /// The name the logo is read under, when there is one.
+    logo: Option<String>,
     files: Vec<(FileId, Bytes)>,
 }
 
 impl ReportWorld {
     /// A report of `source` that may read `files` (name, contents).
     pub fn new(shared: Arc<Shared>, source: String, files: Vec<(String, Vec<u8>)>) -> ReportWorld {
+        let logo = files
+            .iter()
+            .map(|(name, _)| name)
+            .find(|name| name.starts_with("logo."))
+            .cloned();
         ReportWorld {
             shared,
+            logo,
             main: Source::new(file_id("report.typ"), source),
             files: files
                 .into_iter()
@@ -119,6 +127,16 @@ impl ReportWorld {
     /// The generated source, for placing a problem in it.
     pub fn main_source(&self) -> &Source {
         &self.main
+    }
+
+    /// The name the logo is read under, when there is one.
+    pub fn logo(&self) -> Option<&str> {
+        self.logo.as_deref()
+    }
+
+    /// Whether `id` is one of the files the report reads, not its source.
+    pub fn is_file(&self, id: FileId, name: &str) -> bool {
+        id != self.main.id() && id == file_id(name)
     }
 }
 

@@ -58,7 +58,10 @@ struct Written {
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
     /// The PDFs being typeset meanwhile, with their months.
-    pdfs: Vec<(Month, std::result::Result<crate::pdf::Pending, String>)>,
+    pdfs: Vec<(
+        Month,
+        std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
+    )>,
 }
 
 impl Written {
@@ -87,11 +90,11 @@ type Logo<'a> = (&'a str, &'a [u8]);
 
 /// Start the PDF of month `m`'s report `page`, with the client's logo.
 fn month_pdf(
-    typesetter: &Result<crate::pdf::Typesetter, String>,
+    typesetter: &std::result::Result<crate::pdf::Typesetter, String>,
     (ctx, logo): (&Ctx, Option<Logo>),
     m: Month,
     page: &pages::month::MonthPage,
-) -> std::result::Result<crate::pdf::Pending, String> {
+) -> std::result::Result<crate::pdf::Pending, crate::pdf::Failure> {
     let report = crate::pdf::Report {
         client_id: ctx.client.id.as_str(),
         client: &ctx.client.name,
@@ -107,7 +110,7 @@ fn month_pdf(
     };
     match typesetter {
         Ok(t) => Ok(t.start(&report)),
-        Err(e) => Err(e.clone()),
+        Err(e) => Err(e.clone().into()),
     }
 }
 
@@ -131,17 +134,32 @@ fn month_notes<'a>(
 fn finish_pdf(
     ctx: &Ctx,
     m: Month,
-    pending: std::result::Result<crate::pdf::Pending, String>,
+    pending: std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
 ) -> Result<Page> {
     let made = pending.and_then(crate::pdf::Pending::wait);
     let path = format!("reports/{m}/{}", pages::month::PDF_FILE);
-    made.map(|pdf| (path.clone(), pdf)).map_err(|problems| {
-        let problem = RunProblem::PdfFailed {
-            report: path,
-            problems,
+    let folder = Path::new("clients").join(ctx.client.id.as_str());
+    made.map(|pdf| (path.clone(), pdf)).map_err(|failure| {
+        let (problem, file) = match failure {
+            crate::pdf::Failure::Logo(problem) => {
+                let logo = ctx.logo.clone().unwrap_or_default();
+                let file = folder.join(&logo);
+                let problem = RunProblem::PdfLogo {
+                    report: path,
+                    logo,
+                    problem,
+                };
+                (problem, file)
+            }
+            crate::pdf::Failure::Typeset(problems) => (
+                RunProblem::PdfFailed {
+                    report: path,
+                    problems,
+                },
+                folder,
+            ),
         };
-        let folder = Path::new("clients").join(ctx.client.id.as_str());
-        TemplateError(Diagnostic::error(problem).in_file(&folder)).into()
+        TemplateError(Diagnostic::error(problem).in_file(&file)).into()
     })
 }
 

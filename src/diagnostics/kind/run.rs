@@ -21,6 +21,15 @@ pub enum RunProblem {
         /// What the typesetter said, one problem a line.
         problems: String,
     },
+    /// The client's logo could not be read into its PDF.
+    PdfLogo {
+        /// The report's file, under the client's folder.
+        report: String,
+        /// The logo, relative to the client's folder.
+        logo: String,
+        /// What the typesetter said.
+        problem: String,
+    },
 }
 
 impl RunProblem {
@@ -30,6 +39,9 @@ impl RunProblem {
             RunProblem::RenderFailed { .. } => None,
             RunProblem::PdfFailed { .. } => Some(
                 "the report's layout is roster's, not the portfolio's: set `pdf: none` in roster.yaml to build the site without PDFs, and report the problem".into(),
+            ),
+            RunProblem::PdfLogo { .. } => Some(
+                "replace it with a PNG, JPEG or SVG file that opens, or take `logo` out of the client's `brand`".into(),
             ),
         }
     }
@@ -42,6 +54,11 @@ impl fmt::Display for RunProblem {
             RunProblem::PdfFailed { report, problems } => {
                 write!(f, "{report} could not be typeset: {problems}")
             }
+            RunProblem::PdfLogo {
+                report,
+                logo,
+                problem,
+            } => write!(f, "the logo {logo} cannot be read into {report}: {problem}"),
         }
     }
 }
