@@ -203,6 +203,16 @@ fn page_size(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<PageSize> {
     }
 }
 
+/// `engagement_denominator`, when roster.yaml names one it knows.
+fn denominator(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<Denominator> {
+    let choices = ["reach", "impressions", "followers"];
+    match doc.choice(m, &[], "engagement_denominator", false, &choices)? {
+        "impressions" => Some(Denominator::Impressions),
+        "followers" => Some(Denominator::Followers),
+        _ => Some(Denominator::Reach),
+    }
+}
+
 /// Read roster.yaml.
 pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let value = yaml::parse(&src.file, &src.text, diags)?;
@@ -239,18 +249,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         .unwrap_or(defaults.theme);
     let language = language(&mut doc, &m, &[]).unwrap_or(defaults.language);
     let as_of = doc.date(&m, &[], "as_of", false);
-    let denominator = match doc.choice(
-        &m,
-        &[],
-        "engagement_denominator",
-        false,
-        &["reach", "impressions", "followers"],
-    ) {
-        Some("impressions") => Denominator::Impressions,
-        Some("followers") => Denominator::Followers,
-        Some("reach") => Denominator::Reach,
-        _ => defaults.engagement_denominator,
-    };
+    let denominator = denominator(&mut doc, &m).unwrap_or(defaults.engagement_denominator);
     let ramp_up_days = doc.uint(&m, &[], "ramp_up_days", false);
     let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false);
     let index = doc.boolean(&m, &[], "index").unwrap_or(defaults.index);
