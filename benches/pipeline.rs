@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the pipeline's stages: loading, the model, the
-//! analytics, one chart, and rendering every client's pages.
+//! analytics, one chart, rendering every client's pages, and one monthly
+//! report's PDF.
 //!
 //! ```text
 //! cargo bench --bench pipeline
@@ -26,7 +27,9 @@ use roster::diagnostics::Diagnostics;
 use roster::load;
 use roster::pipeline::{self, Computed};
 use roster::progress::Progress;
+use roster::pdf::{Report, Typesetter};
 use roster::render::Renderer;
+use roster::render::pages::{Ctx, month};
 use roster::resolve::{self, Overrides};
 
 /// The generator's arguments for the benchmark portfolio.
@@ -152,5 +155,39 @@ fn chart(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, stages, chart);
+/// One monthly report's PDF, from its page's figures to the file's bytes:
+/// the typesetter set up once, as a build sets it up once, and its memo
+/// cache emptied first, since a build's reports are all different.
+fn pdf(c: &mut Criterion) {
+    let root = portfolio();
+    let computed = pipeline::compute(&root, &Overrides::default(), &mut Diagnostics::new())
+        .expect("the portfolio builds");
+    let portfolio = &computed.portfolio;
+    let (client, figures) = (&portfolio.clients[0], &computed.figures[0]);
+    let ctx = Ctx::new(portfolio, client, figures);
+    let i = ctx.months.len() - 1;
+    let (page, _) = month::build(&ctx, i);
+    let report = Report {
+        client_id: client.id.as_str(),
+        client: &client.name,
+        agency: &portfolio.settings.title,
+        month: ctx.months[i],
+        lang: client.language,
+        page_size: client.page_size,
+        accent: &ctx.accent,
+        internal: None,
+        page: &page,
+        notes: Vec::new(),
+        logo: None,
+    };
+    let typesetter = Typesetter::new().expect("the typesetter starts");
+    c.bench_function("pdf/the latest monthly report", |b| {
+        b.iter(|| {
+            comemo::evict(0);
+            typesetter.month_report(black_box(&report))
+        })
+    });
+}
+
+criterion_group!(benches, stages, chart, pdf);
 criterion_main!(benches);
