@@ -13,7 +13,8 @@
 //! its parallel parts by running whatever else its pool holds; on the pool
 //! that renders clients that would be another client's whole site, started
 //! inside this one's PDF, and so on down. On its own pool a report waits
-//! only on reports, and the client that asked waits without taking work.
+//! only on reports; the client that asked renders its other pages
+//! meanwhile, then waits for its PDF without taking work.
 
 mod escape;
 mod markup;
