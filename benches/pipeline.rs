@@ -167,19 +167,7 @@ fn pdf(c: &mut Criterion) {
     let ctx = Ctx::new(portfolio, client, figures);
     let i = ctx.months.len() - 1;
     let (page, _) = month::build(&ctx, i);
-    let report = Report {
-        client_id: client.id.as_str(),
-        client: &client.name,
-        agency: &portfolio.settings.title,
-        month: ctx.months[i],
-        lang: client.language,
-        page_size: client.page_size,
-        accent: &ctx.accent,
-        internal: None,
-        page: &page,
-        notes: Vec::new(),
-        logo: None,
-    };
+    let report = Report::of(&ctx, ctx.months[i], &page);
     let typesetter = Typesetter::new().expect("the typesetter starts");
     c.bench_function("pdf/the latest monthly report", |b| {
         b.iter(|| {

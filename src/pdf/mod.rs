@@ -34,6 +34,7 @@ use typst_pdf::PdfOptions;
 
 use crate::model::{Language, Month, PageSize};
 use crate::render::pages::month::MonthPage;
+use crate::render::pages::{Ctx, internal_mark};
 use world::{ReportWorld, Shared};
 
 /// Everything one PDF is made from.
@@ -61,6 +62,27 @@ pub struct Report<'a> {
     pub notes: Vec<(&'a str, &'a str)>,
     /// The client's logo, its file name and contents, when it has one.
     pub logo: Option<(&'a str, &'a [u8])>,
+}
+
+impl<'a> Report<'a> {
+    /// Month `m`'s report of `ctx`'s client from its `page`, marked as the
+    /// build marks its pages; no notes and no logo until the caller adds
+    /// them.
+    pub fn of(ctx: &'a Ctx, m: Month, page: &'a MonthPage) -> Report<'a> {
+        Report {
+            client_id: ctx.client.id.as_str(),
+            client: &ctx.client.name,
+            agency: &ctx.portfolio.settings.title,
+            month: m,
+            lang: ctx.lang(),
+            page_size: ctx.client.page_size,
+            accent: &ctx.accent,
+            internal: internal_mark(ctx.portfolio, ctx.lang()),
+            page,
+            notes: Vec::new(),
+            logo: None,
+        }
+    }
 }
 
 /// How many reports' worth of the typesetter's memo cache is kept: enough

@@ -29,19 +29,7 @@ fn with_report<T>(c: &Computed, name: &str, f: impl FnOnce(&Report) -> T) -> T {
     let ctx = Ctx::new(portfolio, &client, figures);
     let i = ctx.months.len() - 1;
     let (page, _) = month::build(&ctx, i);
-    let report = Report {
-        client_id: client.id.as_str(),
-        client: &client.name,
-        agency: &portfolio.settings.title,
-        month: ctx.months[i],
-        lang: client.language,
-        page_size: client.page_size,
-        accent: &ctx.accent,
-        internal: None,
-        page: &page,
-        notes: Vec::new(),
-        logo: None,
-    };
+    let report = Report::of(&ctx, ctx.months[i], &page);
     f(&report)
 }
 
@@ -166,17 +154,8 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
         "the sample's month has few creators"
     );
     let report = Report {
-        client_id: client.id.as_str(),
-        client: &client.name,
-        agency: &c.portfolio.settings.title,
-        month: ctx.months[i],
-        lang: client.language,
         page_size: PageSize::A4,
-        accent: &ctx.accent,
-        internal: None,
-        page: &page,
-        notes: Vec::new(),
-        logo: None,
+        ..Report::of(&ctx, ctx.months[i], &page)
     };
     let shared = Arc::new(Shared::new());
     let ours = markup::source(&report, &shared);

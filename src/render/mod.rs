@@ -96,17 +96,9 @@ fn month_pdf(
     page: &pages::month::MonthPage,
 ) -> std::result::Result<crate::pdf::Pending, crate::pdf::Failure> {
     let report = crate::pdf::Report {
-        client_id: ctx.client.id.as_str(),
-        client: &ctx.client.name,
-        agency: &ctx.portfolio.settings.title,
-        month: m,
-        lang: ctx.lang(),
-        page_size: ctx.client.page_size,
-        accent: &ctx.accent,
-        internal: pages::internal_mark(ctx.portfolio, ctx.lang()),
-        page,
         notes: month_notes(ctx, m, page),
         logo,
+        ..crate::pdf::Report::of(ctx, m, page)
     };
     match typesetter {
         Ok(t) => Ok(t.start(&report)),
