@@ -166,7 +166,7 @@ fn pdf(c: &mut Criterion) {
     let (client, figures) = (&portfolio.clients[0], &computed.figures[0]);
     let ctx = Ctx::new(portfolio, client, figures);
     let i = ctx.months.len() - 1;
-    let (page, _) = month::build(&ctx, i);
+    let page = month::build(&ctx, i);
     let report = Report::of(&ctx, ctx.months[i], &page);
     let typesetter = Typesetter::new().expect("the typesetter starts");
     c.bench_function("pdf/the latest monthly report", |b| {

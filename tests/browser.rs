@@ -549,3 +549,71 @@ fn a_monthly_report_prints_in_three_pages_before_its_appendix_on_a4_and_letter()
     }
     eprintln!("printed: {}", counts.join("; "));
 }
+
+/// Each table's "Download CSV" link, clicked in Chromium, saves the table's
+/// CSV file under its own name: the file the link carries, in the page's
+/// language (`;` for a Russian client), with the byte-order mark Excel
+/// needs.
+#[test]
+fn a_download_link_saves_the_table_s_csv_under_its_name() {
+    use headless_chrome::protocol::cdp::Page::{
+        SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
+    };
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let browser = launch(&chrome, 1280, 900);
+    let tab = browser.new_tab().expect("a tab");
+    for (page, name, header) in [
+        ("polyn/reports/2026-10", "month.csv", "Показатель;"),
+        ("kestrel-coffee", "roster.csv", "Creator,"),
+    ] {
+        let saved = fx.dir.path().join("downloads").join(page.replace('/', "-"));
+        std::fs::create_dir_all(&saved).unwrap();
+        tab.call_method(SetDownloadBehavior {
+            behavior: SetDownloadBehaviorBehaviorOption::Allow,
+            download_path: Some(saved.to_str().unwrap().to_string()),
+        })
+        .expect("downloads allowed");
+        let url = format!(
+            "file://{}/{page}/index.html",
+            fx.out().canonicalize().unwrap().display()
+        );
+        tab.navigate_to(&url)
+            .expect("navigates")
+            .wait_until_navigated()
+            .expect("loads");
+        let click = format!(
+            "(() => {{ const a = document.querySelector('p.csv a[download=\"{name}\"]'); if (a) a.click(); return !!a; }})()"
+        );
+        let clicked = tab.evaluate(&click, false).expect("click runs").value;
+        assert_eq!(
+            clicked,
+            Some(serde_json::Value::Bool(true)),
+            "{page}: no link to {name}"
+        );
+        let file = saved.join(name);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !file.is_file() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let listed: Vec<_> = std::fs::read_dir(&saved)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(
+            file.is_file(),
+            "{page}: {name} was not saved; the folder holds {listed:?}"
+        );
+        let got = std::fs::read(&file).unwrap();
+        let want = fx.csv(&format!("{page}/{name}"));
+        assert_eq!(String::from_utf8(got).unwrap(), want, "{page}: {name}");
+        assert!(
+            want.starts_with(&format!("\u{feff}{header}")),
+            "{page}: {name} starts {:?}",
+            &want[..want.len().min(40)]
+        );
+    }
+}

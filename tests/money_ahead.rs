@@ -51,7 +51,7 @@ fn the_commitments_page_answers_what_the_annual_investment_is() {
         "the rule behind the advice"
     );
     assert!(en.contains("<span class=\"mark\">signed, starts 8\u{a0}Nov\u{a0}2026</span>"));
-    let renewals = read(&fx, "rowan-kids/commitments/renewals.csv");
+    let renewals = fx.csv("rowan-kids/commitments/renewals.csv");
     assert_eq!(
         renewals.lines().count(),
         5,
@@ -60,9 +60,9 @@ fn the_commitments_page_answers_what_the_annual_investment_is() {
     assert!(
         renewals.contains("Zoe Parker,umbrella · UA-2026-01,20\u{a0}Jan\u{a0}2027,90,3750.00,")
     );
-    let budgets = read(&fx, "rowan-kids/commitments/budgets.csv");
+    let budgets = fx.csv("rowan-kids/commitments/budgets.csv");
     assert!(budgets.contains("2026,96400.00,76752.79,21570.43,102903.87,-6503.87,80.82%,79.62%"));
-    let committed = read(&fx, "rowan-kids/commitments/committed.csv");
+    let committed = fx.csv("rowan-kids/commitments/committed.csv");
     assert!(
         committed.contains("Полина Попова (signed, starts 8\u{a0}Nov\u{a0}2026)\",Russia,Retainer")
     );

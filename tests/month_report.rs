@@ -29,9 +29,10 @@ fn summary(html: &str) -> String {
         .replace('\u{a0}', " ")
 }
 
-/// A CSV file beside a page, without its byte-order mark, split by `sep`.
-fn csv(path: &Path, sep: char) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).unwrap();
+/// A CSV file of the site, as its page's link gives it, without its
+/// byte-order mark, split by `sep`.
+fn csv(fx: &Fixture, rel: &str, sep: char) -> Vec<Vec<String>> {
+    let text = fx.csv(rel);
     text.trim_start_matches('\u{feff}')
         .lines()
         .map(|l| l.split(sep).map(str::to_string).collect())
@@ -127,8 +128,9 @@ fn the_month_per_creator_adds_up_to_the_months_totals() {
         let reports = fx.out().join(client).join("reports");
         for entry in std::fs::read_dir(&reports).unwrap() {
             let dir = entry.unwrap().path();
-            let rows = csv(&dir.join("creators.csv"), sep);
-            let month = csv(&dir.join("month.csv"), sep);
+            let rel = dir.strip_prefix(fx.out()).unwrap().to_str().unwrap();
+            let rows = csv(&fx, &format!("{rel}/creators.csv"), sep);
+            let month = csv(&fx, &format!("{rel}/month.csv"), sep);
             // Cost, revenue and conversions: columns 1, 4 and 3 of the
             // creators; rows 0, 1 and 4 of the month's figures.
             for (col, row) in [(1, 0), (4, 1), (3, 4)] {

@@ -28,7 +28,7 @@ fn with_report<T>(c: &Computed, name: &str, f: impl FnOnce(&Report) -> T) -> T {
     let portfolio: &Portfolio = &c.portfolio;
     let ctx = Ctx::new(portfolio, &client, figures);
     let i = ctx.months.len() - 1;
-    let (page, _) = month::build(&ctx, i);
+    let page = month::build(&ctx, i);
     let report = Report::of(&ctx, ctx.months[i], &page);
     f(&report)
 }
@@ -145,7 +145,7 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
     let client = &c.portfolio.clients[0];
     let ctx = Ctx::new(&c.portfolio, client, &c.figures[0]);
     let i = ctx.months.len() - 1;
-    let (mut page, _) = month::build(&ctx, i);
+    let mut page = month::build(&ctx, i);
     for (row, name) in page.creators.rows.iter_mut().zip(long.iter().cycle()) {
         row.cells[0].text = name.to_string();
     }

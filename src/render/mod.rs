@@ -1,5 +1,5 @@
 //! Figures and templates to pages: tera setup, themes, page contexts,
-//! formatting and the CSV files beside each page.
+//! formatting and the CSV file each table carries in its download link.
 //!
 //! Rendering never computes a figure: it reads [`ClientFigures`] and the
 //! model, formats numbers for the client's language, asks [`crate::charts`]
@@ -30,7 +30,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Client, Language, Looks, Month, Portfolio};
 use crate::resolve::templates;
 pub use crate::resolve::templates::TemplateError;
-use pages::{Ctx, Site, csv_files};
+use pages::{Ctx, Site};
 
 /// A file of a client's site: path relative to the client folder, contents.
 pub type Page = (String, Vec<u8>);
@@ -65,22 +65,19 @@ struct Written {
 }
 
 impl Written {
-    /// A page in `dir` ("" or "reports/2026-10/") from `template`, and the
-    /// CSV files of its tables beside it.
+    /// A page in `dir` ("" or "reports/2026-10/") from `template`; its
+    /// tables carry their CSV files in their links.
     fn page(
         &mut self,
         r: &Renderer,
         (dir, template): (&str, &str),
         mut site: Site,
         page: &impl Serialize,
-        tables: &[table::Table],
     ) -> Result<()> {
         site.canonical = self.base.as_ref().map(|b| format!("{b}{dir}"));
         self.urls.extend(site.canonical.clone());
         let html = r.render(template, &site, self.lang, page)?;
         self.pages.push((format!("{dir}index.html"), html));
-        let tables: Vec<&table::Table> = tables.iter().collect();
-        self.pages.extend(csv_files(dir, self.lang, &tables));
         Ok(())
     }
 }
@@ -257,30 +254,24 @@ impl Renderer {
             urls: Vec::new(),
             pdfs: Vec::new(),
         };
-        let (page, tables) = pages::overview::build(&ctx);
+        let page = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
-        out.page(self, ("", "overview.html"), site, &page, &tables)?;
+        out.page(self, ("", "overview.html"), site, &page)?;
         self.months(&ctx, logo, &mut out)?;
-        let (page, tables) = pages::commitments::build(&ctx);
+        let page = pages::commitments::build(&ctx);
         let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
-        out.page(
-            self,
-            ("commitments/", "commitments.html"),
-            site,
-            &page,
-            &tables,
-        )?;
+        out.page(self, ("commitments/", "commitments.html"), site, &page)?;
         for (i, p) in client.partnerships.iter().enumerate() {
-            let (page, tables) = pages::partnership::build(&ctx, i);
+            let page = pages::partnership::build(&ctx, i);
             let site = ctx.site(2, page.creator.clone(), "partnerships");
             let dir = format!("partnerships/{}/", p.id);
-            out.page(self, (&dir, "partnership.html"), site, &page, &tables)?;
+            out.page(self, (&dir, "partnership.html"), site, &page)?;
         }
         for (i, m) in client.markets.iter().enumerate() {
-            let (page, tables) = pages::market::build(&ctx, i);
+            let page = pages::market::build(&ctx, i);
             let site = ctx.site(2, page.name.clone(), "markets");
             let dir = format!("markets/{}/", m.id);
-            out.page(self, (&dir, "market.html"), site, &page, &tables)?;
+            out.page(self, (&dir, "market.html"), site, &page)?;
         }
         let Written {
             mut pages,
@@ -301,7 +292,7 @@ impl Renderer {
     /// makes one.
     fn months(&self, ctx: &Ctx, logo: Option<Logo>, out: &mut Written) -> Result<()> {
         for (i, m) in ctx.months.iter().enumerate() {
-            let (page, tables) = pages::month::build(ctx, i);
+            let page = pages::month::build(ctx, i);
             let title = format!("{} · {}", ctx.t().report_title, page.month);
             let site = ctx.site(2, title, "reports");
             let dir = format!("reports/{m}/");
@@ -310,7 +301,7 @@ impl Renderer {
                 out.pdfs
                     .push((*m, month_pdf(typesetter, (ctx, logo), *m, &page)));
             }
-            out.page(self, (&dir, "month.html"), site, &page, &tables)?;
+            out.page(self, (&dir, "month.html"), site, &page)?;
         }
         Ok(())
     }

@@ -1,5 +1,7 @@
 //! Tables: what a page shows in rows and columns, and the same numbers as a
-//! CSV file beside the page ("Download CSV").
+//! CSV file the page carries in its "Download CSV" link (a `data:` address
+//! with the file's name in `download`), so that a site of many tables is
+//! still only its pages on disk.
 //!
 //! A cell carries its text as the reader sees it and its value for a
 //! spreadsheet: money without symbols or grouping, rates as percentages,
@@ -22,8 +24,13 @@ use super::format;
 use crate::html::escape as escape_html;
 use crate::model::Language;
 
-/// One table of a page. Templates receive its frame (`id`, `caption`, `csv`,
-/// `download`, `columns`, `empty`) and its rows as ready HTML (`body`): a
+/// How a CSV file's `data:` address begins; base64 keeps the link short for
+/// Cyrillic text and free of characters HTML would escape.
+pub const CSV_LINK: &str = "data:text/csv;charset=utf-8;base64,";
+
+/// One table of a page. Templates receive its frame (`id`, `caption`, `csv`:
+/// the CSV file as a `data:` address, `csv_name`: its file name, `download`:
+/// the link's text, `columns`, `empty`) and its rows as ready HTML (`body`): a
 /// template looping over every cell of a long table is what a large
 /// portfolio's build would spend its time on.
 #[derive(Debug, Clone)]
@@ -32,10 +39,10 @@ pub struct Table {
     pub id: String,
     /// What the table shows.
     pub caption: String,
-    /// The CSV file beside the page.
+    /// The CSV file's name.
     pub csv: String,
-    /// The link text of the CSV file.
-    pub download: &'static str,
+    /// The link to the CSV file: its text and the file's language.
+    pub download: Download,
     /// Column headers.
     pub columns: Vec<Column>,
     /// Rows.
@@ -43,6 +50,16 @@ pub struct Table {
     /// The total row's index, and the footnote to show under the table when
     /// the rounded rows do not add up to it.
     pub total: Option<(usize, &'static str)>,
+}
+
+/// A table's "Download CSV" link: its text, and the language whose
+/// spreadsheets the file is written for.
+#[derive(Debug, Clone, Copy)]
+pub struct Download {
+    /// The link's text.
+    pub label: &'static str,
+    /// `,` and a decimal point, or `;` and a decimal comma.
+    pub lang: Language,
 }
 
 /// A column header.
@@ -243,7 +260,7 @@ impl Table {
     }
 
     /// A table with its CSV file named after `id`.
-    pub fn new(id: &str, caption: impl Into<String>, download: &'static str) -> Table {
+    pub fn new(id: &str, caption: impl Into<String>, download: Download) -> Table {
         Table {
             id: id.to_string(),
             caption: caption.into(),
@@ -344,6 +361,16 @@ impl Table {
         });
     }
 
+    /// The CSV file as a `data:` address, for the page's link.
+    pub fn csv_link(&self) -> String {
+        use base64::Engine as _;
+        let csv = self.to_csv(self.download.lang);
+        let mut link = String::with_capacity(CSV_LINK.len() + csv.len() * 4 / 3 + 4);
+        link.push_str(CSV_LINK);
+        base64::engine::general_purpose::STANDARD.encode_string(&csv, &mut link);
+        link
+    }
+
     /// The CSV file: a header row and one line per row.
     pub fn to_csv(&self, lang: Language) -> Vec<u8> {
         let delimiter = match lang {
@@ -375,11 +402,12 @@ impl Table {
 
 impl Serialize for Table {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut t = s.serialize_struct("Table", 8)?;
+        let mut t = s.serialize_struct("Table", 9)?;
         t.serialize_field("id", &self.id)?;
         t.serialize_field("caption", &self.caption)?;
-        t.serialize_field("csv", &self.csv)?;
-        t.serialize_field("download", &self.download)?;
+        t.serialize_field("csv", &self.csv_link())?;
+        t.serialize_field("csv_name", &self.csv)?;
+        t.serialize_field("download", &self.download.label)?;
         let shown: Vec<&Column> = self.columns.iter().filter(|c| !c.csv_only).collect();
         t.serialize_field("columns", &shown)?;
         t.serialize_field("empty", &self.rows.is_empty())?;
@@ -393,9 +421,14 @@ impl Serialize for Table {
 mod tests {
     use super::*;
 
+    const EN: Download = Download {
+        label: "Download CSV",
+        lang: Language::En,
+    };
+
     #[test]
     fn writes_rows_as_escaped_html() {
-        let mut t = Table::new("t", "T", "CSV").col("Name").num("n");
+        let mut t = Table::new("t", "T", EN).col("Name").num("n");
         t.row_with(
             vec![
                 Cell::text("<b>Sam</b>")
@@ -420,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_csv_only_column_is_in_the_file_and_not_on_the_page() {
-        let mut t = Table::new("t", "T", "CSV").col("Date").csv_col("Link");
+        let mut t = Table::new("t", "T", EN).col("Date").csv_col("Link");
         t.row(vec![
             Cell::text("2 Oct")
                 .link("https://x.example/p")
@@ -439,9 +472,7 @@ mod tests {
 
     #[test]
     fn writes_csv_for_each_language() {
-        let mut t = Table::new("roster", "Roster", "Download CSV")
-            .col("Creator")
-            .num("ROI");
+        let mut t = Table::new("roster", "Roster", EN).col("Creator").num("ROI");
         t.row(vec![
             Cell::text("=HYPERLINK(\"x\")"),
             Cell::number("12.5%".into(), Some("12,5%".into())),
@@ -463,7 +494,7 @@ mod tests {
     /// with the footnote in `lang`.
     fn summed(rows: &[&str], lang: Language) -> Table {
         let money = |d: Decimal| Cell::number(d.to_string(), None).amount(d);
-        let mut t = Table::new("costs", "Costs", "CSV").col("Month").sum("Cost");
+        let mut t = Table::new("costs", "Costs", EN).col("Month").sum("Cost");
         let mut exact = Decimal::ZERO;
         for r in rows {
             let d: Decimal = r.parse().unwrap();
@@ -513,7 +544,7 @@ mod tests {
     #[test]
     fn a_total_that_is_not_the_rows_sum_is_not_called_rounding() {
         let money = |d: Decimal| Cell::number(d.to_string(), None).amount(d);
-        let mut t = Table::new("t", "T", "CSV").col("Month").sum("Cost");
+        let mut t = Table::new("t", "T", EN).col("Month").sum("Cost");
         t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
         t.total(
             vec![Cell::text("Total"), money(Decimal::new(50, 0))],
@@ -521,7 +552,7 @@ mod tests {
         );
         assert_eq!(t.footnote(), None);
         // Nor does a column that is not summed count.
-        let mut t = Table::new("t", "T", "CSV").col("Month").num("Cost");
+        let mut t = Table::new("t", "T", EN).col("Month").num("Cost");
         t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
         t.row(vec![Cell::text("m"), money(Decimal::new(10005, 3))]);
         t.total(
@@ -533,7 +564,7 @@ mod tests {
 
     #[test]
     fn a_heading_spans_the_page_table_and_stays_out_of_the_csv() {
-        let mut t = Table::new("renewals", "Renewals", "Download CSV")
+        let mut t = Table::new("renewals", "Renewals", EN)
             .col("Creator")
             .col("Contract");
         t.heading("Umbrella <UA-1>");

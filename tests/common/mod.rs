@@ -77,6 +77,19 @@ impl Fixture {
         self.roster(&["build", ".", "--output", out.to_str().unwrap()])
     }
 
+    /// The CSV file `rel` of the built site ("polyn/reports/2026-10/month.csv"),
+    /// as the "Download CSV" link of the page in its folder gives it.
+    pub fn csv(&self, rel: &str) -> String {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let page = self.out().join(dir).join("index.html");
+        let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let (_, bytes) = downloads(&html)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("{} has no download {name}", page.display()));
+        String::from_utf8(bytes).unwrap()
+    }
+
     /// The data.json of a built client.
     pub fn data(&self, client: &str) -> serde_json::Value {
         let text = std::fs::read_to_string(self.out().join(client).join("data.json")).unwrap();
@@ -166,6 +179,30 @@ pub fn all_text(dir: &Path) -> String {
             ));
             out.push('\n');
         }
+    }
+    out
+}
+
+/// The CSV downloads of a page: each link's `download` name and the file
+/// its `data:` address holds. A link that is not such an address fails.
+pub fn downloads(html: &str) -> Vec<(String, Vec<u8>)> {
+    use base64::Engine as _;
+    const LINK: &str = "data:text/csv;charset=utf-8;base64,";
+    let mut out = Vec::new();
+    for part in html.split("<p class=\"csv\"><a href=\"").skip(1) {
+        let (href, rest) = part.split_once('"').unwrap();
+        let name = rest
+            .strip_prefix(" download=\"")
+            .and_then(|r| r.split_once('"'))
+            .map(|(n, _)| n.to_string())
+            .unwrap_or_else(|| panic!("a CSV link without a file name: {href}"));
+        let data = href
+            .strip_prefix(LINK)
+            .unwrap_or_else(|| panic!("{name}: not a data: link: {href}"));
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        out.push((name, bytes));
     }
     out
 }

@@ -140,7 +140,7 @@ fn bar(ctx: &Ctx, b: &BudgetFigures) -> Pacing {
 /// Every figure of each budget; each bar's heading has its dates.
 pub fn table(ctx: &Ctx) -> Table {
     let (x, t) = (&ctx.fmt, ctx.t());
-    let mut table = Table::new("budgets", t.budgets, t.download_csv)
+    let mut table = Table::new("budgets", t.budgets, ctx.download())
         .col(t.period)
         .num(t.amount)
         .num(t.spent)

@@ -145,7 +145,7 @@ fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) 
         let slot = usize::from(p.model == Model::OneOff);
         by_k.entry(p.post_number).or_default()[slot] = Some(p);
     }
-    let mut table = Table::new(id, title, ctx.t().download_csv)
+    let mut table = Table::new(id, title, ctx.download())
         .num(ctx.t().post_no)
         .num(format!("{}, ER", ctx.t().retainers))
         .num("n")
@@ -301,7 +301,7 @@ fn roi_table(
     rows: impl Iterator<Item = (Cell, Option<f64>)>,
 ) -> Table {
     let (id, title, name) = frame;
-    let mut table = Table::new(id, title, ctx.t().download_csv)
+    let mut table = Table::new(id, title, ctx.download())
         .col(name)
         .num(ctx.t().roi);
     for (name, roi) in rows {
@@ -412,7 +412,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
 /// marked as the page's.
 fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &str) -> Table {
     let (x, lang) = (&ctx.fmt, ctx.lang());
-    let mut table = Table::new(frame.0, frame.1, ctx.t().download_csv)
+    let mut table = Table::new(frame.0, frame.1, ctx.download())
         .col(ctx.t().month)
         .num(ctx.t().cost)
         .num(ctx.t().revenue)
@@ -516,7 +516,7 @@ fn engagement_series(ctx: &Ctx, i: usize, posts: &[usize]) -> (Vec<Series>, Vec<
 /// The engagement chart's data: each sponsored post's number, date and rate.
 fn engagement_table(ctx: &Ctx, frame: (&str, &str), posts: &[usize]) -> Table {
     let (x, lang) = (&ctx.fmt, ctx.lang());
-    let mut table = Table::new(frame.0, frame.1, ctx.t().download_csv)
+    let mut table = Table::new(frame.0, frame.1, ctx.download())
         .num(ctx.t().post_number)
         .col(ctx.t().date)
         .num(ctx.t().engagement_rate)

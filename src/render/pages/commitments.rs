@@ -38,8 +38,8 @@ pub struct CommitmentsPage {
     pub how: Vec<Def>,
 }
 
-/// Build the commitments page and the tables it shows.
-pub fn build(ctx: &Ctx) -> (CommitmentsPage, Vec<Table>) {
+/// Build the commitments page .
+pub fn build(ctx: &Ctx) -> CommitmentsPage {
     let page = CommitmentsPage {
         cards: cards(ctx),
         chart: cost_ahead::chart(ctx, "cost-by-month"),
@@ -50,19 +50,7 @@ pub fn build(ctx: &Ctx) -> (CommitmentsPage, Vec<Table>) {
         committed: committed(ctx),
         how: how::commitments(ctx),
     };
-    // An empty table gives way to a sentence, and so does its CSV file.
-    let tables = [
-        &page.chart.table,
-        &page.markets,
-        &page.budget_table,
-        &page.renewals,
-        &page.committed,
-    ]
-    .into_iter()
-    .filter(|t| !t.rows.is_empty())
-    .cloned()
-    .collect();
-    (page, tables)
+    page
 }
 
 /// The last month with something committed, in words, or that nothing is.
@@ -111,7 +99,7 @@ fn umbrella(r: &Renewal) -> Option<&str> {
 /// portfolio's.
 fn markets(ctx: &Ctx) -> Table {
     let (x, t) = (&ctx.fmt, ctx.t());
-    let mut table = Table::new("markets-ahead", t.markets, t.download_csv)
+    let mut table = Table::new("markets-ahead", t.markets, ctx.download())
         .col(t.market)
         .sum(t.monthly_run_rate)
         .sum(t.committed);
@@ -162,7 +150,7 @@ pub(super) fn badge(ctx: &Ctx, r: Option<Recommendation>) -> Cell {
 fn renewals(ctx: &Ctx) -> Table {
     let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
     let rules = i18n::rules(lang);
-    let mut table = Table::new("renewals", t.renewals, t.download_csv)
+    let mut table = Table::new("renewals", t.renewals, ctx.download())
         .col(t.creator)
         .col(t.contract)
         .col(t.end)
@@ -276,7 +264,7 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
 /// with the total.
 fn committed(ctx: &Ctx) -> Table {
     let t = ctx.t();
-    let mut table = Table::new("committed", t.committed_by_partnership, t.download_csv)
+    let mut table = Table::new("committed", t.committed_by_partnership, ctx.download())
         .col(t.creator)
         .col(t.market)
         .col(t.model)

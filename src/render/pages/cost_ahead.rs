@@ -172,7 +172,7 @@ fn table(
     months: &[(Month, Vec<(Decimal, Decimal)>)],
 ) -> Table {
     let (x, lang, t) = (&ctx.fmt, ctx.lang(), ctx.t());
-    let mut table = Table::new(id, title, t.download_csv).col(t.month);
+    let mut table = Table::new(id, title, ctx.download()).col(t.month);
     for m in &ctx.client.markets {
         table = table.sum(m.name.clone());
     }

@@ -54,7 +54,7 @@ pub(super) fn decay_rate(ctx: &Ctx, m: Model, d: u32) -> Option<f64> {
 fn decay_table(ctx: &Ctx, id: &str, title: &str) -> Table {
     let x = &ctx.fmt;
     let t = ctx.t();
-    let mut table = Table::new(id, title, t.download_csv)
+    let mut table = Table::new(id, title, ctx.download())
         .num(t.day)
         .num(format!("{}: {}", t.retainers, t.engagement_rate))
         .num(format!("{}: n", t.retainers))
@@ -112,7 +112,7 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         pts(Model::Retainer),
         pts(Model::OneOff),
     );
-    let mut table = Table::new(id, title, ctx.t().download_csv)
+    let mut table = Table::new(id, title, ctx.download())
         .num(ctx.t().day)
         .num(format!("{}: {}", ctx.t().retainers, ctx.t().share))
         .num(format!("{}: {}", ctx.t().one_offs_short, ctx.t().share));

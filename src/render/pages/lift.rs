@@ -142,7 +142,7 @@ fn sentence(ctx: &Ctx, retainers: &[&PostNumberPoint]) -> Option<String> {
 fn table(ctx: &Ctx, id: &str, later: &[&PostNumberPoint]) -> Table {
     let (x, lang) = (&ctx.fmt, ctx.lang());
     let texts = lift::texts(lang);
-    let mut table = Table::new(&format!("{id}-table"), texts.title, ctx.t().download_csv)
+    let mut table = Table::new(&format!("{id}-table"), texts.title, ctx.download())
         .col(texts.model)
         .num(ctx.t().post_no)
         .num(texts.plain)

@@ -26,8 +26,8 @@ pub struct MarketPage {
     pub how: Vec<Def>,
 }
 
-/// Build the page of market `mi` and its tables.
-pub fn build(ctx: &Ctx, mi: usize) -> (MarketPage, Vec<Table>) {
+/// Build the page of market `mi`.
+pub fn build(ctx: &Ctx, mi: usize) -> MarketPage {
     let mf = &ctx.f.markets[mi];
     let members: Vec<usize> = ctx
         .client
@@ -64,15 +64,5 @@ pub fn build(ctx: &Ctx, mi: usize) -> (MarketPage, Vec<Table>) {
         ),
         how: how::market(ctx),
     };
-    // A market without partnerships shows a sentence instead of these.
-    let tables = if page.any {
-        vec![
-            page.roster.clone(),
-            page.headline.table.clone(),
-            page.spread.table.clone(),
-        ]
-    } else {
-        Vec::new()
-    };
-    (page, tables)
+    page
 }

@@ -3,8 +3,8 @@
 //!
 //! [`Ctx`] is made once per client: it groups the client's posts by
 //! partnership and by month in one pass, so that no page scans every post.
-//! Each page module turns it into a serialisable context and the tables
-//! that are also written as CSV files. docs/themes.md lists the
+//! Each page module turns it into a serialisable context, whose tables
+//! carry their CSV files in their links. docs/themes.md lists the
 //! variables each template receives.
 
 pub mod budgets;
@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use super::format;
 use super::i18n;
-use super::table::{Cell, Table};
+use super::table::{Cell, Download, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
 use crate::model::{
     Client, Colour, Contract, ContractKind, Currency, Language, Month, PartnershipId, Portfolio,
@@ -125,6 +125,14 @@ impl<'a> Ctx<'a> {
     /// The fixed strings of the client's language.
     pub fn t(&self) -> &'static i18n::Texts {
         i18n::texts(self.client.language)
+    }
+
+    /// A table's "Download CSV" link, in the client's language.
+    pub fn download(&self) -> Download {
+        Download {
+            label: self.t().download_csv,
+            lang: self.lang(),
+        }
     }
 
     /// The report date.
@@ -490,18 +498,10 @@ pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u6
     ]
 }
 
-/// The CSV files of a page's tables, beside it in `dir` ("" or "reports/2026-10/").
-pub fn csv_files(dir: &str, lang: Language, tables: &[&Table]) -> Vec<super::Page> {
-    tables
-        .iter()
-        .map(|t| (format!("{dir}{}", t.csv), t.to_csv(lang)))
-        .collect()
-}
-
 /// The headers and cells of the roster table, for the overview and market pages.
 pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table {
     let x = &ctx.fmt;
-    let mut t = Table::new(id, ctx.t().roster, ctx.t().download_csv)
+    let mut t = Table::new(id, ctx.t().roster, ctx.download())
         .col(ctx.t().creator)
         .col(ctx.t().market)
         .col(ctx.t().model)

@@ -20,7 +20,7 @@ const MODELS: [Model; 2] = [Model::OneOff, Model::Retainer];
 /// A table with a figure per row and a model per column; each row is a
 /// label and one cell per model of [`MODELS`].
 fn per_model(ctx: &Ctx, id: &str, caption: &str, rows: Vec<(String, [Cell; 2])>) -> Table {
-    let mut t = Table::new(id, caption, ctx.t().download_csv)
+    let mut t = Table::new(id, caption, ctx.download())
         .col(ctx.t().figure)
         .num(ctx.t().one_offs)
         .num(ctx.t().retainers);

@@ -333,14 +333,14 @@ pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     }
 }
 
-/// Build the report of month `i` (an index of `ctx.months`) and its tables.
-pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
+/// Build the report of month `i` (an index of `ctx.months`).
+pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
     let lang = ctx.lang();
     let m = ctx.months[i];
     let root = "../../";
     let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
     let lines = lines(ctx, &ctx.f.months[i], before);
-    let mut comparison = Table::new("month", ctx.t().month_figures, ctx.t().download_csv)
+    let mut comparison = Table::new("month", ctx.t().month_figures, ctx.download())
         .col(ctx.t().figure)
         .num(i18n::month(lang, m));
     if let Some(b) = i.checked_sub(1) {
@@ -389,15 +389,7 @@ pub fn build(ctx: &Ctx, i: usize) -> (MonthPage, Vec<Table>) {
         trend,
         how: how::month(ctx),
     };
-    let mut tables = vec![page.comparison.clone(), page.trend.table.clone()];
-    // The page shows a sentence instead of an empty table.
-    if !page.creators.rows.is_empty() {
-        tables.push(page.creators.clone());
-    }
-    if !page.posts.rows.is_empty() {
-        tables.push(page.posts.clone());
-    }
-    (page, tables)
+    page
 }
 
 /// The posts published in month `m`, in publication order.
@@ -405,7 +397,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
     let root = "../../";
-    let mut posts = Table::new("posts", ctx.t().month_posts, ctx.t().download_csv)
+    let mut posts = Table::new("posts", ctx.t().month_posts, ctx.download())
         .col(ctx.t().date)
         .col(ctx.t().creator)
         .col(ctx.t().platform)

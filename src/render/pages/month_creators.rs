@@ -15,7 +15,7 @@ use crate::render::{format, i18n};
 pub fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
     let (t, x) = (ctx.t(), &ctx.fmt);
     let s = i18n::summary::texts(ctx.lang());
-    let mut table = Table::new("creators", s.creators, t.download_csv)
+    let mut table = Table::new("creators", s.creators, ctx.download())
         .col(t.creator)
         .num(t.cost)
         .num(s.posts)

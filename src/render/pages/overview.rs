@@ -65,8 +65,8 @@ pub struct Overview {
     pub how: Vec<Def>,
 }
 
-/// Build the overview and its tables.
-pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
+/// Build the overview.
+pub fn build(ctx: &Ctx) -> Overview {
     let f = ctx.f;
     let p = &f.portfolio;
     let all: Vec<usize> = (0..ctx.client.partnerships.len()).collect();
@@ -111,20 +111,7 @@ pub fn build(ctx: &Ctx) -> (Overview, Vec<Table>) {
         market_links,
         how: how::overview(ctx),
     };
-    let mut tables = vec![
-        page.headline.table.clone(),
-        page.market_chart.table.clone(),
-        page.markets.clone(),
-        page.spread.table.clone(),
-        page.spread_stats.clone(),
-        page.models.clone(),
-        page.models_all.clone(),
-        page.roster.clone(),
-    ];
-    tables.extend(page.lift.iter().map(|l| l.chart.table.clone()));
-    tables.extend(page.decay.iter().map(|c| c.table.clone()));
-    tables.extend(page.window.iter().map(|c| c.table.clone()));
-    (page, tables)
+    page
 }
 
 /// The best or worst partnership, linked, with its ROI.
@@ -157,13 +144,9 @@ fn spread_cards(ctx: &Ctx) -> Vec<Card> {
 fn spread_table(ctx: &Ctx) -> Table {
     let (x, p) = (&ctx.fmt, &ctx.f.portfolio);
     let s = &p.creator_roi;
-    let mut t = Table::new(
-        "creator-roi-summary",
-        ctx.t().creator_roi,
-        ctx.t().download_csv,
-    )
-    .col(ctx.t().figure)
-    .num(ctx.t().roi);
+    let mut t = Table::new("creator-roi-summary", ctx.t().creator_roi, ctx.download())
+        .col(ctx.t().figure)
+        .num(ctx.t().roi);
     let w = ctx.t();
     for (label, v) in [
         (w.portfolio, p.figures.roi),
@@ -191,7 +174,7 @@ fn spread_table(ctx: &Ctx) -> Table {
 /// The markets' figures, each market linked.
 fn markets_table(ctx: &Ctx) -> Table {
     let x = &ctx.fmt;
-    let mut t = Table::new("markets", ctx.t().markets, ctx.t().download_csv)
+    let mut t = Table::new("markets", ctx.t().markets, ctx.download())
         .col(ctx.t().market)
         .num(ctx.t().cost)
         .num(ctx.t().revenue)

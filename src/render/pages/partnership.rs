@@ -93,8 +93,8 @@ pub struct PartnershipPage {
     pub how: Vec<Def>,
 }
 
-/// Build the page of partnership `i` and its tables.
-pub fn build(ctx: &Ctx, i: usize) -> (PartnershipPage, Vec<Table>) {
+/// Build the page of partnership `i`.
+pub fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
     let m = &ctx.client.partnerships[i];
     let market = &ctx.client.markets[m.market];
     let market_link = Link {
@@ -124,19 +124,7 @@ pub fn build(ctx: &Ctx, i: usize) -> (PartnershipPage, Vec<Table>) {
         market: market_link,
         how: how::partnership(ctx),
     };
-    let mut tables = vec![
-        page.chart.table.clone(),
-        page.posts.clone(),
-        page.costs.clone(),
-    ];
-    // The page shows a sentence instead of an empty table of extra costs.
-    if !page.extras.rows.is_empty() {
-        tables.push(page.extras.clone());
-    }
-    if let Some(t) = &page.timeline {
-        tables.push(t.phases.clone());
-    }
-    (page, tables)
+    page
 }
 
 /// Who, where and on what terms.
@@ -278,7 +266,7 @@ fn ahead_cards(ctx: &Ctx, i: usize) -> [Card; 2] {
 fn posts_table(ctx: &Ctx, i: usize) -> Table {
     let lang = ctx.lang();
     let x = &ctx.fmt;
-    let mut t = Table::new("posts", ctx.t().posts, ctx.t().download_csv)
+    let mut t = Table::new("posts", ctx.t().posts, ctx.download())
         .num(ctx.t().post_number)
         .col(ctx.t().date)
         .col(ctx.t().kind)
@@ -332,7 +320,7 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
             Some(_) => e.1 += b.amount,
         }
     }
-    let mut costs = Table::new("costs", ctx.t().costs_by_month, ctx.t().download_csv)
+    let mut costs = Table::new("costs", ctx.t().costs_by_month, ctx.download())
         .col(ctx.t().month)
         .sum(ctx.t().fee)
         .sum(ctx.t().extra)
@@ -359,7 +347,7 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
         ],
         ctx.t().rows_rounded,
     );
-    let mut extras = Table::new("extra-costs", ctx.t().extra_costs, ctx.t().download_csv)
+    let mut extras = Table::new("extra-costs", ctx.t().extra_costs, ctx.download())
         .col(ctx.t().date)
         .col(ctx.t().label)
         .num(ctx.t().amount)

@@ -201,7 +201,7 @@ fn now(ctx: &Ctx, i: usize, cal: &Calendar) -> (Option<String>, String) {
 /// The phases of the bar's months with their dates, the current one marked.
 fn phases_table(ctx: &Ctx, cal: &Calendar) -> Table {
     let lang = ctx.lang();
-    let mut phases = Table::new("phases", ctx.t().timeline, ctx.t().download_csv)
+    let mut phases = Table::new("phases", ctx.t().timeline, ctx.download())
         .col(ctx.t().phase)
         .col(ctx.t().months)
         .col(ctx.t().from)
