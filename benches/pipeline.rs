@@ -75,7 +75,7 @@ fn portfolio() -> PathBuf {
 fn stages(c: &mut Criterion) {
     let root = portfolio();
     let mut diags = Diagnostics::new();
-    let raw = load::portfolio(&root, &mut diags);
+    let raw = load::portfolio(&root, None, &mut diags);
     let overrides = Overrides::default();
     let model = resolve::portfolio(&raw, &overrides, &mut diags).expect("the portfolio builds");
     assert!(!diags.has_errors(), "the benchmark portfolio has errors");
@@ -84,7 +84,7 @@ fn stages(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));
     group.bench_function("load", |b| {
-        b.iter(|| load::portfolio(black_box(&root), &mut Diagnostics::new()))
+        b.iter(|| load::portfolio(black_box(&root), None, &mut Diagnostics::new()))
     });
     group.bench_function("model", |b| {
         b.iter(|| resolve::portfolio(black_box(&raw), &overrides, &mut Diagnostics::new()))

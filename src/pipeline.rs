@@ -100,7 +100,7 @@ pub fn prepare(
     reads: &mut Vec<String>,
 ) -> Option<Prepared> {
     progress.stage("loading", None);
-    let raw = load::portfolio(root, diags);
+    let raw = load::portfolio(root, overrides.as_of, diags);
     *reads = raw
         .clients
         .iter()

@@ -2,8 +2,6 @@
 //! 16): the summary first, in the client's language, written only from
 //! figures that exist; the creators' rows adding up to the month's totals.
 
-use std::path::Path;
-
 use crate::common::Fixture;
 
 fn built(fx: &Fixture) {

@@ -108,7 +108,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
     let mut posts = posts::to_date(c, settings, as_of, &mut tally);
     let numbered = posts::number(c, &mut posts);
     tally.repeats(&repeat::by_partnership(
-        &c.orders,
+        &c.acquired,
         n,
         as_of,
         settings.repeat_window_days,

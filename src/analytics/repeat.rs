@@ -1,10 +1,13 @@
 //! Repeat purchase: which customers each partnership acquired and whether
 //! they came back within the window (metrics.md; readings 6 and 7).
 
+#[cfg(test)]
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::Acquisition;
+#[cfg(test)]
 use crate::model::Order;
 
 /// Eligible and repeating customers acquired by one partnership.
@@ -30,20 +33,41 @@ impl Repeat {
     }
 }
 
-/// Per partnership (by index), the customers it acquired, from the orders to
-/// date. Unattributed acquisitions belong to no partnership.
+/// Per partnership (by index), the customers it acquired to date that are
+/// eligible, and of those the ones who came back within the window.
 pub fn by_partnership(
-    orders: &[Order],
+    acquired: &[Acquisition],
     partnerships: usize,
     as_of: NaiveDate,
     window: u32,
 ) -> Vec<Repeat> {
+    let mut out = vec![Repeat::default(); partnerships];
+    for a in acquired {
+        if (as_of - a.date).num_days() < i64::from(window) {
+            continue;
+        }
+        let Some(r) = out.get_mut(a.partnership.index()) else {
+            continue;
+        };
+        r.eligible += a.customers;
+        if a.next.is_some_and(|n| n <= window) {
+            r.repeating += a.customers;
+        }
+    }
+    out
+}
+
+/// The customers acquired by a partnership, from every order of a client:
+/// metrics.md read as plainly as it is written, holding every order. The
+/// build reduces orders as it reads them ([`crate::load::csv::Ledger`]);
+/// this is what its tests hold it to.
+#[cfg(test)]
+pub(crate) fn acquisitions(orders: &[Order], as_of: NaiveDate) -> Vec<Acquisition> {
     let mut by_customer: HashMap<&str, Vec<&Order>> = HashMap::new();
     for o in orders.iter().filter(|o| o.date <= as_of) {
         by_customer.entry(o.customer.as_str()).or_default().push(o);
     }
-    let window = i64::from(window);
-    let mut out = vec![Repeat::default(); partnerships];
+    let mut out = Vec::new();
     for list in by_customer.values() {
         let Some(first) = list
             .iter()
@@ -51,15 +75,20 @@ pub fn by_partnership(
         else {
             continue;
         };
-        let Some(p) = first.partnership else { continue };
-        if (as_of - first.date).num_days() < window {
+        let Some(partnership) = first.partnership else {
             continue;
-        }
-        let repeats = list.iter().any(|o| {
-            !std::ptr::eq(*o, *first) && (0..=window).contains(&(o.date - first.date).num_days())
+        };
+        let next = list
+            .iter()
+            .filter(|o| !std::ptr::eq(**o, *first))
+            .filter_map(|o| u32::try_from((o.date - first.date).num_days()).ok())
+            .min();
+        out.push(Acquisition {
+            date: first.date,
+            partnership,
+            next,
+            customers: 1,
         });
-        out[p.index()].eligible += 1;
-        out[p.index()].repeating += u64::from(repeats);
     }
     out
 }
@@ -67,6 +96,11 @@ pub fn by_partnership(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The figure from every order, as metrics.md reads.
+    fn of(orders: &[Order], partnerships: usize, as_of: NaiveDate, window: u32) -> Vec<Repeat> {
+        by_partnership(&acquisitions(orders, as_of), partnerships, as_of, window)
+    }
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -101,7 +135,7 @@ mod tests {
             order("7", "2026-01-01", "d", None),
             order("8", "2026-01-05", "d", Some(1)),
         ];
-        let r = by_partnership(&orders, 2, as_of, 90);
+        let r = of(&orders, 2, as_of, 90);
         assert_eq!(
             r[0],
             Repeat {
@@ -120,10 +154,10 @@ mod tests {
             order("1", "2026-01-01", "a", Some(0)),
             order("2", "2026-01-02", "b", Some(0)),
         ];
-        let r = by_partnership(&orders, 1, date("2026-04-01"), 90);
+        let r = of(&orders, 1, date("2026-04-01"), 90);
         assert_eq!(r[0].eligible, 1);
         // Orders after as_of count nowhere: with as_of 01-01, b does not exist.
-        let r = by_partnership(&orders, 1, date("2026-01-01"), 0);
+        let r = of(&orders, 1, date("2026-01-01"), 0);
         assert_eq!(
             r[0],
             Repeat {
@@ -140,7 +174,7 @@ mod tests {
             order("a0", "2026-01-01", "x", Some(0)),
             order("A1", "2026-01-01", "x", Some(1)),
         ];
-        let r = by_partnership(&orders, 2, date("2026-12-31"), 90);
+        let r = of(&orders, 2, date("2026-12-31"), 90);
         assert_eq!((r[0].eligible, r[1].eligible, r[1].repeating), (0, 1, 1));
     }
 }

@@ -77,7 +77,7 @@ fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Cli
         budgets: Vec::new(),
         posts,
         daily: Vec::new(),
-        orders: Vec::new(),
+        acquired: Vec::new(),
         month_notes: BTreeMap::new(),
         partnership_notes: BTreeMap::new(),
         internal_notes: Default::default(),
@@ -330,12 +330,13 @@ fn repeat_rates_roll_up_by_acquiring_partnership() {
             partnership: p.map(crate::model::PartnershipIx::new),
         }
     };
-    c.orders = vec![
+    let orders = [
         order("1", "2026-02-01", "x", Some(0)),
         order("2", "2026-02-10", "x", None),
         order("3", "2026-02-01", "y", Some(0)),
         order("4", "2026-02-01", "z", Some(1)),
     ];
+    c.acquired = super::repeat::acquisitions(&orders, date("2026-10-01"));
     let f = super::client(&c, &settings(), date("2026-10-01"));
     // p0: 1 of 2; p1: 0 of 1; portfolio 1 of 3.
     assert_eq!(f.partnerships[0].repeat_purchase_rate, Some(0.5));

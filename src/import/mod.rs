@@ -155,6 +155,8 @@ fn summary(path: &Path, table: &CsvFile, target: PathBuf, written: usize) -> Imp
             }
             ("orders", by)
         }
+        // `roster import` reads orders row by row.
+        Rows::Ledger(_) => ("orders", BTreeMap::new()),
     };
     Imported {
         source: path.to_path_buf(),
@@ -202,7 +204,7 @@ fn check_rows(ctx: &ClientContext, table: &CsvFile, diags: &mut Diagnostics) {
                 ids.push((&r.id, r.at));
             }
         }
-        Rows::Daily(_) => {}
+        Rows::Daily(_) | Rows::Ledger(_) => {}
     }
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (id, cell) in ids {

@@ -21,6 +21,8 @@ pub fn text(file: &CsvFile) -> (String, usize) {
             )
         }
         Rows::Orders(rows) => (ORDERS.to_vec(), rows.iter().map(order).collect(), 3),
+        // `roster import` reads orders row by row: never a ledger.
+        Rows::Ledger(_) => (ORDERS.to_vec(), Vec::new(), 3),
     };
     // The required columns, and those some row fills: a platform export
     // has no revenue.

@@ -20,12 +20,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::{Counts, PostKind};
 
 mod header;
+mod ledger;
+mod parts;
 mod quotes;
 mod rows;
 mod table;
 mod way;
 
-use table::{Read, Table, Text, field_starts};
+pub use ledger::{Acquired, Dated, Duplicate, Ledger, Named, Signs};
+pub use parts::{PART, read_streamed};
+use table::{Part, Read, Table, Text, field_starts};
 use way::Way;
 
 /// Where a cell is, for later diagnostics.
@@ -183,8 +187,12 @@ pub enum Rows {
     Posts(Vec<RawPost>),
     /// A daily file.
     Daily(Vec<RawDaily>),
-    /// An orders file.
+    /// An orders file, row by row (for `roster import`, which writes them
+    /// out).
     Orders(Vec<RawOrder>),
+    /// An orders file reduced as it was read to what the figures and
+    /// checks need.
+    Ledger(Box<Ledger>),
 }
 
 /// One metrics file, read.
@@ -383,21 +391,22 @@ pub fn read(
 ) -> Result<CsvFile, Unread> {
     let (text, encoding) = decode_as(bytes);
     warn_encoding(path, encoding, diags);
-    let first_line = text.lines().next().unwrap_or("");
-    let sep = sep_line(first_line);
-    let skip = usize::from(sep.is_some());
-    let header_line = text.lines().nth(skip).unwrap_or("");
-    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
-    let header_starts = field_starts(header_line, delimiter);
-    let header_at = |i: usize| {
-        let column = header_starts.get(i).copied().unwrap_or(1);
-        Location::at(path, 1 + skip, column).in_field(i)
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    match read_text(path, &text, how, diags, None) {
+        Ok(read) => read,
+        // Only a file read a part at a time can need to be read whole.
+        Err(parts::Whole) => Err(Unread::Unusable {
+            may_hold_posts: true,
+        }),
+    }
+}
+
+/// The header row, after `skip` lines (a `sep=` line).
+fn header_record(
+    path: &Path,
+    reader: &mut csv::Reader<&[u8]>,
+    skip: usize,
+    diags: &mut Diagnostics,
+) -> Result<csv::StringRecord, Unread> {
     let mut record = csv::StringRecord::new();
     for _ in 0..=skip {
         match reader.read_record(&mut record) {
@@ -417,28 +426,81 @@ pub fn read(
             }
         }
     }
+    Ok(record)
+}
+
+/// Read a file's text, or its first part when `rest` gives the others
+/// ([`parts`]); `Err` when a later part shows the file must be read whole.
+fn read_text(
+    path: &Path,
+    text: &str,
+    how: &How,
+    diags: &mut Diagnostics,
+    rest: Option<(&mut parts::Rest, u64)>,
+) -> Result<Result<CsvFile, Unread>, parts::Whole> {
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = sep_line(first_line);
+    let skip = usize::from(sep.is_some());
+    let header_line = text.lines().nth(skip).unwrap_or("");
+    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    let header_starts = field_starts(header_line, delimiter);
+    let header_at = |i: usize| {
+        let column = header_starts.get(i).copied().unwrap_or(1);
+        Location::at(path, 1 + skip, column).in_field(i)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let record = match header_record(path, &mut reader, skip, diags) {
+        Ok(record) => record,
+        Err(unread) => return Ok(Err(unread)),
+    };
     let written: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
-    let bad_quote = quotes::first_open(&text, delimiter, header.len());
+    let bad_quote = quotes::first_open(text, delimiter, header.len());
     if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
         // The header itself runs on: nothing in the file can be told apart.
         diags.push(open_quote(path, &q));
-        return Err(Unread::Unusable {
+        return Ok(Err(Unread::Unusable {
             may_hold_posts: true,
-        });
+        }));
     }
-    let way = way::way((&header, &written), how, (path, None), header_at, diags)?;
-    let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
-    let text = Text {
-        text: &text,
-        delimiter,
+    let way = match way::way((&header, &written), how, (path, None), header_at, diags) {
+        Ok(way) => way,
+        Err(unread) => return Ok(Err(unread)),
     };
-    match table.csv_rows(way.kind.name, &text, &mut reader, bad_quote, diags) {
-        Ok(read) => Ok(file(&table, read, &way, diags)),
+    let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
+    let fields = header.len();
+    let text = Text { text, delimiter };
+    let lines = text.text.bytes().filter(|b| *b == b'\n').count() + 1;
+    // A file read in parts has about as many lines again in each.
+    let expected = rest.as_ref().map_or(lines, |(_, len)| {
+        let per_byte = lines as f64 / text.text.len().max(1) as f64;
+        (per_byte * *len as f64) as usize
+    });
+    let mut read = table.empty(way.kind.name, expected);
+    let last = rest.is_none();
+    let rows = table.csv_rows(
+        &text,
+        &mut reader,
+        bad_quote,
+        (&mut read, Part::last(last)),
+        diags,
+    );
+    let done = match (rows, rest) {
+        (Ok(Some(carry)), Some((rest, _))) => {
+            parts::rest(&table, (&text, carry, fields), rest, &mut read, diags)?
+        }
+        (rows, _) => rows.map(|_| ()),
+    };
+    Ok(match done {
+        Ok(()) => Ok(file(&table, read, &way, diags)),
         Err(()) => Err(Unread::Unusable {
             may_hold_posts: way.kind.name == "posts",
         }),
-    }
+    })
 }
 
 /// The file read, once the view (if any) has said what it met.

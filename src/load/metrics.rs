@@ -112,6 +112,12 @@ fn tables(
         may_hold_posts: true,
     };
     let file = rel(root, path);
+    if format(path) == Some(Format::Csv)
+        && !how.importing
+        && let Some(read) = streamed(root, path, &file, how, diags)
+    {
+        return vec![read];
+    }
     let bytes = match within::read(root, path) {
         Ok(bytes) => bytes,
         Err(within::Refused::Outside) => {
@@ -127,6 +133,25 @@ fn tables(
         }
     };
     tables_of(&file, &bytes, how, diags)
+}
+
+/// A CSV file of more than two parts ([`csv::PART`]), read a part at a
+/// time; `None` to read it whole (a smaller file, or one that must be).
+fn streamed(
+    root: &Path,
+    path: &Path,
+    file: &Path,
+    how: &How,
+    diags: &mut Diagnostics,
+) -> Option<Result<csv::CsvFile, csv::Unread>> {
+    let Ok((mut f, len)) = within::open(root, path) else {
+        // Reading it whole reports why it cannot be read.
+        return None;
+    };
+    if len <= 2 * csv::PART as u64 {
+        return None;
+    }
+    csv::read_streamed(file, (&mut f, len), how, diags)
 }
 
 /// The tables of a file's bytes, `file` naming it (its extension saying

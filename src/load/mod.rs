@@ -19,6 +19,7 @@ pub mod within;
 pub mod workbook;
 pub mod yaml;
 
+use chrono::NaiveDate;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -161,9 +162,9 @@ fn walk_files(dir: &Path, links: bool) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Read the portfolio at `root`. `only` limits the clients read (all when
-/// empty).
-pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
+/// Read the portfolio at `root`; `as_of` is `--as-of`, if given (with
+/// roster.yaml's `as_of`, it is how far orders are folded in).
+pub fn portfolio(root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) -> RawPortfolio {
     let roster = root.join("roster.yaml");
     let source = if roster.exists() {
         read_text(root, &roster, diags)
@@ -181,7 +182,8 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
     }
     let defaults = Settings::default();
     let reading = settings.as_ref().map_or(&defaults, |s| &s.settings);
-    let clients = read_clients(root, &dirs, reading, diags);
+    let orders_to = as_of.or(settings.as_ref().and_then(|s| s.as_of));
+    let clients = read_clients(root, &dirs, (reading, orders_to), diags);
     RawPortfolio {
         root: root.to_path_buf(),
         settings,
@@ -194,11 +196,12 @@ pub fn portfolio(root: &Path, diags: &mut Diagnostics) -> RawPortfolio {
 /// Read only the client folders `ids` of the portfolio at `root` (those
 /// that exist), for `serve`'s rebuilds of what changed, as roster.yaml's
 /// `settings` say (slash dates, unless a client says otherwise; the salt
-/// of customers' ids).
+/// of customers' ids), folding in the orders to `orders_to` (roster.yaml's
+/// `as_of`, if given).
 pub fn clients(
     root: &Path,
     ids: &std::collections::BTreeSet<String>,
-    settings: &Settings,
+    reading: (&Settings, Option<NaiveDate>),
     diags: &mut Diagnostics,
 ) -> Vec<RawClient> {
     let dirs: Vec<PathBuf> = ids
@@ -206,21 +209,21 @@ pub fn clients(
         .map(|id| root.join("clients").join(id))
         .filter(|dir| dir.is_dir())
         .collect();
-    read_clients(root, &dirs, settings, diags)
+    read_clients(root, &dirs, reading, diags)
 }
 
 /// Read client folders in parallel, each into its own sink, merged in order.
 fn read_clients(
     root: &Path,
     dirs: &[PathBuf],
-    settings: &Settings,
+    reading: (&Settings, Option<NaiveDate>),
     diags: &mut Diagnostics,
 ) -> Vec<RawClient> {
     let results: Vec<(Option<RawClient>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| {
             let mut d = Diagnostics::new();
-            let c = client(root, dir, settings, &mut d);
+            let c = client(root, dir, reading, &mut d);
             (c, d)
         })
         .collect();
@@ -233,11 +236,12 @@ fn read_clients(
 }
 
 /// One client folder, read; `None` when its name is not an id.
-/// Slash dates read as `settings` say unless client.yaml says otherwise.
+/// Slash dates read as `settings` say unless client.yaml says otherwise;
+/// orders are folded in to `orders_to`.
 fn client(
     root: &Path,
     dir: &Path,
-    settings: &Settings,
+    (settings, orders_to): (&Settings, Option<NaiveDate>),
     diags: &mut Diagnostics,
 ) -> Option<RawClient> {
     let id = dir.file_name()?.to_string_lossy().to_string();
@@ -264,6 +268,7 @@ fn client(
         folder: None,
         importing: false,
         preset: None,
+        orders_to,
     };
     let owners: Vec<&str> = partnerships
         .iter()

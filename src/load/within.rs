@@ -57,6 +57,16 @@ pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
     fs::read(real).map_err(Refused::Io)
 }
 
+/// Open the file at `path` of the portfolio at `root`, unless its real
+/// path is outside the portfolio, with its length: for reading a large
+/// file a part at a time.
+pub fn open(root: &Path, path: &Path) -> Result<(fs::File, u64), Refused> {
+    let real = resolve(root, path)?;
+    let file = fs::File::open(real).map_err(Refused::Io)?;
+    let len = file.metadata().map_err(Refused::Io)?.len();
+    Ok((file, len))
+}
+
 /// Whether `path` is a file inside the portfolio at `root` (after links).
 pub fn is_file(root: &Path, path: &Path) -> bool {
     resolve(root, path).is_ok_and(|real| real.is_file())

@@ -201,8 +201,9 @@ pub struct Client {
     pub posts: Vec<Post>,
     /// Daily rows of those posts.
     pub daily: Vec<DailyRow>,
-    /// Orders, all of them (attributed or not).
-    pub orders: Vec<Order>,
+    /// The customers its partnerships acquired to date (from the orders
+    /// files), those alike counted together.
+    pub acquired: Vec<Acquisition>,
     /// Month notes (Markdown source) by month.
     pub month_notes: BTreeMap<Month, String>,
     /// Partnership notes (Markdown source) by partnership id.
@@ -491,6 +492,22 @@ pub struct DailyRow {
     pub counts: Counts,
     /// Revenue within that day, in the post's currency.
     pub revenue: Option<Decimal>,
+}
+
+/// Customers acquired by a partnership on one date whose next other order
+/// came as many days later, if at all (metrics.md, "Repeat purchase"):
+/// all that repeat purchase reads of a customer, so that alike customers
+/// are one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Acquisition {
+    /// The acquisition order's date.
+    pub date: NaiveDate,
+    /// The partnership it names.
+    pub partnership: PartnershipIx,
+    /// Days from `date` to the customer's next other order on or after it.
+    pub next: Option<u32>,
+    /// How many customers.
+    pub customers: u64,
 }
 
 /// One order, for repeat-purchase analysis.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::scope::{Refs, Scope};
-use super::{Checked, notes, rows};
+use super::{Checked, notes, orders, rows};
 use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Seg, join, join_index};
@@ -43,7 +43,7 @@ pub(super) fn client(
     let mut refs = Refs::new(c, &partnerships);
     let (posts, post_places) = rows::posts(&s, &mut refs, diags);
     let daily = rows::daily(&s, &posts, &post_places, diags);
-    let orders = rows::orders(&s, &mut refs, diags);
+    let acquired = orders::acquisitions(&s, &mut refs, diags);
     let shown = (&partnerships[..], &posts[..]);
     let client_notes = notes::notes(&s, &c.notes, shown, &refs, diags);
     let internal_notes = notes::notes(&s, &c.internal_notes, shown, &refs, diags);
@@ -70,7 +70,7 @@ pub(super) fn client(
         budgets: file.budgets.clone(),
         posts,
         daily,
-        orders,
+        acquired,
         month_notes: client_notes.months,
         partnership_notes: client_notes.partnerships,
         internal_notes,

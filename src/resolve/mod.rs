@@ -32,6 +32,7 @@ mod base_url;
 mod client;
 pub mod links;
 mod notes;
+mod orders;
 pub mod report_date;
 mod rows;
 mod scope;
@@ -57,6 +58,7 @@ fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
             Rows::Posts(r) => r.len(),
             Rows::Daily(r) => r.len(),
             Rows::Orders(r) => r.len(),
+            Rows::Ledger(l) => l.rows(),
         })
         .sum()
 }
@@ -226,10 +228,15 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, file: &Path, value: &str, loc: Location) {
+        self.add_rows(file, value, loc, 1);
+    }
+
+    /// `rows` rows at once, the first at `loc`.
+    fn add_rows(&mut self, file: &Path, value: &str, loc: Location, rows: usize) {
         self.seen
             .entry((file.to_path_buf(), value.to_string()))
-            .and_modify(|e| e.1 += 1)
-            .or_insert((loc, 1));
+            .and_modify(|e| e.1 += rows)
+            .or_insert((loc, rows));
     }
 }
 

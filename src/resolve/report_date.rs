@@ -91,28 +91,41 @@ struct Dated<'a> {
     date: NaiveDate,
     what: DateOf,
     at: Place<'a>,
+    /// How many rows it stands for: the orders of one date of an orders
+    /// file, which keeps only their count and the first
+    /// ([`crate::load::csv::Ledger`]).
+    rows: usize,
 }
 
 /// The post and order dates of a client, each with its row.
 fn row_dates(c: &RawClient) -> impl Iterator<Item = Dated<'_>> {
     c.metrics.iter().flat_map(|f| {
         let at = |(line, column)| Place::Row(&f.path, line, column);
-        let (posts, orders) = match &f.rows {
-            Rows::Posts(rows) => (&rows[..], &[][..]),
-            Rows::Orders(rows) => (&[][..], &rows[..]),
-            Rows::Daily(_) => (&[][..], &[][..]),
+        let (posts, orders, ledger) = match &f.rows {
+            Rows::Posts(rows) => (&rows[..], &[][..], None),
+            Rows::Orders(rows) => (&[][..], &rows[..], None),
+            Rows::Ledger(l) => (&[][..], &[][..], Some(l.dates())),
+            Rows::Daily(_) => (&[][..], &[][..], None),
         };
         let posts = posts.iter().map(move |r| Dated {
             date: r.published.date,
             what: DateOf::Post,
             at: at(r.at.place()),
+            rows: 1,
         });
         let orders = orders.iter().map(move |r| Dated {
             date: r.date.date,
             what: DateOf::Order,
             at: at(r.at.place()),
+            rows: 1,
         });
-        posts.chain(orders)
+        let dates = ledger.into_iter().flatten().map(move |(date, d)| Dated {
+            date: *date,
+            what: DateOf::Order,
+            at: at(d.first.place()),
+            rows: d.rows,
+        });
+        posts.chain(orders).chain(dates)
     })
 }
 
@@ -128,11 +141,13 @@ fn dated(c: &RawClient, as_of: NaiveDate) -> impl Iterator<Item = Dated<'_>> {
                 date: p.start,
                 what: DateOf::PartnershipStart,
                 at: Place::Yaml(&p.source, "start", None),
+                rows: 1,
             };
             let costs = p.extra_costs.iter().enumerate().map(|(i, cost)| Dated {
                 date: cost.date,
                 what: DateOf::ExtraCost,
                 at: Place::Yaml(&p.source, "date", Some(i)),
+                rows: 1,
             });
             std::iter::once(start).chain(costs)
         });
@@ -205,8 +220,8 @@ pub fn check_data_dates(clients: &[&RawClient], as_of: NaiveDate, diags: &mut Di
         for d in row_dates(c) {
             if d.date > as_of {
                 match d.what {
-                    DateOf::Order => orders += 1,
-                    _ => posts += 1,
+                    DateOf::Order => orders += d.rows,
+                    _ => posts += d.rows,
                 }
                 if after.is_none_or(|a| d.at.key() < a.at.key()) {
                     after = Some(d);
@@ -263,7 +278,15 @@ pub fn check_span(
     }
     let mut all: Vec<Dated> = clients.iter().flat_map(|c| dated(c, as_of)).collect();
     all.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.key().cmp(&b.at.key())));
-    let median = all[all.len() / 2].date;
+    let total: usize = all.iter().map(|d| d.rows).sum();
+    let mut seen = 0;
+    let median = all
+        .iter()
+        .find(|d| {
+            seen += d.rows;
+            seen > total / 2
+        })
+        .map_or(as_of, |d| d.date);
     if median < limit {
         let first = &all[0];
         let mut d = Diagnostic::error(PortfolioProblem::ReportDateTooLate {
@@ -297,7 +320,7 @@ fn early_dates(all: &[Dated], as_of: NaiveDate, limit: NaiveDate, diags: &mut Di
                 date: first.date,
                 as_of,
                 max_years: MAX_YEARS,
-                more: early.len() - 1,
+                more: early.iter().map(|d| d.rows).sum::<usize>() - 1,
             })
             .at(first.at.location()),
         );

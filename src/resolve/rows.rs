@@ -1,6 +1,6 @@
 //! The rows of a client's metrics files tied to the model: each post to its
 //! partnership, each daily row to its post, each order to its partnership
-//! (or none). A duplicate id is an error at the second row, naming the
+//! (or none: [`super::orders`]). A duplicate id is an error at the second row, naming the
 //! first; an unknown id is reported once per file with the rows counted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -12,7 +12,7 @@ use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::RawClient;
 use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows, SignAt};
-use crate::model::{Currency, DailyRow, Month, Order, Post, PostIx};
+use crate::model::{Currency, DailyRow, Month, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted
 /// from the date as written when the row gives a date; a date before the
@@ -39,7 +39,7 @@ fn day_number(r: &RawDaily, post: &Post, f: &CsvFile, diags: &mut Diagnostics) -
 
 /// A currency sign written with an amount that cannot mean `currency`,
 /// the currency of the amount (`whose`: the row's, its post's).
-fn check_sign(
+pub(super) fn check_sign(
     sign: Option<&SignAt>,
     currency: &str,
     whose: &'static str,
@@ -233,45 +233,4 @@ pub(super) fn daily(
         );
     }
     daily
-}
-
-/// The orders, attributed to a partnership or to none.
-pub(super) fn orders(s: &Scope, refs: &mut Refs, diags: &mut Diagnostics) -> Vec<Order> {
-    let c = s.c;
-    let order_rows = rows_of(c, |r| matches!(r, Rows::Orders(_)));
-    let mut orders = Vec::with_capacity(order_rows);
-    let mut order_places: HashMap<&str, (&Path, Cell)> = HashMap::with_capacity(order_rows);
-    for f in &c.metrics {
-        let Rows::Orders(rows) = &f.rows else {
-            continue;
-        };
-        for r in rows {
-            if let Some(&(file, cell)) = order_places.get(r.id.as_str()) {
-                diags.push(
-                    Diagnostic::error(RowProblem::DuplicateOrder {
-                        id: r.id.to_string(),
-                        first: at(file, cell),
-                    })
-                    .at(at(&f.path, r.at)),
-                );
-                continue;
-            }
-            order_places.insert(&r.id, (&f.path, r.at));
-            let written = r.sign.as_ref().and_then(|s| s.currency.as_deref());
-            let cur = written.unwrap_or(s.currency.as_str());
-            check_sign(r.sign.as_deref(), cur, "the row's", f, diags);
-            let partnership = r
-                .partnership
-                .as_ref()
-                .and_then(|(id, cell)| refs.resolve(id, &f.path, *cell));
-            orders.push(Order {
-                id: r.id.clone(),
-                date: r.date.date,
-                instant: r.date.instant,
-                customer: r.customer.clone(),
-                partnership,
-            });
-        }
-    }
-    orders
 }

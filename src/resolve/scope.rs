@@ -70,11 +70,22 @@ impl<'a> Refs<'a> {
     /// The index of partnership `id`, named at `cell` of `file`; an id no
     /// file defines is counted for [`Refs::report`].
     pub fn resolve(&mut self, id: &str, file: &Path, cell: Cell) -> Option<PartnershipIx> {
+        self.resolve_rows(id, file, cell, 1)
+    }
+
+    /// [`Refs::resolve`] for `rows` rows naming `id`, the first at `cell`.
+    pub fn resolve_rows(
+        &mut self,
+        id: &str,
+        file: &Path,
+        cell: Cell,
+        rows: usize,
+    ) -> Option<PartnershipIx> {
         if let Some(i) = self.index.get(id) {
             return Some(*i);
         }
         if !self.known.contains(id) {
-            self.unknown.add(file, id, at(file, cell));
+            self.unknown.add_rows(file, id, at(file, cell), rows);
         }
         None
     }

@@ -246,7 +246,7 @@ impl Workspace {
     fn read(&mut self, changes: &Changes) {
         if changes.everything {
             let mut diags = Diagnostics::new();
-            self.raw = load::portfolio(&self.root, &mut diags);
+            self.raw = load::portfolio(&self.root, None, &mut diags);
             self.renderer = Renderer::compile(&self.raw.looks, &mut diags);
             self.read_problems = Scoped::split(diags);
             return;
@@ -257,7 +257,8 @@ impl Workspace {
             .as_ref()
             .map(|s| s.settings.clone())
             .unwrap_or_default();
-        let (fresh, diags) = read_clients(&self.root, &changes.clients, &settings);
+        let orders_to = self.raw.settings.as_ref().and_then(|s| s.as_of);
+        let (fresh, diags) = read_clients(&self.root, &changes.clients, (&settings, orders_to));
         self.raw
             .clients
             .retain(|c| !changes.clients.contains(c.id.as_str()));
@@ -307,9 +308,9 @@ fn merge(
 fn read_clients(
     root: &Path,
     ids: &BTreeSet<String>,
-    settings: &Settings,
+    reading: (&Settings, Option<chrono::NaiveDate>),
 ) -> (Vec<RawClient>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let clients = load::clients(root, ids, settings, &mut diags);
+    let clients = load::clients(root, ids, reading, &mut diags);
     (clients, diags)
 }

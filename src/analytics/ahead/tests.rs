@@ -29,7 +29,7 @@ fn client(partnerships: Vec<Partnership>, signed: Vec<Partnership>) -> Client {
         budgets: Vec::new(),
         posts: Vec::new(),
         daily: Vec::new(),
-        orders: Vec::new(),
+        acquired: Vec::new(),
         month_notes: Default::default(),
         partnership_notes: Default::default(),
         internal_notes: Default::default(),

@@ -219,6 +219,11 @@ pub(super) fn read_row(row: &mut RowReader, cols: &Columns, rows: &mut Rows) {
         Rows::Posts(out) => out.extend(post_row(row, cols)),
         Rows::Daily(out) => out.extend(daily_row(row, cols)),
         Rows::Orders(out) => out.extend(order_row(row, cols)),
+        Rows::Ledger(ledger) => {
+            if let Some(order) = order_row(row, cols) {
+                ledger.add(order);
+            }
+        }
     }
 }
 

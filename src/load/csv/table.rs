@@ -36,6 +36,24 @@ pub(super) struct Table<'t> {
     salt: &'t str,
     /// Whether the table is read for `roster import`.
     pub(super) importing: bool,
+    /// The report date, when known before reading: orders after it are
+    /// not folded into the ledger.
+    orders_to: Option<chrono::NaiveDate>,
+}
+
+/// Which part of a CSV file read a part at a time a text is: how many lines
+/// come before it, and whether it is the last.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Part {
+    pub(super) lines: usize,
+    pub(super) last: bool,
+}
+
+impl Part {
+    /// The first part: the whole file when `last`.
+    pub(super) fn last(last: bool) -> Part {
+        Part { lines: 0, last }
+    }
 }
 
 /// A CSV file's text and how its records are delimited.
@@ -104,6 +122,7 @@ impl<'t> Table<'t> {
             view,
             salt: how.salt,
             importing: how.importing,
+            orders_to: how.orders_to,
         }
     }
 
@@ -115,11 +134,12 @@ impl<'t> Table<'t> {
             .in_sheet(self.sheet)
     }
 
-    fn empty(&self, kind: &str, capacity: usize) -> Read {
+    pub(super) fn empty(&self, kind: &str, capacity: usize) -> Read {
         let rows = match kind {
             "posts" => Rows::Posts(Vec::with_capacity(capacity)),
             "daily" => Rows::Daily(Vec::with_capacity(capacity)),
-            _ => Rows::Orders(Vec::with_capacity(capacity)),
+            _ if self.importing => Rows::Orders(Vec::with_capacity(capacity)),
+            _ => Rows::Ledger(Box::new(super::Ledger::new(self.orders_to, capacity))),
         };
         Read {
             rows,
@@ -216,60 +236,77 @@ impl<'t> Table<'t> {
         read
     }
 
-    /// Read a CSV file's records after its header; `Err` when a quote left
-    /// open (`bad_quote`) makes the rest of the file unreadable.
+    /// Read a CSV file's records after its header into `read`; `Err` when a
+    /// quote left open (`bad_quote`) makes the rest of the file unreadable.
+    /// `part` says which part of the file `file` is: the lines before it,
+    /// and whether it is the last. A part before the last holds back its
+    /// last record, which may be cut short, and returns where it starts,
+    /// for the next part to begin with.
     pub(super) fn csv_rows(
         &self,
-        kind: &str,
         file: &Text,
         reader: &mut csv::Reader<&[u8]>,
         bad_quote: Option<quotes::BadQuote>,
+        (read, part): (&mut Read, Part),
         diags: &mut Diagnostics,
-    ) -> Result<Read, ()> {
+    ) -> Result<Option<usize>, ()> {
         let lines: Vec<&str> = file.text.lines().collect();
         let newlines: Vec<usize> = file.text.match_indices('\n').map(|(i, _)| i).collect();
-        let mut read = self.empty(kind, lines.len());
-        let mut record = csv::StringRecord::new();
         let line_of = |byte: u64| line_at(file.text, &newlines, usize::try_from(byte).unwrap_or(0));
+        let (mut record, mut next) = (csv::StringRecord::new(), csv::StringRecord::new());
+        // The end of the record in `record`, once one is read.
+        let mut pending: Option<u64> = None;
+        let mut failed = false;
         loop {
-            match reader.read_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
+            let got = match reader.read_record(&mut next) {
+                Ok(got) => got,
                 Err(e) => {
                     let loc = match e.position() {
-                        Some(p) => Location::at(self.path, line_of(p.byte()), 1),
+                        Some(p) => Location::at(self.path, part.lines + line_of(p.byte()), 1),
                         None => Location::file(self.path),
                     };
                     let problem = CsvProblem::Unreadable {
                         reason: e.to_string(),
                     };
                     diags.push(Diagnostic::error(problem).at(loc));
-                    break;
+                    failed = true;
+                    false
+                }
+            };
+            if !got && !part.last && !failed {
+                // The last record of a part before the last: held back.
+                let start = |r: &csv::StringRecord| r.position().map_or(0, |p| p.byte() as usize);
+                return Ok(pending.map(|_| start(&record)));
+            }
+            if let Some(end) = pending {
+                if let Some(q) = bad_quote.filter(|q| (q.at as u64) < end) {
+                    diags.push(open_quote(self.path, &q));
+                    return Err(());
+                }
+                if !record.iter().all(|f| f.trim().is_empty()) {
+                    let line = record.position().map_or(0, |p| line_of(p.byte()));
+                    let raw = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+                    let row = RowReader {
+                        record: &record,
+                        line: part.lines + line,
+                        place: Place::Line(raw, file.delimiter),
+                        dialect: self.dialect,
+                        errors: Vec::new(),
+                        fields: None,
+                        salt: self.salt,
+                        keep_revenue: self.importing,
+                        personal: None,
+                    };
+                    self.record(row, true, read, diags);
                 }
             }
-            if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
-                diags.push(open_quote(self.path, &q));
-                return Err(());
+            if !got {
+                break;
             }
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let line = record.position().map_or(0, |p| line_of(p.byte()));
-            let raw = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
-            let row = RowReader {
-                record: &record,
-                line,
-                place: Place::Line(raw, file.delimiter),
-                dialect: self.dialect,
-                errors: Vec::new(),
-                fields: None,
-                salt: self.salt,
-                keep_revenue: self.importing,
-                personal: None,
-            };
-            self.record(row, true, &mut read, diags);
+            pending = Some(reader.position().byte());
+            std::mem::swap(&mut record, &mut next);
         }
-        Ok(read)
+        Ok(None)
     }
 
     /// The error of a row with more fields than the header, or fewer than

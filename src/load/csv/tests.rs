@@ -144,7 +144,8 @@ fn a_stamp_written_in_roster_form_reads_back_the_same() {
     );
 }
 
-/// The orders read from a Shopify export with `codes`.
+/// The orders read from a Shopify export with `codes`, row by row (as
+/// `roster import` reads them), and what a build's reading reports.
 fn shopify(text: &str, codes: &[(&str, &str)]) -> (Vec<RawOrder>, Vec<String>) {
     let codes = imports::Codes(
         codes
@@ -158,8 +159,23 @@ fn shopify(text: &str, codes: &[(&str, &str)]) -> (Vec<RawOrder>, Vec<String>) {
         ..How::default()
     };
     let mut d = Diagnostics::new();
-    let f = read(Path::new("o.csv"), text.as_bytes(), &how, &mut d).unwrap();
+    let built = read(Path::new("o.csv"), text.as_bytes(), &how, &mut d).unwrap();
+    assert!(
+        matches!(built.rows, Rows::Ledger(_)),
+        "a build folds orders"
+    );
     let msgs = d.sorted().iter().map(|d| d.message()).collect();
+    let importing = How {
+        importing: true,
+        ..how
+    };
+    let f = read(
+        Path::new("o.csv"),
+        text.as_bytes(),
+        &importing,
+        &mut Diagnostics::new(),
+    )
+    .unwrap();
     match f.rows {
         Rows::Orders(rows) => (rows, msgs),
         _ => panic!("not orders"),

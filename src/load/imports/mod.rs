@@ -48,6 +48,10 @@ pub struct How<'a> {
     pub importing: bool,
     /// The preset named by `roster import --as`, whatever the header.
     pub preset: Option<&'static str>,
+    /// The report date, when it is known before reading (`--as-of`, or
+    /// `as_of` in roster.yaml): orders after it are left out of what
+    /// repeat purchase keeps.
+    pub orders_to: Option<chrono::NaiveDate>,
 }
 
 /// How one of roster's columns is made from a row of the file.

@@ -40,7 +40,7 @@ pub struct CommitmentsPage {
 
 /// Build the commitments page .
 pub fn build(ctx: &Ctx) -> CommitmentsPage {
-    let page = CommitmentsPage {
+    CommitmentsPage {
         cards: cards(ctx),
         chart: cost_ahead::chart(ctx, "cost-by-month"),
         markets: markets(ctx),
@@ -49,8 +49,7 @@ pub fn build(ctx: &Ctx) -> CommitmentsPage {
         renewals: renewals(ctx),
         committed: committed(ctx),
         how: how::commitments(ctx),
-    };
-    page
+    }
 }
 
 /// The last month with something committed, in words, or that nothing is.

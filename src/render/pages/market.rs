@@ -38,7 +38,7 @@ pub fn build(ctx: &Ctx, mi: usize) -> MarketPage {
         .map(|(i, _)| i)
         .collect();
     let root = "../../";
-    let page = MarketPage {
+    MarketPage {
         name: mf.name.clone(),
         cards: figure_cards(
             ctx,
@@ -63,6 +63,5 @@ pub fn build(ctx: &Ctx, mi: usize) -> MarketPage {
             root,
         ),
         how: how::market(ctx),
-    };
-    page
+    }
 }

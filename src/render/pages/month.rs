@@ -366,7 +366,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
         note: String::new(),
     };
     let trend = charts::month_trend(ctx, "trend", i, root);
-    let page = MonthPage {
+    MonthPage {
         month: i18n::month(lang, m),
         pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
@@ -388,8 +388,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
             .map(|n| notes::to_html(n)),
         trend,
         how: how::month(ctx),
-    };
-    page
+    }
 }
 
 /// The posts published in month `m`, in publication order.

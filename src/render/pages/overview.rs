@@ -73,7 +73,7 @@ pub fn build(ctx: &Ctx) -> Overview {
     let s = &p.creator_roi;
     let has_daily = !f.engagement_decay.is_empty() || !f.conversion_window.is_empty();
     let (reports, partnerships, market_links) = link_lists(ctx);
-    let page = Overview {
+    Overview {
         cards: figure_cards(
             ctx,
             &p.figures,
@@ -110,8 +110,7 @@ pub fn build(ctx: &Ctx) -> Overview {
         partnerships,
         market_links,
         how: how::overview(ctx),
-    };
-    page
+    }
 }
 
 /// The best or worst partnership, linked, with its ROI.

@@ -103,7 +103,7 @@ pub fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
         note: String::new(),
     };
     let (costs, extras) = cost_tables(ctx, i);
-    let page = PartnershipPage {
+    PartnershipPage {
         creator: ctx.partnership(i).creator.clone(),
         facts: facts(ctx, i, &market_link),
         cards: cards(ctx, i),
@@ -123,8 +123,7 @@ pub fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
             .map(|n| notes::to_html(n)),
         market: market_link,
         how: how::partnership(ctx),
-    };
-    page
+    }
 }
 
 /// Who, where and on what terms.

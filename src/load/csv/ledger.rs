@@ -1,0 +1,461 @@
+//! An orders file reduced as it is read, to what repeat purchase needs
+//! (metrics.md, "Repeat purchase"; readings 5 and 6), so that memory grows
+//! with a shop's customers, not with its orders.
+//!
+//! Per customer it keeps the acquisition order so far (the earliest by
+//! instant, then by order id) and the three earliest dates of the
+//! customer's other orders. Any other order is at most two days before the
+//! acquisition date: it is no earlier an instant, and a date as written is
+//! within a day of its instant's UTC date. So the first of those three on or
+//! after the acquisition date is the first that can repeat, and when an
+//! earlier order takes over as the acquisition, the three earliest of the
+//! old three and the old acquisition's date are again enough.
+//!
+//! Only orders to date are folded in (`cutoff`, the report date when it is
+//! known before reading: without `as_of` the report date is the latest date
+//! read, which every order is on or before). The rest of a row is kept only
+//! as far as its checks need it: the partnership ids named, each with its
+//! first cell and rows; a digest and the first place of every order id, for
+//! duplicates; the currency signs written, each with its rows; and how many
+//! orders fall on each date, for the report date.
+//!
+//! Customers and order ids are keyed by a 64-bit digest of the id. Two ids
+//! of one file share a digest with odds of about n²/2⁶⁵ (one in six million
+//! at 2.4 million customers); customer ids made by `roster import` are
+//! themselves 64 bits of a hash.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use chrono::NaiveDate;
+
+use super::{Cell, RawOrder, SignAt};
+
+/// How many places a group of like problems lists (as the diagnostics do).
+const PLACES_KEPT: usize = 3;
+
+/// A partnership id as written in the file's rows.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The id as written.
+    pub id: String,
+    /// Its first cell.
+    pub first: Cell,
+    /// How many rows name it.
+    pub rows: usize,
+}
+
+/// An order id written on two rows of one file.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The id.
+    pub id: String,
+    /// The later row's id cell.
+    pub at: Cell,
+    /// The first row's id cell: line and column.
+    pub first: (u32, u32),
+}
+
+/// The rows that write one currency sign with one row currency.
+#[derive(Debug, Clone)]
+pub struct Signs {
+    /// The sign, with its first cell and the row's currency as written.
+    pub sign: SignAt,
+    /// How many rows.
+    pub rows: usize,
+    /// The first rows' cells.
+    pub cells: Vec<Cell>,
+}
+
+/// The orders of one date.
+#[derive(Debug, Clone, Copy)]
+pub struct Dated {
+    /// How many.
+    pub rows: usize,
+    /// The first one's id cell.
+    pub first: Cell,
+}
+
+/// A customer as repeat purchase sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acquired {
+    /// The acquisition date.
+    pub date: NaiveDate,
+    /// The partnership id the acquisition order names (an index of
+    /// [`Ledger::named`]), if any.
+    pub named: Option<u32>,
+    /// Days from the acquisition date to the customer's next other order
+    /// on or after it, if any.
+    pub next: Option<u32>,
+}
+
+/// An orders file, reduced.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    cutoff: Option<NaiveDate>,
+    customers: Customers,
+    /// Acquisition order ids longer than a customer keeps inline.
+    long_ids: HashMap<u64, Box<str>, Digested>,
+    named: Vec<Named>,
+    named_index: HashMap<String, u32>,
+    ids: HashMap<u64, (u32, u32), Digested>,
+    duplicates: Vec<Duplicate>,
+    signs: Vec<Signs>,
+    dates: BTreeMap<NaiveDate, Dated>,
+    rows: usize,
+}
+
+/// No date, in a customer's other dates.
+const NONE: u16 = u16::MAX;
+/// The most days from the acquisition date a customer's other dates keep
+/// (beyond any report's span), two added.
+const FAR: u16 = u16::MAX - 1;
+/// No partnership named.
+const UNNAMED: u32 = u32::MAX;
+/// Bytes of an order id a customer keeps inline.
+const INLINE: usize = 16;
+
+/// One customer: the acquisition order so far (its date, and its instant
+/// as seconds from that date's midnight UTC) and the earliest dates of the
+/// others, as two more than their days after the acquisition date,
+/// ascending ([`NONE`] where there are fewer). 36 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Customer {
+    secs: i32,
+    date: NaiveDate,
+    named: u32,
+    id: [u8; INLINE],
+    others: [u16; 3],
+    id_len: u8,
+}
+
+impl Customer {
+    fn instant(&self) -> i64 {
+        midnight(self.date) + i64::from(self.secs)
+    }
+}
+
+/// Seconds since the epoch of `date`'s midnight, UTC.
+fn midnight(date: NaiveDate) -> i64 {
+    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
+}
+
+/// The customers, by digest: an index into blocks of a fixed size, so that
+/// growing never copies them all (a table of millions would briefly be
+/// held twice).
+#[derive(Debug, Clone, Default)]
+struct Customers {
+    index: HashMap<u64, u32, Digested>,
+    blocks: Vec<Vec<Customer>>,
+}
+
+/// Customers per block.
+const BLOCK: usize = 1 << 15;
+
+impl Customers {
+    fn get_mut(&mut self, key: &u64) -> Option<&mut Customer> {
+        let i = *self.index.get(key)? as usize;
+        self.blocks.get_mut(i / BLOCK)?.get_mut(i % BLOCK)
+    }
+
+    fn insert(&mut self, key: u64, c: Customer) {
+        let i = self.index.len();
+        if self.blocks.last().is_none_or(|b| b.len() == BLOCK) {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        if let Some(block) = self.blocks.last_mut() {
+            block.push(c);
+        }
+        self.index.insert(key, u32::try_from(i).unwrap_or(u32::MAX));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &Customer)> + '_ {
+        self.index.iter().filter_map(|(k, i)| {
+            let i = *i as usize;
+            Some((*k, self.blocks.get(i / BLOCK)?.get(i % BLOCK)?))
+        })
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Customer> + '_ {
+        self.blocks.iter().flatten()
+    }
+}
+
+/// The keys are digests already: a hasher that passes them through.
+#[derive(Debug, Default, Clone, Copy)]
+struct Passed(u64);
+
+impl Hasher for Passed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Digested = BuildHasherDefault<Passed>;
+
+/// The 64-bit digest of an id (the standard library's SipHash with its
+/// fixed keys; the output never depends on its value).
+fn digest(id: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+impl Ledger {
+    /// An empty ledger folding in the orders dated on or before `cutoff`,
+    /// with room for the ids of about `rows` orders.
+    pub fn new(cutoff: Option<NaiveDate>, rows: usize) -> Ledger {
+        let mut ids = HashMap::default();
+        ids.reserve(rows);
+        Ledger {
+            cutoff,
+            ids,
+            ..Ledger::default()
+        }
+    }
+
+    /// Fold in one order.
+    pub fn add(&mut self, o: RawOrder) {
+        self.rows += 1;
+        self.dates
+            .entry(o.date.date)
+            .and_modify(|d| d.rows += 1)
+            .or_insert(Dated {
+                rows: 1,
+                first: o.at,
+            });
+        let key = digest(&o.id);
+        let place = (o.at.line, o.at.column);
+        if let Some(&first) = self.ids.get(&key) {
+            self.duplicates.push(Duplicate {
+                id: o.id,
+                at: o.at,
+                first,
+            });
+            return;
+        }
+        self.ids.insert(key, place);
+        if let Some(sign) = o.sign {
+            self.sign(*sign);
+        }
+        let named = match o.partnership {
+            Some((id, cell)) => self.name(id, cell),
+            None => UNNAMED,
+        };
+        if self.cutoff.is_some_and(|c| o.date.date > c) {
+            return;
+        }
+        self.fold(
+            digest(&o.customer),
+            &o.id,
+            o.date.instant,
+            o.date.date,
+            named,
+        );
+    }
+
+    fn sign(&mut self, sign: SignAt) {
+        let cell = sign.cell;
+        let like = self
+            .signs
+            .iter_mut()
+            .find(|s| s.sign.sign == sign.sign && s.sign.currency == sign.currency);
+        match like {
+            Some(s) => {
+                s.rows += 1;
+                if s.cells.len() < PLACES_KEPT {
+                    s.cells.push(cell);
+                }
+            }
+            None => self.signs.push(Signs {
+                sign,
+                rows: 1,
+                cells: vec![cell],
+            }),
+        }
+    }
+
+    fn name(&mut self, id: String, cell: Cell) -> u32 {
+        if let Some(&i) = self.named_index.get(&id) {
+            self.named[i as usize].rows += 1;
+            return i;
+        }
+        let i = u32::try_from(self.named.len()).unwrap_or(UNNAMED - 1);
+        self.named_index.insert(id.clone(), i);
+        self.named.push(Named {
+            id,
+            first: cell,
+            rows: 1,
+        });
+        i
+    }
+
+    fn fold(&mut self, customer: u64, id: &str, instant: i64, date: NaiveDate, named: u32) {
+        let mut inline = [0u8; INLINE];
+        let n = id.len().min(INLINE);
+        inline[..n].copy_from_slice(&id.as_bytes()[..n]);
+        let new = Customer {
+            secs: i32::try_from(instant - midnight(date)).unwrap_or(i32::MAX),
+            id: inline,
+            id_len: u8::try_from(id.len()).unwrap_or(u8::MAX),
+            date,
+            named,
+            others: [NONE; 3],
+        };
+        let Some(c) = self.customers.get_mut(&customer) else {
+            if id.len() > INLINE {
+                self.long_ids.insert(customer, id.into());
+            }
+            self.customers.insert(customer, new);
+            return;
+        };
+        let first_id = match c.id_len as usize {
+            n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
+            _ => self.long_ids.get(&customer).map_or("", |s| s),
+        };
+        let first_instant = c.instant();
+        if (instant, id) == (first_instant, first_id) {
+            // The same order, read from another file.
+            return;
+        }
+        if (instant, id) < (first_instant, first_id) {
+            let old = *c;
+            *c = new;
+            c.others = old.others;
+            rebase(c, old.date);
+            insert(c, old.date);
+            if id.len() > INLINE {
+                self.long_ids.insert(customer, id.into());
+            } else {
+                self.long_ids.remove(&customer);
+            }
+        } else {
+            insert(c, date);
+        }
+    }
+
+    /// The customers of several files of one client folded together, each
+    /// file's partnership ids mapped through its `map` (an index of its
+    /// [`Ledger::named`] to the caller's index, `None` for none): the
+    /// ledger's [`Acquired::named`] are then the caller's indexes. An
+    /// order in two files (the same instant and id) counts once.
+    pub fn merged<'a>(parts: impl IntoIterator<Item = (&'a Ledger, &'a [Option<u32>])>) -> Ledger {
+        let mut all = Ledger::default();
+        for (part, map) in parts {
+            for (key, c) in part.customers.iter() {
+                let id = match c.id_len as usize {
+                    n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
+                    _ => part.long_ids.get(&key).map_or("", |s| s),
+                };
+                let named = map
+                    .get(c.named as usize)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(UNNAMED);
+                all.fold(key, id, c.instant(), c.date, named);
+                let mine = all.customers.get_mut(&key).expect("just folded");
+                for d in dates_of(c) {
+                    insert(mine, d);
+                }
+            }
+            all.rows += part.rows;
+        }
+        all
+    }
+
+    /// The places of this file's order ids that `earlier` has too, each
+    /// with the place there, in no particular order.
+    pub fn ids_in(&self, earlier: &Ledger) -> Vec<((u32, u32), (u32, u32))> {
+        self.ids
+            .iter()
+            .filter_map(|(k, at)| earlier.ids.get(k).map(|first| (*at, *first)))
+            .collect()
+    }
+
+    /// Every customer acquired to date.
+    pub fn acquired(&self) -> impl Iterator<Item = Acquired> + '_ {
+        self.customers.values().map(|c| Acquired {
+            date: c.date,
+            named: (c.named != UNNAMED).then_some(c.named),
+            next: c
+                .others
+                .iter()
+                .find(|&&v| (2..FAR).contains(&v))
+                .map(|&v| u32::from(v) - 2),
+        })
+    }
+
+    /// The partnership ids named, in the order first met.
+    pub fn named(&self) -> &[Named] {
+        &self.named
+    }
+
+    /// The order ids written twice in the file.
+    pub fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
+    }
+
+    /// The currency signs written.
+    pub fn signs(&self) -> &[Signs] {
+        &self.signs
+    }
+
+    /// How many orders each date has, dates ascending.
+    pub fn dates(&self) -> &BTreeMap<NaiveDate, Dated> {
+        &self.dates
+    }
+
+    /// How many orders were read.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+}
+
+/// A customer's other dates.
+fn dates_of(c: &Customer) -> impl Iterator<Item = NaiveDate> + '_ {
+    c.others
+        .iter()
+        .filter(|&&v| v != NONE)
+        .map(|&v| c.date + chrono::Days::new(u64::from(v)) - chrono::Days::new(2))
+}
+
+/// Add `date` to `c`'s other dates, keeping the three earliest distinct.
+fn insert(c: &mut Customer, date: NaiveDate) {
+    let days = (date - c.date).num_days() + 2;
+    // Never below 0 (see the module's comment); beyond FAR, no report looks.
+    let v = u16::try_from(days.max(0)).map_or(FAR, |v| v.min(FAR));
+    if c.others.contains(&v) {
+        return;
+    }
+    if let Some(last) = c.others.last_mut()
+        && v < *last
+    {
+        *last = v;
+        c.others.sort_unstable();
+    }
+}
+
+/// Rewrite `c`'s other dates, taken from an acquisition dated `from`,
+/// against its own date.
+fn rebase(c: &mut Customer, from: NaiveDate) {
+    let shift = (from - c.date).num_days();
+    for v in &mut c.others {
+        if *v != NONE {
+            let days = i64::from(*v) + shift;
+            *v = u16::try_from(days.max(0)).map_or(FAR, |v| v.min(FAR));
+        }
+    }
+    c.others.sort_unstable();
+}
+
+#[cfg(test)]
+#[path = "ledger_tests.rs"]
+mod tests;
