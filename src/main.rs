@@ -16,6 +16,7 @@ use roster::cmd;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    small_pages();
     let ended = match cli::Cli::parse().command {
         cli::Command::Build {
             dir,
@@ -55,4 +56,15 @@ fn main() -> ExitCode {
     };
     let status = ended.unwrap_or_else(|e| cmd::failed(&e));
     ExitCode::from(status.code())
+}
+
+/// Ask Linux for ordinary 4 KiB pages, not transparent huge pages. A build
+/// allocates and frees many regions of every size; with huge pages each
+/// first touch zeroes 2 MiB, and a region partly used is counted whole. On
+/// the 50-client benchmark this cut peak memory from 263 to 185 MiB and
+/// system time by half (docs/performance.md). Where it cannot be set,
+/// nothing changes.
+fn small_pages() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }

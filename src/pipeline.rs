@@ -112,9 +112,9 @@ pub fn prepare(
         .collect();
     let renderer = Renderer::compile(&raw.looks, diags);
     progress.stage("computing", None);
-    let portfolio = resolve::portfolio(&raw, overrides, diags)?;
-    // The model owns what it needs; the raw rows are the largest thing held.
-    drop(raw);
+    // The model owns what it needs: each client's rows (the largest thing
+    // held) are dropped as soon as its model is built.
+    let portfolio = resolve::portfolio_from(raw, overrides, diags)?;
     if diags.has_errors() {
         return None;
     }

@@ -15,6 +15,7 @@
 //! `base_url`, and [`templates`] (the portfolio's templates checked and
 //! compiled, so that `check` reports their problems).
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -76,6 +77,28 @@ pub fn portfolio(
     overrides: &Overrides,
     diags: &mut Diagnostics,
 ) -> Option<Portfolio> {
+    resolved(raw, raw.clients.iter().collect(), overrides, diags)
+}
+
+/// [`portfolio`], taking the input: each client's rows are dropped as soon
+/// as its model is built, so that the input and the model of every client
+/// are never all held at once.
+pub fn portfolio_from(
+    mut raw: RawPortfolio,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Portfolio> {
+    let clients = std::mem::take(&mut raw.clients);
+    resolved(&raw, clients, overrides, diags)
+}
+
+/// The model of `raw` with `clients`, its clients (borrowed or owned).
+fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
+    raw: &RawPortfolio,
+    clients: Vec<C>,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Portfolio> {
     let (settings, settings_as_of) = match &raw.settings {
         Some(s) => (s.settings.clone(), s.as_of),
         // Its defaults: checks that depend on it (rates, followers) are
@@ -87,28 +110,25 @@ pub fn portfolio(
         known: raw.settings.is_some(),
     };
     check_base_url(raw, &settings, diags);
-    let published: Vec<&RawClient> = raw
-        .clients
-        .iter()
-        .filter(|c| c.file.as_ref().is_some_and(|f| f.publish))
+    let ids: Vec<String> = clients.iter().map(|c| c.borrow().id.to_string()).collect();
+    let published: Vec<C> = clients
+        .into_iter()
+        .filter(|c| c.borrow().file.as_ref().is_some_and(|f| f.publish))
         .collect();
-    let as_of = report_date_of(
-        raw,
-        overrides,
-        checked.known,
-        settings_as_of,
-        &published,
-        diags,
-    )?;
-    check_clients_named(raw, overrides, diags);
+    let dated: Vec<&RawClient> = published.iter().map(Borrow::borrow).collect();
+    let as_of = report_date_of(raw, overrides, checked.known, settings_as_of, &dated, diags)?;
+    check_clients_named(&ids, overrides, diags);
     // Clients are independent: build them in parallel, each into its own
     // sink, and merge the sinks in client order.
     let built: Vec<(Option<Client>, Diagnostics)> = published
         .into_par_iter()
-        .filter(|c| overrides.clients.is_empty() || overrides.clients.iter().any(|w| c.id == *w))
+        .filter(|c| {
+            let id = &c.borrow().id;
+            overrides.clients.is_empty() || overrides.clients.iter().any(|w| id == w)
+        })
         .map(|c| {
             let mut d = Diagnostics::new();
-            let mut built = client::client(checked, c, as_of, &mut d);
+            let mut built = client::client(checked, c.borrow(), as_of, &mut d);
             // Checked either way; kept only where they may be shown.
             if let Some(c) = built.as_mut().filter(|_| !overrides.internal) {
                 c.internal_notes = Notes::default();
@@ -196,10 +216,10 @@ fn report_date_of(
 
 /// Every `--client` must name a client folder: a mistake on the command
 /// line, with a did-you-mean.
-fn check_clients_named(raw: &RawPortfolio, overrides: &Overrides, diags: &mut Diagnostics) {
+fn check_clients_named(ids: &[String], overrides: &Overrides, diags: &mut Diagnostics) {
     for wanted in &overrides.clients {
-        if !raw.clients.iter().any(|c| c.id == *wanted) {
-            let ids = raw.clients.iter().map(|c| c.id.as_str());
+        if !ids.iter().any(|c| c == wanted) {
+            let ids = ids.iter().map(String::as_str);
             diags.push(
                 Diagnostic::error(PortfolioProblem::NoSuchClient {
                     wanted: wanted.clone(),
