@@ -21,6 +21,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
@@ -46,39 +47,38 @@ pub struct Renderer {
     typesetter: OnceLock<Result<crate::pdf::Typesetter, String>>,
 }
 
-/// The files of one client's site as they are made, with the addresses of
-/// its pages for the sitemap when roster.yaml sets `base_url`.
-struct Written {
+/// What each page of one client is rendered with.
+struct Frame {
     /// The client's language.
     lang: Language,
     /// The client folder's absolute address, if any.
     base: Option<String>,
+}
+
+/// A page rendered, with its absolute address when there is one.
+type Rendered = (Page, Option<String>);
+
+/// The files of one client's site as they are made, with the addresses of
+/// its pages for the sitemap when roster.yaml sets `base_url`.
+struct Written {
     /// The files so far.
     pages: Vec<Page>,
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
     /// The PDFs being typeset meanwhile, with their months.
-    pdfs: Vec<(
-        Month,
-        std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
-    )>,
+    pdfs: Vec<PdfOf>,
 }
 
+/// A month's PDF being typeset.
+type PdfOf = (
+    Month,
+    std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
+);
+
 impl Written {
-    /// A page in `dir` ("" or "reports/2026-10/") from `template`; its
-    /// tables carry their CSV files in their links.
-    fn page(
-        &mut self,
-        r: &Renderer,
-        (dir, template): (&str, &str),
-        mut site: Site,
-        page: &impl Serialize,
-    ) -> Result<()> {
-        site.canonical = self.base.as_ref().map(|b| format!("{b}{dir}"));
-        self.urls.extend(site.canonical.clone());
-        let html = r.render(template, &site, self.lang, page)?;
-        self.pages.push((format!("{dir}index.html"), html));
-        Ok(())
+    fn add(&mut self, (page, url): Rendered) {
+        self.pages.push(page);
+        self.urls.extend(url);
     }
 }
 
@@ -212,6 +212,21 @@ impl Renderer {
         }
     }
 
+    /// A page in `dir` ("" or "reports/2026-10/") from `template`; its
+    /// tables carry their CSV files in their links.
+    fn page(
+        &self,
+        frame: &Frame,
+        (dir, template): (&str, &str),
+        mut site: Site,
+        page: &impl Serialize,
+    ) -> Result<Rendered> {
+        site.canonical = frame.base.as_ref().map(|b| format!("{b}{dir}"));
+        let url = site.canonical.clone();
+        let html = self.render(template, &site, frame.lang, page)?;
+        Ok(((format!("{dir}index.html"), html), url))
+    }
+
     /// The stylesheet of a site with `accent` as its brand colour.
     fn stylesheet(&self, accent: &str) -> Vec<u8> {
         format!(
@@ -247,31 +262,35 @@ impl Renderer {
             .base_url
             .as_deref()
             .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
+        let frame = Frame { lang, base };
         let mut out = Written {
-            lang,
-            base,
             pages,
             urls: Vec::new(),
             pdfs: Vec::new(),
         };
         let page = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
-        out.page(self, ("", "overview.html"), site, &page)?;
-        self.months(&ctx, logo, &mut out)?;
+        out.add(self.page(&frame, ("", "overview.html"), site, &page)?);
+        self.months(&ctx, (&frame, logo), &mut out)?;
         let page = pages::commitments::build(&ctx);
         let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
-        out.page(self, ("commitments/", "commitments.html"), site, &page)?;
-        for (i, p) in client.partnerships.iter().enumerate() {
-            let page = pages::partnership::build(&ctx, i);
-            let site = ctx.site(2, page.creator.clone(), "partnerships");
-            let dir = format!("partnerships/{}/", p.id);
-            out.page(self, (&dir, "partnership.html"), site, &page)?;
-        }
+        out.add(self.page(&frame, ("commitments/", "commitments.html"), site, &page)?);
+        // A client's pages are rendered in parallel too: `serve` rebuilds one
+        // client at a time.
+        let partnerships: Vec<Rendered> = (client.partnerships.par_iter().enumerate())
+            .map(|(i, p)| {
+                let page = pages::partnership::build(&ctx, i);
+                let site = ctx.site(2, page.creator.clone(), "partnerships");
+                let dir = format!("partnerships/{}/", p.id);
+                self.page(&frame, (&dir, "partnership.html"), site, &page)
+            })
+            .collect::<Result<_>>()?;
+        partnerships.into_iter().for_each(|r| out.add(r));
         for (i, m) in client.markets.iter().enumerate() {
             let page = pages::market::build(&ctx, i);
             let site = ctx.site(2, page.name.clone(), "markets");
             let dir = format!("markets/{}/", m.id);
-            out.page(self, (&dir, "market.html"), site, &page)?;
+            out.add(self.page(&frame, (&dir, "market.html"), site, &page)?);
         }
         let Written {
             mut pages,
@@ -290,18 +309,28 @@ impl Renderer {
 
     /// The monthly reports, each with its PDF when roster.yaml's `pdf`
     /// makes one.
-    fn months(&self, ctx: &Ctx, logo: Option<Logo>, out: &mut Written) -> Result<()> {
-        for (i, m) in ctx.months.iter().enumerate() {
-            let page = pages::month::build(ctx, i);
-            let title = format!("{} · {}", ctx.t().report_title, page.month);
-            let site = ctx.site(2, title, "reports");
-            let dir = format!("reports/{m}/");
-            if page.pdf.is_some() {
-                let typesetter = self.typesetter.get_or_init(crate::pdf::Typesetter::new);
-                out.pdfs
-                    .push((*m, month_pdf(typesetter, (ctx, logo), *m, &page)));
-            }
-            out.page(self, (&dir, "month.html"), site, &page)?;
+    fn months(
+        &self,
+        ctx: &Ctx,
+        (frame, logo): (&Frame, Option<Logo>),
+        out: &mut Written,
+    ) -> Result<()> {
+        let done: Vec<(Rendered, Option<PdfOf>)> = (ctx.months.par_iter().enumerate())
+            .map(|(i, m)| {
+                let page = pages::month::build(ctx, i);
+                let title = format!("{} · {}", ctx.t().report_title, page.month);
+                let site = ctx.site(2, title, "reports");
+                let dir = format!("reports/{m}/");
+                let pdf = page.pdf.is_some().then(|| {
+                    let typesetter = self.typesetter.get_or_init(crate::pdf::Typesetter::new);
+                    (*m, month_pdf(typesetter, (ctx, logo), *m, &page))
+                });
+                Ok((self.page(frame, (&dir, "month.html"), site, &page)?, pdf))
+            })
+            .collect::<Result<_>>()?;
+        for (rendered, pdf) in done {
+            out.add(rendered);
+            out.pdfs.extend(pdf);
         }
         Ok(())
     }
