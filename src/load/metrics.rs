@@ -179,3 +179,55 @@ pub(super) fn tables_of(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::csv::Rows;
+
+    /// A CSV file too large to read whole is read a part at a time, and
+    /// comes to the same as read whole: the same orders, the same problems.
+    #[test]
+    fn a_large_orders_file_is_read_in_parts_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("orders.csv");
+        let mut text = String::from("order_id,date,customer,partnership\n");
+        let mut i = 0;
+        while text.len() <= 2 * csv::PART + 1000 {
+            let day = 1 + i % 28;
+            let p = if i % 3 == 0 { "p1" } else { "" };
+            text.push_str(&format!("O{i},2026-03-{day:02},c{},{p}\n", i % 70_001));
+            if i == 200_000 {
+                text.push_str("O7,2026-03-02,c1,p1\nO8,2026-13-02,c1,p1\n");
+            }
+            i += 1;
+        }
+        std::fs::write(&path, &text).unwrap();
+        let how = How::default();
+        let mut d_parts = Diagnostics::new();
+        let mut parts = tables(dir.path(), &path, &how, &mut d_parts);
+        let mut d_whole = Diagnostics::new();
+        let whole = csv::read(Path::new("orders.csv"), text.as_bytes(), &how, &mut d_whole);
+        let (Ok(p), Ok(w)) = (parts.remove(0), whole) else {
+            panic!("both read");
+        };
+        let (Rows::Ledger(p), Rows::Ledger(w)) = (&p.rows, &w.rows) else {
+            panic!("both ledgers");
+        };
+        let sorted = |l: &csv::Ledger| {
+            let mut a: Vec<_> = l.acquired().collect();
+            a.sort_by_key(|a| (a.date, a.named, a.next));
+            a
+        };
+        assert_eq!(p.rows(), w.rows());
+        assert_eq!(sorted(p), sorted(w));
+        assert_eq!(
+            format!("{:?}", p.duplicates()),
+            format!("{:?}", w.duplicates())
+        );
+        let msgs = |d: &Diagnostics| d.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>();
+        assert_eq!(msgs(&d_parts), msgs(&d_whole));
+        assert_eq!(p.duplicates().len(), 1, "O7 is given twice");
+        assert!(!msgs(&d_parts).is_empty(), "the bad date is reported");
+    }
+}

@@ -19,10 +19,10 @@
 //! duplicates; the currency signs written, each with its rows; and how many
 //! orders fall on each date, for the report date.
 //!
-//! Customers and order ids are keyed by a 64-bit digest of the id. Two ids
-//! of one file share a digest with odds of about n²/2⁶⁵ (one in six million
-//! at 2.4 million customers); customer ids made by `roster import` are
-//! themselves 64 bits of a hash.
+//! Customers and order ids are keyed by a 64-bit digest of the id. Two of n
+//! ids share a digest with odds of about n²/2⁶⁵: one in six million at 2.4
+//! million customers, one in four million at 3 million order ids. Customer
+//! ids made by `roster import` are themselves 64 bits of a hash.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hash, Hasher};

@@ -148,6 +148,26 @@ impl<'t> Table<'t> {
         }
     }
 
+    /// A record of the file at `line`, to be typed.
+    fn row<'r>(
+        &'r self,
+        record: &'r csv::StringRecord,
+        line: usize,
+        place: Place<'r>,
+    ) -> RowReader<'r> {
+        RowReader {
+            record,
+            line,
+            place,
+            dialect: self.dialect,
+            errors: Vec::new(),
+            fields: None,
+            salt: self.salt,
+            keep_revenue: self.importing,
+            personal: None,
+        }
+    }
+
     /// Type one record and report its problems.
     fn record(
         &self,
@@ -219,17 +239,7 @@ impl<'t> Table<'t> {
         let mut read = self.empty(kind, rows.len());
         for (line, cells) in rows {
             let record: csv::StringRecord = cells.iter().map(String::as_str).collect();
-            let row = RowReader {
-                record: &record,
-                line: *line as usize,
-                place: Place::Sheet(first_column),
-                dialect: self.dialect,
-                errors: Vec::new(),
-                fields: None,
-                salt: self.salt,
-                keep_revenue: self.importing,
-                personal: None,
-            };
+            let row = self.row(&record, *line as usize, Place::Sheet(first_column));
             // A sheet's rows are as wide as the sheet: no row can be short.
             self.record(row, false, &mut read, diags);
         }
@@ -286,17 +296,8 @@ impl<'t> Table<'t> {
                 if !record.iter().all(|f| f.trim().is_empty()) {
                     let line = record.position().map_or(0, |p| line_of(p.byte()));
                     let raw = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
-                    let row = RowReader {
-                        record: &record,
-                        line: part.lines + line,
-                        place: Place::Line(raw, file.delimiter),
-                        dialect: self.dialect,
-                        errors: Vec::new(),
-                        fields: None,
-                        salt: self.salt,
-                        keep_revenue: self.importing,
-                        personal: None,
-                    };
+                    let place = Place::Line(raw, file.delimiter);
+                    let row = self.row(&record, part.lines + line, place);
                     self.record(row, true, read, diags);
                 }
             }
