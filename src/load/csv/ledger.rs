@@ -317,10 +317,7 @@ impl Ledger {
             self.customers.insert(customer, new);
             return;
         };
-        let first_id = match c.id_len as usize {
-            n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
-            _ => self.long_ids.get(&customer).map_or("", |s| s),
-        };
+        let first_id = id_of(c, customer, &self.long_ids);
         let first_instant = c.instant();
         if (instant, id) == (first_instant, first_id) {
             // The same order, read from another file.
@@ -351,10 +348,7 @@ impl Ledger {
         let mut all = Ledger::default();
         for (part, map) in parts {
             for (key, c) in part.customers.iter() {
-                let id = match c.id_len as usize {
-                    n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
-                    _ => part.long_ids.get(&key).map_or("", |s| s),
-                };
+                let id = id_of(c, key, &part.long_ids);
                 let named = map
                     .get(c.named as usize)
                     .copied()
@@ -416,6 +410,14 @@ impl Ledger {
     /// How many orders were read.
     pub fn rows(&self) -> usize {
         self.rows
+    }
+}
+
+/// The id of customer `key`'s acquisition order: inline, or in `long`.
+fn id_of<'a>(c: &'a Customer, key: u64, long: &'a HashMap<u64, Box<str>, Digested>) -> &'a str {
+    match c.id_len as usize {
+        n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
+        _ => long.get(&key).map_or("", |s| s),
     }
 }
 
