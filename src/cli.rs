@@ -1,20 +1,54 @@
-//! The command line's syntax: clap structs and nothing else.
+//! The command line's syntax: clap structs, and what is made from them
+//! alone (shell completions and the manual page).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use roster::cmd::{ColorChoice, Format, Status};
+
+/// What every `--help` ends with: the exit statuses, after `$examples`.
+macro_rules! ending {
+    ($examples:literal) => {
+        concat!(
+            "Examples:\n",
+            $examples,
+            "\n\nExit status:\n  0  success (warnings allowed)\n  1  the data has errors\n  2  the command line is wrong, or a file cannot be read or written"
+        )
+    };
+}
 
 /// Build static report sites for creator partnerships from YAML and CSV.
 #[derive(Debug, Parser)]
 #[command(name = "roster", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  roster init my-portfolio     start a portfolio from a working example\n  roster build                 build the portfolio in the current folder\n  roster build sample-data     build the sample portfolio into sample-data/public\n  roster check my-portfolio    report every problem, write nothing\n  roster serve my-portfolio    preview at http://127.0.0.1:8000/, rebuilt as you save"
+    after_help = ending!("  roster init my-portfolio     start a portfolio from a working example\n  roster build                 build the portfolio in the current folder\n  roster build sample-data     build the sample portfolio into sample-data/public\n  roster check my-portfolio    report every problem, write nothing\n  roster serve my-portfolio    preview at http://127.0.0.1:8000/, rebuilt as you save")
 )]
 pub struct Cli {
+    /// How much to print, and in colour or not.
+    #[command(flatten)]
+    pub console: ConsoleArgs,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The options of every subcommand: how much it prints, and whether in
+/// colour.
+#[derive(Debug, Args)]
+pub struct ConsoleArgs {
+    /// Print only the problems found: no progress, no closing line.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print how each stage went, the exports read and each client built.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Colour the output: auto (a terminal, unless NO_COLOR is set or CLICOLOR_FORCE forces it), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -22,7 +56,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the site of every published client.
     #[command(
-        after_help = "Examples:\n  roster build\n  roster build sample-data --output /tmp/site\n  roster build . --as-of 2026-10-31 --client lumen\n  roster build . --internal --output /tmp/internal-site"
+        after_help = ending!("  roster build\n  roster build sample-data --output /tmp/site\n  roster build . --as-of 2026-10-31 --client lumen\n  roster build . --internal --output /tmp/internal-site")
     )]
     Build {
         /// The portfolio folder (holding roster.yaml).
@@ -40,9 +74,12 @@ pub enum Command {
         /// The agency's own build: show the notes of notes/internal/ and mark every page "Internal".
         #[arg(long)]
         internal: bool,
+        /// How to print the problems found: human (rustc's form, on stderr), json (a list on stdout) or github (workflow commands on stdout, shown on the lines of a pull request).
+        #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+        format: Format,
     },
     /// Check the portfolio and report every problem; writes nothing.
-    #[command(after_help = "Examples:\n  roster check\n  roster check sample-data")]
+    #[command(after_help = ending!("  roster check\n  roster check sample-data"))]
     Check {
         /// The portfolio folder (holding roster.yaml).
         #[arg(default_value = ".")]
@@ -53,20 +90,32 @@ pub enum Command {
         /// Also render the internal build's pages (notes/internal/ is checked either way).
         #[arg(long)]
         internal: bool,
+        /// How to print the problems found: human (rustc's form, on stderr), json (a list on stdout) or github (workflow commands on stdout, shown on the lines of a pull request).
+        #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+        format: Format,
     },
     /// Build the site, serve it on 127.0.0.1, and rebuild and reload it as
     /// files change.
     #[command(
         long_about = "Build the site, serve it on 127.0.0.1, and rebuild and reload it as files change.\n\nThe site is kept in memory: serve writes nothing to the output folder. Only the clients whose files changed are rebuilt (every client when roster.yaml, templates/ or themes/ change). Open pages reload themselves; while a change has errors, the last good site stays up with the errors shown over it. Ctrl-C stops.",
-        after_help = "Examples:\n  roster serve\n  roster serve sample-data --port 8080"
+        after_help = ending!("  roster serve\n  roster serve sample-data --port 8080")
     )]
     Serve {
         /// The portfolio folder (holding roster.yaml).
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
+        /// The port to listen on; 0 picks a free one.
         #[arg(short, long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on [default: 127.0.0.1, this computer only]. Any other makes the reports visible to the network.
+        #[arg(long, value_name = "ADDRESS")]
+        interface: Option<IpAddr>,
+        /// The report date, overriding as_of in roster.yaml.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Serve only this client (repeatable).
+        #[arg(long = "client", value_name = "ID")]
+        clients: Vec<String>,
         /// Serve the agency's own build: the notes of notes/internal/ shown, every page marked "Internal".
         #[arg(long)]
         internal: bool,
@@ -75,7 +124,7 @@ pub enum Command {
     /// metrics/imported/ in roster's format, without personal data.
     #[command(
         long_about = "Read shop and platform exports (Shopify and WooCommerce orders, Meta, YouTube Studio and TikTok Studio content) and write each into clients/ID/metrics/imported/<name>.csv in roster's own format: customers' e-mails hashed, line items folded into orders, discount codes resolved to partnerships, refunded, voided and cancelled orders left out. The raw export then need not be kept in the portfolio or its git history.\n\nThe same exports write the same bytes. A file that exists with other rows is not overwritten without --force. Any problem writes nothing.",
-        after_help = "Examples:\n  roster import ~/Downloads/orders_export_1.csv --client kestrel-coffee\n  roster import Content.csv --client polyn my-portfolio --partnership vera-sokolova\n  roster import sheet.csv --client polyn --as meta-posts --force"
+        after_help = ending!("  roster import ~/Downloads/orders_export_1.csv --client kestrel-coffee\n  roster import Content.csv --client polyn my-portfolio --partnership vera-sokolova\n  roster import sheet.csv --client polyn --as meta-posts --force")
     )]
     Import {
         /// The exports (CSV files or workbooks, anywhere), then optionally
@@ -95,11 +144,66 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Start a portfolio in DIR from a working example, with a .gitignore
-    /// and a GitHub Pages workflow.
-    #[command(after_help = "Examples:\n  roster init my-portfolio && roster build my-portfolio")]
+    /// Start a portfolio in DIR from a working example (or, with --bare,
+    /// an empty skeleton), with a .gitignore and a GitHub Pages workflow.
+    #[command(after_help = ending!("  roster init my-portfolio && roster build my-portfolio\n  roster init --bare reports"))]
     Init {
         /// A new or empty folder.
         dir: PathBuf,
+        /// Write roster.yaml and one empty client with comments, no sample data.
+        #[arg(long)]
+        bare: bool,
     },
+    /// Print a completion script for a shell.
+    #[command(
+        long_about = "Print a completion script for a shell to stdout. Load it in the shell's start-up file, or save it where the shell looks for completions.",
+        after_help = ending!("  roster completions bash > ~/.local/share/bash-completion/completions/roster\n  roster completions zsh > ~/.zfunc/_roster     (with fpath+=~/.zfunc before compinit)\n  roster completions fish > ~/.config/fish/completions/roster.fish\n  roster completions powershell >> $PROFILE")
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print roster's manual page (roff), or write one page per command.
+    #[command(after_help = ending!("  roster man | man -l -\n  roster man --output /usr/local/share/man/man1"))]
+    Man {
+        /// Write roster.1 and roster-<command>.1 into this folder instead.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `roster completions SHELL`: the script on stdout.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "roster", &mut std::io::stdout());
+    Ok(Status::Ok)
+}
+
+/// `roster man`: roster(1) on stdout, or with `--output DIR` roster.1 and a
+/// page per command (`roster-build.1`, ...) written into DIR.
+pub fn man(output: Option<&Path>) -> anyhow::Result<Status> {
+    let mut command = Cli::command();
+    let Some(dir) = output else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        std::io::stdout().write_all(&page)?;
+        return Ok(Status::Ok);
+    };
+    // Built, so that the options of every command are in its page.
+    command.build();
+    let mut pages = vec![("roster.1".to_string(), command.clone())];
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("roster-{}", sub.get_name());
+        pages.push((format!("{name}.1"), sub.clone().name(name)));
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for (file, page) in &pages {
+        let mut text = Vec::new();
+        clap_mangen::Man::new(page.clone()).render(&mut text)?;
+        let path = dir.join(file);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    eprintln!("wrote {} manual pages to {}", pages.len(), dir.display());
+    Ok(Status::Ok)
 }

@@ -7,7 +7,10 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
-use roster::cmd;
+use roster::cmd::{self, Console, Format, Status};
+use roster::import::ImportOptions;
+use roster::pipeline::{BuildOptions, Overrides};
+use roster::serve::ServeOptions;
 
 /// The build allocates many short strings from two threads; mimalloc spends
 /// about a fifth less time on that than the system allocator (see
@@ -17,25 +20,66 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     small_pages();
-    let ended = match cli::Cli::parse().command {
+    let cli = cli::Cli::parse();
+    let status = run(cli.command, &cli.console).unwrap_or_else(|e| cmd::failed(&e));
+    ExitCode::from(status.code())
+}
+
+/// Run a subcommand, printing as `args` say.
+fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status> {
+    let console = |format| Console::new(format, args.quiet, args.verbose, args.color);
+    let overrides = |as_of, clients, internal| Overrides {
+        as_of,
+        clients,
+        internal,
+    };
+    match command {
         cli::Command::Build {
-            dir,
+            dir: root,
             output,
             as_of,
             clients,
             internal,
-        } => cmd::build::run(dir, output, as_of, clients, internal),
+            format,
+        } => {
+            let overrides = overrides(as_of, clients, internal);
+            let opts = BuildOptions {
+                root,
+                output,
+                overrides,
+            };
+            cmd::build::run(&opts, &console(format))
+        }
         cli::Command::Check {
             dir,
             as_of,
             internal,
-        } => cmd::check::run(&dir, as_of, internal),
+            format,
+        } => cmd::check::run(
+            &dir,
+            &overrides(as_of, Vec::new(), internal),
+            &console(format),
+        ),
         cli::Command::Serve {
-            dir,
+            dir: root,
             port,
+            interface,
+            as_of,
+            clients,
             internal,
-        } => cmd::serve::run(dir, port, internal),
-        cli::Command::Init { dir } => cmd::init::run(&dir),
+        } => {
+            let overrides = overrides(as_of, clients, internal);
+            let console = console(Format::Human);
+            let opts = ServeOptions {
+                root,
+                port,
+                interface,
+                overrides,
+                console,
+            };
+            cmd::serve::run(opts, &console)
+        }
+        cli::Command::Init { dir, bare } => cmd::init::run(&dir, bare, &console(Format::Human)),
         cli::Command::Import {
             paths,
             client,
@@ -44,18 +88,19 @@ fn main() -> ExitCode {
             force,
         } => {
             let (files, root) = cmd::import::split(paths);
-            cmd::import::run(&roster::import::ImportOptions {
+            let opts = ImportOptions {
                 root,
                 client,
                 files,
                 preset,
                 partnership,
                 force,
-            })
+            };
+            cmd::import::run(&opts, &console(Format::Human))
         }
-    };
-    let status = ended.unwrap_or_else(|e| cmd::failed(&e));
-    ExitCode::from(status.code())
+        cli::Command::Completions { shell } => cli::completions(shell),
+        cli::Command::Man { output } => cli::man(output.as_deref()),
+    }
 }
 
 /// Ask Linux for ordinary 4 KiB pages, not transparent huge pages. A build

@@ -138,11 +138,12 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
     let prepared = prepared.filter(|_| !diags.has_errors());
     let summary = match (&prepared, terminal::summary(&diags, Run::Check)) {
         (_, Some(s)) => Some(s),
-        (Some(p), None) => Some(terminal::checked(
-            p.computed.portfolio.clients.len(),
-            p.computed.portfolio.as_of,
-            diags.warning_count(),
-        )),
+        (Some(p), None) => {
+            let portfolio = &p.computed.portfolio;
+            let clients = portfolio.clients.len();
+            let as_of = (clients > 0).then_some(portfolio.as_of);
+            Some(terminal::checked(clients, as_of, diags.warning_count()))
+        }
         (None, None) => None,
     };
     Outcome {
@@ -177,17 +178,21 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
 pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
+    let mut reads = Vec::new();
     let prepared = prepare(
         &opts.root,
         &opts.overrides,
         &mut diags,
         progress,
-        &mut Vec::new(),
+        &mut reads,
     );
     let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
         progress.finish();
         let summary = terminal::summary(&diags, Run::Build);
-        return Ok(outcome(&opts.root, diags, summary));
+        return Ok(Outcome {
+            reads,
+            ..outcome(&opts.root, diags, summary)
+        });
     };
     let portfolio = &prepared.computed.portfolio;
     let output = match &opts.output {
@@ -214,8 +219,11 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     written.extend(staging.write_top(&top)?);
     claimed.commit(staging, written)?;
     progress.finish();
-    let summary = terminal::built(ids.len(), pages, started.elapsed());
-    Ok(outcome(&opts.root, diags, Some(summary)))
+    let summary = terminal::built(ids.len(), pages, &output, started.elapsed());
+    Ok(Outcome {
+        reads,
+        ..outcome(&opts.root, diags, Some(summary))
+    })
 }
 
 fn outcome(root: &Path, diagnostics: Diagnostics, summary: Option<String>) -> Outcome {
@@ -239,7 +247,9 @@ fn render_and_write(
     let (computed, renderer) = (&prepared.computed, &prepared.renderer);
     let done = render_clients(computed, renderer, None, progress, |id, pages| {
         let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
-        Ok((staging.write_client(id, &pages)?, html))
+        let written = staging.write_client(id, &pages)?;
+        progress.detail(&terminal::client_built(id, html, pages.len()));
+        Ok((written, html))
     })?;
     // With --client the index would list only the chosen clients: keep
     // the previous one instead.
@@ -305,7 +315,8 @@ pub fn render_clients<T: Send>(
 /// roster.yaml says `index: true`; nothing otherwise.
 pub fn render_index(computed: &Computed, renderer: &Renderer) -> Result<Vec<Page>> {
     let portfolio = &computed.portfolio;
-    if !portfolio.settings.index {
+    // A portfolio with nothing to report yet has no report date to show.
+    if !portfolio.settings.index || portfolio.clients.is_empty() {
         return Ok(Vec::new());
     }
     let clients: Vec<_> = portfolio.clients.iter().zip(&computed.figures).collect();

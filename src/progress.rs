@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -20,6 +20,9 @@ pub struct Progress {
     /// Whether [`Progress::note`] prints: a message such as "waiting for
     /// another build" matters in a pipe or a CI log too.
     notes: bool,
+    /// With `-v`: the stage under way and when it started, printed with its
+    /// time when the next one starts; and [`Progress::detail`] prints.
+    verbose: Option<Mutex<Option<(&'static str, Instant)>>>,
 }
 
 impl Progress {
@@ -30,13 +33,16 @@ impl Progress {
             done: Arc::new(Mutex::new(false)),
             timer: Mutex::new(None),
             notes: false,
+            verbose: None,
         }
     }
 
-    /// A bar on stderr, drawn once the build has taken a second.
-    pub fn stderr() -> Progress {
+    /// A bar on stderr, drawn once the build has taken a second; when
+    /// `verbose`, also each stage's time and the details of the build.
+    pub fn stderr(verbose: bool) -> Progress {
         let mut progress = Progress::hidden();
         progress.notes = true;
+        progress.verbose = verbose.then(|| Mutex::new(None));
         if !std::io::stderr().is_terminal() {
             return progress;
         }
@@ -57,6 +63,7 @@ impl Progress {
 
     /// Start a stage: a spinner, or a bar when the steps are counted.
     pub fn stage(&self, name: &'static str, steps: Option<u64>) {
+        self.stage_done(Some(name));
         let template = match steps {
             Some(_) => "{spinner} {msg} [{bar:30}] {pos}/{len} clients",
             None => "{spinner} {msg}",
@@ -77,6 +84,26 @@ impl Progress {
         }
     }
 
+    /// With `-v`, a line about the build, above the bar.
+    pub fn detail(&self, message: &str) {
+        if self.verbose.is_some() {
+            self.bar.suspend(|| eprintln!("{message}"));
+        }
+    }
+
+    /// With `-v`, print the stage under way with its time, and start `next`.
+    fn stage_done(&self, next: Option<&'static str>) {
+        let Some(verbose) = &self.verbose else {
+            return;
+        };
+        let mut current = verbose.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((name, started)) = current.take() {
+            let took = started.elapsed().as_secs_f64();
+            self.bar.suspend(|| eprintln!("{name:<10} {took:.2} s"));
+        }
+        *current = next.map(|n| (n, Instant::now()));
+    }
+
     /// One counted step of the stage is done.
     pub fn advance(&self) {
         self.bar.inc(1);
@@ -84,6 +111,7 @@ impl Progress {
 
     /// Clear the bar for good, before the closing line prints.
     pub fn finish(&self) {
+        self.stage_done(None);
         *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
         self.timer.lock().unwrap_or_else(|e| e.into_inner()).take();
         self.bar.finish_and_clear();

@@ -114,6 +114,7 @@ pub(crate) fn check(fx: &Fixture, code: i32, want: &[(&str, &str, &str)]) -> Run
         .collect();
     assert_eq!(got, want, "stderr:\n{}", run.stderr);
     assert_eq!(run.code, code, "stderr:\n{}", run.stderr);
+    crate::formats::agree(&fx.root, &run, &got);
     let errors = want.iter().filter(|w| w.0.starts_with("error")).count();
     if errors == 0 {
         assert!(summary.starts_with("checked 1 client as of"), "{summary}");

@@ -4,9 +4,11 @@
 mod ahead;
 mod bad_input;
 mod browser;
+mod cli;
 mod common;
 mod dialects;
 mod figures;
+mod formats;
 mod hardening;
 mod hostile_input;
 mod imports;

@@ -1,33 +1,22 @@
 //! `roster build`: check, compute, render and write the site.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
-use chrono::NaiveDate;
 
-use super::Status;
-use crate::pipeline::{self, BuildOptions, Overrides};
+use super::{Console, Status};
+use crate::pipeline::{self, BuildOptions};
 use crate::progress::Progress;
 
-/// Build the portfolio at `dir` into `output` (default: its output_dir),
-/// as of `as_of`, only `clients` when some are named, as the agency's own
-/// site when `internal`.
-pub fn run(
-    dir: PathBuf,
-    output: Option<PathBuf>,
-    as_of: Option<NaiveDate>,
-    clients: Vec<String>,
-    internal: bool,
-) -> Result<Status> {
-    let opts = BuildOptions {
-        root: dir,
-        output,
-        overrides: Overrides {
-            as_of,
-            clients,
-            internal,
-        },
+/// Build as `opts` say, printing as `console` says: a progress bar on a
+/// terminal and the closing line, unless quiet; each stage's time, each
+/// export read and each client written, when verbose.
+pub fn run(opts: &BuildOptions, console: &Console) -> Result<Status> {
+    let progress = match console.chatty() {
+        true => Progress::stderr(console.verbose()),
+        false => Progress::hidden(),
     };
-    let outcome = pipeline::build_with(&opts, &Progress::stderr())?;
-    Ok(super::report(&outcome))
+    let mut outcome = pipeline::build_with(opts, &progress)?;
+    if !console.verbose() {
+        outcome.reads.clear();
+    }
+    Ok(super::report(&outcome, console))
 }

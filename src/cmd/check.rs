@@ -3,18 +3,12 @@
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::NaiveDate;
 
-use super::Status;
+use super::{Console, Status};
 use crate::pipeline::{self, Overrides};
 
-/// Check the portfolio at `dir` as of `as_of`, rendering the internal
-/// build's pages when `internal` (its notes are checked either way).
-pub fn run(dir: &Path, as_of: Option<NaiveDate>, internal: bool) -> Result<Status> {
-    let overrides = Overrides {
-        as_of,
-        clients: Vec::new(),
-        internal,
-    };
-    Ok(super::report(&pipeline::check(dir, &overrides)))
+/// Check the portfolio at `dir` with the `--as-of` and `--internal` of
+/// `overrides` (the internal build's notes are checked either way).
+pub fn run(dir: &Path, overrides: &Overrides, console: &Console) -> Result<Status> {
+    Ok(super::report(&pipeline::check(dir, overrides), console))
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{Status, color};
+use super::{Console, Status};
 use crate::diagnostics::terminal::{self, ImportedTable};
 use crate::import::{ImportOptions, import};
 
@@ -19,20 +19,26 @@ pub fn split(mut paths: Vec<std::path::PathBuf>) -> (Vec<std::path::PathBuf>, st
     }
 }
 
-/// Import the exports of `opts`.
-pub fn run(opts: &ImportOptions) -> Result<Status> {
+/// Import the exports of `opts`; the problems as `console` says, and what
+/// was written unless quiet.
+pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
     let outcome = import(opts);
     let diagnostics = &outcome.diagnostics;
-    eprint!("{}", terminal::render(diagnostics, &outcome.root, color()));
+    let human = Console {
+        format: super::Format::Human,
+        ..*console
+    };
+    super::print_diagnostics(diagnostics, &outcome.root, &human);
     if diagnostics.has_errors() {
-        if let Some(summary) = terminal::summary(diagnostics, terminal::Run::Import) {
+        if let Some(summary) = terminal::summary(diagnostics, terminal::Run::Import)
+            && console.chatty()
+        {
             eprintln!("{summary}");
         }
-        return Ok(if diagnostics.has_io_errors() {
-            Status::Failed
-        } else {
-            Status::DataErrors
-        });
+        return Ok(super::status(diagnostics));
+    }
+    if !console.chatty() {
+        return Ok(Status::Ok);
     }
     for item in &outcome.imported {
         let table = ImportedTable {

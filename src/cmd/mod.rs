@@ -5,13 +5,14 @@
 
 pub mod build;
 pub mod check;
+mod console;
 pub mod import;
 pub mod init;
 pub mod serve;
 
-use std::io::IsTerminal;
+pub use console::{ColorChoice, Console, Format, Verbosity, colours};
 
-use crate::diagnostics::terminal;
+use crate::diagnostics::{Diagnostics, machine, terminal};
 use crate::pipeline::Outcome;
 use crate::serve::PortInUse;
 
@@ -37,22 +38,34 @@ impl Status {
     }
 }
 
-/// Whether stderr takes colours: a terminal, with `NO_COLOR` unset or
-/// empty (no-color.org).
-pub fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Print a run's diagnostics in the console's format (the portfolio's
+/// files quoted from `root`), then, unless quiet, how each export was read
+/// and the closing line; the status they make.
+fn report(outcome: &Outcome, console: &Console) -> Status {
+    print_diagnostics(&outcome.diagnostics, &outcome.root, console);
+    if console.chatty() {
+        for read in &outcome.reads {
+            eprintln!("{read}");
+        }
+        if let Some(summary) = &outcome.summary {
+            eprintln!("{summary}");
+        }
+    }
+    status(&outcome.diagnostics)
 }
 
-/// Print a run's diagnostics and its closing line; the status they make.
-fn report(outcome: &Outcome) -> Status {
-    let diagnostics = &outcome.diagnostics;
-    eprint!("{}", terminal::render(diagnostics, &outcome.root, color()));
-    for read in &outcome.reads {
-        eprintln!("{read}");
+/// Print diagnostics in the console's format: people's on stderr, programs'
+/// on stdout, where nothing else is printed.
+pub fn print_diagnostics(diagnostics: &Diagnostics, root: &std::path::Path, console: &Console) {
+    match console.format {
+        Format::Human => eprint!("{}", terminal::render(diagnostics, root, console.color)),
+        Format::Json => print!("{}", machine::json(diagnostics)),
+        Format::Github => print!("{}", machine::github(diagnostics, root)),
     }
-    if let Some(summary) = &outcome.summary {
-        eprintln!("{summary}");
-    }
+}
+
+/// The status of a run that found `diagnostics`.
+fn status(diagnostics: &Diagnostics) -> Status {
     if diagnostics.has_io_errors() {
         Status::Failed
     } else if diagnostics.has_errors() {

@@ -1,20 +1,15 @@
-//! `roster serve`: preview the site on 127.0.0.1, rebuilt as files change.
-
-use std::path::PathBuf;
+//! `roster serve`: preview the site, rebuilt as files change.
 
 use anyhow::Result;
 
-use super::Status;
+use super::{Console, Status};
 use crate::serve::{self, ServeOptions};
 
-/// Serve the portfolio at `dir` on `port` until Ctrl-C, as the agency's
-/// own site when `internal`.
-pub fn run(dir: PathBuf, port: u16, internal: bool) -> Result<Status> {
+/// Serve as `opts` say until Ctrl-C, printing as `console` says.
+pub fn run(opts: ServeOptions, console: &Console) -> Result<Status> {
     serve::serve(&ServeOptions {
-        root: dir,
-        port,
-        internal,
-        color: super::color(),
+        console: *console,
+        ..opts
     })?;
     Ok(Status::Ok)
 }

@@ -4,9 +4,11 @@
 //! first mistake, so one run shows every problem. Failures of the machine
 //! (I/O on the output directory, say) are not diagnostics: they travel as
 //! `anyhow` errors. A diagnostic is a [`Kind`], which holds all the wording,
-//! and a place; how it looks on a terminal is [`terminal`]'s business.
+//! and a place; how it looks on a terminal is [`terminal`]'s business, and
+//! how it reads for a program (JSON, GitHub's annotations) [`machine`]'s.
 
 pub mod kind;
+pub mod machine;
 pub mod terminal;
 
 use std::borrow::Cow;

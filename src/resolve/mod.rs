@@ -116,6 +116,9 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
         .filter(|c| c.borrow().file.as_ref().is_some_and(|f| f.publish))
         .collect();
     let dated: Vec<&RawClient> = published.iter().map(Borrow::borrow).collect();
+    if settings_as_of.is_none() && overrides.as_of.is_none() && nothing_to_report(&dated) {
+        return empty(raw, settings, &ids, overrides, &dated, diags);
+    }
     let as_of = report_date_of(raw, overrides, checked.known, settings_as_of, &dated, diags)?;
     check_clients_named(&ids, overrides, diags);
     // Clients are independent: build them in parallel, each into its own
@@ -148,6 +151,46 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
         settings,
         as_of,
         clients,
+        internal: overrides.internal,
+        looks: raw.looks.clone(),
+    })
+}
+
+/// Whether the published clients hold nothing at all, as a new portfolio's
+/// (`roster init --bare`): no partnership file and no metrics file. With no
+/// report date either, that is no error but nothing to report.
+fn nothing_to_report(published: &[&RawClient]) -> bool {
+    !published.is_empty()
+        && published.iter().all(|c| {
+            c.partnerships.is_empty() && c.broken_partnerships.is_empty() && c.metrics.is_empty()
+        })
+}
+
+/// The portfolio of [`nothing_to_report`]: a warning for each client and
+/// no client to build. Its report date is never shown: with no client,
+/// no page is written (not even the index of clients).
+fn empty(
+    raw: &RawPortfolio,
+    settings: Settings,
+    ids: &[String],
+    overrides: &Overrides,
+    published: &[&RawClient],
+    diags: &mut Diagnostics,
+) -> Option<Portfolio> {
+    check_clients_named(ids, overrides, diags);
+    for c in published {
+        let client_dir = Path::new("clients").join(c.id.as_str());
+        let at = client_dir.join("client.yaml");
+        diags.push(
+            Diagnostic::warning(PortfolioProblem::NothingToReport { client_dir }).in_file(&at),
+        );
+    }
+    raw.settings.as_ref()?;
+    Some(Portfolio {
+        root: raw.root.clone(),
+        settings,
+        as_of: NaiveDate::default(),
+        clients: Vec::new(),
         internal: overrides.internal,
         looks: raw.looks.clone(),
     })

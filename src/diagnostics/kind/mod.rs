@@ -119,6 +119,37 @@ impl Kind {
         }
     }
 
+    /// A stable name for the problem, apart from its values, for machine
+    /// output: the part of the input and the variant, in snake case, such as
+    /// `csv.not_a_stamp` or `yaml.unknown_key`. A problem of many rows is
+    /// named as its first.
+    pub fn name(&self) -> String {
+        let (part, debug) = match self {
+            Kind::Yaml(p) => ("yaml", format!("{p:?}")),
+            Kind::File(p) => ("file", format!("{p:?}")),
+            Kind::Csv(p) => ("csv", format!("{p:?}")),
+            Kind::Row(p) => ("row", format!("{p:?}")),
+            Kind::Import(p) => ("import", format!("{p:?}")),
+            Kind::Budget(p) => ("budget", format!("{p:?}")),
+            Kind::Portfolio(p) => ("portfolio", format!("{p:?}")),
+            Kind::Run(p) => ("run", format!("{p:?}")),
+            Kind::InRows(many) => return many.first.name(),
+        };
+        // The variant is the identifier `Debug` starts with.
+        let variant = debug
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let mut name = format!("{part}.");
+        for (i, c) in variant.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        }
+        name
+    }
+
     /// Count `other`, the same problem at `line`, in with this one, which
     /// is at `first`: a line of a CSV file, or a row of a sheet (`in_sheet`).
     pub fn join(&mut self, first: Option<usize>, in_sheet: bool, other: Kind, line: Option<usize>) {

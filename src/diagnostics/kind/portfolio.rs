@@ -53,6 +53,12 @@ pub enum PortfolioProblem {
     MissingFollowers,
     /// No `--as-of`, no `as_of` and no dated post or order.
     NoReportDate,
+    /// A client with no partnership and no metrics, in a portfolio with no
+    /// report date: there is nothing to report yet.
+    NothingToReport {
+        /// The client's folder, relative to the portfolio.
+        client_dir: PathBuf,
+    },
     /// The latest date, which sets the report date, lies far beyond the rest.
     FarLatestDate {
         /// What the date belongs to.
@@ -287,6 +293,10 @@ impl PortfolioProblem {
             }
             P::MissingFollowers => "add `followers: <count>` under `creator:`, or divide engagements by reach or impressions in roster.yaml".into(),
             P::NoReportDate => "add `as_of: YYYY-MM-DD` to roster.yaml or pass --as-of".into(),
+            P::NothingToReport { client_dir } => format!(
+                "add a partnership as {}/partnerships/<id>.yaml and its exports to {0}/metrics/",
+                client_dir.display().to_string().replace('\\', "/")
+            ),
             P::FarLatestDate { .. } => "if the date is a typo, correct it; otherwise set `as_of: YYYY-MM-DD` in roster.yaml or pass --as-of".into(),
             P::AfterReportDate { .. } => "they belong to a later report; if the report date is meant to include them, move `as_of` in roster.yaml (or --as-of) on".into(),
             P::ReportDatePastData { last, .. } => format!("add the missing exports, or set the report date to the last month with data (`as_of: {last}`)"),
@@ -336,6 +346,9 @@ impl fmt::Display for PortfolioProblem {
             P::NoReportDate => {
                 f.write_str("no report date: no dated post or order, and no `as_of`")
             }
+            P::NothingToReport { .. } => f.write_str(
+                "nothing to report yet: this client has no partnerships and no metrics, so it gets no pages",
+            ),
             P::FarLatestDate { .. }
             | P::AfterReportDate { .. }
             | P::ReportDatePastData { .. }

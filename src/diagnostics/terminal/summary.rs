@@ -3,7 +3,7 @@
 //! stops, and the error that stops a command. All of them here, so that every run
 //! counts and words its outcome the same way.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::Path;
 use std::time::Duration;
 
@@ -60,10 +60,12 @@ pub fn failure(diags: &Diagnostics, run: Run) -> String {
 }
 
 /// The closing line of a check without errors: `checked 2 clients as of
-/// 2026-05-31: no errors, 1 warning`.
-pub fn checked(clients: usize, as_of: NaiveDate, warnings: usize) -> String {
+/// 2026-05-31: no errors, 1 warning`; without a report date (nothing to
+/// report yet), `checked 0 clients: no errors, 1 warning`.
+pub fn checked(clients: usize, as_of: Option<NaiveDate>, warnings: usize) -> String {
+    let as_of = as_of.map_or_else(String::new, |d| format!(" as of {d}"));
     format!(
-        "checked {} as of {as_of}: no errors, {}",
+        "checked {}{as_of}: no errors, {}",
         plural(clients, "client"),
         plural(warnings, "warning")
     )
@@ -175,11 +177,29 @@ pub fn imported(t: &ImportedTable) -> String {
 }
 
 /// The closing line of a build that wrote the site: `built 2 clients, 31
-/// pages in 0.42 s`.
-pub fn built(clients: usize, pages: usize, took: Duration) -> String {
+/// pages into sample-data/public in 0.42 s`.
+pub fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> String {
+    // `./public` as `public`: the folder, as a user would name it.
+    let output: std::path::PathBuf = output
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
     format!(
-        "built {clients} clients, {pages} pages in {:.2} s",
+        "built {}, {} into {} in {:.2} s",
+        plural(clients, "client"),
+        plural(pages, "page"),
+        visible(&output.display().to_string()),
         took.as_secs_f64()
+    )
+}
+
+/// What `build -v` says as a client's folder is written: `wrote polyn/: 14
+/// pages, 19 files`.
+pub fn client_built(id: &str, pages: usize, files: usize) -> String {
+    format!(
+        "wrote {id}/: {}, {}",
+        plural(pages, "page"),
+        plural(files, "file")
     )
 }
 
@@ -192,18 +212,81 @@ pub fn waiting_for_build(output: &Path) -> String {
 }
 
 /// What `init` says it made, and what to run next.
-pub fn created(root: &Path, files: usize) -> String {
+pub fn created(made: &crate::init::Created) -> String {
+    let root = visible(&made.root.display().to_string()).into_owned();
+    match made.bare {
+        false => format!(
+            "created a portfolio in {root} ({}): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {root}   or   roster serve {root}",
+            plural(made.files, "file")
+        ),
+        true => format!(
+            "created an empty portfolio in {root} ({}): roster.yaml, the client clients/my-client/ to fill in, a .gitignore and .github/workflows/pages.yml\nnext: rename clients/my-client/, add a partnership to its partnerships/ and its exports to metrics/, then roster serve {root}",
+            plural(made.files, "file")
+        ),
+    }
+}
+
+/// What `serve` says once it listens: `serving sample-data at
+/// http://127.0.0.1:8000/ (Ctrl-C to stop)`. On every address of the
+/// computer (`0.0.0.0`, `::`), which is no address to open, it gives the
+/// computer's own (127.0.0.1, ::1), the one a browser here opens.
+pub fn serving(root: &Path, address: SocketAddr) -> String {
+    let root = root.display();
+    let here = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => Ipv4Addr::LOCALHOST.into(),
+        IpAddr::V6(ip) if ip.is_unspecified() => Ipv6Addr::LOCALHOST.into(),
+        _ => return format!("serving {root} at http://{address}/ (Ctrl-C to stop)"),
+    };
+    let here = SocketAddr::new(here, address.port());
     format!(
-        "created a portfolio in {} ({files} files): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {0}   or   roster serve {0}",
-        root.display()
+        "serving {root} at http://{here}/ and on every other address of this computer (Ctrl-C to stop)"
     )
 }
 
-/// What `serve` says once it listens.
-pub fn serving(root: &Path, address: SocketAddr) -> String {
+/// The warning of `serve` listening on `ip`, not a loopback address: `warning:
+/// serving on 0.0.0.0: the reports are visible to anyone on the network who
+/// can reach this computer`; with `internal`, the internal notes too.
+pub fn serving_to_network(ip: IpAddr, internal: bool) -> String {
+    let what = match internal {
+        true => "the reports, internal notes and all, are",
+        false => "the reports are",
+    };
     format!(
-        "serving {} at http://{address}/ (Ctrl-C to stop)",
-        root.display()
+        "warning: serving on {ip}: {what} visible to anyone on the network who can reach this computer"
+    )
+}
+
+/// What `serve -v` says before a rebuild: the files saved, three at most
+/// by name: `changed clients/polyn/client.yaml`, `changed a, b, c and 2
+/// more files`.
+pub fn changed(files: &[std::path::PathBuf]) -> String {
+    const NAMED: usize = 3;
+    let mut names: Vec<String> = files
+        .iter()
+        .take(NAMED)
+        .map(|f| visible(&f.display().to_string().replace('\\', "/")).into_owned())
+        .collect();
+    match files.len().saturating_sub(NAMED) {
+        0 => {}
+        1 => names.push("1 more file".to_string()),
+        n => names.push(format!("{n} more files")),
+    }
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("changed {} and {last}", rest.join(", "))
+        }
+        Some((last, _)) => format!("changed {last}"),
+        None => "changed nothing".to_string(),
+    }
+}
+
+/// Why `serve` stops after its first build: errors of the command line,
+/// which no saved file can fix (printed after `error: `, as an error that
+/// stopped the command): `could not serve: 1 error on the command line`.
+pub fn not_served(errors: usize) -> String {
+    format!(
+        "could not serve: {} on the command line",
+        plural(errors, "error")
     )
 }
 
@@ -318,13 +401,22 @@ mod tests {
     fn words_good_runs() {
         let as_of = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
         assert_eq!(
-            checked(1, as_of, 2),
+            checked(1, Some(as_of), 2),
             "checked 1 client as of 2026-05-31: no errors, 2 warnings"
         );
         assert_eq!(
-            built(1, 14, Duration::from_millis(420)),
-            "built 1 clients, 14 pages in 0.42 s"
+            checked(0, None, 1),
+            "checked 0 clients: no errors, 1 warning"
         );
+        assert_eq!(
+            built(1, 14, Path::new("x/public"), Duration::from_millis(420)),
+            "built 1 client, 14 pages into x/public in 0.42 s"
+        );
+        assert_eq!(
+            built(2, 1, Path::new("./site"), Duration::from_millis(1500)),
+            "built 2 clients, 1 page into site in 1.50 s"
+        );
+        assert_eq!(client_built("polyn", 1, 2), "wrote polyn/: 1 page, 2 files");
         let asked = ["polyn".to_string()];
         assert_eq!(
             rebuilt(false, &asked, 1, 14, Duration::from_millis(85)),
@@ -333,6 +425,61 @@ mod tests {
         assert_eq!(
             rebuilt(true, &[], 2, 1, Duration::from_millis(1500)),
             "built 2 clients, 1 page in 1.50 s"
+        );
+    }
+
+    #[test]
+    fn words_what_serve_says() {
+        let root = Path::new("sample-data");
+        assert_eq!(
+            serving(root, "127.0.0.2:8000".parse().unwrap()),
+            "serving sample-data at http://127.0.0.2:8000/ (Ctrl-C to stop)"
+        );
+        assert_eq!(
+            serving(root, "0.0.0.0:8000".parse().unwrap()),
+            "serving sample-data at http://127.0.0.1:8000/ and on every other address of this computer (Ctrl-C to stop)"
+        );
+        assert_eq!(
+            serving(root, "[::]:8080".parse().unwrap()),
+            "serving sample-data at http://[::1]:8080/ and on every other address of this computer (Ctrl-C to stop)"
+        );
+        assert_eq!(
+            serving(root, "[fe80::1]:8000".parse().unwrap()),
+            "serving sample-data at http://[fe80::1]:8000/ (Ctrl-C to stop)"
+        );
+        assert_eq!(
+            serving_to_network("0.0.0.0".parse().unwrap(), false),
+            "warning: serving on 0.0.0.0: the reports are visible to anyone on the network who can reach this computer"
+        );
+        assert_eq!(
+            serving_to_network("192.168.1.20".parse().unwrap(), true),
+            "warning: serving on 192.168.1.20: the reports, internal notes and all, are visible to anyone on the network who can reach this computer"
+        );
+        assert_eq!(
+            not_served(1),
+            "could not serve: 1 error on the command line"
+        );
+        assert_eq!(
+            not_served(2),
+            "could not serve: 2 errors on the command line"
+        );
+        let files = |names: &[&str]| -> Vec<std::path::PathBuf> {
+            names.iter().map(std::path::PathBuf::from).collect()
+        };
+        assert_eq!(changed(&files(&["a.csv"])), "changed a.csv");
+        assert_eq!(changed(&files(&["a", "b"])), "changed a and b");
+        assert_eq!(
+            changed(&files(&["a", "b", "c", "d"])),
+            "changed a, b, c and 1 more file"
+        );
+        assert_eq!(
+            changed(&files(&["a", "b", "c", "d", "e"])),
+            "changed a, b, c and 2 more files"
+        );
+        assert_eq!(
+            changed(&files(&["clients/x\u{1b}[2J.csv"])),
+            "changed clients/x\\u{1b}[2J.csv",
+            "no escape reaches the terminal"
         );
     }
 }
