@@ -198,6 +198,11 @@ fn build_reports_in_json_and_github_formats() {
         "{}",
         lines[1]
     );
+    // The same folder named by its absolute path, below where the command
+    // runs: the same paths.
+    let absolute = fx.root.to_str().unwrap();
+    let same = run(repo, &["check", absolute, "--format", "github"]);
+    assert_eq!(same.stdout, github.stdout);
 
     // A good build prints an empty list.
     let good = base();

@@ -60,7 +60,14 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, root: &std::path::Path, cons
     match console.format {
         Format::Human => eprint!("{}", terminal::render(diagnostics, root, console.color)),
         Format::Json => print!("{}", machine::json(diagnostics)),
-        Format::Github => print!("{}", machine::github(diagnostics, root)),
+        Format::Github => {
+            // GitHub places annotations by paths from the repository's root,
+            // where the workflow runs: an absolute folder below it is made
+            // relative to it.
+            let here = std::env::current_dir().unwrap_or_default();
+            let root = root.strip_prefix(&here).unwrap_or(root);
+            print!("{}", machine::github(diagnostics, root));
+        }
     }
 }
 
