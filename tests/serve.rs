@@ -1,9 +1,11 @@
 //! `roster serve`: the served site, rebuilds after a save, errors shown over
-//! the last good site, the port, and stopping. Each test starts the binary
-//! on a free port of 127.0.0.1 and kills it when done; every wait is bounded.
+//! the last good site, the port, the address, `--as-of` and `--client`, the
+//! pages of folders, and stopping. Each test starts the binary on a free port
+//! of a loopback address and kills it when done; every wait is bounded. No
+//! request goes anywhere but 127.0.0.x.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -20,23 +22,22 @@ const POSTS: &str = "clients/kestrel-coffee/metrics/posts/2026-10.csv";
 struct Server {
     child: Child,
     stderr: Arc<Mutex<String>>,
-    port: u16,
+    /// Where it listens, from its "serving ... at http://ADDRESS/" line.
+    address: SocketAddr,
 }
 
 impl Server {
-    /// Start `roster serve . ARGS...` in `dir` and wait until it listens.
+    /// Start `roster serve ARGS...` in `dir` and wait until it listens.
     fn start(dir: &Path, args: &[&str]) -> Server {
         let mut server = Server::spawn(dir, args);
         let found = wait_for(|| {
             let text = server.stderr();
-            let at = text.find("http://127.0.0.1:")? + "http://127.0.0.1:".len();
-            let digits: String = text[at..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse().ok()
+            let line = text.lines().find(|l| l.starts_with("serving "))?;
+            let at = line.find(" at http://")? + " at http://".len();
+            line[at..].split('/').next()?.parse().ok()
         });
-        server.port = found.unwrap_or_else(|| panic!("serve did not start:\n{}", server.stderr()));
+        server.address =
+            found.unwrap_or_else(|| panic!("serve did not start:\n{}", server.stderr()));
         server
     }
 
@@ -65,7 +66,7 @@ impl Server {
         Server {
             child,
             stderr,
-            port: 0,
+            address: SocketAddr::from(([127, 0, 0, 1], 0)),
         }
     }
 
@@ -75,11 +76,23 @@ impl Server {
 
     /// GET `path`: (status, body).
     fn get(&self, path: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let (status, _, body) = self.request(path);
+        (status, body)
+    }
+
+    /// GET `path`: (status, head, body). Only ever of a loopback address.
+    fn request(&self, path: &str) -> (u16, String, String) {
+        let ip = self.address.ip();
+        assert!(
+            matches!(ip, IpAddr::V4(v4) if v4.is_loopback()),
+            "tests only talk to 127.0.0.x, not {ip}"
+        );
+        let mut stream = TcpStream::connect_timeout(&self.address, PATIENCE).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
         )
         .unwrap();
         let mut raw = Vec::new();
@@ -87,7 +100,7 @@ impl Server {
         let text = String::from_utf8_lossy(&raw).into_owned();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
-        (status, body.to_string())
+        (status, head.to_string(), body.to_string())
     }
 
     /// A figure of a client's data.json as served.
@@ -337,4 +350,269 @@ fn a_template_that_extends_itself_is_shown_and_serve_keeps_running() {
     });
     assert!(fixed.is_some(), "still failing:\n{}", server.stderr());
     assert_eq!(server.child.try_wait().unwrap(), None, "serve stopped");
+}
+
+/// The links of the list of a folder's page, in order.
+fn listed(page: &str) -> Vec<String> {
+    page.split("<li><a href=\"")
+        .skip(1)
+        .filter_map(|part| part.split_once('"').map(|(href, _)| href.to_string()))
+        .collect()
+}
+
+/// The folders under `dir`, by name.
+fn folders(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_client_folder_without_an_index_lists_its_pages() {
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = fx.out().join("kestrel-coffee");
+    assert!(
+        !built.join("reports/index.html").exists(),
+        "the built site has no such page: serve alone makes it"
+    );
+    let mut months = folders(&built.join("reports"));
+    months.reverse();
+    assert!(months.len() > 2, "{months:?}");
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+
+    let (status, page) = server.get("/kestrel-coffee/reports/");
+    assert_eq!(status, 200, "{page}");
+    let want: Vec<String> = months.iter().map(|m| format!("{m}/")).collect();
+    assert_eq!(listed(&page), want, "every month, newest first");
+    assert!(
+        page.contains(">Monthly report · October 2026 · Kestrel Coffee Co.</a>"),
+        "a link reads as its page's title:\n{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../\">"),
+        "a link up to the overview"
+    );
+    assert!(page.contains("/__roster/wait?v="), "it reloads as the rest");
+    for link in listed(&page) {
+        let (status, _) = server.get(&format!("/kestrel-coffee/reports/{link}"));
+        assert_eq!(status, 200, "{link}");
+    }
+
+    let (status, page) = server.get("/kestrel-coffee/partnerships/");
+    assert_eq!(status, 200, "{page}");
+    let want: Vec<String> = folders(&built.join("partnerships"))
+        .iter()
+        .map(|p| format!("{p}/"))
+        .collect();
+    assert_eq!(listed(&page), want, "partnerships by name");
+    assert_eq!(server.get("/polyn/markets/").0, 200);
+
+    let (status, head, _) = server.request("/kestrel-coffee/reports");
+    assert_eq!(status, 301, "{head}");
+    assert!(
+        head.contains("Location: /kestrel-coffee/reports/\r\n"),
+        "{head}"
+    );
+    assert_eq!(
+        server.get("/kestrel-coffee/assets/").0,
+        404,
+        "a folder without pages"
+    );
+    assert_eq!(server.get("/kestrel-coffee/nothing/").0, 404);
+    assert_eq!(server.get("/kestrel-coffee/nothing").0, 404);
+    assert_eq!(server.get("/kestrel-coffee/reports/1999-01/").0, 404);
+}
+
+#[test]
+fn client_serves_only_those_clients_and_their_saves() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &["-v", ".", "--port", "0", "--client", "polyn"]);
+    assert_eq!(server.get("/polyn/").0, 200);
+    assert!(server.revenue("polyn").is_some());
+    assert_eq!(server.get("/kestrel-coffee/").0, 404);
+    assert_eq!(server.get("/kestrel-coffee/reports/").0, 404);
+    let (_, index) = server.get("/");
+    assert!(index.contains("polyn/"), "{index}");
+    assert!(!index.contains("kestrel-coffee/"), "{index}");
+
+    // A save of another client's file rebuilds nothing; one of polyn's
+    // rebuilds polyn alone.
+    let csv = std::fs::read_to_string(fx.root.join(POSTS)).unwrap();
+    fx.write(POSTS, &csv.replacen(",1263.93,", ",11263.93,", 1));
+    std::thread::sleep(Duration::from_millis(500));
+    let posts = "clients/polyn/metrics/posts/telegram.csv";
+    let text = std::fs::read_to_string(fx.root.join(posts)).unwrap();
+    fx.write(posts, &text);
+    wait_for(|| server.stderr().contains("rebuilt polyn,").then_some(()))
+        .unwrap_or_else(|| panic!("polyn was not rebuilt:\n{}", server.stderr()));
+    // Give a late rebuild of the other client time to show.
+    std::thread::sleep(Duration::from_millis(300));
+    let log = server.stderr();
+    assert_eq!(
+        log.lines().filter(|l| l.starts_with("rebuilt ")).count(),
+        1,
+        "{log}"
+    );
+    assert!(
+        log.contains(&format!("changed {posts}")),
+        "-v names the file:\n{log}"
+    );
+    assert!(!log.contains("changed clients/kestrel-coffee"), "{log}");
+    assert!(
+        !log.contains("kestrel-coffee/metrics/shop"),
+        "only polyn's warnings:\n{log}"
+    );
+    assert_eq!(server.get("/kestrel-coffee/").0, 404);
+}
+
+#[test]
+fn as_of_sets_the_report_date_of_every_rebuild() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &[".", "--port", "0", "--as-of", "2026-08-31"]);
+    let as_of = |client: &str| {
+        let (_, body) = server.get(&format!("/{client}/data.json"));
+        let json: serde_json::Value = serde_json::from_str(&body).ok()?;
+        json["as_of"].as_str().map(str::to_string)
+    };
+    let august = |server: &Server| {
+        let (status, page) = server.get("/kestrel-coffee/");
+        assert_eq!(status, 200);
+        assert!(
+            page.contains(
+                "<a class=\"button\" href=\"reports/2026-08/index.html\">Open the report"
+            ),
+            "August is the latest report:\n{page}"
+        );
+        assert!(!page.contains("reports/2026-09/"), "{page}");
+        assert!(!page.contains("reports/2026-10/"), "{page}");
+    };
+    assert_eq!(as_of("kestrel-coffee").as_deref(), Some("2026-08-31"));
+    assert_eq!(as_of("polyn").as_deref(), Some("2026-08-31"));
+    august(&server);
+    assert_eq!(server.get("/kestrel-coffee/reports/2026-10/").0, 404);
+    let (_, reports) = server.get("/kestrel-coffee/reports/");
+    assert_eq!(
+        listed(&reports).first().map(String::as_str),
+        Some("2026-08/")
+    );
+
+    // A client-only rebuild keeps the date.
+    let before = server.revenue("kestrel-coffee").unwrap();
+    let csv = std::fs::read_to_string(fx.root.join(POSTS)).unwrap();
+    let changed = csv.replacen(",1263.93,", ",11263.93,", 1);
+    assert_ne!(changed, csv);
+    fx.write(POSTS, &changed);
+    wait_for(|| {
+        server
+            .stderr()
+            .contains("rebuilt kestrel-coffee,")
+            .then_some(())
+    })
+    .unwrap_or_else(|| panic!("no rebuild:\n{}", server.stderr()));
+    assert_eq!(as_of("kestrel-coffee").as_deref(), Some("2026-08-31"));
+    august(&server);
+    // October's posts count nowhere before the report date: no change.
+    assert_eq!(server.revenue("kestrel-coffee"), Some(before));
+}
+
+#[test]
+fn a_wrong_command_line_stops_serve_with_status_2() {
+    let fx = Fixture::sample();
+    let cases: [(&[&str], &[&str]); 3] = [
+        (
+            &["--client", "nope"],
+            &[
+                "error: --client nope: no such client",
+                "help: the clients of this portfolio: kestrel-coffee, polyn",
+            ],
+        ),
+        (
+            &["--client", "polyn", "--client", "kestrel-cofee"],
+            &[
+                "error: --client kestrel-cofee: no such client",
+                "help: did you mean `--client kestrel-coffee`?",
+            ],
+        ),
+        (
+            &["--as-of", "2076-10-31"],
+            &["error: the report date 2076-10-31 (given by --as-of)"],
+        ),
+    ];
+    for (args, want) in cases {
+        let mut all = vec![".", "--port", "0"];
+        all.extend(args);
+        let mut server = Server::spawn(&fx.root, &all);
+        assert_eq!(
+            server.wait_exit(),
+            Some(2),
+            "{args:?} kept running:\n{}",
+            server.stderr()
+        );
+        let err = server.stderr();
+        for line in want {
+            assert!(err.contains(line), "{args:?}: no {line:?} in\n{err}");
+        }
+        assert!(
+            err.contains("error: could not serve: 1 error on the command line"),
+            "{err}"
+        );
+        assert!(!err.lines().any(|l| l.starts_with("serving ")), "{err}");
+    }
+}
+
+#[test]
+fn interface_binds_there_and_warns_off_loopback() {
+    let fx = Fixture::sample();
+    // Another loopback address, which Linux answers on; no warning.
+    let server = Server::start(&fx.root, &[".", "--port", "0", "--interface", "127.0.0.2"]);
+    assert_eq!(server.address.ip(), IpAddr::from([127, 0, 0, 2]));
+    assert_eq!(server.get("/kestrel-coffee/").0, 200);
+    let log = server.stderr();
+    assert!(!log.contains("visible to anyone"), "{log}");
+    let elsewhere = SocketAddr::from(([127, 0, 0, 1], server.address.port()));
+    assert!(
+        TcpStream::connect_timeout(&elsewhere, PATIENCE).is_err(),
+        "it listens on 127.0.0.2 alone"
+    );
+    drop(server);
+
+    // Every address: the warning, then the address to open here.
+    let server = Server::start(&fx.root, &[".", "--port", "0", "--interface", "0.0.0.0"]);
+    let log = server.stderr();
+    let warning = "warning: serving on 0.0.0.0: the reports are visible to anyone on the network who can reach this computer";
+    let warned = log
+        .find(warning)
+        .unwrap_or_else(|| panic!("no warning:\n{log}"));
+    assert!(warned < log.find("serving .").unwrap(), "{log}");
+    assert_eq!(server.address.ip(), IpAddr::from([127, 0, 0, 1]));
+    assert!(
+        log.contains(" and on every other address of this computer"),
+        "{log}"
+    );
+    assert_eq!(server.get("/kestrel-coffee/").0, 200);
+}
+
+#[test]
+fn quiet_prints_the_warning_and_no_news() {
+    let fx = Fixture::sample();
+    let server = Server::spawn(
+        &fx.root,
+        &["-q", ".", "--port", "0", "--interface", "0.0.0.0"],
+    );
+    let warned = wait_for(|| server.stderr().contains("visible to anyone").then_some(()));
+    assert!(warned.is_some(), "no warning:\n{}", server.stderr());
+    std::thread::sleep(Duration::from_millis(300));
+    let log = server.stderr();
+    let news = ["serving ", "built ", "rebuilt "];
+    assert!(
+        !log.lines().any(|l| news.iter().any(|n| l.starts_with(n))),
+        "{log}"
+    );
 }

@@ -6,6 +6,11 @@
 //! with the diagnostics. The files themselves, and so `roster build`'s
 //! output, never carry either. Paths are looked up in a map, never on disk,
 //! so no request can reach a file outside the site.
+//!
+//! A folder of a client with no `index.html` but with pages below it (a
+//! client's `reports/`, `partnerships/` and `markets/`) answers with a list
+//! of them ([`folder_index`]), which only `serve` makes: the built site has
+//! no such page, and a static host answers 404 there as before.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -130,7 +135,8 @@ fn page(site: &Site, path: &str) -> Answer {
         }
         None => (&site.top, rel),
     };
-    let key = if key.is_empty() || key.ends_with('/') {
+    let folder = key.is_empty() || key.ends_with('/');
+    let key = if folder {
         format!("{key}index.html")
     } else {
         key.to_string()
@@ -144,6 +150,15 @@ fn page(site: &Site, path: &str) -> Answer {
     if rel.is_empty() {
         return html(client_list(site), site);
     }
+    if site.clients.contains_key(client) {
+        if folder {
+            if let Some(body) = folder_index(site, client, inside) {
+                return html(body, site);
+            }
+        } else if holds_pages(files, &format!("{inside}/")) {
+            return moved(path);
+        }
+    }
     not_found(site, path)
 }
 
@@ -151,7 +166,151 @@ fn page(site: &Site, path: &str) -> Answer {
 fn moved(path: &str) -> Answer {
     Response::from_string("")
         .with_status_code(301)
-        .with_header(header("Location", &format!("{path}/")))
+        .with_header(header("Location", &format!("{}/", encode(path))))
+}
+
+/// Whether `files` hold a page (an HTML file) anywhere below the folder
+/// `dir` (`reports/`).
+fn holds_pages(files: &BTreeMap<String, Arc<[u8]>>, dir: &str) -> bool {
+    below(files, dir).any(|(k, _)| content_type(k).starts_with("text/html"))
+}
+
+/// The files below the folder `dir` (`reports/`; `""` is every file).
+fn below<'a>(
+    files: &'a BTreeMap<String, Arc<[u8]>>,
+    dir: &'a str,
+) -> impl Iterator<Item = (&'a String, &'a Arc<[u8]>)> {
+    files
+        .range::<str, _>((std::ops::Bound::Included(dir), std::ops::Bound::Unbounded))
+        .take_while(move |(k, _)| k.starts_with(dir))
+}
+
+/// The page of the folder `dir` (`reports/`) of `client`, which has no
+/// `index.html`: a link to each page of it and to each of its folders that
+/// holds pages, by the page's `<title>` (else the name), the months of
+/// `reports/` newest first, the rest by name; and a link up to the
+/// client's overview. `None` when no page is below the folder.
+fn folder_index(site: &Site, client: &str, dir: &str) -> Option<String> {
+    let files = site.clients.get(client)?;
+    // name -> (link, the page whose title names it)
+    let mut entries: BTreeMap<&str, (String, Option<&[u8]>)> = BTreeMap::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (key, bytes) in below(files, dir) {
+        let rest = &key[dir.len()..];
+        let (name, folder) = rest
+            .split_once('/')
+            .map_or((rest, false), |(n, _)| (n, true));
+        // Each name once: a folder's files come one after another.
+        if name.is_empty() || !seen.insert(name) {
+            continue;
+        }
+        let entry = match folder {
+            true if holds_pages(files, &key[..dir.len() + name.len() + 1]) => {
+                let page = files.get(&format!("{dir}{name}/index.html"));
+                (format!("{}/", encode(name)), page.map(|b| &b[..]))
+            }
+            false if content_type(name).starts_with("text/html") => {
+                (encode(name), Some(&bytes[..]))
+            }
+            _ => continue,
+        };
+        entries.insert(name, entry);
+    }
+    if entries.is_empty() {
+        return None;
+    }
+    let mut entries: Vec<_> = entries.into_iter().collect();
+    if dir == "reports/" {
+        entries.reverse();
+    }
+    let items: String = entries
+        .iter()
+        .map(|(name, (link, page))| {
+            let title = page.and_then(title_of).unwrap_or_else(|| name.to_string());
+            format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(link),
+                escape(&title)
+            )
+        })
+        .collect();
+    let name = site.names.get(client).map_or(client, String::as_str);
+    let up = match dir.matches('/').count() {
+        0 => String::new(),
+        depth => format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            "../".repeat(depth),
+            escape(&format!("\u{2190} {name}: overview"))
+        ),
+    };
+    let title = format!("{name}: {dir}");
+    Some(document(&title, &format!("{up}<ul>{items}</ul>")))
+}
+
+/// The text of a page's `<title>`, its character references read (it is
+/// escaped again where it is shown); `None` without one.
+fn title_of(page: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(page);
+    let start = text.find("<title>")? + "<title>".len();
+    let end = start + text[start..].find("</title>")?;
+    let title = unescape(&text[start..end]);
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+/// `text` with HTML's character references read: the named ones
+/// [`escape`] writes (and `&nbsp;`), and numeric ones; any other `&` is
+/// kept as written.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let reference = rest[1..].find(';').map(|end| &rest[1..=end]);
+        let read = reference.and_then(|r| match r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            _ => {
+                let number = r.strip_prefix('#')?;
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse().ok()?,
+                };
+                char::from_u32(code)
+            }
+        });
+        match (read, reference) {
+            (Some(c), Some(r)) => {
+                out.push(c);
+                rest = &rest[r.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A URL path, or one segment of it, with every byte but the unreserved
+/// ones and `/` percent-encoded, for a link or a `Location` header.
+fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn file(key: &str, bytes: &[u8], site: &Site) -> Answer {
@@ -301,6 +460,157 @@ mod tests {
         let at = out.find("<script>").unwrap();
         assert!(at < out.find("</body>").unwrap());
         assert!(out.contains("/__roster/wait?v=7"));
+    }
+
+    /// A built site of one client, `k&co`, without pages in `assets/`.
+    fn site() -> Site {
+        let page = |title: &str| -> Arc<[u8]> {
+            format!("<!doctype html><html><head><title>{title}</title></head><body></body></html>")
+                .into_bytes()
+                .into()
+        };
+        let files: BTreeMap<String, Arc<[u8]>> = [
+            ("index.html", page("Overview")),
+            (
+                "reports/2026-09/index.html",
+                page("September &amp; &lt;b&gt;"),
+            ),
+            (
+                "reports/2026-10/index.html",
+                page("October <script>x</script>"),
+            ),
+            ("reports/2026-10/report.pdf", b"%PDF".to_vec().into()),
+            ("reports/2026-08/index.html", page("  ")),
+            ("partnerships/zoe/index.html", page("Zoe")),
+            ("partnerships/al \"x\"/index.html", page("Al")),
+            ("assets/logo.svg", b"<svg/>".to_vec().into()),
+            ("deep/a/b/index.html", page("Deep")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        Site {
+            clients: [("k&co".to_string(), files)].into_iter().collect(),
+            names: [("k&co".to_string(), "K & <Co>".to_string())]
+                .into_iter()
+                .collect(),
+            built: true,
+            ..Site::default()
+        }
+    }
+
+    /// (status, Location, body) of a GET of `path`.
+    fn get(site: &Site, path: &str) -> (u16, Option<String>, String) {
+        let answer = page(site, path);
+        let status = answer.status_code().0;
+        let location = answer
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Location"))
+            .map(|h| h.value.to_string());
+        let body = String::from_utf8(answer.into_reader().into_inner()).unwrap();
+        (status, location, body)
+    }
+
+    fn links(body: &str) -> Vec<&str> {
+        body.split("<li><a href=\"")
+            .skip(1)
+            .filter_map(|p| p.split_once('"').map(|(href, _)| href))
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_without_an_index_lists_its_pages() {
+        let site = site();
+        let (status, _, body) = get(&site, "/k&co/reports/");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            links(&body),
+            ["2026-10/", "2026-09/", "2026-08/"],
+            "newest first"
+        );
+        assert!(
+            body.contains(">October &lt;script&gt;x&lt;/script&gt;</a>"),
+            "{body}"
+        );
+        assert!(!body.contains("<script>x"), "{body}");
+        assert!(
+            body.contains(">September &amp; &lt;b&gt;</a>"),
+            "a title's references read once, escaped once: {body}"
+        );
+        assert!(body.contains(">2026-08</a>"), "no title: the name: {body}");
+        assert!(
+            body.contains("<a href=\"../\">"),
+            "up to the overview: {body}"
+        );
+        assert!(body.contains("K &amp; &lt;Co&gt;"), "{body}");
+        assert!(!body.contains("<Co>"), "{body}");
+        assert!(body.contains("/__roster/wait?v="), "{body}");
+
+        let (status, _, body) = get(&site, "/k&co/partnerships/");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(links(&body), ["al%20%22x%22/", "zoe/"], "by name, encoded");
+        assert!(body.contains(">Al</a>"), "{body}");
+
+        let (status, _, body) = get(&site, "/k&co/deep/");
+        assert_eq!(status, 200, "a folder of folders: {body}");
+        assert_eq!(links(&body), ["a/"]);
+        let (status, _, body) = get(&site, "/k&co/deep/a/");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(links(&body), ["b/"]);
+        assert!(body.contains("<a href=\"../../\">"), "{body}");
+    }
+
+    #[test]
+    fn a_folder_without_pages_is_not_found() {
+        let site = site();
+        for path in [
+            "/k&co/assets/",
+            "/k&co/nothing/",
+            "/k&co/nothing",
+            "/k&co/reports/2026-07/",
+            "/k&co/report/",
+            "/k&co/reports/2026-10/report.pdf/",
+            "/nobody/reports/",
+        ] {
+            assert_eq!(get(&site, path).0, 404, "{path}");
+        }
+        assert_eq!(get(&site, "/k&co/reports/2026-10/report.pdf").0, 200);
+    }
+
+    #[test]
+    fn a_folder_needs_its_slash() {
+        let site = site();
+        let (status, location, _) = get(&site, "/k&co/reports");
+        assert_eq!(status, 301);
+        assert_eq!(location.as_deref(), Some("/k%26co/reports/"));
+        let (status, location, _) = get(&site, "/k&co/reports/2026-10");
+        assert_eq!(status, 301);
+        assert_eq!(location.as_deref(), Some("/k%26co/reports/2026-10/"));
+        let (status, location, _) = get(&site, "/k&co/partnerships/al \"x\"");
+        assert_eq!(status, 301);
+        assert_eq!(
+            location.as_deref(),
+            Some("/k%26co/partnerships/al%20%22x%22/")
+        );
+        assert_eq!(get(&site, "/k&co").0, 301);
+        assert_eq!(get(&site, "/k&co/").0, 200);
+    }
+
+    #[test]
+    fn titles_are_read_from_pages() {
+        assert_eq!(
+            title_of(b"<head><title>A &amp; B</title>"),
+            Some("A & B".into())
+        );
+        assert_eq!(title_of(b"<title>\n  A\n  B </title>"), Some("A B".into()));
+        assert_eq!(title_of(b"<title> </title>"), None);
+        assert_eq!(title_of(b"<p>no title</p>"), None);
+        assert_eq!(title_of(b"<title>unclosed"), None);
+        assert_eq!(
+            unescape("&#39;&#x41;&nbsp;&bogus; & &amp;lt;"),
+            "'A\u{a0}&bogus; & &lt;"
+        );
     }
 
     #[test]

@@ -8,13 +8,30 @@
 //! writes make one rebuild; each rebuild redoes only the clients whose files
 //! changed ([`workspace`]). While a change does not build, the last good site
 //! stays up with the diagnostics over it, and in the terminal.
+//!
+//! `--as-of`, `--client` and `--internal` shape every rebuild as they shape
+//! `build`; with `--client`, saving another client's files rebuilds nothing.
+//! A mistake on the command line (a `--client` that names no client folder,
+//! a folder that is no portfolio, an `--as-of` too far from the data) is
+//! found by the first build, and then `serve` stops with status 2, for no
+//! saved file could fix it. Only in `serve`, a folder of a client without an
+//! `index.html` of its own but with pages below it (`reports/`,
+//! `partnerships/`, `markets/`) answers with a list of those pages; the
+//! built site is unchanged.
+//!
+//! `serve` listens on 127.0.0.1 only, unless `--interface` names another
+//! address: then, if it is not a loopback one, it warns that the reports are
+//! visible to the network. On the address of every interface (`0.0.0.0`,
+//! `::`), which no browser opens everywhere, its `serving ... at` line gives
+//! the loopback address instead (`http://127.0.0.1:8000/`) and says that
+//! every other address of the computer serves too.
 
 pub mod changes;
 mod http;
 mod workspace;
 
 use std::fmt;
-use std::net::TcpListener;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,8 +43,9 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::kind::{FileProblem, PortfolioProblem, ReportDateFrom};
 use crate::diagnostics::terminal::{self, Run};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Severity};
 use crate::render::Page;
 use changes::Changes;
 use http::Shared;
@@ -41,12 +59,14 @@ pub const DEBOUNCE: Duration = Duration::from_millis(30);
 pub struct ServeOptions {
     /// The portfolio folder.
     pub root: PathBuf,
-    /// The port on 127.0.0.1; 0 picks a free one.
+    /// The port; 0 picks a free one.
     pub port: u16,
-    /// `--internal`: serve the agency's own site.
-    pub internal: bool,
-    /// Whether the terminal takes colours.
-    pub color: bool,
+    /// `--interface`: the address to listen on; `None` is 127.0.0.1.
+    pub interface: Option<IpAddr>,
+    /// `--as-of`, `--client` and `--internal`, as `build` takes them.
+    pub overrides: crate::pipeline::Overrides,
+    /// How to print: colour, and how much.
+    pub console: crate::cmd::Console,
 }
 
 /// The port asked for is taken by another program.
@@ -67,9 +87,12 @@ enum Message {
 }
 
 /// Serve the portfolio until Ctrl-C. Errors are the machine's: the port is
-/// taken ([`PortInUse`]), the folder cannot be watched.
+/// taken ([`PortInUse`]), the folder cannot be watched; or the command
+/// line's, which the first build finds ([`command_line`]) after printing
+/// them.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let (server, address) = listen(opts.port)?;
+    let ip = opts.interface.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let (server, address) = listen(ip, opts.port)?;
     let root = std::fs::canonicalize(&opts.root)
         .with_context(|| format!("reading the portfolio folder {}", opts.root.display()))?;
 
@@ -83,8 +106,8 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _watching = watch(&root, tx)?;
 
     let shared = Arc::new(Shared::default());
-    let mut workspace = Workspace::new(&opts.root, opts.internal);
-    rebuild(&shared, &mut workspace, Changes::everything(), opts);
+    let mut workspace = Workspace::new(&opts.root, opts.overrides.clone());
+    rebuild(&shared, &mut workspace, Changes::everything(), opts)?;
 
     let stopping = Arc::new(AtomicBool::new(false));
     let listening = {
@@ -97,31 +120,57 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             }
         })
     };
-    eprintln!("{}", terminal::serving(&opts.root, address));
+    // A warning, so it prints even with -q.
+    if reaches_network(address.ip()) {
+        let warning = terminal::serving_to_network(address.ip(), opts.overrides.internal);
+        eprintln!("{warning}");
+    }
+    if opts.console.chatty() {
+        eprintln!("{}", terminal::serving(&opts.root, address));
+    }
 
     while let Ok(message) = rx.recv() {
-        let Some(changes) = gather(message, &rx, &root, &workspace) else {
+        let Some((changes, files)) = gather(message, &rx, &root, &workspace) else {
             break;
         };
         if !changes.is_empty() {
-            rebuild(&shared, &mut workspace, changes, opts);
+            if opts.console.verbose() {
+                eprintln!("{}", terminal::changed(&files));
+            }
+            // Only the first build stops serve: the command line is the
+            // same for every rebuild.
+            let _ = rebuild(&shared, &mut workspace, changes, opts);
         }
     }
     stopping.store(true, Ordering::SeqCst);
     server.unblock();
     let _ = listening.join();
-    eprintln!("{}", terminal::STOPPED);
+    if opts.console.chatty() {
+        eprintln!("{}", terminal::STOPPED);
+    }
     Ok(())
 }
 
-/// The server on 127.0.0.1:`port`, and the address it listens on.
-fn listen(port: u16) -> Result<(Arc<tiny_http::Server>, std::net::SocketAddr)> {
-    let listener = match TcpListener::bind(("127.0.0.1", port)) {
+/// Whether other computers can reach a server listening on `ip`: on any
+/// address but a loopback one (127.0.0.0/8, ::1), they may.
+fn reaches_network(ip: IpAddr) -> bool {
+    !ip.to_canonical().is_loopback()
+}
+
+/// The server on `ip`:`port`, and the address it listens on.
+fn listen(ip: IpAddr, port: u16) -> Result<(Arc<tiny_http::Server>, SocketAddr)> {
+    let at = SocketAddr::new(ip, port);
+    let listener = match TcpListener::bind(at) {
         Ok(l) => l,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             return Err(PortInUse(port).into());
         }
-        Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{port}")),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrNotAvailable => {
+            return Err(e).with_context(|| {
+                format!("listening on {at}: {ip} is not an address of this computer")
+            });
+        }
+        Err(e) => return Err(e).with_context(|| format!("listening on {at}")),
     };
     let address = listener
         .local_addr()
@@ -148,14 +197,17 @@ fn watch(
 }
 
 /// The changes of `first` and of every message already waiting, for one
-/// rebuild for all of them; `None` once Ctrl-C was pressed.
+/// rebuild for all of them, with the files (relative to the portfolio)
+/// that make them; `None` once Ctrl-C was pressed. A file of a client not
+/// served (`--client`) makes no change.
 fn gather(
     first: Message,
     rx: &mpsc::Receiver<Message>,
     root: &Path,
     workspace: &Workspace,
-) -> Option<Changes> {
+) -> Option<(Changes, Vec<PathBuf>)> {
     let mut changes = Changes::default();
+    let mut files = Vec::new();
     let mut next = Some(first);
     while let Some(message) = next {
         match message {
@@ -164,8 +216,17 @@ fn gather(
                 let output = workspace.output_dir().unwrap_or_default();
                 let written = events.iter().filter(|e| writes(&e.kind));
                 for path in written.flat_map(|e| &e.paths) {
-                    if let Ok(rel) = path.strip_prefix(root) {
-                        changes.add(rel, &output);
+                    let Ok(rel) = path.strip_prefix(root) else {
+                        continue;
+                    };
+                    let mut one = Changes::default();
+                    one.add(rel, &output);
+                    let one = workspace.scope(one);
+                    if !one.is_empty() {
+                        changes.merge(one);
+                        if !files.iter().any(|f| f == rel) {
+                            files.push(rel.to_path_buf());
+                        }
                     }
                 }
             }
@@ -177,7 +238,7 @@ fn gather(
         }
         next = rx.try_recv().ok();
     }
-    Some(changes)
+    Some((changes, files))
 }
 
 /// Whether an event can change a file: reading one (as a rebuild does)
@@ -190,8 +251,15 @@ fn writes(kind: &EventKind) -> bool {
     }
 }
 
-/// Rebuild, put the result in the served site and report it.
-fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &ServeOptions) {
+/// Rebuild, put the result in the served site and report it. An `Err`
+/// only from the first build, when the command line is wrong: its
+/// diagnostics are printed, and serving stops.
+fn rebuild(
+    shared: &Shared,
+    workspace: &mut Workspace,
+    changes: Changes,
+    opts: &ServeOptions,
+) -> Result<()> {
     let started = Instant::now();
     let (first, serving) = {
         let site = shared.lock();
@@ -208,7 +276,7 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             top,
             diagnostics,
         }) => {
-            print(&diagnostics, &opts.root, opts.color);
+            print(&diagnostics, &opts.root, opts.console.color);
             let pages: usize = sites
                 .iter()
                 .flat_map(|(_, files)| files)
@@ -218,11 +286,17 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             let clients = sites.len();
             let names = workspace.clients().into_iter().collect();
             publish(shared, sites, &gone, top, names);
-            let line = terminal::rebuilt(first, &asked, clients, pages, started.elapsed());
-            eprintln!("{line}");
+            if opts.console.chatty() {
+                let line = terminal::rebuilt(first, &asked, clients, pages, started.elapsed());
+                eprintln!("{line}");
+            }
         }
         Ok(Rebuild::Failed { diagnostics }) => {
-            print(&diagnostics, &opts.root, opts.color);
+            print(&diagnostics, &opts.root, opts.console.color);
+            let wrong = command_line(&diagnostics);
+            if first && wrong > 0 {
+                return Err(anyhow!(terminal::not_served(wrong)));
+            }
             let line = terminal::failure(&diagnostics, Run::Serve { serving });
             eprintln!("{line}");
             let text = format!(
@@ -237,6 +311,26 @@ fn rebuild(shared: &Shared, workspace: &mut Workspace, changes: Changes, opts: &
             shared.update(|site| site.problems = Some(line));
         }
     }
+    Ok(())
+}
+
+/// How many of `diagnostics` are errors of the command line, which no saved
+/// file can fix: a `--client` naming no client folder, a folder that is no
+/// portfolio, an `--as-of` too far from the data.
+fn command_line(diagnostics: &Diagnostics) -> usize {
+    let wrong = |d: &&Diagnostic| {
+        d.severity == Severity::Error
+            && matches!(
+                &d.kind,
+                Kind::Portfolio(PortfolioProblem::NoSuchClient { .. })
+                    | Kind::Portfolio(PortfolioProblem::ReportDateTooLate {
+                        from: ReportDateFrom::CommandLine,
+                        ..
+                    })
+                    | Kind::File(FileProblem::NoPortfolio { .. })
+            )
+    };
+    diagnostics.iter().filter(wrong).count()
 }
 
 /// Put a good rebuild in the served site: the clients rebuilt replace what

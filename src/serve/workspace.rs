@@ -9,6 +9,11 @@
 //! client folder went away or there is no good build yet. Diagnostics are
 //! kept per client, so the errors shown are always those of the files as
 //! they are now.
+//!
+//! The command line's `--as-of`, `--client` and `--internal` hold for every
+//! rebuild, as for `build`: the report date is `--as-of` when given (so it
+//! never moves), and with `--client` only those clients are served, so a
+//! change to another client's folder is no change at all ([`Workspace::scope`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -114,14 +119,15 @@ pub struct Workspace {
     renderer: Option<Renderer>,
     /// Changes not yet in the served site because a rebuild failed.
     stale: Changes,
-    /// `--internal`: the agency's own site.
-    internal: bool,
+    /// `--as-of`, `--client` and `--internal`, for every rebuild.
+    overrides: Overrides,
 }
 
 impl Workspace {
-    /// A workspace for the portfolio at `root`; nothing is read until the
-    /// first [`Workspace::rebuild`]; the agency's own site when `internal`.
-    pub fn new(root: &Path, internal: bool) -> Workspace {
+    /// A workspace for the portfolio at `root`, built as `overrides` say
+    /// (as `build` takes them); nothing is read until the first
+    /// [`Workspace::rebuild`].
+    pub fn new(root: &Path, overrides: Overrides) -> Workspace {
         Workspace {
             root: root.to_path_buf(),
             raw: RawPortfolio {
@@ -136,8 +142,31 @@ impl Workspace {
             good: None,
             renderer: None,
             stale: Changes::default(),
-            internal,
+            overrides,
         }
+    }
+
+    /// Whether the client `id` is served: every client, or only those of
+    /// `--client` (an empty list is every client).
+    fn serves(&self, id: &str) -> bool {
+        let chosen = &self.overrides.clients;
+        chosen.is_empty() || chosen.iter().any(|c| c == id)
+    }
+
+    /// The clients served when `--client` chose them; `None` for every
+    /// client. Only their problems are shown: another client's could not
+    /// be fixed while serving, for saving its files rebuilds nothing
+    /// ([`Workspace::scope`]).
+    fn served(&self) -> Option<BTreeSet<String>> {
+        let chosen = &self.overrides.clients;
+        (!chosen.is_empty()).then(|| chosen.iter().cloned().collect())
+    }
+
+    /// `changes` without the clients that are not served: with `--client`,
+    /// saving another client's files rebuilds nothing.
+    pub fn scope(&self, mut changes: Changes) -> Changes {
+        changes.clients.retain(|id| self.serves(id));
+        changes
     }
 
     /// The output folder of roster.yaml, relative to the portfolio, once read.
@@ -163,7 +192,7 @@ impl Workspace {
     /// earlier failed rebuild left out). An `Err` is a machine failure, such
     /// as a template that does not compile.
     pub fn rebuild(&mut self, changes: Changes) -> Result<Rebuild> {
-        let mut changes = changes;
+        let mut changes = self.scope(changes);
         changes.merge(std::mem::take(&mut self.stale));
         let result = self.try_rebuild(&changes);
         if !matches!(result, Ok(Rebuild::Built { .. })) {
@@ -178,7 +207,10 @@ impl Workspace {
             .clients
             .iter()
             .any(|id| !self.raw.clients.iter().any(|c| c.id == *id));
-        let mut all = changes.everything || self.good.is_none() || folder_gone;
+        // A client-only rebuild names at least one served client: an empty
+        // list would mean every client to resolve.
+        let mut all =
+            changes.everything || self.good.is_none() || folder_gone || changes.clients.is_empty();
         let mut portfolio = self.model((!all).then_some(&changes.clients));
         let moved = |p: &Portfolio, good: &Option<Computed>| {
             good.as_ref().is_some_and(|g| g.portfolio.as_of != p.as_of)
@@ -187,9 +219,12 @@ impl Workspace {
             all = true;
             portfolio = self.model(None);
         }
+        let served = self.served();
         let mut problems = Diagnostics::new();
-        self.read_problems.collect_into(None, &mut problems);
-        self.model_problems.collect_into(None, &mut problems);
+        self.read_problems
+            .collect_into(served.as_ref(), &mut problems);
+        self.model_problems
+            .collect_into(served.as_ref(), &mut problems);
         let Some(portfolio) = portfolio.filter(|_| !problems.has_errors()) else {
             return Ok(Rebuild::Failed {
                 diagnostics: problems,
@@ -231,7 +266,11 @@ impl Workspace {
             }
         };
         let mut diagnostics = Diagnostics::new();
-        let scope = (!all).then_some(&changes.clients);
+        let scope = if all {
+            served.as_ref()
+        } else {
+            Some(&changes.clients)
+        };
         self.read_problems.collect_into(scope, &mut diagnostics);
         self.model_problems.collect_into(scope, &mut diagnostics);
         Ok(Rebuild::Built {
@@ -246,7 +285,7 @@ impl Workspace {
     fn read(&mut self, changes: &Changes) {
         if changes.everything {
             let mut diags = Diagnostics::new();
-            self.raw = load::portfolio(&self.root, None, &mut diags);
+            self.raw = load::portfolio(&self.root, self.overrides.as_of, &mut diags);
             self.renderer = Renderer::compile(&self.raw.looks, &mut diags);
             self.read_problems = Scoped::split(diags);
             return;
@@ -257,7 +296,11 @@ impl Workspace {
             .as_ref()
             .map(|s| s.settings.clone())
             .unwrap_or_default();
-        let orders_to = self.raw.settings.as_ref().and_then(|s| s.as_of);
+        // As load::portfolio folds them: to --as-of, else roster.yaml's as_of.
+        let orders_to = self
+            .overrides
+            .as_of
+            .or_else(|| self.raw.settings.as_ref().and_then(|s| s.as_of));
         let (fresh, diags) = read_clients(&self.root, &changes.clients, (&settings, orders_to));
         self.raw
             .clients
@@ -267,12 +310,17 @@ impl Workspace {
         self.read_problems.replace(&changes.clients, diags, false);
     }
 
-    /// Resolve the model of `only` these clients (all when `None`).
+    /// Resolve the model of `only` these clients (every served one when
+    /// `None`); `only` holds served clients, at least one.
     fn model(&mut self, only: Option<&BTreeSet<String>>) -> Option<Portfolio> {
+        let clients = match only {
+            None => self.overrides.clients.clone(),
+            Some(ids) => ids.iter().filter(|id| self.serves(id)).cloned().collect(),
+        };
+        debug_assert!(only.is_none() || !clients.is_empty());
         let overrides = Overrides {
-            as_of: None,
-            clients: only.map_or_else(Vec::new, |o| o.iter().cloned().collect()),
-            internal: self.internal,
+            clients,
+            ..self.overrides.clone()
         };
         let mut diags = Diagnostics::new();
         let portfolio = crate::resolve::portfolio(&self.raw, &overrides, &mut diags);
