@@ -27,6 +27,7 @@
 //! every other address of the computer serves too.
 
 pub mod changes;
+mod folders;
 mod http;
 mod workspace;
 
