@@ -10,14 +10,16 @@
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
 //! [`diagnostics`] and print through [`terminal`]. [`cmd`] holds one short
-//! function per subcommand, which the binary dispatches to. [`import`] is the
-//! one command that writes into the portfolio: other tools' exports, read
-//! by [`load`], written back in roster's own format without personal data.
+//! function per subcommand, which the binary dispatches to, each printing as
+//! its [`console`] says. [`import`] is the one command that writes into the
+//! portfolio: other tools' exports, read by [`load`], written back in
+//! roster's own format without personal data.
 
 pub mod analytics;
 pub mod builtin;
 pub mod charts;
 pub mod cmd;
+pub mod console;
 pub mod diagnostics;
 pub mod html;
 pub mod import;

@@ -5,12 +5,11 @@
 
 pub mod build;
 pub mod check;
-mod console;
 pub mod import;
 pub mod init;
 pub mod serve;
 
-pub use console::{ColorChoice, Console, Format, Verbosity, colours};
+pub use crate::console::{ColorChoice, Console, Format, Verbosity, colours};
 
 use crate::diagnostics::{Diagnostics, machine, terminal};
 use crate::pipeline::Outcome;

@@ -6,13 +6,18 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::http::{Site, content_type, document};
 use crate::html::escape;
+
+/// Whether the file `name` is a page.
+fn is_page(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".html") || name.ends_with(".htm")
+}
 
 /// Whether `files` hold a page (an HTML file) anywhere below the folder
 /// `dir` (`reports/`).
 pub(super) fn holds_pages(files: &BTreeMap<String, Arc<[u8]>>, dir: &str) -> bool {
-    below(files, dir).any(|(k, _)| content_type(k).starts_with("text/html"))
+    below(files, dir).any(|(k, _)| is_page(k))
 }
 
 /// The files below the folder `dir` (`reports/`; `""` is every file).
@@ -25,13 +30,17 @@ fn below<'a>(
         .take_while(move |(k, _)| k.starts_with(dir))
 }
 
-/// The page of the folder `dir` (`reports/`) of `client`, which has no
-/// `index.html`: a link to each page of it and to each of its folders that
-/// holds pages, by the page's `<title>` (else the name), the months of
-/// `reports/` newest first, the rest by name; and a link up to the
-/// client's overview. `None` when no page is below the folder.
-pub(super) fn folder_index(site: &Site, client: &str, dir: &str) -> Option<String> {
-    let files = site.clients.get(client)?;
+/// The title and body of the page of the folder `dir` (`reports/`) of a
+/// client's `files`, which has no `index.html`: a link to each page of it
+/// and to each of its folders that holds pages, by the page's `<title>`
+/// (else the name), the months of `reports/` newest first, the rest by
+/// name; and a link up to the overview of the client, `client_name`.
+/// `None` when no page is below the folder.
+pub(super) fn folder_index(
+    files: &BTreeMap<String, Arc<[u8]>>,
+    client_name: &str,
+    dir: &str,
+) -> Option<(String, String)> {
     // name -> (link, the page whose title names it)
     let mut entries: BTreeMap<&str, (String, Option<&[u8]>)> = BTreeMap::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -49,9 +58,7 @@ pub(super) fn folder_index(site: &Site, client: &str, dir: &str) -> Option<Strin
                 let page = files.get(&format!("{dir}{name}/index.html"));
                 (format!("{}/", encode(name)), page.map(|b| &b[..]))
             }
-            false if content_type(name).starts_with("text/html") => {
-                (encode(name), Some(&bytes[..]))
-            }
+            false if is_page(name) => (encode(name), Some(&bytes[..])),
             _ => continue,
         };
         entries.insert(name, entry);
@@ -74,17 +81,16 @@ pub(super) fn folder_index(site: &Site, client: &str, dir: &str) -> Option<Strin
             )
         })
         .collect();
-    let name = site.names.get(client).map_or(client, String::as_str);
     let up = match dir.matches('/').count() {
         0 => String::new(),
         depth => format!(
             "<p><a href=\"{}\">{}</a></p>",
             "../".repeat(depth),
-            escape(&format!("\u{2190} {name}: overview"))
+            escape(&format!("\u{2190} {client_name}: overview"))
         ),
     };
-    let title = format!("{name}: {dir}");
-    Some(document(&title, &format!("{up}<ul>{items}</ul>")))
+    let title = format!("{client_name}: {dir}");
+    Some((title, format!("{up}<ul>{items}</ul>")))
 }
 
 /// The text of a page's `<title>`, its character references read (it is

@@ -153,7 +153,9 @@ fn page(site: &Site, path: &str) -> Answer {
     }
     if site.clients.contains_key(client) {
         if folder {
-            if let Some(body) = folder_index(site, client, inside) {
+            let name = site.names.get(client).map_or(client, String::as_str);
+            if let Some((title, body)) = folder_index(files, name, inside) {
+                let body = document(&title, &body);
                 return html(body, site);
             }
         } else if holds_pages(files, &format!("{inside}/")) {
@@ -199,7 +201,7 @@ fn client_list(site: &Site) -> String {
     document("Clients", &format!("<ul>{items}</ul>"))
 }
 
-pub(super) fn document(title: &str, body: &str) -> String {
+fn document(title: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
@@ -252,7 +254,7 @@ fn reload_script(version: u64) -> String {
     )
 }
 
-pub(super) fn content_type(path: &str) -> &'static str {
+fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

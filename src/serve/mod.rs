@@ -67,7 +67,7 @@ pub struct ServeOptions {
     /// `--as-of`, `--client` and `--internal`, as `build` takes them.
     pub overrides: crate::pipeline::Overrides,
     /// How to print: colour, and how much.
-    pub console: crate::cmd::Console,
+    pub console: crate::console::Console,
 }
 
 /// The port asked for is taken by another program.
