@@ -2,13 +2,15 @@
 //! assets/init/pages.yml), which checks pull requests and deploys pushes,
 //! and the project's release workflow (.github/workflows/release.yml), which
 //! runs on version tags, refuses a tag other than Cargo.toml's version and
-//! publishes last. Both pass actionlint.
+//! publishes last. Both pass actionlint, and every `run:` script of both
+//! passes shellcheck.
 //!
 //! Also the helpers these tests share with install_step.rs: the workflows,
 //! a step's script, and running it with bash as a runner runs it.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use crate::common::run;
 
@@ -221,6 +223,95 @@ fn the_release_workflow_runs_on_version_tags_and_publishes_last() {
     ] {
         assert!(text.contains(needed), "release.yml lacks {needed}");
     }
+}
+
+/// shellcheck (`-s bash`, the shell the steps run in) on every `run:` script
+/// of both workflows, pages.yml as `init` writes it, with each GitHub
+/// expression `${{ ... }}` replaced by a plain word first; and on a script
+/// with known faults, to show the check can fail. Skipped with a note where
+/// shellcheck is not installed, except under CI.
+#[test]
+fn every_run_script_of_both_workflows_passes_shellcheck() {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    if !std::env::split_paths(&path).any(|d| d.join("shellcheck").is_file()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "shellcheck is required in CI: apt-get install shellcheck"
+        );
+        eprintln!("shellcheck check skipped: shellcheck is not on PATH");
+        return;
+    }
+
+    assert_eq!(
+        without_expressions("echo \"${{ github.ref_name }}\" ${{ x }}"),
+        "echo \"github_expression\" github_expression"
+    );
+    let bad = shellcheck("cd $1\nif [ $1 = x ]; then echo ok; fi\n");
+    assert!(!bad.status.success(), "shellcheck found nothing wrong");
+    for code in ["SC2086", "SC2164"] {
+        assert!(log(&bad).contains(code), "no {code}:\n{}", log(&bad));
+    }
+
+    let (_dir, pages) = written_workflow();
+    let release = std::fs::read_to_string(release_yml_path()).unwrap();
+    let mut findings = Vec::new();
+    for (file, text) in [("pages.yml", pages), ("release.yml", release)] {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let mut scripts = 0;
+        for (job, spec) in yaml["jobs"].as_mapping().unwrap() {
+            let job = job.as_str().unwrap();
+            let steps = spec["steps"].as_sequence().unwrap();
+            for (i, step) in steps.iter().enumerate() {
+                let Some(script) = step["run"].as_str() else {
+                    continue;
+                };
+                scripts += 1;
+                let out = shellcheck(&without_expressions(script));
+                if !out.status.success() {
+                    let name = step["name"]
+                        .as_str()
+                        .or(step["id"].as_str())
+                        .map_or_else(|| format!("step {}", i + 1), str::to_owned);
+                    findings.push(format!("{file}, job {job}, step {name:?}:\n{}", log(&out)));
+                }
+            }
+        }
+        assert!(scripts > 0, "{file} has no run: script");
+    }
+    assert!(findings.is_empty(), "{}", findings.join("\n"));
+}
+
+/// `script` with each GitHub expression `${{ ... }}` replaced by a word, so
+/// that shellcheck reads it as the shell will once GitHub has filled it in.
+fn without_expressions(script: &str) -> String {
+    let mut out = String::new();
+    let mut rest = script;
+    while let Some(start) = rest.find("${{") {
+        let end = rest[start..]
+            .find("}}")
+            .unwrap_or_else(|| panic!("an unclosed expression in:\n{script}"));
+        out.push_str(&rest[..start]);
+        out.push_str("github_expression");
+        rest = &rest[start + end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `shellcheck -s bash -` on `script`, read from stdin, ignoring any
+/// .shellcheckrc.
+fn shellcheck(script: &str) -> Output {
+    let mut child = Command::new("shellcheck")
+        .args(["-s", "bash", "--norc", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("shellcheck runs");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(script.as_bytes()).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
 }
 
 /// The workflow `init` writes, and the folder that holds it.
