@@ -248,7 +248,7 @@ fn render_and_write(
     let done = render_clients(computed, renderer, None, progress, |id, pages| {
         let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
         let written = staging.write_client(id, &pages)?;
-        progress.detail(&terminal::client_built(id, html, pages.len()));
+        progress.detail(|| terminal::client_built(id, html, pages.len()));
         Ok((written, html))
     })?;
     // With --client the index would list only the chosen clients: keep

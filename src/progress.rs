@@ -84,10 +84,11 @@ impl Progress {
         }
     }
 
-    /// With `-v`, a line about the build, above the bar.
-    pub fn detail(&self, message: &str) {
+    /// With `-v`, a line about the build, above the bar; `message` is made
+    /// only then.
+    pub fn detail(&self, message: impl FnOnce() -> String) {
         if self.verbose.is_some() {
-            self.bar.suspend(|| eprintln!("{message}"));
+            self.bar.suspend(|| eprintln!("{}", message()));
         }
     }
 

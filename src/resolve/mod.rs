@@ -50,6 +50,14 @@ pub struct Overrides {
     pub internal: bool,
 }
 
+impl Overrides {
+    /// Whether the client `id` is built: every client, or only those of
+    /// `--client`.
+    pub fn includes(&self, id: &str) -> bool {
+        self.clients.is_empty() || self.clients.iter().any(|c| c == id)
+    }
+}
+
 /// How many rows of one kind a client's metrics files hold.
 fn rows_of(c: &RawClient, kind: impl Fn(&Rows) -> bool) -> usize {
     c.metrics
@@ -125,10 +133,7 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
     // sink, and merge the sinks in client order.
     let built: Vec<(Option<Client>, Diagnostics)> = published
         .into_par_iter()
-        .filter(|c| {
-            let id = &c.borrow().id;
-            overrides.clients.is_empty() || overrides.clients.iter().any(|w| id == w)
-        })
+        .filter(|c| overrides.includes(c.borrow().id.as_str()))
         .map(|c| {
             let mut d = Diagnostics::new();
             let mut built = client::client(checked, c.borrow(), as_of, &mut d);

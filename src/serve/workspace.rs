@@ -146,13 +146,6 @@ impl Workspace {
         }
     }
 
-    /// Whether the client `id` is served: every client, or only those of
-    /// `--client` (an empty list is every client).
-    fn serves(&self, id: &str) -> bool {
-        let chosen = &self.overrides.clients;
-        chosen.is_empty() || chosen.iter().any(|c| c == id)
-    }
-
     /// The clients served when `--client` chose them; `None` for every
     /// client. Only their problems are shown: another client's could not
     /// be fixed while serving, for saving its files rebuilds nothing
@@ -165,7 +158,7 @@ impl Workspace {
     /// `changes` without the clients that are not served: with `--client`,
     /// saving another client's files rebuilds nothing.
     pub fn scope(&self, mut changes: Changes) -> Changes {
-        changes.clients.retain(|id| self.serves(id));
+        changes.clients.retain(|id| self.overrides.includes(id));
         changes
     }
 
@@ -315,7 +308,11 @@ impl Workspace {
     fn model(&mut self, only: Option<&BTreeSet<String>>) -> Option<Portfolio> {
         let clients = match only {
             None => self.overrides.clients.clone(),
-            Some(ids) => ids.iter().filter(|id| self.serves(id)).cloned().collect(),
+            Some(ids) => ids
+                .iter()
+                .filter(|id| self.overrides.includes(id))
+                .cloned()
+                .collect(),
         };
         debug_assert!(only.is_none() || !clients.is_empty());
         let overrides = Overrides {
