@@ -50,6 +50,10 @@ fn a_quote_opened_mid_file_is_reported_where_it_opens_not_as_empty_fields() {
     );
 }
 
+/// The help of a post's address that is no web address.
+const URL_HELP: &str =
+    "write the post's address as it shows in the browser, starting with https://";
+
 #[test]
 fn a_quoted_note_over_two_lines_is_still_one_cell() {
     let fx = base();
@@ -58,7 +62,23 @@ fn a_quoted_note_over_two_lines_is_still_one_cell() {
         "320.50,USD,\n",
         "320.50,USD,\"first line,\nsecond line\"\n",
     );
-    check(&fx, 0, &[]);
+    // The one cell, both its lines, is the post's address, which is no web
+    // address: a warning quoting it whole.
+    let run = check(
+        &fx,
+        0,
+        &[(
+            "warning: `url` must be an http or https address, found \"first line,",
+            "clients/lumen/metrics/posts.csv:2:70",
+            URL_HELP,
+        )],
+    );
+    assert!(
+        run.stderr
+            .contains("found \"first line,\nsecond line\"; the post is shown"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -94,7 +114,16 @@ fn a_utf16_csv_is_read_by_its_byte_order_mark_without_a_windows_1251_warning() {
             bytes.extend_from_slice(&b);
         }
         fs::write(fx.path(POSTS), bytes).unwrap();
-        check(&fx, 0, &[]);
+        // Read as written: the cell is quoted back, and is no web address.
+        check(
+            &fx,
+            0,
+            &[(
+                "warning: `url` must be an http or https address, found \"Зима\"; the post is shown without its link",
+                "clients/lumen/metrics/posts.csv:2:70",
+                URL_HELP,
+            )],
+        );
     }
 }
 

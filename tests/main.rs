@@ -22,6 +22,7 @@ mod outside;
 mod pages;
 mod pdf;
 mod publish;
+mod published;
 mod report_date;
 mod robustness;
 mod serve;

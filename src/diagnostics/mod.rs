@@ -45,6 +45,21 @@ pub struct Location {
     pub field: Option<usize>,
 }
 
+/// Line and column (1-based) of byte `at` of `text` (the character it falls
+/// in, when it falls inside one).
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[start..].chars().count() + 1,
+    )
+}
+
 impl Location {
     /// A whole file.
     pub fn file(file: impl Into<PathBuf>) -> Self {
@@ -62,6 +77,12 @@ impl Location {
             column: Some(column),
             ..Location::default()
         }
+    }
+
+    /// The line and column of byte `at` of `text`, the file's text.
+    pub fn at_byte(file: impl Into<PathBuf>, text: &str, at: usize) -> Self {
+        let (line, column) = line_col(text, at);
+        Location::at(file, line, column)
     }
 
     /// The same place, as a cell of a table's column `field`.

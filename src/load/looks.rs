@@ -58,7 +58,12 @@ fn theme_css(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<String>
     // A link outside the portfolio counts as there, and is reported as such
     // when read.
     if custom.is_file() {
-        return Some(read_text(root, &file, diags).unwrap_or_default());
+        // Unreadable, it is reported as such, not as an unknown theme.
+        let Some(src) = super::read_text(root, &custom, diags) else {
+            return Some(String::new());
+        };
+        super::active::network(&src, diags);
+        return Some(src.text);
     }
     builtin::built_in_theme(name)
 }

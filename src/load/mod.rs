@@ -6,6 +6,7 @@
 //! without stopping. Cross-file checks (a post naming an unknown partnership,
 //! duplicate ids, missing rates) belong to [`crate::resolve`].
 
+mod active;
 pub mod csv;
 pub mod export;
 pub mod files;
@@ -427,10 +428,38 @@ fn assets(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         if within::is_outside(root, &path) {
             diags.push(within::outside(&rel(root, &path)));
         } else if within::is_file(root, &path) {
+            runs_nothing(root, &path, diags);
             kept.push(rel(dir, &path));
         }
     }
     kept
+}
+
+/// Check an asset at `path` for what would run or load from the network
+/// once published ([`active`]): a kind of file that runs is refused by
+/// its name; an SVG and a stylesheet are read and searched.
+fn runs_nothing(root: &Path, path: &Path, diags: &mut Diagnostics) {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let file = rel(root, path);
+    if active::RUNNABLE.contains(&ext.as_str()) {
+        diags.push(Diagnostic::error(FileProblem::RunnableAsset { ext }).in_file(&file));
+    } else if ext == "svg" || ext == "css" {
+        let Some(src) = read_text(root, path, diags) else {
+            return;
+        };
+        if ext == "svg" {
+            if let Some(f) = active::in_svg(&src.text) {
+                let at = Location::at_byte(&file, &src.text, f.at);
+                diags.push(Diagnostic::error(FileProblem::RunningSvg { what: f.what }).at(at));
+            }
+        } else {
+            active::network(&src, diags);
+        }
+    }
 }
 
 /// The years roster reads in dates: anything else is a typo, and would make

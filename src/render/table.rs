@@ -172,8 +172,10 @@ impl Cell {
     }
 }
 
-/// A text cell that a spreadsheet would read as a formula is defused with a
-/// leading apostrophe (names come from input).
+/// A text field that a spreadsheet would read as a formula is defused with
+/// a leading apostrophe: names come from input, and a market, a creator or
+/// a partnership may head a column as well as fill a cell, so every text
+/// field of a CSV file goes through here, the header's included.
 fn defuse(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
@@ -381,7 +383,7 @@ impl Table {
             .delimiter(delimiter)
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::from("\u{feff}".as_bytes()));
-        let head: Vec<&str> = self.columns.iter().map(|c| c.label.as_str()).collect();
+        let head: Vec<String> = self.columns.iter().map(|c| defuse(&c.label)).collect();
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&head);
         for row in self.rows.iter().filter(|r| r.heading.is_none()) {
@@ -488,6 +490,24 @@ mod tests {
         );
         let en = String::from_utf8(t.to_csv(Language::En)).unwrap();
         assert!(en.starts_with("\u{feff}Creator,ROI\r\n"));
+    }
+
+    #[test]
+    fn a_formula_heading_a_column_is_defused_like_a_cell() {
+        let mut t = Table::new("m", "Markets", EN)
+            .col("=HYPERLINK(\"https://x.example\",\"ru\")")
+            .num("@SUM(A1)")
+            .csv_col("-2+3");
+        t.row(vec![
+            Cell::text("+7"),
+            Cell::number("-1".into(), Some("-1".into())),
+            Cell::text("x"),
+        ]);
+        let en = String::from_utf8(t.to_csv(Language::En)).unwrap();
+        assert_eq!(
+            en,
+            "\u{feff}\"'=HYPERLINK(\"\"https://x.example\"\",\"\"ru\"\")\",'@SUM(A1),'-2+3\r\n'+7,-1,x\r\n"
+        );
     }
 
     /// A table of `rows` amounts summed into a total of their exact sum,

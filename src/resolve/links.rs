@@ -8,6 +8,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::diagnostics::kind::{LinkRefusal, PortfolioProblem};
+use crate::diagnostics::line_col;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// How many folders below the client's the pages showing notes are: a
@@ -62,16 +63,6 @@ pub fn refusal(url: &str, image: bool, depth: usize) -> Option<LinkRefusal> {
         }
     }
     None
-}
-
-/// Line and column (1-based) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[start..].chars().count() + 1,
-    )
 }
 
 /// Every Markdown link and image of a note whose address is dropped.

@@ -37,6 +37,7 @@ mod orders;
 pub mod report_date;
 mod rows;
 mod scope;
+mod template_calls;
 pub mod templates;
 
 /// What the command line can override.

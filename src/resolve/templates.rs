@@ -16,8 +16,11 @@ use std::path::PathBuf;
 use tera::Tera;
 
 use crate::diagnostics::kind::PortfolioProblem;
+use crate::diagnostics::line_col;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::Looks;
+
+use super::template_calls;
 
 /// A template that failed while rendering a page, as a diagnostic.
 #[derive(Debug)]
@@ -61,14 +64,6 @@ fn sources(looks: &Looks) -> BTreeMap<String, (String, bool)> {
         all.insert(name.clone(), (text.clone(), true));
     }
     all
-}
-
-/// Line and column (1-based) of byte `at` in `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 /// The templates a template names in `extends`, `include` and `import`
@@ -171,7 +166,24 @@ fn syntax_error(e: &tera::Error) -> (String, Option<(usize, usize)>) {
 fn parse_each(all: &BTreeMap<String, (String, bool)>, diags: &mut Diagnostics) -> bool {
     let mut ok = true;
     for (name, (text, _)) in all {
-        if let Err(e) = tera::Template::new(name, None, text) {
+        let parsed = tera::Template::new(name, None, text);
+        if let Ok(template) = &parsed {
+            for function in template_calls::refused(template) {
+                ok = false;
+                let (line, column) = line_col(
+                    text,
+                    template_calls::call_offset(text, &function).unwrap_or(0),
+                );
+                diags.push(
+                    Diagnostic::error(PortfolioProblem::TemplateFunction {
+                        template: name.clone(),
+                        function,
+                    })
+                    .at(Location::at(file_of(name), line, column)),
+                );
+            }
+        }
+        if let Err(e) = parsed {
             ok = false;
             let (what, place) = syntax_error(&e);
             let at = match place {
@@ -206,6 +218,7 @@ pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::html::escape);
+    template_calls::disarm(&mut tera);
     let raw = all.iter().map(|(n, (s, _))| (n.as_str(), s.as_str()));
     if let Err(e) = tera.add_raw_templates(raw) {
         let first = looks

@@ -175,6 +175,11 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
+    /// A post's `url` that is not a web address, left out.
+    NotAWebAddress {
+        /// The cell.
+        value: String,
+    },
     /// A slash date that is a date only in the other `date_order`.
     SlashDateOrder {
         /// The column.
@@ -326,6 +331,7 @@ impl CsvProblem {
                 order_words(fits)
             ),
             P::NotAPostKind { .. } => "leave it empty for a sponsored post".into(),
+            P::NotAWebAddress { .. } => "write the post's address as it shows in the browser, starting with https://".into(),
             P::NotADay { .. } => "day 1 is the first 24 hours after publication".into(),
             P::NotAVideoLink { .. } => {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
@@ -411,6 +417,11 @@ impl fmt::Display for CsvProblem {
             P::NotAPostKind { value } => write!(
                 f,
                 "`kind` must be sponsored or organic, found \"{}\"",
+                shorten(value)
+            ),
+            P::NotAWebAddress { value } => write!(
+                f,
+                "`url` must be an http or https address, found \"{}\"; the post is shown without its link",
                 shorten(value)
             ),
             P::SheetOfNoKind { sheet } => write!(

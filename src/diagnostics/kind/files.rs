@@ -93,7 +93,25 @@ pub enum FileProblem {
         /// The themes there are.
         themes: Vec<String>,
     },
+    /// A file of assets/ of a kind that runs in a browser.
+    RunnableAsset {
+        /// Its extension, lower case.
+        ext: String,
+    },
+    /// An SVG of assets/ that holds something that runs.
+    RunningSvg {
+        /// What runs, as the file's reader would name it.
+        what: String,
+    },
+    /// A stylesheet that loads from the network.
+    LoadsFromNetwork {
+        /// What loads, as written.
+        what: String,
+    },
 }
+
+/// Why assets are checked, said in each help.
+const ASSETS_PUBLISHED: &str = "assets are published on the site's own address, where a script would run with the reports' rights";
 
 impl FileProblem {
     /// The likely fix, when there is one.
@@ -147,6 +165,9 @@ impl FileProblem {
                 }
             }
             P::UnreadableWorkbook { .. } => "save it again from the spreadsheet as .xlsx, .xls or .ods, or export the sheet as CSV".into(),
+            P::RunnableAsset { .. } => format!("assets/ may hold images, fonts, PDFs and other files that only show; {ASSETS_PUBLISHED}; move it out of assets/"),
+            P::RunningSvg { .. } => format!("remove it, or export the drawing again as a plain SVG or a PNG; {ASSETS_PUBLISHED}"),
+            P::LoadsFromNetwork { .. } => "pages load nothing from the network: copy the file into the stylesheet as a `data:` address, or use the fonts and images the reader's system has".into(),
             P::IsADirectory | P::Unreadable { .. } => return None,
         })
     }
@@ -187,6 +208,17 @@ impl fmt::Display for FileProblem {
                 file.display().to_string().replace('\\', "/")
             ),
             P::UnknownTheme { name, .. } => write!(f, "unknown theme \"{name}\""),
+            P::RunnableAsset { ext } => write!(
+                f,
+                "a .{ext} file runs in the reader's browser when opened, so it is not published"
+            ),
+            P::RunningSvg { what } => write!(
+                f,
+                "this SVG holds {what}, which runs in the reader's browser when the file is opened"
+            ),
+            P::LoadsFromNetwork { what } => {
+                write!(f, "the stylesheet loads from the network: {what}")
+            }
         }
     }
 }

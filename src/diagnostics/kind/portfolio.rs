@@ -170,6 +170,13 @@ pub enum PortfolioProblem {
         /// The variable.
         variable: String,
     },
+    /// A template calls a function templates may not call.
+    TemplateFunction {
+        /// The template.
+        template: String,
+        /// The function.
+        function: String,
+    },
     /// A template failed while rendering, for another reason.
     TemplateFailed {
         /// The template that failed.
@@ -320,6 +327,7 @@ impl PortfolioProblem {
             P::TemplateUnknownVariable { .. } | P::TemplateFailed { .. } => {
                 TEMPLATE_VARIABLES.into()
             }
+            P::TemplateFunction { .. } => "templates may call only range() and throw(): a page shows what the portfolio holds, never the machine that builds it (docs/themes.md)".into(),
             P::LinkDropped { why, .. } => why.help().into(),
         })
     }
@@ -388,6 +396,10 @@ impl fmt::Display for PortfolioProblem {
             P::TemplateFailed { template, detail } => {
                 write!(f, "template {template} failed: {detail}")
             }
+            P::TemplateFunction { template, function } => write!(
+                f,
+                "template {template} calls `{function}()`, which templates may not call"
+            ),
             P::LinkDropped { url, image, why } => {
                 let what = if *image { "image" } else { "link" };
                 write!(f, "{what} \"{url}\" {why}; it is dropped, its text stays")

@@ -62,6 +62,8 @@ pub(super) struct RowReader<'r> {
     pub(super) place: Place<'r>,
     pub(super) dialect: Dialect,
     pub(super) errors: Vec<(Cell, CsvProblem)>,
+    /// Problems that leave the row read, without what they are about.
+    pub(super) warnings: Vec<(Cell, CsvProblem)>,
     /// For a row made roster's by a view: the file's field of each cell.
     pub(super) fields: Option<&'r [u32]>,
     /// `customer_salt`.
@@ -246,7 +248,7 @@ fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
     let counts = row.counts(cols);
     let revenue = row.money(cols, "revenue");
     let currency = currency(row, cols);
-    let url = row.text(cols.of("url")).map(str::to_string);
+    let url = web_address(row, cols);
     if let (Some((id, at)), Some(partnership), Some(published), Some(kind), true) =
         (id, partnership, published, kind, row.errors.is_empty())
     {
@@ -264,6 +266,24 @@ fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
             url,
         });
     }
+    None
+}
+
+/// The row's `url`, when it is an http(s) address; any other is a warning
+/// at its cell and left out, so that no page links a `javascript:` or a
+/// file address.
+fn web_address(row: &mut RowReader, cols: &Columns) -> Option<String> {
+    let i = cols.of("url")?;
+    let url = row.text(Some(i))?;
+    let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    let host = url.split_once("://").map_or("", |(_, rest)| rest);
+    if matches!(scheme.as_deref(), Some("http" | "https")) && !host.is_empty() {
+        return Some(url.to_string());
+    }
+    let problem = CsvProblem::NotAWebAddress {
+        value: url.to_string(),
+    };
+    row.warnings.push((row.cell(i), problem));
     None
 }
 

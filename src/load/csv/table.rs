@@ -161,6 +161,7 @@ impl<'t> Table<'t> {
             place,
             dialect: self.dialect,
             errors: Vec::new(),
+            warnings: Vec::new(),
             fields: None,
             salt: self.salt,
             keep_revenue: self.importing,
@@ -202,6 +203,9 @@ impl<'t> Table<'t> {
         for (cell, problem) in row.errors {
             diags.push(Diagnostic::error(problem).at(self.at(cell)));
         }
+        for (cell, problem) in row.warnings {
+            diags.push(Diagnostic::warning(problem).at(self.at(cell)));
+        }
     }
 
     /// Type a row of the file through its view: its cells made roster's,
@@ -218,6 +222,7 @@ impl<'t> Table<'t> {
             place,
             dialect: self.dialect,
             errors: Vec::new(),
+            warnings: Vec::new(),
             fields: Some(&t.fields),
             salt: self.salt,
             keep_revenue: self.importing,
@@ -225,6 +230,7 @@ impl<'t> Table<'t> {
         };
         read_row(&mut mapped, &self.cols, &mut read.rows);
         row.errors.append(&mut mapped.errors);
+        row.warnings.append(&mut mapped.warnings);
         row.personal = row.personal.or(mapped.personal);
     }
 

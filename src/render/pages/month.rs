@@ -468,20 +468,13 @@ pub fn post_number(number: Option<u32>) -> Cell {
 pub fn post_date(lang: Language, date: NaiveDate, url: Option<&str>) -> Cell {
     let cell = Cell::text(i18n::date_short(lang, date));
     match url {
-        Some(u) if is_web(u) => cell.link(u).class("external"),
-        _ => cell,
+        Some(u) => cell.link(u).class("external"),
+        None => cell,
     }
 }
 
-/// A post's address for the CSV file (the page links it from the date):
-/// only http(s) addresses.
+/// A post's address for the CSV file (the page links it from the date);
+/// load keeps only http(s) addresses.
 pub fn post_link(url: Option<&str>) -> Cell {
-    match url {
-        Some(u) if is_web(u) => Cell::text(u),
-        _ => Cell::text(""),
-    }
-}
-
-fn is_web(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    Cell::text(url.unwrap_or_default())
 }
