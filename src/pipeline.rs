@@ -339,6 +339,9 @@ fn client_assets(portfolio: &Portfolio, client: &Client) -> Result<Vec<Page>> {
                 Err(load::within::Refused::Outside) => {
                     bail!("{} leads outside the portfolio", from.display())
                 }
+                Err(load::within::Refused::NotAFile(kind)) => {
+                    bail!("{} is {kind}, not a regular file", from.display())
+                }
                 Err(load::within::Refused::Io(e)) => {
                     return Err(e).with_context(|| format!("reading {}", from.display()));
                 }

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod dialects;
 mod figures;
+mod folders;
 mod formats;
 mod hardening;
 mod hostile_input;
