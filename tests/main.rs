@@ -26,5 +26,6 @@ mod publish;
 mod report_date;
 mod robustness;
 mod serve;
+mod site_contents;
 mod spreadsheets;
 mod workflows;

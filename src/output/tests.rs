@@ -10,13 +10,18 @@ use crate::render::Page;
 /// Write the clients' files into a staging folder, then swap it in; with
 /// `--client` (`only`), the previous site's other clients are kept.
 fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> Result<()> {
-    let staging = Staging::begin(output)?;
+    let staging = Staging::begin(output, false)?;
     let mut written = Vec::new();
     for (id, pages) in sites {
         written.extend(staging.write_client(id, pages)?);
     }
     let ids: Vec<&str> = sites.iter().map(|(id, _)| id.as_str()).collect();
-    written.extend(staging.keep_previous(&ids, false, only)?);
+    let previous = Previous {
+        rebuilt: &ids,
+        published: &["a", "b", "c"],
+        new_top: false,
+    };
+    written.extend(staging.keep_previous(&previous, only)?);
     staging.commit(written)
 }
 
@@ -83,7 +88,8 @@ fn writes_nothing_outside_the_output_folder() {
     assert_eq!(siblings(&out), Vec::<String>::new());
     // A manifest edited to point outside is not followed either.
     write_site(&out, &[("c".to_string(), vec![page("i.html", "1")])], &[]).unwrap();
-    fs::write(out.join(MANIFEST), "../secret\nc/i.html\n").unwrap();
+    let edited = "# roster site: client-facing\n../secret\nc/i.html\n";
+    fs::write(out.join(MANIFEST), edited).unwrap();
     fs::write(tmp.path().join("secret"), "s").unwrap();
     let only = ["c".to_string()];
     assert!(write_site(&out, &[("c".to_string(), vec![])], &only).is_err());
