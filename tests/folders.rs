@@ -179,10 +179,12 @@ fn an_unreadable_folder_is_one_error_at_the_folder() {
 #[test]
 fn a_named_pipe_is_reported_and_never_opened() {
     let fx = base();
-    for pipe in [
-        "clients/lumen/notes/2026-03.md",
+    let pipes = [
+        "clients/lumen/assets/chart.svg",
         "clients/lumen/metrics/more.csv",
-    ] {
+        "clients/lumen/notes/2026-03.md",
+    ];
+    for pipe in pipes {
         let made = Command::new("mkfifo").arg(fx.path(pipe)).status();
         if !made.is_ok_and(|s| s.success()) {
             eprintln!("skipped: mkfifo could not make a named pipe");
@@ -197,6 +199,11 @@ fn a_named_pipe_is_reported_and_never_opened() {
         &fx,
         1,
         &[
+            (
+                "error: this is a named pipe, not a regular file; it is not read",
+                "clients/lumen/assets/chart.svg",
+                help,
+            ),
             (
                 "error: this is a named pipe, not a regular file; it is not read",
                 "clients/lumen/metrics/more.csv",
