@@ -179,4 +179,20 @@ mod tests {
         assert!(!is_file(&root, &root.join("outside")));
         assert!(is_outside(&root, &root.join("outside")));
     }
+
+    /// Opening a named pipe waits for a writer: it is refused before.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn refuses_what_is_not_a_regular_file_without_opening_it() {
+        use rustix::fs::{CWD, FileType, Mode, mknodat};
+        let tmp = tempfile::tempdir().unwrap();
+        let pipe = tmp.path().join("2026-10.md");
+        mknodat(CWD, &pipe, FileType::Fifo, Mode::from_raw_mode(0o644), 0).unwrap();
+        let pipe_refused =
+            |r: Result<(), Refused>| matches!(r, Err(Refused::NotAFile("a named pipe")));
+        assert!(pipe_refused(read(tmp.path(), &pipe).map(drop)));
+        assert!(pipe_refused(open(tmp.path(), &pipe).map(drop)));
+        assert!(pipe_refused(check(tmp.path(), &pipe)));
+        assert!(!is_file(tmp.path(), &pipe));
+    }
 }
