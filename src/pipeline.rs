@@ -202,7 +202,7 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     let claimed = output::claim(&opts.root, &output, || {
         progress.note(&terminal::waiting_for_build(&output));
     })?;
-    let staging = claimed.stage()?;
+    let staging = claimed.stage(portfolio.internal)?;
     let (mut written, top, pages) = match render_and_write(&prepared, &staging, opts, progress) {
         Ok(r) => r,
         Err(e) => {
@@ -215,7 +215,13 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     };
     progress.stage("writing", None);
     let ids: Vec<&str> = portfolio.clients.iter().map(|c| c.id.as_str()).collect();
-    written.extend(staging.keep_previous(&ids, !top.is_empty(), &opts.overrides.clients)?);
+    let published: Vec<&str> = portfolio.published.iter().map(|c| c.as_str()).collect();
+    let previous = output::Previous {
+        rebuilt: &ids,
+        published: &published,
+        new_top: !top.is_empty(),
+    };
+    written.extend(staging.keep_previous(&previous, &opts.overrides.clients)?);
     written.extend(staging.write_top(&top)?);
     claimed.commit(staging, written)?;
     progress.finish();
@@ -338,6 +344,9 @@ fn client_assets(portfolio: &Portfolio, client: &Client) -> Result<Vec<Page>> {
                 Ok(bytes) => bytes,
                 Err(load::within::Refused::Outside) => {
                     bail!("{} leads outside the portfolio", from.display())
+                }
+                Err(load::within::Refused::NotAFile(kind)) => {
+                    bail!("{} is {kind}, not a regular file", from.display())
                 }
                 Err(load::within::Refused::Io(e)) => {
                     return Err(e).with_context(|| format!("reading {}", from.display()));

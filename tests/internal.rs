@@ -27,9 +27,13 @@ fn build(fx: &Fixture, out: &Path, internal: bool) -> String {
 }
 
 /// An internal page with its marks and internal notes taken out: what the
-/// client-facing page should be.
+/// client-facing page should be. The manifest's first line says which kind
+/// of site it lists.
 fn without_internal(html: &str) -> String {
-    let mut out = html.to_string();
+    let mut out = html.replace(
+        "# roster site: internal\n",
+        "# roster site: client-facing\n",
+    );
     for mark in ["Internal", "Для внутреннего пользования"] {
         out = out.replace(&format!("<title>{mark} · "), "<title>");
         // The printed pages' running header.

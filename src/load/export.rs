@@ -55,7 +55,7 @@ pub fn client_context(root: &Path, id: &str, diags: &mut Diagnostics) -> Option<
     }
     let (_, file, _) = super::client_file(root, &dir, diags);
     let file = file?;
-    let (partnerships, _) = super::partnerships(root, &dir, &file.markets, diags);
+    let (partnerships, _, _) = super::partnerships(root, &dir, &file.markets, diags);
     let codes = super::codes(&partnerships, diags);
     Some(ClientContext {
         root: root.to_path_buf(),

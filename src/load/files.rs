@@ -131,11 +131,14 @@ pub struct RawExtraCost {
 
 pub use super::partnership::partnership;
 
-/// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`.
+/// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`, and not a name
+/// Windows keeps for a device ([`crate::model::windows_reserved`]): ids become folder and
+/// file names of the site, which must open on every system.
 pub fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && !crate::model::windows_reserved(s)
 }
 
 /// The id a name that is not one was likely meant to be: `Anna Petrova`
@@ -526,6 +529,16 @@ mod tests {
         }
         for bad in ["", "Anna", "-a", "a b", "../x", "ä"] {
             assert!(!is_id(bad), "{bad}");
+        }
+        for reserved in ["con", "nul", "aux", "prn", "com1", "lpt9", "com0"] {
+            assert!(!is_id(reserved), "{reserved}");
+            assert!(
+                crate::model::windows_reserved(&reserved.to_uppercase()),
+                "{reserved}"
+            );
+        }
+        for ok in ["conf", "com", "com10", "lpt", "nul-1", "aux2x", "icon"] {
+            assert!(is_id(ok), "{ok}");
         }
         assert_eq!(slug("Anna Petrova"), "anna-petrova");
         assert_eq!(slug("--Zoë_P.2--"), "zo-_p-2");

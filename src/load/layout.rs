@@ -14,11 +14,18 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 /// What a client folder may hold.
 pub const CLIENT_ENTRIES: [&str; 5] = ["client.yaml", "partnerships", "metrics", "notes", "assets"];
 
-/// Files that operating systems leave in folders: never input, never worth
-/// a warning.
-const LITTER: [&str; 2] = ["Thumbs.db", "desktop.ini"];
+/// Files that operating systems leave in folders a person opened (Finder's
+/// `.DS_Store`, Explorer's thumbnails and folder settings): never input,
+/// never worth a warning, and never data of the user's.
+const LITTER: [&str; 4] = [".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini"];
 
-fn name(path: &Path) -> String {
+/// Whether a file named `name` is litter an operating system left
+/// ([`LITTER`], in any case, as Windows names are).
+pub fn is_litter(name: &str) -> bool {
+    LITTER.iter().any(|l| l.eq_ignore_ascii_case(name))
+}
+
+pub(super) fn name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -34,7 +41,7 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
         Ok(rd) => rd
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| !LITTER.contains(&name(p).as_str()))
+            .filter(|p| !is_litter(&name(p)))
             .collect(),
         Err(_) => Vec::new(),
     };
@@ -95,7 +102,7 @@ fn renamed(path: &Path, ext: &str) -> String {
 /// Warn about an entry of `partnerships/`, `notes/` or `metrics/` that
 /// roster does not read: `kind` is the folder, `ext` what its files end in.
 pub fn not_input(root: &Path, path: &Path, kind: &str, ext: &str, diags: &mut Diagnostics) {
-    if hidden(path) || LITTER.contains(&name(path).as_str()) {
+    if hidden(path) || is_litter(&name(path)) {
         return;
     }
     let (name, folder, ext) = (name(path), kind.to_string(), ext.to_string());

@@ -31,7 +31,7 @@ fn format(path: &Path) -> Option<Format> {
 }
 
 /// The tables that could be used, paths (and sheets) ascending, and
-/// whether one that may hold posts could not. Each file is read as `how`
+/// whether one that may hold posts (or a folder) could not. Each file is read as `how`
 /// says, through the first of `mappings` whose `files` it matches, with
 /// the partnership of its folder when that is one of `owners`.
 pub(super) fn read(
@@ -40,9 +40,9 @@ pub(super) fn read(
     (how, mappings, owners): (&How, &[ImportMapping], &[&str]),
     diags: &mut Diagnostics,
 ) -> (Vec<csv::CsvFile>, bool) {
-    let (read, other): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&dir.join("metrics"), true)
-        .into_iter()
-        .partition(|p| format(p).is_some());
+    let (files, complete) = walk_files(root, &dir.join("metrics"), diags);
+    let (read, other): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| format(p).is_some());
     for path in &other {
         layout::not_input(root, path, "metrics", "csv", diags);
     }
@@ -61,7 +61,8 @@ pub(super) fn read(
         })
         .collect();
     let mut metrics = Vec::new();
-    let mut posts_incomplete = false;
+    // A folder that could not be read may have held posts.
+    let mut posts_incomplete = !complete;
     for (tables, d) in tables {
         diags.extend(d);
         for t in tables {
@@ -122,6 +123,10 @@ fn tables(
         Ok(bytes) => bytes,
         Err(within::Refused::Outside) => {
             diags.push(within::outside(&file));
+            return vec![Err(unusable)];
+        }
+        Err(within::Refused::NotAFile(kind)) => {
+            diags.push(within::not_a_file(&file, kind));
             return vec![Err(unusable)];
         }
         Err(within::Refused::Io(e)) => {

@@ -25,7 +25,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
@@ -33,6 +32,7 @@ use crate::model::{ClientId, Settings};
 pub use files::{
     RawAmount, RawClientFile, RawExtraCost, RawPartnership, RawSettings, Source, is_id,
 };
+pub use layout::is_litter;
 
 /// Everything read from a portfolio folder.
 #[derive(Debug, Clone)]
@@ -67,6 +67,10 @@ pub struct RawClient {
     /// rows naming them are not reported a second time. A file whose name
     /// is not an id counts under the id it was likely meant to have.
     pub broken_partnerships: Vec<String>,
+    /// Whether `partnerships/` could not be read (reported at the folder),
+    /// so that rows naming partnerships no file defines are not reported:
+    /// their files may be in it.
+    pub partnerships_unread: bool,
     /// Metrics files, paths ascending.
     pub metrics: Vec<csv::CsvFile>,
     /// Whether a metrics file that may hold posts could not be used, so
@@ -115,6 +119,10 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
             diags.push(within::outside(&file));
             None
         }
+        Err(within::Refused::NotAFile(kind)) => {
+            diags.push(within::not_a_file(&file, kind));
+            None
+        }
         Err(within::Refused::Io(e)) => {
             let problem = if path.is_dir() {
                 FileProblem::IsADirectory
@@ -129,38 +137,72 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
     }
 }
 
-/// Entries of a directory, sorted by name, hidden ones skipped.
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = match fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                !p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-            })
-            .collect(),
-        Err(_) => Vec::new(),
+/// Entries of the folder `dir` of the portfolio at `root`, sorted by name,
+/// hidden ones skipped; none when it does not exist. `None` when it cannot
+/// be read (one error at the folder) or leads out of the portfolio through
+/// a link (a warning naming it), so that what it holds is known missing.
+fn sorted_entries(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Vec<PathBuf>> {
+    let at = rel(root, dir);
+    let unreadable = |e: std::io::Error, diags: &mut Diagnostics| {
+        let problem = FileProblem::UnreadableFolder {
+            reason: e.to_string(),
+        };
+        diags.push(Diagnostic::error(problem).in_file(&at).io());
     };
+    if within::is_outside(root, dir) {
+        let problem = FileProblem::FolderLinkOutside { folder: at.clone() };
+        diags.push(Diagnostic::warning(problem).in_file(&at));
+        return None;
+    }
+    let listed = fs::read_dir(dir).and_then(|rd| {
+        rd.map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<Vec<PathBuf>>>()
+    });
+    let mut v: Vec<PathBuf> = match listed {
+        Ok(v) => v,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            unreadable(e, diags);
+            return None;
+        }
+    };
+    v.retain(|p| {
+        !p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    });
     v.sort();
-    v
+    Some(v)
 }
 
-/// Files below `dir`, sorted, hidden ones skipped. With `links`, symbolic
-/// links that do not lead to a folder count as files too, so that a link
-/// to nowhere is reported rather than skipped.
-fn walk_files(dir: &Path, links: bool) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        })
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() || (links && e.path_is_symlink() && !e.path().is_dir()))
-        .map(|e| e.into_path())
-        .collect()
+/// Files below the folder `dir` of the portfolio at `root`, sorted (each
+/// folder's entries by name, a subfolder's files where it sorts), hidden
+/// ones skipped, and whether every folder could be read ([`sorted_entries`]
+/// reports those that could not). A link to a folder inside the portfolio
+/// is followed, each real folder read once (so a link back up is no loop).
+/// Anything else that is not a folder counts as a file, so that the door
+/// reports a link to nowhere or a named pipe rather than skipping it.
+pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<PathBuf>, bool) {
+    let mut files = Vec::new();
+    let mut complete = true;
+    let mut seen = std::collections::HashSet::new();
+    // Entries still to look at, the next last.
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let is_dir = path == dir || fs::metadata(&path).is_ok_and(|m| m.is_dir());
+        if !is_dir {
+            files.push(path);
+            continue;
+        }
+        if fs::canonicalize(&path).is_ok_and(|real| !seen.insert(real)) {
+            continue;
+        }
+        match sorted_entries(root, &path, diags) {
+            Some(entries) => stack.extend(entries.into_iter().rev()),
+            None => complete = false,
+        }
+    }
+    (files, complete)
 }
 
 /// Read the portfolio at `root`; `as_of` is `--as-of`, if given (with
@@ -256,7 +298,7 @@ fn client(
     layout::client_folder(root, dir, diags);
     let (source, file, logo_found) = client_file(root, dir, diags);
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
-    let (partnerships, broken) = partnerships(root, dir, &markets, diags);
+    let (partnerships, broken, partnerships_read) = partnerships(root, dir, &markets, diags);
     let codes = codes(&partnerships, diags);
     let how = imports::How {
         order: file
@@ -278,6 +320,15 @@ fn client(
         .collect();
     let mappings = file.as_ref().map_or(&[][..], |f| &f.imports[..]);
     let (metrics, posts_incomplete) = metrics::read(root, dir, (&how, mappings, &owners), diags);
+    // notes/internal/ cannot be read where notes/ could not: said once.
+    let (notes, internal_notes) = match notes(root, &dir.join("notes"), "notes", diags) {
+        Some(n) => (
+            n,
+            notes(root, &dir.join(INTERNAL_NOTES), INTERNAL_NOTES, diags),
+        ),
+        None => (Vec::new(), None),
+    };
+    let internal_notes = internal_notes.unwrap_or_default();
     Some(RawClient {
         id: ClientId::new(id),
         file,
@@ -285,10 +336,11 @@ fn client(
         logo_found,
         partnerships,
         broken_partnerships: broken,
+        partnerships_unread: !partnerships_read,
         metrics,
         posts_incomplete,
-        notes: notes(root, &dir.join("notes"), "notes", diags),
-        internal_notes: notes(root, &dir.join(INTERNAL_NOTES), INTERNAL_NOTES, diags),
+        notes,
+        internal_notes,
         assets: assets(root, dir, diags),
     })
 }
@@ -343,25 +395,30 @@ fn client_file(
     (source, file, logo_found)
 }
 
-/// The partnership files that could be read, ids ascending, and the ids
-/// of those that could not.
+/// The partnership files that could be read, ids ascending, the ids of
+/// those that could not, and whether the folder could be read at all.
 fn partnerships(
     root: &Path,
     dir: &Path,
     markets: &[crate::model::Market],
     diags: &mut Diagnostics,
-) -> (Vec<RawPartnership>, Vec<String>) {
+) -> (Vec<RawPartnership>, Vec<String>, bool) {
     let mut partnerships = Vec::new();
     let mut broken = Vec::new();
-    for path in sorted_entries(&dir.join("partnerships")) {
+    let Some(entries) = sorted_entries(root, &dir.join("partnerships"), diags) else {
+        return (partnerships, broken, false);
+    };
+    let twice = files_twice(root, &entries, diags);
+    for path in entries {
         if !files::is_yaml(&path) {
             layout::not_input(root, &path, "partnerships", "yaml", diags);
             continue;
         }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let stem = stem(&path);
+        if twice.contains(&stem) {
+            broken.push(stem);
+            continue;
+        }
         if !is_id(&stem) {
             let meant = files::slug(&stem);
             let problem = FileProblem::BadPartnershipFileName {
@@ -383,24 +440,55 @@ fn partnerships(
     // `a.yaml`, but `a` before `a-2`).
     partnerships.sort_by(|a, b| a.id.cmp(&b.id));
     broken.sort();
+    broken.dedup();
 
-    (partnerships, broken)
+    (partnerships, broken, true)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// The stems of `partnerships/` given by two files (`x.yaml` and `x.yml`),
+/// with an error naming both: which one roster reads would be a guess.
+fn files_twice(
+    root: &Path,
+    entries: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> std::collections::BTreeSet<String> {
+    let mut by_stem: std::collections::BTreeMap<String, Vec<&PathBuf>> = Default::default();
+    for path in entries.iter().filter(|p| files::is_yaml(p)) {
+        by_stem.entry(stem(path)).or_default().push(path);
+    }
+    by_stem.retain(|_, paths| paths.len() > 1);
+    for (id, paths) in &by_stem {
+        let names = paths.iter().map(|p| layout::name(p)).collect();
+        let problem = FileProblem::PartnershipFilesTwice {
+            id: id.clone(),
+            names,
+        };
+        diags.push(Diagnostic::error(problem).in_file(&rel(root, paths[1])));
+    }
+    by_stem.into_keys().collect()
 }
 
 /// Where the agency's own notes are, under a client's folder.
 const INTERNAL_NOTES: &str = "notes/internal";
 
 /// The notes of `folder` (`kind` under the client's): (relative path, file
-/// stem, Markdown text), paths ascending. `notes/internal/` is read on its
-/// own, not as a folder of `notes/` that roster does not read.
+/// stem, Markdown text), paths ascending; `None` when the folder cannot be
+/// read. `notes/internal/` is read on its own, not as a folder of `notes/`
+/// that roster does not read.
 fn notes(
     root: &Path,
     folder: &Path,
     kind: &str,
     diags: &mut Diagnostics,
-) -> Vec<(PathBuf, String, String)> {
+) -> Option<Vec<(PathBuf, String, String)>> {
     let mut notes = Vec::new();
-    for path in sorted_entries(folder) {
+    for path in sorted_entries(root, folder, diags)? {
         if kind == "notes" && path.ends_with("internal") && path.is_dir() {
             continue;
         }
@@ -417,19 +505,25 @@ fn notes(
         }
     }
 
-    notes
+    Some(notes)
 }
 
 /// The files under a client's assets/, relative to the client folder; a
 /// link to outside the portfolio is reported and left out.
 fn assets(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut kept = Vec::new();
-    for path in walk_files(&dir.join("assets"), true) {
-        if within::is_outside(root, &path) {
-            diags.push(within::outside(&rel(root, &path)));
-        } else if within::is_file(root, &path) {
-            runs_nothing(root, &path, diags);
-            kept.push(rel(dir, &path));
+    for path in walk_files(root, &dir.join("assets"), diags).0 {
+        match within::check(root, &path) {
+            Ok(()) => {
+                runs_nothing(root, &path, diags);
+                kept.push(rel(dir, &path));
+            }
+            Err(within::Refused::Outside) => diags.push(within::outside(&rel(root, &path))),
+            Err(within::Refused::NotAFile(kind)) => {
+                diags.push(within::not_a_file(&rel(root, &path), kind));
+            }
+            // Gone since the walk, or a link to nowhere: nothing to copy.
+            Err(within::Refused::Io(_)) => {}
         }
     }
     kept

@@ -5,7 +5,8 @@
 //! agency's data. Every read of an input (YAML, CSV, notes, templates,
 //! themes, assets) goes through [`read`], which resolves the link and reads
 //! only when the real path is inside the real portfolio folder. A link whose
-//! target stays inside is fine.
+//! target stays inside is fine. Only regular files are read: a named pipe
+//! would block the read for ever, and a device has no end.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ use crate::diagnostics::kind::FileProblem;
 pub enum Refused {
     /// Its real path is outside the portfolio.
     Outside,
+    /// It is not a regular file: what it is instead ("a named pipe").
+    NotAFile(&'static str),
     /// The system could not read it.
     Io(std::io::Error),
 }
@@ -51,20 +54,64 @@ fn resolve(root: &Path, path: &Path) -> Result<PathBuf, Refused> {
 }
 
 /// Read the file at `path` of the portfolio at `root`, unless its real path
-/// is outside the portfolio.
+/// is outside the portfolio or it is not a regular file.
 pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
-    let real = resolve(root, path)?;
-    fs::read(real).map_err(Refused::Io)
+    let (mut file, len) = open(root, path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(Refused::Io)?;
+    Ok(bytes)
 }
 
 /// Open the file at `path` of the portfolio at `root`, unless its real
-/// path is outside the portfolio, with its length: for reading a large
-/// file a part at a time.
+/// path is outside the portfolio or it is not a regular file, with its
+/// length: for reading a large file a part at a time.
 pub fn open(root: &Path, path: &Path) -> Result<(fs::File, u64), Refused> {
     let real = resolve(root, path)?;
-    let file = fs::File::open(real).map_err(Refused::Io)?;
-    let len = file.metadata().map_err(Refused::Io)?.len();
-    Ok((file, len))
+    // Asked before opening, since opening a named pipe waits for a writer;
+    // and opened without waiting, then asked again of what was opened, in
+    // case the file was swapped for a pipe in between. A folder passes, for
+    // its read to fail as reading a folder does.
+    plain(&fs::metadata(&real).map_err(Refused::Io)?)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NONBLOCK.bits() as i32,
+    );
+    let file = options.open(real).map_err(Refused::Io)?;
+    let meta = file.metadata().map_err(Refused::Io)?;
+    plain(&meta)?;
+    Ok((file, meta.len()))
+}
+
+/// `Ok` for a regular file (or a folder), else what it is instead.
+fn plain(meta: &fs::Metadata) -> Result<(), Refused> {
+    let kind = meta.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err(Refused::NotAFile("a named pipe"));
+        }
+        if kind.is_socket() {
+            return Err(Refused::NotAFile("a socket"));
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Err(Refused::NotAFile("a device"));
+        }
+    }
+    Err(Refused::NotAFile("not a regular file"))
+}
+
+/// Whether `path` of the portfolio at `root` may be read: inside it (after
+/// links) and a regular file or a folder. Nothing is opened.
+pub fn check(root: &Path, path: &Path) -> Result<(), Refused> {
+    let real = resolve(root, path)?;
+    plain(&fs::metadata(real).map_err(Refused::Io)?)
 }
 
 /// Whether `path` is a file inside the portfolio at `root` (after links).
@@ -82,6 +129,15 @@ pub fn is_outside(root: &Path, path: &Path) -> bool {
 pub fn outside(file: &Path) -> Diagnostic {
     let problem = FileProblem::LinkOutside {
         file: file.to_path_buf(),
+    };
+    Diagnostic::error(problem).in_file(file)
+}
+
+/// The error for an input at `file` (relative to the portfolio) that is
+/// `kind` ("a named pipe") rather than a regular file.
+pub fn not_a_file(file: &Path, kind: &str) -> Diagnostic {
+    let problem = FileProblem::NotAFile {
+        kind: kind.to_string(),
     };
     Diagnostic::error(problem).in_file(file)
 }
@@ -122,5 +178,21 @@ mod tests {
         assert!(is_file(&root, &root.join("inside")));
         assert!(!is_file(&root, &root.join("outside")));
         assert!(is_outside(&root, &root.join("outside")));
+    }
+
+    /// Opening a named pipe waits for a writer: it is refused before.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn refuses_what_is_not_a_regular_file_without_opening_it() {
+        use rustix::fs::{CWD, FileType, Mode, mknodat};
+        let tmp = tempfile::tempdir().unwrap();
+        let pipe = tmp.path().join("2026-10.md");
+        mknodat(CWD, &pipe, FileType::Fifo, Mode::from_raw_mode(0o644), 0).unwrap();
+        let pipe_refused =
+            |r: Result<(), Refused>| matches!(r, Err(Refused::NotAFile("a named pipe")));
+        assert!(pipe_refused(read(tmp.path(), &pipe).map(drop)));
+        assert!(pipe_refused(open(tmp.path(), &pipe).map(drop)));
+        assert!(pipe_refused(check(tmp.path(), &pipe)));
+        assert!(!is_file(tmp.path(), &pipe));
     }
 }

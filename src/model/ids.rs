@@ -3,11 +3,37 @@
 //! cannot be passed where another is meant; load checks the spelling
 //! (`[a-z0-9][a-z0-9_-]*`) before it makes one.
 //!
+//! An id is never a name Windows keeps for a device ([`windows_reserved`]):
+//! ids become the site's folder and file names.
+//!
 //! Post and order ids are free text chosen by the exports, never checked,
 //! and stay `String`s.
 
 use std::borrow::Borrow;
 use std::fmt;
+
+/// Whether `name` is one Windows keeps for a device (`con`, `prn`, `aux`,
+/// `nul`, `com0`-`com9`, `lpt0`-`lpt9`, in any case): no folder or file there
+/// can be named so, with any extension.
+pub fn windows_reserved(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match stem.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', d] | [b'l', b'p', b't', d] => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// The help for an id that is a name Windows keeps ([`windows_reserved`]).
+pub fn reserved_help(name: &str) -> String {
+    format!(
+        "\"{name}\" is a name Windows keeps for a device (con, prn, aux, nul, com0-com9, lpt0-lpt9), and ids become folder and file names of the site; choose another, such as {name}-1"
+    )
+}
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {

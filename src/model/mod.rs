@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 pub use colour::Colour;
 pub use currency::Currency;
 pub use fx::Fx;
-pub use ids::{ClientId, MarketId, PartnershipId};
+pub use ids::{ClientId, MarketId, PartnershipId, reserved_help, windows_reserved};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
 pub use paper::{PageSize, PdfReports};
@@ -38,8 +38,11 @@ pub struct Portfolio {
     pub settings: Settings,
     /// The report date.
     pub as_of: NaiveDate,
-    /// Published clients, ids ascending.
+    /// Published clients, ids ascending (with `--client`, those named).
     pub clients: Vec<Client>,
+    /// The ids of every published client, built this time or not: what a
+    /// site built with `--client` may keep of the previous one.
+    pub published: Vec<ClientId>,
     /// Whether this is the agency's own build (`--internal`): its clients
     /// carry their internal notes and every page is marked as internal.
     pub internal: bool,

@@ -58,10 +58,12 @@ pub(super) fn guard_contents(output: &Path, out_abs: &Path) -> Result<()> {
             output.display()
         );
     }
+    // Litter an operating system left (`.DS_Store`) is not the user's: it
+    // goes with the rest of what roster replaces.
     let empty = fs::read_dir(out_abs)
         .with_context(|| format!("reading {}", output.display()))?
-        .next()
-        .is_none();
+        .filter_map(Result::ok)
+        .all(|e| litter(&e.file_name(), e.file_type().is_ok_and(|t| t.is_file())));
     if empty {
         return Ok(());
     }
@@ -72,13 +74,12 @@ pub(super) fn guard_contents(output: &Path, out_abs: &Path) -> Result<()> {
             output.display()
         ),
     };
-    let listed: std::collections::BTreeSet<&str> =
-        manifest.lines().filter(|l| !l.is_empty()).collect();
+    let listed = super::manifest::listed(&manifest);
     let foreign: Vec<String> = walkdir::WalkDir::new(out_abs)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
+        .filter(|e| !e.file_type().is_dir() && !litter(e.file_name(), e.file_type().is_file()))
         .filter_map(|e| {
             let rel = e.path().strip_prefix(out_abs).ok()?;
             let rel = rel.to_string_lossy().replace('\\', "/");
@@ -97,6 +98,12 @@ pub(super) fn guard_contents(output: &Path, out_abs: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Whether an entry named `name` is a file an operating system left, not a
+/// link (which may lead anywhere) nor a folder.
+fn litter(name: &std::ffi::OsStr, is_file: bool) -> bool {
+    is_file && crate::load::is_litter(&name.to_string_lossy())
 }
 
 /// Whether a path taken from a page name or the manifest stays inside the

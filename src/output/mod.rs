@@ -20,7 +20,7 @@ use anyhow::Result;
 
 pub use guard::{real_output, real_path};
 pub use lock::OutputLock;
-pub use manifest::MANIFEST;
+pub use manifest::{MANIFEST, Previous};
 pub use staging::Staging;
 
 /// The name roster gives to `what` beside `output`: `.<name>.roster-<what>`.
@@ -60,9 +60,10 @@ pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Claim
 }
 
 impl Claimed {
-    /// Begin the new site, beside the output folder.
-    pub fn stage(&self) -> Result<Staging> {
-        Staging::begin(&self.dir)
+    /// Begin the new site, beside the output folder: an internal one
+    /// (`--internal`) or a client-facing one.
+    pub fn stage(&self, internal: bool) -> Result<Staging> {
+        Staging::begin(&self.dir, internal)
     }
 
     /// Swap `staging`, holding the files `written`, in, and remove what

@@ -20,11 +20,14 @@ use crate::render::Page;
 pub struct Staging {
     pub(super) dir: tempfile::TempDir,
     pub(super) output: PathBuf,
+    /// Whether it is an internal site (`--internal`), as its manifest says.
+    pub(super) internal: bool,
 }
 
 impl Staging {
-    /// Create the staging folder beside `output`.
-    pub fn begin(output: &Path) -> Result<Staging> {
+    /// Create the staging folder beside `output`, for an internal site
+    /// (`--internal`) or a client-facing one.
+    pub fn begin(output: &Path, internal: bool) -> Result<Staging> {
         let parent = output
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -39,6 +42,7 @@ impl Staging {
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            internal,
         })
     }
 
@@ -78,7 +82,7 @@ impl Staging {
     /// Write the manifest of `written` and swap the new site in.
     pub fn commit(self, written: Vec<String>) -> Result<()> {
         let output = &self.output;
-        manifest::write(self.dir.path(), written)?;
+        manifest::write(self.dir.path(), self.internal, written)?;
 
         if output.is_dir() && exchange(self.dir.path(), output) {
             // The previous site is now where the staging folder was.

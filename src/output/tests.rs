@@ -10,13 +10,18 @@ use crate::render::Page;
 /// Write the clients' files into a staging folder, then swap it in; with
 /// `--client` (`only`), the previous site's other clients are kept.
 fn write_site(output: &Path, sites: &[(String, Vec<Page>)], only: &[String]) -> Result<()> {
-    let staging = Staging::begin(output)?;
+    let staging = Staging::begin(output, false)?;
     let mut written = Vec::new();
     for (id, pages) in sites {
         written.extend(staging.write_client(id, pages)?);
     }
     let ids: Vec<&str> = sites.iter().map(|(id, _)| id.as_str()).collect();
-    written.extend(staging.keep_previous(&ids, false, only)?);
+    let previous = Previous {
+        rebuilt: &ids,
+        published: &["a", "b", "c"],
+        new_top: false,
+    };
+    written.extend(staging.keep_previous(&previous, only)?);
     staging.commit(written)
 }
 
@@ -83,7 +88,8 @@ fn writes_nothing_outside_the_output_folder() {
     assert_eq!(siblings(&out), Vec::<String>::new());
     // A manifest edited to point outside is not followed either.
     write_site(&out, &[("c".to_string(), vec![page("i.html", "1")])], &[]).unwrap();
-    fs::write(out.join(MANIFEST), "../secret\nc/i.html\n").unwrap();
+    let edited = "# roster site: client-facing\n../secret\nc/i.html\n";
+    fs::write(out.join(MANIFEST), edited).unwrap();
     fs::write(tmp.path().join("secret"), "s").unwrap();
     let only = ["c".to_string()];
     assert!(write_site(&out, &[("c".to_string(), vec![])], &only).is_err());
@@ -172,4 +178,59 @@ fn deleting_the_previous_site_never_follows_a_link_inside_it() {
     write_site(&out, &site, &[]).unwrap();
     assert_eq!(fs::read(kept.join("f")).unwrap(), b"mine");
     assert!(!out.join("root-link").exists() && !out.join("c/link").exists());
+}
+
+/// A site of clients `ids` (a page each), `internal` or not: with
+/// `--client` (`only`) them alone, else them and the index; `published`
+/// the clients still published.
+fn build_of(out: &Path, internal: bool, ids: &[&str], only: bool, published: &[&str]) {
+    let staging = Staging::begin(out, internal).unwrap();
+    let mut written = Vec::new();
+    for id in ids {
+        written.extend(staging.write_client(id, &[page("index.html", id)]).unwrap());
+    }
+    let top = match only {
+        true => Vec::new(),
+        false => vec![page("index.html", "every client")],
+    };
+    let previous = Previous {
+        rebuilt: ids,
+        published,
+        new_top: !top.is_empty(),
+    };
+    let only: Vec<String> = ids.iter().filter(|_| only).map(|s| s.to_string()).collect();
+    written.extend(staging.keep_previous(&previous, &only).unwrap());
+    written.extend(staging.write_top(&top).unwrap());
+    staging.commit(written).unwrap();
+}
+
+#[test]
+fn a_client_build_keeps_only_published_clients_of_a_site_of_its_kind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let names = |out: &Path| -> Vec<String> {
+        let files = snapshot(out).into_iter().map(|(rel, _)| rel);
+        files.filter(|rel| rel != MANIFEST).collect()
+    };
+    build_of(&out, false, &["a", "b"], false, &["a", "b"]);
+    build_of(&out, false, &["a"], true, &["a", "b"]);
+    assert_eq!(names(&out), ["a/index.html", "b/index.html", "index.html"]);
+    // b unpublished since: gone, with the index that names it.
+    build_of(&out, false, &["a"], true, &["a"]);
+    assert_eq!(names(&out), ["a/index.html"]);
+    // An internal site, then a client-facing build of a: nothing internal
+    // stays, and the other way round.
+    for internal in [true, false] {
+        build_of(&out, internal, &["a", "b"], false, &["a", "b"]);
+        build_of(&out, !internal, &["a"], true, &["a", "b"]);
+        assert_eq!(names(&out), ["a/index.html"], "internal: {internal}");
+    }
+    // A manifest that does not say its kind keeps nothing.
+    build_of(&out, false, &["a", "b"], false, &["a", "b"]);
+    let text = fs::read_to_string(out.join(MANIFEST)).unwrap();
+    let (kind, rest) = text.split_once('\n').unwrap();
+    assert_eq!(kind, "# roster site: client-facing");
+    fs::write(out.join(MANIFEST), rest).unwrap();
+    build_of(&out, false, &["a"], true, &["a", "b"]);
+    assert_eq!(names(&out), ["a/index.html"]);
 }

@@ -27,7 +27,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::csv::{Cell, Rows};
 use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
-use crate::model::{Client, Notes, Portfolio, Settings};
+use crate::model::{Client, ClientId, Notes, Portfolio, Settings};
 
 mod base_url;
 mod client;
@@ -125,6 +125,7 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
         .filter(|c| c.borrow().file.as_ref().is_some_and(|f| f.publish))
         .collect();
     let dated: Vec<&RawClient> = published.iter().map(Borrow::borrow).collect();
+    let published_ids: Vec<ClientId> = dated.iter().map(|c| c.id.clone()).collect();
     if settings_as_of.is_none() && overrides.as_of.is_none() && nothing_to_report(&dated) {
         return empty(raw, settings, &ids, overrides, &dated, diags);
     }
@@ -157,6 +158,7 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
         settings,
         as_of,
         clients,
+        published: published_ids,
         internal: overrides.internal,
         looks: raw.looks.clone(),
     })
@@ -197,6 +199,7 @@ fn empty(
         settings,
         as_of: NaiveDate::default(),
         clients: Vec::new(),
+        published: published.iter().map(|c| c.id.clone()).collect(),
         internal: overrides.internal,
         looks: raw.looks.clone(),
     })

@@ -54,7 +54,8 @@ pub(super) fn notes(
                     .partnerships
                     .insert(PartnershipId::new(stem.clone()), text.clone());
             }
-        } else {
+        } else if !s.c.partnerships_unread {
+            // Otherwise it may name a partnership of the unread folder.
             diags.push(
                 Diagnostic::warning(PortfolioProblem::NoteNamesNothing {
                     stem: stem.clone(),
@@ -67,7 +68,7 @@ pub(super) fn notes(
     notes
 }
 
-/// An error when `brand.logo` is not a file of the client's folder.
+/// An error when `brand.logo` is not a file of the client's `assets/`.
 pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
     let Some(logo) = &s.file.brand.logo else {
         return;
@@ -77,10 +78,15 @@ pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     let file = s.client_dir.join("client.yaml");
     let at = yaml_location(s.c.source.as_ref(), &file, &["brand", "logo"]);
+    let logo = logo.clone();
     if !safe {
-        diags.push(Diagnostic::error(PortfolioProblem::LogoOutside { logo: logo.clone() }).at(at));
+        diags.push(Diagnostic::error(PortfolioProblem::LogoOutside { logo }).at(at));
+    } else if !logo.starts_with("assets") {
+        // Only assets/ is copied into the site: another file of the client
+        // folder would be a logo no page shows.
+        diags.push(Diagnostic::error(PortfolioProblem::LogoNotInAssets { logo }).at(at));
     } else if !s.c.logo_found {
         // A link outside the portfolio was reported where it was read.
-        diags.push(Diagnostic::error(PortfolioProblem::LogoNotFound { logo: logo.clone() }).at(at));
+        diags.push(Diagnostic::error(PortfolioProblem::LogoNotFound { logo }).at(at));
     }
 }

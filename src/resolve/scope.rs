@@ -92,6 +92,11 @@ impl<'a> Refs<'a> {
 
     /// One error per file and unknown id, with the rows counted.
     pub(super) fn report(self, s: &Scope, diags: &mut Diagnostics) {
+        // The files of partnerships/ could not be listed: every id may be
+        // one of them, and the folder is reported.
+        if s.c.partnerships_unread {
+            return;
+        }
         let (known, unknown_partnership, client_dir) = (self.known, self.unknown, &s.client_dir);
         let ids: Vec<&str> = known.iter().copied().collect();
         for ((_, value), (loc, n)) in unknown_partnership.seen {

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::diagnostics::shorten;
+use crate::model::{reserved_help, windows_reserved};
 use std::path::PathBuf;
 
 /// A problem with finding and reading the portfolio's files.
@@ -14,10 +15,25 @@ pub enum FileProblem {
     NotUtf8,
     /// A directory where a file is expected.
     IsADirectory,
+    /// An input that is not a regular file (a named pipe, a device).
+    NotAFile {
+        /// What it is instead: "a named pipe".
+        kind: String,
+    },
     /// A file the system could not read.
     Unreadable {
         /// What the system said.
         reason: String,
+    },
+    /// A folder of the portfolio the system could not list.
+    UnreadableFolder {
+        /// What the system said.
+        reason: String,
+    },
+    /// A folder of the portfolio that is a link to a folder outside it.
+    FolderLinkOutside {
+        /// The link, relative to the portfolio.
+        folder: PathBuf,
     },
     /// A file of `metrics/` named as a workbook that cannot be read as one.
     UnreadableWorkbook {
@@ -44,6 +60,13 @@ pub enum FileProblem {
         stem: String,
         /// The id it was likely meant to have.
         meant: String,
+    },
+    /// Two files of `partnerships/` for one id (`x.yaml` and `x.yml`).
+    PartnershipFilesTwice {
+        /// The id.
+        id: String,
+        /// The files' names.
+        names: Vec<String>,
     },
     /// A file directly in clients/.
     FileInClients {
@@ -123,12 +146,23 @@ impl FileProblem {
             P::NoClients => "add a folder clients/<client-id>/ with a client.yaml".into(),
             // A hidden folder is most likely an attempt to leave a client out.
             P::BadClientFolderName { name } if name.starts_with('.') => "a client's id is its folder name, which matches [a-z0-9][a-z0-9_-]*; to leave a client out of the site, set `publish: false` in its client.yaml".into(),
+            P::BadClientFolderName { name } if windows_reserved(name) => reserved_help(name),
             P::BadClientFolderName { .. } => {
                 "rename it to match [a-z0-9][a-z0-9_-]*, e.g. lower-case with dashes".into()
             }
             P::NoClientFile => "add client.yaml with at least name, currency and markets".into(),
+            P::BadPartnershipFileName { stem, .. } if windows_reserved(stem) => {
+                reserved_help(stem)
+            }
             P::BadPartnershipFileName { meant, .. } => format!(
                 "rename the file to match [a-z0-9][a-z0-9_-]*.yaml, such as {meant}.yaml"
+            ),
+            P::UnreadableFolder { .. } => "give the user running roster permission to read the folder (and to open it), or move it out of the portfolio".into(),
+            P::FolderLinkOutside { .. } => "copy the folder into the portfolio in place of the link".into(),
+            P::NotAFile { .. } => "put the file itself here: roster reads only regular files (or links to them), and never opens anything else".into(),
+            P::PartnershipFilesTwice { names, .. } => format!(
+                "keep one of {}: a partnership is one file, and neither is read while both are there",
+                names.join(" and ")
             ),
             P::FileInClients { .. } => "clients/ holds one folder per client; move the file into a client's folder or out of clients/".into(),
             P::NotAClientEntry {
@@ -180,6 +214,16 @@ impl fmt::Display for FileProblem {
             P::NotUtf8 => f.write_str("file is not valid UTF-8"),
             P::IsADirectory => f.write_str("expected a file, found a directory"),
             P::Unreadable { reason } => write!(f, "cannot read file: {reason}"),
+            P::UnreadableFolder { reason } => write!(f, "cannot read the folder: {reason}"),
+            P::FolderLinkOutside { folder } => write!(
+                f,
+                "{} is a link to a folder outside the portfolio; it is not read",
+                folder.display().to_string().replace('\\', "/")
+            ),
+            P::NotAFile { kind } if kind.starts_with("a ") => {
+                write!(f, "this is {kind}, not a regular file; it is not read")
+            }
+            P::NotAFile { kind } => write!(f, "this is {kind}; it is not read"),
             P::UnreadableWorkbook { reason } => {
                 write!(f, "cannot read the workbook: {}", shorten(reason))
             }
@@ -191,6 +235,13 @@ impl fmt::Display for FileProblem {
             P::NoClientFile => f.write_str("client folder has no client.yaml"),
             P::BadPartnershipFileName { stem, .. } => {
                 write!(f, "partnership file name \"{stem}\" is not a valid id")
+            }
+            P::PartnershipFilesTwice { id, names } => {
+                write!(
+                    f,
+                    "partnership \"{id}\" has two files: {}",
+                    names.join(" and ")
+                )
             }
             P::FileInClients { name } => write!(f, "a file in clients/ is not read: {name}"),
             P::NotAClientEntry { name, .. } => {

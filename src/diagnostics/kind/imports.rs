@@ -19,6 +19,12 @@ pub enum ImportProblem {
         /// Why.
         reason: String,
     },
+    /// `files` climbs out of the client folder (`..`, or an absolute
+    /// path), so it can match no file.
+    GlobOutside {
+        /// The pattern as written.
+        glob: String,
+    },
     /// `imports` is not a list.
     NotAList,
     /// `values` of a column is not a mapping of values.
@@ -163,6 +169,7 @@ impl ImportProblem {
             P::NotAGlob { .. } => {
                 "write a path relative to the client folder, with `*` for any name within a folder and `**` across folders, such as \"metrics/sheets/*.csv\"".into()
             }
+            P::GlobOutside { .. } => "`files` names files of the client's metrics/ relative to the client folder, such as \"metrics/sheets/*.csv\"; a file elsewhere is read once it is copied there (roster import does that)".into(),
             P::NotAList => "write a list of entries, each starting `- files: \"metrics/...\"`".into(),
             P::ValuesNotAMapping { .. } => "map each value as written to roster's: `\"Anna P.\": anna-petrova`".into(),
             P::NotAColumnName { .. } => {
@@ -222,6 +229,11 @@ impl ImportProblem {
                     shorten(glob)
                 )
             }
+            P::GlobOutside { glob } => write!(
+                f,
+                "`files` \"{}\" leads out of the client folder, so it matches no file",
+                shorten(glob)
+            ),
             P::NotAList => f.write_str("`imports` must be a list of mappings"),
             P::ValuesNotAMapping { column } => {
                 write!(f, "`values` of `{column}` must map values to values")
@@ -290,6 +302,7 @@ impl fmt::Display for ImportProblem {
         use ImportProblem as P;
         match self {
             P::NotAGlob { .. }
+            | P::GlobOutside { .. }
             | P::NotAList
             | P::ValuesNotAMapping { .. }
             | P::NotAColumnName { .. }

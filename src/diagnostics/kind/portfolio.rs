@@ -143,6 +143,12 @@ pub enum PortfolioProblem {
         /// The path given.
         logo: PathBuf,
     },
+    /// `brand.logo` names a file of the client folder outside `assets/`,
+    /// which is not published.
+    LogoNotInAssets {
+        /// The path given.
+        logo: PathBuf,
+    },
     /// `brand.logo` names no file of the client folder.
     LogoNotFound {
         /// The path given.
@@ -321,6 +327,10 @@ impl PortfolioProblem {
             }
             P::LogoOutside { .. } => format!("{LOGO_HELP}, such as assets/logo.svg"),
             P::LogoNotFound { .. } => LOGO_HELP.into(),
+            P::LogoNotInAssets { logo } => format!(
+                "only the client's assets/ is published with its site: move the file there and write `logo: assets/{}`",
+                logo.file_name().unwrap_or_default().to_string_lossy()
+            ),
             P::TemplateLoop { .. } => "a template may extend or include only templates that do not lead back to it; the built-in pages extend base.html, so base.html extends none".into(),
             P::TemplateSyntax { .. } => "see the template syntax in docs/themes.md".into(),
             P::TemplatesDoNotFit { .. } => "each template may extend, include or import only the built-in templates and the files of templates/".into(),
@@ -376,6 +386,9 @@ impl fmt::Display for PortfolioProblem {
             ),
             P::LogoOutside { logo } => {
                 write!(f, "logo \"{}\" is outside the client folder", logo.display())
+            }
+            P::LogoNotInAssets { logo } => {
+                write!(f, "logo \"{}\" is not under assets/", logo.display())
             }
             P::LogoNotFound { logo } => {
                 write!(f, "logo \"{}\" not found in the client folder", logo.display())

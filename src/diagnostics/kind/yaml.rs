@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::shorten;
+use crate::model::{reserved_help, windows_reserved};
 
 /// The fix for nesting too deep, kept out of the code that writes it: its
 /// lone brackets would be taken for the code's own.
@@ -326,6 +327,7 @@ impl YamlProblem {
             P::NotAChoice { choices, .. } => format!("expected one of: {}", choices.join(", ")),
             P::NotACurrency { .. } => "use an ISO 4217 code such as USD, RUB or EUR".into(),
             P::FxPairNotFromTo { .. } => "for example RUB/USD: 1 RUB = rate USD".into(),
+            P::BadMarketId { id } if windows_reserved(id) => reserved_help(id),
             P::BadMarketId { .. } => "use lower-case letters, digits, `-` and `_`".into(),
             P::NoMarkets => "- id: us\n    name: United States".into(),
             P::NotAColour { .. } => "write it as \"#d6336c\", quoted".into(),
@@ -407,6 +409,9 @@ impl fmt::Display for YamlProblem {
             ),
             P::NotAMonth { month } => write!(f, "`{}` is not a month YYYY-MM", shorten(month)),
             P::RateNotPositive => f.write_str("an fx rate must be greater than 0"),
+            P::BadMarketId { id } if windows_reserved(id) => {
+                write!(f, "market id \"{id}\" is a name Windows keeps for a device")
+            }
             P::BadMarketId { id } => write!(
                 f,
                 "market id \"{}\" must match [a-z0-9][a-z0-9_-]*",

@@ -107,12 +107,24 @@ pub fn read(doc: &mut YamlDoc, m: &Mapping, src: &Source) -> Vec<ImportMapping> 
         .collect()
 }
 
+/// Whether the glob `g` climbs out of the folder it is relative to: a `..`
+/// part, or an absolute path (`/x`, `\\x`, `C:x`). Such a glob matches no
+/// path of a file in the folder.
+fn leaves(g: &str) -> bool {
+    let drive = g.as_bytes().get(1) == Some(&b':');
+    g.starts_with(['/', '\\']) || drive || g.split(['/', '\\']).any(|part| part == "..")
+}
+
 fn entry(doc: &mut YamlDoc, item: &Value, path: &[Seg], src: &Source) -> Option<ImportMapping> {
     let m = doc.mapping(item, path, &KEYS)?.clone();
     let errors = doc.errors();
     let glob = doc.string(&m, path, "files", true);
-    let files = glob.and_then(
-        |g| match GlobBuilder::new(&g).literal_separator(true).build() {
+    let files = glob.and_then(|g| {
+        if leaves(&g) {
+            doc.error(&join(path, "files"), ImportProblem::GlobOutside { glob: g });
+            return None;
+        }
+        match GlobBuilder::new(&g).literal_separator(true).build() {
             Ok(glob) => Some(glob.compile_matcher()),
             Err(e) => {
                 let problem = ImportProblem::NotAGlob {
@@ -122,8 +134,8 @@ fn entry(doc: &mut YamlDoc, item: &Value, path: &[Seg], src: &Source) -> Option<
                 doc.error(&join(path, "files"), problem);
                 None
             }
-        },
-    );
+        }
+    });
     let kind = doc.choice(&m, path, "kind", false, &["posts", "daily", "orders"]);
     let columns = kind.map_or_else(Vec::new, |k| columns(doc, &m, path, k, src));
     let values = kind.map_or_else(HashMap::new, |k| values(doc, &m, path, k));
