@@ -108,6 +108,10 @@ pub fn import(opts: &ImportOptions) -> ImportOutcome {
         }
         still_there(&ctx, path, &mut diags);
     }
+    let tallies = imported.iter().map(|i| &i.tally);
+    if let Some(warning) = crate::load::imports::unsalted(&ctx.settings.customer_salt, tallies) {
+        diags.push(warning);
+    }
     if !diags.has_errors() {
         place(opts, &mut imported, &texts, &mut diags);
     }

@@ -154,6 +154,9 @@ pub enum ImportProblem {
         /// The link on the way, relative to the portfolio, when found.
         link: Option<String>,
     },
+    /// Customers' e-mails or names hashed with no `customer_salt`: anyone
+    /// who hashes a list of addresses can tell whose ids they are.
+    Unsalted,
     /// A promo code given to two partnerships.
     CodeTwice {
         /// The code.
@@ -197,6 +200,7 @@ impl ImportProblem {
             P::WouldOverwrite { .. } => "pass --force to replace it, or move it away first".into(),
             P::SameTarget { .. } => "import one of the two at a time, or rename one".into(),
             P::TargetOutside { .. } => "roster import writes only inside the client's folder: make `metrics/imported` a folder of its own there, not a link".into(),
+            P::Unsalted => "add `customer_salt: \"<a long random text>\"` to roster.yaml (such as the output of `openssl rand -hex 16`; `roster init` writes one) and keep it: changing it changes every customer's id".into(),
             P::ExportStillThere { .. } => "delete the export (its import holds the same rows, without personal data), or a build reads its rows twice".into(),
             P::NoSuchClient { clients, .. } => format!("clients of this portfolio: {}", clients.join(", ")),
             P::UnknownPreset { .. } => format!("presets: {}", crate::load::imports::PRESETS.join(", ")),
@@ -346,6 +350,9 @@ impl fmt::Display for ImportProblem {
             P::PersonalData { emails: false } => f.write_str("this file holds customers' names"),
             P::CustomersAreNames => f.write_str(
                 "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
+            ),
+            P::Unsalted => f.write_str(
+                "customers are hashed without a `customer_salt`: anyone with a list of e-mail addresses can tell whose ids these are",
             ),
             P::NotThePreset { .. }
             | P::WouldOverwrite { .. }
