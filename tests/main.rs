@@ -21,6 +21,7 @@ mod month_report;
 mod outside;
 mod pages;
 mod pdf;
+mod privacy;
 mod publish;
 mod report_date;
 mod robustness;
