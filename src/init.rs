@@ -4,7 +4,8 @@
 //! `roster init x && roster build x` works anywhere without a clone of the
 //! repository. Beside it go a `.gitignore` for the output and a GitHub
 //! Actions workflow that builds the site and publishes it to GitHub Pages.
-//! A folder that holds anything is refused rather than merged into.
+//! A folder that holds anything is refused rather than merged into. Each
+//! new portfolio gets a `customer_salt` of its own, drawn at random.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,14 +80,15 @@ pub fn init(dir: &Path, bare: bool) -> Result<Created> {
         }
     }
     let workflow = workflow();
+    let settings = salted(
+        match bare {
+            true => bare::ROSTER_YAML,
+            false => ROSTER_YAML,
+        },
+        &salt()?,
+    );
     let mut files: Vec<(PathBuf, &[u8])> = vec![
-        (
-            PathBuf::from("roster.yaml"),
-            match bare {
-                true => bare::ROSTER_YAML.as_bytes(),
-                false => ROSTER_YAML.as_bytes(),
-            },
-        ),
+        (PathBuf::from("roster.yaml"), settings.as_bytes()),
         (PathBuf::from(".gitignore"), GITIGNORE.as_bytes()),
         (
             PathBuf::from(".github/workflows/pages.yml"),
@@ -95,7 +97,11 @@ pub fn init(dir: &Path, bare: bool) -> Result<Created> {
     ];
     match bare {
         true => files.extend(bare::files()),
-        false => collect(&CLIENTS, Path::new("clients"), &mut files),
+        false => {
+            let mut clients = Vec::new();
+            collect(&CLIENTS, Path::new("clients"), &mut clients);
+            files.extend(clients);
+        }
     }
     for (rel, bytes) in &files {
         let path = dir.join(rel);
@@ -111,6 +117,50 @@ pub fn init(dir: &Path, bare: bool) -> Result<Created> {
     })
 }
 
+/// What `customer_salt` protects, said above it in a new roster.yaml.
+const SALT_COMMENT: &str = "\
+# Customers' e-mail addresses and names become ids as roster reads them: a
+# hash of this salt and the address. Without the salt, anyone with a list of
+# addresses could tell whose ids they are, so keep it out of public view.
+# Keep it as it is: changing it changes every customer's id, and orders read
+# before and after the change no longer match.
+";
+
+/// A new portfolio's `customer_salt`: 16 random bytes, in hex.
+fn salt() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("no random bytes for customer_salt: {e}"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// `yaml` with `customer_salt` set to `salt`: its line replaced where it
+/// has one, else the setting added at the end with what it protects.
+fn salted(yaml: &str, salt: &str) -> String {
+    let line = format!("customer_salt: \"{salt}\"");
+    let mut out = String::with_capacity(yaml.len() + SALT_COMMENT.len() + line.len() + 2);
+    let mut found = false;
+    for l in yaml.split_inclusive('\n') {
+        if !found && l.starts_with("customer_salt:") {
+            found = true;
+            out.push_str(&line);
+            out.push('\n');
+        } else {
+            out.push_str(l);
+        }
+    }
+    if !found {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(SALT_COMMENT);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Every file of an embedded folder, with its path under `under`.
 fn collect(dir: &'static Dir<'static>, under: &Path, out: &mut Vec<(PathBuf, &'static [u8])>) {
     for entry in dir.entries() {
@@ -118,5 +168,24 @@ fn collect(dir: &'static Dir<'static>, under: &Path, out: &mut Vec<(PathBuf, &'s
             DirEntry::Dir(d) => collect(d, under, out),
             DirEntry::File(f) => out.push((under.join(f.path()), f.contents())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_the_salt_in_place_or_adds_it_with_its_comment() {
+        let added = salted("title: x\n", "ab");
+        assert_eq!(
+            added,
+            format!("title: x\n\n{SALT_COMMENT}customer_salt: \"ab\"\n")
+        );
+        let replaced = salted("title: x\ncustomer_salt: \"\"\nlanguage: en\n", "cd");
+        assert_eq!(replaced, "title: x\ncustomer_salt: \"cd\"\nlanguage: en\n");
+        let (a, b) = (salt().unwrap(), salt().unwrap());
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b, "each portfolio its own");
     }
 }

@@ -47,7 +47,7 @@ fn init_writes_the_sample_a_gitignore_and_a_pages_workflow() {
     assert_eq!(made.code, 0, "an empty folder is fine: {}", made.stderr);
 
     let mut written = files(&tmp.path().join("empty"), &[]);
-    let sample = files(
+    let mut sample = files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
         // The sample's own build, when the README's first command has
         // been run: the site and its lock, which git ignores.
@@ -58,6 +58,21 @@ fn init_writes_the_sample_a_gitignore_and_a_pages_workflow() {
     let workflow = written
         .remove(Path::new(".github/workflows/pages.yml"))
         .unwrap();
+    // Each portfolio draws a `customer_salt` of its own: the sample's
+    // settings with another salt in its place.
+    let salt = |files: &mut BTreeMap<PathBuf, Vec<u8>>| {
+        let yaml = String::from_utf8(files.remove(Path::new("roster.yaml")).unwrap()).unwrap();
+        let line = yaml
+            .lines()
+            .find(|l| l.starts_with("customer_salt: \""))
+            .unwrap_or_else(|| panic!("no customer_salt in {yaml}"))
+            .to_string();
+        (yaml.replacen(&line, "customer_salt: ...", 1), line)
+    };
+    let (settings, line) = salt(&mut written);
+    let (sample_settings, sample_line) = salt(&mut sample);
+    assert_eq!(settings, sample_settings);
+    assert_ne!(line, sample_line, "not the sample's salt");
     assert!(
         written == sample,
         "the portfolio is the sample, byte for byte"

@@ -22,6 +22,7 @@ mod month_report;
 mod outside;
 mod pages;
 mod pdf;
+mod privacy;
 mod publish;
 mod published;
 mod report_date;

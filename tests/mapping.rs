@@ -192,11 +192,19 @@ fn customers_written_as_e_mails_are_hashed_and_never_quoted() {
     let run = check(
         &fx,
         0,
-        &[(
-            "warning: this file holds customers' e-mail addresses",
-            "clients/lumen/metrics/orders.csv:2:15",
-            "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export",
-        )],
+        &[
+            (
+                "warning: this file holds customers' e-mail addresses",
+                "clients/lumen/metrics/orders.csv:2:15",
+                "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export",
+            ),
+            // The fixture has no customer_salt.
+            (
+                "warning: customers are hashed without a `customer_salt`: anyone with a list of e-mail addresses can tell whose ids these are",
+                "roster.yaml",
+                "add `customer_salt: \"<a long random text>\"` to roster.yaml (such as the output of `openssl rand -hex 16`; `roster init` writes one) and keep it: changing it changes every customer's id",
+            ),
+        ],
     );
     assert!(!run.stderr.to_lowercase().contains("ann@example.com"));
     assert_eq!(built(&fx), own());

@@ -154,7 +154,9 @@ fn note_links_that_leave_the_client_folder_are_dropped_with_a_warning() {
                 leaves,
             ),
             (
-                "warning: link \"mailto:a@b.example\" is neither http nor https; it is dropped, its text stays",
+                // No message quotes an e-mail address; the quoted line
+                // still shows it.
+                "warning: link \"<e-mail address>\" is neither http nor https; it is dropped, its text stays",
                 "clients/lumen/notes/2026-02.md:5:53",
                 "write links to other sites as https://...",
             ),

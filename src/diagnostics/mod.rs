@@ -12,7 +12,7 @@ pub mod machine;
 pub mod terminal;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -185,14 +185,24 @@ impl Diagnostic {
         self.io()
     }
 
-    /// What is wrong, in one line.
+    /// What is wrong, in one line, with every e-mail address in it
+    /// replaced: whatever a kind quotes (a YAML value, a link, an id), no
+    /// message carries an address.
     pub fn message(&self) -> String {
-        self.kind.to_string()
+        let message = self.kind.to_string();
+        match crate::load::imports::customers::redacted(&message) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(safe) => safe,
+        }
     }
 
-    /// The likely fix, when there is one.
+    /// The likely fix, when there is one, e-mail addresses replaced.
     pub fn help(&self) -> Option<String> {
-        self.kind.help()
+        let help = self.kind.help()?;
+        Some(match crate::load::imports::customers::redacted(&help) {
+            Cow::Borrowed(_) => help,
+            Cow::Owned(safe) => safe,
+        })
     }
 }
 
@@ -202,7 +212,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.kind)?;
+        write!(f, "{label}: {}", self.message())?;
         if let Some(loc) = &self.location {
             write!(f, "\n  --> {loc}")?;
         }
@@ -220,11 +230,18 @@ impl fmt::Display for Diagnostic {
 /// sheet, field, severity, kind and fix) as a count and its first lines
 /// ([`Kind::InRows`]), so an export with a bad column gives one diagnostic,
 /// not one per row, and nothing needs to be left unshown.
+///
+/// A file known to hold personal data (a table with a customer column,
+/// or one whose header or rows show e-mails, names, phones or addresses)
+/// is recorded with [`Diagnostics::holds_personal`]: whichever stage finds a
+/// problem in it, the printers give its place, never its text.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
     /// The index in `list` of the first diagnostic of each group.
     groups: HashMap<Group, usize>,
+    /// Files (relative to the portfolio) known to hold personal data.
+    personal: BTreeSet<PathBuf>,
 }
 
 /// What makes two problems of a table's rows one diagnostic.
@@ -284,9 +301,32 @@ impl Diagnostics {
 
     /// Move every problem of `other` into this sink.
     pub fn extend(&mut self, other: Diagnostics) {
+        self.personal.extend(other.personal);
         for d in other.list {
             self.push(d);
         }
+    }
+
+    /// Record that `file` (relative to the portfolio) holds personal data:
+    /// no line of it is ever quoted.
+    pub fn holds_personal(&mut self, file: &Path) {
+        self.personal.insert(file.to_path_buf());
+    }
+
+    /// Record a problem of the sink `from`, with what `from` knows of its
+    /// file (whether it holds personal data): for a sink split by place.
+    pub fn push_from(&mut self, from: &Diagnostics, diagnostic: Diagnostic) {
+        if let Some(at) = &diagnostic.location
+            && from.is_personal(&at.file)
+        {
+            self.holds_personal(&at.file);
+        }
+        self.push(diagnostic);
+    }
+
+    /// Whether `file` is known to hold personal data.
+    pub fn is_personal(&self, file: &Path) -> bool {
+        self.personal.contains(file)
     }
 
     /// Whether any error (not warning) was recorded.

@@ -132,6 +132,7 @@ fn yaml_token(before: &str, rest: &str) -> usize {
 pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
     let mut sources = Sources {
         root,
+        diags,
         files: Quoted::default(),
         ids: HashMap::new(),
     };
@@ -170,6 +171,8 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
 /// The portfolio's files, read once each, to quote in diagnostics.
 struct Sources<'r> {
     root: &'r Path,
+    /// What the run knows of its files: which hold personal data.
+    diags: &'r Diagnostics,
     files: Quoted,
     ids: HashMap<PathBuf, Option<usize>>,
 }
@@ -184,6 +187,11 @@ impl Sources<'_> {
             return None;
         }
         let (line, column) = (loc.line?, loc.column?);
+        // A file known to hold personal data is never quoted, whatever
+        // the problem: its place alone is given.
+        if self.diags.is_personal(&loc.file) {
+            return None;
+        }
         let (root, files) = (self.root, &mut self.files);
         let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
             // Quoted through the same door as every read: never a file

@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::csv::{CsvFile, Rows};
 use crate::load::export::{self, ClientContext, ExportHow};
 use crate::load::imports::{PRESETS, Tally};
+use crate::load::within;
 
 /// What `roster import` was asked to do.
 #[derive(Debug, Clone)]
@@ -106,6 +107,10 @@ pub fn import(opts: &ImportOptions) -> ImportOutcome {
             texts.push(text);
         }
         still_there(&ctx, path, &mut diags);
+    }
+    let tallies = imported.iter().map(|i| &i.tally);
+    if let Some(warning) = crate::load::imports::unsalted(&ctx.settings.customer_salt, tallies) {
+        diags.push(warning);
     }
     if !diags.has_errors() {
         place(opts, &mut imported, &texts, &mut diags);
@@ -255,7 +260,10 @@ fn place(
             diags.push(Diagnostic::error(problem).usage());
             continue;
         }
-        match std::fs::read(opts.root.join(&item.target)) {
+        if !inside_the_client(opts, &item.target, diags) {
+            continue;
+        }
+        match within::read(&opts.root, &opts.root.join(&item.target)) {
             Ok(bytes) if bytes == texts[i].as_bytes() => item.unchanged = true,
             Ok(_) if !opts.force => {
                 let problem = ImportProblem::WouldOverwrite { file };
@@ -279,6 +287,30 @@ fn place(
             return;
         }
     }
+}
+
+/// Whether `target` (relative to the portfolio) may be written: through
+/// the door every read goes through, only inside the client's folder,
+/// never through a link out of it. Else an error, and `false`.
+fn inside_the_client(opts: &ImportOptions, target: &Path, diags: &mut Diagnostics) -> bool {
+    let client = opts.root.join("clients").join(&opts.client);
+    let path = opts.root.join(target);
+    if within::writable(&opts.root, &client, &path).is_ok() {
+        return true;
+    }
+    let shown = |p: &Path| {
+        p.strip_prefix(&opts.root)
+            .unwrap_or(p)
+            .display()
+            .to_string()
+            .replace('\\', "/")
+    };
+    let problem = ImportProblem::TargetOutside {
+        file: shown(target),
+        link: within::first_link(&client, &path).map(|l| shown(&l)),
+    };
+    diags.push(Diagnostic::error(problem).usage());
+    false
 }
 
 /// Write `bytes` to `path` through a temporary file beside it, so that a

@@ -459,6 +459,12 @@ fn read_text(
     };
     let written: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
+    if header
+        .iter()
+        .any(|h| imports::customers::personal_header(h))
+    {
+        diags.holds_personal(path);
+    }
     let bad_quote = quotes::first_open(text, delimiter, header.len());
     if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
         // The header itself runs on: nothing in the file can be told apart.
@@ -471,6 +477,10 @@ fn read_text(
         Ok(way) => way,
         Err(unread) => return Ok(Err(unread)),
     };
+    if way.kind.name == "orders" {
+        // Its customer column, whatever its header says.
+        diags.holds_personal(path);
+    }
     let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
     let fields = header.len();
     let text = Text { text, delimiter };

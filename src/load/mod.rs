@@ -275,6 +275,12 @@ fn read_clients(
         diags.extend(d);
         clients.extend(c);
     }
+    let tallies = clients
+        .iter()
+        .flat_map(|c| c.metrics.iter().map(|m| &m.tally));
+    if let Some(warning) = imports::unsalted(&reading.0.customer_salt, tallies) {
+        diags.push(warning);
+    }
     clients
 }
 

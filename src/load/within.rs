@@ -124,6 +124,56 @@ pub fn is_outside(root: &Path, path: &Path) -> bool {
     matches!(resolve(root, path), Err(Refused::Outside))
 }
 
+/// Whether `path` (which need not exist yet) may be written: the part of
+/// it that exists, after every link, must be inside the real folder
+/// `inside`, itself inside the real portfolio at `root`; the rest is plain
+/// names, made as folders when it is written. The write side of the door:
+/// roster writes into a portfolio only where it would read.
+pub fn writable(root: &Path, inside: &Path, path: &Path) -> Result<(), Refused> {
+    let inside = resolve(root, inside)?;
+    let mut existing = path;
+    loop {
+        match fs::symlink_metadata(existing) {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                existing = match existing.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent,
+                    _ => return Err(Refused::Io(e)),
+                };
+            }
+            Err(e) => return Err(Refused::Io(e)),
+        }
+    }
+    let made = path.strip_prefix(existing).unwrap_or(path);
+    if made
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(Refused::Outside);
+    }
+    // A link that leads nowhere cannot be written through either.
+    let real = fs::canonicalize(existing).map_err(|_| Refused::Outside)?;
+    if real.starts_with(&inside) {
+        Ok(())
+    } else {
+        Err(Refused::Outside)
+    }
+}
+
+/// The first link on the way from `inside` to `path`, for a message that
+/// names it.
+pub fn first_link(inside: &Path, path: &Path) -> Option<PathBuf> {
+    let rest = path.strip_prefix(inside).ok()?;
+    let mut at = inside.to_path_buf();
+    for part in rest.components() {
+        at.push(part);
+        if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// The error for an input at `file` (relative to the portfolio) that leads
 /// outside it.
 pub fn outside(file: &Path) -> Diagnostic {
@@ -194,5 +244,38 @@ mod tests {
         assert!(pipe_refused(open(tmp.path(), &pipe).map(drop)));
         assert!(pipe_refused(check(tmp.path(), &pipe)));
         assert!(!is_file(tmp.path(), &pipe));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_only_where_it_would_read() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("p");
+        let client = root.join("c");
+        fs::create_dir_all(client.join("in")).unwrap();
+        fs::create_dir_all(root.join("other")).unwrap();
+        fs::create_dir_all(tmp.path().join("away")).unwrap();
+        symlink(client.join("in"), client.join("near")).unwrap();
+        symlink(root.join("other"), client.join("sideways")).unwrap();
+        symlink(tmp.path().join("away"), client.join("out")).unwrap();
+        symlink(tmp.path().join("none"), client.join("dangling")).unwrap();
+        let ok = |rel: &str| writable(&root, &client, &client.join(rel)).is_ok();
+        assert!(ok("in/x.csv"));
+        assert!(ok("new/deeper/x.csv"));
+        assert!(ok("near/x.csv"));
+        assert!(
+            !ok("sideways/x.csv"),
+            "inside the portfolio, outside the folder"
+        );
+        assert!(!ok("out/x.csv"));
+        assert!(!ok("out/new/x.csv"));
+        assert!(!ok("dangling/x.csv"));
+        assert!(!ok("new/../../x.csv"));
+        assert_eq!(
+            first_link(&client, &client.join("out/new/x.csv")),
+            Some(client.join("out"))
+        );
+        assert_eq!(first_link(&client, &client.join("in/x.csv")), None);
     }
 }

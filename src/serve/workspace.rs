@@ -76,8 +76,12 @@ impl Scoped {
         for d in diags.iter() {
             let id = d.location.as_ref().and_then(|l| client_of(&l.file));
             match id {
-                Some(id) => scoped.clients.entry(id).or_default().push(d.clone()),
-                None => scoped.portfolio.push(d.clone()),
+                Some(id) => scoped
+                    .clients
+                    .entry(id)
+                    .or_default()
+                    .push_from(&diags, d.clone()),
+                None => scoped.portfolio.push_from(&diags, d.clone()),
             }
         }
         scoped

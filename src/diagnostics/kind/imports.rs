@@ -152,6 +152,17 @@ pub enum ImportProblem {
         /// The line it is first on.
         first: usize,
     },
+    /// `roster import` would write through a link that leaves the
+    /// client's folder.
+    TargetOutside {
+        /// The file it would write, relative to the portfolio.
+        file: String,
+        /// The link on the way, relative to the portfolio, when found.
+        link: Option<String>,
+    },
+    /// Customers' e-mails or names hashed with no `customer_salt`: anyone
+    /// who hashes a list of addresses can tell whose ids they are.
+    Unsalted,
     /// A promo code given to two partnerships.
     CodeTwice {
         /// The code.
@@ -195,6 +206,8 @@ impl ImportProblem {
             P::NotThePreset { .. } => "check that this is the export you meant, or leave out `--as` to have roster recognise it".into(),
             P::WouldOverwrite { .. } => "pass --force to replace it, or move it away first".into(),
             P::SameTarget { .. } => "import one of the two at a time, or rename one".into(),
+            P::TargetOutside { .. } => "roster import writes only inside the client's folder: make `metrics/imported` a folder of its own there, not a link".into(),
+            P::Unsalted => "add `customer_salt: \"<a long random text>\"` to roster.yaml (such as the output of `openssl rand -hex 16`; `roster init` writes one) and keep it: changing it changes every customer's id".into(),
             P::ExportStillThere { .. } => "delete the export (its import holds the same rows, without personal data), or a build reads its rows twice".into(),
             P::NoSuchClient { clients, .. } => format!("clients of this portfolio: {}", clients.join(", ")),
             P::UnknownPreset { .. } => format!("presets: {}", crate::load::imports::PRESETS.join(", ")),
@@ -283,6 +296,16 @@ impl ImportProblem {
             }
             P::CannotWrite { reason } => write!(f, "cannot write the import: {reason}"),
             P::SameTarget { file } => write!(f, "two exports would both be written to {file}"),
+            P::TargetOutside { file, link } => match link {
+                Some(link) => write!(
+                    f,
+                    "{file} would be written outside the client's folder: {link} is a link out of it; nothing was written"
+                ),
+                None => write!(
+                    f,
+                    "{file} would be written outside the client's folder; nothing was written"
+                ),
+            },
             P::ExportStillThere { export } => {
                 write!(f, "{export} is still in the portfolio beside its import")
             }
@@ -341,10 +364,14 @@ impl fmt::Display for ImportProblem {
             P::CustomersAreNames => f.write_str(
                 "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
             ),
+            P::Unsalted => f.write_str(
+                "customers are hashed without a `customer_salt`: anyone with a list of e-mail addresses can tell whose ids these are",
+            ),
             P::NotThePreset { .. }
             | P::WouldOverwrite { .. }
             | P::CannotWrite { .. }
             | P::SameTarget { .. }
+            | P::TargetOutside { .. }
             | P::ExportStillThere { .. }
             | P::NoSuchClient { .. }
             | P::UnknownPreset { .. }

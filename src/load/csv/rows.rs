@@ -70,6 +70,10 @@ pub(super) struct RowReader<'r> {
     pub(super) salt: &'r str,
     /// Whether an order keeps its revenue (for `roster import`).
     pub(super) keep_revenue: bool,
+    /// Whether every customer is hashed, whatever it looks like (for
+    /// `roster import`, unless a view has hashed it already), not only
+    /// e-mails and names.
+    pub(super) hash_all: bool,
     /// A customer written as an e-mail (true) or a name, and where.
     pub(super) personal: Option<(bool, Cell)>,
 }
@@ -338,12 +342,15 @@ fn daily_row(row: &mut RowReader, cols: &Columns) -> Option<RawDaily> {
     None
 }
 
-/// A customer as an opaque id: an e-mail or a name hashed, and noted.
+/// A customer as an opaque id: an e-mail or a name hashed, and noted;
+/// for `roster import`, any value at all, since an export's customer
+/// column may hold what no rule recognises (a phone number, `ivan@localhost`,
+/// a first name alone).
 fn protect(row: &mut RowReader, customer: String, cell: Cell) -> String {
     let email = match customers::written(&customer) {
-        customers::Written::Opaque => return customer,
+        customers::Written::Opaque if !row.hash_all => return customer,
         customers::Written::Email => true,
-        customers::Written::Name => false,
+        customers::Written::Opaque | customers::Written::Name => false,
     };
     row.personal = row.personal.or(Some((email, cell)));
     customers::hash(row.salt, &customer)

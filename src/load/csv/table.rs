@@ -165,6 +165,7 @@ impl<'t> Table<'t> {
             fields: None,
             salt: self.salt,
             keep_revenue: self.importing,
+            hash_all: self.importing,
             personal: None,
         }
     }
@@ -226,6 +227,7 @@ impl<'t> Table<'t> {
             fields: Some(&t.fields),
             salt: self.salt,
             keep_revenue: self.importing,
+            hash_all: self.importing && !view.hashes_customers(),
             personal: None,
         };
         read_row(&mut mapped, &self.cols, &mut read.rows);

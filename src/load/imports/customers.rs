@@ -46,54 +46,141 @@ pub fn written(value: &str) -> Written {
     }
 }
 
-/// The header words of columns that may hold personal data: a file with
-/// one is never quoted in a diagnostic.
-const PERSONAL_COLUMNS: [&str; 9] = [
-    "customer", "email", "e-mail", "name", "client", "buyer", "phone", "address", "billing",
+/// Words of the headers of columns that may hold personal data, lower
+/// case, in the languages exports are written in: a file with such a
+/// column is never quoted in a diagnostic. A word of four letters or more
+/// also matches as the start of a header's word (`address1`, `телефона`).
+const PERSONAL_WORDS: &[&str] = &[
+    // English
+    "customer",
+    "email",
+    "mail",
+    "name",
+    "client",
+    "buyer",
+    "phone",
+    "telephone",
+    "mobile",
+    "address",
+    "billing",
+    "street",
+    "zip",
+    "postcode",
+    "recipient",
+    // Russian
+    "покупатель",
+    "клиент",
+    "заказчик",
+    "получатель",
+    "имя",
+    "фамилия",
+    "отчество",
+    "фио",
+    "телефон",
+    "тел",
+    "почта",
+    "адрес",
+    "мейл",
+    "емейл",
+    // Spanish, Portuguese, Italian
+    "cliente",
+    "comprador",
+    "nombre",
+    "apellido",
+    "teléfono",
+    "telefono",
+    "correo",
+    "dirección",
+    "direccion",
+    "nome",
+    "sobrenome",
+    "telefone",
+    "endereço",
+    "cognome",
+    "indirizzo",
+    "acquirente",
+    // German, French
+    "kunde",
+    "käufer",
+    "vorname",
+    "nachname",
+    "telefon",
+    "adresse",
+    "anschrift",
+    "nom",
+    "prénom",
+    "acheteur",
+    "téléphone",
+    "courriel",
 ];
+
+/// Whether a header (as written) names a column that may hold personal
+/// data: a customer, a name, an e-mail, a phone, an address, in English or
+/// another language of [`PERSONAL_WORDS`].
+pub fn personal_header(header: &str) -> bool {
+    let header = header.to_lowercase();
+    header
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            PERSONAL_WORDS
+                .iter()
+                .any(|p| w == *p || (p.chars().count() >= 4 && w.starts_with(p)))
+        })
+}
 
 /// Whether a metrics file's text may hold personal data: an e-mail
 /// address anywhere, or a column whose name says it (`customer`,
-/// `Billing Name`, `Email`...). Diagnostics give such a file's lines by
-/// number and never quote them.
+/// `Billing Name`, `Покупатель`, `Телефон`...). Diagnostics give such a
+/// file's lines by number and never quote them.
 pub fn may_hold_personal(text: &str) -> bool {
-    let header = text.lines().next().unwrap_or("").to_lowercase();
-    let personal_column = header
-        .split([',', ';', '\t'])
-        .map(|h| h.trim().trim_matches('"'))
-        .any(|h| {
-            PERSONAL_COLUMNS
-                .iter()
-                .any(|p| h.split([' ', '_']).any(|w| w == *p))
-        });
-    personal_column || has_email(text)
+    let header = text.lines().next().unwrap_or("");
+    personal_header(header) || has_email(text)
 }
 
 /// Whether some word of `text` is an e-mail address.
 pub fn has_email(text: &str) -> bool {
     text.contains('@')
         && text
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '"' | '<' | '>' | '\t'))
+            .split(ends_a_word)
             .any(|w| written(w) == Written::Email)
 }
 
-/// `value` with each e-mail address in it replaced, for a message that
-/// quotes a user's value.
+/// Whether `c` ends a word of a text that may hold an e-mail address:
+/// spaces, and the quotes and brackets around an address.
+fn ends_a_word(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | ';' | '"' | '\'' | '`' | '<' | '>' | '(' | ')' | '[' | ']'
+        )
+}
+
+/// `value` with each e-mail address in it replaced, the quotes and
+/// brackets around it kept: for every message that quotes a user's value.
+/// A web address with a user in it is left to the message that quotes it.
 pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
     if !has_email(value) {
         return std::borrow::Cow::Borrowed(value);
     }
-    let words: Vec<String> = value
-        .split(' ')
-        .map(|w| {
-            if has_email(w) {
-                "<e-mail address>".to_string()
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
-    std::borrow::Cow::Owned(words.join(" "))
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while !rest.is_empty() {
+        let end = rest.find(ends_a_word).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        // A web address with a user (`https://user@host/`) is no e-mail.
+        if written(word) == Written::Email && !word.contains("://") {
+            out.push_str("<e-mail address>");
+        } else {
+            out.push_str(word);
+        }
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The customer id of a personal value.
@@ -133,8 +220,31 @@ mod tests {
         assert!(!may_hold_personal(
             "post_id,partnership,published\n1,anna,2026-01-01\n"
         ));
+        for header in [
+            "Покупатель",
+            "Номер телефона",
+            "Имя",
+            "Эл. почта",
+            "Billing Address1",
+            "E-Mail",
+            "Teléfono",
+            "Kundennummer",
+        ] {
+            assert!(personal_header(header), "{header}");
+        }
+        for header in ["post_id", "Дата", "Сумма", "Охват", "Publish time", "Reach"] {
+            assert!(!personal_header(header), "{header}");
+        }
         assert_eq!(redacted("from a@b.co today"), "from <e-mail address> today");
         assert_eq!(redacted("@handle"), "@handle");
+        assert_eq!(
+            redacted("link \"mailto:a@b.co\" (x@y.org), `q@r.io`"),
+            "link \"<e-mail address>\" (<e-mail address>), `<e-mail address>`"
+        );
+        assert_eq!(
+            redacted("https://u@x.io/ a@b.co"),
+            "https://u@x.io/ <e-mail address>"
+        );
     }
 
     #[test]

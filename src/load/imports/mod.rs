@@ -22,7 +22,7 @@ use crate::load::values::{DateOrder, DecimalMark};
 pub use config::ImportMapping;
 pub use mapped::{Unmapped, mapped, own};
 pub use presets::{PRESETS, fits, lacks, preset, recognise};
-pub use tally::{State, Tally, finish};
+pub use tally::{State, Tally, finish, unsalted};
 
 /// The discount codes of a client's partnerships, lower-cased, with the
 /// partnership each belongs to.

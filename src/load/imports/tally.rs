@@ -42,6 +42,23 @@ pub struct Tally {
     pub without_date: usize,
     /// Discount codes no partnership has, each with its orders.
     pub unknown: Vec<(String, usize)>,
+    /// Whether customers' e-mails or names were hashed (by `roster
+    /// import`, every customer).
+    pub hashed: bool,
+}
+
+/// The warning of a run that hashed customers with an empty `salt`, once,
+/// at roster.yaml: such an id is the address's plain SHA-256, which anyone
+/// with a list of addresses can match.
+pub fn unsalted<'t>(
+    salt: &str,
+    tallies: impl IntoIterator<Item = &'t Tally>,
+) -> Option<crate::diagnostics::Diagnostic> {
+    if !salt.is_empty() || !tallies.into_iter().any(|t| t.hashed) {
+        return None;
+    }
+    let at = Location::file("roster.yaml");
+    Some(crate::diagnostics::Diagnostic::warning(ImportProblem::Unsalted).at(at))
 }
 
 /// The warnings of a file read through `view`, once its rows are read;
@@ -64,6 +81,7 @@ pub fn finish(
             .values()
             .map(|(code, n, _)| (code.clone(), *n))
             .collect(),
+        hashed: state.personal.is_some(),
     };
     use crate::diagnostics::Diagnostic;
     let mut warn = |problem: ImportProblem, cell: Option<Cell>| {

@@ -16,6 +16,14 @@ impl View<'_> {
             .unwrap_or(0)
     }
 
+    /// Whether the view hashes the customers it reads (a shop's preset):
+    /// its rows' customers are ids already.
+    pub fn hashes_customers(&self) -> bool {
+        self.sources
+            .iter()
+            .any(|s| matches!(s, Source::Personal(_)))
+    }
+
     /// The field of the file with the row's id.
     pub fn id_field(&self) -> Option<usize> {
         let id = self
@@ -49,12 +57,7 @@ impl View<'_> {
             out.push_field(value.as_deref().unwrap_or(""));
             fields.push(u32::try_from(source.field()).unwrap_or(u32::MAX));
         }
-        if self.kind == "orders"
-            && self
-                .sources
-                .iter()
-                .any(|s| matches!(s, Source::Personal(_)))
-        {
+        if self.kind == "orders" && self.hashes_customers() {
             let customer = self.header.iter().position(|h| h == "customer");
             if customer.is_some_and(|c| out.get(c).is_none_or(str::is_empty)) {
                 state.without_customer += 1;
