@@ -322,6 +322,51 @@ pub fn watch_failed(e: &dyn std::fmt::Display) -> String {
     format!("warning: watching the portfolio: {e}")
 }
 
+/// The addresses `serve`, listening on `at`, answers to, as links:
+/// `http://127.0.0.1:8000/ and http://localhost:8000/`.
+fn answered_at(at: SocketAddr) -> String {
+    let port = at.port();
+    let own = match at.ip() {
+        ip if ip.is_unspecified() => format!("http://<an address of this computer>:{port}/"),
+        _ => format!("http://{at}/"),
+    };
+    format!("{own} and http://localhost:{port}/")
+}
+
+/// The warning of `serve` when it refuses a request for another host
+/// (`None`: a request without a Host), a web page's most likely: `warning:
+/// refused a request for evil.example:8000: serve answers only at
+/// http://127.0.0.1:8000/ and http://localhost:8000/`. The host is the
+/// request's, so it is made visible and cut short.
+pub fn host_refused(host: Option<&str>, at: SocketAddr) -> String {
+    const SHOWN: usize = 100;
+    let what = match host {
+        Some(host) => {
+            let mut shown: String = host.chars().take(SHOWN).collect();
+            if host.chars().count() > SHOWN {
+                shown.push_str("...");
+            }
+            format!("a request for {}", visible(&shown))
+        }
+        None => "a request without a Host".to_string(),
+    };
+    format!(
+        "warning: refused {what}: serve answers only at {} (a web page may have sent it through a name of its own)",
+        answered_at(at)
+    )
+}
+
+/// The body of `serve`'s answer to a request for another host.
+pub fn host_refused_answer(at: SocketAddr) -> String {
+    format!("roster serve answers only at {}\n", answered_at(at))
+}
+
+/// The warning of `serve` when the system refuses a thread for a
+/// connection; that connection is closed, and serving goes on.
+pub fn no_thread(e: &std::io::Error) -> String {
+    format!("warning: closed a connection: the system refused a thread for it ({e})")
+}
+
 /// The line of an error that stopped a command or a rebuild, the machine's
 /// and not the data's. A path in it may hold what a terminal would
 /// execute, so it is made visible.
