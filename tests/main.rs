@@ -25,5 +25,6 @@ mod publish;
 mod report_date;
 mod robustness;
 mod serve;
+mod serve_guards;
 mod spreadsheets;
 mod workflows;
