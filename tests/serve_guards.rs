@@ -241,7 +241,9 @@ fn watches_what_a_build_reads_and_nothing_outside() {
     let client = fx.root.join("clients/kestrel-coffee");
     symlink(outside.path(), client.join("metrics/elsewhere")).unwrap();
     symlink(outside.path(), client.join("assets/elsewhere")).unwrap();
-    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    // The whole file system, which a build does not read either.
+    symlink("/", client.join("metrics/sys")).unwrap();
+    let mut server = Server::start(&fx.root, &[".", "--port", "0"]);
     assert_eq!(server.get("/kestrel-coffee/").0, 200);
     let Some(watched) = watched_inodes(server.child.id()) else {
         eprintln!("skipped: no /proc here to read the watches from");
@@ -265,6 +267,7 @@ fn watches_what_a_build_reads_and_nothing_outside() {
         .collect();
     let stray: Vec<&u64> = watched.difference(&inside).collect();
     assert!(stray.is_empty(), "watched outside the portfolio: {stray:?}");
+    assert_eq!(server.child.try_wait().unwrap(), None, "serve stopped");
 }
 
 #[test]

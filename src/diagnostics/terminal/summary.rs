@@ -408,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_host_is_shown_as_text_and_cut_short() {
+        let at: SocketAddr = "127.0.0.1:8000".parse().unwrap();
+        let line = host_refused(Some("evil\u{1b}]0;x\u{7}.example:8000"), at);
+        assert_eq!(
+            line,
+            "warning: refused a request for evil\\u{1b}]0;x\\u{7}.example:8000: serve answers only at http://127.0.0.1:8000/ and http://localhost:8000/ (a web page may have sent it through a name of its own)"
+        );
+        let long = "a".repeat(5000);
+        assert!(host_refused(Some(&long), at).len() < 300);
+        let all: SocketAddr = "0.0.0.0:8000".parse().unwrap();
+        assert!(
+            host_refused(None, all).starts_with(
+                "warning: refused a request without a Host: serve answers only at http://<an address of this computer>:8000/ and http://localhost:8000/"
+            )
+        );
+    }
+
+    #[test]
     fn sums_up() {
         let mut d = Diagnostics::new();
         assert_eq!(summary(&d, Run::Build), None);
