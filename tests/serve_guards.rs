@@ -191,6 +191,53 @@ fn a_request_head_over_64_kib_gets_431() {
     assert_eq!(status, 200);
 }
 
+/// The resident memory of the process `pid` in KiB, from /proc.
+fn resident_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn a_head_of_32_mib_costs_serve_no_memory() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let pid = server.child.id();
+    assert_eq!(server.get("/").0, 200);
+    let Some(before) = resident_kib(pid) else {
+        eprintln!("skipped: no /proc/{pid}/status to read memory from");
+        return;
+    };
+    let mut stream = server.connect();
+    let mut sending = stream.try_clone().unwrap();
+    let start = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Big: ", server.address);
+    // Sent from a thread: serve stops reading long before the end.
+    let sender = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1024 * 1024];
+        let _ = sending.write_all(start.as_bytes());
+        for _ in 0..32 {
+            if sending.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 431 "),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    drop(stream);
+    sender.join().unwrap();
+    let after = resident_kib(pid).unwrap();
+    assert!(
+        after < before + 8 * 1024,
+        "serve grew from {before} KiB to {after} KiB"
+    );
+}
+
 /// The inodes of the folders the process `pid` watches with inotify, from
 /// /proc; `None` where there is no /proc.
 fn watched_inodes(pid: u32) -> Option<BTreeSet<u64>> {
