@@ -115,7 +115,7 @@ impl Server {
     }
 
     /// A figure of a client's data.json as served.
-    fn revenue(&self, client: &str) -> Option<f64> {
+    pub(crate) fn revenue(&self, client: &str) -> Option<f64> {
         let (status, body) = self.get(&format!("/{client}/data.json"));
         if status != 200 {
             return None;

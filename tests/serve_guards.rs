@@ -330,3 +330,40 @@ fn a_folder_made_while_serving_is_watched() {
     wait_for(|| server.stderr().contains("later/stray.txt").then_some(()))
         .unwrap_or_else(|| panic!("a file in the new folder unseen:\n{}", server.stderr()));
 }
+
+#[test]
+fn a_folder_replaced_while_serving_is_watched() {
+    let fx = Fixture::sample();
+    let server = Server::start(&fx.root, &[".", "--port", "0"]);
+    let before = server.revenue("kestrel-coffee").unwrap();
+    // Removed and made again at once, as a copy over it does.
+    let posts = fx.root.join("clients/kestrel-coffee/metrics/posts");
+    let kept = fx.dir.path().join("posts");
+    std::fs::rename(&posts, &kept).unwrap();
+    let copy = fx.dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&kept).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    std::fs::rename(&copy, &posts).unwrap();
+    wait_for(|| {
+        server
+            .stderr()
+            .contains("rebuilt kestrel-coffee,")
+            .then_some(())
+    })
+    .unwrap_or_else(|| panic!("no rebuild for the new folder:\n{}", server.stderr()));
+    let csv = std::fs::read_to_string(fx.root.join(POSTS)).unwrap();
+    fx.write(POSTS, &csv.replacen(",1263.93,", ",11263.93,", 1));
+    let after = wait_for(|| {
+        server
+            .revenue("kestrel-coffee")
+            .filter(|r| (r - before).abs() > 1.0)
+    });
+    assert!(
+        after.is_some(),
+        "a save in the new folder unseen:\n{}",
+        server.stderr()
+    );
+}

@@ -5,10 +5,13 @@
 //!
 //! The folders are listed again before every rebuild ([`Watch::sync`]): a
 //! folder made since is watched before the rebuild reads it, so no file
-//! saved into it goes unseen; one gone is no longer watched. A folder that
-//! cannot be watched is said once on the terminal, and serving goes on.
+//! saved into it goes unseen; one gone is no longer watched; one replaced
+//! by another of the same name (`rm -r posts && cp -r new posts`) is
+//! watched anew, as a watch follows the folder and not its name. A folder
+//! that cannot be watched is said once on the terminal, and serving goes
+//! on.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -21,9 +24,9 @@ use crate::diagnostics::terminal;
 /// The folders watched, for as long as this is kept.
 pub struct Watch {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
-    /// Those asked for, whether watching them worked or not (it is said
-    /// once).
-    folders: BTreeSet<PathBuf>,
+    /// Those asked for, with which folder each was, whether watching
+    /// them worked or not (it is said once).
+    folders: BTreeMap<PathBuf, Option<Identity>>,
 }
 
 impl Watch {
@@ -37,7 +40,7 @@ impl Watch {
             new_debouncer(DEBOUNCE, Some(DEBOUNCE / 5), send).context("watching the portfolio")?;
         let mut watch = Watch {
             debouncer,
-            folders: BTreeSet::new(),
+            folders: BTreeMap::new(),
         };
         watch.sync(root);
         Ok(watch)
@@ -45,17 +48,43 @@ impl Watch {
 
     /// Watch the folders a build of `root` reads now, and only those.
     pub fn sync(&mut self, root: &Path) {
-        let now: BTreeSet<PathBuf> = crate::load::watched::folders(root).into_iter().collect();
-        for gone in self.folders.difference(&now) {
-            let _ = self.debouncer.unwatch(gone);
+        let now: BTreeMap<PathBuf, Option<Identity>> = crate::load::watched::folders(root)
+            .into_iter()
+            .map(|path| {
+                let id = identity(&path);
+                (path, id)
+            })
+            .collect();
+        for (path, id) in &self.folders {
+            if now.get(path) != Some(id) {
+                let _ = self.debouncer.unwatch(path);
+            }
         }
-        for new in now.difference(&self.folders) {
-            if let Err(e) = self.debouncer.watch(new, RecursiveMode::NonRecursive) {
-                let rel = new.strip_prefix(root).unwrap_or(new);
+        for (path, id) in &now {
+            if self.folders.get(path) == Some(id) {
+                continue;
+            }
+            if let Err(e) = self.debouncer.watch(path, RecursiveMode::NonRecursive) {
+                let rel = path.strip_prefix(root).unwrap_or(path);
                 let what = format!("{}: {e}", rel.display());
                 eprintln!("{}", terminal::watch_failed(&terminal::visible(&what)));
             }
         }
         self.folders = now;
     }
+}
+
+/// Which folder is at a path: its device and inode where there are such.
+type Identity = (u64, u64);
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_path: &Path) -> Option<Identity> {
+    None
 }
