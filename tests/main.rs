@@ -28,6 +28,7 @@ mod published;
 mod report_date;
 mod robustness;
 mod serve;
+mod serve_guards;
 mod site_contents;
 mod spreadsheets;
 mod workflows;

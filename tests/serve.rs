@@ -14,21 +14,21 @@ use std::time::{Duration, Instant};
 use crate::common::Fixture;
 
 /// The longest any wait in these tests lasts.
-const PATIENCE: Duration = Duration::from_secs(10);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
 
-const POSTS: &str = "clients/kestrel-coffee/metrics/posts/2026-10.csv";
+pub(crate) const POSTS: &str = "clients/kestrel-coffee/metrics/posts/2026-10.csv";
 
 /// A running `roster serve`, killed when dropped.
-struct Server {
-    child: Child,
+pub(crate) struct Server {
+    pub(crate) child: Child,
     stderr: Arc<Mutex<String>>,
     /// Where it listens, from its "serving ... at http://ADDRESS/" line.
-    address: SocketAddr,
+    pub(crate) address: SocketAddr,
 }
 
 impl Server {
     /// Start `roster serve ARGS...` in `dir` and wait until it listens.
-    fn start(dir: &Path, args: &[&str]) -> Server {
+    pub(crate) fn start(dir: &Path, args: &[&str]) -> Server {
         let mut server = Server::spawn(dir, args);
         let found = wait_for(|| {
             let text = server.stderr();
@@ -70,31 +70,42 @@ impl Server {
         }
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
 
     /// GET `path`: (status, body).
-    fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         let (status, _, body) = self.request(path);
         (status, body)
     }
 
-    /// GET `path`: (status, head, body). Only ever of a loopback address.
+    /// GET `path`: (status, head, body).
     fn request(&self, path: &str) -> (u16, String, String) {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        ))
+    }
+
+    /// A connection to the server, which reads for at most [`PATIENCE`].
+    /// Only ever to a loopback address.
+    pub(crate) fn connect(&self) -> TcpStream {
         let ip = self.address.ip();
         assert!(
             matches!(ip, IpAddr::V4(v4) if v4.is_loopback()),
             "tests only talk to 127.0.0.x, not {ip}"
         );
-        let mut stream = TcpStream::connect_timeout(&self.address, PATIENCE).unwrap();
+        let stream = TcpStream::connect_timeout(&self.address, PATIENCE).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
-        )
-        .unwrap();
+        stream
+    }
+
+    /// Send `raw`, a request as it goes on the wire, and read the answer
+    /// to its end: (status, head, body).
+    pub(crate) fn send(&self, raw: &str) -> (u16, String, String) {
+        let mut stream = self.connect();
+        stream.write_all(raw.as_bytes()).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let text = String::from_utf8_lossy(&raw).into_owned();
@@ -104,7 +115,7 @@ impl Server {
     }
 
     /// A figure of a client's data.json as served.
-    fn revenue(&self, client: &str) -> Option<f64> {
+    pub(crate) fn revenue(&self, client: &str) -> Option<f64> {
         let (status, body) = self.get(&format!("/{client}/data.json"));
         if status != 200 {
             return None;
@@ -136,7 +147,7 @@ impl Drop for Server {
 }
 
 /// Try `f` until it gives a value, for at most [`PATIENCE`].
-fn wait_for<T>(mut f: impl FnMut() -> Option<T>) -> Option<T> {
+pub(crate) fn wait_for<T>(mut f: impl FnMut() -> Option<T>) -> Option<T> {
     let start = Instant::now();
     loop {
         if let Some(v) = f() {

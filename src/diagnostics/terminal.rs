@@ -16,9 +16,10 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 pub use summary::{
-    ImportedTable, Run, STOPPED, built, changed, checked, client_built, created, failure, imported,
-    machine_error, not_served, plural, port_in_use_help, read_through, rebuilt, serving,
-    serving_to_network, summary, waiting_for_build, watch_failed,
+    ImportedTable, Run, STOPPED, built, changed, checked, client_built, created, failure,
+    host_refused, host_refused_answer, imported, machine_error, no_thread, not_served, plural,
+    port_in_use_help, read_through, rebuilt, serving, serving_to_network, summary,
+    waiting_for_build, watch_failed,
 };
 
 /// Whether a character could change what a terminal shows beyond its own

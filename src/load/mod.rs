@@ -16,6 +16,7 @@ pub mod looks;
 mod metrics;
 mod partnership;
 pub mod values;
+pub mod watched;
 pub mod within;
 pub mod workbook;
 pub mod yaml;

@@ -13,10 +13,9 @@
 //! no such page, and a static host answers 404 there as before.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response};
 
 use super::folders::{encode, folder_index, holds_pages};
 use crate::html::escape;
@@ -63,60 +62,98 @@ impl Shared {
         self.changed.notify_all();
     }
 
-    /// Block until the version differs from `seen`, or a while has passed.
-    fn wait(&self, seen: u64) -> u64 {
+    /// Block until the version differs from `seen`, a while has passed or
+    /// `closing` is set (then [`Shared::wake`] is called): the version.
+    pub fn wait(&self, seen: u64, closing: &AtomicBool) -> u64 {
         let site = self.lock();
         let (site, _) = self
             .changed
-            .wait_timeout_while(site, WAIT, |s| s.version == seen)
+            .wait_timeout_while(site, WAIT, |s| {
+                s.version == seen && !closing.load(Ordering::SeqCst)
+            })
             .unwrap_or_else(|e| e.into_inner());
         site.version
     }
+
+    /// Wake every [`Shared::wait`], to look at its `closing` again.
+    pub fn wake(&self) {
+        // Taken, so that no waiter is between its look and its sleep.
+        drop(self.lock());
+        self.changed.notify_all();
+    }
 }
 
-/// Answer one request. Waiting requests are answered from a thread of
-/// their own, so that one open page does not hold up the others.
-pub fn handle(shared: &Arc<Shared>, request: Request) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
-        return;
+/// What a request gets: an answer now, or, for `/__roster/wait`, the
+/// version of the site it was served, to wait on until the site changes
+/// ([`Shared::wait`], then [`version`]).
+pub enum Reply {
+    Now(Answer),
+    Wait(u64),
+}
+
+/// An HTTP answer: its status, headers and body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(body: impl Into<Vec<u8>>) -> Answer {
+        Answer {
+            status: 200,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    fn with_status_code(mut self, status: u16) -> Answer {
+        self.status = status;
+        self
+    }
+
+    fn with_header(mut self, name: &'static str, value: &str) -> Answer {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    /// A plain-text answer with `status`, for what the server itself refuses.
+    pub fn plain(status: u16, body: &str) -> Answer {
+        text(body.to_string(), "text/plain; charset=utf-8").with_status_code(status)
+    }
+}
+
+/// Answer a request of `method` for `target` (the path and query).
+pub fn handle(shared: &Shared, method: &str, target: &str) -> Reply {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if !matches!(method, "GET" | "HEAD") {
+        return Reply::Now(Answer::plain(405, "method not allowed"));
     }
     match path {
-        "/__roster/version" => {
-            let version = shared.lock().version;
-            let _ = request.respond(text(version.to_string(), "text/plain; charset=utf-8"));
-        }
+        "/__roster/version" => Reply::Now(version(shared.lock().version)),
         "/__roster/wait" => {
             let seen = query
                 .split('&')
                 .find_map(|kv| kv.strip_prefix("v="))
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
-            let shared = shared.clone();
-            std::thread::spawn(move || {
-                let version = shared.wait(seen);
-                let _ = request.respond(text(version.to_string(), "text/plain; charset=utf-8"));
-            });
+            Reply::Wait(seen)
         }
-        _ => {
-            let response = page(&shared.lock(), &decode(path));
-            let _ = request.respond(response);
-        }
+        _ => Reply::Now(page(&shared.lock(), &decode(path))),
     }
 }
 
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
-
-fn text(body: String, content_type: &str) -> Answer {
-    Response::from_string(body)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
+/// The answer to `/__roster/version`, and to `/__roster/wait` once done:
+/// the site's version.
+pub fn version(version: u64) -> Answer {
+    text(version.to_string(), "text/plain; charset=utf-8")
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+fn text(body: String, content_type: &str) -> Answer {
+    Answer::new(body)
+        .with_header("Content-Type", content_type)
+        .with_header("Cache-Control", "no-store")
 }
 
 /// The answer to a GET of `path` (percent-decoded, with its leading `/`).
@@ -167,9 +204,9 @@ fn page(site: &Site, path: &str) -> Answer {
 
 /// Relative links in a folder's page need the trailing slash.
 fn moved(path: &str) -> Answer {
-    Response::from_string("")
+    Answer::new("")
         .with_status_code(301)
-        .with_header(header("Location", &format!("{}/", encode(path))))
+        .with_header("Location", &format!("{}/", encode(path)))
 }
 
 fn file(key: &str, bytes: &[u8], site: &Site) -> Answer {
@@ -177,9 +214,9 @@ fn file(key: &str, bytes: &[u8], site: &Site) -> Answer {
     if kind.starts_with("text/html") {
         return html(String::from_utf8_lossy(bytes).into_owned(), site);
     }
-    Response::from_data(bytes.to_vec())
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
+    Answer::new(bytes.to_vec())
+        .with_header("Content-Type", kind)
+        .with_header("Cache-Control", "no-store")
 }
 
 fn not_found(site: &Site, path: &str) -> Answer {
@@ -315,7 +352,7 @@ mod tests {
             ..Site::default()
         };
         let body = "<html><body><p>x</p></body></html>".to_string();
-        let out = String::from_utf8(html(body, &site).into_reader().into_inner()).unwrap();
+        let out = String::from_utf8(html(body, &site).body).unwrap();
         let at = out.find("<script>").unwrap();
         assert!(at < out.find("</body>").unwrap());
         assert!(out.contains("/__roster/wait?v=7"));
@@ -361,13 +398,13 @@ mod tests {
     /// (status, Location, body) of a GET of `path`.
     fn get(site: &Site, path: &str) -> (u16, Option<String>, String) {
         let answer = page(site, path);
-        let status = answer.status_code().0;
+        let status = answer.status;
         let location = answer
-            .headers()
+            .headers
             .iter()
-            .find(|h| h.field.equiv("Location"))
-            .map(|h| h.value.to_string());
-        let body = String::from_utf8(answer.into_reader().into_inner()).unwrap();
+            .find(|(name, _)| *name == "Location")
+            .map(|(_, value)| value.clone());
+        let body = String::from_utf8(answer.body).unwrap();
         (status, location, body)
     }
 

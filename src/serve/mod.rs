@@ -25,24 +25,32 @@
 //! `::`), which no browser opens everywhere, its `serving ... at` line gives
 //! the loopback address instead (`http://127.0.0.1:8000/`) and says that
 //! every other address of the computer serves too.
+//!
+//! Whatever the address, only requests addressed to it (or to `localhost`)
+//! are answered, so that no web page reaches the reports through a name of
+//! its own ([`request`]); connections are answered each in a thread of its
+//! own, within bounds of size, time and number ([`server`]); and what is
+//! watched is exactly the folders a build reads ([`watch`]).
 
 pub mod changes;
 mod folders;
 mod http;
+mod request;
+mod server;
+mod watch;
 mod workspace;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
+use notify::EventKind;
 use notify::event::{AccessKind, AccessMode};
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify_debouncer_full::DebounceEventResult;
 
 use crate::diagnostics::kind::{FileProblem, PortfolioProblem, ReportDateFrom};
 use crate::diagnostics::terminal::{self, Run};
@@ -50,6 +58,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Severity};
 use crate::render::Page;
 use changes::Changes;
 use http::Shared;
+use watch::Watch;
 use workspace::{Rebuild, Workspace};
 
 /// How long saved files are collected before a rebuild starts.
@@ -93,7 +102,7 @@ enum Message {
 /// them.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
     let ip = opts.interface.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let (server, address) = listen(ip, opts.port)?;
+    let (listener, address) = listen(ip, opts.port)?;
     let root = std::fs::canonicalize(&opts.root)
         .with_context(|| format!("reading the portfolio folder {}", opts.root.display()))?;
 
@@ -104,23 +113,16 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     })
     .context("setting up Ctrl-C")?;
     // Watch before the first build, so that no save goes unseen.
-    let _watching = watch(&root, tx)?;
+    let mut watching = Watch::start(&root, move |event| {
+        let _ = tx.send(Message::Files(event));
+    })?;
 
     let shared = Arc::new(Shared::default());
     let mut workspace = Workspace::new(&opts.root, opts.overrides.clone());
     rebuild(&shared, &mut workspace, Changes::everything(), opts)?;
 
-    let stopping = Arc::new(AtomicBool::new(false));
-    let listening = {
-        let (server, shared, stopping) = (server.clone(), shared.clone(), stopping.clone());
-        std::thread::spawn(move || {
-            while !stopping.load(Ordering::SeqCst) {
-                if let Ok(request) = server.recv() {
-                    http::handle(&shared, request);
-                }
-            }
-        })
-    };
+    let running = server::start(listener, address, shared.clone(), server::spawn)
+        .context("starting the server")?;
     // A warning, so it prints even with -q.
     if reaches_network(address.ip()) {
         let warning = terminal::serving_to_network(address.ip(), opts.overrides.internal);
@@ -138,14 +140,14 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             if opts.console.verbose() {
                 eprintln!("{}", terminal::changed(&files));
             }
+            // Before the rebuild reads them: a folder made since is watched.
+            watching.sync(&root);
             // Only the first build stops serve: the command line is the
             // same for every rebuild.
             let _ = rebuild(&shared, &mut workspace, changes, opts);
         }
     }
-    stopping.store(true, Ordering::SeqCst);
-    server.unblock();
-    let _ = listening.join();
+    running.stop();
     if opts.console.chatty() {
         eprintln!("{}", terminal::STOPPED);
     }
@@ -158,8 +160,8 @@ fn reaches_network(ip: IpAddr) -> bool {
     !ip.to_canonical().is_loopback()
 }
 
-/// The server on `ip`:`port`, and the address it listens on.
-fn listen(ip: IpAddr, port: u16) -> Result<(Arc<tiny_http::Server>, SocketAddr)> {
+/// A listener on `ip`:`port`, and the address it listens on.
+fn listen(ip: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr)> {
     let at = SocketAddr::new(ip, port);
     let listener = match TcpListener::bind(at) {
         Ok(l) => l,
@@ -176,25 +178,7 @@ fn listen(ip: IpAddr, port: u16) -> Result<(Arc<tiny_http::Server>, SocketAddr)>
     let address = listener
         .local_addr()
         .context("reading the address listened on")?;
-    let server =
-        Arc::new(tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow!(e))?);
-    Ok((server, address))
-}
-
-/// Watch the portfolio at `root`, sending the saved files to `tx`, for as
-/// long as the result is kept.
-fn watch(
-    root: &Path,
-    tx: mpsc::Sender<Message>,
-) -> Result<Debouncer<notify::RecommendedWatcher, RecommendedCache>> {
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 5), move |event| {
-        let _ = tx.send(Message::Files(event));
-    })
-    .context("watching the portfolio")?;
-    debouncer
-        .watch(root, RecursiveMode::Recursive)
-        .with_context(|| format!("watching {}", root.display()))?;
-    Ok(debouncer)
+    Ok((listener, address))
 }
 
 /// The changes of `first` and of every message already waiting, for one

@@ -322,6 +322,51 @@ pub fn watch_failed(e: &dyn std::fmt::Display) -> String {
     format!("warning: watching the portfolio: {e}")
 }
 
+/// The addresses `serve`, listening on `at`, answers to, as links:
+/// `http://127.0.0.1:8000/ and http://localhost:8000/`.
+fn answered_at(at: SocketAddr) -> String {
+    let port = at.port();
+    let own = match at.ip() {
+        ip if ip.is_unspecified() => format!("http://<an address of this computer>:{port}/"),
+        _ => format!("http://{at}/"),
+    };
+    format!("{own} and http://localhost:{port}/")
+}
+
+/// The warning of `serve` when it refuses a request for another host
+/// (`None`: a request without a Host), a web page's most likely: `warning:
+/// refused a request for evil.example:8000: serve answers only at
+/// http://127.0.0.1:8000/ and http://localhost:8000/`. The host is the
+/// request's, so it is made visible and cut short.
+pub fn host_refused(host: Option<&str>, at: SocketAddr) -> String {
+    const SHOWN: usize = 100;
+    let what = match host {
+        Some(host) => {
+            let mut shown: String = host.chars().take(SHOWN).collect();
+            if host.chars().count() > SHOWN {
+                shown.push_str("...");
+            }
+            format!("a request for {}", visible(&shown))
+        }
+        None => "a request without a Host".to_string(),
+    };
+    format!(
+        "warning: refused {what}: serve answers only at {} (a web page may have sent it through a name of its own)",
+        answered_at(at)
+    )
+}
+
+/// The body of `serve`'s answer to a request for another host.
+pub fn host_refused_answer(at: SocketAddr) -> String {
+    format!("roster serve answers only at {}\n", answered_at(at))
+}
+
+/// The warning of `serve` when the system refuses a thread for a
+/// connection; that connection is closed, and serving goes on.
+pub fn no_thread(e: &std::io::Error) -> String {
+    format!("warning: closed a connection: the system refused a thread for it ({e})")
+}
+
 /// The line of an error that stopped a command or a rebuild, the machine's
 /// and not the data's. A path in it may hold what a terminal would
 /// execute, so it is made visible.
@@ -360,6 +405,24 @@ mod tests {
             rows: 1,
             suggestion: None,
         })
+    }
+
+    #[test]
+    fn a_refused_host_is_shown_as_text_and_cut_short() {
+        let at: SocketAddr = "127.0.0.1:8000".parse().unwrap();
+        let line = host_refused(Some("evil\u{1b}]0;x\u{7}.example:8000"), at);
+        assert_eq!(
+            line,
+            "warning: refused a request for evil\\u{1b}]0;x\\u{7}.example:8000: serve answers only at http://127.0.0.1:8000/ and http://localhost:8000/ (a web page may have sent it through a name of its own)"
+        );
+        let long = "a".repeat(5000);
+        assert!(host_refused(Some(&long), at).len() < 300);
+        let all: SocketAddr = "0.0.0.0:8000".parse().unwrap();
+        assert!(
+            host_refused(None, all).starts_with(
+                "warning: refused a request without a Host: serve answers only at http://<an address of this computer>:8000/ and http://localhost:8000/"
+            )
+        );
     }
 
     #[test]
