@@ -73,9 +73,10 @@ pub mod as_f64_option {
     }
 }
 
-/// `num / den`, undefined when `den` is 0.
+/// `num / den`, undefined when `den` is 0, or so small beside `num` that
+/// the quotient is past what exact arithmetic holds (a cost of 10^-26).
 pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
-    (!den.is_zero()).then(|| num / den)
+    num.checked_div(den)
 }
 
 impl Totals {
