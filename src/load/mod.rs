@@ -323,17 +323,17 @@ fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::C
     codes
 }
 
+/// Whether a client's logo was found, and its size in pixels when it is a
+/// raster image.
+type LogoSeen = (bool, Option<(u32, u32)>);
+
 /// client.yaml's text and what it says, and whether its logo was found,
 /// with its size in pixels when it is a raster image.
 fn client_file(
     root: &Path,
     dir: &Path,
     diags: &mut Diagnostics,
-) -> (
-    Option<Source>,
-    Option<RawClientFile>,
-    (bool, Option<(u32, u32)>),
-) {
+) -> (Option<Source>, Option<RawClientFile>, LogoSeen) {
     let client_yaml = dir.join("client.yaml");
     let source = if client_yaml.exists() {
         read_text(root, &client_yaml, diags)

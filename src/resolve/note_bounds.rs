@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(too_deep("- a\n- b\n\n> c\n\n- d\n"), None);
         // Emphasis nests as deep: *a _a *a ... x ... b* b_ b*.
         let styles = |n: usize| {
-            let marks = |i: usize| if i % 2 == 0 { "*" } else { "_" };
+            let marks = |i: usize| if i.is_multiple_of(2) { "*" } else { "_" };
             let open: String = (0..n).map(|i| format!("{}a ", marks(i))).collect();
             let close: String = (0..n).rev().map(|i| format!(" b{}", marks(i))).collect();
             format!("first line\n{open}x{close}\n")
