@@ -73,6 +73,16 @@ pub mod as_f64_option {
     }
 }
 
+/// `lhs` against `a x b`, exactly. A product past exact arithmetic is
+/// larger in size than any `lhs` can be, so its sign decides.
+pub fn cmp_product(lhs: Decimal, a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    match a.checked_mul(b) {
+        Some(product) => lhs.cmp(&product),
+        None if a.is_sign_negative() != b.is_sign_negative() => std::cmp::Ordering::Greater,
+        None => std::cmp::Ordering::Less,
+    }
+}
+
 /// `num / den`, undefined when `den` is 0, or so small beside `num` that
 /// the quotient is past what exact arithmetic holds (a cost of 10^-26).
 pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
@@ -146,7 +156,7 @@ impl Figures {
     /// `None` when ROI is undefined.
     pub fn roi_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
         (!self.cost.is_zero()).then(|| {
-            let o = (self.revenue - self.cost).cmp(&(target * self.cost));
+            let o = cmp_product(self.revenue - self.cost, target, self.cost);
             if self.cost.is_sign_negative() {
                 o.reverse()
             } else {
@@ -158,7 +168,8 @@ impl Figures {
     /// How CPA compares with a target, exactly: cost against target x
     /// conversions. `None` when CPA is undefined.
     pub fn cpa_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
-        (self.conversions > 0).then(|| self.cost.cmp(&(target * Decimal::from(self.conversions))))
+        (self.conversions > 0)
+            .then(|| cmp_product(self.cost, target, Decimal::from(self.conversions)))
     }
 }
 
