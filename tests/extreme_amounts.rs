@@ -152,6 +152,20 @@ fn a_fee_of_ten_to_the_minus_26_leaves_the_return_undefined() {
 }
 
 #[test]
+fn a_target_times_a_cost_past_exact_arithmetic_is_compared_without_overflow() {
+    // A fee of 999999999999 RUB at 264094 USD a rouble is a cost of about
+    // 2.6 x 10^17; times an ROI target of 999999999999 it is past 7.9 x 10^28.
+    let fx = base();
+    fx.replace(ANNA, "amount: 150000", "amount: 999999999999");
+    fx.replace(ROSTER, "2026-01: 0.011", "2026-01: 264094");
+    fx.append(
+        CLIENT,
+        "targets:\n  roi: 999999999999\n  cpa: 999999999999\n",
+    );
+    check(&fx, 0, &[]);
+}
+
+#[test]
 fn a_rate_of_ten_to_the_minus_28_is_an_error_at_its_line() {
     let fx = base();
     fx.replace(

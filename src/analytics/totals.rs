@@ -208,6 +208,17 @@ mod tests {
     }
 
     #[test]
+    fn a_product_past_exact_arithmetic_is_decided_by_its_sign() {
+        use std::cmp::Ordering::{Greater, Less};
+        let max = Decimal::MAX;
+        let two = Decimal::TWO;
+        assert_eq!(cmp_product(max, max, two), Less);
+        assert_eq!(cmp_product(Decimal::MIN, -max, two), Greater);
+        assert_eq!(cmp_product(Decimal::ONE, two, two), Less);
+        assert_eq!(cmp_product(Decimal::TEN, two, two), Greater);
+    }
+
+    #[test]
     fn divides_after_summing() {
         // Two partnerships: 100 cost / 300 revenue and 300 cost / 100 revenue.
         // Portfolio ROI = (400 - 400) / 400 = 0, not the mean of 2 and -2/3.
