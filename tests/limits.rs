@@ -275,3 +275,35 @@ fn a_workbook_declaring_gigabytes_unpacked_is_refused_before_it_is_read() {
         )],
     );
 }
+
+#[test]
+fn an_ods_sheet_repeating_a_cell_a_billion_times_is_refused_under_a_memory_limit() {
+    // One cell with a value, repeated over every column of every row: a
+    // few hundred bytes that the reader would expand into 17 billion cells.
+    let fx = base();
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    let parts = [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "content.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Posts"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        ),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    std::fs::write(fx.path("clients/lumen/metrics/q1.ods"), bytes).unwrap();
+    let run = limited(&fx, &["check", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: sheet \"Posts\" spans 1048576 rows by 16384 columns; roster reads up to 10000000 cells a sheet"
+        ) && run.stderr.contains("clients/lumen/metrics/q1.ods [Posts]"),
+        "{}",
+        run.stderr
+    );
+}

@@ -12,6 +12,7 @@ use std::io::{Cursor, Read, Seek};
 use calamine::{Data, DataRef, Reader, Sheets, Xlsx, XlsxError, open_workbook_auto_from_rs};
 
 pub mod bounds;
+mod ods;
 
 pub use bounds::Beyond;
 

@@ -82,9 +82,10 @@ pub fn cells_within(sheet: &str, rows: u64, columns: u64) -> Result<(), Beyond> 
     })
 }
 
-/// Check the parts of a zipped workbook: their declared sizes first, then
-/// each part unpacked and counted (a declared size can lie), stopping as
-/// soon as the total passes [`MAX_UNPACKED`]. Nothing unpacked is kept. A
+/// Check the parts of a zipped workbook: their declared sizes first, the
+/// cells an OpenDocument sheet declares (`content.xml`), then each part
+/// unpacked and counted (a declared size can lie), stopping as soon as the
+/// total passes [`MAX_UNPACKED`]. Nothing unpacked is kept. A
 /// file that is not a zip is left to the workbook reader to judge.
 pub fn unpacked_within(bytes: &[u8]) -> Result<(), Beyond> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -98,6 +99,9 @@ pub fn unpacked_within(bytes: &[u8]) -> Result<(), Beyond> {
     }
     if declared > MAX_UNPACKED {
         return Err(Beyond::Unpacked { bytes: declared });
+    }
+    if let Ok(content) = zip.by_name("content.xml") {
+        super::ods::cells_within(content)?;
     }
     let mut counted: u64 = 0;
     let mut sink = vec![0; 1 << 16];
