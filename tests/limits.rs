@@ -282,8 +282,8 @@ fn an_ods_sheet_repeating_a_cell_a_billion_times_is_refused_under_a_memory_limit
     // few hundred bytes that the reader would expand into 17 billion cells.
     let fx = base();
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let parts = [
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
         (
