@@ -5,6 +5,11 @@
 //! `YYYY-MM-DD HH:MM:SS`, a time without an offset, read as UTC), numbers
 //! their shortest exact decimal, so the same readers type them as they type
 //! a CSV file's text. What the rows mean is [`super::csv`]'s business.
+//!
+//! A workbook is read within [`bounds`]: a small file can declare a sheet
+//! of billions of cells, which the reader would make whole, so what it
+//! declares is checked before it is read, and an `.xlsx` sheet's cells are
+//! read one at a time and counted rather than made into a rectangle first.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
