@@ -21,10 +21,12 @@ pub fn count(now: u64, before: u64) -> i128 {
     i128::from(now) - i128::from(before)
 }
 
-/// `now / before - 1`, undefined when `before` is 0 or either is undefined.
+/// `now / before - 1`, undefined when `before` is 0 or either is undefined,
+/// or when `before` is so small beside `now` that the quotient is past
+/// exact arithmetic.
 pub fn relative(now: Option<Decimal>, before: Option<Decimal>) -> Option<f64> {
     let (now, before) = (now?, before?);
-    (!before.is_zero()).then(|| (now / before - Decimal::ONE).to_f64())?
+    now.checked_div(before)?.checked_sub(Decimal::ONE)?.to_f64()
 }
 
 #[cfg(test)]

@@ -88,10 +88,12 @@ pub fn best(rows: &[CreatorMonth]) -> Option<&CreatorMonth> {
 }
 
 /// (revenue - cost) / cost in decimals, so that two ROIs equal to the cent
-/// are a tie and not a float's last bit; only for a positive cost.
+/// are a tie and not a float's last bit; only for a positive cost, and
+/// undefined past exact arithmetic.
 fn roi_exact(r: &CreatorMonth) -> Option<Decimal> {
     let f = &r.figures;
-    (f.cost > Decimal::ZERO).then(|| (f.revenue - f.cost) / f.cost)
+    let gain = f.revenue.checked_sub(f.cost)?;
+    (f.cost > Decimal::ZERO).then(|| gain.checked_div(f.cost))?
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::totals::cmp_product;
 use crate::model::{Model, Partnership};
 
 /// The phase of a retainer.
@@ -143,7 +144,7 @@ pub fn is_ramp_up_date(start: NaiveDate, date: NaiveDate, ramp_up_days: u32) -> 
 /// an undefined ROI (cost 0) meets nothing.
 pub fn roi_meets(revenue: Decimal, cost: Decimal, target: Option<Decimal>) -> bool {
     let target = target.unwrap_or(Decimal::ZERO);
-    cost > Decimal::ZERO && revenue - cost >= target * cost
+    cost > Decimal::ZERO && cmp_product(revenue - cost, target, cost).is_ge()
 }
 
 /// Whether CPA meets the target CPA: always without a target, never when
@@ -151,7 +152,7 @@ pub fn roi_meets(revenue: Decimal, cost: Decimal, target: Option<Decimal>) -> bo
 pub fn cpa_meets(cost: Decimal, conversions: u64, target: Option<Decimal>) -> bool {
     match target {
         None => true,
-        Some(t) => conversions > 0 && cost <= t * Decimal::from(conversions),
+        Some(t) => conversions > 0 && cmp_product(cost, t, Decimal::from(conversions)).is_le(),
     }
 }
 

@@ -73,9 +73,20 @@ pub mod as_f64_option {
     }
 }
 
-/// `num / den`, undefined when `den` is 0.
+/// `lhs` against `a x b`, exactly. A product past exact arithmetic is
+/// larger in size than any `lhs` can be, so its sign decides.
+pub fn cmp_product(lhs: Decimal, a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    match a.checked_mul(b) {
+        Some(product) => lhs.cmp(&product),
+        None if a.is_sign_negative() != b.is_sign_negative() => std::cmp::Ordering::Greater,
+        None => std::cmp::Ordering::Less,
+    }
+}
+
+/// `num / den`, undefined when `den` is 0, or so small beside `num` that
+/// the quotient is past what exact arithmetic holds (a cost of 10^-26).
 pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
-    (!den.is_zero()).then(|| num / den)
+    num.checked_div(den)
 }
 
 impl Totals {
@@ -145,7 +156,7 @@ impl Figures {
     /// `None` when ROI is undefined.
     pub fn roi_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
         (!self.cost.is_zero()).then(|| {
-            let o = (self.revenue - self.cost).cmp(&(target * self.cost));
+            let o = cmp_product(self.revenue - self.cost, target, self.cost);
             if self.cost.is_sign_negative() {
                 o.reverse()
             } else {
@@ -157,7 +168,8 @@ impl Figures {
     /// How CPA compares with a target, exactly: cost against target x
     /// conversions. `None` when CPA is undefined.
     pub fn cpa_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
-        (self.conversions > 0).then(|| self.cost.cmp(&(target * Decimal::from(self.conversions))))
+        (self.conversions > 0)
+            .then(|| cmp_product(self.cost, target, Decimal::from(self.conversions)))
     }
 }
 
@@ -193,6 +205,17 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_product_past_exact_arithmetic_is_decided_by_its_sign() {
+        use std::cmp::Ordering::{Greater, Less};
+        let max = Decimal::MAX;
+        let two = Decimal::TWO;
+        assert_eq!(cmp_product(max, max, two), Less);
+        assert_eq!(cmp_product(Decimal::MIN, -max, two), Greater);
+        assert_eq!(cmp_product(Decimal::ONE, two, two), Less);
+        assert_eq!(cmp_product(Decimal::TEN, two, two), Greater);
     }
 
     #[test]

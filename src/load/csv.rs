@@ -500,7 +500,10 @@ fn read_text(
         diags,
     );
     let done = match (rows, rest) {
-        (Ok(Some(carry)), Some((rest, _))) => {
+        // A first part with no record to hold back (the header alone, when
+        // the first record is longer than a part) goes on from its end.
+        (Ok(carry), Some((rest, _))) => {
+            let carry = carry.unwrap_or(text.text.len());
             parts::rest(&table, (&text, carry, fields), rest, &mut read, diags)?
         }
         (rows, _) => rows.map(|_| ()),

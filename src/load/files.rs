@@ -253,8 +253,8 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let language = language(&mut doc, &m, &[]).unwrap_or(defaults.language);
     let as_of = doc.date(&m, &[], "as_of", false);
     let denominator = denominator(&mut doc, &m).unwrap_or(defaults.engagement_denominator);
-    let ramp_up_days = doc.uint(&m, &[], "ramp_up_days", false);
-    let repeat_window_days = doc.uint(&m, &[], "repeat_window_days", false);
+    let ramp_up_days = doc.days(&m, &[], "ramp_up_days", super::RAMP_UP_DAYS);
+    let repeat_window_days = doc.days(&m, &[], "repeat_window_days", super::REPEAT_WINDOW_DAYS);
     let index = doc.boolean(&m, &[], "index").unwrap_or(defaults.index);
     let fx = fx_table(&mut doc, &m);
     let date_order = date_order(&mut doc, &m).unwrap_or(defaults.date_order);
@@ -270,12 +270,8 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         theme,
         language,
         engagement_denominator: denominator,
-        ramp_up_days: ramp_up_days.map_or(defaults.ramp_up_days, |d| {
-            u32::try_from(d).unwrap_or(u32::MAX)
-        }),
-        repeat_window_days: repeat_window_days.map_or(defaults.repeat_window_days, |d| {
-            u32::try_from(d).unwrap_or(u32::MAX)
-        }),
+        ramp_up_days: ramp_up_days.unwrap_or(defaults.ramp_up_days),
+        repeat_window_days: repeat_window_days.unwrap_or(defaults.repeat_window_days),
         index,
         fx,
         date_order,
@@ -329,10 +325,17 @@ fn fx_table(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Fx {
                 continue;
             };
             match doc.decimal_value(rate, &month_path, "rate") {
-                Some(r) if r > Decimal::ZERO => {
+                Some(r) if super::RATES.contains(&r) => {
                     if let Some((from, to)) = pair {
                         fx.insert(from, to, month, r);
                     }
+                }
+                Some(r) if r > Decimal::ZERO => {
+                    let problem = YamlProblem::RateOutOfRange {
+                        rate: r.normalize().to_string(),
+                        rates: super::RATES,
+                    };
+                    doc.error(&month_path, problem);
                 }
                 Some(_) => doc.error(&month_path, YamlProblem::RateNotPositive),
                 None => {}

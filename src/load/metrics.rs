@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::imports::{How, ImportMapping};
 use super::{csv, layout, rel, walk_files, within, workbook};
 use crate::diagnostics::kind::FileProblem;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// What a file of `metrics/` is, by its extension.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -175,9 +175,18 @@ pub(super) fn tables_of(
             .iter()
             .map(|sheet| csv::read_sheet(file, sheet, how, diags))
             .collect(),
-        Err(workbook::Unreadable(reason)) => {
-            let problem = FileProblem::UnreadableWorkbook { reason };
-            diags.push(Diagnostic::error(problem).in_file(file));
+        Err(not_read) => {
+            let (problem, sheet) = match not_read {
+                workbook::NotRead::Unreadable(reason) => {
+                    (FileProblem::UnreadableWorkbook { reason }, None)
+                }
+                workbook::NotRead::TooLarge(beyond) => {
+                    let sheet = beyond.sheet().map(str::to_string);
+                    (beyond.problem(), sheet)
+                }
+            };
+            let at = Location::file(file).in_sheet(sheet.as_deref());
+            diags.push(Diagnostic::error(problem).at(at));
             vec![Err(csv::Unread::Unusable {
                 may_hold_posts: true,
             })]

@@ -15,6 +15,7 @@ mod layout;
 pub mod looks;
 mod metrics;
 mod partnership;
+mod pixels;
 pub mod values;
 pub mod watched;
 pub mod within;
@@ -62,6 +63,9 @@ pub struct RawClient {
     /// Whether `brand.logo`, when given, names a file of the client's
     /// folder (or a link out of the portfolio, which is reported here).
     pub logo_found: bool,
+    /// The logo's width and height in pixels, read from its header, when it
+    /// is a raster image (PNG, JPEG, GIF, WebP).
+    pub logo_pixels: Option<(u32, u32)>,
     /// Partnership files that could be read, ids ascending.
     pub partnerships: Vec<RawPartnership>,
     /// Ids of partnership files that exist but could not be read, so that
@@ -303,7 +307,7 @@ fn client(
         return None;
     }
     layout::client_folder(root, dir, diags);
-    let (source, file, logo_found) = client_file(root, dir, diags);
+    let (source, file, (logo_found, logo_pixels)) = client_file(root, dir, diags);
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
     let (partnerships, broken, partnerships_read) = partnerships(root, dir, &markets, diags);
     let codes = codes(&partnerships, diags);
@@ -341,6 +345,7 @@ fn client(
         file,
         source,
         logo_found,
+        logo_pixels,
         partnerships,
         broken_partnerships: broken,
         partnerships_unread: !partnerships_read,
@@ -378,12 +383,17 @@ fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::C
     codes
 }
 
-/// client.yaml's text and what it says, and whether its logo was found.
+/// Whether a client's logo was found, and its size in pixels when it is a
+/// raster image.
+type LogoSeen = (bool, Option<(u32, u32)>);
+
+/// client.yaml's text and what it says, and whether its logo was found,
+/// with its size in pixels when it is a raster image.
 fn client_file(
     root: &Path,
     dir: &Path,
     diags: &mut Diagnostics,
-) -> (Option<Source>, Option<RawClientFile>, bool) {
+) -> (Option<Source>, Option<RawClientFile>, LogoSeen) {
     let client_yaml = dir.join("client.yaml");
     let source = if client_yaml.exists() {
         read_text(root, &client_yaml, diags)
@@ -392,14 +402,25 @@ fn client_file(
         None
     };
     let file = source.as_ref().and_then(|src| files::client(src, diags));
-    let logo_found = file
-        .as_ref()
-        .and_then(|f| f.brand.logo.as_ref())
-        .is_none_or(|logo| {
-            let path = dir.join(logo);
-            within::is_file(root, &path) || within::is_outside(root, &path)
-        });
-    (source, file, logo_found)
+    let logo = file.as_ref().and_then(|f| f.brand.logo.as_ref());
+    let logo_found = logo.is_none_or(|logo| {
+        let path = dir.join(logo);
+        within::is_file(root, &path) || within::is_outside(root, &path)
+    });
+    let logo_pixels = logo.and_then(|logo| logo_pixels(root, &dir.join(logo)));
+    (source, file, (logo_found, logo_pixels))
+}
+
+/// The pixel size in the header of the image at `path`; only the header is
+/// read, never the image.
+fn logo_pixels(root: &Path, path: &Path) -> Option<(u32, u32)> {
+    use std::io::Read as _;
+    let (file, _) = within::open(root, path).ok()?;
+    let mut header = Vec::new();
+    file.take(pixels::HEADER_BYTES)
+        .read_to_end(&mut header)
+        .ok()?;
+    pixels::of(&header)
 }
 
 /// The partnership files that could be read, ids ascending, the ids of
@@ -567,6 +588,15 @@ fn runs_nothing(root: &Path, path: &Path, diags: &mut Diagnostics) {
 /// a report of thousands of months.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
+/// The days `ramp_up_days` may be: none at all up to a year. More is a
+/// typo, and would leave every partnership unjudged.
+pub const RAMP_UP_DAYS: std::ops::RangeInclusive<u32> = 0..=365;
+
+/// The days `repeat_window_days` may be: a day up to two years. No customer
+/// could come back in a window of none, and a longer one than the report
+/// could ever see is a typo.
+pub const REPEAT_WINDOW_DAYS: std::ops::RangeInclusive<u32> = 1..=730;
+
 /// The largest count (impressions, followers...) roster reads: more is a
 /// typo, and sums of such counts would overflow.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
@@ -575,6 +605,13 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 pub fn max_amount() -> rust_decimal::Decimal {
     rust_decimal::Decimal::from(1_000_000_000_000_u64)
 }
+
+/// The exchange rates roster reads: one unit of a currency worth from
+/// 10^-10 to 10^10 of another. Outside them a rate is a typo, and amounts
+/// converted at it, or at its inverse, outgrow exact arithmetic.
+pub const RATES: std::ops::RangeInclusive<rust_decimal::Decimal> =
+    rust_decimal::Decimal::from_parts(1, 0, 0, false, 10)
+        ..=rust_decimal::Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
 
 /// Whether a date's year is in [`YEARS`].
 pub fn plausible(date: &chrono::NaiveDate) -> bool {

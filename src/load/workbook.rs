@@ -5,10 +5,21 @@
 //! `YYYY-MM-DD HH:MM:SS`, a time without an offset, read as UTC), numbers
 //! their shortest exact decimal, so the same readers type them as they type
 //! a CSV file's text. What the rows mean is [`super::csv`]'s business.
+//!
+//! A workbook is read within [`bounds`]: a small file can declare a sheet
+//! of billions of cells, which the reader would make whole, so what it
+//! declares is checked before it is read, and an `.xlsx` sheet's cells are
+//! read one at a time and counted rather than made into a rectangle first.
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Reader, Sheets, Xlsx, XlsxError, open_workbook_auto_from_rs};
+
+pub mod bounds;
+mod ods;
+
+pub use bounds::Beyond;
 
 /// The extensions of the workbooks roster reads, lower case.
 pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
@@ -25,50 +36,132 @@ pub struct Sheet {
     pub first_column: u32,
 }
 
-/// Why a workbook could not be read.
+/// Why a workbook was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable(pub String);
+pub enum NotRead {
+    /// The file is damaged or no workbook: what the reader said.
+    Unreadable(String),
+    /// The file, or one of its sheets, is beyond what roster reads.
+    TooLarge(Beyond),
+}
 
 /// The sheets of a workbook, in the workbook's order.
-pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Unreadable> {
+pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, NotRead> {
+    bounds::unpacked_within(bytes).map_err(NotRead::TooLarge)?;
     // A damaged file must not take the build down with it: the readers of
     // binary formats are the likeliest place for a panic.
     let read = std::panic::catch_unwind(|| read_sheets(bytes));
-    read.unwrap_or_else(|_| Err(Unreadable("the file is damaged".into())))
+    read.unwrap_or_else(|_| Err(NotRead::Unreadable("the file is damaged".into())))
 }
 
-fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Unreadable> {
-    let mut book =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
+fn unreadable(e: impl std::fmt::Display) -> NotRead {
+    NotRead::Unreadable(e.to_string())
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, NotRead> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| Unreadable(format!("sheet {name}: {e}")))?;
-        let Some((first_row, first_column)) = range.start() else {
-            sheets.push(Sheet {
-                name,
-                rows: Vec::new(),
-                first_column: 0,
-            });
-            continue;
+        let sheet = match &mut book {
+            Sheets::Xlsx(xlsx) => xlsx_sheet(xlsx, name)?,
+            other => ranged_sheet(other, name)?,
         };
-        let rows = range
-            .rows()
-            .enumerate()
-            .filter(|(_, cells)| cells.iter().any(|c| !matches!(c, Data::Empty)))
-            .map(|(i, cells)| {
-                let row = first_row + u32::try_from(i).unwrap_or(u32::MAX - first_row) + 1;
-                (row, cells.iter().map(text).collect())
-            })
-            .collect();
-        sheets.push(Sheet {
-            name,
-            rows,
-            first_column,
-        });
+        sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// A sheet of an `.xlsx` workbook, its cells read one at a time: the
+/// declared dimension is checked before any is read, and the cells with a
+/// value are counted as they come, so a sheet never grows past
+/// [`bounds::MAX_CELLS`].
+fn xlsx_sheet<RS: Read + Seek>(book: &mut Xlsx<RS>, name: String) -> Result<Sheet, NotRead> {
+    let failed = |e: XlsxError| unreadable(format!("sheet {name}: {e}"));
+    let mut reader = match book.worksheet_cells_reader(&name) {
+        Ok(reader) => reader,
+        // A chart sheet holds no cells.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(empty(name)),
+        Err(e) => return Err(failed(e)),
+    };
+    let declared = reader.dimensions();
+    let span = |from: u32, to: u32| u64::from(to.saturating_sub(from)) + 1;
+    bounds::cells_within(
+        &name,
+        span(declared.start.0, declared.end.0),
+        span(declared.start.1, declared.end.1),
+    )
+    .map_err(NotRead::TooLarge)?;
+    let mut cells: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+    let mut count: u64 = 0;
+    while let Some(cell) = reader.next_cell().map_err(failed)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        count += 1;
+        bounds::cells_within(&name, count, 1).map_err(NotRead::TooLarge)?;
+        let (row, column) = cell.get_position();
+        let value = Data::from(cell.get_value().clone());
+        cells.entry(row).or_default().push((column, value));
+    }
+    dense(name, cells)
+}
+
+/// The rows of a sheet's cells, each from the sheet's first column with a
+/// value to its last; the rectangle checked before it is made.
+fn dense(name: String, cells: BTreeMap<u32, Vec<(u32, Data)>>) -> Result<Sheet, NotRead> {
+    let columns = cells.values().flatten().map(|(c, _)| *c);
+    let (Some(first), Some(last)) = (columns.clone().min(), columns.max()) else {
+        return Ok(empty(name));
+    };
+    let width = u64::from(last - first) + 1;
+    bounds::cells_within(&name, cells.len() as u64, width).map_err(NotRead::TooLarge)?;
+    let rows = cells
+        .into_iter()
+        .map(|(row, values)| {
+            let mut texts = vec![String::new(); (last - first) as usize + 1];
+            for (column, value) in values {
+                texts[(column - first) as usize] = text(&value);
+            }
+            (row.saturating_add(1), texts)
+        })
+        .collect();
+    Ok(Sheet {
+        name,
+        rows,
+        first_column: first,
+    })
+}
+
+fn empty(name: String) -> Sheet {
+    Sheet {
+        name,
+        rows: Vec::new(),
+        first_column: 0,
+    }
+}
+
+/// A sheet of an `.xls` or `.ods` workbook, whose reader gives it whole.
+fn ranged_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, name: String) -> Result<Sheet, NotRead> {
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
+    let Some((first_row, first_column)) = range.start() else {
+        return Ok(empty(name));
+    };
+    let rows = range
+        .rows()
+        .enumerate()
+        .filter(|(_, cells)| cells.iter().any(|c| !matches!(c, Data::Empty)))
+        .map(|(i, cells)| {
+            let row = first_row + u32::try_from(i).unwrap_or(u32::MAX - first_row) + 1;
+            (row, cells.iter().map(text).collect())
+        })
+        .collect();
+    Ok(Sheet {
+        name,
+        rows,
+        first_column,
+    })
 }
 
 /// A cell as the text a CSV file would hold.

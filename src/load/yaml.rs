@@ -8,6 +8,7 @@
 //! text is parsed once more with saphyr-parser, whose events carry spans, to
 //! find the line and column of each offending key or value.
 
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -337,6 +338,30 @@ impl<'a> YamlDoc<'a> {
             self.error(&join(path, key), problem);
         }
         parsed
+    }
+
+    /// A number of days within `range`: a count out of it is an error at
+    /// the value, and `None`.
+    pub fn days(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        range: RangeInclusive<u32>,
+    ) -> Option<u32> {
+        let n = self.uint(m, path, key, false)?;
+        match u32::try_from(n).ok().filter(|d| range.contains(d)) {
+            Some(d) => Some(d),
+            None => {
+                let problem = YamlProblem::DaysOutOfRange {
+                    key: key.to_string(),
+                    found: n,
+                    range,
+                };
+                self.error(&join(path, key), problem);
+                None
+            }
+        }
     }
 
     /// `true` or `false`.

@@ -40,11 +40,13 @@ impl Fx {
         if from == to {
             return Some(amount);
         }
+        // Rates are read within a range that keeps both exact for any
+        // amount roster reads; checked all the same, as a rate may be set
+        // by other means than roster.yaml.
         if let Some(rate) = self.direct(from, to, month) {
-            return Some(amount * rate);
+            return amount.checked_mul(rate);
         }
-        let reverse = self.direct(to, from, month)?;
-        (!reverse.is_zero()).then(|| amount / reverse)
+        amount.checked_div(self.direct(to, from, month)?)
     }
 
     /// Whether `convert` has a rate for this pair and month.

@@ -32,6 +32,7 @@ use crate::model::{Client, ClientId, Notes, Portfolio, Settings};
 mod base_url;
 mod client;
 pub mod links;
+mod note_bounds;
 mod notes;
 mod orders;
 pub mod report_date;
@@ -205,24 +206,30 @@ fn empty(
     })
 }
 
-/// `base_url` must be an http(s) address.
+/// `base_url` must be an http(s) address without credentials. An address
+/// with a user name or password is not quoted back, nor is its line: the
+/// password would reach the terminal and CI logs.
 fn check_base_url(raw: &RawPortfolio, settings: &Settings, diags: &mut Diagnostics) {
-    if let Some(url) = settings
-        .base_url
-        .as_deref()
-        .filter(|u| !base_url::is_web_address(u))
-    {
-        diags.push(
-            Diagnostic::error(PortfolioProblem::BaseUrlNotWeb {
-                url: url.to_string(),
-            })
-            .at(yaml_location(
-                raw.settings_source.as_ref(),
-                Path::new("roster.yaml"),
-                &["base_url"],
-            )),
-        );
-    }
+    let Some(url) = settings.base_url.as_deref() else {
+        return;
+    };
+    let mut at = yaml_location(
+        raw.settings_source.as_ref(),
+        Path::new("roster.yaml"),
+        &["base_url"],
+    );
+    let problem = if base_url::has_credentials(url) {
+        // The line is named, not quoted: quoting it would print the password.
+        at.column = None;
+        PortfolioProblem::BaseUrlWithCredentials
+    } else if !base_url::is_web_address(url) {
+        PortfolioProblem::BaseUrlNotWeb {
+            url: url.to_string(),
+        }
+    } else {
+        return;
+    };
+    diags.push(Diagnostic::error(problem).at(at));
 }
 
 /// The report date (Precise readings 1), with its span checked; `None`

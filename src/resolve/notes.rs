@@ -32,6 +32,10 @@ pub(super) fn notes(
         .min()
         .map(Month::of);
     for (path, stem, text) in read {
+        // A note past its bounds is left out: no page or PDF shows it.
+        if !super::note_bounds::within(path, text, diags) {
+            continue;
+        }
         if let Some(m) = Month::parse(stem) {
             if m > Month::of(as_of) {
                 diags.push(
@@ -68,7 +72,11 @@ pub(super) fn notes(
     notes
 }
 
-/// An error when `brand.logo` is not a file of the client's `assets/`.
+/// The most pixels a raster logo may have: 4096 x 4096, 64 MB decoded.
+pub const MAX_LOGO_PIXELS: u64 = 4096 * 4096;
+
+/// An error when `brand.logo` is not a file of the client's `assets/`, or is
+/// an image of more than [`MAX_LOGO_PIXELS`].
 pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
     let Some(logo) = &s.file.brand.logo else {
         return;
@@ -87,6 +95,17 @@ pub(super) fn logo(s: &Scope, diags: &mut Diagnostics) {
         diags.push(Diagnostic::error(PortfolioProblem::LogoNotInAssets { logo }).at(at));
     } else if !s.c.logo_found {
         // A link outside the portfolio was reported where it was read.
-        diags.push(Diagnostic::error(PortfolioProblem::LogoNotFound { logo }).at(at));
+        diags.push(Diagnostic::error(PortfolioProblem::LogoNotFound { logo: logo.clone() }).at(at));
+    } else if let Some((width, height)) = s.c.logo_pixels
+        && u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS
+    {
+        // The PDF's typesetter decodes the logo whole, four bytes a pixel.
+        let problem = PortfolioProblem::LogoTooLarge {
+            logo: logo.clone(),
+            width,
+            height,
+            limit: MAX_LOGO_PIXELS,
+        };
+        diags.push(Diagnostic::error(problem).at(at));
     }
 }

@@ -40,6 +40,25 @@ pub enum FileProblem {
         /// What the workbook reader said.
         reason: String,
     },
+    /// A zipped workbook whose parts unpack to more than roster reads:
+    /// refused before it is read, so that it cannot exhaust memory.
+    WorkbookUnpacksTooLarge {
+        /// The bytes found, declared or counted.
+        bytes: u64,
+        /// The most bytes roster unpacks.
+        limit: u64,
+    },
+    /// A sheet that declares or holds more cells than roster reads.
+    SheetTooLarge {
+        /// The sheet's name.
+        sheet: String,
+        /// Its rows.
+        rows: u64,
+        /// Its columns.
+        columns: u64,
+        /// The most cells roster reads in a sheet.
+        limit: u64,
+    },
     /// A folder with no roster.yaml.
     NoPortfolio {
         /// The folder, as the system resolves it.
@@ -202,6 +221,8 @@ impl FileProblem {
             P::RunnableAsset { .. } => format!("assets/ may hold images, fonts, PDFs and other files that only show; {ASSETS_PUBLISHED}; move it out of assets/"),
             P::RunningSvg { .. } => format!("remove it, or export the drawing again as a plain SVG or a PNG; {ASSETS_PUBLISHED}"),
             P::LoadsFromNetwork { .. } => "pages load nothing from the network: copy the file into the stylesheet as a `data:` address, or use the fonts and images the reader's system has".into(),
+            P::SheetTooLarge { .. } => "delete the stray cells far from the table (Ctrl+End shows the last one), or export the sheet as CSV, which roster reads at any length".into(),
+            P::WorkbookUnpacksTooLarge { .. } => "export the sheets as CSV, which roster reads at any length".into(),
             P::IsADirectory | P::Unreadable { .. } => return None,
         })
     }
@@ -227,6 +248,22 @@ impl fmt::Display for FileProblem {
             P::UnreadableWorkbook { reason } => {
                 write!(f, "cannot read the workbook: {}", shorten(reason))
             }
+            P::WorkbookUnpacksTooLarge { bytes, limit } => write!(
+                f,
+                "workbook unpacks to {} MB or more; roster reads workbooks up to {} MB unpacked",
+                bytes >> 20,
+                limit >> 20
+            ),
+            P::SheetTooLarge {
+                sheet,
+                rows,
+                columns,
+                limit,
+            } => write!(
+                f,
+                "sheet \"{}\" spans {rows} rows by {columns} columns; roster reads up to {limit} cells a sheet",
+                shorten(sheet)
+            ),
             P::NoPortfolio { folder } => write!(f, "no roster.yaml in {}", folder.display()),
             P::NoClients => f.write_str("the portfolio has no clients"),
             P::BadClientFolderName { name } => {

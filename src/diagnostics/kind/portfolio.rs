@@ -22,6 +22,33 @@ pub enum PortfolioProblem {
         /// The value of `base_url`.
         url: String,
     },
+    /// A raster logo with more pixels than roster decodes.
+    LogoTooLarge {
+        /// `brand.logo` as written.
+        logo: PathBuf,
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+        /// The most pixels roster decodes.
+        limit: u64,
+    },
+    /// A note larger than roster reads.
+    NoteTooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The largest note roster reads.
+        limit: usize,
+    },
+    /// A note whose block quotes, lists and inline styles nest deeper than
+    /// roster reads.
+    NoteTooDeep {
+        /// How deep they may nest.
+        limit: usize,
+    },
+    /// `base_url` carries a user name or password (`user:pass@`), which
+    /// would be published in every canonical link and sitemap.
+    BaseUrlWithCredentials,
     /// `--client` names no client folder.
     NoSuchClient {
         /// The id given.
@@ -297,6 +324,10 @@ impl PortfolioProblem {
         use PortfolioProblem as P;
         Some(match self {
             P::BaseUrlNotWeb { .. } => "write the address the site is published under, such as base_url: \"https://reports.example.com/\"".into(),
+            P::LogoTooLarge { limit, .. } => format!("scale it down to at most {limit} pixels, such as 1024 x 1024 (a logo is printed a few centimetres wide), or use an SVG"),
+            P::NoteTooLarge { limit, .. } => format!("split it, or keep the note under {} KB: notes are commentary beside the figures", limit >> 10),
+            P::NoteTooDeep { limit } => format!("nest block quotes, lists, emphasis and links at most {limit} levels deep, together"),
+            P::BaseUrlWithCredentials => "remove the user name and password (the part up to @): the address is published on every page, and a site that needs a login gets it from the server, not from its links".into(),
             P::NoSuchClient { suggestion: Some(s), .. } => format!("did you mean `--client {s}`?"),
             P::NoSuchClient { clients, .. } => {
                 format!("the clients of this portfolio: {}", clients.join(", "))
@@ -349,6 +380,26 @@ impl fmt::Display for PortfolioProblem {
         match self {
             P::BaseUrlNotWeb { url } => {
                 write!(f, "base_url \"{url}\" is not an http or https address")
+            }
+            P::LogoTooLarge {
+                logo,
+                width,
+                height,
+                ..
+            } => write!(
+                f,
+                "logo \"{}\" is {width} x {height} pixels, too large to decode",
+                logo.display()
+            ),
+            P::NoteTooLarge { bytes, .. } => {
+                write!(f, "note is too large to typeset: {} KB", bytes.div_ceil(1 << 10))
+            }
+            P::NoteTooDeep { limit } => write!(
+                f,
+                "note nests quotes, lists and emphasis deeper than {limit} levels here"
+            ),
+            P::BaseUrlWithCredentials => {
+                f.write_str("base_url carries a user name or password, which would be published")
             }
             P::NoSuchClient { wanted, .. } => write!(f, "--client {wanted}: no such client"),
             P::NoRateForFee { from, to, month } => write!(

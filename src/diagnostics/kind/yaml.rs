@@ -136,6 +136,15 @@ pub enum YamlProblem {
         /// The largest count roster reads.
         limit: u64,
     },
+    /// A number of days outside the range a setting reads.
+    DaysOutOfRange {
+        /// The key.
+        key: String,
+        /// The number as written.
+        found: u64,
+        /// The days the setting reads.
+        range: RangeInclusive<u32>,
+    },
     /// Something other than `true` or `false`.
     NotABoolean {
         /// The key.
@@ -189,6 +198,13 @@ pub enum YamlProblem {
     },
     /// An fx rate of 0 or less.
     RateNotPositive,
+    /// An fx rate too small or too large to be one.
+    RateOutOfRange {
+        /// The rate as read.
+        rate: String,
+        /// The rates roster reads.
+        rates: RangeInclusive<Decimal>,
+    },
     /// A market id that is not an id.
     BadMarketId {
         /// The id as written.
@@ -315,6 +331,16 @@ impl YamlProblem {
             P::NotACount { limit, .. } => {
                 format!("write digits only, such as 42000, at most {limit}")
             }
+            P::DaysOutOfRange { range, .. } => format!(
+                "write a number of days from {} to {}",
+                range.start(),
+                range.end()
+            ),
+            P::RateOutOfRange { rates, .. } => format!(
+                "roster reads rates from {} to {}; check the digits, or whether the pair is written the wrong way round",
+                rates.start(),
+                rates.end()
+            ),
             P::NotADate { years, .. } => format!(
                 "write the date as 2026-03-01, with a day that exists in that month and a year from {} to {}",
                 years.start(),
@@ -386,6 +412,9 @@ impl fmt::Display for YamlProblem {
             P::NotACount { key, found, .. } => {
                 write!(f, "`{key}` must be a whole number >= 0, found {found}")
             }
+            P::DaysOutOfRange { key, found, .. } => {
+                write!(f, "`{key}` of {found} days is out of range")
+            }
             P::NotABoolean { key, found } => {
                 write!(f, "`{key}` must be true or false, found {found}")
             }
@@ -411,6 +440,9 @@ impl fmt::Display for YamlProblem {
             P::RateNotPositive => f.write_str("an fx rate must be greater than 0"),
             P::BadMarketId { id } if windows_reserved(id) => {
                 write!(f, "market id \"{id}\" is a name Windows keeps for a device")
+            }
+            P::RateOutOfRange { rate, .. } => {
+                write!(f, "fx rate {} is out of range", shorten(rate))
             }
             P::BadMarketId { id } => write!(
                 f,

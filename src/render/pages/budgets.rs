@@ -76,7 +76,12 @@ fn share(part: Decimal, whole: Decimal) -> String {
     if whole <= Decimal::ZERO {
         return "0%".into();
     }
-    let pct = (part.max(Decimal::ZERO) * Decimal::ONE_HUNDRED / whole)
+    // Past exact arithmetic (a budget of 10^-26), the bar is full.
+    let pct = part
+        .max(Decimal::ZERO)
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|p| p.checked_div(whole))
+        .unwrap_or(Decimal::ONE_HUNDRED)
         .min(Decimal::ONE_HUNDRED)
         .round_dp(2)
         .normalize();
