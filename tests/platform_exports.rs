@@ -322,3 +322,50 @@ fn engagement_is_unknown_when_the_export_lacks_a_column_it_sums() {
         assert_eq!(ben["engagement_rate"], b1_rate, "{lacks}");
     }
 }
+
+/// `roster import` of a platform export writes only the partnership's
+/// posts, with the kind their disclosure gives: the imported file, read
+/// as roster's own format, means what the export did.
+#[test]
+fn roster_import_writes_only_the_partnerships_posts() {
+    let fx = base();
+    fx.append(CLIENT, "mentions: [\"@lumen\", \"#lumenskin\"]\n");
+    // A post before the term: left out too.
+    let early = "18060000000000005,17841400000000001,anna.petrova,Anna,\"#lumenskin #ad\",0,\"12/20/2025 10:00\",https://www.instagram.com/p/DAAAAAAAAA5/,IG image,,Lifetime,5000,4000,100,5,1,5,10\n";
+    let mut text = meta_export();
+    text.push_str(early);
+    std::fs::write(fx.dir.path().join("export.csv"), text).unwrap();
+    let import = [
+        "import",
+        "../export.csv",
+        "--client",
+        "lumen",
+        "--partnership",
+        "anna-petrova",
+    ];
+    let run = fx.roster(&import);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for told in [
+        "1 post published outside the term of anna-petrova left out",
+        "1 post that name none of `mentions` left out",
+    ] {
+        assert!(run.stderr.contains(told), "{told}:\n{}", run.stderr);
+    }
+    let written = fx.read("clients/lumen/metrics/imported/export.csv");
+    let kinds: Vec<(&str, &str)> = written
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[0], cells[3])
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("18060000000000001", "sponsored"),
+            ("18060000000000002", "organic"),
+            ("18060000000000004", "sponsored"),
+        ]
+    );
+}

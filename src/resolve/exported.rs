@@ -18,21 +18,11 @@ use crate::diagnostics::kind::ExportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::RawClient;
 use crate::load::csv::{CsvFile, RawPost, Rows};
-use crate::load::imports::platform::{Exported, Said};
-use crate::model::{Partnership, PostKind};
+use crate::load::imports::platform::Counted;
+use crate::model::Partnership;
 
 /// A row to become a post, with the file it is read from.
 pub(super) type Row<'a> = (&'a CsvFile, Cow<'a, RawPost>);
-
-/// What one file's rows came to, told once it is done.
-#[derive(Default)]
-struct Counted {
-    outside: usize,
-    silent: usize,
-    empty: usize,
-    unchecked: usize,
-    shared: usize,
-}
 
 /// Per partnership: the posts naming the brand, and those sponsored.
 type Named<'a> = BTreeMap<&'a str, (usize, usize, Location)>;
@@ -68,7 +58,16 @@ pub(super) fn rows<'a, 'p>(
                 wrong = true;
                 continue;
             }
-            let Some(kind) = judged(r, e, p, &mut counted, (&mut named, f)) else {
+            let before = counted.named;
+            let judged = counted.judge((r.published.date, r.kind), e, (p.start, p.end));
+            if counted.named != before {
+                let entry = named
+                    .entry(p.id.as_str())
+                    .or_insert_with(|| (0, 0, place(f)));
+                entry.0 += counted.named.0 - before.0;
+                entry.1 += counted.named.1 - before.1;
+            }
+            let Some(kind) = judged else {
                 continue;
             };
             let key = (p.id.as_str(), r.id.as_str());
@@ -102,7 +101,8 @@ pub(super) fn rows<'a, 'p>(
             };
             diags.push(Diagnostic::error(problem).at(place(f)));
         }
-        tell(f, counted, rows, diags);
+        let partnership = rows.first().map_or("", |r| r.partnership.0.as_str());
+        counted.tell(&place(f), partnership, diags);
     }
     for (partnership, (posts, sponsored, at)) in named {
         if posts > 0 && sponsored == 0 {
@@ -116,83 +116,11 @@ pub(super) fn rows<'a, 'p>(
     merge(out, &exported)
 }
 
-/// The kind of an export's row of partnership `p`, or `None` when it is
-/// not the partnership's (counted).
-fn judged<'a>(
-    r: &RawPost,
-    e: &Exported,
-    p: &'a Partnership,
-    counted: &mut Counted,
-    (named, f): (&mut Named<'a>, &CsvFile),
-) -> Option<PostKind> {
-    let date = r.published.date;
-    if date < p.start || p.end.is_some_and(|end| date > end) {
-        counted.outside += 1;
-        return None;
-    }
-    let kind = match e.said {
-        Said::Silent => {
-            counted.silent += 1;
-            return None;
-        }
-        Said::Empty => {
-            counted.empty += 1;
-            r.kind
-        }
-        Said::Unchecked => {
-            counted.unchecked += usize::from(!e.kind_given);
-            r.kind
-        }
-        Said::Names { disclosed } => {
-            let entry = named
-                .entry(p.id.as_str())
-                .or_insert_with(|| (0, 0, place(f)));
-            entry.0 += 1;
-            entry.1 += usize::from(disclosed);
-            if disclosed {
-                PostKind::Sponsored
-            } else {
-                PostKind::Organic
-            }
-        }
-    };
-    Some(if e.kind_given { r.kind } else { kind })
-}
-
 /// What tells the later of two downloads of a post: its views, then its
 /// engagements.
 fn figures(r: &RawPost) -> (u64, u64) {
     let views = r.export.as_deref().map_or(0, |e| e.views);
     (views, r.counts.engagements.unwrap_or(0))
-}
-
-/// One warning per thing a file's rows came to.
-fn tell(f: &CsvFile, n: Counted, rows: &[RawPost], diags: &mut Diagnostics) {
-    let partnership = rows
-        .first()
-        .map(|r| r.partnership.0.clone())
-        .unwrap_or_default();
-    let problems = [
-        (
-            n.outside,
-            ExportProblem::OutsideTerm {
-                posts: n.outside,
-                partnership,
-            },
-        ),
-        (n.silent, ExportProblem::NotMentioned { posts: n.silent }),
-        (n.empty, ExportProblem::EmptyText { posts: n.empty }),
-        (
-            n.unchecked,
-            ExportProblem::NoMentions { posts: n.unchecked },
-        ),
-        (n.shared, ExportProblem::Shared { posts: n.shared }),
-    ];
-    for (count, problem) in problems {
-        if count > 0 {
-            diags.push(Diagnostic::warning(problem).at(place(f)));
-        }
-    }
 }
 
 /// A row of roster's own format for a post an export has, for the same

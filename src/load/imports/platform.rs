@@ -10,8 +10,10 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::kind::ExportProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::values::{DecimalMark, numbers};
 use crate::load::yaml::{YamlDoc, join, join_index};
+use crate::model::PostKind;
 
 /// The platform an export comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +193,95 @@ pub fn mentions(doc: &mut YamlDoc, m: &Mapping) -> Vec<String> {
         }
     }
     out
+}
+
+/// What one file's rows came to, told once it is done ([`Counted::tell`]).
+#[derive(Debug, Default)]
+pub struct Counted {
+    /// Rows outside the partnership's term.
+    pub outside: usize,
+    /// Rows naming none of `mentions`.
+    pub silent: usize,
+    /// Rows without text, kept.
+    pub empty: usize,
+    /// Rows kept sponsored for want of `mentions`.
+    pub unchecked: usize,
+    /// Posts also in an earlier download.
+    pub shared: usize,
+    /// Rows naming the brand, and those of them disclosing advertising.
+    pub named: (usize, usize),
+}
+
+impl Counted {
+    /// The kind of a row of an export, published on `date`, of a
+    /// partnership whose term is `term`, or `None` when it is not the
+    /// partnership's; `written` is the kind the row gives. Counted.
+    pub fn judge(
+        &mut self,
+        (date, written): (chrono::NaiveDate, PostKind),
+        e: &Exported,
+        (start, end): (chrono::NaiveDate, Option<chrono::NaiveDate>),
+    ) -> Option<PostKind> {
+        if date < start || end.is_some_and(|end| date > end) {
+            self.outside += 1;
+            return None;
+        }
+        let kind = match e.said {
+            Said::Silent => {
+                self.silent += 1;
+                return None;
+            }
+            Said::Empty => {
+                self.empty += 1;
+                written
+            }
+            Said::Unchecked => {
+                self.unchecked += usize::from(!e.kind_given);
+                written
+            }
+            Said::Names { disclosed } => {
+                self.named.0 += 1;
+                self.named.1 += usize::from(disclosed);
+                if disclosed {
+                    PostKind::Sponsored
+                } else {
+                    PostKind::Organic
+                }
+            }
+        };
+        Some(if e.kind_given { written } else { kind })
+    }
+
+    /// One warning per thing the rows of the file at `at`, of
+    /// `partnership`, came to.
+    pub fn tell(&self, at: &Location, partnership: &str, diags: &mut Diagnostics) {
+        let problems = [
+            (
+                self.outside,
+                ExportProblem::OutsideTerm {
+                    posts: self.outside,
+                    partnership: partnership.to_string(),
+                },
+            ),
+            (
+                self.silent,
+                ExportProblem::NotMentioned { posts: self.silent },
+            ),
+            (self.empty, ExportProblem::EmptyText { posts: self.empty }),
+            (
+                self.unchecked,
+                ExportProblem::NoMentions {
+                    posts: self.unchecked,
+                },
+            ),
+            (self.shared, ExportProblem::Shared { posts: self.shared }),
+        ];
+        for (count, problem) in problems {
+            if count > 0 {
+                diags.push(Diagnostic::warning(problem).at(at.clone()));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
