@@ -369,3 +369,25 @@ fn roster_import_writes_only_the_partnerships_posts() {
         ]
     );
 }
+
+/// Two different posts with one id stay an error: a video id on two
+/// publication dates in two downloads.
+#[test]
+fn two_posts_with_one_id_in_two_downloads_stay_an_error() {
+    let fx = base();
+    let header = YOUTUBE_FULL.lines().next().unwrap();
+    let first = format!(
+        "{header}\nyT2duringBB,Lumen serum review,\"Feb 15, 2026\",540,21000,1700.1,50,250000,8.4,17000,800,90,140\n"
+    );
+    let second = first.replace("Feb 15, 2026", "Mar 15, 2026");
+    fx.write("clients/lumen/metrics/ben-carter/a/Table data.csv", &first);
+    fx.write("clients/lumen/metrics/ben-carter/b/Table data.csv", &second);
+    let run = fx.roster(&["check", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: duplicate post_id \"yT2duringBB\""),
+        "{}",
+        run.stderr
+    );
+}

@@ -47,7 +47,7 @@ pub(super) fn rows<'a, 'p>(
     for f in &c.metrics {
         let Rows::Posts(rows) = &f.rows else { continue };
         let mut counted = Counted::default();
-        let mut wrong = false;
+        let mut wrong = None;
         for r in rows {
             let (Some(e), Some(p)) = (r.export.as_deref(), by_id.get(r.partnership.0.as_str()))
             else {
@@ -55,25 +55,21 @@ pub(super) fn rows<'a, 'p>(
                 continue;
             };
             if !e.channel.fits(p.creator.platform) {
-                wrong = true;
+                wrong = Some((*p, e.channel));
                 continue;
             }
-            let before = counted.named;
-            let judged = counted.judge((r.published.date, r.kind), e, (p.start, p.end));
-            if counted.named != before {
-                let entry = named
-                    .entry(p.id.as_str())
-                    .or_insert_with(|| (0, 0, place(f)));
-                entry.0 += counted.named.0 - before.0;
-                entry.1 += counted.named.1 - before.1;
-            }
-            let Some(kind) = judged else {
+            let Some(kind) = counted.judge((r.published.date, r.kind), e, (p.start, p.end)) else {
                 continue;
             };
             let key = (p.id.as_str(), r.id.as_str());
             let row = Cow::Owned(RawPost { kind, ..r.clone() });
             match exported.get(&key) {
-                Some(&i) if out[i].1.published.date == r.published.date => {
+                // The same post in another download; twice in one file, or
+                // on two dates, it is two posts with one id: an error later.
+                Some(&i)
+                    if out[i].1.published.date == r.published.date
+                        && !std::ptr::eq(out[i].0, f) =>
+                {
                     counted.shared += 1;
                     if figures(r) > figures(&out[i].1) {
                         out[i] = (f, row);
@@ -85,17 +81,9 @@ pub(super) fn rows<'a, 'p>(
                 }
             }
         }
-        if wrong
-            && let Some(p) = rows
-                .first()
-                .and_then(|r| by_id.get(r.partnership.0.as_str()))
-        {
-            let channel = rows
-                .iter()
-                .find_map(|r| r.export.as_deref())
-                .map(|e| e.channel);
+        if let Some((p, channel)) = wrong {
             let problem = ExportProblem::WrongPlatform {
-                export: channel.map_or("platform", |c| c.name()),
+                export: channel.name(),
                 partnership: p.id.to_string(),
                 platform: p.creator.platform.to_string(),
             };
@@ -103,6 +91,11 @@ pub(super) fn rows<'a, 'p>(
         }
         let partnership = rows.first().map_or("", |r| r.partnership.0.as_str());
         counted.tell(&place(f), partnership, diags);
+        if let Some(p) = by_id.get(partnership).filter(|_| counted.named.0 > 0) {
+            let entry = named.entry(p.id.as_str()).or_insert((0, 0, place(f)));
+            entry.0 += counted.named.0;
+            entry.1 += counted.named.1;
+        }
     }
     for (partnership, (posts, sponsored, at)) in named {
         if posts > 0 && sponsored == 0 {

@@ -296,6 +296,30 @@ mod tests {
     }
 
     #[test]
+    fn engagement_is_summed_only_from_every_column() {
+        let how = How {
+            folder: Some("leo"),
+            ..How::default()
+        };
+        let full = header(
+            "Content,Video title,Video publish time,Views,Impressions,Likes,Shares,Comments added",
+        );
+        let view = preset("youtube-table", &full, &how).unwrap();
+        assert!(view.header.iter().any(|h| h == "engagements"));
+        assert!(view.lacks.is_empty());
+        let likes = header("Content,Video title,Video publish time,Likes,Views,Impressions");
+        let view = preset("youtube-table", &likes, &how).unwrap();
+        assert!(!view.header.iter().any(|h| h == "engagements"));
+        assert_eq!(view.lacks, ["Shares", "Comments added"]);
+        let facebook = header("Post ID,Page ID,Title,Publish time,Reach,Reactions,Comments,Shares");
+        let view = preset("meta-posts", &facebook, &how).unwrap();
+        assert!(view.lacks.is_empty(), "{:?}", view.lacks);
+        let export = view.export.unwrap();
+        assert_eq!(export.channel, Some(Channel::Facebook));
+        assert_eq!(export.text.len(), 1);
+    }
+
+    #[test]
     fn platform_posts_need_a_partnership() {
         let meta = header("Post ID,Publish time,Reach");
         let got = preset("meta-posts", &meta, &How::default());
