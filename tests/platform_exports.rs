@@ -391,3 +391,18 @@ fn two_posts_with_one_id_in_two_downloads_stay_an_error() {
         run.stderr
     );
 }
+
+/// Daily rows of a video the term leaves out are left out with it, not
+/// reported as naming an unknown post.
+#[test]
+fn daily_rows_of_a_post_left_out_go_with_it() {
+    let fx = base();
+    fx.write(YOUTUBE, YOUTUBE_FULL);
+    fx.append(
+        "clients/lumen/metrics/daily.csv",
+        "yT1beforeAA,1,5000,4000,100,,,\n",
+    );
+    let run = fx.roster(&["check", "."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("yT1beforeAA"), "{}", run.stderr);
+}

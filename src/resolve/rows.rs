@@ -150,13 +150,23 @@ fn revenue_currency(
     cur.unwrap_or(Currency::NONE)
 }
 
-/// Posts that were there but could not be read: rows naming them are not
-/// reported again.
+/// Posts that were there but could not be read, and the posts of platform
+/// exports (left out when not the partnership's): rows naming them are not
+/// reported.
 fn rejected_posts(c: &RawClient) -> BTreeSet<&str> {
+    let exported = c.metrics.iter().flat_map(|f| match &f.rows {
+        Rows::Posts(rows) => rows.as_slice(),
+        _ => &[],
+    });
     c.metrics
         .iter()
         .filter(|f| matches!(f.rows, Rows::Posts(_)))
         .flat_map(|f| f.rejected.iter().map(String::as_str))
+        .chain(
+            exported
+                .filter(|r| r.export.is_some())
+                .map(|r| r.id.as_str()),
+        )
         .collect()
 }
 
