@@ -5,7 +5,9 @@
 //! in [`mapped`]) or from a preset recognised by the file's header
 //! ([`presets`]); it renames and sums columns, renames values, fills in a
 //! partnership from the entry or the folder, matches discount codes to
-//! partnerships, and hashes customers ([`customers`]). Rows are translated
+//! partnerships, hashes customers ([`customers`]), and notes what a
+//! platform export's row says beyond roster's columns: its platform, views,
+//! and whether it names the brand ([`platform`]). Rows are translated
 //! one at a time, as they are read: a view keeps no row, and no personal
 //! value outlives its row.
 
