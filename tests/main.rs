@@ -24,6 +24,7 @@ mod month_report;
 mod outside;
 mod pages;
 mod pdf;
+mod platform_exports;
 mod privacy;
 mod publish;
 mod published;

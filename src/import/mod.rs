@@ -7,6 +7,7 @@
 //! any of them, or a file that exists with other rows (without `force`),
 //! writes nothing. The same exports write the same bytes.
 
+mod platform;
 mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -100,6 +101,8 @@ pub fn import(opts: &ImportOptions) -> ImportOutcome {
             .into_iter()
             .flatten()
         {
+            let mut table = table;
+            platform::select(&ctx, &mut table, &mut diags);
             check_rows(&ctx, &table, &mut diags);
             let (text, written) = write::text(&table);
             let target = target(&opts.client, path, table.sheet.as_deref());

@@ -108,6 +108,8 @@ pub struct RawPost {
     pub published: Stamp,
     /// Sponsored or organic.
     pub kind: PostKind,
+    /// Whether the row gives its kind (else sponsored, by default).
+    pub kind_written: bool,
     /// Lifetime totals.
     pub counts: Counts,
     /// Attributed revenue.
@@ -118,6 +120,8 @@ pub struct RawPost {
     pub currency: Option<(String, Cell)>,
     /// Link.
     pub url: Option<String>,
+    /// What a platform export's row says beyond roster's columns.
+    pub export: Option<Box<imports::platform::Exported>>,
 }
 
 /// A row of a daily file.

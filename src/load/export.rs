@@ -111,6 +111,7 @@ pub fn export(
         codes: Some(&ctx.codes),
         importing: true,
         preset: given.preset,
+        mentions: &ctx.file.mentions,
         ..How::default()
     };
     let mut how = super::metrics::how_for(&rel, &base, &ctx.file.imports, &owners);

@@ -77,6 +77,8 @@ pub struct RawClientFile {
     pub imports: Vec<super::imports::ImportMapping>,
     /// `budgets`, by start then the longer first.
     pub budgets: Vec<crate::model::Budget>,
+    /// `mentions`: the brand's handles, hashtags and words.
+    pub mentions: Vec<String>,
 }
 
 /// A partnership file, read; `market` is resolved to an index.
@@ -363,6 +365,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         "imports",
         "budgets",
         "page_size",
+        "mentions",
     ];
     let Some(m) = doc.mapping(&value, &[], &known).cloned() else {
         doc.finish(diags);
@@ -376,6 +379,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
     let page_size = page_size(&mut doc, &m);
     let imports = super::imports::config::read(&mut doc, &m, src);
     let budgets = budgets(&mut doc, &m);
+    let mentions = super::imports::platform::mentions(&mut doc, &m);
     let errors_before_markets = doc.errors();
     let markets = markets(&mut doc, &m);
     let markets_read = doc.errors() == errors_before_markets && !markets.is_empty();
@@ -398,6 +402,7 @@ pub fn client(src: &Source, diags: &mut Diagnostics) -> Option<RawClientFile> {
         page_size,
         imports,
         budgets,
+        mentions,
     })
 }
 

@@ -258,6 +258,7 @@ fn client(
         importing: false,
         preset: None,
         orders_to,
+        mentions: file.as_ref().map_or(&[], |f| &f.mentions[..]),
     };
     let owners: Vec<&str> = partnerships
         .iter()

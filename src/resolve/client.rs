@@ -41,7 +41,7 @@ pub(super) fn client(
     };
     let (partnerships, signed) = partnerships(&s, diags);
     let mut refs = Refs::new(c, &partnerships);
-    let (posts, post_places) = rows::posts(&s, &mut refs, diags);
+    let (posts, post_places) = rows::posts(&s, (&mut refs, &partnerships), diags);
     let daily = rows::daily(&s, &posts, &post_places, diags);
     let acquired = orders::acquisitions(&s, &mut refs, diags);
     let shown = (&partnerships[..], &posts[..]);

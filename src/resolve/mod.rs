@@ -31,6 +31,7 @@ use crate::model::{Client, ClientId, Notes, Portfolio, Settings};
 
 mod base_url;
 mod client;
+mod exported;
 pub mod links;
 mod note_bounds;
 mod notes;

@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::scope::{Refs, Scope};
-use super::{Tally, at, rows_of};
+use super::{Tally, at, exported, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::RawClient;
 use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows, SignAt};
-use crate::model::{Currency, DailyRow, Month, Post, PostIx};
+use crate::model::{Currency, DailyRow, Month, Partnership, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted
 /// from the date as written when the row gives a date; a date before the
@@ -64,53 +64,53 @@ pub(super) fn check_sign(
 
 /// Where each id was first seen, as (file, cell): a Location (with its
 /// path) is made only for a duplicate.
-pub(super) type Places<'a> = HashMap<&'a str, (&'a Path, Cell)>;
+pub(super) type Places<'a> = HashMap<String, (&'a Path, Cell)>;
 
-/// The posts, in file order, and where each id was first seen.
+/// The posts, in file order, and where each id was first seen; the rows of
+/// platform exports are a partnership's as [`exported`] says.
 pub(super) fn posts<'a>(
     s: &Scope<'a>,
-    refs: &mut Refs,
+    (refs, partnerships): (&mut Refs, &[Partnership]),
     diags: &mut Diagnostics,
 ) -> (Vec<Post>, Places<'a>) {
     let c = s.c;
     let mut posts: Vec<Post> = Vec::new();
-    let mut post_places: HashMap<&str, (&Path, Cell)> = HashMap::new();
+    let mut post_places: Places<'a> = HashMap::new();
     let mut missing_rates: BTreeMap<(String, Month), Location> = BTreeMap::new();
-    for f in &c.metrics {
-        let Rows::Posts(rows) = &f.rows else { continue };
-        for r in rows {
-            if let Some(&(file, cell)) = post_places.get(r.id.as_str()) {
-                diags.push(
-                    Diagnostic::error(RowProblem::DuplicatePost {
-                        id: r.id.to_string(),
-                        first: at(file, cell),
-                    })
-                    .at(at(&f.path, r.at)),
-                );
-                continue;
-            }
-            post_places.insert(&r.id, (&f.path, r.at));
-            let Some(p) = refs.resolve(&r.partnership.0, &f.path, r.partnership.1) else {
-                continue;
-            };
-            let cur = revenue_currency(s, r, &f.path, &mut missing_rates);
-            let written = r
-                .currency
-                .as_ref()
-                .map_or(s.currency.as_str(), |(t, _)| t.as_str());
-            check_sign(r.sign.as_deref(), written, "the row's", f, diags);
-            posts.push(Post {
-                id: r.id.clone(),
-                partnership: p,
-                date: r.published.date,
-                instant: r.published.instant,
-                kind: r.kind,
-                counts: r.counts,
-                revenue: r.revenue,
-                currency: cur,
-                url: r.url.clone(),
-            });
+    let rows = exported::rows(c, partnerships, diags);
+    for (f, r) in &rows {
+        let (f, r): (&'a CsvFile, &RawPost) = (f, r);
+        if let Some(&(file, cell)) = post_places.get(r.id.as_str()) {
+            diags.push(
+                Diagnostic::error(RowProblem::DuplicatePost {
+                    id: r.id.to_string(),
+                    first: at(file, cell),
+                })
+                .at(at(&f.path, r.at)),
+            );
+            continue;
         }
+        post_places.insert(r.id.clone(), (&f.path, r.at));
+        let Some(p) = refs.resolve(&r.partnership.0, &f.path, r.partnership.1) else {
+            continue;
+        };
+        let cur = revenue_currency(s, r, &f.path, &mut missing_rates);
+        let written = r
+            .currency
+            .as_ref()
+            .map_or(s.currency.as_str(), |(t, _)| t.as_str());
+        check_sign(r.sign.as_deref(), written, "the row's", f, diags);
+        posts.push(Post {
+            id: r.id.clone(),
+            partnership: p,
+            date: r.published.date,
+            instant: r.published.instant,
+            kind: r.kind,
+            counts: r.counts,
+            revenue: r.revenue,
+            currency: cur,
+            url: r.url.clone(),
+        });
     }
     for ((from, month), loc) in missing_rates {
         diags.push(
@@ -150,13 +150,23 @@ fn revenue_currency(
     cur.unwrap_or(Currency::NONE)
 }
 
-/// Posts that were there but could not be read: rows naming them are not
-/// reported again.
+/// Posts that were there but could not be read, and the posts of platform
+/// exports (left out when not the partnership's): rows naming them are not
+/// reported.
 fn rejected_posts(c: &RawClient) -> BTreeSet<&str> {
+    let exported = c.metrics.iter().flat_map(|f| match &f.rows {
+        Rows::Posts(rows) => rows.as_slice(),
+        _ => &[],
+    });
     c.metrics
         .iter()
         .filter(|f| matches!(f.rows, Rows::Posts(_)))
         .flat_map(|f| f.rejected.iter().map(String::as_str))
+        .chain(
+            exported
+                .filter(|r| r.export.is_some())
+                .map(|r| r.id.as_str()),
+        )
         .collect()
 }
 
@@ -220,7 +230,7 @@ pub(super) fn daily(
             });
         }
     }
-    let post_ids: Vec<&str> = post_places.keys().copied().collect();
+    let post_ids: Vec<&str> = post_places.keys().map(String::as_str).collect();
     for ((_, value), (loc, n)) in unknown_post.seen {
         let suggestion = did_you_mean(&value, post_ids.iter().copied()).map(str::to_string);
         diags.push(

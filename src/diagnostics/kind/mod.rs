@@ -12,6 +12,7 @@ use std::hash::{Hash, Hasher};
 
 mod budgets;
 mod csv;
+mod exports;
 mod files;
 mod imports;
 mod portfolio;
@@ -21,6 +22,7 @@ mod yaml;
 
 pub use budgets::BudgetProblem;
 pub use csv::{BadNumber, CsvProblem, KindLacks};
+pub use exports::ExportProblem;
 pub use files::FileProblem;
 pub use imports::ImportProblem;
 pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
@@ -43,6 +45,8 @@ pub enum Kind {
     Import(ImportProblem),
     /// `budgets` of client.yaml, `promo_codes` of a partnership.
     Budget(BudgetProblem),
+    /// What a platform's content export holds beyond a partnership's posts.
+    Export(ExportProblem),
     /// The portfolio as a whole: settings, scope, dates, notes, templates.
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
@@ -97,6 +101,7 @@ impl Kind {
             Kind::Row(p) => p.help(),
             Kind::Import(p) => p.help(),
             Kind::Budget(p) => p.help(),
+            Kind::Export(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
             Kind::InRows(many) => many.first.help(),
@@ -115,6 +120,7 @@ impl Kind {
             Kind::Run(p) => (5, variant_of(p)),
             Kind::Import(p) => (6, variant_of(p)),
             Kind::Budget(p) => (7, variant_of(p)),
+            Kind::Export(p) => (8, variant_of(p)),
             Kind::InRows(many) => many.first.variant(),
         }
     }
@@ -131,6 +137,7 @@ impl Kind {
             Kind::Row(p) => ("row", format!("{p:?}")),
             Kind::Import(p) => ("import", format!("{p:?}")),
             Kind::Budget(p) => ("budget", format!("{p:?}")),
+            Kind::Export(p) => ("export", format!("{p:?}")),
             Kind::Portfolio(p) => ("portfolio", format!("{p:?}")),
             Kind::Run(p) => ("run", format!("{p:?}")),
             Kind::InRows(many) => return many.first.name(),
@@ -182,6 +189,7 @@ impl fmt::Display for Kind {
             Kind::Row(p) => p.fmt(f),
             Kind::Import(p) => p.fmt(f),
             Kind::Budget(p) => p.fmt(f),
+            Kind::Export(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
             Kind::InRows(many) => {
@@ -215,6 +223,7 @@ from_problem! {
     RowProblem => Row,
     ImportProblem => Import,
     BudgetProblem => Budget,
+    ExportProblem => Export,
     PortfolioProblem => Portfolio,
     RunProblem => Run,
 }

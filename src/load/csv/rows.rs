@@ -249,6 +249,7 @@ fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
             None
         }
     };
+    let kind_written = row.text(cols.of("kind")).is_some();
     let counts = row.counts(cols);
     let revenue = row.money(cols, "revenue");
     let currency = currency(row, cols);
@@ -263,11 +264,13 @@ fn post_row(row: &mut RowReader, cols: &Columns) -> Option<RawPost> {
             partnership,
             published,
             kind,
+            kind_written,
             counts,
             revenue,
             sign,
             currency,
             url,
+            export: None,
         });
     }
     None

@@ -230,7 +230,18 @@ impl<'t> Table<'t> {
             hash_all: self.importing && !view.hashes_customers(),
             personal: None,
         };
+        let before = match &read.rows {
+            Rows::Posts(posts) => posts.len(),
+            _ => 0,
+        };
         read_row(&mut mapped, &self.cols, &mut read.rows);
+        if let (Some(export), Rows::Posts(posts)) = (&view.export, &mut read.rows)
+            && posts.len() > before
+            && let Some(post) = posts.last_mut()
+        {
+            let text = |i: usize| row.record.get(i).map(str::trim).filter(|s| !s.is_empty());
+            post.export = Some(Box::new(export.read(&text, view.mentions)));
+        }
         row.errors.append(&mut mapped.errors);
         row.warnings.append(&mut mapped.warnings);
         row.personal = row.personal.or(mapped.personal);

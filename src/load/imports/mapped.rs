@@ -97,6 +97,9 @@ pub fn mapped<'a>(
         salt: how.salt,
         order: entry.date_order,
         mark: entry.decimal,
+        export: None,
+        lacks: Vec::new(),
+        mentions: how.mentions,
     })
 }
 
@@ -149,5 +152,8 @@ pub fn own<'a>(
         salt: how.salt,
         order: None,
         mark: None,
+        export: None,
+        lacks: Vec::new(),
+        mentions: how.mentions,
     }
 }

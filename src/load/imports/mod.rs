@@ -5,13 +5,16 @@
 //! in [`mapped`]) or from a preset recognised by the file's header
 //! ([`presets`]); it renames and sums columns, renames values, fills in a
 //! partnership from the entry or the folder, matches discount codes to
-//! partnerships, and hashes customers ([`customers`]). Rows are translated
+//! partnerships, hashes customers ([`customers`]), and notes what a
+//! platform export's row says beyond roster's columns: its platform, views,
+//! and whether it names the brand ([`platform`]). Rows are translated
 //! one at a time, as they are read: a view keeps no row, and no personal
 //! value outlives its row.
 
 pub mod config;
 pub mod customers;
 mod mapped;
+pub mod platform;
 mod presets;
 mod tally;
 mod view;
@@ -52,6 +55,8 @@ pub struct How<'a> {
     /// `as_of` in roster.yaml): orders after it are left out of what
     /// repeat purchase keeps.
     pub orders_to: Option<chrono::NaiveDate>,
+    /// `mentions` of client.yaml: the brand's handles, hashtags and words.
+    pub mentions: &'a [String],
 }
 
 /// How one of roster's columns is made from a row of the file.
@@ -132,6 +137,13 @@ pub struct View<'a> {
     pub order: Option<DateOrder>,
     /// The decimal mark, when the entry says.
     pub mark: Option<DecimalMark>,
+    /// Where a platform export's rows say more than roster's columns.
+    pub(crate) export: Option<platform::ExportColumns>,
+    /// The columns engagement sums that the export lacks (engagement is
+    /// then unknown).
+    pub lacks: Vec<String>,
+    /// `mentions` of client.yaml.
+    pub(crate) mentions: &'a [String],
 }
 
 /// A row of the file as one of roster's, with the field of the file each

@@ -7,6 +7,7 @@
 //! exports add and drop columns from one version to the next, so every
 //! column not needed to recognise the export is optional.
 
+use super::platform::{Channel, ExportColumns};
 use super::{How, Rules, Source, View};
 use crate::diagnostics::kind::ImportProblem;
 
@@ -56,6 +57,8 @@ struct Columns<'h> {
     header: &'h [String],
     names: Vec<String>,
     sources: Vec<Source>,
+    /// Columns a sum needs that the file lacks.
+    lacks: Vec<String>,
 }
 
 impl Columns<'_> {
@@ -75,11 +78,24 @@ impl Columns<'_> {
         self.sources.push(source);
     }
 
-    /// `column` as the sum of those of `parts` the file has.
+    /// `column` as the sum of `parts`, when the file has every one: a
+    /// partial sum would make its rows look worse than others'. Those it
+    /// lacks are noted, as the vendor writes them.
     fn sum(&mut self, column: &str, parts: &[&str]) {
         let found: Vec<usize> = parts.iter().filter_map(|p| self.find(p)).collect();
-        if !found.is_empty() {
+        if found.len() == parts.len() {
             self.push(column, Source::Sum(found));
+            return;
+        }
+        let missing: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| self.find(p).is_none())
+            .collect();
+        for p in missing {
+            let mut chars = p.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            self.lacks.push(first.unwrap_or_default() + chars.as_str());
         }
     }
 }
@@ -96,22 +112,26 @@ pub fn preset<'a>(
         header,
         names: Vec::new(),
         sources: Vec::new(),
+        lacks: Vec::new(),
     };
     let partnership = how
         .mapping
         .and_then(|m| m.partnership.as_deref())
         .or(how.folder);
-    let (kind, rules) = match preset {
-        "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c)),
+    let (kind, rules, export) = match preset {
+        "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c), None),
         _ => {
             let Some(p) = partnership else {
                 return Err(ImportProblem::NoPartnership { preset });
             };
             c.push("partnership", Source::OrElse(None, p.to_string()));
-            if let Some(k) = how.mapping.and_then(|m| m.kind_default) {
+            let kind_default = how.mapping.and_then(|m| m.kind_default);
+            if let Some(k) = kind_default {
                 c.push("kind", Source::OrElse(None, k.as_str().to_string()));
             }
-            ("posts", posts(preset, &mut c))
+            let mut export = export_columns(preset, &c);
+            export.kind_given = kind_default.is_some();
+            ("posts", posts(preset, &mut c), Some(export))
         }
     };
     Ok(View {
@@ -125,7 +145,40 @@ pub fn preset<'a>(
         salt: how.salt,
         order: how.mapping.and_then(|m| m.date_order),
         mark: how.mapping.and_then(|m| m.decimal),
+        export,
+        lacks: c.lacks,
+        mentions: how.mentions,
     })
+}
+
+/// Where a platform export's rows give their platform, text and views.
+fn export_columns(preset: &str, c: &Columns) -> ExportColumns {
+    let (channel, text, views): (_, &[&str], _) = match preset {
+        "meta-posts" => {
+            let channel = if c.find("account username").is_some() {
+                Some(Channel::Instagram)
+            } else if c.find("page id").is_some() {
+                Some(Channel::Facebook)
+            } else {
+                None
+            };
+            let views = c.find("views").or_else(|| c.find("impressions"));
+            (channel, &["title", "description"], views)
+        }
+        "youtube-table" => (Some(Channel::Youtube), &["video title"], c.find("views")),
+        _ => (
+            Some(Channel::Tiktok),
+            &["video title"],
+            c.find("total views"),
+        ),
+    };
+    ExportColumns {
+        channel,
+        text: text.iter().filter_map(|t| c.find(t)).collect(),
+        views,
+        url: c.find("permalink"),
+        kind_given: false,
+    }
 }
 
 /// A shop's orders: Shopify's, or WooCommerce's. (The header has the
@@ -240,6 +293,30 @@ mod tests {
             lacks("meta-posts", &header("Post ID,Reach")),
             vec!["publish time"]
         );
+    }
+
+    #[test]
+    fn engagement_is_summed_only_from_every_column() {
+        let how = How {
+            folder: Some("leo"),
+            ..How::default()
+        };
+        let full = header(
+            "Content,Video title,Video publish time,Views,Impressions,Likes,Shares,Comments added",
+        );
+        let view = preset("youtube-table", &full, &how).unwrap();
+        assert!(view.header.iter().any(|h| h == "engagements"));
+        assert!(view.lacks.is_empty());
+        let likes = header("Content,Video title,Video publish time,Likes,Views,Impressions");
+        let view = preset("youtube-table", &likes, &how).unwrap();
+        assert!(!view.header.iter().any(|h| h == "engagements"));
+        assert_eq!(view.lacks, ["Shares", "Comments added"]);
+        let facebook = header("Post ID,Page ID,Title,Publish time,Reach,Reactions,Comments,Shares");
+        let view = preset("meta-posts", &facebook, &how).unwrap();
+        assert!(view.lacks.is_empty(), "{:?}", view.lacks);
+        let export = view.export.unwrap();
+        assert_eq!(export.channel, Some(Channel::Facebook));
+        assert_eq!(export.text.len(), 1);
     }
 
     #[test]

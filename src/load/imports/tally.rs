@@ -122,5 +122,11 @@ pub fn finish(
     if view.preset == Some("woocommerce-orders") {
         warn(ImportProblem::CustomersAreNames, None);
     }
+    if !view.lacks.is_empty() {
+        let problem = crate::diagnostics::kind::ExportProblem::EngagementUnknown {
+            columns: view.lacks.clone(),
+        };
+        diags.push(Diagnostic::warning(problem).at(at(None)));
+    }
     tally
 }
