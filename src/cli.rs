@@ -123,7 +123,7 @@ pub enum Command {
     /// Read shop and platform exports and write them into a client's
     /// metrics/imported/ in roster's format, without personal data.
     #[command(
-        long_about = "Read shop and platform exports (Shopify and WooCommerce orders, Meta, YouTube Studio and TikTok Studio content) and write each into clients/ID/metrics/imported/<name>.csv in roster's own format: customers' e-mails hashed, line items folded into orders, discount codes resolved to partnerships, refunded, voided and cancelled orders left out. The raw export then need not be kept in the portfolio or its git history.\n\nThe same exports write the same bytes. A file that exists with other rows is not overwritten without --force. Any problem writes nothing.",
+        long_about = "Read shop and platform exports (Shopify and WooCommerce orders, Meta, YouTube Studio and TikTok Studio content) and write each into clients/ID/metrics/imported/<name>.csv (a platform export's posts into imported/<partnership>/<name>.csv) in roster's own format: customers' e-mails hashed, line items folded into orders, discount codes resolved to partnerships, refunded, voided and cancelled orders left out. The raw export then need not be kept in the portfolio or its git history.\n\nThe same exports write the same bytes. When an earlier import wrote that file (next month's orders_export_1.csv, say), the rows are merged by id: the earlier rows this export lacks are kept, and the rest come from this export. A file that exists with other content is not overwritten without --force, which replaces the file instead of merging. Any problem writes nothing.",
         after_help = ending!("  roster import ~/Downloads/orders_export_1.csv --client kestrel-coffee\n  roster import Content.csv --client polyn my-portfolio --partnership vera-sokolova\n  roster import sheet.csv --client polyn --as meta-posts --force")
     )]
     Import {
@@ -140,7 +140,7 @@ pub enum Command {
         /// The partnership a platform export's posts belong to.
         #[arg(long, value_name = "ID")]
         partnership: Option<String>,
-        /// Overwrite an imported file that exists with other rows.
+        /// Replace an imported file that exists with other rows, rather than merge into it.
         #[arg(long)]
         force: bool,
     },

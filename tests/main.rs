@@ -33,6 +33,7 @@ mod robustness;
 mod serve;
 mod serve_guards;
 mod settings;
+mod shop_exports;
 mod site_contents;
 mod spreadsheets;
 mod workflows;

@@ -235,7 +235,7 @@ const SHOPIFY: &str = "\
 Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Discount Code,Created at,Lineitem quantity,Lineitem name,Billing Name,Cancelled at
 #1001,Ann@Example.com,paid,,USD,100,120.00,ANNA15,2026-01-16 10:00:00 -0700,1,Serum,Ann Example,
 #1001,Ann@Example.com,,,,,,,2026-01-16 10:00:00 -0700,1,Cream,,
-#1002,bo@example.com,paid,,USD,80,80.00,\"WELCOME, ben-10\",2026-02-11 09:00:00 +0300,1,Serum,Bo Example,
+#1002,bo@example.com,paid,,USD,80,80.00,WELCOME + ben-10,2026-02-11 09:00:00 +0300,1,Serum,Bo Example,
 #1003,ann@example.com,partially_refunded,,USD,60,60.00,,2026-03-01 12:00:00 +0000,1,Mask,Ann Example,
 #1004,cy@example.com,refunded,,USD,10,10.00,ANNA15,2026-03-02 12:00:00 +0000,1,Mask,Cy Example,
 #1005,cy@example.com,voided,,USD,10,10.00,,2026-03-03 12:00:00 +0000,1,Mask,Cy Example,
@@ -296,17 +296,30 @@ fn roster_import_writes_the_orders_without_personal_data() {
             .contains("3 orders already in clients/lumen/metrics/imported/orders_export_1.csv")
     );
     assert_eq!(fx.read(written), IMPORTED);
-    // A file with other rows is refused, then replaced with --force.
+    // An earlier import's orders there: merged by order id, X kept.
     fx.write(written, "order_id,date,customer\nX,2026-01-01,c9\n");
+    let merged = fx.roster(&import);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert!(
+        merged.stdout.contains("1 kept, 0 replaced"),
+        "{}",
+        merged.stdout
+    );
+    let (header, rows) = IMPORTED.split_once('\n').unwrap();
+    assert_eq!(
+        fx.read(written),
+        format!("{header}\nX,2026-01-01,c9,,,\n{rows}")
+    );
+    // A file roster's import did not write (another kind) is refused,
+    // then replaced with --force.
+    let posts = "post_id,partnership,published\nP1,anna-petrova,2026-01-01\n";
+    fx.write(written, posts);
     let refused = fx.roster(&import);
     assert_eq!(refused.code, 2, "{}", refused.stderr);
     assert!(refused.stderr.contains(
         "error: clients/lumen/metrics/imported/orders_export_1.csv exists with other rows: not overwritten"
     ));
-    assert_eq!(
-        fx.read(written),
-        "order_id,date,customer\nX,2026-01-01,c9\n"
-    );
+    assert_eq!(fx.read(written), posts);
     let forced = fx.roster(&[&import[..], &["--force"]].concat());
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     assert_eq!(fx.read(written), IMPORTED);

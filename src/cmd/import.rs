@@ -46,6 +46,7 @@ pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
             target: &item.target,
             written: (item.kind, item.written),
             unchanged: item.unchanged,
+            merged: item.merged,
             tally: &item.tally,
             attributed: item
                 .attributed

@@ -33,7 +33,8 @@ pub struct ImportOptions {
     pub preset: Option<String>,
     /// `--partnership`: whose posts a platform export holds.
     pub partnership: Option<String>,
-    /// `--force`: overwrite a file that exists with other rows.
+    /// `--force`: replace a file that exists with other rows, rather than
+    /// merge into an earlier import's.
     pub force: bool,
 }
 
@@ -58,6 +59,9 @@ pub struct Imported {
     pub attributed: BTreeMap<Option<String>, usize>,
     /// Whether the file was there with these very bytes.
     pub unchanged: bool,
+    /// When the file was there from an earlier import of an export of the
+    /// same name: its rows kept, and those this export replaced.
+    pub merged: Option<(usize, usize)>,
 }
 
 /// What a run of `roster import` found and did.
@@ -104,19 +108,24 @@ pub fn import(opts: &ImportOptions) -> ImportOutcome {
             let mut table = table;
             platform::select(&ctx, &mut table, &mut diags);
             check_rows(&ctx, &table, &mut diags);
-            let (text, written) = write::text(&table);
-            let target = target(&opts.client, path, table.sheet.as_deref());
-            imported.push(summary(path, &table, target, written));
-            texts.push(text);
+            let written = write::rows(&table);
+            let target = target(&opts.client, path, &table);
+            imported.push(summary(path, &table, target, written.len()));
+            texts.push(written);
         }
-        still_there(&ctx, path, &mut diags);
     }
     let tallies = imported.iter().map(|i| &i.tally);
     if let Some(warning) = crate::load::imports::unsalted(&ctx.settings.customer_salt, tallies) {
         diags.push(warning);
     }
     if !diags.has_errors() {
-        place(opts, &mut imported, &texts, &mut diags);
+        place(opts, &mut imported, &mut texts, &mut diags);
+    }
+    // Only once the copy is there is the export beside it a problem.
+    if !diags.has_errors() {
+        for path in &opts.files {
+            still_there(&ctx, path, &mut diags);
+        }
     }
     outcome(opts, diags, imported)
 }
@@ -134,8 +143,18 @@ fn outcome(
 }
 
 /// Where a table of the export at `path` is written:
-/// `clients/<id>/metrics/imported/<stem>[-<sheet>].csv`.
-fn target(client: &str, path: &Path, sheet: Option<&str>) -> PathBuf {
+/// `clients/<id>/metrics/imported/[<partnership>/]<stem>[-<sheet>].csv`,
+/// a platform export's posts in their partnership's folder (so that two
+/// creators' `Content.csv` do not meet).
+fn target(client: &str, path: &Path, table: &CsvFile) -> PathBuf {
+    let sheet = table.sheet.as_deref();
+    let partnership = match &table.rows {
+        Rows::Posts(rows) if rows.iter().any(|r| r.export.is_some()) => {
+            let first = rows.first().map(|r| r.partnership.0.as_str());
+            first.filter(|p| rows.iter().all(|r| r.partnership.0 == *p))
+        }
+        _ => None,
+    };
     let stem = path.file_stem().map_or_else(
         || "export".to_string(),
         |s| crate::load::files::slug(&s.to_string_lossy()),
@@ -144,11 +163,14 @@ fn target(client: &str, path: &Path, sheet: Option<&str>) -> PathBuf {
         Some(sheet) => format!("{stem}-{}.csv", crate::load::files::slug(sheet)),
         None => format!("{stem}.csv"),
     };
-    Path::new("clients")
+    let folder = Path::new("clients")
         .join(client)
         .join("metrics")
-        .join("imported")
-        .join(name)
+        .join("imported");
+    match partnership {
+        Some(p) => folder.join(crate::load::files::slug(p)).join(name),
+        None => folder.join(name),
+    }
 }
 
 fn summary(path: &Path, table: &CsvFile, target: PathBuf, written: usize) -> Imported {
@@ -176,6 +198,7 @@ fn summary(path: &Path, table: &CsvFile, target: PathBuf, written: usize) -> Imp
         written,
         attributed,
         unchanged: false,
+        merged: None,
     }
 }
 
@@ -248,13 +271,15 @@ fn still_there(ctx: &ClientContext, path: &Path, diags: &mut Diagnostics) {
 }
 
 /// Write each table's text to its target, unless a target is named twice
-/// or exists with other bytes (without `force`): then nothing is written.
+/// or exists with other bytes that are not an earlier import's rows to
+/// merge with (without `force`): then nothing is written.
 fn place(
     opts: &ImportOptions,
     imported: &mut [Imported],
-    texts: &[String],
+    tables: &mut [write::Written],
     diags: &mut Diagnostics,
 ) {
+    let mut texts: Vec<String> = tables.iter().map(write::Written::text).collect();
     let mut seen = HashMap::new();
     for (i, item) in imported.iter_mut().enumerate() {
         let file = item.target.display().to_string();
@@ -268,9 +293,21 @@ fn place(
         }
         match within::read(&opts.root, &opts.root.join(&item.target)) {
             Ok(bytes) if bytes == texts[i].as_bytes() => item.unchanged = true,
-            Ok(_) if !opts.force => {
-                let problem = ImportProblem::WouldOverwrite { file };
-                diags.push(Diagnostic::error(problem).usage());
+            Ok(bytes) if !opts.force => {
+                let earlier = std::str::from_utf8(&bytes).ok();
+                match earlier.and_then(|t| tables[i].merged(t)) {
+                    Some((merged, kept, replaced)) => {
+                        texts[i] = merged.text();
+                        item.unchanged = texts[i].as_bytes() == bytes;
+                        item.written = merged.len();
+                        item.merged = Some((kept, replaced));
+                        tables[i] = merged;
+                    }
+                    None => {
+                        let problem = ImportProblem::WouldOverwrite { file };
+                        diags.push(Diagnostic::error(problem).usage());
+                    }
+                }
             }
             _ => {}
         }
@@ -278,7 +315,7 @@ fn place(
     if diags.has_errors() {
         return;
     }
-    for (item, text) in imported.iter().zip(texts) {
+    for (item, text) in imported.iter().zip(&texts) {
         if item.unchanged {
             continue;
         }

@@ -6,41 +6,115 @@
 use crate::load::csv::{CsvFile, DAILY, Day, ORDERS, POSTS, RawDaily, RawOrder, RawPost, Rows};
 use crate::model::Counts;
 
-/// The file's rows as roster's CSV text, and how many rows it has.
-pub fn text(file: &CsvFile) -> (String, usize) {
-    let (header, rows, required): (Vec<&str>, Vec<Vec<String>>, usize) = match &file.rows {
-        Rows::Posts(rows) => (POSTS.to_vec(), rows.iter().map(post).collect(), 3),
-        Rows::Daily(rows) => {
-            let by_date = rows.iter().any(|r| matches!(r.day, Day::Date(..)));
-            // roster's daily columns, its days by number or by date.
-            let other = if by_date { "day" } else { "date" };
-            (
-                DAILY.iter().copied().filter(|h| *h != other).collect(),
-                rows.iter().map(daily).collect(),
-                2,
-            )
-        }
-        Rows::Orders(rows) => (ORDERS.to_vec(), rows.iter().map(order).collect(), 3),
-        // `roster import` reads orders row by row: never a ledger.
-        Rows::Ledger(_) => (ORDERS.to_vec(), Vec::new(), 3),
-    };
-    // The required columns, and those some row fills: a platform export
-    // has no revenue.
-    let keep: Vec<usize> = (0..header.len())
-        .filter(|&c| c < required || rows.iter().any(|r| !r[c].is_empty()))
-        .collect();
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let pick = |cells: &[String]| keep.iter().map(|&c| cells[c].clone()).collect::<Vec<_>>();
-    let header: Vec<String> = header.iter().map(|h| (*h).to_string()).collect();
-    // Writing to memory cannot fail.
-    let _ = out.write_record(pick(&header));
-    for row in &rows {
-        let _ = out.write_record(pick(row));
+/// An export's rows as roster's: every column of its kind, in roster's
+/// order, before those no row fills are dropped.
+#[derive(Debug, Clone)]
+pub struct Written {
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    /// How many of the first columns are written even when empty.
+    required: usize,
+    /// How many of the first columns make a row's key (its id; a daily
+    /// row's post and day).
+    key: usize,
+}
+
+/// The file's rows as roster's.
+pub fn rows(file: &CsvFile) -> Written {
+    let (header, rows, required, key): (Vec<&str>, Vec<Vec<String>>, usize, usize) =
+        match &file.rows {
+            Rows::Posts(rows) => (POSTS.to_vec(), rows.iter().map(post).collect(), 3, 1),
+            Rows::Daily(rows) => {
+                let by_date = rows.iter().any(|r| matches!(r.day, Day::Date(..)));
+                // roster's daily columns, its days by number or by date.
+                let other = if by_date { "day" } else { "date" };
+                (
+                    DAILY.iter().copied().filter(|h| *h != other).collect(),
+                    rows.iter().map(daily).collect(),
+                    2,
+                    2,
+                )
+            }
+            Rows::Orders(rows) => (ORDERS.to_vec(), rows.iter().map(order).collect(), 3, 1),
+            // `roster import` reads orders row by row: never a ledger.
+            Rows::Ledger(_) => (ORDERS.to_vec(), Vec::new(), 3, 1),
+        };
+    Written {
+        header,
+        rows,
+        required,
+        key,
     }
-    let bytes = out.into_inner().unwrap_or_default();
-    (String::from_utf8(bytes).unwrap_or_default(), rows.len())
+}
+
+impl Written {
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The rows as roster's CSV text: the required columns, and those some
+    /// row fills (a platform export has no revenue).
+    pub fn text(&self) -> String {
+        let keep: Vec<usize> = (0..self.header.len())
+            .filter(|&c| c < self.required || self.rows.iter().any(|r| !r[c].is_empty()))
+            .collect();
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let pick = |cells: &[String]| keep.iter().map(|&c| cells[c].clone()).collect::<Vec<_>>();
+        let header: Vec<String> = self.header.iter().map(|h| (*h).to_string()).collect();
+        // Writing to memory cannot fail.
+        let _ = out.write_record(pick(&header));
+        for row in &self.rows {
+            let _ = out.write_record(pick(row));
+        }
+        let bytes = out.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// These rows merged into `earlier`, the text of a file this import
+    /// wrote before (a month's export imported under the same name): its
+    /// rows whose key these rows lack, in their order, then these rows.
+    /// With how many rows were kept from it, and how many these replaced.
+    /// `None` when `earlier` is not such a file (another kind, columns
+    /// roster does not write, a row of another width).
+    pub fn merged(&self, earlier: &str) -> Option<(Written, usize, usize)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(earlier.as_bytes());
+        let columns: Vec<usize> = reader
+            .headers()
+            .ok()?
+            .iter()
+            .map(|h| self.header.iter().position(|c| *c == h))
+            .collect::<Option<_>>()?;
+        if !(0..self.key).all(|k| columns.contains(&k)) {
+            return None;
+        }
+        let key = |row: &[String]| row[..self.key].join("\u{1f}");
+        let new: std::collections::HashSet<String> = self.rows.iter().map(|r| key(r)).collect();
+        let (mut kept, mut replaced) = (Vec::new(), 0);
+        for record in reader.records() {
+            let record = record.ok()?;
+            let mut row = vec![String::new(); self.header.len()];
+            for (value, &c) in record.iter().zip(&columns) {
+                row[c] = value.to_string();
+            }
+            if new.contains(&key(&row)) {
+                replaced += 1;
+            } else {
+                kept.push(row);
+            }
+        }
+        let n = kept.len();
+        kept.extend(self.rows.iter().cloned());
+        let merged = Written {
+            rows: kept,
+            ..self.clone()
+        };
+        Some((merged, n, replaced))
+    }
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {

@@ -85,19 +85,24 @@ pub(super) fn how_for<'a>(
     mappings: &'a [ImportMapping],
     owners: &[&'a str],
 ) -> How<'a> {
-    let folder = rel
-        .strip_prefix("metrics")
-        .ok()
-        .and_then(|r| r.parent())
-        .and_then(|parent| {
-            parent.components().find_map(|c| {
-                let name = c.as_os_str().to_str()?;
-                owners.iter().find(|o| **o == name).copied()
-            })
-        });
+    let parent = rel.strip_prefix("metrics").ok().and_then(|r| r.parent());
+    let names = || {
+        parent
+            .into_iter()
+            .flat_map(|p| p.components())
+            .filter_map(|c| c.as_os_str().to_str())
+    };
+    let folder = names().find_map(|name| owners.iter().find(|o| **o == name).copied());
+    let near_folder = match folder {
+        Some(_) => None,
+        None => {
+            names().find_map(|name| crate::diagnostics::did_you_mean(name, owners.iter().copied()))
+        }
+    };
     How {
         mapping: mappings.iter().find(|m| m.files.is_match(rel)),
         folder,
+        near_folder,
         ..*how
     }
 }

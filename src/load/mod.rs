@@ -255,6 +255,7 @@ fn client(
         codes: Some(&codes),
         mapping: None,
         folder: None,
+        near_folder: None,
         importing: false,
         preset: None,
         orders_to,
@@ -293,8 +294,9 @@ fn client(
     })
 }
 
-/// The partnerships' promo codes, lower-cased; a code given to two
-/// partnerships is an error at the second.
+/// The partnerships' promo codes, lower-cased; a code given twice,
+/// letter case aside (to two partnerships, or twice to one), is an error
+/// at the second.
 fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::Codes {
     use crate::diagnostics::kind::ImportProblem;
     let mut codes = imports::Codes::default();
@@ -302,14 +304,13 @@ fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::C
         for (code, at) in &p.promo_codes {
             let key = code.to_lowercase();
             match codes.0.get(&key) {
-                Some(first) if first != p.id.as_str() => {
+                Some(first) => {
                     let problem = ImportProblem::CodeTwice {
                         code: code.clone(),
-                        first: first.clone(),
+                        first: (first != p.id.as_str()).then(|| first.clone()),
                     };
                     diags.push(Diagnostic::error(problem).at(at.clone()));
                 }
-                Some(_) => {}
                 None => {
                     codes.0.insert(key, p.id.as_str().to_string());
                 }

@@ -172,6 +172,11 @@ fn text(cell: &Data) -> String {
         Data::Int(n) => n.to_string(),
         Data::Float(f) => number(*f),
         Data::Bool(b) => b.to_string(),
+        // A time of day alone (a serial below 1, shown as a day of 1899):
+        // the time, which no date column reads as a date.
+        Data::DateTime(dt) if (0.0..1.0).contains(&dt.as_f64()) && !dt.is_duration() => dt
+            .as_datetime()
+            .map_or_else(String::new, |t| t.format("%H:%M:%S").to_string()),
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
             Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -204,6 +209,13 @@ mod tests {
         assert_eq!(text(&Data::Int(42)), "42");
         assert_eq!(text(&Data::Float(f64::NAN)), "");
         assert_eq!(text(&Data::Empty), "");
+        // 20:00 alone, which Excel keeps as the fraction of a day.
+        let time =
+            calamine::ExcelDateTime::new(20.0 / 24.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(time)), "20:00:00");
+        let day =
+            calamine::ExcelDateTime::new(46_000.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(day)), "2025-12-09");
     }
 
     #[test]

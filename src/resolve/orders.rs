@@ -103,23 +103,43 @@ fn duplicates(
         };
         diags.push(Diagnostic::error(problem).at(at(&f.path, d.at)));
     }
-    // Across files only the places are kept: the id is on both rows.
-    // (place in `f`, (earlier file, place there)).
-    let mut across: Vec<(Place, (usize, Place))> = Vec::new();
-    for (j, (_, e)) in earlier.iter().enumerate() {
-        for (place, first) in l.ids_in(e) {
-            if !across.iter().any(|(p, _)| *p == place) {
-                across.push((place, (j, first)));
-            }
-        }
-    }
-    across.sort_unstable();
-    for (place, (j, first)) in across {
-        let problem = RowProblem::DuplicateOrder {
-            id: String::new(),
-            first: at(&earlier[j].0.path, cell(first)),
+    // Across files only the places are kept (a digest of each id): one
+    // problem per earlier file, at the first row of `f` it shares, however
+    // many it shares. A file and its `roster import` copy share them all.
+    let mut seen: std::collections::HashSet<Place> = std::collections::HashSet::new();
+    for (e_file, e) in earlier {
+        let shared: Vec<Place> = l
+            .ids_in(e)
+            .into_iter()
+            .map(|(place, _)| place)
+            .filter(|p| seen.insert(*p))
+            .collect();
+        let Some(&first) = shared.iter().min() else {
+            continue;
         };
-        diags.push(Diagnostic::error(problem).at(at(&f.path, cell(place))));
+        let problem = RowProblem::OrdersInTwoFiles {
+            orders: shared.len(),
+            other: e_file.path.clone(),
+            export: export_of_copy(&f.path, &e_file.path),
+        };
+        diags.push(Diagnostic::error(problem).at(at(&f.path, cell(first))));
+    }
+}
+
+/// Of two files sharing orders, the one that is not a `roster import`
+/// copy, when the other is.
+fn export_of_copy(a: &std::path::Path, b: &std::path::Path) -> Option<std::path::PathBuf> {
+    let copy = |p: &std::path::Path| {
+        p.components()
+            .map(|c| c.as_os_str())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "metrics" && w[1] == "imported")
+    };
+    match (copy(a), copy(b)) {
+        (true, false) => Some(b.to_path_buf()),
+        (false, true) => Some(a.to_path_buf()),
+        _ => None,
     }
 }
 

@@ -269,6 +269,16 @@ fn order_words(order: &str) -> &'static str {
     }
 }
 
+/// Whether a cell holds a time of day alone (`20:00`, `20:00:00`), as a
+/// workbook's time-only cell reads.
+fn time_alone(value: &str) -> bool {
+    let parts: Vec<&str> = value.trim().split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl CsvProblem {
     /// The likely fix, when there is one.
     pub fn help(&self) -> Option<String> {
@@ -320,6 +330,9 @@ impl CsvProblem {
             P::NotAnAmount {
                 why, decimal_comma, ..
             } => amount_help(*why, *decimal_comma),
+            P::NotAStamp { value, .. } if time_alone(value) => {
+                "the cell holds a time of day but no date: write the date too, such as 2026-05-12 20:00".into()
+            }
             P::NotAStamp { years, .. } => format!(
                 "write it as {DATE_FORMS}, with a day that exists and a year from {} to {}",
                 years.start(),
@@ -337,7 +350,8 @@ impl CsvProblem {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
             }
             P::SheetOfNoKind { .. } => "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(),
-            P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
+            P::NegativeAmount { .. } => "an amount is 0 or more: a refund or a return is not revenue, so leave its row out (a shop's preset leaves refunded orders out itself)".into(),
+            P::EmptyFile | P::Unreadable { .. } => return None,
         })
     }
 }
@@ -400,6 +414,11 @@ impl fmt::Display for CsvProblem {
                     shorten(value)
                 )
             }
+            P::NotAStamp { column, value, .. } if time_alone(value) => write!(
+                f,
+                "`{column}` must be a date, found a time without a date (\"{}\")",
+                shorten(value)
+            ),
             P::NotAStamp { column, value, .. } => {
                 write!(f, "`{column}` must be a date, found \"{}\"", shorten(value))
             }

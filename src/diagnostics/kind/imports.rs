@@ -65,6 +65,8 @@ pub enum ImportProblem {
     NoPartnership {
         /// The preset it was read by.
         preset: &'static str,
+        /// A partnership's id that a folder it is in is named nearly as.
+        near: Option<String>,
     },
     /// Orders a shop export marks refunded, voided, cancelled or failed.
     OrdersLeftOut {
@@ -73,7 +75,8 @@ pub enum ImportProblem {
         /// The statuses left out, in words.
         statuses: &'static str,
     },
-    /// Orders with no e-mail: no customer.
+    /// Orders with no customer (guest checkouts): kept for the report
+    /// date, out of repeat purchase.
     OrdersWithoutCustomer {
         /// How many.
         orders: usize,
@@ -167,8 +170,8 @@ pub enum ImportProblem {
     CodeTwice {
         /// The code.
         code: String,
-        /// The partnership that has it first.
-        first: String,
+        /// The partnership that has it first, when another.
+        first: Option<String>,
     },
 }
 
@@ -198,11 +201,18 @@ impl ImportProblem {
                 "its columns are: {}",
                 shorten(&columns.join(", "))
             ),
+            P::NoPartnership { near: Some(id), .. } => format!(
+                "its folder is named nearly as partnership `{0}`, but a folder is matched exactly, letter case included: is `{0}` meant? Rename the folder `{0}`",
+                shorten(id)
+            ),
             P::NoPartnership { .. } => "move it into `metrics/<partnership-id>/`, or give it an `imports` entry in client.yaml with `partnership: <id>`".into(),
             P::UnknownCode { .. } => "add it to the `promo_codes` of the partnership it belongs to; until then its orders are unattributed".into(),
             P::PersonalData { .. } => "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export".into(),
             P::CustomersAreNames => "two customers of the same name count as one; a shop export with e-mails (Shopify's) is more exact".into(),
-            P::CodeTwice { .. } => "give each code to one partnership".into(),
+            P::CodeTwice { first: Some(_), .. } => "give each code to one partnership".into(),
+            P::CodeTwice { first: None, .. } => {
+                "codes are matched whatever their letter case: keep one of the two".into()
+            }
             P::NotThePreset { .. } => "check that this is the export you meant, or leave out `--as` to have roster recognise it".into(),
             P::WouldOverwrite { .. } => "pass --force to replace it, or move it away first".into(),
             P::SameTarget { .. } => "import one of the two at a time, or rename one".into(),
@@ -332,7 +342,7 @@ impl fmt::Display for ImportProblem {
             | P::RequiredUnmapped { .. }
             | P::MappedColumnMissing { .. }
             | P::SheetNotMapped { .. } => self.of_the_mapping(f),
-            P::NoPartnership { preset } => write!(
+            P::NoPartnership { preset, .. } => write!(
                 f,
                 "this {preset} export does not say whose posts it holds"
             ),
@@ -343,7 +353,7 @@ impl fmt::Display for ImportProblem {
             ),
             P::OrdersWithoutCustomer { orders } => write!(
                 f,
-                "{} without an e-mail: no customer, so out of repeat purchase",
+                "{} without a customer (a guest checkout): counted for the report date, out of repeat purchase",
                 plural(*orders, "order", "orders")
             ),
             P::UnknownCode { code, orders } => write!(
@@ -377,11 +387,19 @@ impl fmt::Display for ImportProblem {
             | P::UnknownPreset { .. }
             | P::UnknownPartnership { .. }
             | P::DuplicateId { .. } => self.of_the_command(f),
-            P::CodeTwice { code, first } => write!(
+            P::CodeTwice {
+                code,
+                first: Some(first),
+            } => write!(
                 f,
                 "promo code \"{}\" is also a code of {}",
                 shorten(code),
                 shorten(first)
+            ),
+            P::CodeTwice { code, first: None } => write!(
+                f,
+                "promo code \"{}\" is given twice to this partnership",
+                shorten(code)
             ),
         }
     }

@@ -28,6 +28,17 @@ pub enum RowProblem {
         /// Where it was first given.
         first: Location,
     },
+    /// Order ids of one file that an earlier file of the client gives too:
+    /// one problem for the pair of files, however many.
+    OrdersInTwoFiles {
+        /// How many.
+        orders: usize,
+        /// The earlier file.
+        other: PathBuf,
+        /// When one of the two is a `roster import` copy (under
+        /// `metrics/imported/`): the other, the export it was made from.
+        export: Option<PathBuf>,
+    },
     /// A second daily row for the same post and day.
     DuplicateDay {
         /// The post id.
@@ -99,6 +110,16 @@ impl RowProblem {
             RowProblem::DuplicateOrder { first, .. } => {
                 format!("first defined at {first}; order ids are unique within a client")
             }
+            RowProblem::OrdersInTwoFiles {
+                export: Some(export),
+                ..
+            } => format!(
+                "{} looks like the export that `roster import` copied into metrics/imported/: delete it from the portfolio (the copy holds the same orders, without personal data), or a build reads its orders twice",
+                export.display()
+            ),
+            RowProblem::OrdersInTwoFiles { .. } => {
+                "order ids are unique within a client: keep each order in one file".into()
+            }
             RowProblem::DuplicateDay { first, .. } => {
                 format!("first given at {first}; each (post_id, day) appears once")
             }
@@ -158,6 +179,14 @@ impl fmt::Display for RowProblem {
                 f,
                 "daily row for post \"{post}\" is dated {date}, before the post was published on {published}"
             ),
+            RowProblem::OrdersInTwoFiles { orders, other, .. } => {
+                let n = if *orders == 1 {
+                    "1 order id of this file is".to_string()
+                } else {
+                    format!("{orders} order ids of this file are")
+                };
+                write!(f, "{n} given in {} too", other.display())
+            }
             RowProblem::DuplicateDay { post, day, .. } => {
                 write!(f, "duplicate daily row for post \"{post}\", day {day}")
             }

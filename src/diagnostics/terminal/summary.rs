@@ -94,6 +94,9 @@ pub struct ImportedTable<'a> {
     pub written: (&'a str, usize),
     /// Whether the file was already there with these rows.
     pub unchanged: bool,
+    /// When merged into an earlier import's rows: those kept, and those
+    /// replaced.
+    pub merged: Option<(usize, usize)>,
     /// What reading came to.
     pub tally: &'a crate::load::imports::Tally,
     /// Orders per partnership (`None`: unattributed).
@@ -130,6 +133,16 @@ pub fn imported(t: &ImportedTable) -> String {
         ),
         format!("  {n} {what} {verb} {}", t.target.display()),
     ];
+    if let Some((kept, replaced)) = t.merged {
+        let by = if kind == "orders" {
+            "order id"
+        } else {
+            "post id"
+        };
+        lines.push(format!(
+            "  merged by {by} with the {kind} an earlier import wrote there: {kept} kept, {replaced} replaced by this export's"
+        ));
+    }
     let tally = t.tally;
     let left: Vec<String> = [
         (tally.folded, "line-item row", "folded into its order"),
@@ -138,7 +151,6 @@ pub fn imported(t: &ImportedTable) -> String {
             "order",
             "refunded, voided, cancelled or failed",
         ),
-        (tally.without_customer, "order", "without an e-mail"),
         (tally.without_date, "video", "without a publish time"),
     ]
     .iter()
@@ -154,6 +166,12 @@ pub fn imported(t: &ImportedTable) -> String {
     .collect();
     if !left.is_empty() {
         lines.push(format!("  left out: {}", left.join("; ")));
+    }
+    if tally.without_customer > 0 {
+        lines.push(format!(
+            "  kept without a customer (a guest checkout): {}, out of repeat purchase",
+            plural(tally.without_customer, "order")
+        ));
     }
     if !t.attributed.is_empty() {
         let by: Vec<String> = t

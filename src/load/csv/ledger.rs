@@ -250,7 +250,8 @@ impl Ledger {
             Some((id, cell)) => self.name(id, cell),
             None => UNNAMED,
         };
-        if self.cutoff.is_some_and(|c| o.date.date > c) {
+        // A guest checkout (no customer) only dates the report.
+        if self.cutoff.is_some_and(|c| o.date.date > c) || o.customer.is_empty() {
             return;
         }
         self.fold(

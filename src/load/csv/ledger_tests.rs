@@ -98,6 +98,20 @@ fn keeps_the_earliest_order_and_the_first_that_can_repeat() {
 }
 
 #[test]
+fn a_guest_order_dates_the_report_but_acquires_no_customer() {
+    let d = date("2026-03-10");
+    let mut l = Ledger::new(None, 0);
+    l.add(raw("1", d, 0, 0, "a", Some(0)));
+    l.add(raw("2", d + chrono::Days::new(9), 0, 0, "", Some(0)));
+    assert_eq!(l.rows(), 2);
+    assert_eq!(l.dates().keys().last(), Some(&(d + chrono::Days::new(9))));
+    assert_eq!(folded(&l).len(), 1, "only a's order acquires a customer");
+    // Its id is still an order id: given again, it is a duplicate.
+    l.add(raw("2", d, 0, 0, "b", None));
+    assert_eq!(l.duplicates().len(), 1);
+}
+
+#[test]
 fn an_order_the_day_before_by_its_own_clock_does_not_repeat() {
     // b is 1 hour later than a, but at -12:00 its date is the day before.
     let d = date("2026-03-10");

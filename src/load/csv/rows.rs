@@ -76,6 +76,8 @@ pub(super) struct RowReader<'r> {
     pub(super) hash_all: bool,
     /// A customer written as an e-mail (true) or a name, and where.
     pub(super) personal: Option<(bool, Cell)>,
+    /// Whether the row is an order without a customer (a guest checkout).
+    pub(super) guest: bool,
 }
 
 impl RowReader<'_> {
@@ -362,7 +364,12 @@ fn protect(row: &mut RowReader, customer: String, cell: Cell) -> String {
 fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
     let id = row.required(cols, "order_id");
     let date = row.stamp(cols, "date");
-    let customer = row.required(cols, "customer");
+    // A guest checkout has no customer: the order dates the report, and
+    // stays out of repeat purchase.
+    let customer = cols.of("customer").map(|i| {
+        let cell = row.cell(i);
+        (row.text(Some(i)).unwrap_or_default().to_string(), cell)
+    });
     let partnership = cols
         .of("partnership")
         .and_then(|i| row.text(Some(i)).map(|s| (s.to_string(), row.cell(i))));
@@ -371,7 +378,12 @@ fn order_row(row: &mut RowReader, cols: &Columns) -> Option<RawOrder> {
     if let (Some((id, at)), Some(date), Some((customer, cell)), true) =
         (id, date, customer, row.errors.is_empty())
     {
-        let customer = protect(row, customer, cell);
+        row.guest = customer.is_empty();
+        let customer = if row.guest {
+            customer
+        } else {
+            protect(row, customer, cell)
+        };
         let (amount, sign) = split(revenue);
         let currency = currency.map(|(c, _)| c);
         return Some(RawOrder {

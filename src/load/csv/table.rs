@@ -167,6 +167,7 @@ impl<'t> Table<'t> {
             keep_revenue: self.importing,
             hash_all: self.importing,
             personal: None,
+            guest: false,
         }
     }
 
@@ -192,6 +193,7 @@ impl<'t> Table<'t> {
         if read.state.personal.is_none() {
             read.state.personal = row.personal;
         }
+        read.state.without_customer += usize::from(row.guest && row.errors.is_empty());
         if !row.errors.is_empty() {
             let id_column = match self.view {
                 Some(view) => view.id_field(),
@@ -229,6 +231,7 @@ impl<'t> Table<'t> {
             keep_revenue: self.importing,
             hash_all: self.importing && !view.hashes_customers(),
             personal: None,
+            guest: false,
         };
         let before = match &read.rows {
             Rows::Posts(posts) => posts.len(),
@@ -245,6 +248,7 @@ impl<'t> Table<'t> {
         row.errors.append(&mut mapped.errors);
         row.warnings.append(&mut mapped.warnings);
         row.personal = row.personal.or(mapped.personal);
+        row.guest = mapped.guest;
     }
 
     /// Read a sheet's rows after its header.

@@ -185,7 +185,7 @@ fn shopify(text: &str, codes: &[(&str, &str)]) -> (Vec<RawOrder>, Vec<String>) {
 #[test]
 fn a_shopify_export_folds_line_items_and_leaves_out_refunds() {
     let text = "Name,Email,Financial Status,Total,Discount Code,Created at,Lineitem name,Cancelled at\n\
-        #1,A@x.io,paid,10.00,\"NEW, anna5\",2026-05-01 10:00:00 +0000,Mug,\n\
+        #1,A@x.io,paid,10.00,NEW + anna5,2026-05-01 10:00:00 +0000,Mug,\n\
         #1,A@x.io,,,,2026-05-01 10:00:00 +0000,Cup,\n\
         #2,b@x.io,refunded,5,,2026-05-02 10:00:00 +0000,Mug,\n\
         #3,,paid,5,,2026-05-03 10:00:00 +0000,Mug,\n\
@@ -193,16 +193,19 @@ fn a_shopify_export_folds_line_items_and_leaves_out_refunds() {
         #5,c@x.io,paid,7,,2026-05-04 10:00:00 +0000,Mug,2026-05-05 10:00:00 +0000\n";
     let (rows, msgs) = shopify(text, &[("ANNA5", "anna")]);
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["#1", "#4"]);
+    // A guest checkout (#3) is kept, without a customer: it dates the
+    // report.
+    assert_eq!(ids, ["#1", "#3", "#4"]);
     assert_eq!(rows[0].partnership.as_ref().unwrap().0, "anna");
-    assert_eq!(rows[1].partnership, None);
+    assert_eq!(rows[1].customer, "");
+    assert_eq!(rows[2].partnership, None);
     // The same person in other case is the same customer, and not an e-mail.
-    assert_eq!(rows[0].customer, rows[1].customer);
+    assert_eq!(rows[0].customer, rows[2].customer);
     assert_eq!(rows[0].customer, imports::customers::hash("s", "a@x.io"));
     assert_eq!(
         msgs,
         [
-            "1 order without an e-mail: no customer, so out of repeat purchase",
+            "1 order without a customer (a guest checkout): counted for the report date, out of repeat purchase",
             "2 orders left out: refunded, voided or cancelled",
             "this file holds customers' e-mail addresses",
             "discount code \"NEW\" (2 orders) is no partnership's promo code",

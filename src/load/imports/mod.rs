@@ -45,6 +45,10 @@ pub struct How<'a> {
     pub mapping: Option<&'a ImportMapping>,
     /// The partnership whose folder the file is in, if any.
     pub folder: Option<&'a str>,
+    /// When the file is in no partnership's folder: the id of a
+    /// partnership that a folder it is in is named nearly as (`Aroa` for
+    /// `aroa`).
+    pub near_folder: Option<&'a str>,
     /// Whether the file is read for `roster import`: orders keep their
     /// revenue (which no figure reads) to be written out, and personal
     /// data is not warned about (it is being taken out).
@@ -68,8 +72,10 @@ pub(crate) enum Source {
     Sum(Vec<usize>),
     /// A column of the file, or this value where it is empty (or absent).
     OrElse(Option<usize>, String),
-    /// Discount codes, matched to the partnership they belong to.
-    Codes(usize),
+    /// Discount codes, matched to the partnership they belong to: several
+    /// in one cell are separated by the text given (Shopify's ` + `,
+    /// WooCommerce's `, `).
+    Codes(usize, &'static str),
     /// A customer's e-mail or name, hashed.
     Personal(usize),
     /// A date-time written month first, whatever `date_order` says.
@@ -87,7 +93,7 @@ impl Source {
     fn field(&self) -> usize {
         match self {
             Source::Column(i)
-            | Source::Codes(i)
+            | Source::Codes(i, _)
             | Source::Personal(i)
             | Source::MonthFirst(i)
             | Source::WatchUrl(i)
@@ -111,8 +117,14 @@ pub(crate) enum Rules {
         status: Option<usize>,
         cancelled: Option<usize>,
     },
-    /// WooCommerce: refunded, cancelled and failed orders are left out.
-    Woo { status: Option<usize> },
+    /// WooCommerce: refunded, cancelled and failed orders are left out,
+    /// and so is a refunded order that keeps `Status` completed: `Net
+    /// Sales` below 0 or `Items sold` 0.
+    Woo {
+        status: Option<usize>,
+        net: Option<usize>,
+        items: Option<usize>,
+    },
     /// YouTube: the `Total` row is skipped, and videos without a publish
     /// time.
     YouTube { content: usize, published: usize },

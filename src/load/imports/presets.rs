@@ -122,7 +122,8 @@ pub fn preset<'a>(
         "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c), None),
         _ => {
             let Some(p) = partnership else {
-                return Err(ImportProblem::NoPartnership { preset });
+                let near = how.near_folder.map(str::to_string);
+                return Err(ImportProblem::NoPartnership { preset, near });
             };
             c.push("partnership", Source::OrElse(None, p.to_string()));
             let kind_default = how.mapping.and_then(|m| m.kind_default);
@@ -190,7 +191,8 @@ fn orders(preset: &str, c: &mut Columns) -> Rules {
         let email = c.find("email").unwrap_or(0);
         c.push("customer", Source::Personal(email));
         if let Some(code) = c.find("discount code") {
-            c.push("partnership", Source::Codes(code));
+            // An app's free-text discount may hold commas: one code.
+            c.push("partnership", Source::Codes(code, " + "));
         }
         c.take("revenue", &["total"]);
         c.take("currency", &["currency"]);
@@ -205,11 +207,13 @@ fn orders(preset: &str, c: &mut Columns) -> Rules {
     let customer = c.find("customer").unwrap_or(0);
     c.push("customer", Source::Personal(customer));
     if let Some(code) = c.find("coupon(s)") {
-        c.push("partnership", Source::Codes(code));
+        c.push("partnership", Source::Codes(code, ", "));
     }
     c.take("revenue", &["net sales"]);
     Rules::Woo {
         status: c.find("status"),
+        net: c.find("net sales"),
+        items: c.find("items sold"),
     }
 }
 

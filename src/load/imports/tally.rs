@@ -18,7 +18,8 @@ pub struct State {
     pub(super) seen: HashSet<String>,
     pub(super) folded: usize,
     pub(super) left_out: usize,
-    pub(super) without_customer: usize,
+    /// Orders kept without a customer (guest checkouts).
+    pub without_customer: usize,
     pub(super) without_date: usize,
     pub(super) unknown: BTreeMap<String, (String, usize, Cell)>,
     /// Personal data met in a column read as an id: e-mails (true) or
@@ -36,7 +37,8 @@ pub struct Tally {
     pub folded: usize,
     /// Orders left out for their status.
     pub left_out: usize,
-    /// Orders left out for having no customer.
+    /// Orders without a customer (guest checkouts): kept, they date the
+    /// report and stay out of repeat purchase.
     pub without_customer: usize,
     /// Videos skipped for having no publish time.
     pub without_date: usize,
@@ -90,23 +92,25 @@ pub fn finish(
     if let Some((emails, cell)) = state.personal.filter(|_| !importing) {
         warn(ImportProblem::PersonalData { emails }, Some(cell));
     }
+    if state.without_customer > 0 && !importing {
+        let problem = ImportProblem::OrdersWithoutCustomer {
+            orders: state.without_customer,
+        };
+        warn(problem, None);
+    }
     let Some(view) = view else {
         return tally;
     };
     if state.left_out > 0 {
         let statuses = match view.rules {
-            Rules::Woo { .. } => "refunded, cancelled or failed",
+            Rules::Woo { .. } => {
+                "refunded (by its status, or with Net Sales below 0 or no item sold), cancelled or failed"
+            }
             _ => "refunded, voided or cancelled",
         };
         let problem = ImportProblem::OrdersLeftOut {
             orders: state.left_out,
             statuses,
-        };
-        warn(problem, None);
-    }
-    if state.without_customer > 0 {
-        let problem = ImportProblem::OrdersWithoutCustomer {
-            orders: state.without_customer,
         };
         warn(problem, None);
     }

@@ -57,13 +57,6 @@ impl View<'_> {
             out.push_field(value.as_deref().unwrap_or(""));
             fields.push(u32::try_from(source.field()).unwrap_or(u32::MAX));
         }
-        if self.kind == "orders" && self.hashes_customers() {
-            let customer = self.header.iter().position(|h| h == "customer");
-            if customer.is_some_and(|c| out.get(c).is_none_or(str::is_empty)) {
-                state.without_customer += 1;
-                return None;
-            }
-        }
         Some(Translated {
             record: out,
             fields,
@@ -93,11 +86,26 @@ impl View<'_> {
                 state.left_out += usize::from(gone);
                 !gone
             }
-            Rules::Woo { status: s } => {
-                let gone = matches!(
+            Rules::Woo {
+                status: s,
+                net,
+                items,
+            } => {
+                let by_status = matches!(
                     status(s).as_deref().map(|s| s.trim_start_matches("wc-")),
                     Some("refunded" | "cancelled" | "failed")
                 );
+                // A refund that keeps `Status` completed: `Net Sales`
+                // below 0, or no item sold.
+                let mark = self.mark.unwrap_or(DecimalMark::Point);
+                let below_zero = net.and_then(text).is_some_and(|v| {
+                    numbers::amount(v, mark)
+                        .is_ok_and(|a| a.value.is_sign_negative() && !a.value.is_zero())
+                });
+                let none_sold = items
+                    .and_then(text)
+                    .is_some_and(|v| v.parse::<u64>() == Ok(0));
+                let gone = by_status || below_zero || none_sold;
                 state.left_out += usize::from(gone);
                 !gone
             }
@@ -127,7 +135,7 @@ impl View<'_> {
                     .map_or_else(|| default.clone(), str::to_string),
             ),
             Source::Sum(parts) => self.sum(parts, name, text, cell, errors),
-            Source::Codes(i) => self.codes(text(*i)?, cell(*i), state),
+            Source::Codes(i, by) => self.codes((text(*i)?, by), cell(*i), state),
             Source::Personal(i) => {
                 let v = text(*i)?;
                 if state.personal.is_none() {
@@ -203,12 +211,12 @@ impl View<'_> {
         total.map(|n| n.to_string())
     }
 
-    /// The partnership of the first code (of a list separated by commas)
-    /// that is a partnership's; every code that is no partnership's is
-    /// counted, to be warned about once.
-    fn codes(&self, written: &str, at: Cell, state: &mut State) -> Option<String> {
+    /// The partnership of the first code (of a list separated by `by`) that
+    /// is a partnership's; every code that is no partnership's is counted,
+    /// to be warned about once.
+    fn codes(&self, (written, by): (&str, &str), at: Cell, state: &mut State) -> Option<String> {
         let mut found = None;
-        for code in written.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        for code in split_codes(written, by) {
             let key = code.to_lowercase();
             match self.codes.and_then(|c| c.0.get(&key)) {
                 Some(p) => found = found.or_else(|| Some(p.clone())),
@@ -220,6 +228,12 @@ impl View<'_> {
         }
         found
     }
+}
+
+/// The codes of a cell, separated by exactly `by`, each trimmed: a code
+/// may itself hold the separator's mark without its spaces (`C+D`).
+fn split_codes<'s>(written: &'s str, by: &'s str) -> impl Iterator<Item = &'s str> {
+    written.split(by).map(str::trim).filter(|c| !c.is_empty())
 }
 
 /// The numeric id in a TikTok video link (`.../video/7140000000000000000`).
@@ -250,5 +264,50 @@ mod tests {
         assert_eq!(video_time(id), "2022-09-04T17:03:12Z");
         assert_eq!(video_id("https://www.tiktok.com/@a"), None);
         assert_eq!(video_id("https://www.tiktok.com/@a/video/42"), None);
+    }
+
+    #[test]
+    fn a_woocommerce_refund_kept_completed_is_left_out() {
+        let header: Vec<String> =
+            "date,order #,n. revenue (formatted),status,customer,items sold,coupon(s),net sales"
+                .split(',')
+                .map(String::from)
+                .collect();
+        let how = super::super::How::default();
+        let view = super::super::preset("woocommerce-orders", &header, &how).unwrap();
+        let mut state = State::default();
+        let mut keep = |row: &str| {
+            let record = csv::StringRecord::from(row.split(',').collect::<Vec<_>>());
+            let cell = |i| Cell::new(2, 1, i);
+            view.translate(&record, &cell, &mut Vec::new(), &mut state)
+                .is_some()
+        };
+        assert!(keep("2025-10-30 06:04:52,G1,670.00,completed,Ann,1,,567.8"));
+        // Refunded, `Status` still completed: below 0, or nothing sold.
+        assert!(!keep(
+            "2025-06-03 06:19:09,G2,255.00 0.00,completed,Ann,0,,-255"
+        ));
+        assert!(!keep("2025-06-03 06:19:09,G3,10,completed,Ann,0,,10"));
+        assert!(!keep("2025-06-03,G4,10,wc-refunded,Ann,1,,10"));
+        // A free order sold something: kept.
+        assert!(keep("2025-06-03,G5,0,completed,Ann,1,,0"));
+        assert_eq!(state.left_out, 3);
+    }
+
+    #[test]
+    fn splits_codes_only_at_the_vendors_separator() {
+        let split = |w, by| split_codes(w, by).collect::<Vec<_>>();
+        assert_eq!(
+            split("WELCOMEENAVANT10 + PHOEBE10", " + "),
+            ["WELCOMEENAVANT10", "PHOEBE10"]
+        );
+        // An app's free-text discount holds commas: one code.
+        assert_eq!(
+            split("Max Retail, Order Fees", " + "),
+            ["Max Retail, Order Fees"]
+        );
+        assert_eq!(split("C+D", " + "), ["C+D"]);
+        assert_eq!(split("anna15, leo10", ", "), ["anna15", "leo10"]);
+        assert_eq!(split(" solo ", ", "), ["solo"]);
     }
 }
