@@ -47,7 +47,7 @@ pub enum NotRead {
 
 /// The sheets of a workbook, in the workbook's order.
 pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, NotRead> {
-    bounds::unpacked_within(bytes).map_err(NotRead::TooLarge)?;
+    bounds::unpacked_within(bytes, |xml| ods::cells_within(xml)).map_err(NotRead::TooLarge)?;
     // A damaged file must not take the build down with it: the readers of
     // binary formats are the likeliest place for a panic.
     let read = std::panic::catch_unwind(|| read_sheets(bytes));

@@ -106,13 +106,6 @@ fn litter(name: &std::ffi::OsStr, is_file: bool) -> bool {
     is_file && crate::load::is_litter(&name.to_string_lossy())
 }
 
-/// Whether a path taken from a page name or the manifest stays inside the
-/// folder it is joined to.
-pub(super) fn is_inside(rel: &str) -> bool {
-    let path = Path::new(rel);
-    !rel.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
 /// The real folder of the output folder named `output` ([`real_path`]),
 /// or the error for a link in its path that points nowhere.
 pub fn real_output(output: &Path) -> Result<PathBuf> {

@@ -11,7 +11,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Staging;
-use super::guard::is_inside;
+use super::is_inside;
 
 /// The file in the output folder that lists what roster wrote.
 pub const MANIFEST: &str = ".roster-manifest";

@@ -23,6 +23,20 @@ pub use lock::OutputLock;
 pub use manifest::{MANIFEST, Previous};
 pub use staging::Staging;
 
+/// A file of the site: its path below the client's folder (or the output
+/// folder), and its bytes, whichever renderer made them.
+pub type File = (String, Vec<u8>);
+
+/// Whether a path taken from a page name or the manifest stays inside the
+/// folder it is joined to.
+fn is_inside(rel: &str) -> bool {
+    let path = Path::new(rel);
+    !rel.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// The name roster gives to `what` beside `output`: `.<name>.roster-<what>`.
 pub fn beside(output: &Path, what: &str) -> PathBuf {
     let name = output

@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use super::guard::is_inside;
+use super::{File, is_inside};
 use super::{aside, beside, manifest};
-use crate::render::Page;
 
 /// A new site being written beside the output folder. Clients are written
 /// into it as soon as they are rendered (from several threads), so the whole
@@ -47,7 +46,7 @@ impl Staging {
     }
 
     /// Write one client's files; returns their paths for the manifest.
-    pub fn write_client(&self, id: &str, pages: &[Page]) -> Result<Vec<String>> {
+    pub fn write_client(&self, id: &str, pages: &[File]) -> Result<Vec<String>> {
         let mut written = Vec::with_capacity(pages.len());
         let mut made: BTreeSet<PathBuf> = BTreeSet::new();
         for (rel, bytes) in pages {
@@ -66,7 +65,7 @@ impl Staging {
     }
 
     /// Write files at the top of the output folder (the index).
-    pub fn write_top(&self, top: &[Page]) -> Result<Vec<String>> {
+    pub fn write_top(&self, top: &[File]) -> Result<Vec<String>> {
         let mut written = Vec::new();
         for (rel, bytes) in top {
             if !is_inside(rel) || rel.contains('/') {

@@ -3,9 +3,9 @@
 
 use std::fs;
 
+use super::File as Page;
 use super::guard::guard_output;
 use super::*;
-use crate::render::Page;
 
 /// Write the clients' files into a staging folder, then swap it in; with
 /// `--client` (`only`), the previous site's other clients are kept.

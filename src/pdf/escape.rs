@@ -1,5 +1,7 @@
 //! User text in Typst markup: a client's, a creator's or an agency's name,
-//! a sentence with a currency sign, written so that it reads as itself.
+//! a sentence with a currency sign, written so that it reads as itself (as
+//! markup, or as a string literal); and the muted grey every part of the
+//! report shares. A leaf: the parts that write markup all use it.
 //!
 //! Typst markup gives meaning to most ASCII punctuation (`#` starts code,
 //! `*` and `_` emphasis, `$` maths, `@` a reference, `<` a label, `//` a
@@ -22,6 +24,28 @@ pub fn typst_escape(text: &str) -> String {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// What the report says in grey: the running header, the page numbers.
+pub const MUTED: &str = "luma(95)";
+
+/// `text` as a Typst string literal: what is in it is never markup.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 

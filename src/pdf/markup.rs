@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::Report;
-use super::escape::typst_escape as esc;
+use super::escape::{MUTED, literal, typst_escape as esc};
 use super::table::{self, TEXT};
 use super::world::{FAMILY, Shared};
 use crate::charts::Role;
@@ -19,9 +19,6 @@ use crate::render::pages::Legend;
 
 /// The name the trend chart is read under.
 pub const TREND_FILE: &str = "trend.svg";
-
-/// What the report says in grey: the running header, the page numbers.
-pub const MUTED: &str = "luma(95)";
 
 /// The page's margin at each side, in points (16 mm).
 const MARGIN_X: f64 = 16.0 / 25.4 * 72.0;
@@ -183,23 +180,4 @@ fn appendix(out: &mut String, r: &Report) {
 
 fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "== {}\n", esc(text));
-}
-
-/// `text` as a Typst string literal: what is in it is never markup.
-pub fn literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' | '"' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -13,8 +13,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 
-use super::escape::typst_escape as esc;
-use super::markup::literal;
+use super::escape::{literal, typst_escape as esc};
 use crate::resolve::links::OPTIONS;
 
 /// The Typst markup of the note `markdown`.

@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use super::markup::{MUTED, literal};
+use super::escape::{MUTED, literal};
 use super::world::Shared;
 use crate::render::table::{Cell, Table};
 

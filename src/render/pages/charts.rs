@@ -160,7 +160,7 @@ fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) 
                 Some(p) => cells.extend([
                     x.c_pct(p.mean_engagement_rate),
                     x.c_int(p.n as u64),
-                    super::lift::small(ctx, x.c_pct(p.lift), p.n),
+                    super::sample::small(ctx, x.c_pct(p.lift), p.n),
                 ]),
                 None => cells.extend([
                     x.c_pct(None),

@@ -72,7 +72,7 @@ fn decay_table(ctx: &Ctx, id: &str, title: &str) -> Table {
         for p in [r, o] {
             let rate = x.c_pct(p.and_then(|p| p.engagement_rate));
             cells.push(match p {
-                Some(p) if p.engagement_rate.is_some() => super::lift::small(ctx, rate, p.n),
+                Some(p) if p.engagement_rate.is_some() => super::sample::small(ctx, rate, p.n),
                 _ => rate,
             });
             cells.push(p.map_or_else(

@@ -16,16 +16,6 @@ use crate::render::format;
 use crate::render::i18n::lift;
 use crate::render::table::{Cell, Table};
 
-/// `cell` marked as a small sample when it averages fewer than 5 (posts,
-/// partnerships, pairs): "small sample, n = 3".
-pub fn small(ctx: &Ctx, cell: Cell, n: usize) -> Cell {
-    if n < FEWEST_PAIRS {
-        cell.mark(lift::small(ctx.lang(), n))
-    } else {
-        cell
-    }
-}
-
 /// The paired lift's part of a page.
 #[derive(Debug, Serialize)]
 pub struct LiftView {
@@ -150,7 +140,7 @@ fn table(ctx: &Ctx, id: &str, later: &[&PostNumberPoint]) -> Table {
         .num(texts.paired)
         .num(texts.pairs)
         .col(texts.interval);
-    let small = |cell: Cell, n: usize| small(ctx, cell, n);
+    let small = |cell: Cell, n: usize| super::sample::small(ctx, cell, n);
     for p in later {
         let model = match p.model {
             Model::Retainer => ctx.t().retainers,

@@ -20,6 +20,7 @@ pub mod month;
 pub mod month_creators;
 pub mod overview;
 pub mod partnership;
+pub mod sample;
 pub mod site_index;
 pub mod summary;
 pub mod timeline;

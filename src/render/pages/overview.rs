@@ -158,7 +158,7 @@ fn spread_table(ctx: &Ctx) -> Table {
         // Quartiles of fewer than 5 partnerships say little.
         let cell = x.c_pct(v);
         let cell = match (label == w.portfolio, v) {
-            (false, Some(_)) => super::lift::small(ctx, cell, s.n),
+            (false, Some(_)) => super::sample::small(ctx, cell, s.n),
             _ => cell,
         };
         t.row(vec![Cell::text(label), cell]);
@@ -192,7 +192,7 @@ fn markets_table(ctx: &Ctx) -> Table {
             x.c_times(m.figures.roas),
             x.c_money(m.figures.cpa),
             match m.figures.engagement_rate {
-                Some(_) => super::lift::small(
+                Some(_) => super::sample::small(
                     ctx,
                     x.c_pct(m.figures.engagement_rate),
                     usize::try_from(m.sponsored_posts + m.organic_posts).unwrap_or(usize::MAX),
