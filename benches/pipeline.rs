@@ -29,8 +29,8 @@ use roster::pdf::{Report, Typesetter};
 use roster::pipeline::{self, Computed};
 use roster::progress::Progress;
 use roster::render::Renderer;
-use roster::render::pages::{Ctx, month};
 use roster::resolve::{self, Overrides};
+use roster::view::pages::{Ctx, month};
 
 /// The generator's arguments for the benchmark portfolio.
 const SIZE: [&str; 8] = [
@@ -109,11 +109,16 @@ fn stages(c: &mut Criterion) {
     };
     // Compiled once, as a build compiles the templates once for every page.
     let renderer = Renderer::new(&computed.portfolio.looks).expect("the templates compile");
+    let pdf = roster::pdf::Reports::new();
+    let renderers = pipeline::Renderers {
+        html: &renderer,
+        pdf: &pdf,
+    };
     group.bench_function("render", |b| {
         b.iter(|| {
             pipeline::render_clients(
                 black_box(&computed),
-                &renderer,
+                renderers,
                 None,
                 &Progress::hidden(),
                 pipeline::in_memory,

@@ -3,9 +3,10 @@
 //!
 //! The stages run one way, in [`pipeline`]: [`load`] reads the files, the
 //! model is resolved and validated from what was read ([`model`]),
-//! [`analytics`] computes the figures, and [`render`] turns them into pages
-//! (with [`charts`] for the SVG and [`pdf`] for the monthly reports as
-//! PDF files), through one renderer per build. [`output`]
+//! [`analytics`] computes the figures, [`view`] makes each page's words and
+//! tables of them (with [`charts`] for the SVG), and two peer renderers make
+//! the files: [`render`] the HTML pages through the templates, [`pdf`] the
+//! monthly reports through Typst. [`output`]
 //! then claims the output folder, stages the new site beside it and swaps it
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
@@ -33,5 +34,6 @@ pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod serve;
+pub mod view;
 
 pub use pipeline::{BuildOptions, Outcome, build, check};

@@ -1,8 +1,10 @@
-//! The stages in order, load -> resolve -> analytics -> render, shared by
-//! `build`, `check` and `serve`.
+//! The stages in order, load -> resolve -> analytics -> view -> the two
+//! renderers, shared by `build`, `check` and `serve`.
 //!
 //! [`prepare`] reads, resolves and computes a portfolio and compiles its
-//! templates once into the one [`Renderer`] a build uses for every page.
+//! templates once into the one [`Renderer`] a build uses for every page;
+//! beside it, one [`crate::pdf::Reports`] typesets every monthly PDF. Both
+//! render the same views ([`crate::view`]), as peers ([`Renderers`]).
 //! `build` then renders each client straight into the staging folder of
 //! [`crate::output`]; `check` renders the same pages in memory, for what only
 //! rendering finds, and writes nothing; `serve` renders in memory too, from
@@ -67,12 +69,34 @@ pub struct Computed {
     pub figures: Vec<ClientFigures>,
 }
 
-/// A computed portfolio and the renderer of its pages.
+/// A computed portfolio and the renderers of its files.
 pub struct Prepared {
     /// The model and its figures.
     pub computed: Computed,
     /// The portfolio's templates, compiled once for the whole build.
     pub renderer: Renderer,
+    /// The monthly reports' PDFs, typeset by one typesetter for the build.
+    pub pdf: crate::pdf::Reports,
+}
+
+impl Prepared {
+    /// Both renderers, as [`render_clients`] runs them.
+    pub fn renderers(&self) -> Renderers<'_> {
+        Renderers {
+            html: &self.renderer,
+            pdf: &self.pdf,
+        }
+    }
+}
+
+/// The two renderers of a build, peers over the same views
+/// ([`crate::view`]): the HTML pages' and the monthly PDFs'.
+#[derive(Clone, Copy)]
+pub struct Renderers<'a> {
+    /// The pages, through the templates.
+    pub html: &'a Renderer,
+    /// The monthly reports' PDFs.
+    pub pdf: &'a crate::pdf::Reports,
 }
 
 /// The figures of every client of `portfolio`, in parallel, in its order.
@@ -124,6 +148,7 @@ pub fn prepare(
     Some(Prepared {
         computed: Computed { portfolio, figures },
         renderer,
+        pdf: crate::pdf::Reports::new(),
     })
 }
 
@@ -156,7 +181,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
 /// rendering finds: a template naming a variable its page lacks, an asset
 /// that cannot be read.
 fn check_rendering(prepared: &Prepared, diags: &mut Diagnostics) {
-    let rendered = render_in_memory(&prepared.computed, &prepared.renderer, None);
+    let rendered = render_in_memory(&prepared.computed, prepared.renderers(), None);
     if let Err(e) = rendered
         && let Err(e) = templates::to_diagnostic(e, diags)
     {
@@ -251,12 +276,18 @@ fn render_and_write(
     progress: &Progress,
 ) -> Result<(Vec<String>, Vec<Page>, usize)> {
     let (computed, renderer) = (&prepared.computed, &prepared.renderer);
-    let done = render_clients(computed, renderer, None, progress, |id, pages| {
-        let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
-        let written = staging.write_client(id, &pages)?;
-        progress.detail(|| terminal::client_built(id, html, pages.len()));
-        Ok((written, html))
-    })?;
+    let done = render_clients(
+        computed,
+        prepared.renderers(),
+        None,
+        progress,
+        |id, pages| {
+            let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
+            let written = staging.write_client(id, &pages)?;
+            progress.detail(|| terminal::client_built(id, html, pages.len()));
+            Ok((written, html))
+        },
+    )?;
     // With --client the index would list only the chosen clients: keep
     // the previous one instead.
     let top = match opts.overrides.clients.is_empty() {
@@ -272,11 +303,11 @@ fn render_and_write(
 /// in memory: what `check` renders and what `serve` serves.
 pub fn render_in_memory(
     computed: &Computed,
-    renderer: &Renderer,
+    renderers: Renderers,
     only: Option<&BTreeSet<String>>,
 ) -> Result<(Vec<ClientFiles>, Vec<Page>)> {
-    let sites = render_clients(computed, renderer, only, &Progress::hidden(), in_memory)?;
-    Ok((sites, render_index(computed, renderer)?))
+    let sites = render_clients(computed, renderers, only, &Progress::hidden(), in_memory)?;
+    Ok((sites, render_index(computed, renderers.html)?))
 }
 
 /// The sink of [`render_clients`] that keeps a client's files in memory.
@@ -291,7 +322,7 @@ pub fn in_memory(id: &str, pages: Vec<Page>) -> Result<ClientFiles> {
 /// clients whose files changed.
 pub fn render_clients<T: Send>(
     computed: &Computed,
-    renderer: &Renderer,
+    renderers: Renderers,
     only: Option<&BTreeSet<String>>,
     progress: &Progress,
     each: impl Fn(&str, Vec<Page>) -> Result<T> + Sync,
@@ -308,7 +339,8 @@ pub fn render_clients<T: Send>(
         .into_par_iter()
         .map(|(c, f)| {
             let assets = client_assets(&computed.portfolio, c)?;
-            let mut pages = renderer.client(&computed.portfolio, c, f, &assets)?;
+            let client = (&computed.portfolio, c, f);
+            let mut pages = renderers.html.client(client, &assets, renderers.pdf)?;
             pages.extend(assets);
             let done = each(c.id.as_str(), pages)?;
             progress.advance();

@@ -14,8 +14,8 @@ use super::escape::{MUTED, literal, typst_escape as esc};
 use super::table::{self, TEXT};
 use super::world::{FAMILY, Shared};
 use crate::charts::Role;
-use crate::render::i18n;
-use crate::render::pages::Legend;
+use crate::view::i18n;
+use crate::view::pages::Legend;
 
 /// The name the trend chart is read under.
 pub const TREND_FILE: &str = "trend.svg";

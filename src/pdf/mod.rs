@@ -19,10 +19,12 @@
 mod escape;
 mod markup;
 mod note;
+mod reports;
 mod table;
 mod world;
 
 pub use escape::typst_escape;
+pub use reports::Reports;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, mpsc};
@@ -33,8 +35,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::model::{Language, Month, PageSize};
-use crate::render::pages::month::MonthPage;
-use crate::render::pages::{Ctx, internal_mark};
+use crate::view::pages::month::MonthPage;
+use crate::view::pages::{Ctx, internal_mark};
 use world::{ReportWorld, Shared};
 
 /// Everything one PDF is made from.

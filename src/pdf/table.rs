@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use super::escape::{MUTED, literal};
 use super::world::Shared;
-use crate::render::table::{Cell, Table};
+use crate::view::table::{Cell, Table};
 
 /// The body text's size, in points.
 pub const TEXT: f64 = 9.0;

@@ -11,7 +11,7 @@ use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
-use crate::render::pages::{Ctx, month};
+use crate::view::pages::{Ctx, month};
 
 fn sample() -> Computed {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");

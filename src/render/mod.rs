@@ -1,24 +1,15 @@
-//! Figures and templates to pages: tera setup, themes, page contexts,
-//! formatting and the CSV file each table carries in its download link.
+//! The HTML renderer: each page's view ([`crate::view`]) through tera, with
+//! the theme's stylesheet, into a client's files.
 //!
-//! Rendering never computes a figure: it reads [`ClientFigures`] and the
-//! model, formats numbers for the client's language, asks [`crate::charts`]
-//! for the SVG and fills templates. Templates are built into the binary and
-//! autoescaped; a file of the same name in the portfolio's `templates/`
-//! replaces one (docs/themes.md lists what each receives). A theme is a
-//! stylesheet: the built-in `default` and `paper`, or `themes/<name>/style.css`
-//! in the portfolio, written into each client folder as `style.css` with the
-//! client's brand colour as its accent. A monthly report's PDF is made here
-//! too, from the same page, by [`crate::pdf`].
-
-pub mod format;
-pub mod i18n;
-pub mod notes;
-pub mod pages;
-pub mod table;
-
-use std::path::Path;
-use std::sync::OnceLock;
+//! Rendering never computes a figure or words one: it takes the views and
+//! fills templates. Templates are built into the binary and autoescaped; a
+//! file of the same name in the portfolio's `templates/` replaces one
+//! (docs/themes.md lists what each receives). A theme is a stylesheet: the
+//! built-in `default` and `paper`, or `themes/<name>/style.css` in the
+//! portfolio, written into each client folder as `style.css` with the
+//! client's brand colour as its accent. The other renderer, the monthly PDF,
+//! is handed each monthly report's view as it is made ([`MonthFiles`]), so
+//! that both work at once without either knowing the other.
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -26,12 +17,13 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::analytics::ClientFigures;
-use crate::diagnostics::kind::RunProblem;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::{Client, Language, Looks, Month, Portfolio};
 use crate::resolve::templates;
 pub use crate::resolve::templates::TemplateError;
-use pages::{Ctx, Site};
+use crate::view::i18n;
+use crate::view::pages::{self, Ctx, Site};
+pub use crate::view::{Logo, MonthFiles};
 
 /// A file of a client's site: path relative to the client folder, contents.
 pub type Page = (String, Vec<u8>);
@@ -43,8 +35,6 @@ pub struct Renderer {
     css: String,
     /// For the place of a template that fails while rendering.
     looks: Looks,
-    /// The PDFs' typesetter, set up by the first report that has one.
-    typesetter: OnceLock<Result<crate::pdf::Typesetter, String>>,
 }
 
 /// What each page of one client is rendered with.
@@ -60,96 +50,24 @@ type Rendered = (Page, Option<String>);
 
 /// The files of one client's site as they are made, with the addresses of
 /// its pages for the sitemap when roster.yaml sets `base_url`.
-struct Written {
+struct Written<P> {
     /// The files so far.
     pages: Vec<Page>,
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
-    /// The PDFs being typeset meanwhile, with their months.
-    pdfs: Vec<PdfOf>,
+    /// The monthly reports' other files being made meanwhile (the PDFs),
+    /// with their months.
+    pending: Vec<Begun<P>>,
 }
 
-/// A month's PDF being typeset.
-type PdfOf = (
-    Month,
-    std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
-);
+/// A monthly report's other file, begun, with its month.
+type Begun<P> = (Month, P);
 
-impl Written {
+impl<P> Written<P> {
     fn add(&mut self, (page, url): Rendered) {
         self.pages.push(page);
         self.urls.extend(url);
     }
-}
-
-/// A logo: its name in the client folder and its contents.
-type Logo<'a> = (&'a str, &'a [u8]);
-
-/// Start the PDF of month `m`'s report `page`, with the client's logo.
-fn month_pdf(
-    typesetter: &std::result::Result<crate::pdf::Typesetter, String>,
-    (ctx, logo): (&Ctx, Option<Logo>),
-    m: Month,
-    page: &pages::month::MonthPage,
-) -> std::result::Result<crate::pdf::Pending, crate::pdf::Failure> {
-    let report = crate::pdf::Report {
-        notes: month_notes(ctx, m, page),
-        logo,
-        ..crate::pdf::Report::of(ctx, m, page)
-    };
-    match typesetter {
-        Ok(t) => Ok(t.start(&report)),
-        Err(e) => Err(e.clone().into()),
-    }
-}
-
-/// Month `m`'s notes as its page shows them: heading and Markdown.
-fn month_notes<'a>(
-    ctx: &'a Ctx,
-    m: Month,
-    page: &pages::month::MonthPage,
-) -> Vec<(&'a str, &'a str)> {
-    let t = ctx.t();
-    let client = ctx.client.month_notes.get(&m).map(|n| (t.note, n.as_str()));
-    let internal = ctx.client.internal_notes.months.get(&m);
-    let internal = internal
-        .filter(|_| page.internal_note.is_some())
-        .map(|n| (t.internal_note, n.as_str()));
-    client.into_iter().chain(internal).collect()
-}
-
-/// The PDF of month `m` once typeset; a report the typesetter cannot make
-/// fails the build as a diagnostic, as a template would.
-fn finish_pdf(
-    ctx: &Ctx,
-    m: Month,
-    pending: std::result::Result<crate::pdf::Pending, crate::pdf::Failure>,
-) -> Result<Page> {
-    let made = pending.and_then(crate::pdf::Pending::wait);
-    let path = format!("reports/{m}/{}", pages::month::PDF_FILE);
-    let folder = Path::new("clients").join(ctx.client.id.as_str());
-    made.map(|pdf| (path.clone(), pdf)).map_err(|failure| {
-        let (problem, file) = match failure {
-            crate::pdf::Failure::Logo(problem) => {
-                let logo = ctx.logo.clone().unwrap_or_default();
-                let file = folder.join(&logo);
-                let problem = RunProblem::PdfLogo {
-                    report: path,
-                    logo,
-                    problem,
-                };
-                (problem, file)
-            }
-            crate::pdf::Failure::Typeset(problems) => (
-                RunProblem::PdfFailed {
-                    report: path,
-                    problems,
-                },
-                folder,
-            ),
-        };
-        TemplateError(Diagnostic::error(problem).in_file(&file)).into()
-    })
 }
 
 /// A sitemap of absolute page addresses, in the order the pages were made.
@@ -191,7 +109,6 @@ impl Renderer {
             tera,
             css: looks.css.clone(),
             looks: looks.clone(),
-            typesetter: OnceLock::new(),
         })
     }
 
@@ -237,13 +154,13 @@ impl Renderer {
     }
 
     /// Every file of one client's site but its `assets` (its files as
-    /// read, the logo among them, which its PDFs carry).
-    pub fn client(
+    /// read, the logo among them, which its PDFs carry), with the files
+    /// `months` makes of the monthly reports.
+    pub fn client<M: MonthFiles>(
         &self,
-        portfolio: &Portfolio,
-        client: &Client,
-        figures: &ClientFigures,
+        (portfolio, client, figures): (&Portfolio, &Client, &ClientFigures),
         assets: &[Page],
+        months: &M,
     ) -> Result<Vec<Page>> {
         let ctx = Ctx::new(portfolio, client, figures);
         let logo = ctx
@@ -266,12 +183,12 @@ impl Renderer {
         let mut out = Written {
             pages,
             urls: Vec::new(),
-            pdfs: Vec::new(),
+            pending: Vec::new(),
         };
         let page = pages::overview::build(&ctx);
         let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
         out.add(self.page(&frame, ("", "overview.html"), site, &page)?);
-        self.months(&ctx, (&frame, logo), &mut out)?;
+        self.months(&ctx, (&frame, logo), (months, &mut out))?;
         let page = pages::commitments::build(&ctx);
         let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
         out.add(self.page(&frame, ("commitments/", "commitments.html"), site, &page)?);
@@ -295,11 +212,10 @@ impl Renderer {
         let Written {
             mut pages,
             urls,
-            pdfs,
-            ..
+            pending,
         } = out;
-        for (m, pending) in pdfs {
-            pages.push(finish_pdf(&ctx, m, pending)?);
+        for (m, pending) in pending {
+            pages.push(months.finish(&ctx, m, pending)?);
         }
         if !urls.is_empty() {
             pages.push(("sitemap.xml".into(), sitemap(&urls)));
@@ -307,30 +223,26 @@ impl Renderer {
         Ok(pages)
     }
 
-    /// The monthly reports, each with its PDF when roster.yaml's `pdf`
-    /// makes one.
-    fn months(
+    /// The monthly reports, each handed to `months` as its view is made.
+    fn months<M: MonthFiles>(
         &self,
         ctx: &Ctx,
         (frame, logo): (&Frame, Option<Logo>),
-        out: &mut Written,
+        (months, out): (&M, &mut Written<M::Pending>),
     ) -> Result<()> {
-        let done: Vec<(Rendered, Option<PdfOf>)> = (ctx.months.par_iter().enumerate())
+        let done: Vec<(Rendered, Option<Begun<M::Pending>>)> = (ctx.months.par_iter().enumerate())
             .map(|(i, m)| {
                 let page = pages::month::build(ctx, i);
                 let title = format!("{} · {}", ctx.t().report_title, page.month);
                 let site = ctx.site(2, title, "reports");
                 let dir = format!("reports/{m}/");
-                let pdf = page.pdf.is_some().then(|| {
-                    let typesetter = self.typesetter.get_or_init(crate::pdf::Typesetter::new);
-                    (*m, month_pdf(typesetter, (ctx, logo), *m, &page))
-                });
-                Ok((self.page(frame, (&dir, "month.html"), site, &page)?, pdf))
+                let other = months.start(ctx, logo, *m, &page).map(|p| (*m, p));
+                Ok((self.page(frame, (&dir, "month.html"), site, &page)?, other))
             })
             .collect::<Result<_>>()?;
-        for (rendered, pdf) in done {
+        for (rendered, other) in done {
             out.add(rendered);
-            out.pdfs.extend(pdf);
+            out.pending.extend(other);
         }
         Ok(())
     }

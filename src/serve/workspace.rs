@@ -121,6 +121,8 @@ pub struct Workspace {
     /// The templates as last read, compiled once for every rebuild until
     /// they change; `None` while they do not compile.
     renderer: Option<Renderer>,
+    /// The monthly PDFs' typesetter, set up once for every rebuild.
+    pdf: crate::pdf::Reports,
     /// Changes not yet in the served site because a rebuild failed.
     stale: Changes,
     /// `--as-of`, `--client` and `--internal`, for every rebuild.
@@ -145,6 +147,7 @@ impl Workspace {
             model_problems: Scoped::default(),
             good: None,
             renderer: None,
+            pdf: crate::pdf::Reports::new(),
             stale: Changes::default(),
             overrides,
         }
@@ -252,7 +255,11 @@ impl Workspace {
         let Some(renderer) = &self.renderer else {
             bail!("the templates do not compile");
         };
-        let rendered = pipeline::render_in_memory(good, renderer, Some(&rebuilt));
+        let renderers = pipeline::Renderers {
+            html: renderer,
+            pdf: &self.pdf,
+        };
+        let rendered = pipeline::render_in_memory(good, renderers, Some(&rebuilt));
         let (sites, top) = match rendered {
             Ok(r) => r,
             Err(e) => {

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use crate::analytics::{MonthFigures, change, creators};
-use crate::render::i18n::summary::{self as words, Due, Move, Spend, Versus};
-use crate::render::{format, i18n};
+use crate::view::i18n::summary::{self as words, Due, Move, Spend, Versus};
+use crate::view::{format, i18n};
 
 /// The summary of month `i` (an index of `ctx.months`), sentence by
 /// sentence.

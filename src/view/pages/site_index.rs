@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Site, accent_of, logo_of};
 use crate::analytics::ClientFigures;
 use crate::model::{Client, Portfolio};
-use crate::render::i18n;
+use crate::view::i18n;
 
 /// One client on the index.
 #[derive(Debug, Serialize)]

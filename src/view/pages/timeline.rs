@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::analytics::life::{self, Phase};
-use crate::render::i18n;
-use crate::render::table::{Cell, Table};
+use crate::view::i18n;
+use crate::view::table::{Cell, Table};
 
 /// One month of the timeline.
 #[derive(Debug, Serialize)]

@@ -19,8 +19,8 @@ use crate::analytics::cost::Booking;
 use crate::charts::columns::{Column, ColumnChart, Segment};
 use crate::charts::{Role, columns};
 use crate::model::Month;
-use crate::render::table::{Cell, Table};
-use crate::render::{format, i18n};
+use crate::view::table::{Cell, Table};
+use crate::view::{format, i18n};
 
 /// The colour of each market, by its place among the client's markets, in
 /// turn: a market keeps its colour whichever months have costs.

@@ -15,9 +15,9 @@ use crate::charts::line::{LineChart, Marker, Series};
 use crate::charts::spread::{Quartiles, SpreadChart};
 use crate::charts::{Frame, Role, bars, line, spread};
 use crate::model::{Language, Model, Month, PartnershipId};
-use crate::render::format;
-use crate::render::i18n;
-use crate::render::table::{Cell, Table};
+use crate::view::format;
+use crate::view::i18n;
+use crate::view::table::{Cell, Table};
 
 /// A line chart, or its frame saying there is nothing yet when no point is
 /// defined.

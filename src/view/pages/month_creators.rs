@@ -8,8 +8,8 @@
 
 use super::Ctx;
 use crate::analytics::creators::CreatorMonth;
-use crate::render::table::{Cell, Table};
-use crate::render::{format, i18n};
+use crate::view::table::{Cell, Table};
+use crate::view::{format, i18n};
 
 /// The table of month `i` (an index of `ctx.months`), ids ascending.
 pub fn table(ctx: &Ctx, i: usize, root: &str) -> Table {

@@ -1,10 +1,10 @@
 //! "How we count": each page's headline figures in plain words, after
 //! metrics.md, with the portfolio's own settings (ramp-up, repeat window,
 //! what engagement divides by) written in. The wording is in
-//! [`crate::render::i18n`]; this file picks which definitions a page shows.
+//! [`crate::view::i18n`]; this file picks which definitions a page shows.
 
 use super::{Ctx, Def};
-use crate::render::i18n::{self, Definition};
+use crate::view::i18n::{self, Definition};
 
 /// One definition in the client's language, under `term`.
 fn def(ctx: &Ctx, term: &str, d: Definition) -> Def {
@@ -60,7 +60,7 @@ fn post_number(ctx: &Ctx) -> Def {
 
 /// The paired lift with its interval, and the small-sample mark.
 fn how_sure(ctx: &Ctx) -> [Def; 2] {
-    let texts = crate::render::i18n::lift::texts(ctx.lang());
+    let texts = crate::view::i18n::lift::texts(ctx.lang());
     [
         Def {
             term: texts.paired.to_string(),

@@ -15,8 +15,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::analytics::ahead::BudgetFigures;
 use crate::model::Month;
-use crate::render::i18n::{self, BudgetWords};
-use crate::render::table::{Cell, Table};
+use crate::view::i18n::{self, BudgetWords};
+use crate::view::table::{Cell, Table};
 
 /// One budget's bar.
 #[derive(Debug, Serialize)]

@@ -12,8 +12,8 @@ use super::{
     roster_table,
 };
 use crate::model::PartnershipId;
-use crate::render::table::{Cell, Table};
-use crate::render::{format, i18n};
+use crate::view::table::{Cell, Table};
+use crate::view::{format, i18n};
 
 /// The overview's `page` variable.
 #[derive(Debug, Serialize)]

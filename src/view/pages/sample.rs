@@ -5,8 +5,8 @@
 
 use super::Ctx;
 use crate::analytics::lift::FEWEST_PAIRS;
-use crate::render::i18n::lift;
-use crate::render::table::Cell;
+use crate::view::i18n::lift;
+use crate::view::table::Cell;
 
 /// `cell` marked as a small sample when it averages fewer than 5 (posts,
 /// partnerships, pairs): "small sample, n = 3".

@@ -7,9 +7,9 @@ use super::{ChartView, Ctx};
 use crate::charts::Role;
 use crate::charts::line::{LineChart, Marker, Series};
 use crate::model::Model;
-use crate::render::format;
-use crate::render::i18n;
-use crate::render::table::{Cell, Table};
+use crate::view::format;
+use crate::view::i18n;
+use crate::view::table::{Cell, Table};
 
 /// Engagement decay by day after publication, per model.
 pub fn decay(ctx: &Ctx, id: &str) -> ChartView {

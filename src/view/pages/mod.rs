@@ -565,7 +565,7 @@ pub fn is_organic(ctx: &Ctx, j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::table::Value;
+    use crate::view::table::Value;
 
     #[test]
     fn a_half_cent_rounds_the_same_way_on_the_page_and_in_the_csv() {

@@ -14,8 +14,8 @@ use super::timeline::{Timeline, timeline};
 use super::{Card, ChartView, Ctx, Def, Link, charts, contract_text, figure_cards, how};
 use crate::analytics::life;
 use crate::model::{Model, Month, PostKind};
-use crate::render::table::{Cell, Table};
-use crate::render::{format, i18n, notes};
+use crate::view::table::{Cell, Table};
+use crate::view::{format, i18n, notes};
 
 /// A labelled fact.
 #[derive(Debug, Serialize)]

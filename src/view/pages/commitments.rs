@@ -14,8 +14,8 @@ use super::{Card, ChartView, Ctx, Def, contract_text, cost_ahead, how};
 use crate::analytics::ahead::{self, Renewal};
 use crate::analytics::life::Recommendation;
 use crate::model::{ContractKind, Model, Month};
-use crate::render::i18n;
-use crate::render::table::{Cell, Table};
+use crate::view::i18n;
+use crate::view::table::{Cell, Table};
 
 /// The commitments page's `page` variable.
 #[derive(Debug, Serialize)]

@@ -11,8 +11,8 @@ use super::Ctx;
 use super::daily::decay_rate;
 use crate::analytics::ModelFigures;
 use crate::model::{Language, Model, PartnershipId};
-use crate::render::format;
-use crate::render::table::{Cell, Table};
+use crate::view::format;
+use crate::view::table::{Cell, Table};
 
 /// The models in the order of their columns.
 const MODELS: [Model; 2] = [Model::OneOff, Model::Retainer];

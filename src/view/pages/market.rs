@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Card, ChartView, Ctx, Def, charts, figure_cards, how, roster_table};
-use crate::render::table::Table;
+use crate::view::table::Table;
 
 /// A market page's `page` variable.
 #[derive(Debug, Serialize)]

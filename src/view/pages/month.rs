@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, summary};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
-use crate::render::table::{Cell, Table};
-use crate::render::{format, i18n, notes};
+use crate::view::table::{Cell, Table};
+use crate::view::{format, i18n, notes};
 
 /// A monthly report's `page` variable.
 #[derive(Debug, Serialize)]

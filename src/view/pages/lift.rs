@@ -12,9 +12,9 @@ use crate::analytics::lift::FEWEST_PAIRS;
 use crate::charts::Role;
 use crate::charts::line::{LineChart, Marker, Series};
 use crate::model::Model;
-use crate::render::format;
-use crate::render::i18n::lift;
-use crate::render::table::{Cell, Table};
+use crate::view::format;
+use crate::view::i18n::lift;
+use crate::view::table::{Cell, Table};
 
 /// The paired lift's part of a page.
 #[derive(Debug, Serialize)]
