@@ -10,7 +10,7 @@
 //! then claims the output folder, stages the new site beside it and swaps it
 //! in atomically; `check` runs the same stages and writes nothing, and
 //! [`serve`] renders in memory. Problems in the user's data travel as
-//! [`diagnostics`] and print through [`terminal`]. [`cmd`] holds one short
+//! [`diagnostics`] and print through [`diagnostics::terminal`]. [`cmd`] holds one short
 //! function per subcommand, which the binary dispatches to, each printing as
 //! its [`console`] says. [`import`] is the one command that writes into the
 //! portfolio: other tools' exports, read by [`load`], written back in

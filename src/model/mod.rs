@@ -1,6 +1,6 @@
 //! Validated, resolved domain types: what the analytics read.
 //!
-//! Everything here has passed validation in [`build`]: ids are well formed,
+//! Everything here has passed validation in [`crate::resolve`]: ids are well formed,
 //! references resolve (a post's partnership is an index into its client's
 //! partnerships), dates are real dates and every currency booked has a rate.
 //! Nothing in this module reads a file or computes a figure.

@@ -1,10 +1,10 @@
 //! A monthly report as Typst source: the figures the page shows, in the
 //! page's own formatting, laid out for paper.
 //!
-//! Everything here comes from the [`MonthPage`] the HTML report is made
+//! Everything here comes from the [`crate::view::pages::month::MonthPage`] the HTML report is made
 //! from, so the PDF and the page cannot disagree on a number; every text
 //! that came from the portfolio (names, the agency's title) goes through
-//! [`typst_escape`]. The running header, page numbers and paper are page
+//! [`super::escape::typst_escape`]. The running header, page numbers and paper are page
 //! settings; the appendix starts on a page of its own.
 
 use std::fmt::Write as _;

@@ -6,7 +6,7 @@
 //! out (a PDF fetches nothing), and a link keeps its address only when it
 //! is a web address (`http`, `https`): a relative one means nothing in a
 //! PDF sent by e-mail, so it keeps its text alone. Every piece of text goes
-//! through [`typst_escape`], every address and code span is a string
+//! through [`super::escape::typst_escape`], every address and code span is a string
 //! literal, so nothing a note says is read as Typst.
 
 use std::fmt::Write as _;

@@ -9,7 +9,7 @@
 //!
 //! A folder of a client with no `index.html` but with pages below it (a
 //! client's `reports/`, `partnerships/` and `markets/`) answers with a list
-//! of them ([`folders`]), which only `serve` makes: the built site has
+//! of them ([`super::folders`]), which only `serve` makes: the built site has
 //! no such page, and a static host answers 404 there as before.
 
 use std::collections::BTreeMap;

@@ -5,7 +5,7 @@
 //! A view never computes a figure: it reads [`crate::analytics`]'s figures
 //! and the model, and makes them words and cells in the client's language:
 //! the page contexts ([`pages`]), the wording of each language ([`i18n`]),
-//! numbers, money and dates formatted ([`format`]), the tables with the
+//! numbers, money and dates formatted ([`mod@format`]), the tables with the
 //! CSV file each carries ([`table`]) and the notes made safe HTML
 //! ([`notes`]). Whatever a renderer shows, it takes from here, so the site
 //! and the PDF say the same thing in the same words.

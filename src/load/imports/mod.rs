@@ -2,7 +2,7 @@
 //! file with its own columns into a row of roster's (imports.md).
 //!
 //! A view comes from an `imports` entry of client.yaml ([`config`], applied
-//! in [`mapped`]) or from a preset recognised by the file's header
+//! in [`mod@mapped`]) or from a preset recognised by the file's header
 //! ([`presets`]); it renames and sums columns, renames values, fills in a
 //! partnership from the entry or the folder, matches discount codes to
 //! partnerships, hashes customers ([`customers`]), and notes what a
