@@ -29,6 +29,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod personal;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

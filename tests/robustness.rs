@@ -252,8 +252,9 @@ fn compute_with(rel: &str, bytes: &[u8]) {
     }
     // Rendering the problems never panics either, and nothing of the
     // data reaches the terminal as a control sequence.
-    let _ = roster::diagnostics::terminal::render(&d, &fx.root, true);
-    let plain = roster::diagnostics::terminal::render(&d, &fx.root, false);
+    let _ = roster::diagnostics::terminal::render(&d, &roster::load::quotes(&fx.root, &d), true);
+    let plain =
+        roster::diagnostics::terminal::render(&d, &roster::load::quotes(&fx.root, &d), false);
     assert!(
         !plain.contains(['\x1b', '\x07', '\u{202e}']),
         "{rel}: a control character reached the terminal: {plain:?}"
@@ -360,7 +361,7 @@ fn check_with_link_outside(rel: &str, bytes: &[u8]) {
                 .is_some_and(|l| l.file == Path::new(rel))
     });
     assert!(refused, "{rel}: read through a link outside: {d:?}");
-    let shown = roster::diagnostics::terminal::render(d, &fx.root, false);
+    let shown = roster::diagnostics::terminal::render(d, &roster::load::quotes(&fx.root, d), false);
     assert!(!shown.contains("SECRET"), "{rel}: {shown}");
 }
 

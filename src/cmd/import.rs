@@ -1,11 +1,11 @@
 //! `roster import`: the work is [`crate::import`]'s; this prints the
-//! problems found and what was written.
+//! problems found and words what was written.
 
 use anyhow::Result;
 
 use super::{Console, Status};
-use crate::diagnostics::terminal::{self, ImportedTable};
-use crate::import::{ImportOptions, import};
+use crate::diagnostics::terminal::{self, plural};
+use crate::import::{ImportOptions, Imported, import};
 
 /// The exports and the portfolio folder of `roster import FILE... [DIR]`:
 /// the last path is the folder when it is one, else the folder is `.`.
@@ -41,20 +41,98 @@ pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
         return Ok(Status::Ok);
     }
     for item in &outcome.imported {
-        let table = ImportedTable {
-            source: (&item.source, item.sheet.as_deref(), item.read_as.as_deref()),
-            target: &item.target,
-            written: (item.kind, item.written),
-            unchanged: item.unchanged,
-            merged: item.merged,
-            tally: &item.tally,
-            attributed: item
-                .attributed
-                .iter()
-                .map(|(p, n)| (p.as_deref(), *n))
-                .collect(),
-        };
-        println!("{}", terminal::imported(&table));
+        println!("{}", imported(item));
     }
     Ok(Status::Ok)
+}
+
+/// The lines `roster import` prints for one table.
+fn imported(t: &Imported) -> String {
+    let (source, sheet, way) = (&t.source, t.sheet.as_deref(), t.read_as.as_deref());
+    let sheet = sheet.map_or_else(String::new, |s| format!(", sheet \"{s}\""));
+    let way = way.map_or_else(
+        || " in roster's format".to_string(),
+        |w| match w.starts_with("the ") {
+            true => format!(" through {w}"),
+            false => format!(" as a {w} export"),
+        },
+    );
+    let (kind, n) = (t.kind, t.written);
+    let what = if n == 1 {
+        kind.trim_end_matches('s')
+    } else {
+        kind
+    };
+    let verb = if t.unchanged {
+        "already in"
+    } else {
+        "written to"
+    };
+    let mut lines = vec![
+        format!(
+            "read {}{sheet}{way}: {}",
+            source.display(),
+            plural(t.tally.rows, "row")
+        ),
+        format!("  {n} {what} {verb} {}", t.target.display()),
+    ];
+    if let Some((kept, replaced)) = t.merged {
+        let by = if kind == "orders" {
+            "order id"
+        } else {
+            "post id"
+        };
+        lines.push(format!(
+            "  merged by {by} with the {kind} an earlier import wrote there: {kept} kept, {replaced} replaced by this export's"
+        ));
+    }
+    let tally = &t.tally;
+    let left: Vec<String> = [
+        (tally.folded, "line-item row", "folded into its order"),
+        (
+            tally.left_out,
+            "order",
+            "refunded, voided, cancelled or failed",
+        ),
+        (tally.without_date, "video", "without a publish time"),
+    ]
+    .iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, what, why)| {
+        let why = if *n == 1 {
+            why.to_string()
+        } else {
+            why.replace("its order", "their orders")
+        };
+        format!("{} {why}", plural(*n, what))
+    })
+    .collect();
+    if !left.is_empty() {
+        lines.push(format!("  left out: {}", left.join("; ")));
+    }
+    if tally.without_customer > 0 {
+        lines.push(format!(
+            "  kept without a customer (a guest checkout): {}, out of repeat purchase",
+            plural(tally.without_customer, "order")
+        ));
+    }
+    if !t.attributed.is_empty() {
+        let by: Vec<String> = t
+            .attributed
+            .iter()
+            .filter(|(p, _)| p.is_some())
+            .chain(t.attributed.iter().filter(|(p, _)| p.is_none()))
+            .map(|(p, n)| format!("{} {n}", p.as_deref().unwrap_or("unattributed")))
+            .collect();
+        lines.push(format!("  orders by partnership: {}", by.join(", ")));
+    }
+    if !tally.unknown.is_empty() {
+        let codes: Vec<String> = tally
+            .unknown
+            .iter()
+            .map(|(c, n)| format!("{c} ({})", plural(*n, "order")))
+            .collect();
+        lines.push(format!("  unknown codes: {}", codes.join(", ")));
+    }
+    lines.join("\n")
 }

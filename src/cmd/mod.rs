@@ -57,7 +57,14 @@ fn report(outcome: &Outcome, console: &Console) -> Status {
 /// on stdout, where nothing else is printed.
 pub fn print_diagnostics(diagnostics: &Diagnostics, root: &std::path::Path, console: &Console) {
     match console.format {
-        Format::Human => eprint!("{}", terminal::render(diagnostics, root, console.color)),
+        Format::Human => eprint!(
+            "{}",
+            terminal::render(
+                diagnostics,
+                &crate::load::quotes(root, diagnostics),
+                console.color
+            )
+        ),
         Format::Json => print!("{}", machine::json(diagnostics)),
         Format::Github => {
             // GitHub places annotations by paths from the repository's root,

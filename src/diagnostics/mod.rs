@@ -190,7 +190,7 @@ impl Diagnostic {
     /// message carries an address.
     pub fn message(&self) -> String {
         let message = self.kind.to_string();
-        match crate::load::imports::customers::redacted(&message) {
+        match crate::personal::redacted(&message) {
             Cow::Borrowed(_) => message,
             Cow::Owned(safe) => safe,
         }
@@ -199,7 +199,7 @@ impl Diagnostic {
     /// The likely fix, when there is one, e-mail addresses replaced.
     pub fn help(&self) -> Option<String> {
         let help = self.kind.help()?;
-        Some(match crate::load::imports::customers::redacted(&help) {
+        Some(match crate::personal::redacted(&help) {
             Cow::Borrowed(_) => help,
             Cow::Owned(safe) => safe,
         })
@@ -388,7 +388,7 @@ const QUOTED_CHARS: usize = 80;
 /// through here, so no message grows with its input.
 pub fn shorten(value: &str) -> Cow<'_, str> {
     // No message quotes an e-mail address (imports.md).
-    if let Cow::Owned(safe) = crate::load::imports::customers::redacted(value) {
+    if let Cow::Owned(safe) = crate::personal::redacted(value) {
         return Cow::Owned(shorten(&safe).into_owned());
     }
     let Some((cut, _)) = value.char_indices().nth(QUOTED_CHARS) else {

@@ -7,7 +7,7 @@ mod summary;
 use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{Files, SimpleFiles};
@@ -16,10 +16,9 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
 pub use summary::{
-    ImportedTable, Run, STOPPED, built, changed, checked, client_built, created, failure,
-    host_refused, host_refused_answer, imported, machine_error, no_thread, not_served, plural,
-    port_in_use_help, read_through, rebuilt, serving, serving_to_network, summary,
-    waiting_for_build, watch_failed,
+    Run, STOPPED, built, changed, checked, client_built, failure, host_refused,
+    host_refused_answer, machine_error, no_thread, not_served, plural, port_in_use_help,
+    read_through, rebuilt, serving, serving_to_network, summary, waiting_for_build, watch_failed,
 };
 
 /// Whether a character could change what a terminal shows beyond its own
@@ -128,11 +127,11 @@ fn yaml_token(before: &str, rest: &str) -> usize {
     rest[..end].trim_end().len()
 }
 
-/// Render every diagnostic, sorted by place, for stderr. Sources are read
-/// from `root` to show the offending line.
-pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
+/// Render every diagnostic, sorted by place, for stderr, with the line it
+/// points at from `quotes`.
+pub fn render(diags: &Diagnostics, quotes: &Quotes, color: bool) -> String {
     let mut sources = Sources {
-        root,
+        quotes,
         diags,
         files: Quoted::default(),
         ids: HashMap::new(),
@@ -169,13 +168,55 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-/// The portfolio's files, read once each, to quote in diagnostics.
+/// The text of each file a diagnostic points into, as the loading stage
+/// read it to be quoted (`load::quotes`): printing reads nothing.
+/// A file that is never quoted (it may hold personal data, or could not be
+/// read) is not here, and its diagnostics give the place alone.
+#[derive(Debug, Default)]
+pub struct Quotes {
+    files: HashMap<PathBuf, Quote>,
+}
+
+/// One file's text to quote, and the delimiter of its fields when it is a
+/// table (for the span of a value).
+#[derive(Debug)]
+pub struct Quote {
+    /// The file's text, decoded.
+    pub text: String,
+    /// A CSV file's delimiter.
+    pub delimiter: Option<u8>,
+}
+
+impl Quotes {
+    /// The files (relative to the portfolio) that `diags` would quote: a
+    /// place with a line and a column, in a file of text (not a
+    /// workbook's sheet) not known to hold personal data.
+    pub fn wanted(diags: &Diagnostics) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = diags
+            .iter()
+            .filter_map(|d| d.location.as_ref())
+            .filter(|l| l.sheet.is_none() && l.line.is_some() && l.column.is_some())
+            .filter(|l| !diags.is_personal(&l.file))
+            .map(|l| l.file.clone())
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
+    /// Quote `file` as `quote`.
+    pub fn insert(&mut self, file: PathBuf, quote: Quote) {
+        self.files.insert(file, quote);
+    }
+}
+
+/// The files quoted, each made into a source once.
 struct Sources<'r> {
-    root: &'r Path,
+    quotes: &'r Quotes,
     /// What the run knows of its files: which hold personal data.
     diags: &'r Diagnostics,
     files: Quoted,
-    ids: HashMap<PathBuf, Option<usize>>,
+    ids: HashMap<PathBuf, Option<(usize, Option<u8>)>>,
 }
 
 impl Sources<'_> {
@@ -193,30 +234,14 @@ impl Sources<'_> {
         if self.diags.is_personal(&loc.file) {
             return None;
         }
-        let (root, files) = (self.root, &mut self.files);
-        let id = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
-            // Quoted through the same door as every read: never a file
-            // outside the portfolio.
-            let bytes = crate::load::within::read(root, &root.join(&loc.file)).ok()?;
-            let (text, _) = crate::load::csv::decode(&bytes);
-            // A line that may hold a customer's e-mail or name is never
-            // quoted: the place alone is given.
-            let table = loc
-                .file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
-            if table && crate::load::imports::customers::may_hold_personal(&text) {
-                return None;
-            }
-            let text = pictured(&lone_cr_to_lf(&text));
-            Some(files.add(visible(&loc.file_name()).into_owned(), text, (0, 0)))
+        let (quotes, files) = (self.quotes, &mut self.files);
+        let (id, csv) = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
+            let quote = quotes.files.get(&loc.file)?;
+            let text = pictured(&lone_cr_to_lf(&quote.text));
+            let name = visible(&loc.file_name()).into_owned();
+            Some((files.add(name, text, (0, 0)), quote.delimiter))
         }))?;
         let source = self.files.files.get(id).ok()?.source();
-        let csv = loc
-            .file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-            .then(|| crate::load::csv::detect_delimiter(source.lines().next().unwrap_or("")));
         let line_text = source.split_inclusive('\n').nth(line.checked_sub(1)?)?;
         if line_text.chars().count() <= MAX_SHOWN {
             let range = span(source, line, column, csv)?;
@@ -360,6 +385,8 @@ impl crate::diagnostics::Location {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::diagnostics::Location;
     use crate::diagnostics::kind::{PortfolioProblem, RowProblem, RunProblem};
@@ -378,6 +405,20 @@ mod tests {
             suggestion: Some(suggestion.into()),
             client_dir: PathBuf::from("clients/polyn"),
         }
+    }
+
+    /// The quotes of `files` (name, text), as loading hands them over.
+    fn quotes(files: &[(&str, &str)]) -> Quotes {
+        let mut q = Quotes::default();
+        for (name, text) in files {
+            let delimiter = name.ends_with(".csv").then_some(b',');
+            let quote = Quote {
+                text: (*text).to_string(),
+                delimiter,
+            };
+            q.insert(PathBuf::from(name), quote);
+        }
+        q
     }
 
     #[test]
@@ -402,9 +443,9 @@ mod tests {
         assert_eq!(visible("a\u{202e}b\u{9b}c"), "a\\u{202e}b\\u{9b}c");
         // One character for one, so that carets stay under their columns.
         assert_eq!(pictured("x\u{1b}[2J\u{7f}"), "x\u{241b}[2J\u{2421}");
-        let dir = tempfile::tempdir().unwrap();
         let file = "evil\u{1b}[2J.yaml";
-        std::fs::write(dir.path().join(file), format!("partnership: {evil}\n")).unwrap();
+        let source = format!("partnership: {evil}\n");
+        let q = quotes(&[(file, &source)]);
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(unknown_partnership(evil, evil)).at(Location::at(file, 1, 14)));
         let note = PortfolioProblem::NoteNamesNothing {
@@ -412,7 +453,7 @@ mod tests {
             suggestion: None,
         };
         d.push(Diagnostic::warning(note).in_file(Path::new(file)));
-        let out = render(&d, dir.path(), false);
+        let out = render(&d, &q, false);
         assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
         assert!(
             out.contains("unknown partnership \"\\u{1b}]0;PWNED"),
@@ -429,13 +470,13 @@ mod tests {
 
     #[test]
     fn a_ten_megabyte_line_is_quoted_as_a_window_around_the_value() {
-        let dir = tempfile::tempdir().unwrap();
         let long = "x".repeat(10_000_000);
-        std::fs::write(dir.path().join("p.yaml"), format!("a: 1\nname: {long}\n")).unwrap();
+        let source = format!("a: 1\nname: {long}\n");
+        let q = quotes(&[("p.yaml", &source)]);
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(plain("bad")).at(Location::at("p.yaml", 2, 7)));
         d.push(Diagnostic::error(plain("far")).at(Location::at("p.yaml", 2, 5_000_000)));
-        let out = render(&d, dir.path(), false);
+        let out = render(&d, &q, false);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(out.contains("--> p.yaml:2:7\n"), "{out}");
         assert!(out.contains("2 | name: xxx"), "{out}");
@@ -455,11 +496,10 @@ mod tests {
 
     #[test]
     fn renders_like_rustc() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("p.csv"), "post_id,partnership\np1,usa\n").unwrap();
+        let q = quotes(&[("p.csv", "post_id,partnership\np1,usa\n")]);
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(unknown_partnership("usa", "us")).at(Location::at("p.csv", 2, 4)));
-        let out = render(&d, dir.path(), false);
+        let out = render(&d, &q, false);
         assert!(
             out.starts_with("error: 1 row names unknown partnership \"usa\"\n"),
             "{out}"
@@ -476,7 +516,6 @@ mod tests {
 
     #[test]
     fn renders_a_whole_file_like_rustc() {
-        let dir = tempfile::tempdir().unwrap();
         let mut d = Diagnostics::new();
         let note = PortfolioProblem::NoteNamesNothing {
             stem: "kestrel-sprng".into(),
@@ -484,9 +523,9 @@ mod tests {
         };
         d.push(Diagnostic::warning(note).in_file(Path::new("n/kestrel-sprng.md")));
         d.push(Diagnostic::error(PortfolioProblem::NoReportDate));
-        // A place in a file that cannot be read is shown without the source.
+        // A place in a file not quoted is shown without the source.
         d.push(Diagnostic::error(plain("bad")).at(Location::at("gone.yaml", 3, 4)));
-        let out = render(&d, dir.path(), false);
+        let out = render(&d, &quotes(&[]), false);
         assert_eq!(
             out,
             "error: no report date: no dated post or order, and no `as_of`\n  \
@@ -499,12 +538,11 @@ mod tests {
 
     #[test]
     fn colours_only_when_asked() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("p.yaml"), "market: usa\n").unwrap();
+        let q = quotes(&[("p.yaml", "market: usa\n")]);
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(plain("bad")).at(Location::at("p.yaml", 1, 9)));
         d.push(Diagnostic::warning(plain("whole")).in_file(Path::new("p.yaml")));
-        assert!(render(&d, dir.path(), true).contains("\x1b["));
-        assert!(!render(&d, dir.path(), false).contains('\x1b'));
+        assert!(render(&d, &q, true).contains("\x1b["));
+        assert!(!render(&d, &q, false).contains('\x1b'));
     }
 }

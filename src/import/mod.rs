@@ -86,6 +86,7 @@ pub fn import(opts: &ImportOptions) -> ImportOutcome {
             None => {
                 let problem = ImportProblem::UnknownPreset {
                     name: name.to_string(),
+                    presets: &PRESETS,
                 };
                 diags.push(Diagnostic::error(problem).usage());
                 return outcome(opts, diags, imported);

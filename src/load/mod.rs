@@ -16,6 +16,7 @@ pub mod looks;
 mod metrics;
 mod partnership;
 mod pixels;
+mod quotes;
 pub mod values;
 mod walk;
 pub mod watched;
@@ -36,6 +37,7 @@ pub use files::{
     RawAmount, RawClientFile, RawExtraCost, RawPartnership, RawSettings, Source, is_id,
 };
 pub use layout::is_litter;
+pub use quotes::quotes;
 use walk::sorted_entries;
 pub use walk::walk_files;
 

@@ -286,7 +286,11 @@ fn rebuild(
             eprintln!("{line}");
             let text = format!(
                 "{}{line}\n",
-                terminal::render(&diagnostics, &opts.root, false)
+                terminal::render(
+                    &diagnostics,
+                    &crate::load::quotes(&opts.root, &diagnostics),
+                    false
+                )
             );
             shared.update(|site| site.problems = Some(text));
         }
@@ -349,5 +353,8 @@ fn publish(
 }
 
 fn print(diagnostics: &Diagnostics, root: &Path, color: bool) {
-    eprint!("{}", terminal::render(diagnostics, root, color));
+    eprint!(
+        "{}",
+        terminal::render(diagnostics, &crate::load::quotes(root, diagnostics), color)
+    );
 }

@@ -140,6 +140,8 @@ pub enum ImportProblem {
     UnknownPreset {
         /// As given.
         name: String,
+        /// The presets there are.
+        presets: &'static [&'static str],
     },
     /// A row of an import names a partnership the client does not have.
     UnknownPartnership {
@@ -220,7 +222,7 @@ impl ImportProblem {
             P::Unsalted => "add `customer_salt: \"<a long random text>\"` to roster.yaml (such as the output of `openssl rand -hex 16`; `roster init` writes one) and keep it: changing it changes every customer's id".into(),
             P::ExportStillThere { .. } => "delete the export (its import holds the same rows, without personal data), or a build reads its rows twice".into(),
             P::NoSuchClient { clients, .. } => format!("clients of this portfolio: {}", clients.join(", ")),
-            P::UnknownPreset { .. } => format!("presets: {}", crate::load::imports::PRESETS.join(", ")),
+            P::UnknownPreset { presets, .. } => format!("presets: {}", presets.join(", ")),
             P::UnknownPartnership { partnerships, .. } => format!("partnerships of this client: {}", shorten(&partnerships.join(", "))),
             P::DuplicateId { first, .. } => format!("the id is first given on line {first}"),
             P::SheetNotMapped { .. }
@@ -320,7 +322,7 @@ impl ImportProblem {
                 write!(f, "{export} is still in the portfolio beside its import")
             }
             P::NoSuchClient { id, .. } => write!(f, "no client \"{}\" in clients/", shorten(id)),
-            P::UnknownPreset { name } => write!(f, "unknown preset \"{}\"", shorten(name)),
+            P::UnknownPreset { name, .. } => write!(f, "unknown preset \"{}\"", shorten(name)),
             P::UnknownPartnership { id, .. } => {
                 write!(f, "unknown partnership \"{}\"", shorten(id))
             }

@@ -83,117 +83,6 @@ pub fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
     }
 }
 
-/// What `roster import` did with one table: read how, rows read and
-/// written where, left out and why, orders attributed, unknown codes.
-pub struct ImportedTable<'a> {
-    /// The export, its sheet, and how it was read.
-    pub source: (&'a Path, Option<&'a str>, Option<&'a str>),
-    /// The file written.
-    pub target: &'a Path,
-    /// posts, daily or orders, and how many were written.
-    pub written: (&'a str, usize),
-    /// Whether the file was already there with these rows.
-    pub unchanged: bool,
-    /// When merged into an earlier import's rows: those kept, and those
-    /// replaced.
-    pub merged: Option<(usize, usize)>,
-    /// What reading came to.
-    pub tally: &'a crate::load::imports::Tally,
-    /// Orders per partnership (`None`: unattributed).
-    pub attributed: Vec<(Option<&'a str>, usize)>,
-}
-
-/// The lines `roster import` prints for one table.
-pub fn imported(t: &ImportedTable) -> String {
-    let (source, sheet, way) = t.source;
-    let sheet = sheet.map_or_else(String::new, |s| format!(", sheet \"{s}\""));
-    let way = way.map_or_else(
-        || " in roster's format".to_string(),
-        |w| match w.starts_with("the ") {
-            true => format!(" through {w}"),
-            false => format!(" as a {w} export"),
-        },
-    );
-    let (kind, n) = t.written;
-    let what = if n == 1 {
-        kind.trim_end_matches('s')
-    } else {
-        kind
-    };
-    let verb = if t.unchanged {
-        "already in"
-    } else {
-        "written to"
-    };
-    let mut lines = vec![
-        format!(
-            "read {}{sheet}{way}: {}",
-            source.display(),
-            plural(t.tally.rows, "row")
-        ),
-        format!("  {n} {what} {verb} {}", t.target.display()),
-    ];
-    if let Some((kept, replaced)) = t.merged {
-        let by = if kind == "orders" {
-            "order id"
-        } else {
-            "post id"
-        };
-        lines.push(format!(
-            "  merged by {by} with the {kind} an earlier import wrote there: {kept} kept, {replaced} replaced by this export's"
-        ));
-    }
-    let tally = t.tally;
-    let left: Vec<String> = [
-        (tally.folded, "line-item row", "folded into its order"),
-        (
-            tally.left_out,
-            "order",
-            "refunded, voided, cancelled or failed",
-        ),
-        (tally.without_date, "video", "without a publish time"),
-    ]
-    .iter()
-    .filter(|(n, ..)| *n > 0)
-    .map(|(n, what, why)| {
-        let why = if *n == 1 {
-            why.to_string()
-        } else {
-            why.replace("its order", "their orders")
-        };
-        format!("{} {why}", plural(*n, what))
-    })
-    .collect();
-    if !left.is_empty() {
-        lines.push(format!("  left out: {}", left.join("; ")));
-    }
-    if tally.without_customer > 0 {
-        lines.push(format!(
-            "  kept without a customer (a guest checkout): {}, out of repeat purchase",
-            plural(tally.without_customer, "order")
-        ));
-    }
-    if !t.attributed.is_empty() {
-        let by: Vec<String> = t
-            .attributed
-            .iter()
-            .filter(|(p, _)| p.is_some())
-            .chain(t.attributed.iter().filter(|(p, _)| p.is_none()))
-            .map(|(p, n)| format!("{} {n}", p.unwrap_or("unattributed")))
-            .collect();
-        lines.push(format!("  orders by partnership: {}", by.join(", ")));
-    }
-    if !tally.unknown.is_empty() {
-        let codes: Vec<String> = tally
-            .unknown
-            .iter()
-            .map(|(c, n)| format!("{c} ({})", plural(*n, "order")))
-            .collect();
-        lines.push(format!("  unknown codes: {}", codes.join(", ")));
-    }
-    lines.join("\n")
-}
-
 /// The closing line of a build that wrote the site: `built 2 clients, 31
 /// pages into sample-data/public in 0.42 s`.
 pub fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> String {
@@ -227,21 +116,6 @@ pub fn waiting_for_build(output: &Path) -> String {
         "waiting for another build of {} to finish",
         output.display()
     )
-}
-
-/// What `init` says it made, and what to run next.
-pub fn created(made: &crate::init::Created) -> String {
-    let root = visible(&made.root.display().to_string()).into_owned();
-    match made.bare {
-        false => format!(
-            "created a portfolio in {root} ({}): the sample clients, a .gitignore and .github/workflows/pages.yml\nnext: roster build {root}   or   roster serve {root}",
-            plural(made.files, "file")
-        ),
-        true => format!(
-            "created an empty portfolio in {root} ({}): roster.yaml, the client clients/my-client/ to fill in, a .gitignore and .github/workflows/pages.yml\nnext: rename clients/my-client/, add a partnership to its partnerships/ and its exports to metrics/, then roster serve {root}",
-            plural(made.files, "file")
-        ),
-    }
 }
 
 /// What `serve` says once it listens: `serving sample-data at
