@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
 
+use super::Guess;
 use crate::diagnostics::shorten;
 
 /// The most column names one diagnostic lists before it counts the rest.
@@ -44,8 +45,12 @@ pub enum BadNumber {
 /// A problem with reading CSV files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvProblem {
-    /// A file read as Windows-1251 because it is not UTF-8.
-    ReadAsWindows1251,
+    /// A file read in a legacy encoding, told from its bytes, because it
+    /// is not UTF-8.
+    ReadAsLegacy {
+        /// The encoding's name, such as `Windows-1252`.
+        encoding: String,
+    },
     /// A file with no header row.
     EmptyFile,
     /// A file the CSV reader gave up on.
@@ -66,6 +71,8 @@ pub enum CsvProblem {
     HeaderOfNoKind {
         /// What each kind lacks, the nearest first.
         closest: Vec<KindLacks>,
+        /// The `imports` entry its first rows suggest.
+        guess: Option<Box<Guess>>,
     },
     /// A header without a column its kind needs.
     MissingColumns {
@@ -195,6 +202,9 @@ pub enum CsvProblem {
     SheetOfNoKind {
         /// The sheet's name.
         sheet: String,
+        /// The `imports` entry its first rows suggest, when they look like
+        /// a table.
+        guess: Option<Box<Guess>>,
     },
     /// A day after publication that is not a whole number from 1.
     NotADay {
@@ -274,9 +284,16 @@ impl CsvProblem {
     pub fn help(&self) -> Option<String> {
         use CsvProblem as P;
         Some(match self {
-            P::ReadAsWindows1251 => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
+            P::ReadAsLegacy { .. } => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => CLOSE_THE_QUOTE.into(),
-            P::HeaderOfNoKind { closest } => closest.iter().map(lacks).collect::<Vec<_>>().join("; "),
+            P::HeaderOfNoKind { closest, guess } => {
+                let mut help = closest.iter().map(lacks).collect::<Vec<_>>().join("; ");
+                if let Some(guess) = guess {
+                    help.push('\n');
+                    help.push_str(&guess.help());
+                }
+                help
+            }
             P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
                 format!("this file needs the columns {}", needed.join(", "))
             }
@@ -336,7 +353,14 @@ impl CsvProblem {
             P::NotAVideoLink { .. } => {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
             }
-            P::SheetOfNoKind { .. } => "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(),
+            P::SheetOfNoKind { guess, .. } => {
+                let mut help = "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".to_string();
+                if let Some(guess) = guess {
+                    help.push('\n');
+                    help.push_str(&guess.help());
+                }
+                help
+            }
             P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
         })
     }
@@ -362,7 +386,9 @@ impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use CsvProblem as P;
         match self {
-            P::ReadAsWindows1251 => f.write_str("file is not UTF-8; read it as Windows-1251"),
+            P::ReadAsLegacy { encoding } => {
+                write!(f, "file is not UTF-8; read it as {encoding}")
+            }
             P::EmptyFile => f.write_str("empty CSV file is ignored"),
             P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => self.fmt_quote(f),
@@ -424,7 +450,7 @@ impl fmt::Display for CsvProblem {
                 "`url` must be an http or https address, found \"{}\"; the post is shown without its link",
                 shorten(value)
             ),
-            P::SheetOfNoKind { sheet } => write!(
+            P::SheetOfNoKind { sheet, .. } => write!(
                 f,
                 "sheet \"{}\" fits no kind of metrics file and is skipped",
                 shorten(sheet)
