@@ -209,3 +209,42 @@ fn a_shopify_export_folds_line_items_and_leaves_out_refunds() {
         ]
     );
 }
+
+#[test]
+fn a_sheet_of_no_kind_that_looks_like_a_table_gets_an_entry_to_paste() {
+    let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let sheet = Sheet {
+        name: "Pedidos".into(),
+        rows: vec![
+            (1, cells(&["Pedido", "Fecha", "Correo", "Importe"])),
+            (
+                2,
+                cells(&["#1001", "2026-03-01", "ann@example.com", "12.50"]),
+            ),
+            (3, cells(&["#1002", "2026-03-02", "bo@example.com", "8.00"])),
+        ],
+        first_column: 0,
+    };
+    let mut d = Diagnostics::new();
+    let path = Path::new("clients/lumen/metrics/q3.xlsx");
+    let got = read_sheet(path, &sheet, &How::default(), &mut d);
+    assert!(matches!(got, Err(Unread::Empty)));
+    let warning = &d.sorted()[0].kind;
+    let Kind::Csv(CsvProblem::SheetOfNoKind { guess: Some(g), .. }) = warning else {
+        panic!("{warning:?}");
+    };
+    assert_eq!(g.kind, "orders");
+    assert_eq!(g.sheet.as_deref(), Some("Pedidos"));
+    let help = warning.help().unwrap();
+    for line in [
+        "    sheet: \"Pedidos\"",
+        "      order_id: \"Pedido\"",
+        "      customer: \"Correo\"",
+    ] {
+        assert!(help.contains(line), "{line}:\n{help}");
+    }
+    assert!(
+        !help.contains("example.com") && !help.contains("#1001"),
+        "{help}"
+    );
+}
