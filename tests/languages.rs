@@ -260,28 +260,47 @@ fn a_file_of_no_kind_gets_an_imports_entry_to_paste() {
     assert_eq!(pasted.code, 0, "{}", pasted.stderr);
 }
 
-/// A file whose first row is data: "no header", with nothing of the row
-/// quoted (it holds customers' e-mails).
+/// Files whose first row is data: "no header", with nothing of the row
+/// quoted, neither in the help nor as the line the error is at (one holds
+/// customers' e-mails, the other a customer's name).
 #[test]
 fn a_first_row_of_data_is_said_to_be_no_header() {
     let fx = base();
-    let file = "clients/lumen/metrics/export.csv";
+    let emails = "clients/lumen/metrics/export.csv";
     fx.write(
-        file,
+        emails,
         "O1,2026-03-01,ann@example.com,12.50\nO2,2026-03-02,bo@example.com,8\n",
     );
+    let names = "clients/lumen/metrics/sheet.csv";
+    fx.write(names, "Ann Smith,2026-03-01,120\nBo Jones,2026-03-02,80\n");
     let run = check(
         &fx,
         1,
-        &[(
-            "error: CSV header fits no kind of metrics file",
-            &format!("{file}:1:1"),
-            NO_KIND,
-        )],
+        &[
+            (
+                "error: CSV header fits no kind of metrics file",
+                emails,
+                NO_KIND,
+            ),
+            (
+                "error: CSV header fits no kind of metrics file",
+                names,
+                NO_KIND,
+            ),
+        ],
     );
-    let help = help_block(&run.stderr, file);
-    assert!(help.contains("no header"), "{help}");
-    for cell in ["O1", "2026-03-01", "ann@example.com", "12.50"] {
+    for file in [emails, names] {
+        let help = help_block(&run.stderr, file);
+        assert!(help.contains("no header"), "{help}");
+    }
+    for cell in [
+        "O1",
+        "2026-03-01",
+        "ann@example.com",
+        "12.50",
+        "Ann Smith",
+        "120",
+    ] {
         assert!(!run.stderr.contains(cell), "{cell}:\n{}", run.stderr);
     }
 }

@@ -266,6 +266,16 @@ fn amount_help(why: BadNumber, decimal_comma: bool) -> String {
     }
 }
 
+/// `help`, then, on the lines after it, the `imports` entry a file's first
+/// rows suggest.
+fn and_guess(mut help: String, guess: &Option<Box<Guess>>) -> String {
+    if let Some(guess) = guess {
+        help.push('\n');
+        help.push_str(&guess.help());
+    }
+    help
+}
+
 /// The forms of date a cell may be written in, for a help.
 const DATE_FORMS: &str =
     "2026-03-01, 2026-03-01 18:30, 2026-03-01T18:30:00+03:00, 01.03.2026, 3/1/2026 or Mar 1, 2026";
@@ -287,12 +297,7 @@ impl CsvProblem {
             P::ReadAsLegacy { .. } => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => CLOSE_THE_QUOTE.into(),
             P::HeaderOfNoKind { closest, guess } => {
-                let mut help = closest.iter().map(lacks).collect::<Vec<_>>().join("; ");
-                if let Some(guess) = guess {
-                    help.push('\n');
-                    help.push_str(&guess.help());
-                }
-                help
+                and_guess(closest.iter().map(lacks).collect::<Vec<_>>().join("; "), guess)
             }
             P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
                 format!("this file needs the columns {}", needed.join(", "))
@@ -353,14 +358,7 @@ impl CsvProblem {
             P::NotAVideoLink { .. } => {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
             }
-            P::SheetOfNoKind { guess, .. } => {
-                let mut help = "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".to_string();
-                if let Some(guess) = guess {
-                    help.push('\n');
-                    help.push_str(&guess.help());
-                }
-                help
-            }
+            P::SheetOfNoKind { guess, .. } => and_guess("a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(), guess),
             P::EmptyFile | P::Unreadable { .. } | P::NegativeAmount { .. } => return None,
         })
     }
@@ -386,9 +384,7 @@ impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use CsvProblem as P;
         match self {
-            P::ReadAsLegacy { encoding } => {
-                write!(f, "file is not UTF-8; read it as {encoding}")
-            }
+            P::ReadAsLegacy { encoding } => write!(f, "file is not UTF-8; read it as {encoding}"),
             P::EmptyFile => f.write_str("empty CSV file is ignored"),
             P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => self.fmt_quote(f),

@@ -95,18 +95,21 @@ pub(super) fn check(
         .find(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
     else {
         let mut closest = closest_kinds(header, &present);
+        let mut place = at(0);
         if guess.as_ref().is_some_and(|g| g.no_header) {
             // Its "header" is a row of data, perhaps a customer's: never
-            // quoted, not even as a likely misspelling.
+            // quoted, not even as a likely misspelling, nor shown by
+            // placing the error at it.
             for (_, near) in closest.iter_mut().flat_map(|k| k.columns.iter_mut()) {
                 *near = None;
             }
+            (place.line, place.column, place.field) = (None, None, None);
         }
         let problem = CsvProblem::HeaderOfNoKind {
             closest,
             guess: guess.map(Box::new),
         };
-        diags.push(Diagnostic::error(problem).at(at(0)));
+        diags.push(Diagnostic::error(problem).at(place));
         return Err(Unread::Unusable {
             may_hold_posts: true,
         });
