@@ -71,13 +71,33 @@ fn legacy(bytes: &[u8]) -> &'static encoding_rs::Encoding {
         g if g == e::ISO_8859_15 => e::WINDOWS_1252,
         g => g,
     };
-    let same = |a: &'static e::Encoding| {
-        a.decode_without_bom_handling(bytes).0 == guess.decode_without_bom_handling(bytes).0
-    };
-    if guess != e::WINDOWS_1251 && same(e::WINDOWS_1251) {
+    if guess != e::WINDOWS_1251 && reads_alike(bytes, guess, e::WINDOWS_1251) {
         return e::WINDOWS_1251;
     }
     guess
+}
+
+/// Whether `bytes` read the same in two single-byte encodings: each
+/// non-ASCII byte they hold means one character in both. One pass, with
+/// nothing decoded twice.
+fn reads_alike(
+    bytes: &[u8],
+    a: &'static encoding_rs::Encoding,
+    b: &'static encoding_rs::Encoding,
+) -> bool {
+    if !a.is_single_byte() || !b.is_single_byte() {
+        return false;
+    }
+    let mut held = [false; 128];
+    for byte in bytes.iter().filter(|b| **b >= 0x80) {
+        held[usize::from(byte - 0x80)] = true;
+    }
+    (0x80..=0xFF_u8)
+        .filter(|byte| held[usize::from(byte - 0x80)])
+        .all(|byte| {
+            let one = [byte];
+            a.decode_without_bom_handling(&one).0 == b.decode_without_bom_handling(&one).0
+        })
 }
 
 /// Decode a file's bytes by its byte-order mark, else as UTF-8, else in
