@@ -175,9 +175,15 @@ pub(super) fn guess(
     } else {
         "posts"
     };
+    // Whole numbers make an id only under a name that says so: else they
+    // are more likely a count.
+    let named_id = columns.iter().zip(header).position(|(c, h)| {
+        c.is_some_and(|c| c.looks == Looks::Integer && !c.repeats)
+            && (h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "id") || h.contains('#'))
+    });
     let id = match kind {
         "daily" => repeated_id,
-        _ => find(Looks::Id, Some(false)).or_else(|| find(Looks::Integer, Some(false))),
+        _ => find(Looks::Id, Some(false)).or(named_id),
     };
     let told: Vec<(&'static str, Option<usize>)> = match kind {
         "orders" => vec![("order_id", id), ("date", date), ("customer", email)],
@@ -323,6 +329,29 @@ mod tests {
         );
         assert_eq!(g.numbers, ["Vistas"]);
         assert!(!g.no_header && g.platform.is_none());
+    }
+
+    #[test]
+    fn whole_numbers_are_an_id_only_under_a_name_that_says_so() {
+        let rows = vec![
+            strings(&["7", "2026-03-01", "120"]),
+            strings(&["8", "2026-03-02", "90"]),
+        ];
+        let path = Path::new("clients/lumen/metrics/x.csv");
+        for (names, id) in [
+            (["Order ID", "Date", "Views"], Some("Order ID")),
+            (["N", "Date", "Views"], None),
+        ] {
+            let written = strings(&names);
+            let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
+            let g = guess((&header, &written), &rows, (path, None), true).unwrap();
+            let got = g
+                .columns
+                .iter()
+                .find(|(c, _)| c.ends_with("_id"))
+                .map(|(_, h)| h.as_str());
+            assert_eq!(got, id, "{g:?}");
+        }
     }
 
     #[test]
