@@ -537,7 +537,10 @@ pub fn read_sheet(
     let mapped = how
         .mapping
         .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
-    if !mapped && !header::fits_a_kind(&header) && imports::recognise(&header).is_none() {
+    let known = header::fits_a_kind(&header)
+        || imports::recognise(&header).is_some()
+        || guess::account_level(&header).is_some();
+    if !mapped && !known {
         let guess = guess::guess(
             (&header, &written),
             &sample(),

@@ -248,3 +248,33 @@ fn a_sheet_of_no_kind_that_looks_like_a_table_gets_an_entry_to_paste() {
         "{help}"
     );
 }
+
+#[test]
+fn tiktoks_overview_as_a_sheet_is_skipped_as_an_account_level_file() {
+    let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let header = [
+        "Date",
+        "Video Views",
+        "Profile Views",
+        "Likes",
+        "Comments",
+        "Shares",
+    ];
+    let sheet = Sheet {
+        name: "Overview".into(),
+        rows: vec![
+            (1, cells(&header)),
+            (2, cells(&["March 1", "1200", "14", "80", "3", "2"])),
+        ],
+        first_column: 0,
+    };
+    let mut d = Diagnostics::new();
+    let path = Path::new("clients/lumen/metrics/ben/overview.xlsx");
+    let got = read_sheet(path, &sheet, &How::default(), &mut d);
+    assert!(matches!(got, Err(Unread::Empty)));
+    let told = d.sorted()[0].kind.to_string();
+    assert!(
+        told.starts_with("this is TikTok Studio's Overview.csv"),
+        "{told}"
+    );
+}
