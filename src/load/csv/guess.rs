@@ -3,8 +3,8 @@
 //! preset and no mapping"), and the platforms' account-level files that
 //! roster does not read.
 //!
-//! Only the first [`SAMPLE`] data rows are looked at, so the work is
-//! bounded whatever the file's size. Values are classified (an id, a date,
+//! Only the first [`SAMPLE`] data rows and [`COLUMNS`] columns are looked
+//! at, so the work is bounded whatever the file's size. Values are classified (an id, a date,
 //! a link, a number, an e-mail), never kept: the guess names header names
 //! only.
 
@@ -18,6 +18,10 @@ use crate::load::values::{DateOrder, DecimalMark, dates, numbers};
 
 /// How many data rows a guess looks at.
 pub(super) const SAMPLE: usize = 20;
+
+/// How many columns a guess looks at: a sheet wider than this is no
+/// export roster could read anyway, and its guess stays quick.
+const COLUMNS: usize = 200;
 
 /// What a value looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,14 +156,15 @@ pub(super) fn guess(
     partnership_given: bool,
 ) -> Option<Guess> {
     let rows = &rows[..rows.len().min(SAMPLE)];
-    let no_header = written.iter().any(|h| {
+    let width = written.len().min(COLUMNS);
+    let no_header = written[..width].iter().any(|h| {
         !h.trim().is_empty()
             && matches!(
                 looks(h),
                 Looks::Email | Looks::Date | Looks::Integer | Looks::Decimal | Looks::Link
             )
     });
-    let columns: Vec<Option<Column>> = (0..written.len()).map(|i| column(rows, i)).collect();
+    let columns: Vec<Option<Column>> = (0..width).map(|i| column(rows, i)).collect();
     let find = |want: Looks, repeats: Option<bool>| {
         columns.iter().position(|c| {
             c.is_some_and(|c| c.looks == want && repeats.is_none_or(|r| c.repeats == r))
