@@ -17,6 +17,7 @@ mod imports;
 mod init;
 mod install_step;
 mod internal;
+mod languages;
 mod limits;
 mod mapping;
 mod money_ahead;

@@ -3,7 +3,8 @@
 //! A file's kind (posts, daily, orders) comes from its header row, its
 //! delimiter from the most frequent of `,` `;` TAB in that row, its encoding
 //! from its byte-order mark (UTF-8, UTF-16LE, UTF-16BE), else from whether it
-//! is valid UTF-8 (else Windows-1251, with a warning). Values
+//! is valid UTF-8, else from its bytes (the legacy encoding chardetng
+//! tells, with a warning that names it). Values
 //! are typed here, each bad cell reported at its line and column; references
 //! between rows and partnerships are resolved later, in the model.
 
@@ -19,6 +20,8 @@ use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::{Counts, PostKind};
 
+mod encoding;
+mod guess;
 mod header;
 mod ledger;
 mod parts;
@@ -27,6 +30,8 @@ mod rows;
 mod table;
 mod way;
 
+use encoding::warn_encoding;
+pub use encoding::{Encoding, decode, decode_as};
 pub use ledger::{Acquired, Dated, Duplicate, Ledger, Named, Signs};
 pub use parts::{PART, read_streamed};
 use table::{Part, Read, Table, Text, field_starts};
@@ -282,60 +287,6 @@ const COUNTS: [&str; 5] = [
     "conversions",
 ];
 
-/// The encoding a metrics file was read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8, with or without a byte-order mark.
-    Utf8,
-    /// UTF-16, little-endian, from its byte-order mark (as Meta exports).
-    Utf16Le,
-    /// UTF-16, big-endian, from its byte-order mark.
-    Utf16Be,
-    /// Not UTF-8 and no byte-order mark: taken to be Windows-1251, what
-    /// Excel in a Russian locale saves.
-    Windows1251,
-}
-
-/// Decode a file's bytes: UTF-8 (a BOM dropped), else Windows-1251.
-/// Returns the text and whether the fallback was used.
-pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-    let (text, encoding) = decode_as(bytes);
-    (text, encoding == Encoding::Windows1251)
-}
-
-/// Decode a file's bytes by its byte-order mark, else as UTF-8, else as
-/// Windows-1251; with the encoding used.
-/// Old Mac line ends (CR alone) become LF, so that lines are counted alike
-/// here and where the terminal quotes them.
-pub fn decode_as(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Encoding) {
-    use std::borrow::Cow;
-    let (text, encoding) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((e, bom)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
-            let (text, _) = e.decode_without_bom_handling(&bytes[bom..]);
-            let used = if e == encoding_rs::UTF_16LE {
-                Encoding::Utf16Le
-            } else {
-                Encoding::Utf16Be
-            };
-            (text, used)
-        }
-        _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            match std::str::from_utf8(bytes) {
-                Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
-                Err(_) => {
-                    let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
-                    (text, Encoding::Windows1251)
-                }
-            }
-        }
-    };
-    if text.contains('\r') && !text.contains('\n') {
-        return (Cow::Owned(text.replace('\r', "\n")), encoding);
-    }
-    (text, encoding)
-}
-
 /// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
 /// that order.
 pub fn detect_delimiter(header: &str) -> u8 {
@@ -348,13 +299,6 @@ pub fn detect_delimiter(header: &str) -> u8 {
         }
     }
     best.0
-}
-
-/// The warning for a file not read as UTF-8, naming the encoding used.
-fn warn_encoding(path: &Path, encoding: Encoding, diags: &mut Diagnostics) {
-    if encoding == Encoding::Windows1251 {
-        diags.push(Diagnostic::warning(CsvProblem::ReadAsWindows1251).in_file(path));
-    }
 }
 
 /// The error for a quote left open, at the quote.
@@ -402,6 +346,21 @@ pub fn read(
             may_hold_posts: true,
         }),
     }
+}
+
+/// The first records of `text` (what follows a header), for a guess at
+/// the columns of a file that fits nothing.
+fn first_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .take(guess::SAMPLE)
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect()
 }
 
 /// The header row, after `skip` lines (a `sep=` line).
@@ -462,7 +421,7 @@ fn read_text(
         Err(unread) => return Ok(Err(unread)),
     };
     let written: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
-    let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
+    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
     if header
         .iter()
         .any(|h| imports::customers::personal_header(h))
@@ -477,7 +436,15 @@ fn read_text(
             may_hold_posts: true,
         }));
     }
-    let way = match way::way((&header, &written), how, (path, None), header_at, diags) {
+    let start = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+    let sample = || first_rows(text.get(start..).unwrap_or(""), delimiter);
+    let way = match way::way(
+        (&header, &written, &sample),
+        how,
+        (path, None),
+        header_at,
+        diags,
+    ) {
         Ok(way) => way,
         Err(unread) => return Ok(Err(unread)),
     };
@@ -560,13 +527,30 @@ pub fn read_sheet(
     while written.last().is_some_and(String::is_empty) {
         written.pop();
     }
-    let header: Vec<String> = written.iter().map(|h| h.to_lowercase()).collect();
+    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
+    let sample = || -> Vec<Vec<String>> {
+        rest.iter()
+            .take(guess::SAMPLE)
+            .map(|(_, cells)| cells.clone())
+            .collect()
+    };
     let mapped = how
         .mapping
         .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
-    if !mapped && !header::fits_a_kind(&header) && imports::recognise(&header).is_none() {
+    let known = header::fits_a_kind(&header)
+        || imports::recognise(&header).is_some()
+        || guess::account_level(&header).is_some();
+    if !mapped && !known {
+        let guess = guess::guess(
+            (&header, &written),
+            &sample(),
+            (path, Some(name)),
+            how.folder.is_some(),
+        )
+        .filter(|_| rest.len() >= 2);
         let problem = CsvProblem::SheetOfNoKind {
             sheet: name.to_string(),
+            guess: guess.map(Box::new),
         };
         diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
         return Err(Unread::Empty);
@@ -579,7 +563,7 @@ pub fn read_sheet(
             .in_sheet(Some(name))
     };
     let way = way::way(
-        (&header, &written),
+        (&header, &written, &sample),
         how,
         (path, Some(name)),
         header_at,

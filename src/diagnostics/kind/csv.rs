@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
 
+use super::Guess;
 use crate::diagnostics::shorten;
 
 /// The most column names one diagnostic lists before it counts the rest.
@@ -44,8 +45,12 @@ pub enum BadNumber {
 /// A problem with reading CSV files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvProblem {
-    /// A file read as Windows-1251 because it is not UTF-8.
-    ReadAsWindows1251,
+    /// A file read in a legacy encoding, told from its bytes, because it
+    /// is not UTF-8.
+    ReadAsLegacy {
+        /// The encoding's name, such as `Windows-1252`.
+        encoding: String,
+    },
     /// A file with no header row.
     EmptyFile,
     /// A file the CSV reader gave up on.
@@ -66,6 +71,8 @@ pub enum CsvProblem {
     HeaderOfNoKind {
         /// What each kind lacks, the nearest first.
         closest: Vec<KindLacks>,
+        /// The `imports` entry its first rows suggest.
+        guess: Option<Box<Guess>>,
     },
     /// A header without a column its kind needs.
     MissingColumns {
@@ -195,6 +202,9 @@ pub enum CsvProblem {
     SheetOfNoKind {
         /// The sheet's name.
         sheet: String,
+        /// The `imports` entry its first rows suggest, when they look like
+        /// a table.
+        guess: Option<Box<Guess>>,
     },
     /// A day after publication that is not a whole number from 1.
     NotADay {
@@ -256,6 +266,16 @@ fn amount_help(why: BadNumber, decimal_comma: bool) -> String {
     }
 }
 
+/// `help`, then, on the lines after it, the `imports` entry a file's first
+/// rows suggest.
+fn and_guess(mut help: String, guess: &Option<Box<Guess>>) -> String {
+    if let Some(guess) = guess {
+        help.push('\n');
+        help.push_str(&guess.help());
+    }
+    help
+}
+
 /// The forms of date a cell may be written in, for a help.
 const DATE_FORMS: &str =
     "2026-03-01, 2026-03-01 18:30, 2026-03-01T18:30:00+03:00, 01.03.2026, 3/1/2026 or Mar 1, 2026";
@@ -284,9 +304,11 @@ impl CsvProblem {
     pub fn help(&self) -> Option<String> {
         use CsvProblem as P;
         Some(match self {
-            P::ReadAsWindows1251 => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
+            P::ReadAsLegacy { .. } => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => CLOSE_THE_QUOTE.into(),
-            P::HeaderOfNoKind { closest } => closest.iter().map(lacks).collect::<Vec<_>>().join("; "),
+            P::HeaderOfNoKind { closest, guess } => {
+                and_guess(closest.iter().map(lacks).collect::<Vec<_>>().join("; "), guess)
+            }
             P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
                 format!("this file needs the columns {}", needed.join(", "))
             }
@@ -349,7 +371,7 @@ impl CsvProblem {
             P::NotAVideoLink { .. } => {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
             }
-            P::SheetOfNoKind { .. } => "a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(),
+            P::SheetOfNoKind { guess, .. } => and_guess("a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(), guess),
             P::NegativeAmount { .. } => "an amount is 0 or more: a refund or a return is not revenue, so leave its row out (a shop's preset leaves refunded orders out itself)".into(),
             P::EmptyFile | P::Unreadable { .. } => return None,
         })
@@ -376,7 +398,7 @@ impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use CsvProblem as P;
         match self {
-            P::ReadAsWindows1251 => f.write_str("file is not UTF-8; read it as Windows-1251"),
+            P::ReadAsLegacy { encoding } => write!(f, "file is not UTF-8; read it as {encoding}"),
             P::EmptyFile => f.write_str("empty CSV file is ignored"),
             P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => self.fmt_quote(f),
@@ -443,7 +465,7 @@ impl fmt::Display for CsvProblem {
                 "`url` must be an http or https address, found \"{}\"; the post is shown without its link",
                 shorten(value)
             ),
-            P::SheetOfNoKind { sheet } => write!(
+            P::SheetOfNoKind { sheet, .. } => write!(
                 f,
                 "sheet \"{}\" fits no kind of metrics file and is skipped",
                 shorten(sheet)

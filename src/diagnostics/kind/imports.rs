@@ -100,6 +100,16 @@ pub enum ImportProblem {
     },
     /// An export whose customers are names, not e-mails.
     CustomersAreNames,
+    /// A platform's account-level file (daily totals of the account, its
+    /// followers), which holds no post: skipped.
+    AccountLevel {
+        /// The file's name as the vendor writes it: `Overview.csv`.
+        file: &'static str,
+        /// The vendor: `TikTok Studio`.
+        vendor: &'static str,
+        /// The file of the same download that roster reads.
+        instead: &'static str,
+    },
     /// A file named with `roster import --as` that lacks the preset's
     /// columns.
     NotThePreset {
@@ -210,6 +220,7 @@ impl ImportProblem {
             P::NoPartnership { .. } => "move it into `metrics/<partnership-id>/`, or give it an `imports` entry in client.yaml with `partnership: <id>`".into(),
             P::UnknownCode { .. } => "add it to the `promo_codes` of the partnership it belongs to; until then its orders are unattributed".into(),
             P::PersonalData { .. } => "roster hashes them as it reads; to keep them out of the portfolio and its history, run `roster import <file> --client <id>` and delete the export".into(),
+            P::AccountLevel { instead, .. } => format!("roster reads the videos of the same download from {instead}: put {instead} in this folder"),
             P::CustomersAreNames => "two customers of the same name count as one; a shop export with e-mails (Shopify's) is more exact".into(),
             P::CodeTwice { first: Some(_), .. } => "give each code to one partnership".into(),
             P::CodeTwice { first: None, .. } => {
@@ -373,6 +384,10 @@ impl fmt::Display for ImportProblem {
                 f.write_str("this file holds customers' e-mail addresses")
             }
             P::PersonalData { emails: false } => f.write_str("this file holds customers' names"),
+            P::AccountLevel { file, vendor, .. } => write!(
+                f,
+                "this is {vendor}'s {file}, totals of the whole account that roster does not read: skipped"
+            ),
             P::CustomersAreNames => f.write_str(
                 "customers in this export are names, not e-mails: repeat purchases are only as exact as that",
             ),

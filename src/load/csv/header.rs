@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use super::{DAILY, ORDERS, POSTS, Unread};
-use crate::diagnostics::kind::{CsvProblem, KindLacks};
+use crate::diagnostics::kind::{CsvProblem, Guess, KindLacks};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 
 /// Which columns mark each kind of file, with the kind's columns.
@@ -78,12 +78,14 @@ pub(super) fn fits_a_kind(header: &[String]) -> bool {
         .any(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
 }
 
-/// Check a header row (lower-cased, trimmed), whose `given` columns come
+/// Check a header row (normalised), whose `given` columns come
 /// from elsewhere if it lacks them (a posts file's partnership, from its
-/// folder); `at(i)` is the place of its column `i`. The kind when the file can be read, else why not.
+/// folder); `at(i)` is the place of its column `i`; `guess` is the
+/// `imports` entry its first rows suggest, should it fit no kind. The kind
+/// when the file can be read, else why not.
 pub(super) fn check(
     header: &[String],
-    given: &[&str],
+    (given, guess): (&[&str], Option<Guess>),
     at: impl Fn(usize) -> Location,
     diags: &mut Diagnostics,
 ) -> Result<Kind, Unread> {
@@ -92,10 +94,22 @@ pub(super) fn check(
         .iter()
         .find(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
     else {
+        let mut closest = closest_kinds(header, &present);
+        let mut place = at(0);
+        if guess.as_ref().is_some_and(|g| g.no_header) {
+            // Its "header" is a row of data, perhaps a customer's: never
+            // quoted, not even as a likely misspelling, nor shown by
+            // placing the error at it.
+            for (_, near) in closest.iter_mut().flat_map(|k| k.columns.iter_mut()) {
+                *near = None;
+            }
+            (place.line, place.column, place.field) = (None, None, None);
+        }
         let problem = CsvProblem::HeaderOfNoKind {
-            closest: closest_kinds(header, &present),
+            closest,
+            guess: guess.map(Box::new),
         };
-        diags.push(Diagnostic::error(problem).at(at(0)));
+        diags.push(Diagnostic::error(problem).at(place));
         return Err(Unread::Unusable {
             may_hold_posts: true,
         });

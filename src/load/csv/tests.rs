@@ -46,7 +46,7 @@ fn falls_back_to_windows_1251_with_a_warning() {
     assert_eq!(p.len(), 1);
     assert!(
         msgs.iter()
-            .any(|m| m.kind == Kind::Csv(CsvProblem::ReadAsWindows1251)),
+            .any(|m| m.kind.to_string() == "file is not UTF-8; read it as Windows-1251"),
         "{msgs:?}"
     );
     assert!(
@@ -210,5 +210,74 @@ fn a_shopify_export_folds_line_items_and_leaves_out_refunds() {
             "this file holds customers' e-mail addresses",
             "discount code \"NEW\" (2 orders) is no partnership's promo code",
         ]
+    );
+}
+
+#[test]
+fn a_sheet_of_no_kind_that_looks_like_a_table_gets_an_entry_to_paste() {
+    let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let sheet = Sheet {
+        name: "Pedidos".into(),
+        rows: vec![
+            (1, cells(&["Pedido", "Fecha", "Correo", "Importe"])),
+            (
+                2,
+                cells(&["#1001", "2026-03-01", "ann@example.com", "12.50"]),
+            ),
+            (3, cells(&["#1002", "2026-03-02", "bo@example.com", "8.00"])),
+        ],
+        first_column: 0,
+    };
+    let mut d = Diagnostics::new();
+    let path = Path::new("clients/lumen/metrics/q3.xlsx");
+    let got = read_sheet(path, &sheet, &How::default(), &mut d);
+    assert!(matches!(got, Err(Unread::Empty)));
+    let warning = &d.sorted()[0].kind;
+    let Kind::Csv(CsvProblem::SheetOfNoKind { guess: Some(g), .. }) = warning else {
+        panic!("{warning:?}");
+    };
+    assert_eq!(g.kind, "orders");
+    assert_eq!(g.sheet.as_deref(), Some("Pedidos"));
+    let help = warning.help().unwrap();
+    for line in [
+        "    sheet: \"Pedidos\"",
+        "      order_id: \"Pedido\"",
+        "      customer: \"Correo\"",
+    ] {
+        assert!(help.contains(line), "{line}:\n{help}");
+    }
+    assert!(
+        !help.contains("example.com") && !help.contains("#1001"),
+        "{help}"
+    );
+}
+
+#[test]
+fn tiktoks_overview_as_a_sheet_is_skipped_as_an_account_level_file() {
+    let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let header = [
+        "Date",
+        "Video Views",
+        "Profile Views",
+        "Likes",
+        "Comments",
+        "Shares",
+    ];
+    let sheet = Sheet {
+        name: "Overview".into(),
+        rows: vec![
+            (1, cells(&header)),
+            (2, cells(&["March 1", "1200", "14", "80", "3", "2"])),
+        ],
+        first_column: 0,
+    };
+    let mut d = Diagnostics::new();
+    let path = Path::new("clients/lumen/metrics/ben/overview.xlsx");
+    let got = read_sheet(path, &sheet, &How::default(), &mut d);
+    assert!(matches!(got, Err(Unread::Empty)));
+    let told = d.sorted()[0].kind.to_string();
+    assert!(
+        told.starts_with("this is TikTok Studio's Overview.csv"),
+        "{told}"
     );
 }

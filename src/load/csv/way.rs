@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::Unread;
+use super::guess;
 use super::header::{self, Kind};
 use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
@@ -27,9 +28,13 @@ fn kind_of(name: &'static str) -> Kind {
     }
 }
 
-/// The way to read a table through `preset`.
+/// The first data rows of a table, read when asked for.
+pub(super) type Sample<'s> = dyn Fn() -> Vec<Vec<String>> + 's;
+
+/// The way to read a table through `preset`; `language` when its header
+/// was put into English from another.
 fn preset_way<'a>(
-    preset: &'static str,
+    (preset, language): (&'static str, Option<&str>),
     header: &[String],
     how: &How<'a>,
     (file, sheet): (&Path, Option<&str>),
@@ -39,7 +44,10 @@ fn preset_way<'a>(
         Ok(view) => Ok(Way {
             kind: kind_of(view.kind),
             view: Some(view),
-            read_as: Some(preset.to_string()),
+            read_as: Some(match language {
+                Some(language) => format!("{preset} (header in {language})"),
+                None => preset.to_string(),
+            }),
         }),
         Err(problem) => {
             let place = Location::file(file).in_sheet(sheet);
@@ -51,11 +59,12 @@ fn preset_way<'a>(
     }
 }
 
-/// The way to read a table whose header is `header` (lower-cased,
-/// trimmed; `written` as written), or why it cannot be read. `at(i)` is
-/// the place of the header's column `i`.
+/// The way to read a table whose header is `header` (normalised:
+/// trimmed, NFC, lower-cased; `written` as written), or why it cannot be read. `at(i)` is
+/// the place of the header's column `i`; `sample()` the first data rows,
+/// looked at only when the header fits nothing.
 pub(super) fn way<'a>(
-    (header, written): (&[String], &[String]),
+    (header, written, sample): (&[String], &[String], &Sample),
     how: &How<'a>,
     (file, sheet): (&Path, Option<&str>),
     at: impl Fn(usize) -> Location,
@@ -93,6 +102,12 @@ pub(super) fn way<'a>(
         };
     }
     if let Some(preset) = how.preset {
+        let english =
+            imports::in_english(header, Some(preset)).filter(|_| !imports::fits(preset, header));
+        let (header, language) = match &english {
+            Some(e) => (&e.header[..], Some(e.language)),
+            None => (header, None),
+        };
         let lacks = imports::lacks(preset, header);
         if !lacks.is_empty() {
             let problem = ImportProblem::NotThePreset { preset, lacks };
@@ -101,7 +116,7 @@ pub(super) fn way<'a>(
                 may_hold_posts: true,
             });
         }
-        return preset_way(preset, header, how, (file, sheet), diags);
+        return preset_way((preset, language), header, how, (file, sheet), diags);
     }
     if header::fits_a_kind(header) {
         let partnership = entry.and_then(|e| e.partnership.as_deref()).or(how.folder);
@@ -110,7 +125,7 @@ pub(super) fn way<'a>(
         } else {
             &[]
         };
-        let kind = header::check(header, given, at, diags)?;
+        let kind = header::check(header, (given, None), at, diags)?;
         let kind_default = entry.and_then(|e| e.kind_default).map(|k| k.as_str());
         let view = (kind.name == "posts" && (partnership.is_some() || kind_default.is_some()))
             .then(|| imports::own(header, partnership, kind_default, how));
@@ -120,11 +135,32 @@ pub(super) fn way<'a>(
             read_as: None,
         });
     }
-    if let Some(preset) = imports::recognise(header) {
-        return preset_way(preset, header, how, (file, sheet), diags);
+    if let Some(preset) = imports::recognise_english(header) {
+        return preset_way((preset, None), header, how, (file, sheet), diags);
     }
-    // Fits nothing: the error says what it lacks for each kind.
-    header::check(header, &[], at, diags).map(|kind| Way {
+    if let Some(e) = imports::in_english(header, None) {
+        let language = Some(e.language);
+        return preset_way((e.preset, language), &e.header, how, (file, sheet), diags);
+    }
+    if let Some(a) = guess::account_level(header) {
+        let problem = ImportProblem::AccountLevel {
+            file: a.file,
+            vendor: a.vendor,
+            instead: a.instead,
+        };
+        let place = Location::file(file).in_sheet(sheet);
+        diags.push(Diagnostic::warning(problem).at(place));
+        return Err(Unread::Empty);
+    }
+    // Fits nothing: the error says what it lacks for each kind, and gives
+    // the `imports` entry its first rows suggest.
+    let guess = guess::guess(
+        (header, written),
+        &sample(),
+        (file, sheet),
+        how.folder.is_some(),
+    );
+    header::check(header, (&[], guess), at, diags).map(|kind| Way {
         kind,
         view: None,
         read_as: None,

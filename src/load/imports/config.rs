@@ -234,7 +234,7 @@ fn columns(
         };
         mapped.push(MappedColumn {
             name,
-            from: written.iter().map(|w| w.to_lowercase()).collect(),
+            from: written.iter().map(|w| super::normalise(w)).collect(),
             written,
             at: src.locate(&at),
         });

@@ -3,7 +3,8 @@
 //!
 //! A view comes from an `imports` entry of client.yaml ([`config`], applied
 //! in [`mod@mapped`]) or from a preset recognised by the file's header
-//! ([`presets`]); it renames and sums columns, renames values, fills in a
+//! ([`presets`], whose headers in other languages are data:
+//! [`languages`]); it renames and sums columns, renames values, fills in a
 //! partnership from the entry or the folder, matches discount codes to
 //! partnerships, hashes customers ([`customers`]), and notes what a
 //! platform export's row says beyond roster's columns: its platform, views,
@@ -13,6 +14,7 @@
 
 pub mod config;
 pub mod customers;
+mod languages;
 mod mapped;
 pub mod platform;
 mod presets;
@@ -23,8 +25,9 @@ use std::collections::HashMap;
 
 use crate::load::values::{DateOrder, DecimalMark};
 pub use config::ImportMapping;
+pub use languages::{InEnglish, normalise};
 pub use mapped::{Unmapped, mapped, own};
-pub use presets::{PRESETS, fits, lacks, preset, recognise};
+pub use presets::{PRESETS, fits, in_english, lacks, preset, recognise, recognise_english};
 pub use tally::{State, Tally, finish, unsalted};
 
 /// The discount codes of a client's partnerships, lower-cased, with the

@@ -5,8 +5,11 @@
 //!
 //! Columns are found by name, lower-cased, never by position: these
 //! exports add and drop columns from one version to the next, so every
-//! column not needed to recognise the export is optional.
+//! column not needed to recognise the export is optional. The code knows
+//! the English names; a header in another language is put into them first
+//! ([`super::languages`]).
 
+use super::languages::{self, InEnglish};
 use super::platform::{Channel, ExportColumns};
 use super::{How, Rules, Source, View};
 use crate::diagnostics::kind::ImportProblem;
@@ -31,11 +34,84 @@ fn marks(preset: &str) -> &'static [&'static str] {
     }
 }
 
-/// The preset whose header this is (lower-cased, trimmed), if any.
+/// Every column the code of `preset` looks for, in English.
+fn reads(preset: &str) -> &'static [&'static str] {
+    match preset {
+        "shopify-orders" => &[
+            "name",
+            "email",
+            "financial status",
+            "created at",
+            "total",
+            "currency",
+            "discount code",
+            "cancelled at",
+        ],
+        "woocommerce-orders" => &[
+            "order #",
+            "date",
+            "status",
+            "customer",
+            "coupon(s)",
+            "net sales",
+        ],
+        "meta-posts" => &[
+            "post id",
+            "publish time",
+            "permalink",
+            "reach",
+            "views",
+            "impressions",
+            "likes",
+            "comments",
+            "shares",
+            "saves",
+            "reactions",
+            "account username",
+            "page id",
+            "title",
+            "description",
+        ],
+        "youtube-table" => &[
+            "content",
+            "video title",
+            "video publish time",
+            "views",
+            "impressions",
+            "thumbnail impressions",
+            "unique viewers",
+            "likes",
+            "shares",
+            "comments added",
+        ],
+        _ => &[
+            "video link",
+            "video title",
+            "total views",
+            "total likes",
+            "total comments",
+            "total shares",
+        ],
+    }
+}
+
+/// The preset whose header this is, in English (normalised), if any.
+pub fn recognise_english(header: &[String]) -> Option<&'static str> {
+    PRESETS.into_iter().find(|p| fits(p, header))
+}
+
+/// The preset whose header this is (normalised), in English or in a
+/// language its data file knows, if any.
 pub fn recognise(header: &[String]) -> Option<&'static str> {
-    PRESETS
-        .into_iter()
-        .find(|p| marks(p).iter().all(|m| header.iter().any(|h| h == m)))
+    recognise_english(header).or_else(|| in_english(header, None).map(|e| e.preset))
+}
+
+/// `header` (normalised) in English names, when it is a preset's header
+/// (`only` that one's, when given) in a language its data file knows.
+pub fn in_english(header: &[String], only: Option<&str>) -> Option<InEnglish> {
+    languages::in_english(header, |p, english| {
+        only.is_none_or(|o| o == p) && fits(p, english)
+    })
 }
 
 /// Whether `header` has what `preset` needs, for `roster import --as`.
@@ -54,6 +130,7 @@ pub fn lacks(preset: &str, header: &[String]) -> Vec<&'static str> {
 
 /// roster's columns and how each is made, built up one by one.
 struct Columns<'h> {
+    preset: &'static str,
     header: &'h [String],
     names: Vec<String>,
     sources: Vec<Source>,
@@ -63,6 +140,8 @@ struct Columns<'h> {
 
 impl Columns<'_> {
     fn find(&self, name: &str) -> Option<usize> {
+        // Every name looked for is one the data files can translate.
+        debug_assert!(reads(self.preset).contains(&name), "{name}");
         self.header.iter().position(|h| h == name)
     }
 
@@ -109,6 +188,7 @@ pub fn preset<'a>(
     how: &How<'a>,
 ) -> Result<View<'a>, ImportProblem> {
     let mut c = Columns {
+        preset,
         header,
         names: Vec::new(),
         sources: Vec::new(),
@@ -177,7 +257,10 @@ fn export_columns(preset: &str, c: &Columns) -> ExportColumns {
         channel,
         text: text.iter().filter_map(|t| c.find(t)).collect(),
         views,
-        url: c.find("permalink"),
+        // Only Meta's exports have a permalink column.
+        url: (preset == "meta-posts")
+            .then(|| c.find("permalink"))
+            .flatten(),
         kind_given: false,
     }
 }
@@ -266,7 +349,7 @@ mod tests {
 
     fn header(line: &str) -> Vec<String> {
         line.split(',')
-            .map(|h| h.trim().trim_matches('"').to_lowercase())
+            .map(|h| languages::normalise(h.trim().trim_matches('"')))
             .collect()
     }
 
@@ -321,6 +404,71 @@ mod tests {
         let export = view.export.unwrap();
         assert_eq!(export.channel, Some(Channel::Facebook));
         assert_eq!(export.text.len(), 1);
+    }
+
+    #[test]
+    fn every_data_file_parses_and_maps_to_names_the_code_knows() {
+        use std::collections::HashSet;
+        let files = languages::files();
+        assert_eq!(files.len(), PRESETS.len());
+        for (preset, text) in files {
+            assert!(PRESETS.contains(preset), "{preset}");
+            let entries = languages::parse(text).unwrap_or_else(|e| panic!("{preset}: {e:?}"));
+            // English: each column as written, whose English name is itself.
+            let english: HashSet<(Option<&str>, &str)> = entries
+                .iter()
+                .filter(|e| e.language == "en")
+                .inspect(|e| assert_eq!(e.written, e.english, "{preset}: {e:?}"))
+                .map(|e| (e.value_of.as_deref(), e.english.as_str()))
+                .collect();
+            for name in reads(preset).iter().chain(marks(preset)) {
+                assert!(english.contains(&(None, *name)), "{preset}: {name}");
+            }
+            // Every other language: names (and values of columns) that
+            // English has, each written once.
+            let mut seen = HashSet::new();
+            for e in entries.iter().filter(|e| e.language != "en") {
+                let key = (e.value_of.as_deref(), e.english.as_str());
+                assert!(english.contains(&key), "{preset}: {e:?}");
+                if let Some(column) = e.value_of.as_deref() {
+                    assert!(english.contains(&(None, column)), "{preset}: {e:?}");
+                }
+                let written = (&e.language, e.value_of.as_deref(), e.written.as_str());
+                assert!(seen.insert(written), "{preset}: twice {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn recognises_the_spanish_meta_header() {
+        let spanish = header(
+            "\"identificador de la publicación\",\"Identificador de la cuenta\",\"Nombre de usuario de la cuenta\",\"Nombre de la cuenta\",Descripción,\"Duración (segundos)\",\"Hora de publicación\",\"Enlace permanente\",\"Tipo de publicación\",\"Comentario sobre los datos\",Fecha,Visualizaciones,Alcance,\"Me gusta\",\"Veces que se ha compartido\",Seguidores,Comentarios,\"Veces guardado\"",
+        );
+        assert_eq!(recognise_english(&spanish), None);
+        assert_eq!(recognise(&spanish), Some("meta-posts"));
+        let english = in_english(&spanish, Some("meta-posts")).unwrap();
+        assert_eq!(english.language, "Spanish");
+        assert!(in_english(&spanish, Some("youtube-table")).is_none());
+        let how = How {
+            folder: Some("anna"),
+            ..How::default()
+        };
+        let view = preset("meta-posts", &english.header, &how).unwrap();
+        assert!(view.lacks.is_empty(), "{:?}", view.lacks);
+        assert_eq!(
+            view.header,
+            [
+                "partnership",
+                "post_id",
+                "published",
+                "url",
+                "reach",
+                "impressions",
+                "engagements"
+            ]
+        );
+        let export = view.export.unwrap();
+        assert_eq!(export.channel, Some(Channel::Instagram));
     }
 
     #[test]
