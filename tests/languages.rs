@@ -99,7 +99,7 @@ fn roster_import_as_meta_posts_takes_the_spanish_export() {
         "meta-posts",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let written = fx.read("clients/lumen/metrics/imported/export-es.csv");
+    let written = fx.read("clients/lumen/metrics/imported/anna-petrova/export-es.csv");
     let ids: Vec<&str> = written
         .lines()
         .skip(1)

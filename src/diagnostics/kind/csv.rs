@@ -503,6 +503,28 @@ mod tests {
     }
 
     #[test]
+    fn a_time_without_a_date_is_said_so() {
+        // A workbook's time-only cell reads as `20:00:00`.
+        let p = CsvProblem::NotAStamp {
+            column: "published".into(),
+            value: "20:00:00".into(),
+            years: 1900..=2199,
+        };
+        assert_eq!(
+            p.to_string(),
+            "`published` must be a date, found a time without a date (\"20:00:00\")"
+        );
+        assert!(
+            p.help()
+                .unwrap()
+                .contains("holds a time of day but no date")
+        );
+        assert!(!time_alone("2026-05-12"));
+        assert!(!time_alone("12:345"));
+        assert!(time_alone("9:30"));
+    }
+
+    #[test]
     fn lists_ten_columns_and_counts_the_rest() {
         let p = CsvProblem::UnknownColumns {
             columns: (1..=12).map(|i| format!("c{i}")).collect(),

@@ -54,6 +54,7 @@ fn reads(preset: &str) -> &'static [&'static str] {
             "customer",
             "coupon(s)",
             "net sales",
+            "items sold",
         ],
         "meta-posts" => &[
             "post id",
