@@ -20,27 +20,7 @@ use crate::model::{
 };
 use crate::model::{DateOrder, PageSize, PdfReports};
 
-/// A file's path relative to the portfolio and its text, kept so that later
-/// stages can point into it.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Relative path.
-    pub file: PathBuf,
-    /// Text.
-    pub text: String,
-}
-
-impl Source {
-    /// The location of the value at `path`.
-    pub fn locate(&self, path: &[Seg]) -> crate::diagnostics::Location {
-        yaml::locate(&self.file, &self.text, path)
-    }
-
-    /// The location of the key that leads to the value at `path`.
-    pub fn locate_key(&self, path: &[Seg]) -> crate::diagnostics::Location {
-        yaml::locate_key(&self.file, &self.text, path)
-    }
-}
+pub use super::yaml::Source;
 
 /// roster.yaml, read.
 #[derive(Debug, Clone)]

@@ -464,6 +464,28 @@ impl<'a> YamlDoc<'a> {
     }
 }
 
+/// A file's path relative to the portfolio and its text, kept so that later
+/// stages can point into it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Relative path.
+    pub file: PathBuf,
+    /// Text.
+    pub text: String,
+}
+
+impl Source {
+    /// The location of the value at `path`.
+    pub fn locate(&self, path: &[Seg]) -> crate::diagnostics::Location {
+        locate(&self.file, &self.text, path)
+    }
+
+    /// The location of the key that leads to the value at `path`.
+    pub fn locate_key(&self, path: &[Seg]) -> crate::diagnostics::Location {
+        locate_key(&self.file, &self.text, path)
+    }
+}
+
 /// The line and column of the value at `path` in a YAML text, for problems
 /// found after the file was read (a currency with no rate, say).
 pub fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {

@@ -8,7 +8,8 @@
 
 use std::collections::HashSet;
 
-use super::{DAILY, ORDERS, POSTS, Unread};
+use super::file::Unread;
+use super::records::{DAILY, ORDERS, POSTS};
 use crate::diagnostics::kind::{CsvProblem, Guess, KindLacks};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 

@@ -29,7 +29,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use chrono::NaiveDate;
 
-use super::{Cell, RawOrder, SignAt};
+use super::records::{Cell, RawOrder, SignAt};
 
 /// How many places a group of like problems lists (as the diagnostics do).
 const PLACES_KEPT: usize = 3;

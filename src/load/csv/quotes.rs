@@ -11,6 +11,11 @@
 //! a whole line inside it has as many delimiters as a row of the file: a
 //! line that looks like a row was swallowed.
 
+use std::path::Path;
+
+use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::{Diagnostic, Location};
+
 /// Why a quote is taken to be left open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Open {
@@ -127,6 +132,50 @@ fn bad(text: &str, q: &Quoted, open: Open) -> BadQuote {
         column: text[line_start..q.at].chars().count() + 1,
         open,
     }
+}
+
+/// The error for a quote left open, at the quote.
+pub(super) fn open_quote(path: &Path, q: &BadQuote) -> Diagnostic {
+    let problem = match q.open {
+        Open::ToTheEnd => CsvProblem::QuoteNeverClosed,
+        Open::Swallows { rows, first } => CsvProblem::QuoteSwallowsRows { rows, first },
+    };
+    Diagnostic::error(problem).at(Location::at(path, q.line, q.column))
+}
+
+/// The 1-based column where field `i` of a raw line starts: one scan up to
+/// that field, as every row asks for the column of its id cells.
+pub(super) fn field_start(line: &str, delimiter: u8, i: usize) -> Option<usize> {
+    if i == 0 {
+        return Some(1);
+    }
+    let mut seen = 0;
+    let mut in_quotes = false;
+    for (col, ch) in line.chars().enumerate() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
+            seen += 1;
+            if seen == i {
+                return Some(col + 2);
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based column where each field of a raw line starts.
+pub(super) fn field_starts(line: &str, delimiter: u8) -> Vec<usize> {
+    let mut starts = vec![1];
+    let mut in_quotes = false;
+    for (i, ch) in line.chars().enumerate() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
+            starts.push(i + 2);
+        }
+    }
+    starts
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::table::field_start;
-use super::{COUNTS, Cell, Day, RawDaily, RawOrder, RawPost, Rows, SignAt, Stamp};
+use super::file::Rows;
+use super::quotes::field_start;
+use super::records::{COUNTS, Cell, Day, RawDaily, RawOrder, RawPost, SignAt, Stamp};
 use crate::diagnostics::kind::CsvProblem;
 use crate::load;
 use crate::load::imports::customers;

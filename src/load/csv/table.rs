@@ -10,9 +10,11 @@
 
 use std::path::Path;
 
+use super::file::Rows;
+use super::quotes::{self, open_quote};
+use super::records::Cell;
 use super::rows::{Columns, Dialect, Place, RowReader, read_row};
 use super::way::Way;
-use super::{Cell, Rows, open_quote, quotes};
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{How, State, View};
@@ -380,7 +382,7 @@ impl<'t> Table<'t> {
             let (whole, cents) = (row.record.get(i)?.trim(), row.record.get(i + 1)?.trim());
             (digits(whole) && digits(cents) && cents.len() <= 2).then(|| name.to_string())
         };
-        split("revenue").or_else(|| super::COUNTS.iter().find_map(|c| split(c)))
+        split("revenue").or_else(|| super::records::COUNTS.iter().find_map(|c| split(c)))
     }
 }
 
@@ -394,39 +396,4 @@ fn line_at(text: &str, newlines: &[usize], at: usize) -> usize {
         at += 1;
     }
     newlines.partition_point(|n| *n < at) + 1
-}
-
-/// The 1-based column where field `i` of a raw line starts: one scan up to
-/// that field, as every row asks for the column of its id cells.
-pub(super) fn field_start(line: &str, delimiter: u8, i: usize) -> Option<usize> {
-    if i == 0 {
-        return Some(1);
-    }
-    let mut seen = 0;
-    let mut in_quotes = false;
-    for (col, ch) in line.chars().enumerate() {
-        if ch == '"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
-            seen += 1;
-            if seen == i {
-                return Some(col + 2);
-            }
-        }
-    }
-    None
-}
-
-/// The 1-based column where each field of a raw line starts.
-pub(super) fn field_starts(line: &str, delimiter: u8) -> Vec<usize> {
-    let mut starts = vec![1];
-    let mut in_quotes = false;
-    for (i, ch) in line.chars().enumerate() {
-        if ch == '"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes && ch as u32 == u32::from(delimiter) {
-            starts.push(i + 2);
-        }
-    }
-    starts
 }

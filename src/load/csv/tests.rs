@@ -1,8 +1,18 @@
 //! The CSV reader on small files: dialects, encodings, places of bad cells.
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
 use super::*;
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::kind::CsvProblem;
+use crate::load::imports;
 use crate::load::values::DateOrder;
 use crate::load::values::dates::{self, iso_date};
+use crate::load::workbook::Sheet;
+use crate::model::PostKind;
 
 fn parse_stamp(s: &str) -> Option<Stamp> {
     dates::parse(s, DateOrder::Mdy).ok()

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::Unread;
+use super::file::Unread;
 use super::guess;
 use super::header::{self, Kind};
 use crate::diagnostics::kind::ImportProblem;

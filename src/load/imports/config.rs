@@ -12,10 +12,9 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::Location;
 use crate::diagnostics::kind::ImportProblem;
-use crate::load::csv::{DAILY, ORDERS, POSTS};
-use crate::load::files::Source;
+use crate::load::csv::records::{DAILY, ORDERS, POSTS};
 use crate::load::values::{DateOrder, DecimalMark};
-use crate::load::yaml::{Seg, YamlDoc, join, join_index};
+use crate::load::yaml::{Seg, Source, YamlDoc, join, join_index};
 use crate::model::PostKind;
 
 /// One entry of `imports`.

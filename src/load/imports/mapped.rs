@@ -134,7 +134,7 @@ pub fn own<'a>(
     let mut names = Vec::new();
     let mut sources = Vec::new();
     for (i, h) in header.iter().enumerate() {
-        if crate::load::csv::POSTS.contains(&h.as_str()) && !names.contains(h) {
+        if crate::load::csv::records::POSTS.contains(&h.as_str()) && !names.contains(h) {
             names.push(h.clone());
             sources.push(Source::Column(i));
         }

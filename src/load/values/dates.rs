@@ -10,7 +10,6 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::load::csv::Stamp;
 pub use crate::model::DateOrder;
 
 /// Why a value is not a date.
@@ -221,6 +220,40 @@ fn spelled(s: &str) -> Option<Stamp> {
     }
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, number as u32 + 1, day)?;
     Some(stamp(date, NaiveTime::MIN, 0))
+}
+
+/// A date as written, with the instant it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The local date as written.
+    pub date: NaiveDate,
+    /// Seconds since the epoch, UTC; a bare date is 00:00 UTC.
+    pub instant: i64,
+    /// The offset written with it, in seconds east of UTC.
+    pub offset: i32,
+}
+
+impl Stamp {
+    /// The stamp in roster's own form: `YYYY-MM-DD` for midnight UTC,
+    /// else RFC 3339 with the offset as written, which reads back as the
+    /// same date and instant.
+    pub fn rfc3339(&self) -> String {
+        let local = chrono::DateTime::from_timestamp(self.instant + i64::from(self.offset), 0)
+            .map_or_else(
+                || self.date.and_time(chrono::NaiveTime::MIN),
+                |t| t.naive_utc(),
+            );
+        if self.offset == 0 && local.time() == chrono::NaiveTime::MIN {
+            return local.date().format("%Y-%m-%d").to_string();
+        }
+        let offset = if self.offset == 0 {
+            "Z".to_string()
+        } else {
+            let (sign, o) = (if self.offset < 0 { '-' } else { '+' }, self.offset.abs());
+            format!("{sign}{:02}:{:02}", o / 3600, o % 3600 / 60)
+        };
+        format!("{}{offset}", local.format("%Y-%m-%dT%H:%M:%S"))
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,278 @@
+//! A CSV file's text read into a table: its `sep=` line, its delimiter,
+//! its header and what kind of file that makes it, then its rows through
+//! [`super::table`]; and a workbook's sheet, read the same way from its
+//! cells.
+
+use std::path::Path;
+
+use super::file::{CsvFile, Unread};
+use super::quotes::{self, field_starts, open_quote};
+use super::records::Cell;
+use super::rest;
+use super::table::{Part, Read, Table, Text};
+use super::way::{self, Way};
+use super::{guess, header};
+use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::imports::{self, How};
+use crate::load::values::DecimalMark;
+use crate::load::workbook::Sheet;
+
+/// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
+/// that order.
+pub fn detect_delimiter(header: &str) -> u8 {
+    let count = |c: char| header.chars().filter(|x| *x == c).count();
+    let mut best = (b',', count(','));
+    for (d, c) in [(b';', ';'), (b'\t', '\t')] {
+        let n = count(c);
+        if n > best.1 {
+            best = (d, n);
+        }
+    }
+    best.0
+}
+
+/// A first line `sep=;`, as Excel writes to name the delimiter.
+fn sep_line(line: &str) -> Option<u8> {
+    let rest = line.trim_end().strip_prefix("sep=")?;
+    match rest.as_bytes() {
+        [d] if matches!(d, b',' | b';' | b'\t' | b'|') => Some(*d),
+        _ => None,
+    }
+}
+
+/// The decimal separator of a file with `delimiter`: the comma where `;`
+/// delimits (input-format.md), else the point.
+fn decimal_mark(delimiter: u8) -> DecimalMark {
+    if delimiter == b';' {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    }
+}
+
+/// The first records of `text` (what follows a header), for a guess at
+/// the columns of a file that fits nothing.
+fn first_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .take(guess::SAMPLE)
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// The header row, after `skip` lines (a `sep=` line).
+fn header_record(
+    path: &Path,
+    reader: &mut csv::Reader<&[u8]>,
+    skip: usize,
+    diags: &mut Diagnostics,
+) -> Result<csv::StringRecord, Unread> {
+    let mut record = csv::StringRecord::new();
+    for _ in 0..=skip {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                diags.push(Diagnostic::warning(CsvProblem::EmptyFile).in_file(path));
+                return Err(Unread::Empty);
+            }
+            Err(e) => {
+                let problem = CsvProblem::Unreadable {
+                    reason: e.to_string(),
+                };
+                diags.push(Diagnostic::error(problem).in_file(path));
+                return Err(Unread::Unusable {
+                    may_hold_posts: true,
+                });
+            }
+        }
+    }
+    Ok(record)
+}
+
+/// Read a file's text, or its first part when `rest` gives the others
+/// ([`super::parts`]); `Err` when a later part shows the file must be read whole.
+pub(super) fn read_text(
+    path: &Path,
+    text: &str,
+    how: &How,
+    diags: &mut Diagnostics,
+    rest: Option<(&mut rest::Rest, u64)>,
+) -> Result<Result<CsvFile, Unread>, rest::Whole> {
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = sep_line(first_line);
+    let skip = usize::from(sep.is_some());
+    let header_line = text.lines().nth(skip).unwrap_or("");
+    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    let header_starts = field_starts(header_line, delimiter);
+    let header_at = |i: usize| {
+        let column = header_starts.get(i).copied().unwrap_or(1);
+        Location::at(path, 1 + skip, column).in_field(i)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let record = match header_record(path, &mut reader, skip, diags) {
+        Ok(record) => record,
+        Err(unread) => return Ok(Err(unread)),
+    };
+    let written: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
+    if header
+        .iter()
+        .any(|h| imports::customers::personal_header(h))
+    {
+        diags.holds_personal(path);
+    }
+    let bad_quote = quotes::first_open(text, delimiter, header.len());
+    if let Some(q) = bad_quote.filter(|q| (q.at as u64) < reader.position().byte()) {
+        // The header itself runs on: nothing in the file can be told apart.
+        diags.push(open_quote(path, &q));
+        return Ok(Err(Unread::Unusable {
+            may_hold_posts: true,
+        }));
+    }
+    let start = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+    let sample = || first_rows(text.get(start..).unwrap_or(""), delimiter);
+    let way = match way::way(
+        (&header, &written, &sample),
+        how,
+        (path, None),
+        header_at,
+        diags,
+    ) {
+        Ok(way) => way,
+        Err(unread) => return Ok(Err(unread)),
+    };
+    if way.kind.name == "orders" {
+        // Its customer column, whatever its header says.
+        diags.holds_personal(path);
+    }
+    let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
+    let fields = header.len();
+    let text = Text { text, delimiter };
+    let lines = text.text.bytes().filter(|b| *b == b'\n').count() + 1;
+    // A file read in parts has about as many lines again in each.
+    let expected = rest.as_ref().map_or(lines, |(_, len)| {
+        let per_byte = lines as f64 / text.text.len().max(1) as f64;
+        (per_byte * *len as f64) as usize
+    });
+    let mut read = table.empty(way.kind.name, expected);
+    let last = rest.is_none();
+    let rows = table.csv_rows(
+        &text,
+        &mut reader,
+        bad_quote,
+        (&mut read, Part::last(last)),
+        diags,
+    );
+    let done = match (rows, rest) {
+        // A first part with no record to hold back (the header alone, when
+        // the first record is longer than a part) goes on from its end.
+        (Ok(carry), Some((rest, _))) => {
+            let carry = carry.unwrap_or(text.text.len());
+            rest::rest(&table, (&text, carry, fields), rest, &mut read, diags)?
+        }
+        (rows, _) => rows.map(|_| ()),
+    };
+    Ok(match done {
+        Ok(()) => Ok(file(&table, read, &way, diags)),
+        Err(()) => Err(Unread::Unusable {
+            may_hold_posts: way.kind.name == "posts",
+        }),
+    })
+}
+
+/// The file read, once the view (if any) has said what it met.
+fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
+    // A problem of the file as a whole, placed at a cell: never counted in
+    // with the problems of the cell's column.
+    let at = |cell: Option<Cell>| match cell {
+        Some(cell) => {
+            let (line, column) = cell.place();
+            Location::at(table.path, line, column).in_sheet(table.sheet)
+        }
+        None => Location::file(table.path).in_sheet(table.sheet),
+    };
+    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
+    CsvFile {
+        tally,
+        path: table.path.to_path_buf(),
+        sheet: table.sheet.map(str::to_string),
+        rows: read.rows,
+        rejected: read.rejected,
+        read_as: way.read_as.clone(),
+    }
+}
+
+/// Read one sheet of the workbook at `path` like a CSV file: its first row
+/// is the header. A sheet whose header fits no kind is skipped with a
+/// warning (a workbook often holds a summary or a chart beside its data):
+/// `Err(Unread::Empty)`.
+pub fn read_sheet(
+    path: &Path,
+    sheet: &Sheet,
+    how: &How,
+    diags: &mut Diagnostics,
+) -> Result<CsvFile, Unread> {
+    let name = sheet.name.as_str();
+    let Some(((_, first), rest)) = sheet.rows.split_first() else {
+        return Err(Unread::Empty);
+    };
+    let mut written: Vec<String> = first.iter().map(|h| h.trim().to_string()).collect();
+    while written.last().is_some_and(String::is_empty) {
+        written.pop();
+    }
+    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
+    let sample = || -> Vec<Vec<String>> {
+        rest.iter()
+            .take(guess::SAMPLE)
+            .map(|(_, cells)| cells.clone())
+            .collect()
+    };
+    let mapped = how
+        .mapping
+        .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
+    let known = header::fits_a_kind(&header)
+        || imports::recognise(&header).is_some()
+        || guess::account_level(&header).is_some();
+    if !mapped && !known {
+        let guess = guess::guess(
+            (&header, &written),
+            &sample(),
+            (path, Some(name)),
+            how.folder.is_some(),
+        )
+        .filter(|_| rest.len() >= 2);
+        let problem = CsvProblem::SheetOfNoKind {
+            sheet: name.to_string(),
+            guess: guess.map(Box::new),
+        };
+        diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
+        return Err(Unread::Empty);
+    }
+    let header_row = sheet.rows[0].0 as usize;
+    let first_column = sheet.first_column as usize;
+    let header_at = |i: usize| {
+        Location::at(path, header_row, first_column + i + 1)
+            .in_field(i)
+            .in_sheet(Some(name))
+    };
+    let way = way::way(
+        (&header, &written, &sample),
+        how,
+        (path, Some(name)),
+        header_at,
+        diags,
+    )?;
+    let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
+    let read = table.sheet_rows(way.kind.name, rest, first_column, diags);
+    Ok(file(&table, read, &way, diags))
+}
