@@ -1,6 +1,6 @@
 //! Figures to SVG: the charts of the report pages, drawn with plotters.
 //!
-//! A chart takes numbers and labels already chosen by the page (render
+//! A chart takes numbers and labels already chosen by the page (the view
 //! decides what to plot and in which language) and returns an SVG string to
 //! inline in the page; nothing here reads a file or the clock, so the same
 //! input gives byte-identical SVG. Every chart carries a `<title>` and a
