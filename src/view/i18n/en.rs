@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, month_index};
+use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, month_index, plural};
 use crate::model::{Denominator, Month};
 
 /// The English wording.
@@ -302,12 +302,18 @@ fn set_definition(d: Definition, s: &Settings) -> Option<String> {
         Definition::Engagement => format!(
             "A post's engagements (likes, comments, shares, saves) / its {den}. For a group of posts: total engagements / total {den}, over the posts where both are known."
         ),
-        Definition::Repeat => format!(
-            "A customer's first order acquires them for the partnership it is attributed to. Of the customers acquired at least {w} days before the report date, the share who ordered again within {w} days of that first order."
-        ),
-        Definition::RampUp => format!(
-            "The first {days} days of a partnership, its start date being day 1. Posts published in it are shown and marked, and no partnership is judged while it is in ramp-up."
-        ),
+        Definition::Repeat => {
+            let d = plural::en(&w.to_string(), ["day", "days"]);
+            format!(
+                "A customer's first order acquires them for the partnership it is attributed to. Of the customers acquired at least {w} {d} before the report date, the share who ordered again within {w} {d} of that first order."
+            )
+        }
+        Definition::RampUp => {
+            let d = plural::en(&days.to_string(), ["day", "days"]);
+            format!(
+                "The first {days} {d} of a partnership, its start date being day 1. Posts published in it are shown and marked, and no partnership is judged while it is in ramp-up."
+            )
+        }
         _ => return None,
     })
 }
@@ -422,6 +428,11 @@ impl Words for English {
         format!("{n} engagements")
     }
 
+    fn posts_per_month(&self, shown: &str, n: &str) -> String {
+        let posts = plural::en(n, ["sponsored post", "sponsored posts"]);
+        format!("{shown} {posts} per month")
+    }
+
     fn end_in(&self, date: &str, days: i64) -> String {
         format!("{date} ({days} days from the report date)")
     }
@@ -449,8 +460,9 @@ impl Words for English {
     }
 
     fn spread_desc(&self, s: &SpreadFigures) -> String {
+        let partnerships = plural::en(&s.n.to_string(), ["partnership", "partnerships"]);
         format!(
-            "ROI of {} partnerships: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
+            "ROI of {} {partnerships}: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
             s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
         )
     }

@@ -20,6 +20,7 @@
 mod en;
 mod figures;
 pub mod lift;
+pub mod plural;
 mod ru;
 pub mod summary;
 
@@ -401,6 +402,10 @@ pub trait Words: Sync {
     fn definition(&self, d: Definition, s: &Settings) -> String;
     /// The note under reach: "12,345 engagements".
     fn engagements(&self, n: &str) -> String;
+    /// A partnership's deliverables: "2 sponsored posts per month", `shown`
+    /// as the page writes the number, `n` as a plain decimal (`1.5`) for
+    /// the word's form.
+    fn posts_per_month(&self, shown: &str, n: &str) -> String;
     /// A partnership's end: "31 October 2026 (12 days from the report date)".
     fn end_in(&self, date: &str, days: i64) -> String;
     /// Engagement by day: retainers and one-offs on days 1 and 7.

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, month_index};
+use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, month_index, plural};
 use crate::model::{Denominator, Month};
 
 /// The Russian wording.
@@ -332,12 +332,21 @@ fn set_definition(d: Definition, s: &Settings) -> Option<String> {
         Definition::Engagement => format!(
             "Вовлечения публикации (лайки, комментарии, репосты, сохранения) / {den}. Для группы публикаций: сумма вовлечений / сумма знаменателей по публикациям, где известны оба числа."
         ),
-        Definition::Repeat => format!(
-            "Первый заказ покупателя относит его к партнёрству, которому атрибутирован заказ. Из покупателей, привлечённых не позднее чем за {w} дней до даты отчёта, — доля тех, кто заказал снова в течение {w} дней после первого заказа."
-        ),
-        Definition::RampUp => format!(
-            "Первые {days} дней партнёрства, считая день начала первым. Публикации этого периода показываются с пометкой, а само партнёрство в этот период не оценивается."
-        ),
+        Definition::Repeat => {
+            // "за 21 день", "за 42 дня"; "в течение 21 дня", "в течение 42 дней".
+            let before = plural::ru(w.into(), ["день", "дня", "дней"]);
+            let within = plural::ru(w.into(), ["дня", "дней", "дней"]);
+            format!(
+                "Первый заказ покупателя относит его к партнёрству, которому атрибутирован заказ. Из покупателей, привлечённых не позднее чем за {w} {before} до даты отчёта, — доля тех, кто заказал снова в течение {w} {within} после первого заказа."
+            )
+        }
+        Definition::RampUp => {
+            let first = plural::ru(days.into(), ["Первый", "Первые", "Первые"]);
+            let day = plural::ru(days.into(), ["день", "дня", "дней"]);
+            format!(
+                "{first} {days} {day} партнёрства, считая день начала первым. Публикации этого периода показываются с пометкой, а само партнёрство в этот период не оценивается."
+            )
+        }
         _ => return None,
     })
 }
@@ -458,6 +467,16 @@ impl Words for Russian {
         format!("вовлечений: {n}")
     }
 
+    fn posts_per_month(&self, shown: &str, n: &str) -> String {
+        let forms = [
+            "спонсорская публикация",
+            "спонсорские публикации",
+            "спонсорских публикаций",
+            "спонсорской публикации",
+        ];
+        format!("{shown} {} в месяц", plural::ru_written(n, forms))
+    }
+
     fn end_in(&self, date: &str, days: i64) -> String {
         format!("{date} ({days} дн. от даты отчёта)")
     }
@@ -485,8 +504,10 @@ impl Words for Russian {
     }
 
     fn spread_desc(&self, s: &SpreadFigures) -> String {
+        // The genitive: "ROI 1 партнёрства", "ROI 2 партнёрств".
+        let partnerships = plural::ru(s.n as u64, ["партнёрства", "партнёрств", "партнёрств"]);
         format!(
-            "ROI {} партнёрств: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
+            "ROI {} {partnerships}: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
             s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
         )
     }

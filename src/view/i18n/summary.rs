@@ -91,16 +91,7 @@ pub struct Due<'a> {
     pub recommendation: Option<&'a str>,
 }
 
-/// The Russian form of a count: `forms` are for 1, for 2 to 4 and for 5 and
-/// more (21 is as 1, 12 to 14 as 5).
-pub fn ru_plural(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
-    match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    }
-}
+pub use super::plural::ru as ru_plural;
 
 /// The first sentence: what the month cost and brought in, against the
 /// month before.

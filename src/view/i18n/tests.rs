@@ -136,3 +136,51 @@ fn writes_months_and_dates_in_both_languages() {
     assert_eq!(date_short(Language::En, d), "31\u{a0}Oct\u{a0}2026");
     assert_eq!(texts(Language::Ru).cost, "Затраты");
 }
+
+#[test]
+fn counts_take_the_form_of_their_number() {
+    let settings = |days: u32, window: u32| Settings {
+        currency: Currency::parse("RUB").unwrap(),
+        denominator: Denominator::Reach,
+        ramp_up_days: days,
+        repeat_window_days: window,
+    };
+    let ru = words(Language::Ru);
+    let en = words(Language::En);
+    let ramp = |w: &dyn Words, days| w.definition(Definition::RampUp, &settings(days, 90));
+    assert!(ramp(ru, 42).starts_with("Первые 42 дня партнёрства"));
+    assert!(ramp(ru, 21).starts_with("Первый 21 день партнёрства"));
+    assert!(ramp(ru, 30).starts_with("Первые 30 дней партнёрства"));
+    assert!(ramp(en, 1).starts_with("The first 1 day of"));
+    let repeat = ru.definition(Definition::Repeat, &settings(42, 21));
+    assert!(repeat.contains("за 21 день до"), "{repeat}");
+    assert!(repeat.contains("в течение 21 дня после"), "{repeat}");
+    assert_eq!(
+        ru.posts_per_month("2", "2"),
+        "2 спонсорские публикации в месяц"
+    );
+    assert_eq!(
+        ru.posts_per_month("1,5", "1.5"),
+        "1,5 спонсорской публикации в месяц"
+    );
+    assert_eq!(
+        ru.posts_per_month("21", "21"),
+        "21 спонсорская публикация в месяц"
+    );
+    assert_eq!(en.posts_per_month("1", "1"), "1 sponsored post per month");
+    let spread = |n| SpreadFigures {
+        n,
+        median: "1%",
+        q1: "0%",
+        q3: "2%",
+        min: ("0%", "a"),
+        max: ("2%", "b"),
+        whole: "1%",
+    };
+    assert!(ru.spread_desc(&spread(1)).starts_with("ROI 1 партнёрства:"));
+    assert!(ru.spread_desc(&spread(3)).starts_with("ROI 3 партнёрств:"));
+    assert!(
+        en.spread_desc(&spread(1))
+            .starts_with("ROI of 1 partnership:")
+    );
+}

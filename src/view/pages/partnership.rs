@@ -162,14 +162,10 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     };
     facts.push(fact(ctx.t().term, term));
     if let Some(ppm) = m.posts_per_month {
-        facts.push(fact(
-            ctx.t().deliverables,
-            format!(
-                "{} {}",
-                format::number(ppm.normalize(), ppm.normalize().scale(), lang),
-                ctx.t().posts_per_month
-            ),
-        ));
+        let n = ppm.normalize();
+        let shown = format::number(n, n.scale(), lang);
+        let words = i18n::words(lang).posts_per_month(&shown, &n.to_string());
+        facts.push(fact(ctx.t().deliverables, words));
     }
     let contract = contract_text(ctx, &m.contract);
     if !contract.is_empty() {
