@@ -1,5 +1,5 @@
-//! Money ahead (issue 14) end to end, on the small valid portfolio
-//! `tests/fixtures/invalid/base`: budgets as client.yaml writes them, and
+//! Money ahead end to end, on the small valid portfolio
+//! `tests/fixtures/lumen`: budgets as client.yaml writes them, and
 //! every class of mistake in them with the exact message, place and help.
 
 use crate::bad_input::{ANNA, CLIENT, Edit, base, check};

@@ -1,5 +1,5 @@
-//! Bad input (issue 4): every class of mistake, each one change to the
-//! small valid portfolio `tests/fixtures/invalid/base`, with the exact
+//! Bad input: every class of mistake, each one change to the
+//! small valid portfolio `tests/fixtures/lumen`, with the exact
 //! message, place and help roster must print; every problem in one run,
 //! without follow-on errors; a failed build leaves the previous site
 //! byte-identical; `roster check` never writes.
@@ -63,8 +63,10 @@ impl Edit for Fixture {
     }
 }
 
+/// A copy of `tests/fixtures/lumen`: one small client (Lumen Skincare, two
+/// partnerships) that builds clean, for a test to break in one place.
 pub(crate) fn base() -> Fixture {
-    Fixture::new("invalid/base")
+    Fixture::new("lumen")
 }
 
 /// One diagnostic as printed: its first line, its `-->` place and the first

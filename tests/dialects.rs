@@ -1,4 +1,4 @@
-//! Spreadsheets as they are (issue 12): the worked example's metrics written
+//! Spreadsheets as they are: the worked example's metrics written
 //! as Excel (en-US, en-GB, ru-RU), Google Sheets, exports (Shopify's orders,
 //! Meta's UTF-16 tab files, YouTube's dates) and workbooks (.xlsx, .xls,
 //! .ods) give the very site the worked example gives in roster's own format:

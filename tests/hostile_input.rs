@@ -1,4 +1,4 @@
-//! Hostile and malformed input (issue 10): quotes left open, rows of the
+//! Hostile and malformed input: quotes left open, rows of the
 //! wrong width, encodings by byte-order mark, YAML that is too deep, too
 //! repetitive or too large, and values too long to echo. Each test is named
 //! after the bug it pins and asserts every diagnostic of the run, as

@@ -1,10 +1,10 @@
-//! Exports in other languages and encodings, and files that fit nothing
-//! (issue 29): a Spanish Meta export read through the meta-posts preset; a
+//! Exports in other languages and encodings, and files that fit nothing:
+//! a Spanish Meta export read through the meta-posts preset; a
 //! Western European re-save read as Windows-1252, giving the customers of
 //! the UTF-8 original; a file that fits no kind given a ready `imports`
 //! entry that quotes header names only; TikTok's account-level
 //! Overview.csv skipped with a warning. On the small portfolio
-//! `tests/fixtures/invalid/base` (anna-petrova on Instagram from
+//! `tests/fixtures/lumen` (anna-petrova on Instagram from
 //! 2026-01-01, report date 2026-03-31); every export is written here, with
 //! its vendor's header and made-up rows.
 

@@ -1,5 +1,5 @@
-//! Exports read as they are (issue 13), on the small valid portfolio
-//! `tests/fixtures/invalid/base`: a sheet read through an `imports`
+//! Exports read as they are, on the small valid portfolio
+//! `tests/fixtures/lumen`: a sheet read through an `imports`
 //! mapping, posts that take their partnership from their folder, orders
 //! with raw e-mails, and `roster import`, each compared with the same data
 //! in roster's own format, with the exact messages roster prints.

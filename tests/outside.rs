@@ -1,5 +1,5 @@
 //! What the build reads besides YAML and CSV, and what leaves through the
-//! pages (issue 10): templates that loop or do not compile, inputs that are
+//! pages: templates that loop or do not compile, inputs that are
 //! links to outside the portfolio, note links that leave the client's
 //! folder, base_url and themes. Each is found by `check` as by `build`, at
 //! its file and line, and a build that finds it writes nothing.

@@ -1,4 +1,4 @@
-//! The monthly report as a PDF (issue 17): written beside the latest
+//! The monthly report as a PDF: written beside the latest
 //! month's page by default, for every month or none as `pdf` says, linked
 //! from the page and the overview only when it exists, the same bytes on
 //! every build, on the client's paper, with the page's figures as the page

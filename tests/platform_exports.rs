@@ -3,7 +3,7 @@
 //! are its posts; overlapping downloads read each post once; a roster row
 //! of the same post gives the revenue an export lacks; an export of
 //! another platform is an error; and engagement an export cannot sum whole
-//! is unknown. On the small portfolio `tests/fixtures/invalid/base`
+//! is unknown. On the small portfolio `tests/fixtures/lumen`
 //! (anna-petrova on Instagram from 2026-01-01, ben-carter on YouTube from
 //! 2026-02-10, report date 2026-03-31), with exports written here with
 //! their vendors' real headers.

@@ -1,4 +1,4 @@
-//! The report date as a trap (issue 16): rows dated after it count
+//! The report date as a trap: rows dated after it count
 //! nowhere, and a report date far past the data charges open retainers
 //! for months with no activity; each is one warning, with its count, at
 //! the first row.

@@ -1,6 +1,6 @@
-//! Never a panic (issue 4): random bytes, truncations and random mutations
+//! Never a panic: random bytes, truncations and random mutations
 //! of valid YAML, CSV and Markdown thrown at the loaders and at the whole
-//! pipeline up to the figures; quotes left open in CSV (issue 10). Each must end without a panic, and a file
+//! pipeline up to the figures; quotes left open in CSV. Each must end without a panic, and a file
 //! or portfolio that cannot be used must say why in a diagnostic: nothing
 //! fails silently.
 
@@ -14,14 +14,13 @@ use roster::resolve::Overrides;
 
 use crate::common::Fixture;
 
-const ROSTER: &str = include_str!("fixtures/invalid/base/roster.yaml");
-const CLIENT: &str = include_str!("fixtures/invalid/base/clients/lumen/client.yaml");
-const ANNA: &str =
-    include_str!("fixtures/invalid/base/clients/lumen/partnerships/anna-petrova.yaml");
-const BEN: &str = include_str!("fixtures/invalid/base/clients/lumen/partnerships/ben-carter.yaml");
-const POSTS: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/posts.csv");
-const DAILY: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/daily.csv");
-const ORDERS: &str = include_str!("fixtures/invalid/base/clients/lumen/metrics/orders.csv");
+const ROSTER: &str = include_str!("fixtures/lumen/roster.yaml");
+const CLIENT: &str = include_str!("fixtures/lumen/clients/lumen/client.yaml");
+const ANNA: &str = include_str!("fixtures/lumen/clients/lumen/partnerships/anna-petrova.yaml");
+const BEN: &str = include_str!("fixtures/lumen/clients/lumen/partnerships/ben-carter.yaml");
+const POSTS: &str = include_str!("fixtures/lumen/clients/lumen/metrics/posts.csv");
+const DAILY: &str = include_str!("fixtures/lumen/clients/lumen/metrics/daily.csv");
+const ORDERS: &str = include_str!("fixtures/lumen/clients/lumen/metrics/orders.csv");
 /// Semicolons, a byte-order mark, CRLF and a decimal comma, as Excel in a
 /// Russian locale writes them.
 const EXCEL: &str = "\u{feff}post_id;partnership;published;kind;reach;revenue;currency\r\nA9;anna-petrova;2026-02-01T10:00:00+03:00;organic;100;12,5;RUB\r\n";
@@ -243,7 +242,7 @@ fn read_yaml(bytes: &[u8]) {
 /// The base portfolio with `rel` replaced by `bytes`, loaded, checked and
 /// computed; a portfolio that cannot be computed must say why.
 fn compute_with(rel: &str, bytes: &[u8]) {
-    let fx = Fixture::new("invalid/base");
+    let fx = Fixture::new("lumen");
     std::fs::write(fx.root.join(rel), bytes).unwrap();
     let mut d = Diagnostics::new();
     let computed = roster::pipeline::compute(&fx.root, &Overrides::default(), &mut d);
@@ -342,7 +341,7 @@ proptest! {
 /// so at `rel` and show nothing of the file.
 #[cfg(unix)]
 fn check_with_link_outside(rel: &str, bytes: &[u8]) {
-    let fx = Fixture::new("invalid/base");
+    let fx = Fixture::new("lumen");
     let outside = fx.dir.path().join("outside");
     let mut secret = b"SECRET-OUTSIDE\n".to_vec();
     secret.extend_from_slice(bytes);
@@ -526,7 +525,7 @@ proptest! {
     }
 }
 
-/// The vendors' exports (issue 13), one short file each, as the presets
+/// The vendors' exports, one short file each, as the presets
 /// read them: headers verbatim, values as the vendors write them.
 const EXPORTS: [&str; 5] = [
     "Name,Email,Financial Status,Currency,Total,Discount Code,Created at,Lineitem name,Billing Name,Cancelled at\n#1001,ann@example.com,paid,USD,10.00,\"WELCOME, ANNA15\",2026-05-12 12:54:07 -0700,Mug,Ann Example,\n#1001,ann@example.com,,,,,2026-05-12 12:54:07 -0700,Cup,,\n#1002,,refunded,USD,0.00,,2026-05-13 10:00:00 -0700,Mug,,\n",

@@ -5,7 +5,7 @@
 //! export of the same name, writes a platform export into its
 //! partnership's folder, and warns of the raw export only once its copy
 //! is written; a raw export beside its import copy is one problem, not one
-//! per order. On the small portfolio `tests/fixtures/invalid/base` (report
+//! per order. On the small portfolio `tests/fixtures/lumen` (report
 //! date 2026-03-31 unless a test removes it), with exports written here
 //! with their vendors' real headers and made-up people.
 

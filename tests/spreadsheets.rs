@@ -1,4 +1,4 @@
-//! Spreadsheets' mistakes (issue 12): each new kind of diagnostic, with its
+//! Spreadsheets' mistakes: each new kind of diagnostic, with its
 //! exact message, place and help, on the small portfolio of bad_input.rs;
 //! and an analyst's export with a bad column in every row, which is one
 //! diagnostic per column problem with the rows counted.
@@ -142,7 +142,7 @@ fn a_workbooks_problems_name_the_sheet_and_the_cell() {
     );
 }
 
-/// The analyst's export of issue 12: Google Sheets in a day-first locale,
+/// An analyst's export: Google Sheets in a day-first locale,
 /// a decimal comma in a comma file, and every row bad in the same columns.
 #[test]
 fn an_export_bad_in_two_columns_is_two_diagnostics_with_their_rows_counted() {

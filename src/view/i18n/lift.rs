@@ -1,4 +1,4 @@
-//! The words of "how sure" (issue 15) in each language: the paired lift,
+//! The words of "how sure" in each language: the paired lift,
 //! its interval, too few partnerships to tell, and the small-sample mark.
 //! Kept apart from the page's other fixed strings, which are long enough.
 

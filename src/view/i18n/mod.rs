@@ -22,6 +22,7 @@ mod figures;
 pub mod lift;
 pub mod plural;
 mod ru;
+mod ru_definitions;
 pub mod summary;
 
 pub use figures::{BudgetWords, SpreadFigures};

@@ -1,5 +1,5 @@
 //! The words of a monthly report's executive summary and of its table of
-//! the month per creator (issue 16), in each language: the sentences take
+//! the month per creator, in each language: the sentences take
 //! figures already formatted and say only what they are given. Kept apart
 //! from the page's other fixed strings, which are long enough.
 //!
