@@ -1,3 +1,4 @@
+#![warn(missing_docs, unreachable_pub)]
 //! roster turns a portfolio of creator partnerships (YAML definitions and CSV
 //! metrics) into a static report site per client.
 //!

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The `roster` command: parse the command line, run the subcommand
 //! ([`roster::cmd`]) and map how it ended to an exit status (0 ok, 1 the
 //! data has errors, 2 usage or I/O).

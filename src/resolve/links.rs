@@ -16,6 +16,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 /// Relative links in notes are resolved from there.
 pub const NOTE_PAGE_DEPTH: usize = 2;
 
+/// The Markdown of a note: CommonMark with tables, footnotes and
+/// strikethrough, the same wherever a note is parsed.
 pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
