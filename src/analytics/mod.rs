@@ -213,12 +213,12 @@ pub(crate) mod date_text {
     use serde::Serializer;
 
     /// A date.
-    pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(d)
     }
 
     /// A date that may be missing, as `null`.
-    pub fn optional<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn optional<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.collect_str(d),
             None => s.serialize_none(),

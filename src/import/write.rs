@@ -9,7 +9,7 @@ use crate::model::Counts;
 /// An export's rows as roster's: every column of its kind, in roster's
 /// order, before those no row fills are dropped.
 #[derive(Debug, Clone)]
-pub struct Written {
+pub(super) struct Written {
     header: Vec<&'static str>,
     rows: Vec<Vec<String>>,
     /// How many of the first columns are written even when empty.
@@ -20,7 +20,7 @@ pub struct Written {
 }
 
 /// The file's rows as roster's.
-pub fn rows(file: &CsvFile) -> Written {
+pub(super) fn rows(file: &CsvFile) -> Written {
     let (header, rows, required, key): (Vec<&str>, Vec<Vec<String>>, usize, usize) =
         match &file.rows {
             Rows::Posts(rows) => (POSTS.to_vec(), rows.iter().map(post).collect(), 3, 1),
@@ -49,13 +49,13 @@ pub fn rows(file: &CsvFile) -> Written {
 
 impl Written {
     /// How many rows.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.rows.len()
     }
 
     /// The rows as roster's CSV text: the required columns, and those some
     /// row fills (a platform export has no revenue).
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         let keep: Vec<usize> = (0..self.header.len())
             .filter(|&c| c < self.required || self.rows.iter().any(|r| !r[c].is_empty()))
             .collect();
@@ -79,7 +79,7 @@ impl Written {
     /// With how many rows were kept from it, and how many these replaced.
     /// `None` when `earlier` is not such a file (another kind, columns
     /// roster does not write, a row of another width).
-    pub fn merged(&self, earlier: &str) -> Option<(Written, usize, usize)> {
+    pub(super) fn merged(&self, earlier: &str) -> Option<(Written, usize, usize)> {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
             .from_reader(earlier.as_bytes());

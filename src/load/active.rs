@@ -18,7 +18,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// Report every place of the stylesheet `src` that loads from the network
 /// ([`in_css`]).
-pub fn network(src: &Source, diags: &mut Diagnostics) {
+pub(super) fn network(src: &Source, diags: &mut Diagnostics) {
     for f in in_css(&src.text) {
         let at = Location::at_byte(&src.file, &src.text, f.at);
         diags.push(Diagnostic::error(FileProblem::LoadsFromNetwork { what: f.what }).at(at));
@@ -28,7 +28,7 @@ pub fn network(src: &Source, diags: &mut Diagnostics) {
 /// Extensions of files that a browser runs when it opens them (markup with
 /// scripts, scripts themselves), or that hide what they hold (a compressed
 /// SVG): refused in `assets/`.
-pub const RUNNABLE: [&str; 14] = [
+pub(super) const RUNNABLE: [&str; 14] = [
     "html", "htm", "shtml", "xhtml", "xht", "mht", "mhtml", "xml", "xsl", "xslt", "js", "mjs",
     "swf", "svgz",
 ];
@@ -54,7 +54,7 @@ const RUNNING_SCHEMES: [&str; 4] = [
 
 /// What was found, and the byte offset in the text where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(super) struct Finding {
     /// What it is, as a reader of the file would name it.
     pub what: String,
     /// Where it starts in the file's text.
@@ -161,7 +161,7 @@ fn plain_address(value: &str) -> String {
 /// What in the SVG `text` runs, if anything: the first finding. Markup
 /// is read as written (XML allows no character references in names);
 /// attribute values are read decoded.
-pub fn in_svg(text: &str) -> Option<Finding> {
+pub(super) fn in_svg(text: &str) -> Option<Finding> {
     let lower = text.to_ascii_lowercase();
     let mut pos = 0;
     while let Some(open) = lower[pos..].find('<').map(|i| pos + i) {
@@ -269,7 +269,7 @@ fn attributes(rest: &str, base: usize) -> Option<Finding> {
 /// What in the stylesheet `text` loads from the network: every `@import`
 /// (a theme is one whole stylesheet), and every `url()` or `image-set()`
 /// address that names a host or a scheme other than `data:`.
-pub fn in_css(text: &str) -> Vec<Finding> {
+pub(super) fn in_css(text: &str) -> Vec<Finding> {
     let d = decode_css(text);
     let lower = d.text.to_ascii_lowercase();
     let mut found = Vec::new();

@@ -12,7 +12,8 @@ use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 
 /// What a client folder may hold.
-pub const CLIENT_ENTRIES: [&str; 5] = ["client.yaml", "partnerships", "metrics", "notes", "assets"];
+pub(super) const CLIENT_ENTRIES: [&str; 5] =
+    ["client.yaml", "partnerships", "metrics", "notes", "assets"];
 
 /// Files that operating systems leave in folders a person opened (Finder's
 /// `.DS_Store`, Explorer's thumbnails and folder settings): never input,
@@ -60,7 +61,7 @@ fn ignored(root: &Path, path: &Path, problem: FileProblem, diags: &mut Diagnosti
 
 /// The folders under `clients/`, hidden ones too (the id check refuses
 /// them by name), with a warning for each file there.
-pub fn client_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub(super) fn client_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     for path in entries(&root.join("clients")) {
         if path.is_dir() {
@@ -75,7 +76,7 @@ pub fn client_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
 
 /// Warn about the entries of a client folder that are none of
 /// [`CLIENT_ENTRIES`], with the one likely meant.
-pub fn client_folder(root: &Path, dir: &Path, diags: &mut Diagnostics) {
+pub(super) fn client_folder(root: &Path, dir: &Path, diags: &mut Diagnostics) {
     for path in entries(dir) {
         let n = name(&path);
         if hidden(&path) || CLIENT_ENTRIES.contains(&n.as_str()) {
@@ -101,7 +102,7 @@ fn renamed(path: &Path, ext: &str) -> String {
 
 /// Warn about an entry of `partnerships/`, `notes/` or `metrics/` that
 /// roster does not read: `kind` is the folder, `ext` what its files end in.
-pub fn not_input(root: &Path, path: &Path, kind: &str, ext: &str, diags: &mut Diagnostics) {
+pub(super) fn not_input(root: &Path, path: &Path, kind: &str, ext: &str, diags: &mut Diagnostics) {
     if hidden(path) || is_litter(&name(path)) {
         return;
     }

@@ -8,11 +8,11 @@
 
 /// How many bytes of a file are read for its header: a JPEG's size comes
 /// after its metadata, which a camera can make long.
-pub const HEADER_BYTES: u64 = 1 << 20;
+pub(super) const HEADER_BYTES: u64 = 1 << 20;
 
 /// The width and height of the raster image that `bytes` begins, if they
 /// are the start of a PNG, JPEG, GIF or WebP file.
-pub fn of(bytes: &[u8]) -> Option<(u32, u32)> {
+pub(super) fn of(bytes: &[u8]) -> Option<(u32, u32)> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Some((be32(bytes, 16)?, be32(bytes, 20)?));
     }

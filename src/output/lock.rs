@@ -75,7 +75,7 @@ pub(super) fn recover_interrupted(output: &Path) -> Result<()> {
 /// folders (`.<name>.roster-new-*`) and a previous site moved aside
 /// (`.<name>.roster-old`). Only with the lock held, so that no build is
 /// using any of them; nothing else beside the output is touched.
-pub fn remove_leftovers(output: &Path, _held: &OutputLock) -> Result<()> {
+pub(super) fn remove_leftovers(output: &Path, _held: &OutputLock) -> Result<()> {
     let (staging, old) = (beside(output, "new-"), aside(output));
     let (Some(parent), Some(staging), Some(old)) =
         (output.parent(), staging.file_name(), old.file_name())

@@ -28,10 +28,10 @@ pub fn typst_escape(text: &str) -> String {
 }
 
 /// What the report says in grey: the running header, the page numbers.
-pub const MUTED: &str = "luma(95)";
+pub(super) const MUTED: &str = "luma(95)";
 
 /// `text` as a Typst string literal: what is in it is never markup.
-pub fn literal(text: &str) -> String {
+pub(super) fn literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

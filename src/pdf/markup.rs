@@ -18,13 +18,13 @@ use crate::view::i18n;
 use crate::view::pages::Legend;
 
 /// The name the trend chart is read under.
-pub const TREND_FILE: &str = "trend.svg";
+pub(super) const TREND_FILE: &str = "trend.svg";
 
 /// The page's margin at each side, in points (16 mm).
 const MARGIN_X: f64 = 16.0 / 25.4 * 72.0;
 
 /// The Typst source of `r`, its tables measured in `fonts`.
-pub fn source(r: &Report, fonts: &Shared) -> String {
+pub(super) fn source(r: &Report, fonts: &Shared) -> String {
     let mut out = String::new();
     setup(&mut out, r);
     title(&mut out, r);
@@ -71,11 +71,11 @@ fn accent(colour: &str) -> &str {
 }
 
 /// What the logo's line of the source says, and no other line does.
-pub const LOGO_MARK: &str = "image(\"logo.";
+pub(super) const LOGO_MARK: &str = "image(\"logo.";
 
 /// The name the logo is read under: its own extension, which tells the
 /// typesetter its format, on a name of roster's.
-pub fn logo_file(name: &str) -> String {
+pub(super) fn logo_file(name: &str) -> String {
     let ext: String = std::path::Path::new(name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

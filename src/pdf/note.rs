@@ -17,7 +17,7 @@ use super::escape::{literal, typst_escape as esc};
 use crate::resolve::links::OPTIONS;
 
 /// The Typst markup of the note `markdown`.
-pub fn source(markdown: &str) -> String {
+pub(super) fn source(markdown: &str) -> String {
     let mut w = Writer::default();
     for event in Parser::new_ext(markdown, OPTIONS) {
         w.event(event);

@@ -17,7 +17,7 @@ use super::world::Shared;
 use crate::view::table::{Cell, Table};
 
 /// The body text's size, in points.
-pub const TEXT: f64 = 9.0;
+pub(super) const TEXT: f64 = 9.0;
 /// A cell's mark (ramp-up, organic), in points.
 const MARK: f64 = 7.0;
 /// A cell's inset on each side, in points: across, and up and down.
@@ -26,7 +26,7 @@ const INSET: (f64, f64) = (4.0, 2.4);
 const SLACK: (f64, f64) = (0.06, 1.0);
 
 /// The Typst source of `table` on a text block `width` points wide.
-pub fn source(out: &mut String, fonts: &Shared, table: &Table, width: f64) {
+pub(super) fn source(out: &mut String, fonts: &Shared, table: &Table, width: f64) {
     let shown: Vec<usize> = (0..table.columns.len())
         .filter(|&i| !table.columns[i].csv_only)
         .collect();

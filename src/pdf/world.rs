@@ -27,11 +27,11 @@ static FONT_FILES: [&[u8]; 2] = [
 ];
 
 /// The family the report and its charts are set in.
-pub const FAMILY: &str = "DejaVu Sans";
+pub(super) const FAMILY: &str = "DejaVu Sans";
 
 /// What every report's world shares: the standard library, and the fonts,
 /// parsed once, with their book.
-pub struct Shared {
+pub(super) struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
@@ -41,7 +41,7 @@ pub struct Shared {
 
 impl Shared {
     /// Parse the built-in fonts and make the standard library.
-    pub fn new() -> Shared {
+    pub(super) fn new() -> Shared {
         let fonts: Vec<Font> = FONT_FILES
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
@@ -65,7 +65,7 @@ impl Shared {
     /// How wide `text` is set at `size` points, regular or bold: the sum
     /// of its glyphs' advances (a character the font lacks counts as its
     /// missing-glyph box).
-    pub fn width(&self, text: &str, bold: bool, size: f64) -> f64 {
+    pub(super) fn width(&self, text: &str, bold: bool, size: f64) -> f64 {
         let Some(font) = self.faces.get(usize::from(bold)) else {
             return 0.0;
         };
@@ -82,7 +82,7 @@ impl Shared {
 
     /// The height of capitals, in ems: one line of a cell, as Typst sets
     /// its top and bottom edges.
-    pub fn cap_height(&self) -> f64 {
+    pub(super) fn cap_height(&self) -> f64 {
         self.faces
             .first()
             .map_or(0.75, |f| f.metrics().cap_height.get())
@@ -97,7 +97,7 @@ fn file_id(path: &str) -> FileId {
 
 /// One report: its source and the files it reads (the charts), over the
 /// build's [`Shared`] library and fonts.
-pub struct ReportWorld {
+pub(super) struct ReportWorld {
     shared: Arc<Shared>,
     main: Source,
     /// The name the logo is read under, when there is one.
@@ -107,7 +107,11 @@ pub struct ReportWorld {
 
 impl ReportWorld {
     /// A report of `source` that may read `files` (name, contents).
-    pub fn new(shared: Arc<Shared>, source: String, files: Vec<(String, Vec<u8>)>) -> ReportWorld {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        source: String,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> ReportWorld {
         let logo = files
             .iter()
             .map(|(name, _)| name)
@@ -125,17 +129,17 @@ impl ReportWorld {
     }
 
     /// The generated source, for placing a problem in it.
-    pub fn main_source(&self) -> &Source {
+    pub(super) fn main_source(&self) -> &Source {
         &self.main
     }
 
     /// The name the logo is read under, when there is one.
-    pub fn logo(&self) -> Option<&str> {
+    pub(super) fn logo(&self) -> Option<&str> {
         self.logo.as_deref()
     }
 
     /// Whether `id` is one of the files the report reads, not its source.
-    pub fn is_file(&self, id: FileId, name: &str) -> bool {
+    pub(super) fn is_file(&self, id: FileId, name: &str) -> bool {
         id != self.main.id() && id == file_id(name)
     }
 }

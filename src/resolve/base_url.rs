@@ -6,7 +6,7 @@
 
 /// Whether `url` is an http or https address with a host, without spaces,
 /// control characters or characters a URL cannot hold as written.
-pub fn is_web_address(url: &str) -> bool {
+pub(super) fn is_web_address(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
@@ -21,7 +21,7 @@ pub fn is_web_address(url: &str) -> bool {
 /// Whether `url` carries credentials: an `@` in its authority, the part
 /// between `scheme://` and the first `/`, `?` or `#` (`https://user:pass@host/`,
 /// `https://token@host/`).
-pub fn has_credentials(url: &str) -> bool {
+pub(super) fn has_credentials(url: &str) -> bool {
     url.split_once("://")
         .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
         .is_some_and(|authority| authority.contains('@'))

@@ -14,12 +14,12 @@ use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// The largest note roster reads, in bytes: about a hundred pages of text.
-pub const MAX_NOTE_BYTES: usize = 256 << 10;
+pub(super) const MAX_NOTE_BYTES: usize = 256 << 10;
 
 /// How deeply block quotes, lists and inline styles may nest in a note,
 /// together: a list in a quote in a list is 3, and a word in bold in it 4.
 /// The typesetter's own limit is reached past about 15 quotes.
-pub const MAX_NESTING: usize = 12;
+pub(super) const MAX_NESTING: usize = 12;
 
 /// Whether the note `markdown` at `path` is within the bounds; an error for
 /// it when not.

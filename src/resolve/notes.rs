@@ -73,7 +73,7 @@ pub(super) fn notes(
 }
 
 /// The most pixels a raster logo may have: 4096 x 4096, 64 MB decoded.
-pub const MAX_LOGO_PIXELS: u64 = 4096 * 4096;
+pub(super) const MAX_LOGO_PIXELS: u64 = 4096 * 4096;
 
 /// An error when `brand.logo` is not a file of the client's `assets/`, or is
 /// an image of more than [`MAX_LOGO_PIXELS`].

@@ -63,18 +63,18 @@ impl<'a> Refs<'a> {
     }
 
     /// Whether the partnership `id` is in the model.
-    pub fn has(&self, id: &str) -> bool {
+    pub(super) fn has(&self, id: &str) -> bool {
         self.index.contains_key(id)
     }
 
     /// The index of partnership `id`, named at `cell` of `file`; an id no
     /// file defines is counted for [`Refs::report`].
-    pub fn resolve(&mut self, id: &str, file: &Path, cell: Cell) -> Option<PartnershipIx> {
+    pub(super) fn resolve(&mut self, id: &str, file: &Path, cell: Cell) -> Option<PartnershipIx> {
         self.resolve_rows(id, file, cell, 1)
     }
 
     /// [`Refs::resolve`] for `rows` rows naming `id`, the first at `cell`.
-    pub fn resolve_rows(
+    pub(super) fn resolve_rows(
         &mut self,
         id: &str,
         file: &Path,

@@ -15,10 +15,10 @@ use tera::ast::{Expr, ExprVal, Node};
 /// The functions templates may call: `range` (numbers) and `throw` (an
 /// error of the template's own). tera's `now` and `get_random` are not
 /// compiled in (they would make builds differ).
-pub const ALLOWED: [&str; 2] = ["range", "throw"];
+pub(super) const ALLOWED: [&str; 2] = ["range", "throw"];
 
 /// Replace tera's `get_env` by one that refuses, in `tera`.
-pub fn disarm(tera: &mut tera::Tera) {
+pub(super) fn disarm(tera: &mut tera::Tera) {
     tera.register_function(
         "get_env",
         |_: &std::collections::HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
@@ -30,7 +30,7 @@ pub fn disarm(tera: &mut tera::Tera) {
 }
 
 /// The functions `template` calls that are not [`ALLOWED`], by name.
-pub fn refused(template: &tera::Template) -> BTreeSet<String> {
+pub(super) fn refused(template: &tera::Template) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     nodes(&template.ast, &mut names);
     for m in template.macros.values() {
@@ -42,7 +42,7 @@ pub fn refused(template: &tera::Template) -> BTreeSet<String> {
 
 /// Where `name` is first called in `text`: the byte offset of `name(`
 /// (spaces allowed before the parenthesis), standing as a word.
-pub fn call_offset(text: &str, name: &str) -> Option<usize> {
+pub(super) fn call_offset(text: &str, name: &str) -> Option<usize> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     text.match_indices(name).map(|(i, _)| i).find(|&i| {
         let before = text[..i].chars().next_back();

@@ -25,7 +25,7 @@ const WAIT: Duration = Duration::from_secs(25);
 
 /// The site being served.
 #[derive(Debug, Default)]
-pub struct Site {
+pub(super) struct Site {
     /// Bumped at every change, so open pages know to reload.
     pub version: u64,
     /// Files by client id, then by path inside the client's folder.
@@ -42,19 +42,19 @@ pub struct Site {
 
 /// The site, shared between the rebuilds and the request handlers.
 #[derive(Default)]
-pub struct Shared {
+pub(super) struct Shared {
     site: Mutex<Site>,
     changed: Condvar,
 }
 
 impl Shared {
     /// Look at the site.
-    pub fn lock(&self) -> MutexGuard<'_, Site> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, Site> {
         self.site.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Change the site and wake the pages waiting for a change.
-    pub fn update(&self, change: impl FnOnce(&mut Site)) {
+    pub(super) fn update(&self, change: impl FnOnce(&mut Site)) {
         let mut site = self.lock();
         change(&mut site);
         site.version += 1;
@@ -64,7 +64,7 @@ impl Shared {
 
     /// Block until the version differs from `seen`, a while has passed or
     /// `closing` is set (then [`Shared::wake`] is called): the version.
-    pub fn wait(&self, seen: u64, closing: &AtomicBool) -> u64 {
+    pub(super) fn wait(&self, seen: u64, closing: &AtomicBool) -> u64 {
         let site = self.lock();
         let (site, _) = self
             .changed
@@ -76,7 +76,7 @@ impl Shared {
     }
 
     /// Wake every [`Shared::wait`], to look at its `closing` again.
-    pub fn wake(&self) {
+    pub(super) fn wake(&self) {
         // Taken, so that no waiter is between its look and its sleep.
         drop(self.lock());
         self.changed.notify_all();
@@ -86,14 +86,14 @@ impl Shared {
 /// What a request gets: an answer now, or, for `/__roster/wait`, the
 /// version of the site it was served, to wait on until the site changes
 /// ([`Shared::wait`], then [`version`]).
-pub enum Reply {
+pub(super) enum Reply {
     Now(Answer),
     Wait(u64),
 }
 
 /// An HTTP answer: its status, headers and body.
 #[derive(Debug)]
-pub struct Answer {
+pub(super) struct Answer {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
@@ -119,13 +119,13 @@ impl Answer {
     }
 
     /// A plain-text answer with `status`, for what the server itself refuses.
-    pub fn plain(status: u16, body: &str) -> Answer {
+    pub(super) fn plain(status: u16, body: &str) -> Answer {
         text(body.to_string(), "text/plain; charset=utf-8").with_status_code(status)
     }
 }
 
 /// Answer a request of `method` for `target` (the path and query).
-pub fn handle(shared: &Shared, method: &str, target: &str) -> Reply {
+pub(super) fn handle(shared: &Shared, method: &str, target: &str) -> Reply {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if !matches!(method, "GET" | "HEAD") {
         return Reply::Now(Answer::plain(405, "method not allowed"));
@@ -146,7 +146,7 @@ pub fn handle(shared: &Shared, method: &str, target: &str) -> Reply {
 
 /// The answer to `/__roster/version`, and to `/__roster/wait` once done:
 /// the site's version.
-pub fn version(version: u64) -> Answer {
+pub(super) fn version(version: u64) -> Answer {
     text(version.to_string(), "text/plain; charset=utf-8")
 }
 

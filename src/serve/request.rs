@@ -16,11 +16,11 @@ use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::Instant;
 
 /// The most a request's line and headers may hold, together, in bytes.
-pub const HEAD_LIMIT: usize = 64 * 1024;
+pub(super) const HEAD_LIMIT: usize = 64 * 1024;
 
 /// A request's head, as far as `serve` needs it.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Head {
+pub(super) struct Head {
     pub method: String,
     /// The path and query (`/polyn/?x`).
     pub target: String,
@@ -33,7 +33,7 @@ pub struct Head {
 
 /// What came of reading a request.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Read {
+pub(super) enum Read {
     Head(Head),
     /// The connection ended or went quiet before a whole head came.
     Closed,
@@ -44,7 +44,7 @@ pub enum Read {
 }
 
 /// Read the next request's head from `reader`, until `deadline`.
-pub fn read_head(reader: &mut BufReader<&TcpStream>, deadline: Instant) -> Read {
+pub(super) fn read_head(reader: &mut BufReader<&TcpStream>, deadline: Instant) -> Read {
     let mut head = Vec::new();
     loop {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
@@ -131,7 +131,7 @@ fn parse(head: &[u8]) -> Option<Head> {
 /// `host`: its own address or `localhost` with its port (no port is port
 /// 80); on every address (`0.0.0.0`, `::`), any address in numbers. A name
 /// other than `localhost` may be anyone's.
-pub fn host_allowed(host: &str, at: SocketAddr) -> bool {
+pub(super) fn host_allowed(host: &str, at: SocketAddr) -> bool {
     let (name, port) = match host.strip_prefix('[') {
         Some(rest) => match rest.split_once(']') {
             Some((ip, "")) => (ip, None),
@@ -177,7 +177,7 @@ pub fn host_allowed(host: &str, at: SocketAddr) -> bool {
 /// Read and drop what the client still sends, for a while and up to a
 /// bound, so that closing the connection does not reset it before the
 /// client has read its answer.
-pub fn drain(stream: &TcpStream) {
+pub(super) fn drain(stream: &TcpStream) {
     const MOST: u64 = 1024 * 1024;
     let until = Instant::now() + std::time::Duration::from_secs(1);
     let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(200)));

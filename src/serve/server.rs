@@ -24,14 +24,14 @@ use super::request::{self, Read};
 use crate::diagnostics::terminal;
 
 /// The most connections open at once.
-pub const MAX_OPEN: usize = 128;
+pub(super) const MAX_OPEN: usize = 128;
 /// The most connections waiting on `/__roster/wait` at once.
-pub const MAX_WAITING: usize = 32;
+pub(super) const MAX_WAITING: usize = 32;
 /// How long a request's head may take to come, and a connection may stay
 /// idle between requests.
-pub const HEAD_TIME: Duration = Duration::from_secs(10);
+pub(super) const HEAD_TIME: Duration = Duration::from_secs(10);
 /// How long a write may wait on a client that does not read.
-pub const WRITE_TIME: Duration = Duration::from_secs(10);
+pub(super) const WRITE_TIME: Duration = Duration::from_secs(10);
 /// The stack of a connection's thread: it looks pages up and copies them.
 const STACK: usize = 256 * 1024;
 /// The most `Host`s whose refusal is printed: past them, refusals are
@@ -39,10 +39,10 @@ const STACK: usize = 256 * 1024;
 const MAX_REFUSALS_SHOWN: usize = 64;
 
 /// Starts a thread for a connection; `Err` when the system refuses one.
-pub type Spawn = fn(Box<dyn FnOnce() + Send>) -> std::io::Result<()>;
+pub(super) type Spawn = fn(Box<dyn FnOnce() + Send>) -> std::io::Result<()>;
 
 /// A thread of its own, with a small stack.
-pub fn spawn(job: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+pub(super) fn spawn(job: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("serve connection".into())
         .stack_size(STACK)
@@ -51,7 +51,7 @@ pub fn spawn(job: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
 }
 
 /// A server answering from `shared`, until [`Running::stop`].
-pub struct Running {
+pub(super) struct Running {
     stopping: Arc<AtomicBool>,
     address: SocketAddr,
     accepting: JoinHandle<()>,
@@ -67,7 +67,7 @@ struct Context {
 
 /// Answer connections to `listener` (listening on `address`) from `shared`,
 /// each in a thread started by `spawn`.
-pub fn start(
+pub(super) fn start(
     listener: TcpListener,
     address: SocketAddr,
     shared: Arc<Shared>,
@@ -93,7 +93,7 @@ pub fn start(
 
 impl Running {
     /// Stop accepting connections.
-    pub fn stop(self) {
+    pub(super) fn stop(self) {
         self.stopping.store(true, Ordering::SeqCst);
         // Wake the accepting thread with a connection of its own.
         let here = match self.address.ip() {

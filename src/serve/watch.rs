@@ -22,7 +22,7 @@ use super::DEBOUNCE;
 use crate::diagnostics::terminal;
 
 /// The folders watched, for as long as this is kept.
-pub struct Watch {
+pub(super) struct Watch {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     /// Those asked for, with which folder each was, whether watching
     /// them worked or not (it is said once).
@@ -32,7 +32,7 @@ pub struct Watch {
 impl Watch {
     /// Watch the portfolio at `root` (its real path), sending what
     /// changes to `send`.
-    pub fn start(
+    pub(super) fn start(
         root: &Path,
         send: impl Fn(DebounceEventResult) + Send + 'static,
     ) -> Result<Watch> {
@@ -47,7 +47,7 @@ impl Watch {
     }
 
     /// Watch the folders a build of `root` reads now, and only those.
-    pub fn sync(&mut self, root: &Path) {
+    pub(super) fn sync(&mut self, root: &Path) {
         let now: BTreeMap<PathBuf, Option<Identity>> = crate::load::watched::folders(root)
             .into_iter()
             .map(|path| {

@@ -32,7 +32,7 @@ use crate::resolve::templates;
 
 /// What a rebuild produced.
 #[derive(Debug)]
-pub enum Rebuild {
+pub(super) enum Rebuild {
     /// The site changed.
     Built {
         /// The files of every client rebuilt, replacing what it had.
@@ -112,7 +112,7 @@ impl Scoped {
 
 /// A portfolio being served: what was read, the last good figures, and
 /// what the served site still lacks.
-pub struct Workspace {
+pub(super) struct Workspace {
     root: PathBuf,
     raw: RawPortfolio,
     read_problems: Scoped,
@@ -133,7 +133,7 @@ impl Workspace {
     /// A workspace for the portfolio at `root`, built as `overrides` say
     /// (as `build` takes them); nothing is read until the first
     /// [`Workspace::rebuild`].
-    pub fn new(root: &Path, overrides: Overrides) -> Workspace {
+    pub(super) fn new(root: &Path, overrides: Overrides) -> Workspace {
         Workspace {
             root: root.to_path_buf(),
             raw: RawPortfolio {
@@ -164,13 +164,13 @@ impl Workspace {
 
     /// `changes` without the clients that are not served: with `--client`,
     /// saving another client's files rebuilds nothing.
-    pub fn scope(&self, mut changes: Changes) -> Changes {
+    pub(super) fn scope(&self, mut changes: Changes) -> Changes {
         changes.clients.retain(|id| self.overrides.includes(id));
         changes
     }
 
     /// The output folder of roster.yaml, relative to the portfolio, once read.
-    pub fn output_dir(&self) -> Option<PathBuf> {
+    pub(super) fn output_dir(&self) -> Option<PathBuf> {
         self.raw
             .settings
             .as_ref()
@@ -178,7 +178,7 @@ impl Workspace {
     }
 
     /// The clients of the last good build: (id, name).
-    pub fn clients(&self) -> Vec<(String, String)> {
+    pub(super) fn clients(&self) -> Vec<(String, String)> {
         self.good.as_ref().map_or_else(Vec::new, |g| {
             g.portfolio
                 .clients
@@ -191,7 +191,7 @@ impl Workspace {
     /// Bring the site up to date with `changes` (and with whatever an
     /// earlier failed rebuild left out). An `Err` is a machine failure, such
     /// as a template that does not compile.
-    pub fn rebuild(&mut self, changes: Changes) -> Result<Rebuild> {
+    pub(super) fn rebuild(&mut self, changes: Changes) -> Result<Rebuild> {
         let mut changes = self.scope(changes);
         changes.merge(std::mem::take(&mut self.stale));
         let result = self.try_rebuild(&changes);

@@ -18,7 +18,7 @@ use crate::diagnostics::{Diagnostic, Location};
 
 /// Why a quote is taken to be left open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
+pub(super) enum Open {
     /// The field runs to the end of the file.
     ToTheEnd,
     /// Whole lines inside it look like rows: `rows` of them, the first on
@@ -33,7 +33,7 @@ pub enum Open {
 
 /// A quote that opens a field which does not end where it should.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadQuote {
+pub(super) struct BadQuote {
     /// Byte offset of the quote in the text.
     pub at: usize,
     /// 1-based line of the quote.
@@ -60,7 +60,7 @@ struct Quoted {
 /// `delimiter` whose header has `fields` fields. A quote opens a field only
 /// as its first character, and `""` inside one is a quote, as the reader
 /// reads them.
-pub fn first_open(text: &str, delimiter: u8, fields: usize) -> Option<BadQuote> {
+pub(super) fn first_open(text: &str, delimiter: u8, fields: usize) -> Option<BadQuote> {
     // Most exports quote nothing: one fast search settles them.
     if !text.contains('"') {
         return None;

@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostics;
 
 /// The file must be read whole after all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Whole;
+pub(super) struct Whole;
 
 /// The next part of a file, given the text the last part held back: the
 /// part, and whether it is the last.

@@ -160,7 +160,7 @@ fn language_name(code: &str) -> &'static str {
 
 /// `header` (normalised) in the English names of the first language table
 /// with which `fits` holds for its preset: `fits(preset, english header)`.
-pub fn in_english(
+pub(super) fn in_english(
     header: &[String],
     fits: impl Fn(&'static str, &[String]) -> bool,
 ) -> Option<InEnglish> {

@@ -7,7 +7,7 @@ use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, mont
 use crate::model::{Denominator, Month};
 
 /// The English wording.
-pub struct English;
+pub(super) struct English;
 
 static TEXTS: Texts = Texts {
     // Navigation and frame.

@@ -9,7 +9,7 @@ use super::{BudgetWords, Definition, Settings, SpreadFigures, Texts, Words, mont
 use crate::model::Month;
 
 /// The Russian wording.
-pub struct Russian;
+pub(super) struct Russian;
 
 static TEXTS: Texts = Texts {
     // Navigation and frame.
