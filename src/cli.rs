@@ -51,6 +51,33 @@ pub struct ConsoleArgs {
     pub color: ColorChoice,
 }
 
+/// What `build`, `check` and `serve` report: the report date, the clients,
+/// and whether it is the agency's own build. One group, so that the three
+/// read them alike.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The report date, overriding as_of in roster.yaml.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Only this client (repeatable): its folder alone is built, checked or served.
+    #[arg(long = "client", value_name = "ID")]
+    pub clients: Vec<String>,
+    /// The agency's own build: the notes of notes/internal/ shown and every page marked "Internal" (check renders those pages; it checks notes/internal/ either way).
+    #[arg(long)]
+    pub internal: bool,
+}
+
+impl ReportArgs {
+    /// The run's overrides of roster.yaml.
+    pub fn overrides(self) -> roster::pipeline::Overrides {
+        roster::pipeline::Overrides {
+            as_of: self.as_of,
+            clients: self.clients,
+            internal: self.internal,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -65,15 +92,9 @@ pub enum Command {
         /// Where to write the site [default: output_dir of roster.yaml, or DIR/public].
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The report date, overriding as_of in roster.yaml.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<NaiveDate>,
-        /// Build only this client (repeatable).
-        #[arg(long = "client", value_name = "ID")]
-        clients: Vec<String>,
-        /// The agency's own build: show the notes of notes/internal/ and mark every page "Internal".
-        #[arg(long)]
-        internal: bool,
+        /// The report date, the clients and whose build.
+        #[command(flatten)]
+        report: ReportArgs,
         /// How to print the problems found: human (rustc's form, on stderr), json (a list on stdout) or github (workflow commands on stdout, shown on the lines of a pull request).
         #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
         format: Format,
@@ -84,12 +105,9 @@ pub enum Command {
         /// The portfolio folder (holding roster.yaml).
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The report date, overriding as_of in roster.yaml.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<NaiveDate>,
-        /// Also render the internal build's pages (notes/internal/ is checked either way).
-        #[arg(long)]
-        internal: bool,
+        /// The report date, the clients and whose build.
+        #[command(flatten)]
+        report: ReportArgs,
         /// How to print the problems found: human (rustc's form, on stderr), json (a list on stdout) or github (workflow commands on stdout, shown on the lines of a pull request).
         #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
         format: Format,
@@ -110,15 +128,9 @@ pub enum Command {
         /// The address to listen on [default: 127.0.0.1, this computer only]. Any other makes the reports visible to the network.
         #[arg(long, value_name = "ADDRESS")]
         interface: Option<IpAddr>,
-        /// The report date, overriding as_of in roster.yaml.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<NaiveDate>,
-        /// Serve only this client (repeatable).
-        #[arg(long = "client", value_name = "ID")]
-        clients: Vec<String>,
-        /// Serve the agency's own build: the notes of notes/internal/ shown, every page marked "Internal".
-        #[arg(long)]
-        internal: bool,
+        /// The report date, the clients and whose build.
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Read shop and platform exports and write them into a client's
     /// metrics/imported/ in roster's format, without personal data.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use roster::cmd::{self, Console, Format, Status};
 use roster::import::ImportOptions;
-use roster::pipeline::{BuildOptions, Overrides};
+use roster::pipeline::BuildOptions;
 use roster::serve::ServeOptions;
 
 /// The build allocates many short strings from two threads; mimalloc spends
@@ -29,21 +29,14 @@ fn main() -> ExitCode {
 /// Run a subcommand, printing as `args` say.
 fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status> {
     let console = |format| Console::new(format, args.quiet, args.verbose, args.color);
-    let overrides = |as_of, clients, internal| Overrides {
-        as_of,
-        clients,
-        internal,
-    };
     match command {
         cli::Command::Build {
             dir: root,
             output,
-            as_of,
-            clients,
-            internal,
+            report,
             format,
         } => {
-            let overrides = overrides(as_of, clients, internal);
+            let overrides = report.overrides();
             let opts = BuildOptions {
                 root,
                 output,
@@ -53,23 +46,16 @@ fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status>
         }
         cli::Command::Check {
             dir,
-            as_of,
-            internal,
+            report,
             format,
-        } => cmd::check::run(
-            &dir,
-            &overrides(as_of, Vec::new(), internal),
-            &console(format),
-        ),
+        } => cmd::check::run(&dir, &report.overrides(), &console(format)),
         cli::Command::Serve {
             dir: root,
             port,
             interface,
-            as_of,
-            clients,
-            internal,
+            report,
         } => {
-            let overrides = overrides(as_of, clients, internal);
+            let overrides = report.overrides();
             let console = console(Format::Human);
             let opts = ServeOptions {
                 root,

@@ -55,6 +55,27 @@ fn build_says_where_it_wrote_with_plurals() {
     assert!(last.contains(" pages into "), "{last}");
 }
 
+/// `build`, `check` and `serve` read `--as-of`, `--client` and `--internal`
+/// alike: `check --client` checks that client alone, and an unknown one is
+/// an error.
+#[test]
+fn check_takes_the_clients_as_build_does() {
+    let sample = Fixture::sample();
+    let run = sample.roster(&["check", ".", "--client", "polyn"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let last = run.stderr.lines().last().unwrap();
+    assert!(last.starts_with("checked 1 client as of "), "{last}");
+    let run = sample.roster(&["check", ".", "--client", "nope"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--client nope: no such client"));
+    for command in ["build", "check", "serve"] {
+        let help = sample.roster(&[command, "--help"]).stdout;
+        for flag in ["--as-of", "--client", "--internal"] {
+            assert!(help.contains(flag), "{command} --help lacks {flag}");
+        }
+    }
+}
+
 #[test]
 fn quiet_prints_only_the_problems() {
     let fx = base();
