@@ -7,7 +7,8 @@ use std::fmt;
 use crate::diagnostics::shorten;
 
 /// A problem with `budgets` or `promo_codes`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum BudgetProblem {
     /// A promo code that is not text.
     NotACode,

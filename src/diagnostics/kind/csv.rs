@@ -43,7 +43,8 @@ pub enum BadNumber {
 }
 
 /// A problem with reading CSV files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum CsvProblem {
     /// A file read in a legacy encoding, told from its bytes, because it
     /// is not UTF-8.

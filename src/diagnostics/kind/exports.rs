@@ -11,7 +11,8 @@ use std::fmt;
 use crate::diagnostics::shorten;
 
 /// A problem with the rows of a platform's content export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ExportProblem {
     /// An export lacking a column engagement sums: engagement unknown.
     EngagementUnknown {

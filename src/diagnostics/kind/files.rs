@@ -9,7 +9,8 @@ use crate::model::{reserved_help, windows_reserved};
 use std::path::PathBuf;
 
 /// A problem with finding and reading the portfolio's files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum FileProblem {
     /// A text file that is not UTF-8.
     NotUtf8,

@@ -10,7 +10,8 @@ use std::fmt;
 use crate::diagnostics::shorten;
 
 /// A problem met reading an export or applying a mapping to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ImportProblem {
     /// `files` is not a glob.
     NotAGlob {

@@ -15,7 +15,8 @@ use crate::diagnostics::Location;
 use crate::model::{Currency, Month};
 
 /// A problem with the portfolio as a whole: settings, scope, the report date, notes, assets, templates, links (resolve).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum PortfolioProblem {
     /// `base_url` is not an http or https address.
     BaseUrlNotWeb {

@@ -12,7 +12,8 @@ use crate::diagnostics::Location;
 use crate::model::{Currency, Month};
 
 /// A problem with rows that do not fit together: unknown posts and partnerships, duplicates, currencies without a rate (resolve/rows).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum RowProblem {
     /// A post id given a second time within one client.
     DuplicatePost {

@@ -6,7 +6,8 @@
 use std::fmt;
 
 /// A problem with the command line and the output folder (cmd, pipeline, output, serve).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum RunProblem {
     /// Rendering the pages in memory, as `check` does, failed for a reason
     /// of the machine's (a file that cannot be read).

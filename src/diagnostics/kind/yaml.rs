@@ -25,7 +25,8 @@ const FX_NOT_A_MAPPING: &str = "`fx` must map pairs such as RUB/USD to rates by 
 const NEGATIVE_POSTS_PER_MONTH: &str = "`sponsored_posts_per_month` cannot be negative";
 
 /// A problem with YAML syntax and the reading of YAML fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum YamlProblem {
     /// Flow collections (`[`, `{`) nested deeper than roster reads.
     TooDeep {
