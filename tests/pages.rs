@@ -19,8 +19,37 @@ fn read(fx: &Fixture, rel: &str) -> String {
 }
 
 /// A page for a snapshot: each inline chart keeps its title and description
-/// but not its drawing (the chart tests and the rebuild test cover those).
+/// but not its drawing (the chart tests and the rebuild test cover those),
+/// and each table's CSV link is decoded, so that a change to a table reads
+/// as the rows that changed (`every_table_carries_its_csv...` checks the
+/// links themselves).
 fn readable(html: &str) -> String {
+    decoded_csv(&without_drawings(html))
+}
+
+/// `html` with the base64 of each CSV link written out as its text.
+fn decoded_csv(html: &str) -> String {
+    use base64::Engine as _;
+    const LINK: &str = "data:text/csv;charset=utf-8;base64,";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(LINK) {
+        out.push_str(&rest[..start]);
+        let data = &rest[start + LINK.len()..];
+        let end = data.find('"').unwrap_or(data.len());
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&data[..end])
+            .unwrap_or_else(|e| panic!("a CSV link that is no base64: {e}"));
+        let text = String::from_utf8(bytes).expect("a CSV link in UTF-8");
+        out.push_str("csv:\n");
+        out.push_str(text.trim_start_matches('\u{feff}'));
+        rest = &data[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn without_drawings(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
     while let Some(start) = rest.find("<svg") {
