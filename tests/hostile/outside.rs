@@ -76,7 +76,7 @@ fn a_template_syntax_error_is_reported_at_its_line() {
 #[test]
 fn a_template_naming_an_unknown_variable_is_found_by_check() {
     let fx = base();
-    let market = include_str!("../templates/market.html").replacen(
+    let market = include_str!("../../templates/market.html").replacen(
         "{% block content %}",
         "{% block content %}\n{{ page.nope }}",
         1,

@@ -1,4 +1,4 @@
-//! Hardening: the report dates that would make a report of
+//! What used to pass in silence: the report dates that would make a report of
 //! centuries, folders and files that were passed over in silence, a client
 //! named on the command line that does not exist, partnership order, and
 //! terminal escapes in values. Each test is named after the defect it

@@ -14,13 +14,13 @@ use roster::resolve::Overrides;
 
 use crate::common::Fixture;
 
-const ROSTER: &str = include_str!("fixtures/lumen/roster.yaml");
-const CLIENT: &str = include_str!("fixtures/lumen/clients/lumen/client.yaml");
-const ANNA: &str = include_str!("fixtures/lumen/clients/lumen/partnerships/anna-petrova.yaml");
-const BEN: &str = include_str!("fixtures/lumen/clients/lumen/partnerships/ben-carter.yaml");
-const POSTS: &str = include_str!("fixtures/lumen/clients/lumen/metrics/posts.csv");
-const DAILY: &str = include_str!("fixtures/lumen/clients/lumen/metrics/daily.csv");
-const ORDERS: &str = include_str!("fixtures/lumen/clients/lumen/metrics/orders.csv");
+const ROSTER: &str = include_str!("../fixtures/lumen/roster.yaml");
+const CLIENT: &str = include_str!("../fixtures/lumen/clients/lumen/client.yaml");
+const ANNA: &str = include_str!("../fixtures/lumen/clients/lumen/partnerships/anna-petrova.yaml");
+const BEN: &str = include_str!("../fixtures/lumen/clients/lumen/partnerships/ben-carter.yaml");
+const POSTS: &str = include_str!("../fixtures/lumen/clients/lumen/metrics/posts.csv");
+const DAILY: &str = include_str!("../fixtures/lumen/clients/lumen/metrics/daily.csv");
+const ORDERS: &str = include_str!("../fixtures/lumen/clients/lumen/metrics/orders.csv");
 /// Semicolons, a byte-order mark, CRLF and a decimal comma, as Excel in a
 /// Russian locale writes them.
 const EXCEL: &str = "\u{feff}post_id;partnership;published;kind;reach;revenue;currency\r\nA9;anna-petrova;2026-02-01T10:00:00+03:00;organic;100;12,5;RUB\r\n";
