@@ -86,6 +86,14 @@ fn imported(t: &Imported) -> String {
             "  merged by {by} with the {kind} an earlier import wrote there: {kept} kept, {replaced} replaced by this export's"
         ));
     }
+    lines.extend(tallied(t));
+    lines.join("\n")
+}
+
+/// What reading the export came to: rows left out and why, guest orders,
+/// orders per partnership, codes no partnership has.
+fn tallied(t: &Imported) -> Vec<String> {
+    let mut lines = Vec::new();
     let tally = &t.tally;
     let left: Vec<String> = [
         (tally.folded, "line-item row", "folded into its order"),
@@ -134,5 +142,5 @@ fn imported(t: &Imported) -> String {
             .collect();
         lines.push(format!("  unknown codes: {}", codes.join(", ")));
     }
-    lines.join("\n")
+    lines
 }

@@ -76,30 +76,7 @@ pub(super) fn way<'a>(
     if let Some(e) = entry
         && let Some(kind) = e.kind
     {
-        let names = (file.to_string_lossy(), sheet);
-        return match imports::mapped(e, kind, (header, written), (&names.0, names.1), how) {
-            Ok(view) => Ok(Way {
-                kind: kind_of(kind),
-                view: Some(view),
-                read_as: Some(match e.at.line {
-                    Some(line) => format!("the `imports` entry on line {line} of client.yaml"),
-                    None => "an `imports` entry of client.yaml".into(),
-                }),
-            }),
-            Err(Unmapped::Skip(problem)) => {
-                let place = Location::file(file).in_sheet(sheet);
-                diags.push(Diagnostic::warning(problem).at(place));
-                Err(Unread::Empty)
-            }
-            Err(Unmapped::Lacks(problems)) => {
-                for (problem, place) in problems {
-                    diags.push(Diagnostic::error(problem).at(place));
-                }
-                Err(Unread::Unusable {
-                    may_hold_posts: kind == "posts",
-                })
-            }
-        };
+        return mapped_way((e, kind), (header, written), how, (file, sheet), diags);
     }
     if let Some(preset) = how.preset {
         let english =
@@ -165,4 +142,38 @@ pub(super) fn way<'a>(
         view: None,
         read_as: None,
     })
+}
+
+/// The way of a file an `imports` entry of kind `kind` reads.
+fn mapped_way<'a>(
+    (e, kind): (&'a imports::ImportMapping, &'static str),
+    (header, written): (&[String], &[String]),
+    how: &How<'a>,
+    (file, sheet): (&Path, Option<&str>),
+    diags: &mut Diagnostics,
+) -> Result<Way<'a>, Unread> {
+    let names = (file.to_string_lossy(), sheet);
+    match imports::mapped(e, kind, (header, written), (&names.0, names.1), how) {
+        Ok(view) => Ok(Way {
+            kind: kind_of(kind),
+            view: Some(view),
+            read_as: Some(match e.at.line {
+                Some(line) => format!("the `imports` entry on line {line} of client.yaml"),
+                None => "an `imports` entry of client.yaml".into(),
+            }),
+        }),
+        Err(Unmapped::Skip(problem)) => {
+            let place = Location::file(file).in_sheet(sheet);
+            diags.push(Diagnostic::warning(problem).at(place));
+            Err(Unread::Empty)
+        }
+        Err(Unmapped::Lacks(problems)) => {
+            for (problem, place) in problems {
+                diags.push(Diagnostic::error(problem).at(place));
+            }
+            Err(Unread::Unusable {
+                may_hold_posts: kind == "posts",
+            })
+        }
+    }
 }
