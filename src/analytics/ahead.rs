@@ -1,6 +1,6 @@
 //! Money ahead: what the contracts still bind the client to after `as_of`,
 //! the run-rate of the retainers under way, the trailing twelve months, the
-//! budgets and the renewals due (metrics.md, "Money ahead"; Precise
+//! budgets and the renewals due (docs/metrics.md, "Money ahead"; Precise
 //! readings 23 and 24).
 //!
 //! Every amount booked after `as_of` is converted at the rate of `as_of`'s
@@ -29,7 +29,7 @@ fn future(
 }
 
 /// What a partnership's contract still binds the client to after `as_of`,
-/// booked by month (metrics.md, "Committed").
+/// booked by month (docs/metrics.md, "Committed").
 pub fn committed(p: &Partnership, as_of: NaiveDate, fx: &Fx, c: &Client) -> Vec<Booking> {
     let mut out = Vec::new();
     let fee = |amount: Decimal| future(fx, c, amount, p.fee.currency, as_of);

@@ -1,6 +1,6 @@
 //! Month against month: the change in each figure a monthly report shows.
 //!
-//! A change is undefined when either side is (metrics.md, "Months": a report
+//! A change is undefined when either side is (docs/metrics.md, "Months": a report
 //! compares M with M-1); a relative change is also undefined from 0.
 
 use rust_decimal::Decimal;

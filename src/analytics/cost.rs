@@ -2,7 +2,7 @@
 //!
 //! A retainer's fee is prorated by active day within each calendar month and
 //! booked in that month; a one-off's fee is booked on its start; extra costs
-//! on their dates (metrics.md, "Cost of a partnership to date").
+//! on their dates (docs/metrics.md, "Cost of a partnership to date").
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -5,7 +5,7 @@
 //! The sums come from the same pass that adds up the month (`groups`), one
 //! group per partnership and month, so a month's rows add up to the month's
 //! totals by construction. What the contract asked for in the month is the
-//! fee's proration applied to the deliverables (metrics.md, reading 16).
+//! fee's proration applied to the deliverables (docs/metrics.md, reading 16).
 
 use std::collections::BTreeMap;
 

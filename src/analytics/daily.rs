@@ -1,5 +1,5 @@
 //! What the daily files show: engagement decay and the conversion window
-//! (metrics.md; readings 10, 11 and 12). Sponsored posts only.
+//! (docs/metrics.md; readings 10, 11 and 12). Sponsored posts only.
 
 use std::collections::BTreeMap;
 

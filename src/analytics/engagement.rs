@@ -1,5 +1,5 @@
 //! Engagement: a post's rate, post numbers, the curve by post number and a
-//! partnership's trend (metrics.md, "Engagement"; readings 8 and 9).
+//! partnership's trend (docs/metrics.md, "Engagement"; readings 8 and 9).
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! months while the posts and costs are summed, then the portfolio, each
 //! market and each model from their partnerships.
 //!
-//! A group adds its members' sums before any ratio is taken (metrics.md,
+//! A group adds its members' sums before any ratio is taken (docs/metrics.md,
 //! "Money"), so one [`Group`] per partnership is all the larger groups need;
 //! their creator-level spread comes from the members' own ROIs.
 

@@ -1,6 +1,6 @@
 //! A partnership's life: its month, phase, ramp-up and the recommendation.
 //!
-//! metrics.md, "Partnership life", with Precise readings 13, 14 and 20.
+//! docs/metrics.md, "Partnership life", with readings 13, 14 and 20.
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -44,7 +44,7 @@ pub enum Recommendation {
 }
 
 impl Recommendation {
-    /// The number of the rule of metrics.md that gives it (1 to 6): each
+    /// The number of the rule of docs/metrics.md that gives it (1 to 6): each
     /// rule gives one recommendation, so the two are one fact.
     pub fn rule(self) -> u8 {
         match self {
@@ -169,7 +169,7 @@ pub struct Judged {
     pub trend: Option<f64>,
 }
 
-/// The recommendation of metrics.md for a retainer, in rule order; `None`
+/// The recommendation of docs/metrics.md for a retainer, in rule order; `None`
 /// for one-offs.
 pub fn recommend(
     p: &Partnership,

@@ -1,5 +1,5 @@
 //! How sure: the paired lift by post number, each partnership compared with
-//! itself, and its 95% bootstrap interval (metrics.md, "How sure"; Precise
+//! itself, and its 95% bootstrap interval (docs/metrics.md, "How sure"; Precise
 //! reading 26).
 //!
 //! The resamples are drawn with SplitMix64 exactly as the spec gives it, so

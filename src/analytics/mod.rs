@@ -1,4 +1,4 @@
-//! Pure functions from the model to the figures of metrics.md.
+//! Pure functions from the model to the figures of docs/metrics.md.
 //!
 //! Nothing here reads a file or the clock: [`client`] takes a validated
 //! [`Client`] and the report date and returns every figure the site and
@@ -153,7 +153,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
     figures
 }
 
-/// The figures of schema 2 that look ahead (metrics.md, "Money ahead",
+/// The figures of schema 2 that look ahead (docs/metrics.md, "Money ahead",
 /// "Payback"), added to those to date.
 fn money_ahead(c: &Client, settings: &Settings, as_of: NaiveDate, f: &mut ClientFigures) {
     let fx = &settings.fx;

@@ -2,7 +2,7 @@
 //! contract, where it is in its life and what to do with it.
 //!
 //! The recommendation reads the same sums the page shows, so a reader can
-//! check a verdict against the figures beside it (metrics.md, "Partnership
+//! check a verdict against the figures beside it (docs/metrics.md, "Partnership
 //! life").
 
 use chrono::NaiveDate;

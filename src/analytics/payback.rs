@@ -1,5 +1,5 @@
 //! Payback: the first day from which a partnership is in the black for
-//! good, through `as_of` (metrics.md, "Payback"; Precise reading 25).
+//! good, through `as_of` (docs/metrics.md, "Payback"; Precise reading 25).
 //!
 //! Cost to day d is the cost rule with `as_of` replaced by d; revenue to d
 //! that of the partnership's posts dated on or before d. Posts and extra

@@ -1,7 +1,7 @@
 //! The pass over a client's posts to date: each post's sums into its
 //! partnership and month, what the pages show of it, and the numbering of
 //! sponsored posts that the headline curve and the trends stand on
-//! (metrics.md, "Engagement").
+//! (docs/metrics.md, "Engagement").
 //!
 //! Numbers are given per partnership in publication order (ties by post id)
 //! only after every post is read, since the files need not be in that order.

@@ -1,5 +1,5 @@
 //! Repeat purchase: which customers each partnership acquired and whether
-//! they came back within the window (metrics.md; readings 6 and 7).
+//! they came back within the window (docs/metrics.md; readings 6 and 7).
 
 #[cfg(test)]
 use std::collections::HashMap;
@@ -58,7 +58,7 @@ pub fn by_partnership(
 }
 
 /// The customers acquired by a partnership, from every order of a client:
-/// metrics.md read as plainly as it is written, holding every order. The
+/// docs/metrics.md read as plainly as it is written, holding every order. The
 /// build reduces orders as it reads them ([`crate::load::csv::Ledger`]);
 /// this is what its tests hold it to.
 #[cfg(test)]
@@ -97,7 +97,7 @@ pub(crate) fn acquisitions(orders: &[Order], as_of: NaiveDate) -> Vec<Acquisitio
 mod tests {
     use super::*;
 
-    /// The figure from every order, as metrics.md reads.
+    /// The figure from every order, as docs/metrics.md reads.
     fn of(orders: &[Order], partnerships: usize, as_of: NaiveDate, window: u32) -> Vec<Repeat> {
         by_partnership(&acquisitions(orders, as_of), partnerships, as_of, window)
     }

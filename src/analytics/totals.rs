@@ -1,7 +1,7 @@
 //! Sums that every group shares (a partnership, a market, a month, the
 //! portfolio) and the ratios derived from them.
 //!
-//! Aggregates sum first and divide after (metrics.md, "Money"): a group's ROI
+//! Aggregates sum first and divide after (docs/metrics.md, "Money"): a group's ROI
 //! is its summed revenue less its summed cost over its summed cost, never an
 //! average of ratios. An undefined ratio is `None`.
 
@@ -100,7 +100,7 @@ impl Totals {
         ratio(self.cost, Decimal::from(self.conversions))
     }
 
-    /// The figures of metrics.md for this group.
+    /// The figures of docs/metrics.md for this group.
     pub fn figures(&self) -> Figures {
         Figures {
             cost: self.cost,
@@ -152,7 +152,7 @@ pub struct Figures {
 
 impl Figures {
     /// How ROI compares with a target, exactly: (revenue - cost) against
-    /// target x cost, with no division to round (metrics.md, reading 20).
+    /// target x cost, with no division to round (docs/metrics.md, reading 20).
     /// `None` when ROI is undefined.
     pub fn roi_against(&self, target: Decimal) -> Option<std::cmp::Ordering> {
         (!self.cost.is_zero()).then(|| {

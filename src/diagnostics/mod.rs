@@ -387,7 +387,7 @@ const QUOTED_CHARS: usize = 80;
 /// start, `…` and its length in characters. Every echo of a value goes
 /// through here, so no message grows with its input.
 pub fn shorten(value: &str) -> Cow<'_, str> {
-    // No message quotes an e-mail address (imports.md).
+    // No message quotes an e-mail address (docs/your-data.md).
     if let Cow::Owned(safe) = crate::personal::redacted(value) {
         return Cow::Owned(shorten(&safe).into_owned());
     }

@@ -1,4 +1,4 @@
-//! An export's rows written in roster's own format (input-format.md): the
+//! An export's rows written in roster's own format (docs/input-format.md): the
 //! columns of its kind that any row fills, in roster's order, values as a
 //! build reads them back (dates as written, with their offset; customers
 //! already hashed; partnerships resolved).

@@ -1,7 +1,7 @@
 //! Walk a portfolio folder and read every file into typed, unvalidated input.
 //!
 //! This is the only stage that reads the portfolio from disk. It finds the
-//! files of input-format.md, reads YAML ([`files`]), CSV ([`csv`]) and
+//! files of docs/input-format.md, reads YAML ([`files`]), CSV ([`csv`]) and
 //! Markdown notes, and records a diagnostic for every problem it meets
 //! without stopping. Cross-file checks (a post naming an unknown partnership,
 //! duplicate ids, missing rates) belong to [`crate::resolve`].

@@ -94,7 +94,7 @@ pub struct Settings {
 }
 
 impl Default for Settings {
-    /// The defaults of input-format.md, for every setting roster.yaml
+    /// The defaults of docs/input-format.md, for every setting roster.yaml
     /// leaves out (the title is required and has none).
     fn default() -> Settings {
         Settings {
@@ -196,7 +196,7 @@ pub struct Client {
     /// Partnerships starting on or before `as_of`, ids ascending.
     pub partnerships: Vec<Partnership>,
     /// Partnerships signed but starting after `as_of`, ids ascending: in
-    /// the commitments only (metrics.md, "Money ahead").
+    /// the commitments only (docs/metrics.md, "Money ahead").
     pub signed: Vec<Partnership>,
     /// Budgets of client.yaml, by start then the longer first.
     pub budgets: Vec<Budget>,
@@ -498,7 +498,7 @@ pub struct DailyRow {
 }
 
 /// Customers acquired by a partnership on one date whose next other order
-/// came as many days later, if at all (metrics.md, "Repeat purchase"):
+/// came as many days later, if at all (docs/metrics.md, "Repeat purchase"):
 /// all that repeat purchase reads of a customer, so that alike customers
 /// are one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

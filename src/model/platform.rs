@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-/// A creator's platform (input-format.md, `creator.platform`).
+/// A creator's platform (docs/input-format.md, `creator.platform`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Platform {
     /// Instagram.
@@ -23,7 +23,7 @@ pub enum Platform {
 }
 
 impl Platform {
-    /// Every platform, in the order input-format.md lists them.
+    /// Every platform, in the order docs/input-format.md lists them.
     pub const ALL: [Platform; 7] = [
         Platform::Instagram,
         Platform::Tiktok,

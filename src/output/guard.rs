@@ -14,7 +14,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use super::MANIFEST;
 
-/// The folders of the portfolio that roster reads (input-format.md): an
+/// The folders of the portfolio that roster reads (docs/input-format.md): an
 /// output inside one would be read back by the next build (a page written
 /// into `templates/` becomes a template).
 const INPUT_FOLDERS: [&str; 3] = ["clients", "templates", "themes"];

@@ -1,6 +1,6 @@
 //! The monthly report as a PDF (`reports/<YYYY-MM>/report.pdf`), typeset
 //! inside roster by Typst: no browser, no network, the same bytes on every
-//! build (output.md, "A monthly report is also a PDF").
+//! build (docs/deployment.md, "One client's folder by mail").
 //!
 //! [`markup`] writes the report's Typst source from the page's own figures;
 //! [`world`] is the typesetter's only view of the machine (the source, the

@@ -1,7 +1,7 @@
 //! Turn what was read into the validated model, with a diagnostic for every
 //! reference that does not resolve.
 //!
-//! Here the report date is settled (Precise readings 1), partnerships that
+//! Here the report date is settled (docs/metrics.md, reading 1), partnerships that
 //! start after it are left out (reading 4), rows are tied to their
 //! partnership and post by index, and every currency booked is checked to
 //! have a rate. A problem repeated on many rows is reported once per file
@@ -233,7 +233,7 @@ fn check_base_url(raw: &RawPortfolio, settings: &Settings, diags: &mut Diagnosti
     diags.push(Diagnostic::error(problem).at(at));
 }
 
-/// The report date (Precise readings 1), with its span checked; `None`
+/// The report date (docs/metrics.md, reading 1), with its span checked; `None`
 /// when there is none.
 fn report_date_of(
     raw: &RawPortfolio,

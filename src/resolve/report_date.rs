@@ -1,4 +1,4 @@
-//! Settle the report date (Precise readings 1) and the span a report covers.
+//! Settle the report date (docs/metrics.md, reading 1) and the span a report covers.
 //!
 //! The report date is `--as-of`, else roster.yaml's `as_of`, else the latest
 //! post or order date. Two mistakes make a report of centuries, which would

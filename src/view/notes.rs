@@ -97,7 +97,7 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("div", "id") => value.starts_with("fn-").then(|| value.into()),
                 // The same rules for links written as HTML as for Markdown
-                // ones (output.md: a client's folder links only within
+                // ones (docs/deployment.md: a client's folder links only within
                 // itself and to http(s) pages elsewhere).
                 ("img", "src") => refusal(value, true, NOTE_PAGE_DEPTH)
                     .is_none()

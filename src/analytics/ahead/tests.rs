@@ -1,5 +1,5 @@
 //! Money ahead on hand-made partnerships, each figure worked out in the
-//! comments (metrics.md, "Money ahead"; Precise readings 23 and 24).
+//! comments (docs/metrics.md, "Money ahead", readings 23 and 24).
 
 use rust_decimal::Decimal;
 

@@ -1,6 +1,6 @@
 //! The words for a file that fits no kind, no preset and no mapping: a
 //! ready `imports` entry to paste into client.yaml, made from what its
-//! first rows show (imports.md, "A file that fits no preset and no
+//! first rows show (docs/your-data.md, "A file that fits no preset and no
 //! mapping").
 //!
 //! Only header names are quoted, never a cell: the guess names what the

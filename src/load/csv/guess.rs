@@ -1,5 +1,5 @@
 //! A file that fits no kind, no preset and no mapping: what its first rows
-//! show, for a ready `imports` entry (imports.md, "A file that fits no
+//! show, for a ready `imports` entry (docs/your-data.md, "A file that fits no
 //! preset and no mapping"), and the platforms' account-level files that
 //! roster does not read.
 //!
@@ -256,8 +256,8 @@ pub(super) struct AccountLevel {
 }
 
 /// The account-level files roster knows, by the columns that mark them
-/// (normalised). Sources: TikTok Studio's Overview.csv, as quoted in
-/// exports-reference.md (newer downloads add `New followers`); its
+/// (normalised). Sources: TikTok Studio's Overview.csv, as real downloads
+/// write it (newer downloads add `New followers`); its
 /// FollowerHistory.csv, from real downloads quoted in public repositories'
 /// test fixtures and notes.
 const ACCOUNT_LEVEL: [(&[&str], AccountLevel); 2] = [

@@ -1,5 +1,5 @@
 //! An orders file reduced as it is read, to what repeat purchase needs
-//! (metrics.md, "Repeat purchase"; readings 5 and 6), so that memory grows
+//! (docs/metrics.md, "Repeat purchase"; readings 5 and 6), so that memory grows
 //! with a shop's customers, not with its orders.
 //!
 //! Per customer it keeps the acquisition order so far (the earliest by

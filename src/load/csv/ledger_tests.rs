@@ -1,4 +1,4 @@
-//! The ledger against the plain reading of metrics.md that holds every
+//! The ledger against the plain reading of docs/metrics.md that holds every
 //! order ([`crate::analytics::repeat::acquisitions`]).
 
 use chrono::NaiveDate;

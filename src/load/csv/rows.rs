@@ -1,6 +1,6 @@
 //! The cells of a row of a metrics file, typed once its header is known.
 //!
-//! Each cell is read in any form of imports.md (dates through
+//! Each cell is read in any form of docs/your-data.md (dates through
 //! [`dates`], numbers through [`numbers`]) and every bad cell recorded at
 //! its place; where the rows come from, a CSV file or a sheet, is
 //! [`super::table`]'s business.
@@ -197,7 +197,7 @@ impl RowReader<'_> {
         None
     }
 
-    /// A date or date-time in any form of imports.md.
+    /// A date or date-time in any form of docs/your-data.md.
     fn stamp(&mut self, cols: &Columns, name: &str) -> Option<Stamp> {
         let (s, cell) = self.required(cols, name)?;
         self.stamp_of(name, s, cell)

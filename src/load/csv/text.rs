@@ -42,7 +42,7 @@ fn sep_line(line: &str) -> Option<u8> {
 }
 
 /// The decimal separator of a file with `delimiter`: the comma where `;`
-/// delimits (input-format.md), else the point.
+/// delimits (docs/input-format.md), else the point.
 fn decimal_mark(delimiter: u8) -> DecimalMark {
     if delimiter == b';' {
         DecimalMark::Comma

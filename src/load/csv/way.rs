@@ -1,6 +1,6 @@
 //! Which way a metrics table is read, from its header: through the
 //! `imports` entry that maps its columns, in roster's own format, or
-//! through the preset its header fits (imports.md).
+//! through the preset its header fits (docs/your-data.md).
 
 use std::path::Path;
 

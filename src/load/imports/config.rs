@@ -1,5 +1,5 @@
 //! `imports` in client.yaml: which files are read through a column
-//! mapping, and how (imports.md, "Column mapping").
+//! mapping, and how (docs/your-data.md, "Column mapping").
 //!
 //! Each entry is read and checked here, with every problem at its line of
 //! client.yaml; whether a file has the columns an entry maps is known only

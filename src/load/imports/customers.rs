@@ -1,6 +1,6 @@
 //! Customers as opaque ids: an e-mail address or a name is replaced, as
 //! it is read, by the first 16 hex digits of SHA-256 of `customer_salt`
-//! followed by the value trimmed and lower-cased (imports.md), so that the
+//! followed by the value trimmed and lower-cased (docs/your-data.md), so that the
 //! same person is the same customer across files and runs, and nothing
 //! personal is kept past its row. What is personal is told by
 //! [`crate::personal`].

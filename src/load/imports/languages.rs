@@ -2,7 +2,7 @@
 //! vendor in `assets/presets/<preset>.tsv`, with a line for each column (and
 //! each value a preset reads) in each language a real export or the
 //! vendor's own translation files show, the source cited beside it
-//! (imports.md, "Languages").
+//! (docs/your-data.md, "Languages").
 //!
 //! A header in another language is put into the English names the preset
 //! code reads before that code runs, so the presets themselves know English

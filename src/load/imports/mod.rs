@@ -1,5 +1,5 @@
 //! Other tools' exports, read as they are: a [`View`] turns each row of a
-//! file with its own columns into a row of roster's (imports.md).
+//! file with its own columns into a row of roster's (docs/your-data.md).
 //!
 //! A view comes from an `imports` entry of client.yaml ([`config`], applied
 //! in [`mod@mapped`]) or from a preset recognised by the file's header

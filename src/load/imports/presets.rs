@@ -1,7 +1,7 @@
 //! Presets: the exports of Shopify, WooCommerce, Meta Business Suite,
 //! YouTube Studio and TikTok Studio, recognised by their header with no
-//! configuration (imports.md, "Presets"; the headers are quoted verbatim
-//! in exports-reference.md).
+//! configuration (docs/your-data.md); each vendor's headers, in each
+//! language with its source, are the data files of `assets/presets/`.
 //!
 //! Columns are found by name, lower-cased, never by position: these
 //! exports add and drop columns from one version to the next, so every

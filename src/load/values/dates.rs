@@ -1,6 +1,6 @@
 //! Dates and date-times as spreadsheets and exports write them.
 //!
-//! Besides roster's own `YYYY-MM-DD` and RFC 3339, imports.md lists the forms
+//! Besides roster's own `YYYY-MM-DD` and RFC 3339, docs/your-data.md lists the forms
 //! Excel, Google Sheets, Shopify and YouTube write: `YYYY-MM-DD HH:MM[:SS]`
 //! with an optional offset, `DD.MM.YYYY`, slash dates in the order the
 //! portfolio's `date_order` gives, and `Mon D, YYYY`. The date booked is the
@@ -21,7 +21,7 @@ pub enum NotADate {
     OtherOrder(DateOrder),
 }
 
-/// A date or date-time in any of the forms of imports.md.
+/// A date or date-time in any of the forms of docs/your-data.md.
 pub fn parse(s: &str, order: DateOrder) -> Result<Stamp, NotADate> {
     let s = s.trim();
     if let Some(stamp) = iso(s) {

@@ -1,6 +1,6 @@
 //! Numbers as spreadsheets and exports write them.
 //!
-//! imports.md: a currency symbol or code before or after the number is
+//! docs/your-data.md: a currency symbol or code before or after the number is
 //! dropped (and later checked against the row's currency), digit grouping
 //! is read (`1,234.50`, `1 234,50` with a space, a no-break space or a narrow
 //! no-break space, `1'234.50`), and a decimal comma is read where the file's

@@ -249,7 +249,7 @@ static TEXTS: Texts = Texts {
     phase_about_scale: "months 5–6: what works is done more",
     phase_about_continuation: "month 7 on: a steady, long-term partnership",
     phase_about_ended: "the partnership has ended",
-    // Recommendations, and the six rules of metrics.md in order.
+    // Recommendations, and the six rules of docs/metrics.md in order.
     recommendation_ended: "Ended",
     recommendation_too_early: "Too early",
     recommendation_in_progress: "In progress",

@@ -293,7 +293,7 @@ texts! {
     phase_about_scale,
     phase_about_continuation,
     phase_about_ended,
-    // Recommendations, and the six rules of metrics.md in order.
+    // Recommendations, and the six rules of docs/metrics.md in order.
     recommendation_ended,
     recommendation_too_early,
     recommendation_in_progress,
@@ -557,7 +557,7 @@ pub fn recommendation_class(r: Recommendation) -> &'static str {
     }
 }
 
-/// The six recommendation rules of metrics.md, in order, in plain words.
+/// The six recommendation rules of docs/metrics.md, in order, in plain words.
 pub fn rules(lang: Language) -> [&'static str; 6] {
     let t = texts(lang);
     [

@@ -251,7 +251,7 @@ static TEXTS: Texts = Texts {
     phase_about_scale: "5–6-й месяцы: то, что работает, делается чаще",
     phase_about_continuation: "с 7-го месяца: устойчивое долгосрочное партнёрство",
     phase_about_ended: "партнёрство завершено",
-    // Recommendations, and the six rules of metrics.md in order.
+    // Recommendations, and the six rules of docs/metrics.md in order.
     recommendation_ended: "Завершено",
     recommendation_too_early: "Рано судить",
     recommendation_in_progress: "В работе",

@@ -1,5 +1,5 @@
 //! "How we count": each page's headline figures in plain words, after
-//! metrics.md, with the portfolio's own settings (ramp-up, repeat window,
+//! docs/metrics.md, with the portfolio's own settings (ramp-up, repeat window,
 //! what engagement divides by) written in. The wording is in
 //! [`crate::view::i18n`]; this file picks which definitions a page shows.
 

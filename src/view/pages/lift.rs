@@ -1,7 +1,7 @@
 //! How sure: the paired lift by post number beside the plain
 //! lift, its 95% interval as a band, the headline claim in plain words, and
 //! every figure over fewer than 5 pairs marked as a small sample (overview
-//! and market pages; metrics.md, "How sure").
+//! and market pages; docs/metrics.md, "How sure").
 
 use serde::Serialize;
 

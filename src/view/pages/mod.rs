@@ -457,7 +457,7 @@ impl Fmt {
     }
 }
 
-/// The cards of a group's headline figures, in metrics.md's order.
+/// The cards of a group's headline figures, in docs/metrics.md's order.
 pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u64)) -> Vec<Card> {
     let x = &ctx.fmt;
     let targets = &ctx.client.targets;

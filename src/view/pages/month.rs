@@ -463,7 +463,7 @@ pub fn post_number(number: Option<u32>) -> Cell {
 }
 
 /// A post's date, linked to the post on its platform when it has an http(s)
-/// address (an external link, output.md): the page needs no column of
+/// address (an external link, docs/deployment.md): the page needs no column of
 /// addresses, which would set the table's width.
 pub fn post_date(lang: Language, date: NaiveDate, url: Option<&str>) -> Cell {
     let cell = Cell::text(i18n::date_short(lang, date));
