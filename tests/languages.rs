@@ -217,6 +217,16 @@ fn help_block(stderr: &str, file: &str) -> String {
         .collect()
 }
 
+/// The `imports` block of a help, and it parsed as client.yaml would read
+/// it.
+fn pasted(help: &str) -> (&str, serde_yaml::Value) {
+    let block = &help[help.find("imports:").expect("an imports block")..];
+    (
+        block,
+        serde_yaml::from_str(block).expect("the block is YAML"),
+    )
+}
+
 /// A sheet kept by hand, with its own column names: the error gives an
 /// `imports` entry to paste, naming its header's columns, which parses as
 /// YAML, and quotes no cell.
@@ -242,8 +252,7 @@ fn a_file_of_no_kind_gets_an_imports_entry_to_paste() {
         help.starts_with("map its columns with an `imports` entry"),
         "{help}"
     );
-    let block = &help[help.find("imports:").unwrap()..];
-    let yaml: serde_yaml::Value = serde_yaml::from_str(block).unwrap();
+    let (block, yaml) = pasted(&help);
     let entry = &yaml["imports"][0];
     assert_eq!(entry["files"], "metrics/anna-petrova/hoja.csv");
     assert_eq!(entry["kind"], "posts");
@@ -330,8 +339,7 @@ fn a_platform_export_in_another_language_is_told_to_switch_to_english() {
         help.starts_with("it looks like a Meta Business Suite export in a language roster has no table for: switch the interface language to English before exporting"),
         "{help}"
     );
-    let block = &help[help.find("imports:").unwrap()..];
-    let yaml: serde_yaml::Value = serde_yaml::from_str(block).unwrap();
+    let (_, yaml) = pasted(&help);
     assert_eq!(
         yaml["imports"][0]["columns"]["post_id"],
         "Identificação do post"

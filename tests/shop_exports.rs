@@ -38,6 +38,11 @@ fn shopify(rows: &[(&str, &str, &str, &str)]) -> String {
     text
 }
 
+/// Assert that `text` holds `want`, showing `text` when it does not.
+fn says(text: &str, want: &str) {
+    assert!(text.contains(want), "wanted {want:?} in:\n{text}");
+}
+
 fn codes(fx: &Fixture) {
     fx.append(ANNA, "promo_codes: [ANNA15]\n");
     fx.append(BEN, "promo_codes: [BEN10]\n");
@@ -76,17 +81,13 @@ fn shopify_codes_joined_with_plus_are_each_matched() {
         ".",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout
-            .contains("orders by partnership: anna-petrova 1, unattributed 1"),
-        "{}",
-        run.stdout
+    says(
+        &run.stdout,
+        "orders by partnership: anna-petrova 1, unattributed 1",
     );
-    assert!(
-        run.stdout
-            .contains("unknown codes: Max Retail, Order Fees (1 order), WELCOME10 (1 order)"),
-        "{}",
-        run.stdout
+    says(
+        &run.stdout,
+        "unknown codes: Max Retail, Order Fees (1 order), WELCOME10 (1 order)",
     );
     let copy = fx.read("clients/lumen/metrics/imported/orders_export_1.csv");
     assert!(copy.contains("#1001,2026-02-01T10:00:00-07:00,"), "{copy}");
@@ -105,11 +106,7 @@ fn woocommerce_codes_are_separated_by_comma() {
     fx.write(WOO, &woo(&["\"2026-02-03 06:04:52\",W100,$40.00,completed,\"Ada Lovelace\",new,\"1× Serum\",1,\"welcome, ben10\",40,Direct"]));
     let run = fx.roster(&["import", WOO, "--client", "lumen", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("orders by partnership: ben-carter 1"),
-        "{}",
-        run.stdout
-    );
+    says(&run.stdout, "orders by partnership: ben-carter 1");
 }
 
 /// A code given twice to one partnership, in another case, is an error at
@@ -145,35 +142,24 @@ fn a_guest_order_last_dates_the_report() {
     );
     let run = fx.roster(&["check", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("checked 1 client as of 2026-04-09"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("warning: 1 order without a customer (a guest checkout): counted for the report date, out of repeat purchase"),
-        "{}",
-        run.stderr
+    says(&run.stderr, "checked 1 client as of 2026-04-09");
+    says(
+        &run.stderr,
+        "warning: 1 order without a customer (a guest checkout): counted for the report date, out of repeat purchase",
     );
     // Its import keeps it, without a customer, and reads back the same.
     let run = fx.roster(&["import", SHOPIFY, "--client", "lumen", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout
-            .contains("kept without a customer (a guest checkout): 1 order"),
-        "{}",
-        run.stdout
+    says(
+        &run.stdout,
+        "kept without a customer (a guest checkout): 1 order",
     );
     let copy = fx.read("clients/lumen/metrics/imported/orders_export_1.csv");
     assert!(copy.contains("\n#1002,2026-04-09T10:00:00Z,,"), "{copy}");
     fx.remove(SHOPIFY);
     let run = fx.roster(&["check", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("checked 1 client as of 2026-04-09"),
-        "{}",
-        run.stderr
-    );
+    says(&run.stderr, "checked 1 client as of 2026-04-09");
 }
 
 const WOO_HEADER: &str = "Date,\"Order #\",\"N. Revenue (formatted)\",Status,Customer,\"Customer type\",Product(s),\"Items sold\",Coupon(s),\"Net Sales\",Attribution";
@@ -259,16 +245,13 @@ fn importing_next_months_export_merges_by_order_id() {
     std::fs::write(export, june).unwrap();
     let run = import(false);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout
-            .contains("3 orders written to clients/lumen/metrics/imported/orders_export_1.csv"),
-        "{}",
-        run.stdout
+    says(
+        &run.stdout,
+        "3 orders written to clients/lumen/metrics/imported/orders_export_1.csv",
     );
-    assert!(
-        run.stdout.contains("merged by order id with the orders an earlier import wrote there: 1 kept, 1 replaced by this export's"),
-        "{}",
-        run.stdout
+    says(
+        &run.stdout,
+        "merged by order id with the orders an earlier import wrote there: 1 kept, 1 replaced by this export's",
     );
     let target = "clients/lumen/metrics/imported/orders_export_1.csv";
     let merged = fx.read(target);
@@ -283,7 +266,7 @@ fn importing_next_months_export_merges_by_order_id() {
     // The same export again: the file is as it was.
     let run = import(false);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("already in"), "{}", run.stdout);
+    says(&run.stdout, "already in");
     assert_eq!(fx.read(target), merged);
     // --force replaces it with this export's orders alone.
     let run = import(true);
@@ -330,7 +313,7 @@ fn an_export_beside_its_import_is_one_problem() {
     assert!(!run.stderr.contains("still"), "{}", run.stderr);
     let run = fx.roster(&["import", SHOPIFY, "--client", "lumen", "."]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("warning: "), "{}", run.stderr);
+    says(&run.stderr, "warning: ");
     let run = fx.roster(&["check", "."]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let errors: Vec<&str> = run
@@ -347,10 +330,9 @@ fn an_export_beside_its_import_is_one_problem() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("clients/lumen/metrics/orders_export_1.csv looks like the export that `roster import` copied into metrics/imported/: delete it from the portfolio"),
-        "{}",
-        run.stderr
+    says(
+        &run.stderr,
+        "clients/lumen/metrics/orders_export_1.csv looks like the export that `roster import` copied into metrics/imported/: delete it from the portfolio",
     );
 }
 
@@ -393,9 +375,8 @@ fn a_folder_named_nearly_as_a_partnership_is_suggested() {
     );
     let run = fx.roster(&["check", "."]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("its folder is named nearly as partnership `ben-carter`, but a folder is matched exactly, letter case included: is `ben-carter` meant? Rename the folder `ben-carter`"),
-        "{}",
-        run.stderr
+    says(
+        &run.stderr,
+        "its folder is named nearly as partnership `ben-carter`, but a folder is matched exactly, letter case included: is `ben-carter` meant? Rename the folder `ben-carter`",
     );
 }

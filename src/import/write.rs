@@ -8,7 +8,7 @@ use crate::model::Counts;
 
 /// An export's rows as roster's: every column of its kind, in roster's
 /// order, before those no row fills are dropped.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct Written {
     header: Vec<&'static str>,
     rows: Vec<Vec<String>>,
@@ -110,8 +110,10 @@ impl Written {
         let n = kept.len();
         kept.extend(self.rows.iter().cloned());
         let merged = Written {
+            header: self.header.clone(),
             rows: kept,
-            ..self.clone()
+            required: self.required,
+            key: self.key,
         };
         Some((merged, n, replaced))
     }

@@ -34,10 +34,10 @@ fn format(path: &Path) -> Option<Format> {
 /// whether one that may hold posts (or a folder) could not. Each file is read as `how`
 /// says, through the first of `mappings` whose `files` it matches, with
 /// the partnership of its folder when that is one of `owners`.
-pub(super) fn read(
+pub(super) fn read<'a>(
     root: &Path,
     dir: &Path,
-    (how, mappings, owners): (&How, &[ImportMapping], &[&str]),
+    (how, mappings, owners): (&How<'a>, &'a [ImportMapping], &'a [&'a str]),
     diags: &mut Diagnostics,
 ) -> (Vec<csv::CsvFile>, bool) {
     let (files, complete) = walk_files(root, &dir.join("metrics"), diags);
@@ -83,28 +83,25 @@ pub(super) fn how_for<'a>(
     rel: &Path,
     how: &How<'a>,
     mappings: &'a [ImportMapping],
-    owners: &[&'a str],
+    owners: &'a [&'a str],
 ) -> How<'a> {
-    let parent = rel.strip_prefix("metrics").ok().and_then(|r| r.parent());
-    let names = || {
-        parent
-            .into_iter()
-            .flat_map(|p| p.components())
-            .filter_map(|c| c.as_os_str().to_str())
-    };
-    let folder = names().find_map(|name| owners.iter().find(|o| **o == name).copied());
-    let near_folder = match folder {
-        Some(_) => None,
-        None => {
-            names().find_map(|name| crate::diagnostics::did_you_mean(name, owners.iter().copied()))
-        }
-    };
+    let folder = folders(rel).find_map(|name| owners.iter().find(|o| **o == name).copied());
     How {
         mapping: mappings.iter().find(|m| m.files.is_match(rel)),
         folder,
-        near_folder,
+        owners,
         ..*how
     }
+}
+
+/// The names of the folders below `metrics/` that the file at `rel` (in
+/// the client folder) is in, outermost first.
+fn folders(rel: &Path) -> impl Iterator<Item = &str> {
+    let parent = rel.strip_prefix("metrics").ok().and_then(|r| r.parent());
+    parent
+        .into_iter()
+        .flat_map(|p| p.components())
+        .filter_map(|c| c.as_os_str().to_str())
 }
 
 /// The tables of one file: a CSV file's one, or a workbook's sheets.

@@ -257,7 +257,7 @@ fn client(
         codes: Some(&codes),
         mapping: None,
         folder: None,
-        near_folder: None,
+        owners: &[],
         importing: false,
         preset: None,
         orders_to,

@@ -1,6 +1,6 @@
 //! The presentation layer: each page of a client's site as a view, what
-//! both renderers consume (the HTML pages through tera, [`crate::render`],
-//! and the monthly PDF through Typst, [`crate::pdf`]).
+//! both renderers consume (the HTML pages through tera, and the monthly
+//! PDF through Typst), neither of which this layer knows.
 //!
 //! A view never computes a figure: it reads [`crate::analytics`]'s figures
 //! and the model, and makes them words and cells in the client's language:

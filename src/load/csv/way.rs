@@ -8,7 +8,7 @@ use super::file::Unread;
 use super::guess;
 use super::header::{self, Kind};
 use crate::diagnostics::kind::ImportProblem;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::imports::{self, How, Unmapped, View};
 
 /// How a table is read.
@@ -49,7 +49,10 @@ fn preset_way<'a>(
                 None => preset.to_string(),
             }),
         }),
-        Err(problem) => {
+        Err(mut problem) => {
+            if let ImportProblem::NoPartnership { near, .. } = &mut problem {
+                *near = near_partnership(file, how.owners);
+            }
             let place = Location::file(file).in_sheet(sheet);
             diags.push(Diagnostic::error(problem).at(place));
             Err(Unread::Unusable {
@@ -57,6 +60,22 @@ fn preset_way<'a>(
             })
         }
     }
+}
+
+/// The partnership whose id a folder below `metrics/` that `file` is in is
+/// named nearly as (`Ben-Carter` for `ben-carter`), looked for only once a
+/// platform export is found in no partnership's folder.
+fn near_partnership(file: &Path, owners: &[&str]) -> Option<String> {
+    let parts: Vec<&str> = file
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    let below = parts.iter().rposition(|p| *p == "metrics")? + 1;
+    let folders = parts.get(below..parts.len().saturating_sub(1))?;
+    folders
+        .iter()
+        .find_map(|name| did_you_mean(name, owners.iter().copied()))
+        .map(str::to_string)
 }
 
 /// The way to read a table whose header is `header` (normalised:

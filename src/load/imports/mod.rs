@@ -48,10 +48,10 @@ pub struct How<'a> {
     pub mapping: Option<&'a ImportMapping>,
     /// The partnership whose folder the file is in, if any.
     pub folder: Option<&'a str>,
-    /// When the file is in no partnership's folder: the id of a
-    /// partnership that a folder it is in is named nearly as (`Aroa` for
+    /// The client's partnership ids: a platform export in no partnership's
+    /// folder is told of one its folder is named nearly as (`Aroa` for
     /// `aroa`).
-    pub near_folder: Option<&'a str>,
+    pub owners: &'a [&'a str],
     /// Whether the file is read for `roster import`: orders keep their
     /// revenue (which no figure reads) to be written out, and personal
     /// data is not warned about (it is being taken out).

@@ -203,8 +203,8 @@ pub fn preset<'a>(
         "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c), None),
         _ => {
             let Some(p) = partnership else {
-                let near = how.near_folder.map(str::to_string);
-                return Err(ImportProblem::NoPartnership { preset, near });
+                // Which folder is meant is told where the file is known.
+                return Err(ImportProblem::NoPartnership { preset, near: None });
             };
             c.push("partnership", Source::OrElse(None, p.to_string()));
             let kind_default = how.mapping.and_then(|m| m.kind_default);

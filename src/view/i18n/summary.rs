@@ -4,11 +4,12 @@
 //! from the page's other fixed strings, which are long enough.
 //!
 //! Russian counts agree with their number (1 ретейнер, 2 ретейнера,
-//! 5 ретейнеров) through [`ru_plural`]; month names take the case their
+//! 5 ретейнеров) through [`super::plural::ru`]; month names take the case their
 //! preposition asks for.
 
 use std::cmp::Ordering;
 
+use super::plural;
 use crate::model::{Language, Month};
 
 /// The fixed strings of the summary and the table, in one language.
@@ -90,8 +91,6 @@ pub struct Due<'a> {
     /// Its recommendation's name, when it has one.
     pub recommendation: Option<&'a str>,
 }
-
-pub use super::plural::ru as ru_plural;
 
 /// The first sentence: what the month cost and brought in, against the
 /// month before.
@@ -271,7 +270,7 @@ pub fn posts(lang: Language, (sponsored, s): (u64, &str), (organic, o): (u64, &s
                     "спонсорские публикации",
                     "спонсорских публикаций",
                 ];
-                format!("{x} {}", ru_plural(n, forms))
+                format!("{x} {}", plural::ru(n, forms))
             };
             let or = |n: u64, x: &str| {
                 let forms = [
@@ -279,7 +278,7 @@ pub fn posts(lang: Language, (sponsored, s): (u64, &str), (organic, o): (u64, &s
                     "органических упоминания",
                     "органических упоминаний",
                 ];
-                format!("{x} {}", ru_plural(n, forms))
+                format!("{x} {}", plural::ru(n, forms))
             };
             match (sponsored, organic) {
                 (0, 0) => "Публикаций в этом месяце не было.".to_string(),
@@ -313,7 +312,7 @@ pub fn best(lang: Language, creator: &str, roi: &str, cost: &str, costed: u64) -
         ),
         (Language::Ru, n) => format!(
             "Лучший ROI из {n} {} с затратами в этом месяце — у автора {creator}: {roi} при затратах {cost}.",
-            ru_plural(n, ["партнёрства", "партнёрств", "партнёрств"])
+            plural::ru(n, ["партнёрства", "партнёрств", "партнёрств"])
         ),
     }
 }
@@ -358,8 +357,8 @@ pub fn due(lang: Language, due: &[Due]) -> String {
                 .collect();
             format!(
                 "В ближайшие 30 дней после даты отчёта {} {n} {}: {}.",
-                ru_plural(n, ["заканчивается", "заканчиваются", "заканчиваются"]),
-                ru_plural(n, ["ретейнер", "ретейнера", "ретейнеров"]),
+                plural::ru(n, ["заканчивается", "заканчиваются", "заканчиваются"]),
+                plural::ru(n, ["ретейнер", "ретейнера", "ретейнеров"]),
                 join(&items, " и ")
             )
         }
@@ -388,7 +387,7 @@ mod tests {
         let forms = ["ретейнер", "ретейнера", "ретейнеров"];
         let got: Vec<&str> = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111]
             .iter()
-            .map(|&n| ru_plural(n, forms))
+            .map(|&n| plural::ru(n, forms))
             .collect();
         assert_eq!(
             got,
