@@ -157,11 +157,13 @@ fn ends_a_word(c: char) -> bool {
 /// `value` with each e-mail address in it replaced, the quotes and
 /// brackets around it kept: for every message that quotes a user's value.
 /// A web address with a user in it is left to the message that quotes it.
+/// Borrowed when nothing was replaced.
 pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
     if !has_email(value) {
         return std::borrow::Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
+    let mut replaced = false;
     let mut rest = value;
     while !rest.is_empty() {
         let end = rest.find(ends_a_word).unwrap_or(rest.len());
@@ -169,6 +171,7 @@ pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
         // A web address with a user (`https://user@host/`) is no e-mail.
         if written(word) == Written::Email && !word.contains("://") {
             out.push_str("<e-mail address>");
+            replaced = true;
         } else {
             out.push_str(word);
         }
@@ -177,6 +180,9 @@ pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
             out.push(c);
         }
         rest = chars.as_str();
+    }
+    if !replaced {
+        return std::borrow::Cow::Borrowed(value);
     }
     std::borrow::Cow::Owned(out)
 }
@@ -230,5 +236,9 @@ mod tests {
             redacted("https://u@x.io/ a@b.co"),
             "https://u@x.io/ <e-mail address>"
         );
+        // A link with an `@` and a dot after it is no e-mail: the value
+        // comes back as it was, not as a copy.
+        let link = "https://www.tiktok.com/@a/video/.139966342470512897";
+        assert!(matches!(redacted(link), std::borrow::Cow::Borrowed(_)));
     }
 }

@@ -388,18 +388,16 @@ const QUOTED_CHARS: usize = 80;
 /// through here, so no message grows with its input.
 pub fn shorten(value: &str) -> Cow<'_, str> {
     // No message quotes an e-mail address (docs/your-data.md).
-    if let Cow::Owned(safe) = crate::personal::redacted(value) {
-        return Cow::Owned(shorten(&safe).into_owned());
-    }
-    let Some((cut, _)) = value.char_indices().nth(QUOTED_CHARS) else {
-        return Cow::Borrowed(value);
+    let safe = crate::personal::redacted(value);
+    let Some((cut, _)) = safe.char_indices().nth(QUOTED_CHARS) else {
+        return safe;
     };
-    let keep = value
+    let keep = safe
         .char_indices()
         .nth(QUOTED_CHARS - 20)
         .map_or(cut, |(i, _)| i);
-    let n = value.chars().count();
-    Cow::Owned(format!("{}… ({n} characters)", &value[..keep]))
+    let n = safe.chars().count();
+    Cow::Owned(format!("{}… ({n} characters)", &safe[..keep]))
 }
 
 /// The closest candidate to `value` by edit distance, for "did you mean".
@@ -482,6 +480,17 @@ mod tests {
             format!("{}… (81 characters)", "é".repeat(60))
         );
         assert_eq!(shorten(&"x".repeat(80)), "x".repeat(80));
+        // A web address that looks like an e-mail is kept, and quoting it
+        // ends (it once recursed until the stack overflowed).
+        let link = "https://www.tiktok.com/@a/video/.139966342470512897";
+        assert_eq!(shorten(link), link);
+        assert_eq!(shorten("write to a@b.co"), "write to <e-mail address>");
+        let mails = "a@b.co ".repeat(20);
+        assert!(
+            shorten(&mails).ends_with("… (340 characters)"),
+            "{}",
+            shorten(&mails)
+        );
     }
 
     #[test]

@@ -560,6 +560,28 @@ fn read_export(bytes: &[u8]) {
     }
 }
 
+/// A TikTok link cut short after its `@` (a mutation once found): its
+/// message quotes it (it is no e-mail, though it has an `@` and a dot
+/// after it), and says it once, with no empty id or date after it. Quoting
+/// it once recursed until the stack overflowed.
+#[test]
+fn a_bad_video_link_is_said_once_and_quoted() {
+    use roster::load::imports::How;
+    let text = "\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"\n\"1\",\"A\",\"https://www.tiktok.com/@a/video/.139966342470512897\",\"September 4\",\"10\",\"1\",\"2\",\"1000\"\n";
+    let how = How {
+        folder: Some("anna-petrova"),
+        ..How::default()
+    };
+    let mut d = Diagnostics::new();
+    let read = csv::read(Path::new("m.csv"), text.as_bytes(), &how, &mut d);
+    assert!(read.is_ok());
+    let messages: Vec<String> = d.iter().map(|d| d.message()).collect();
+    assert_eq!(
+        messages,
+        ["\"https://www.tiktok.com/@a/video/.139966342470512897\" is not a TikTok video link"]
+    );
+}
+
 /// A cell of junk: digits, letters, separators, quotes, e-mails, dates.
 fn junk() -> impl Strategy<Value = String> {
     prop::collection::vec(

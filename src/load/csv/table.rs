@@ -247,6 +247,12 @@ impl<'t> Table<'t> {
             let text = |i: usize| row.record.get(i).map(str::trim).filter(|s| !s.is_empty());
             post.export = Some(Box::new(export.read(&text, view.mentions)));
         }
+        // A cell the view could not make roster's is reported at it once,
+        // not again as the empty value it leaves.
+        let said: Vec<u32> = row.errors.iter().map(|(c, _)| c.field).collect();
+        mapped.errors.retain(|(c, p)| {
+            !(matches!(p, CsvProblem::EmptyCell { .. }) && said.contains(&c.field))
+        });
         row.errors.append(&mut mapped.errors);
         row.warnings.append(&mut mapped.warnings);
         row.personal = row.personal.or(mapped.personal);

@@ -33,8 +33,9 @@ impl View<'_> {
         Some(self.sources[id].field())
     }
 
-    /// Translate one row; `None` when it is left out, or has a problem
-    /// (in `errors`). `cell(i)` is the place of the file's field `i`.
+    /// Translate one row; `None` when it is left out. A cell it cannot make
+    /// roster's is a problem in `errors`, and empty in the row. `cell(i)` is
+    /// the place of the file's field `i`.
     pub fn translate(
         &self,
         record: &csv::StringRecord,
@@ -157,10 +158,13 @@ impl View<'_> {
             Source::VideoId(i) | Source::VideoTime(i) => {
                 let link = text(*i)?;
                 let Some(id) = video_id(link) else {
-                    let problem = CsvProblem::NotAVideoLink {
-                        value: link.to_string(),
-                    };
-                    errors.push((cell(*i), problem));
+                    // The id and the time come from one link: said once.
+                    if matches!(source, Source::VideoId(_)) {
+                        let problem = CsvProblem::NotAVideoLink {
+                            value: link.to_string(),
+                        };
+                        errors.push((cell(*i), problem));
+                    }
                     return None;
                 };
                 Some(match source {
