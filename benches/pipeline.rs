@@ -121,6 +121,7 @@ fn stages(c: &mut Criterion) {
                 renderers,
                 None,
                 &Progress::hidden(),
+                &mut Diagnostics::new(),
                 pipeline::in_memory,
             )
         })

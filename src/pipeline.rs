@@ -4,8 +4,9 @@
 //! [`prepare`] reads, resolves and computes a portfolio and compiles its
 //! templates once into the one [`Renderer`] a build uses for every page;
 //! beside it, one [`crate::pdf::Reports`] typesets every monthly PDF. Both
-//! render the same views ([`crate::view`]), as peers ([`Renderers`]).
-//! `build` then renders each client straight into the staging folder of
+//! render the same views ([`crate::view::ClientView`]), as peers
+//! ([`Renderers`]), through [`render_client`], the one way a client's site
+//! is made. `build` then renders each client straight into the staging folder of
 //! [`crate::output`]; `check` renders the same pages in memory, for what only
 //! rendering finds, and writes nothing; `serve` renders in memory too, from
 //! its own incremental reading, through [`resolve`], [`figures`] and
@@ -16,7 +17,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::analytics::{self, ClientFigures};
@@ -29,7 +30,7 @@ use crate::output::{self, Staging};
 use crate::progress::Progress;
 use crate::render::{Page, Renderer};
 use crate::resolve;
-use crate::resolve::templates;
+use crate::view::ClientView;
 
 pub use crate::resolve::Overrides;
 
@@ -178,13 +179,10 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
 }
 
 /// Render every page `build` would write, in memory, for what only
-/// rendering finds: a template naming a variable its page lacks, an asset
-/// that cannot be read.
+/// rendering finds: a template naming a variable its page lacks, a report
+/// the typesetter cannot make, an asset that cannot be read.
 fn check_rendering(prepared: &Prepared, diags: &mut Diagnostics) {
-    let rendered = render_in_memory(&prepared.computed, prepared.renderers(), None);
-    if let Err(e) = rendered
-        && let Err(e) = templates::to_diagnostic(e, diags)
-    {
+    if let Err(e) = render_in_memory(&prepared.computed, prepared.renderers(), None, diags) {
         diags.push(
             Diagnostic::error(RunProblem::RenderFailed {
                 cause: format!("{e:#}"),
@@ -228,16 +226,14 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
         progress.note(&terminal::waiting_for_build(&output));
     })?;
     let staging = claimed.stage(portfolio.internal)?;
-    let (mut written, top, pages) = match render_and_write(&prepared, &staging, opts, progress) {
-        Ok(r) => r,
-        Err(e) => {
-            progress.finish();
-            // The staging folder is dropped, so nothing changes on disk.
-            templates::to_diagnostic(e, &mut diags)?;
-            let summary = terminal::summary(&diags, Run::Build);
-            return Ok(outcome(&opts.root, diags, summary));
-        }
-    };
+    let rendered = render_and_write(&prepared, &staging, opts, progress, &mut diags)?;
+    if diags.has_errors() {
+        progress.finish();
+        // The staging folder is dropped, so nothing changes on disk.
+        let summary = terminal::summary(&diags, Run::Build);
+        return Ok(outcome(&opts.root, diags, summary));
+    }
+    let (mut written, top, pages) = rendered;
     progress.stage("writing", None);
     let ids: Vec<&str> = portfolio.clients.iter().map(|c| c.id.as_str()).collect();
     let published: Vec<&str> = portfolio.published.iter().map(|c| c.as_str()).collect();
@@ -268,30 +264,28 @@ fn outcome(root: &Path, diagnostics: Diagnostics, summary: Option<String>) -> Ou
 
 /// Render every client into `staging` as soon as it is done, then the
 /// index: the paths written, the index's files (still to write) and the
-/// number of pages.
+/// number of pages. What the portfolio's templates, reports or assets make
+/// fail goes to `diags`; only a failure of the machine is an error.
 fn render_and_write(
     prepared: &Prepared,
     staging: &Staging,
     opts: &BuildOptions,
     progress: &Progress,
+    diags: &mut Diagnostics,
 ) -> Result<(Vec<String>, Vec<Page>, usize)> {
     let (computed, renderer) = (&prepared.computed, &prepared.renderer);
-    let done = render_clients(
-        computed,
-        prepared.renderers(),
-        None,
-        progress,
-        |id, pages| {
-            let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
-            let written = staging.write_client(id, &pages)?;
-            progress.detail(|| terminal::client_built(id, html, pages.len()));
-            Ok((written, html))
-        },
-    )?;
+    let write = |id: &str, pages: Vec<Page>| {
+        let html = pages.iter().filter(|(n, _)| n.ends_with(".html")).count();
+        let written = staging.write_client(id, &pages)?;
+        progress.detail(|| terminal::client_built(id, html, pages.len()));
+        Ok((written, html))
+    };
+    let only = None;
+    let done = render_clients(computed, prepared.renderers(), only, progress, diags, write)?;
     // With --client the index would list only the chosen clients: keep
     // the previous one instead.
     let top = match opts.overrides.clients.is_empty() {
-        true => render_index(computed, renderer)?,
+        true => render_index(computed, renderer, diags),
         false => Vec::new(),
     };
     let pages = done.iter().map(|d| d.1).sum::<usize>()
@@ -300,14 +294,17 @@ fn render_and_write(
 }
 
 /// The sites of the computed clients (of those in `only`) and the index,
-/// in memory: what `check` renders and what `serve` serves.
+/// in memory: what `check` renders and what `serve` serves. What fails to
+/// render goes to `diags`, and its client is left out.
 pub fn render_in_memory(
     computed: &Computed,
     renderers: Renderers,
     only: Option<&BTreeSet<String>>,
+    diags: &mut Diagnostics,
 ) -> Result<(Vec<ClientFiles>, Vec<Page>)> {
-    let sites = render_clients(computed, renderers, only, &Progress::hidden(), in_memory)?;
-    Ok((sites, render_index(computed, renderers.html)?))
+    let hidden = &Progress::hidden();
+    let sites = render_clients(computed, renderers, only, hidden, diags, in_memory)?;
+    Ok((sites, render_index(computed, renderers.html, diags)))
 }
 
 /// The sink of [`render_clients`] that keeps a client's files in memory.
@@ -319,12 +316,15 @@ pub fn in_memory(id: &str, pages: Vec<Page>) -> Result<ClientFiles> {
 /// parallel, handing each client's files to `each` as soon as they are
 /// done; its results in the portfolio's client order. `build` writes them
 /// out, so the whole site never sits in memory; `serve` only renders the
-/// clients whose files changed.
+/// clients whose files changed. A client that fails to render is left out,
+/// its problems in `diags` (the same failure in many clients once); an
+/// error is a failure of `each`.
 pub fn render_clients<T: Send>(
     computed: &Computed,
     renderers: Renderers,
     only: Option<&BTreeSet<String>>,
     progress: &Progress,
+    diags: &mut Diagnostics,
     each: impl Fn(&str, Vec<Page>) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
     let chosen: Vec<_> = computed
@@ -335,56 +335,96 @@ pub fn render_clients<T: Send>(
         .filter(|(c, _)| only.is_none_or(|o| o.contains(c.id.as_str())))
         .collect();
     progress.stage("rendering", Some(chosen.len() as u64));
-    chosen
+    let rendered: Vec<Result<Result<T, Vec<Diagnostic>>>> = chosen
         .into_par_iter()
         .map(|(c, f)| {
-            let assets = client_assets(&computed.portfolio, c)?;
-            let client = (&computed.portfolio, c, f);
-            let mut pages = renderers.html.client(client, &assets, renderers.pdf)?;
-            pages.extend(assets);
-            let done = each(c.id.as_str(), pages)?;
+            let (pages, problems) = render_client(&computed.portfolio, (c, f), renderers);
+            let done = match problems.is_empty() {
+                true => Ok(each(c.id.as_str(), pages)?),
+                false => Err(problems),
+            };
             progress.advance();
             Ok(done)
         })
-        .collect()
+        .collect();
+    let mut done = Vec::new();
+    let mut seen: Vec<Diagnostic> = Vec::new();
+    for client in rendered {
+        match client? {
+            Ok(t) => done.push(t),
+            Err(problems) => {
+                for d in problems {
+                    if !seen.contains(&d) {
+                        seen.push(d);
+                    }
+                }
+            }
+        }
+    }
+    seen.into_iter().for_each(|d| diags.push(d));
+    Ok(done)
+}
+
+/// Every file of one client's site: both renderers over the same views,
+/// the PDFs typeset while the pages are filled in, and the client's
+/// assets; with what failed, every page tried. The one way a client's
+/// site is made, for `build`, `check` and `serve`.
+pub fn render_client(
+    portfolio: &Portfolio,
+    (client, figures): (&Client, &ClientFigures),
+    renderers: Renderers,
+) -> (Vec<Page>, Vec<Diagnostic>) {
+    let (assets, mut problems) = client_assets(portfolio, client);
+    let view = ClientView::new(portfolio, client, figures);
+    let logo = (view.ctx.logo.as_ref())
+        .and_then(|name| assets.iter().find(|(p, _)| p == name))
+        .map(|(p, bytes)| (p.as_str(), bytes.as_slice()));
+    let begun = renderers.pdf.start(&view, logo);
+    let (mut pages, failed) = renderers.html.client(&view);
+    problems.extend(failed);
+    let (pdfs, failed) = begun.finish(&view.ctx);
+    problems.extend(failed);
+    pages.extend(pdfs);
+    pages.extend(assets);
+    (pages, problems)
 }
 
 /// `<output>/index.html` listing the clients (with its stylesheet) when
-/// roster.yaml says `index: true`; nothing otherwise.
-pub fn render_index(computed: &Computed, renderer: &Renderer) -> Result<Vec<Page>> {
+/// roster.yaml says `index: true`; nothing otherwise, or when its template
+/// fails (a diagnostic in `diags`).
+pub fn render_index(
+    computed: &Computed,
+    renderer: &Renderer,
+    diags: &mut Diagnostics,
+) -> Vec<Page> {
     let portfolio = &computed.portfolio;
     // A portfolio with nothing to report yet has no report date to show.
     if !portfolio.settings.index || portfolio.clients.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let clients: Vec<_> = portfolio.clients.iter().zip(&computed.figures).collect();
-    renderer.index(portfolio, &clients)
+    renderer.index(portfolio, &clients).unwrap_or_else(|d| {
+        diags.push(*d);
+        Vec::new()
+    })
 }
 
-/// A client's assets (its logo), read from `clients/<id>/` and copied into
-/// its folder at the same relative paths.
-fn client_assets(portfolio: &Portfolio, client: &Client) -> Result<Vec<Page>> {
-    let dir = portfolio.root.join("clients").join(&client.id);
-    client
-        .assets
-        .iter()
-        .map(|rel| {
-            let from = dir.join(rel);
-            // Checked when the portfolio was read; read through the same door
-            // in case the file was replaced by a link since.
-            let bytes = match load::within::read(&portfolio.root, &from) {
-                Ok(bytes) => bytes,
-                Err(load::within::Refused::Outside) => {
-                    bail!("{} leads outside the portfolio", from.display())
+/// A client's assets (its logo), read from `clients/<id>/` to be copied
+/// into its folder at the same relative paths; what cannot be read, a
+/// diagnostic.
+fn client_assets(portfolio: &Portfolio, client: &Client) -> (Vec<Page>, Vec<Diagnostic>) {
+    let dir = Path::new("clients").join(&client.id);
+    let mut problems = Vec::new();
+    let assets = (client.assets.iter())
+        .filter_map(
+            |rel| match load::within::copied(&portfolio.root, &dir.join(rel)) {
+                Ok(bytes) => Some((rel.to_string_lossy().replace('\\', "/"), bytes)),
+                Err(d) => {
+                    problems.push(*d);
+                    None
                 }
-                Err(load::within::Refused::NotAFile(kind)) => {
-                    bail!("{} is {kind}, not a regular file", from.display())
-                }
-                Err(load::within::Refused::Io(e)) => {
-                    return Err(e).with_context(|| format!("reading {}", from.display()));
-                }
-            };
-            Ok((rel.to_string_lossy().replace('\\', "/"), bytes))
-        })
-        .collect()
+            },
+        )
+        .collect();
+    (assets, problems)
 }

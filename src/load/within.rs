@@ -192,6 +192,25 @@ pub fn not_a_file(file: &Path, kind: &str) -> Diagnostic {
     Diagnostic::error(problem).in_file(file)
 }
 
+/// The bytes of a file a build copies as it is (a client's logo), at
+/// `file` relative to the portfolio `root`: checked when the portfolio was
+/// read, read again through the same door in case it was replaced by a
+/// link since; what stops it is a diagnostic.
+pub fn copied(root: &Path, file: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    read(root, &root.join(file)).map_err(|refused| {
+        Box::new(match refused {
+            Refused::Outside => outside(file),
+            Refused::NotAFile(kind) => not_a_file(file, kind),
+            Refused::Io(e) => {
+                let reason = e.to_string();
+                Diagnostic::error(FileProblem::Unreadable { reason })
+                    .in_file(file)
+                    .io()
+            }
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

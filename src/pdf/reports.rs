@@ -1,8 +1,8 @@
-//! The PDF renderer as the build runs it: handed each monthly report's view
-//! as the HTML renderer makes it, it starts typesetting at once on the
-//! typesetter's own pool, and gives the PDF when the client's pages are
-//! done; a report it cannot make fails the build as a diagnostic, as a
-//! template would.
+//! The PDF renderer as the build runs it: handed a client's views, it
+//! starts typesetting each monthly report that has a PDF at once, on the
+//! typesetter's own pool, while the HTML renderer fills its templates; the
+//! PDFs are collected when the client's pages are done. A report it cannot
+//! make is a diagnostic, collected with the rest.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -10,10 +10,9 @@ use std::sync::OnceLock;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::kind::RunProblem;
 use crate::model::Month;
-use crate::resolve::templates::TemplateError;
 use crate::view::pages::Ctx;
 use crate::view::pages::month::{MonthPage, PDF_FILE};
-use crate::view::{File, Logo, MonthFiles};
+use crate::view::{ClientView, File, Logo};
 
 use super::{Failure, Pending, Report, Typesetter};
 
@@ -24,63 +23,80 @@ pub struct Reports {
     typesetter: OnceLock<Result<Typesetter, String>>,
 }
 
+/// One client's PDFs being typeset, each with its month.
+pub struct Begun(Vec<(Month, Result<Pending, Failure>)>);
+
 impl Reports {
     /// No PDF typeset yet: the typesetter waits for the first.
     pub fn new() -> Reports {
         Reports::default()
     }
+
+    /// Start typesetting every monthly report of `view` that has a PDF,
+    /// with the client's `logo`.
+    pub fn start(&self, view: &ClientView, logo: Option<Logo>) -> Begun {
+        let ctx = &view.ctx;
+        let begun = view.months.iter().filter(|(_, v)| v.page.pdf.is_some());
+        Begun(
+            begun
+                .map(|(m, v)| {
+                    let typesetter = self.typesetter.get_or_init(Typesetter::new);
+                    let report = Report {
+                        notes: month_notes(ctx, *m, &v.page),
+                        logo,
+                        ..Report::of(ctx, *m, &v.page)
+                    };
+                    let pending = match typesetter {
+                        Ok(t) => Ok(t.start(&report)),
+                        Err(e) => Err(e.clone().into()),
+                    };
+                    (*m, pending)
+                })
+                .collect(),
+        )
+    }
 }
 
-impl MonthFiles for Reports {
-    type Pending = Result<Pending, Failure>;
-
-    fn start(
-        &self,
-        ctx: &Ctx,
-        logo: Option<Logo>,
-        m: Month,
-        page: &MonthPage,
-    ) -> Option<Self::Pending> {
-        page.pdf.as_ref()?;
-        let typesetter = self.typesetter.get_or_init(Typesetter::new);
-        let report = Report {
-            notes: month_notes(ctx, m, page),
-            logo,
-            ..Report::of(ctx, m, page)
-        };
-        Some(match typesetter {
-            Ok(t) => Ok(t.start(&report)),
-            Err(e) => Err(e.clone().into()),
-        })
+impl Begun {
+    /// The PDFs of the client of `ctx` when they are done, and a
+    /// diagnostic for each report that could not be made.
+    pub fn finish(self, ctx: &Ctx) -> (Vec<File>, Vec<Diagnostic>) {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for (m, pending) in self.0 {
+            let path = format!("reports/{m}/{PDF_FILE}");
+            match pending.and_then(Pending::wait) {
+                Ok(pdf) => files.push((path, pdf)),
+                Err(failure) => problems.push(failed(ctx, path, failure)),
+            }
+        }
+        (files, problems)
     }
+}
 
-    fn finish(&self, ctx: &Ctx, m: Month, pending: Self::Pending) -> anyhow::Result<File> {
-        let made = pending.and_then(Pending::wait);
-        let path = format!("reports/{m}/{PDF_FILE}");
-        let folder = Path::new("clients").join(ctx.client.id.as_str());
-        made.map(|pdf| (path.clone(), pdf)).map_err(|failure| {
-            let (problem, file) = match failure {
-                Failure::Logo(problem) => {
-                    let logo = ctx.logo.clone().unwrap_or_default();
-                    let file = folder.join(&logo);
-                    let problem = RunProblem::PdfLogo {
-                        report: path,
-                        logo,
-                        problem,
-                    };
-                    (problem, file)
-                }
-                Failure::Typeset(problems) => (
-                    RunProblem::PdfFailed {
-                        report: path,
-                        problems,
-                    },
-                    folder,
-                ),
+/// What a report that could not be made at `path` says, and where.
+fn failed(ctx: &Ctx, path: String, failure: Failure) -> Diagnostic {
+    let folder = Path::new("clients").join(ctx.client.id.as_str());
+    let (problem, file) = match failure {
+        Failure::Logo(problem) => {
+            let logo = ctx.logo.clone().unwrap_or_default();
+            let file = folder.join(&logo);
+            let problem = RunProblem::PdfLogo {
+                report: path,
+                logo,
+                problem,
             };
-            TemplateError(Diagnostic::error(problem).in_file(&file)).into()
-        })
-    }
+            (problem, file)
+        }
+        Failure::Typeset(problems) => (
+            RunProblem::PdfFailed {
+                report: path,
+                problems,
+            },
+            folder,
+        ),
+    };
+    Diagnostic::error(problem).in_file(&file)
 }
 
 /// Month `m`'s notes as its page shows them: heading and Markdown.

@@ -8,22 +8,23 @@
 //! built-in `default` and `paper`, or `themes/<name>/style.css` in the
 //! portfolio, written into each client folder as `style.css` with the
 //! client's brand colour as its accent. The other renderer, the monthly PDF,
-//! is handed each monthly report's view as it is made ([`MonthFiles`]), so
-//! that both work at once without either knowing the other.
+//! is a peer: the pipeline hands both the same views ([`ClientView`]), and
+//! neither knows the other. A template that fails on a page is a
+//! diagnostic; every page is still tried, so one run shows every failure.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
 use crate::analytics::ClientFigures;
-use crate::diagnostics::Diagnostics;
-use crate::model::{Client, Language, Looks, Month, Portfolio};
+use crate::diagnostics::kind::RunProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Client, Language, Looks, Portfolio};
 use crate::resolve::templates;
-pub use crate::resolve::templates::TemplateError;
 use crate::view::i18n;
-use crate::view::pages::{self, Ctx, Site};
-pub use crate::view::{Logo, MonthFiles};
+use crate::view::pages::{self, Site};
+use crate::view::{ClientView, PageView};
 
 /// A file of a client's site: path relative to the client folder, contents.
 pub type Page = (String, Vec<u8>);
@@ -37,36 +38,30 @@ pub struct Renderer {
     looks: Looks,
 }
 
-/// What each page of one client is rendered with.
-struct Frame {
-    /// The client's language.
-    lang: Language,
-    /// The client folder's absolute address, if any.
-    base: Option<String>,
-}
-
-/// A page rendered, with its absolute address when there is one.
-type Rendered = (Page, Option<String>);
-
 /// The files of one client's site as they are made, with the addresses of
-/// its pages for the sitemap when roster.yaml sets `base_url`.
-struct Written<P> {
+/// its pages for the sitemap when roster.yaml sets `base_url`, and what
+/// failed.
+#[derive(Default)]
+struct Written {
     /// The files so far.
     pages: Vec<Page>,
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
-    /// The monthly reports' other files being made meanwhile (the PDFs),
-    /// with their months.
-    pending: Vec<Begun<P>>,
+    /// The pages that could not be rendered, one diagnostic each (the same
+    /// failure on many pages once).
+    problems: Vec<Diagnostic>,
 }
 
-/// A monthly report's other file, begun, with its month.
-type Begun<P> = (Month, P);
-
-impl<P> Written<P> {
-    fn add(&mut self, (page, url): Rendered) {
-        self.pages.push(page);
-        self.urls.extend(url);
+impl Written {
+    fn add(&mut self, (dir, site): (&str, &Site), rendered: Result<Vec<u8>, Box<Diagnostic>>) {
+        match rendered {
+            Ok(html) => {
+                self.pages.push((format!("{dir}index.html"), html));
+                self.urls.extend(site.canonical.clone());
+            }
+            Err(d) if self.problems.contains(&d) => {}
+            Err(d) => self.problems.push(*d),
+        }
     }
 }
 
@@ -118,30 +113,25 @@ impl Renderer {
         site: &Site,
         lang: Language,
         page: &impl Serialize,
-    ) -> Result<Vec<u8>> {
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let mut context = tera::Context::new();
         context.insert("site", site);
         context.insert("t", i18n::table(lang));
         context.insert("page", page);
         match self.tera.render(name, &context) {
             Ok(html) => Ok(html.into_bytes()),
-            Err(e) => Err(TemplateError(templates::render_error(&self.looks, name, &e)).into()),
+            Err(e) => Err(Box::new(templates::render_error(&self.looks, name, &e))),
         }
     }
 
-    /// A page in `dir` ("" or "reports/2026-10/") from `template`; its
-    /// tables carry their CSV files in their links.
-    fn page(
+    /// A page's `index.html` in its folder, from `template`.
+    fn page<P: Serialize>(
         &self,
-        frame: &Frame,
-        (dir, template): (&str, &str),
-        mut site: Site,
-        page: &impl Serialize,
-    ) -> Result<Rendered> {
-        site.canonical = frame.base.as_ref().map(|b| format!("{b}{dir}"));
-        let url = site.canonical.clone();
-        let html = self.render(template, &site, frame.lang, page)?;
-        Ok(((format!("{dir}index.html"), html), url))
+        lang: Language,
+        template: &str,
+        view: &PageView<P>,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        self.render(template, &view.site, lang, &view.page)
     }
 
     /// The stylesheet of a site with `accent` as its brand colour.
@@ -153,98 +143,53 @@ impl Renderer {
         .into_bytes()
     }
 
-    /// Every file of one client's site but its `assets` (its files as
-    /// read, the logo among them, which its PDFs carry), with the files
-    /// `months` makes of the monthly reports.
-    pub fn client<M: MonthFiles>(
-        &self,
-        (portfolio, client, figures): (&Portfolio, &Client, &ClientFigures),
-        assets: &[Page],
-        months: &M,
-    ) -> Result<Vec<Page>> {
-        let ctx = Ctx::new(portfolio, client, figures);
-        let logo = ctx
-            .logo
-            .as_ref()
-            .and_then(|name| assets.iter().find(|(p, _)| p == name))
-            .map(|(p, bytes)| (p.as_str(), bytes.as_slice()));
-        let lang = client.language;
-        let mut pages = Vec::new();
-        let json = serde_json::to_string_pretty(figures).context("serialising data.json")?;
-        pages.push(("data.json".to_string(), format!("{json}\n").into_bytes()));
-        pages.push(("style.css".to_string(), self.stylesheet(&ctx.accent)));
-
-        let base = portfolio
-            .settings
-            .base_url
-            .as_deref()
-            .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
-        let frame = Frame { lang, base };
-        let mut out = Written {
-            pages,
-            urls: Vec::new(),
-            pending: Vec::new(),
-        };
-        let page = pages::overview::build(&ctx);
-        let site = ctx.site(0, ctx.t().overview.to_string(), "overview");
-        out.add(self.page(&frame, ("", "overview.html"), site, &page)?);
-        self.months(&ctx, (&frame, logo), (months, &mut out))?;
-        let page = pages::commitments::build(&ctx);
-        let site = ctx.site(1, ctx.t().commitments.to_string(), "commitments");
-        out.add(self.page(&frame, ("commitments/", "commitments.html"), site, &page)?);
+    /// Every file of one client's site made from its views, but its assets
+    /// and its PDFs: data.json, the stylesheet, each page and the sitemap;
+    /// and a diagnostic for each failure, every page tried.
+    pub fn client(&self, view: &ClientView) -> (Vec<Page>, Vec<Diagnostic>) {
+        let ctx = &view.ctx;
+        let lang = ctx.client.language;
+        let mut out = Written::default();
+        match serde_json::to_string_pretty(ctx.f) {
+            Ok(json) => (out.pages).push(("data.json".into(), format!("{json}\n").into_bytes())),
+            Err(e) => out
+                .problems
+                .push(Diagnostic::error(RunProblem::RenderFailed {
+                    cause: format!("data.json could not be written: {e}"),
+                })),
+        }
+        out.pages
+            .push(("style.css".into(), self.stylesheet(&ctx.accent)));
+        out.add(
+            at(&view.overview),
+            self.page(lang, "overview.html", &view.overview),
+        );
         // A client's pages are rendered in parallel too: `serve` rebuilds one
         // client at a time.
-        let partnerships: Vec<Rendered> = (client.partnerships.par_iter().enumerate())
-            .map(|(i, p)| {
-                let page = pages::partnership::build(&ctx, i);
-                let site = ctx.site(2, page.creator.clone(), "partnerships");
-                let dir = format!("partnerships/{}/", p.id);
-                self.page(&frame, (&dir, "partnership.html"), site, &page)
-            })
-            .collect::<Result<_>>()?;
-        partnerships.into_iter().for_each(|r| out.add(r));
-        for (i, m) in client.markets.iter().enumerate() {
-            let page = pages::market::build(&ctx, i);
-            let site = ctx.site(2, page.name.clone(), "markets");
-            let dir = format!("markets/{}/", m.id);
-            out.add(self.page(&frame, (&dir, "market.html"), site, &page)?);
+        let months: Vec<_> = (view.months.par_iter())
+            .map(|(_, v)| self.page(lang, "month.html", v))
+            .collect();
+        for ((_, v), html) in view.months.iter().zip(months) {
+            out.add(at(v), html);
         }
-        let Written {
-            mut pages,
-            urls,
-            pending,
-        } = out;
-        for (m, pending) in pending {
-            pages.push(months.finish(&ctx, m, pending)?);
+        let commitments = &view.commitments;
+        out.add(
+            at(commitments),
+            self.page(lang, "commitments.html", commitments),
+        );
+        let partnerships: Vec<_> = (view.partnerships.par_iter())
+            .map(|v| self.page(lang, "partnership.html", v))
+            .collect();
+        for (v, html) in view.partnerships.iter().zip(partnerships) {
+            out.add(at(v), html);
         }
-        if !urls.is_empty() {
-            pages.push(("sitemap.xml".into(), sitemap(&urls)));
+        for v in &view.markets {
+            out.add(at(v), self.page(lang, "market.html", v));
         }
-        Ok(pages)
-    }
-
-    /// The monthly reports, each handed to `months` as its view is made.
-    fn months<M: MonthFiles>(
-        &self,
-        ctx: &Ctx,
-        (frame, logo): (&Frame, Option<Logo>),
-        (months, out): (&M, &mut Written<M::Pending>),
-    ) -> Result<()> {
-        let done: Vec<(Rendered, Option<Begun<M::Pending>>)> = (ctx.months.par_iter().enumerate())
-            .map(|(i, m)| {
-                let page = pages::month::build(ctx, i);
-                let title = format!("{} · {}", ctx.t().report_title, page.month);
-                let site = ctx.site(2, title, "reports");
-                let dir = format!("reports/{m}/");
-                let other = months.start(ctx, logo, *m, &page).map(|p| (*m, p));
-                Ok((self.page(frame, (&dir, "month.html"), site, &page)?, other))
-            })
-            .collect::<Result<_>>()?;
-        for (rendered, other) in done {
-            out.add(rendered);
-            out.pending.extend(other);
+        if !out.urls.is_empty() {
+            out.pages.push(("sitemap.xml".into(), sitemap(&out.urls)));
         }
-        Ok(())
+        (out.pages, out.problems)
     }
 
     /// `<output>/index.html` and its stylesheet: the list of client sites.
@@ -252,7 +197,7 @@ impl Renderer {
         &self,
         portfolio: &Portfolio,
         clients: &[(&Client, &ClientFigures)],
-    ) -> Result<Vec<Page>> {
+    ) -> Result<Vec<Page>, Box<Diagnostic>> {
         let (site, page) = pages::site_index::build(portfolio, clients);
         let lang = portfolio.settings.language;
         Ok(vec![
@@ -263,4 +208,9 @@ impl Renderer {
             ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
         ])
     }
+}
+
+/// Where a page goes and its frame, for [`Written::add`].
+fn at<P>(view: &PageView<P>) -> (&str, &Site) {
+    (view.dir.as_str(), &view.site)
 }

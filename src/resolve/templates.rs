@@ -6,11 +6,10 @@
 //! `extends`, `include` and `import` tags are read here first and a loop is
 //! reported before tera sees the templates. Syntax errors carry tera's line
 //! and column. A variable a template names but the page does not have only
-//! shows while rendering: [`TemplateError`] carries that to whoever renders
-//! (`check` renders every page in memory for this reason).
+//! shows while rendering: [`render_error`] makes that a diagnostic for
+//! whoever renders (`check` renders every page in memory for this reason).
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 
 use tera::Tera;
@@ -21,31 +20,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::Looks;
 
 use super::template_calls;
-
-/// A template that failed while rendering a page, as a diagnostic.
-#[derive(Debug)]
-pub struct TemplateError(pub Diagnostic);
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.message())
-    }
-}
-
-impl std::error::Error for TemplateError {}
-
-/// A template that fails while rendering is a mistake in the portfolio, so
-/// a diagnostic pushed into `diags`; any other failure is the machine's, and
-/// returned.
-pub fn to_diagnostic(e: anyhow::Error, diags: &mut Diagnostics) -> anyhow::Result<()> {
-    match e.downcast::<TemplateError>() {
-        Ok(TemplateError(d)) => {
-            diags.push(d);
-            Ok(())
-        }
-        Err(e) => Err(e),
-    }
-}
 
 /// Where a template comes from: its file in the portfolio, when it is an
 /// override.

@@ -28,7 +28,6 @@ use crate::model::Settings;
 use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
 use crate::render::{Page, Renderer};
-use crate::resolve::templates;
 
 /// What a rebuild produced.
 #[derive(Debug)]
@@ -259,16 +258,13 @@ impl Workspace {
             html: renderer,
             pdf: &self.pdf,
         };
-        let rendered = pipeline::render_in_memory(good, renderers, Some(&rebuilt));
-        let (sites, top) = match rendered {
-            Ok(r) => r,
-            Err(e) => {
-                templates::to_diagnostic(e, &mut problems)?;
-                return Ok(Rebuild::Failed {
-                    diagnostics: problems,
-                });
-            }
-        };
+        let (sites, top) =
+            pipeline::render_in_memory(good, renderers, Some(&rebuilt), &mut problems)?;
+        if problems.has_errors() {
+            return Ok(Rebuild::Failed {
+                diagnostics: problems,
+            });
+        }
         let mut diagnostics = Diagnostics::new();
         let scope = if all {
             served.as_ref()

@@ -96,6 +96,55 @@ fn a_template_naming_an_unknown_variable_is_found_by_check() {
 }
 
 #[test]
+fn every_template_that_fails_on_its_pages_is_reported_in_one_run() {
+    let fx = base();
+    let broken = |name: &str, text: &str, var: &str| {
+        let text = text.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}\n{{{{ page.{var} }}}}"),
+            1,
+        );
+        fx.write(&format!("templates/{name}"), &text);
+        let line = text.lines().position(|l| l.contains(var)).unwrap() + 1;
+        (
+            format!("error: template {name} uses `page.{var}`, which its page does not have"),
+            format!("templates/{name}:{line}:4"),
+        )
+    };
+    let market = broken(
+        "market.html",
+        include_str!("../../templates/market.html"),
+        "nope",
+    );
+    // Every partnership page fails the same way: said once.
+    let partnership = broken(
+        "partnership.html",
+        include_str!("../../templates/partnership.html"),
+        "missing",
+    );
+    let help = "docs/themes.md lists the variables each template receives";
+    check(
+        &fx,
+        1,
+        &[
+            (&market.0, &market.1, help),
+            (&partnership.0, &partnership.1, help),
+        ],
+    );
+    let run = fx.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (message, _) in [&market, &partnership] {
+        assert_eq!(
+            run.stderr.matches(message.as_str()).count(),
+            1,
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!fx.out().exists(), "a failed build wrote {:?}", fx.out());
+}
+
+#[test]
 fn an_unknown_theme_is_found_by_check_at_its_line() {
     let fx = base();
     fx.append("roster.yaml", "theme: papr\n");
