@@ -136,12 +136,14 @@ pub fn may_hold_personal(text: &str) -> bool {
     personal_header(header) || has_email(text)
 }
 
-/// Whether some word of `text` is an e-mail address.
+/// Whether some word of `text` is an e-mail address. A web address with
+/// an `@` in it (a TikTok link, `https://www.tiktok.com/@name.brews/…`) is
+/// no e-mail: a posts file of such links is quoted like any other.
 pub fn has_email(text: &str) -> bool {
     text.contains('@')
         && text
             .split(ends_a_word)
-            .any(|w| written(w) == Written::Email)
+            .any(|w| written(w) == Written::Email && !w.contains("://"))
 }
 
 /// Whether `c` ends a word of a text that may hold an e-mail address:
@@ -168,7 +170,6 @@ pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
     while !rest.is_empty() {
         let end = rest.find(ends_a_word).unwrap_or(rest.len());
         let (word, after) = rest.split_at(end);
-        // A web address with a user (`https://user@host/`) is no e-mail.
         if written(word) == Written::Email && !word.contains("://") {
             out.push_str("<e-mail address>");
             replaced = true;
@@ -211,6 +212,11 @@ mod tests {
         assert!(!may_hold_personal(
             "post_id,partnership,published\n1,anna,2026-01-01\n"
         ));
+        // A posts file of TikTok links (an `@`, a dot after it) is quoted.
+        assert!(!may_hold_personal(
+            "post_id,url\n7,https://www.tiktok.com/@jess.brews/video/7\n"
+        ));
+        assert!(may_hold_personal("post_id,url\n7,jess@brews.co\n"));
         for header in [
             "Покупатель",
             "Номер телефона",

@@ -360,6 +360,25 @@ fn reference_unknown_partnership_once_per_file_with_a_count() {
 }
 
 #[test]
+fn an_unknown_partnership_beside_tiktok_links_is_quoted_with_its_line() {
+    let fx = base();
+    // A TikTok link has an `@` and a dot after it, as an e-mail has: the
+    // file is still no file of customers, and its line is quoted.
+    let link = "https://www.tiktok.com/@anna.brews/video/7049044217305063117";
+    let posts = fx
+        .read(POSTS)
+        .replacen(",anna-petrova,", ",ana-petrova,", 1)
+        .replacen(",USD,\n", &format!(",USD,{link}\n"), 1);
+    fs::write(fx.path(POSTS), posts).unwrap();
+    let run = fx.roster(&["check", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let quoted = format!(
+        "2 | A1,ana-petrova,2026-01-15,sponsored,12000,9000,540,120,6,320.50,USD,{link}\n  |    ^^^^^^^^^^^\n"
+    );
+    assert!(run.stderr.contains(&quoted), "{}", run.stderr);
+}
+
+#[test]
 fn reference_unknown_post_once_per_file_with_a_count() {
     let fx = base();
     let daily = fx.read(DAILY).replace("A1,", "A9,");

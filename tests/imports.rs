@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use crate::bad_input::tree;
+use crate::bad_input::{Edit, tree};
 use crate::common::{Fixture, assert_json_close, fixtures};
 
 const CLIENTS: [&str; 2] = ["shop-us", "shop-ru"];
@@ -332,4 +332,35 @@ fn the_helpers_split_diagnostics_and_find_whole_numbers() {
     assert!(d[0].starts_with("warning: 5") && d[0].contains("lines 8, 15"));
     assert_eq!(d[1], "error: bad\n  --> b.csv:3:1\n");
     assert!(has_number(&d[0], 5) && has_number(&d[0], 15) && !has_number(&d[0], 1));
+}
+
+#[test]
+fn a_partnership_with_an_error_still_owns_its_promo_codes() {
+    let said = |fx: &Fixture| {
+        let run = fx.roster(&["check", "."]);
+        let lines: Vec<String> = (run.stderr.lines())
+            .filter(|l| l.starts_with("error") || l.starts_with("warning"))
+            .map(str::to_string)
+            .collect();
+        (run.code, lines)
+    };
+    let fx = Fixture::new("imports/exports");
+    let (code, before) = said(&fx);
+    assert_eq!(code, 0, "{before:?}");
+    let file = "clients/shop-us/partnerships/anna-park.yaml";
+    fx.replace(file, "market: us\n", "market: usa\n");
+    let (code, after) = said(&fx);
+    assert_eq!(code, 1, "{after:?}");
+    // The one mistake is said once; no warning follows from it (its
+    // codes' orders are still a partnership's).
+    let (errors, warnings): (Vec<_>, Vec<_>) = after.iter().partition(|l| l.starts_with("error"));
+    assert_eq!(
+        errors,
+        [
+            "error: unknown market \"usa\" (markets of this client: ca, us)",
+            "error: check found 1 error in 1 file"
+        ]
+    );
+    let new: Vec<_> = warnings.iter().filter(|w| !before.contains(w)).collect();
+    assert!(new.is_empty(), "{new:?}");
 }

@@ -4,7 +4,7 @@
 
 mod summary;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -62,69 +62,14 @@ fn pictured(text: &str) -> String {
         .collect()
 }
 
-/// The text with each lone CR (old Mac line ends) made a LF, so lines are
-/// counted here as YAML and the CSV reader count them; same length, so byte
-/// offsets are unchanged.
-fn lone_cr_to_lf(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    for (i, ch) in text.char_indices() {
-        if ch == '\r' && bytes.get(i + 1) != Some(&b'\n') {
-            out.push('\n');
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
-/// Byte range of the value at 1-based `line` and `column` of `text`: a CSV
-/// field up to its delimiter, a YAML key up to its colon, a YAML value up to
-/// a comment or the end of the line (of the item, in a flow collection).
-fn span(text: &str, line: usize, column: usize, csv: Option<u8>) -> Option<Range<usize>> {
-    let index = line.checked_sub(1)?;
-    let start_of_line: usize = text.split_inclusive('\n').take(index).map(str::len).sum();
-    let line_text = text
-        .split_inclusive('\n')
-        .nth(index)?
-        .trim_end_matches('\n')
-        .trim_end_matches('\r');
-    let offset: usize = line_text
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(char::len_utf8)
-        .sum();
-    let before = &line_text[..offset];
-    let rest = &line_text[offset..];
-    let len = if let Some(quoted) = rest.strip_prefix('"') {
-        quoted.find('"').map_or(rest.len(), |i| i + 2)
-    } else if let Some(delimiter) = csv {
-        rest.find(char::from(delimiter)).unwrap_or(rest.len())
-    } else {
-        yaml_token(before, rest)
-    };
-    let len = len.max(rest.chars().next().map_or(0, char::len_utf8));
-    let start = start_of_line + offset;
-    Some(start..start + len)
-}
-
-/// The length of the YAML key or value that `rest` starts with.
-fn yaml_token(before: &str, rest: &str) -> usize {
-    let in_flow = before.contains(['[', '{']);
-    let mut end = rest.len();
-    let mut prev = ' ';
-    for (i, ch) in rest.char_indices() {
-        let next = rest[i + ch.len_utf8()..].chars().next();
-        let stop = (ch == '#' && prev.is_whitespace())
-            || (ch == ':' && next.is_none_or(char::is_whitespace))
-            || (in_flow && matches!(ch, ',' | ']' | '}'));
-        if stop {
-            end = i;
-            break;
-        }
-        prev = ch;
-    }
-    rest[..end].trim_end().len()
+/// Byte range of `width` characters from 1-based `column` of the line of
+/// `text` that starts at byte `start` and is `line` (without its end): the
+/// value a label underlines, as loading measured it.
+fn chars_at(start: usize, line: &str, column: usize, width: usize) -> Range<usize> {
+    let byte = |n: usize| -> usize { line.chars().take(n).map(char::len_utf8).sum() };
+    let from = byte(column.saturating_sub(1));
+    let to = byte(column.saturating_sub(1) + width);
+    start + from..start + to
 }
 
 /// Render every diagnostic, sorted by place, for stderr, with the line it
@@ -177,31 +122,34 @@ pub struct Quotes {
     files: HashMap<PathBuf, Quote>,
 }
 
-/// One file's text to quote, and the delimiter of its fields when it is a
-/// table (for the span of a value).
+/// One file's text to quote, and the width of each value a diagnostic
+/// points at, as loading measured them.
 #[derive(Debug)]
 pub struct Quote {
-    /// The file's text, decoded.
+    /// The file's text, decoded, its lines ended as the readers count them.
     pub text: String,
-    /// A CSV file's delimiter.
-    pub delimiter: Option<u8>,
+    /// The width in characters of the value at each (line, column) of a
+    /// diagnostic, 1-based.
+    pub widths: HashMap<(usize, usize), usize>,
 }
 
 impl Quotes {
-    /// The files (relative to the portfolio) that `diags` would quote: a
-    /// place with a line and a column, in a file of text (not a
-    /// workbook's sheet) not known to hold personal data.
-    pub fn wanted(diags: &Diagnostics) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = diags
-            .iter()
-            .filter_map(|d| d.location.as_ref())
-            .filter(|l| l.sheet.is_none() && l.line.is_some() && l.column.is_some())
-            .filter(|l| !diags.is_personal(&l.file))
-            .map(|l| l.file.clone())
-            .collect();
-        files.sort_unstable();
-        files.dedup();
-        files
+    /// The files (relative to the portfolio) that `diags` would quote, each
+    /// with the places (line and column) it would underline: a place with a
+    /// line and a column, in a file of text (not a workbook's sheet) not
+    /// known to hold personal data.
+    pub fn wanted(diags: &Diagnostics) -> Vec<(PathBuf, Vec<(usize, usize)>)> {
+        let mut files: BTreeMap<PathBuf, Vec<(usize, usize)>> = BTreeMap::new();
+        let places = diags.iter().filter_map(|d| d.location.as_ref());
+        for l in places.filter(|l| l.sheet.is_none() && !diags.is_personal(&l.file)) {
+            if let (Some(line), Some(column)) = (l.line, l.column) {
+                files
+                    .entry(l.file.clone())
+                    .or_default()
+                    .push((line, column));
+            }
+        }
+        files.into_iter().collect()
     }
 
     /// Quote `file` as `quote`.
@@ -216,7 +164,7 @@ struct Sources<'r> {
     /// What the run knows of its files: which hold personal data.
     diags: &'r Diagnostics,
     files: Quoted,
-    ids: HashMap<PathBuf, Option<(usize, Option<u8>)>>,
+    ids: HashMap<PathBuf, Option<usize>>,
 }
 
 impl Sources<'_> {
@@ -235,22 +183,30 @@ impl Sources<'_> {
             return None;
         }
         let (quotes, files) = (self.quotes, &mut self.files);
-        let (id, csv) = (*self.ids.entry(loc.file.clone()).or_insert_with(|| {
-            let quote = quotes.files.get(&loc.file)?;
-            let text = pictured(&lone_cr_to_lf(&quote.text));
+        let quote = quotes.files.get(&loc.file)?;
+        let id = *self.ids.entry(loc.file.clone()).or_insert_with(|| {
             let name = visible(&loc.file_name()).into_owned();
-            Some((files.add(name, text, (0, 0)), quote.delimiter))
-        }))?;
+            Some(files.add(name, pictured(&quote.text), (0, 0)))
+        });
+        let id = id?;
+        let width = quote.widths.get(&(line, column)).copied().unwrap_or(1);
         let source = self.files.files.get(id).ok()?.source();
-        let line_text = source.split_inclusive('\n').nth(line.checked_sub(1)?)?;
+        let start: usize = (source.split_inclusive('\n').take(line.checked_sub(1)?))
+            .map(str::len)
+            .sum();
+        let line_text = source.split_inclusive('\n').nth(line - 1)?;
+        let line_text = line_text.trim_end_matches('\n').trim_end_matches('\r');
         if line_text.chars().count() <= MAX_SHOWN {
-            let range = span(source, line, column, csv)?;
-            return Some(Label::primary(id, range));
+            return Some(Label::primary(
+                id,
+                chars_at(start, line_text, column, width),
+            ));
         }
         // A long line (a 10 MB value) is shown as a window around the
         // column, in a source of its own that knows where it starts.
         let (window, in_window) = window(line_text, column);
-        let range = span(&window, 1, in_window, csv)?;
+        let shown = window.chars().count().saturating_sub(in_window - 1);
+        let range = chars_at(0, &window, in_window, width.min(shown));
         let name = visible(&loc.file_name()).into_owned();
         let id = self.files.add(name, window, (line - 1, column - in_window));
         Some(Label::primary(id, range))
@@ -407,14 +363,27 @@ mod tests {
         }
     }
 
-    /// The quotes of `files` (name, text), as loading hands them over.
+    /// The quotes of `files` (name, text), as loading hands them over,
+    /// each value measured to the next comma, space or line end.
     fn quotes(files: &[(&str, &str)]) -> Quotes {
         let mut q = Quotes::default();
         for (name, text) in files {
-            let delimiter = name.ends_with(".csv").then_some(b',');
+            let mut widths = HashMap::new();
+            for (i, line) in text.lines().enumerate() {
+                let chars: Vec<char> = line.chars().collect();
+                let ends = |c: &char| matches!(c, ',' | ' ');
+                // Each value from its start; a place inside one is a caret.
+                for column in 1..=chars.len() {
+                    if column > 1 && !ends(&chars[column - 2]) {
+                        continue;
+                    }
+                    let w = chars[column - 1..].iter().take_while(|c| !ends(c)).count();
+                    widths.insert((i + 1, column), w.max(1));
+                }
+            }
             let quote = Quote {
                 text: (*text).to_string(),
-                delimiter,
+                widths,
             };
             q.insert(PathBuf::from(name), quote);
         }
@@ -422,17 +391,17 @@ mod tests {
     }
 
     #[test]
-    fn spans_cover_the_value() {
-        let text = "a: 1\nmarket: usa # typo\noutput_dri: public\nlist: [ab, cd]\n";
-        assert_eq!(span(text, 2, 9, None), Some(13..16));
-        assert_eq!(span(text, 3, 1, None), Some(24..34));
-        assert_eq!(span(text, 4, 12, None), Some(54..56));
-        let csv = "x;y\n\"q w\";2\n21 000;3\n";
-        assert_eq!(span(csv, 2, 1, Some(b';')), Some(4..9));
-        assert_eq!(span(csv, 3, 1, Some(b';')), Some(12..18));
-        // Past the end of the text: nothing; of a line: the line's end.
-        assert_eq!(span(csv, 9, 1, Some(b';')), None);
-        assert_eq!(span("ab\n", 1, 40, None), Some(2..2));
+    fn a_label_underlines_the_width_loading_measured() {
+        let q = quotes(&[("p.csv", "post_id,partnership\np1,usa\n")]);
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(plain("bad")).at(Location::at("p.csv", 2, 4)));
+        d.push(Diagnostic::error(plain("far")).at(Location::at("p.csv", 9, 1)));
+        let out = render(&d, &q, false);
+        assert!(out.contains("p1,usa\n  |    ^^^\n"), "{out}");
+        // A line past the end of the file: the place alone.
+        assert!(out.contains("error: far\n  --> p.csv:9:1\n\n"), "{out}");
+        assert_eq!(chars_at(10, "añb", 2, 2), 11..14);
+        assert_eq!(chars_at(0, "ab", 40, 1), 2..2);
     }
 
     #[test]
@@ -485,13 +454,6 @@ mod tests {
         let (w, col) = window("abcdefghijklmnopqrstuvwxyz0123456789", 30);
         assert_eq!((w.as_str(), col), ("…jklmnopqrstuvwxyz0123456789", 22));
         assert_eq!(w.chars().nth(col - 1), Some('3'));
-    }
-
-    #[test]
-    fn lone_carriage_returns_end_lines() {
-        assert_eq!(lone_cr_to_lf("a\rb\r\nc\n"), "a\nb\r\nc\n");
-        // Line 2 of "a: 1\rb: x" is "b: x", as YAML counts.
-        assert_eq!(span(&lone_cr_to_lf("a: 1\rb: x"), 2, 4, None), Some(8..9));
     }
 
     #[test]

@@ -55,8 +55,9 @@ pub fn client_context(root: &Path, id: &str, diags: &mut Diagnostics) -> Option<
     }
     let (_, file, _) = super::client_file(root, &dir, diags);
     let file = file?;
-    let (partnerships, _, _) = super::partnerships(root, &dir, &file.markets, diags);
-    let codes = super::codes(&partnerships, diags);
+    let found = super::partnerships(root, &dir, &file.markets, diags);
+    let codes = super::codes(&found, diags);
+    let partnerships = found.read;
     Some(ClientContext {
         root: root.to_path_buf(),
         dir,

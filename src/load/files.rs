@@ -111,7 +111,7 @@ pub struct RawExtraCost {
     pub label: Option<String>,
 }
 
-pub use super::partnership::partnership;
+pub use super::partnership::{PromoCode, partnership};
 
 /// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`, and not a name
 /// Windows keeps for a device ([`crate::model::windows_reserved`]): ids become folder and
@@ -549,7 +549,7 @@ mod tests {
             },
         ];
         let mut d = Diagnostics::new();
-        assert!(partnership("p", src, &markets, &mut d).is_none());
+        assert!(partnership("p", src, &markets, &mut d).is_err());
         let e = d.sorted()[0].to_string();
         assert!(
             e.contains("unknown market \"usa\" (markets of this client: ru, us)"),

@@ -246,8 +246,14 @@ fn client(
     layout::client_folder(root, dir, diags);
     let (source, file, (logo_found, logo_pixels)) = client_file(root, dir, diags);
     let markets = file.as_ref().map(|f| f.markets.clone()).unwrap_or_default();
-    let (partnerships, broken, partnerships_read) = partnerships(root, dir, &markets, diags);
-    let codes = codes(&partnerships, diags);
+    let found = partnerships(root, dir, &markets, diags);
+    let codes = codes(&found, diags);
+    let Partnerships {
+        read: partnerships,
+        broken,
+        read_folder: partnerships_read,
+        ..
+    } = found;
     let how = imports::How {
         order: file
             .as_ref()
@@ -296,25 +302,27 @@ fn client(
     })
 }
 
-/// The partnerships' promo codes, lower-cased; a code given twice,
-/// letter case aside (to two partnerships, or twice to one), is an error
-/// at the second.
-fn codes(partnerships: &[RawPartnership], diags: &mut Diagnostics) -> imports::Codes {
+/// The partnerships' promo codes, lower-cased, those of the files with a
+/// problem too; a code given twice, letter case aside (to two
+/// partnerships, or twice to one), is an error at the second.
+fn codes(found: &Partnerships, diags: &mut Diagnostics) -> imports::Codes {
     use crate::diagnostics::kind::ImportProblem;
     let mut codes = imports::Codes::default();
-    for p in partnerships {
-        for (code, at) in &p.promo_codes {
+    let read = (found.read.iter()).map(|p| (p.id.as_str(), &p.promo_codes[..]));
+    let broken = (found.broken_codes.iter()).map(|(id, c)| (id.as_str(), &c[..]));
+    for (id, promo_codes) in read.chain(broken) {
+        for (code, at) in promo_codes {
             let key = code.to_lowercase();
             match codes.0.get(&key) {
                 Some(first) => {
                     let problem = ImportProblem::CodeTwice {
                         code: code.clone(),
-                        first: (first != p.id.as_str()).then(|| first.clone()),
+                        first: (first != id).then(|| first.clone()),
                     };
                     diags.push(Diagnostic::error(problem).at(at.clone()));
                 }
                 None => {
-                    codes.0.insert(key, p.id.as_str().to_string());
+                    codes.0.insert(key, id.to_string());
                 }
             }
         }
@@ -369,11 +377,12 @@ fn partnerships(
     dir: &Path,
     markets: &[crate::model::Market],
     diags: &mut Diagnostics,
-) -> (Vec<RawPartnership>, Vec<String>, bool) {
+) -> Partnerships {
     let mut partnerships = Vec::new();
     let mut broken = Vec::new();
+    let mut broken_codes = Vec::new();
     let Some(entries) = sorted_entries(root, &dir.join("partnerships"), diags) else {
-        return (partnerships, broken, false);
+        return Partnerships::default();
     };
     let twice = files_twice(root, &entries, diags);
     for path in entries {
@@ -396,10 +405,14 @@ fn partnerships(
             broken.push(meant);
             continue;
         }
-        let read = read_text(root, &path, diags)
-            .and_then(|src| files::partnership(&stem, src, markets, diags));
+        let read =
+            read_text(root, &path, diags).map(|src| files::partnership(&stem, src, markets, diags));
         match read {
-            Some(p) => partnerships.push(p),
+            Some(Ok(p)) => partnerships.push(p),
+            Some(Err(codes)) => {
+                broken_codes.push((stem.clone(), codes));
+                broken.push(stem);
+            }
             None => broken.push(stem),
         }
     }
@@ -408,8 +421,26 @@ fn partnerships(
     partnerships.sort_by(|a, b| a.id.cmp(&b.id));
     broken.sort();
     broken.dedup();
+    Partnerships {
+        read: partnerships,
+        broken,
+        broken_codes,
+        read_folder: true,
+    }
+}
 
-    (partnerships, broken, true)
+/// A client's partnership files as read.
+#[derive(Default)]
+struct Partnerships {
+    /// The files read whole, in id order.
+    read: Vec<RawPartnership>,
+    /// The ids of the files with a problem: still known to every later
+    /// check, so that no diagnostic follows from theirs.
+    broken: Vec<String>,
+    /// The promo codes such a file gives, by its id.
+    broken_codes: Vec<(String, Vec<files::PromoCode>)>,
+    /// Whether the folder could be read at all.
+    read_folder: bool,
 }
 
 fn stem(path: &Path) -> String {

@@ -28,21 +28,26 @@ const KEYS: [&str; 10] = [
     "promo_codes",
 ];
 
+/// A promo code of a partnership file, with its place.
+pub type PromoCode = (String, crate::diagnostics::Location);
+
 /// Read a partnership file of a client with these markets. With none
 /// (client.yaml could not be read, which was reported), `market` cannot be
-/// resolved: the file is checked, but `None` comes back without a
-/// diagnostic of its own.
+/// resolved: the file is checked, but nothing comes back without a
+/// diagnostic of its own. A file with a problem gives the promo codes it
+/// could read, so that its orders are still known as a partnership's and
+/// no warning follows from the error.
 pub fn partnership(
     id: &str,
     src: Source,
     markets: &[Market],
     diags: &mut Diagnostics,
-) -> Option<RawPartnership> {
-    let value = yaml::parse(&src.file, &src.text, diags)?;
+) -> Result<RawPartnership, Vec<PromoCode>> {
+    let value = yaml::parse(&src.file, &src.text, diags).ok_or_else(Vec::new)?;
     let mut doc = YamlDoc::new(&src.file, &src.text);
     let Some(m) = doc.mapping(&value, &[], &KEYS).cloned() else {
         doc.finish(diags);
-        return None;
+        return Err(Vec::new());
     };
     let creator = creator(&mut doc, &m);
     let market = market(&mut doc, &m, markets);
@@ -60,18 +65,20 @@ pub fn partnership(
     let promo_codes = promo_codes(&mut doc, &m, &src);
     let ok = !doc.has_errors();
     doc.finish(diags);
-    if !ok {
-        return None;
-    }
-    Some(RawPartnership {
+    let (Some(creator), Some(market), Some(model), Some(start), Some(fee), true) =
+        (creator, market, model, start, fee, ok)
+    else {
+        return Err(promo_codes);
+    };
+    Ok(RawPartnership {
         id: PartnershipId::new(id),
         source: src,
-        creator: creator?,
-        market: market?,
-        model: model?,
-        start: start?,
+        creator,
+        market,
+        model,
+        start,
         end,
-        fee: fee?,
+        fee,
         posts_per_month,
         contract,
         extra_costs,
@@ -80,11 +87,7 @@ pub fn partnership(
 }
 
 /// `promo_codes`: a list of codes (or one), each with its place.
-fn promo_codes(
-    doc: &mut YamlDoc,
-    m: &Mapping,
-    src: &Source,
-) -> Vec<(String, crate::diagnostics::Location)> {
+fn promo_codes(doc: &mut YamlDoc, m: &Mapping, src: &Source) -> Vec<PromoCode> {
     let path = join(&[], "promo_codes");
     let items = match doc.field(m, &[], "promo_codes", false).cloned() {
         None => return Vec::new(),
