@@ -79,8 +79,8 @@ fn a_decimal_comma_in_a_comma_file_is_named_whether_quoted_or_not() {
         &[
             (
                 "error: row has 13 fields but the header has 12",
-                "clients/lumen/metrics/posts.csv:2:70",
-                "`revenue` looks like a number with a decimal comma, which the delimiter splits in two: write it with a point, such as 1234.50",
+                "clients/lumen/metrics/posts.csv:2:59",
+                "`revenue` holds 320,50, a number with a decimal comma, which the delimiter splits in two: write it with a point, 320.50",
             ),
             (
                 "error: `revenue` must be a number, found \"900,5\"",
@@ -88,6 +88,23 @@ fn a_decimal_comma_in_a_comma_file_is_named_whether_quoted_or_not() {
                 "a decimal comma is read only in files delimited by `;`; write the number with a point, such as 1234.50",
             ),
         ],
+    );
+}
+
+#[test]
+fn a_thousands_comma_is_named_in_its_column_and_pointed_at() {
+    let fx = base();
+    // The fields after it shift: `clicks` and `conversions` then read
+    // 540,120 and 120,6, which look like split numbers too.
+    fx.replace(POSTS, ",sponsored,12000,", ",sponsored,12,000,");
+    check(
+        &fx,
+        1,
+        &[(
+            "error: row has 13 fields but the header has 12",
+            "clients/lumen/metrics/posts.csv:2:38",
+            "`impressions` holds 12,000, a number with a thousands comma, which the delimiter splits in two: write it without the comma, 12000, or quote it, \"12,000\"",
+        )],
     );
 }
 

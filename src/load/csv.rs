@@ -23,6 +23,7 @@ mod quotes;
 pub(crate) mod records;
 mod rest;
 mod rows;
+mod split;
 mod table;
 mod text;
 mod way;

@@ -30,6 +30,37 @@ pub struct KindLacks {
     pub columns: Vec<(&'static str, Option<String>)>,
 }
 
+/// A number of a row that its delimiter split in two at a comma.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitNumber {
+    /// roster's column that holds it.
+    pub column: String,
+    /// The number as written, both halves: `66,000`.
+    pub written: String,
+    /// Whether the comma groups thousands (`66,000`) rather than marks
+    /// the decimals (`1263,93`).
+    pub grouped: bool,
+}
+
+impl SplitNumber {
+    fn help(&self) -> String {
+        let SplitNumber {
+            column, written, ..
+        } = self;
+        if self.grouped {
+            let plain = written.replace(',', "");
+            format!(
+                "`{column}` holds {written}, a number with a thousands comma, which the delimiter splits in two: write it without the comma, {plain}, or quote it, \"{written}\""
+            )
+        } else {
+            let point = written.replace(',', ".");
+            format!(
+                "`{column}` holds {written}, a number with a decimal comma, which the delimiter splits in two: write it with a point, {point}"
+            )
+        }
+    }
+}
+
 /// Why a cell is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadNumber {
@@ -101,9 +132,8 @@ pub enum CsvProblem {
         got: usize,
         /// The header's columns.
         want: usize,
-        /// A number column whose value the delimiter seems to have split
-        /// at a decimal comma.
-        split_number: Option<String>,
+        /// A number the delimiter seems to have split in two.
+        split_number: Option<SplitNumber>,
     },
     /// A row too short to hold a column roster reads.
     TooFewFields {
@@ -327,9 +357,7 @@ impl CsvProblem {
                     .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
                 format!("rename {}", listed(renames, ", "))
             }
-            P::TooManyFields { split_number: Some(column), .. } => format!(
-                "`{column}` looks like a number with a decimal comma, which the delimiter splits in two: write it with a point, such as 1234.50"
-            ),
+            P::TooManyFields { split_number: Some(split), .. } => split.help(),
             P::TooManyFields { .. } => "quote values that contain the delimiter".into(),
             P::TooFewFields { delimiter, .. } => {
                 let d = if *delimiter == '\t' {

@@ -22,7 +22,7 @@ mod run;
 mod yaml;
 
 pub use budgets::BudgetProblem;
-pub use csv::{BadNumber, CsvProblem, KindLacks};
+pub use csv::{BadNumber, CsvProblem, KindLacks, SplitNumber};
 pub use exports::ExportProblem;
 pub use files::FileProblem;
 pub use guess::Guess;

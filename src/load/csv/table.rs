@@ -15,7 +15,7 @@ use super::quotes::{self, open_quote};
 use super::records::Cell;
 use super::rows::{Columns, Dialect, Place, RowReader, read_row};
 use super::way::Way;
-use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::kind::{CsvProblem, SplitNumber};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{How, State, View};
 use crate::load::values::DecimalMark;
@@ -357,12 +357,14 @@ impl<'t> Table<'t> {
             return None;
         };
         if got > want {
+            let split = self.split_number(row);
+            let at = split.as_ref().map_or(want, |(i, _)| *i);
             let problem = CsvProblem::TooManyFields {
                 got,
                 want,
-                split_number: self.split_number(row),
+                split_number: split.map(|(_, s)| s),
             };
-            return Some((row.cell(want), problem));
+            return Some((row.cell(at), problem));
         }
         // The end of the row, where the missing fields would go.
         let end = Cell::new(row.line, raw.chars().count() + 1, got);
@@ -374,21 +376,15 @@ impl<'t> Table<'t> {
         Some((end, problem))
     }
 
-    /// A number column of a row too wide that looks like a number split in
-    /// two at a decimal comma (`1263,93` in a file delimited by `,`): money
-    /// first, as counts are whole.
-    fn split_number(&self, row: &RowReader) -> Option<String> {
+    /// The number of a row one field too wide that its delimiter split
+    /// in two ([`super::split`]): the field it starts in, and what it is.
+    fn split_number(&self, row: &RowReader) -> Option<(usize, SplitNumber)> {
         // Only roster's own columns are known by name here.
-        if self.view.is_some() {
+        if self.view.is_some() || row.record.len() != self.width + 1 {
             return None;
         }
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let split = |name: &str| {
-            let i = self.cols.of(name)?;
-            let (whole, cents) = (row.record.get(i)?.trim(), row.record.get(i + 1)?.trim());
-            (digits(whole) && digits(cents) && cents.len() <= 2).then(|| name.to_string())
-        };
-        split("revenue").or_else(|| super::records::COUNTS.iter().find_map(|c| split(c)))
+        let fields: Vec<&str> = row.record.iter().collect();
+        super::split::split_number(self.cols.names, &self.cols.index, &fields)
     }
 }
 
