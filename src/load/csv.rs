@@ -33,7 +33,6 @@ pub use file::{CsvFile, Rows, Unread};
 pub use ledger::{Acquired, Dated, Duplicate, Ledger, Named, Signs};
 pub use parts::{PART, read_streamed};
 pub use records::{Cell, Day, RawDaily, RawOrder, RawPost, SignAt, Stamp};
-pub(crate) use records::{DAILY, ORDERS, POSTS};
 pub use text::{detect_delimiter, read_sheet};
 
 /// Read one metrics file from its bytes, as `how` says (slash dates, the

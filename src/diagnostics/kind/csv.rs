@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::Guess;
 use crate::diagnostics::shorten;
+use crate::model::TableKind;
 
 /// The most column names one diagnostic lists before it counts the rest.
 const LISTED: usize = 10;
@@ -23,8 +24,8 @@ const CLOSE_THE_QUOTE: &str =
 /// What a header lacks to be a file of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindLacks {
-    /// posts, daily or orders.
-    pub kind: &'static str,
+    /// The kind.
+    pub kind: TableKind,
     /// Each column it lacks, with the header's column that looks like a
     /// misspelling of it.
     pub columns: Vec<(&'static str, Option<String>)>,
@@ -80,7 +81,7 @@ pub enum CsvProblem {
         /// The columns missing.
         columns: Vec<&'static str>,
         /// The file's kind.
-        kind: &'static str,
+        kind: TableKind,
         /// Renames of the header's columns that would supply them.
         renames: Vec<(String, &'static str)>,
         /// Every column the kind needs.
@@ -240,7 +241,10 @@ fn lacks(k: &KindLacks) -> String {
             None => format!("`{column}`"),
         })
         .collect();
-    let article = if k.kind.starts_with('o') { "an" } else { "a" };
+    let article = match k.kind {
+        TableKind::Orders => "an",
+        TableKind::Posts | TableKind::Daily => "a",
+    };
     format!(
         "for {article} {} file add {}",
         k.kind,

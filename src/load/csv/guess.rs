@@ -15,6 +15,7 @@ use crate::diagnostics::kind::Guess;
 use crate::load::imports;
 use crate::load::imports::customers;
 use crate::load::values::{DateOrder, DecimalMark, dates, numbers};
+use crate::model::TableKind;
 
 /// How many data rows a guess looks at.
 pub(super) const SAMPLE: usize = 20;
@@ -174,11 +175,11 @@ pub(super) fn guess(
     let date = find(Looks::Date, None);
     let repeated_id = find(Looks::Id, Some(true));
     let kind = if email.is_some() || header.iter().any(|h| h.contains("order")) {
-        "orders"
+        TableKind::Orders
     } else if repeated_id.is_some() && date.is_some() {
-        "daily"
+        TableKind::Daily
     } else {
-        "posts"
+        TableKind::Posts
     };
     // Whole numbers make an id only under a name that says so: else they
     // are more likely a count.
@@ -187,13 +188,13 @@ pub(super) fn guess(
             && (h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "id") || h.contains('#'))
     });
     let id = match kind {
-        "daily" => repeated_id,
-        _ => find(Looks::Id, Some(false)).or(named_id),
+        TableKind::Daily => repeated_id,
+        TableKind::Posts | TableKind::Orders => find(Looks::Id, Some(false)).or(named_id),
     };
     let told: Vec<(&'static str, Option<usize>)> = match kind {
-        "orders" => vec![("order_id", id), ("date", date), ("customer", email)],
-        "daily" => vec![("post_id", id), ("date", date)],
-        _ => vec![
+        TableKind::Orders => vec![("order_id", id), ("date", date), ("customer", email)],
+        TableKind::Daily => vec![("post_id", id), ("date", date)],
+        TableKind::Posts => vec![
             ("post_id", id),
             ("published", date),
             ("url", find(Looks::Link, None)),
@@ -323,7 +324,7 @@ mod tests {
         let path = Path::new("clients/lumen/metrics/anna/hoja.csv");
         let g = guess((&header, &written), &rows, (path, None), true).unwrap();
         assert_eq!(g.files, "metrics/anna/hoja.csv");
-        assert_eq!(g.kind, "posts");
+        assert_eq!(g.kind, TableKind::Posts);
         assert_eq!(
             g.columns,
             [

@@ -19,6 +19,7 @@ use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{How, State, View};
 use crate::load::values::DecimalMark;
+use crate::model::TableKind;
 
 /// A metrics table whose header has been read: what its rows are read with.
 pub(super) struct Table<'t> {
@@ -84,7 +85,7 @@ impl<'t> Table<'t> {
         mark: DecimalMark,
     ) -> Table<'t> {
         let view = way.view.as_ref();
-        let names = way.kind.names;
+        let names = way.kind.columns();
         let columns = view.map_or(header, |v| &v.header[..]);
         let cols = Columns {
             index: names
@@ -136,12 +137,16 @@ impl<'t> Table<'t> {
             .in_sheet(self.sheet)
     }
 
-    pub(super) fn empty(&self, kind: &str, capacity: usize) -> Read {
+    /// Nothing read yet of a table of `kind`, with room for `capacity`
+    /// rows: orders row by row for `roster import`, else as a ledger.
+    pub(super) fn empty(&self, kind: TableKind, capacity: usize) -> Read {
         let rows = match kind {
-            "posts" => Rows::Posts(Vec::with_capacity(capacity)),
-            "daily" => Rows::Daily(Vec::with_capacity(capacity)),
-            _ if self.importing => Rows::Orders(Vec::with_capacity(capacity)),
-            _ => Rows::Ledger(Box::new(super::Ledger::new(self.orders_to, capacity))),
+            TableKind::Posts => Rows::Posts(Vec::with_capacity(capacity)),
+            TableKind::Daily => Rows::Daily(Vec::with_capacity(capacity)),
+            TableKind::Orders if self.importing => Rows::Orders(Vec::with_capacity(capacity)),
+            TableKind::Orders => {
+                Rows::Ledger(Box::new(super::Ledger::new(self.orders_to, capacity)))
+            }
         };
         Read {
             rows,
@@ -262,7 +267,7 @@ impl<'t> Table<'t> {
     /// Read a sheet's rows after its header.
     pub(super) fn sheet_rows(
         &self,
-        kind: &str,
+        kind: TableKind,
         rows: &[(u32, Vec<String>)],
         first_column: usize,
         diags: &mut Diagnostics,

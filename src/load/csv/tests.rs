@@ -246,7 +246,7 @@ fn a_sheet_of_no_kind_that_looks_like_a_table_gets_an_entry_to_paste() {
     let Kind::Csv(CsvProblem::SheetOfNoKind { guess: Some(g), .. }) = warning else {
         panic!("{warning:?}");
     };
-    assert_eq!(g.kind, "orders");
+    assert_eq!(g.kind, crate::model::TableKind::Orders);
     assert_eq!(g.sheet.as_deref(), Some("Pedidos"));
     let help = warning.help().unwrap();
     for line in [

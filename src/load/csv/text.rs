@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How};
 use crate::load::values::DecimalMark;
 use crate::load::workbook::Sheet;
+use crate::model::TableKind;
 
 /// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
 /// that order.
@@ -151,7 +152,7 @@ pub(super) fn read_text(
         Ok(way) => way,
         Err(unread) => return Ok(Err(unread)),
     };
-    if way.kind.name == "orders" {
+    if way.kind == TableKind::Orders {
         // Its customer column, whatever its header says.
         diags.holds_personal(path);
     }
@@ -164,7 +165,7 @@ pub(super) fn read_text(
         let per_byte = lines as f64 / text.text.len().max(1) as f64;
         (per_byte * *len as f64) as usize
     });
-    let mut read = table.empty(way.kind.name, expected);
+    let mut read = table.empty(way.kind, expected);
     let last = rest.is_none();
     let rows = table.csv_rows(
         &text,
@@ -185,7 +186,7 @@ pub(super) fn read_text(
     Ok(match done {
         Ok(()) => Ok(file(&table, read, &way, diags)),
         Err(()) => Err(Unread::Unusable {
-            may_hold_posts: way.kind.name == "posts",
+            may_hold_posts: way.kind == TableKind::Posts,
         }),
     })
 }
@@ -273,6 +274,6 @@ pub fn read_sheet(
         diags,
     )?;
     let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
-    let read = table.sheet_rows(way.kind.name, rest, first_column, diags);
+    let read = table.sheet_rows(way.kind, rest, first_column, diags);
     Ok(file(&table, read, &way, diags))
 }
