@@ -96,6 +96,53 @@ fn header_record(
     Ok(record)
 }
 
+/// How a file's text begins: how many lines come before its header (a
+/// `sep=` line), the header line and its delimiter: the one `sep=` names,
+/// else the one the header uses most.
+fn head(text: &str) -> (usize, &str, u8) {
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = sep_line(first_line);
+    let skip = usize::from(sep.is_some());
+    let header_line = text.lines().nth(skip).unwrap_or("");
+    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    (skip, header_line, delimiter)
+}
+
+/// About how many rows a file has: the lines of `text`, or, for the
+/// first part of a file of `whole` bytes read in parts, about as many
+/// lines again in each part.
+fn expected_rows(text: &str, whole: Option<u64>) -> usize {
+    let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
+    whole.map_or(lines, |len| {
+        let per_byte = lines as f64 / text.len().max(1) as f64;
+        (per_byte * len as f64) as usize
+    })
+}
+
+/// Read the records after the header into `read`: of the whole file, or
+/// of its first part and then, through `rest`, of the others. `Ok(Err)`
+/// when a quote left open makes the rest of the file unreadable.
+fn body(
+    table: &Table,
+    (text, fields): (&Text, usize),
+    reader: &mut csv::Reader<&[u8]>,
+    bad_quote: Option<quotes::BadQuote>,
+    (read, rest): (&mut Read, Option<&mut rest::Rest>),
+    diags: &mut Diagnostics,
+) -> Result<Result<(), ()>, rest::Whole> {
+    let last = rest.is_none();
+    let rows = table.csv_rows(text, reader, bad_quote, (read, Part::last(last)), diags);
+    Ok(match (rows, rest) {
+        // A first part with no record to hold back (the header alone, when
+        // the first record is longer than a part) goes on from its end.
+        (Ok(carry), Some(rest)) => {
+            let carry = carry.unwrap_or(text.text.len());
+            rest::rest(table, (text, carry, fields), rest, read, diags)?
+        }
+        (rows, _) => rows.map(|_| ()),
+    })
+}
+
 /// Read a file's text, or its first part when `rest` gives the others
 /// ([`super::parts`]); `Err` when a later part shows the file must be read whole.
 pub(super) fn read_text(
@@ -105,11 +152,7 @@ pub(super) fn read_text(
     diags: &mut Diagnostics,
     rest: Option<(&mut rest::Rest, u64)>,
 ) -> Result<Result<CsvFile, Unread>, rest::Whole> {
-    let first_line = text.lines().next().unwrap_or("");
-    let sep = sep_line(first_line);
-    let skip = usize::from(sep.is_some());
-    let header_line = text.lines().nth(skip).unwrap_or("");
-    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    let (skip, header_line, delimiter) = head(text);
     let header_starts = field_starts(header_line, delimiter);
     let header_at = |i: usize| {
         let column = header_starts.get(i).copied().unwrap_or(1);
@@ -157,32 +200,18 @@ pub(super) fn read_text(
         diags.holds_personal(path);
     }
     let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
-    let fields = header.len();
+    let (rest, whole) = rest.map_or((None, None), |(rest, len)| (Some(rest), Some(len)));
+    let mut read = table.empty(way.kind, expected_rows(text, whole));
     let text = Text { text, delimiter };
-    let lines = text.text.bytes().filter(|b| *b == b'\n').count() + 1;
-    // A file read in parts has about as many lines again in each.
-    let expected = rest.as_ref().map_or(lines, |(_, len)| {
-        let per_byte = lines as f64 / text.text.len().max(1) as f64;
-        (per_byte * *len as f64) as usize
-    });
-    let mut read = table.empty(way.kind, expected);
-    let last = rest.is_none();
-    let rows = table.csv_rows(
-        &text,
+    let fields = header.len();
+    let done = body(
+        &table,
+        (&text, fields),
         &mut reader,
         bad_quote,
-        (&mut read, Part::last(last)),
+        (&mut read, rest),
         diags,
-    );
-    let done = match (rows, rest) {
-        // A first part with no record to hold back (the header alone, when
-        // the first record is longer than a part) goes on from its end.
-        (Ok(carry), Some((rest, _))) => {
-            let carry = carry.unwrap_or(text.text.len());
-            rest::rest(&table, (&text, carry, fields), rest, &mut read, diags)?
-        }
-        (rows, _) => rows.map(|_| ()),
-    };
+    )?;
     Ok(match done {
         Ok(()) => Ok(file(&table, read, &way, diags)),
         Err(()) => Err(Unread::Unusable {
