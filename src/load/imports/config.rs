@@ -70,7 +70,7 @@ const KEYS: [&str; 9] = [
 
 /// The columns a file of `kind` cannot do without, besides `partnership`
 /// of posts (which may come from the entry or the folder, and is checked
-/// once the file is read: [`super::mapped`]).
+/// once the file is read: [`super::mapped()`]).
 fn required(kind: TableKind, mapped: &[MappedColumn]) -> impl Iterator<Item = &'static str> {
     let by_date = mapped.iter().any(|c| c.name == "date");
     let later = match kind {
