@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::csv::{CsvFile, Rows};
 use crate::load::export::{self, ClientContext, ExportHow};
 use crate::load::imports::{PRESETS, Tally};
+use crate::load::table::{CsvFile, Rows};
 use crate::load::within;
 use crate::model::TableKind;
 
@@ -219,7 +219,7 @@ fn check_rows(ctx: &ClientContext, table: &CsvFile, diags: &mut Diagnostics) {
             diags.push(Diagnostic::error(problem).at(table.at(cell)));
         }
     };
-    let mut ids: Vec<(&str, crate::load::csv::Cell)> = Vec::new();
+    let mut ids: Vec<(&str, crate::load::table::Cell)> = Vec::new();
     match &table.rows {
         Rows::Posts(rows) => {
             for r in rows {

@@ -3,7 +3,7 @@
 //! build reads them back (dates as written, with their offset; customers
 //! already hashed; partnerships resolved).
 
-use crate::load::csv::{CsvFile, Day, RawDaily, RawOrder, RawPost, Rows};
+use crate::load::table::{CsvFile, Day, RawDaily, RawOrder, RawPost, Rows};
 use crate::model::{Counts, TableKind};
 
 /// An export's rows as roster's: every column of its kind, in roster's

@@ -1,5 +1,5 @@
 //! The wording of problems with reading CSV files: encodings, quotes,
-//! headers, cells (load/csv).
+//! headers, cells (load/table).
 //!
 //! A metrics export can have thousands of columns or bad cells, so lists
 //! here show the first few and count the rest: no message grows with its

@@ -1,6 +1,7 @@
 //! The rows of a metrics table once its header is known: the records of a
 //! CSV file's text, or the rows of a workbook's sheet, each typed by
-//! [`super::rows`] and each bad cell a diagnostic at its place.
+//! [`super::rows`] and each bad cell a diagnostic at its place; and the
+//! table read, once its view has said what it met.
 //!
 //! Every problem goes to the sink with its column, so the same mistake in
 //! many rows of a column is one diagnostic with a count (see
@@ -10,14 +11,14 @@
 
 use std::path::Path;
 
-use super::file::Rows;
+use super::file::{CsvFile, Rows};
 use super::quotes::{self, open_quote};
 use super::records::Cell;
 use super::rows::{Columns, Dialect, Place, RowReader, read_row};
 use super::way::Way;
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::imports::{How, State, View};
+use crate::load::imports::{self, How, State, View};
 use crate::load::values::DecimalMark;
 use crate::model::TableKind;
 
@@ -394,6 +395,28 @@ impl<'t> Table<'t> {
             (digits(whole) && digits(cents) && cents.len() <= 2).then(|| name.to_string())
         };
         split("revenue").or_else(|| super::records::COUNTS.iter().find_map(|c| split(c)))
+    }
+}
+
+/// The file read, once the view (if any) has said what it met.
+pub(super) fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
+    // A problem of the file as a whole, placed at a cell: never counted in
+    // with the problems of the cell's column.
+    let at = |cell: Option<Cell>| match cell {
+        Some(cell) => {
+            let (line, column) = cell.place();
+            Location::at(table.path, line, column).in_sheet(table.sheet)
+        }
+        None => Location::file(table.path).in_sheet(table.sheet),
+    };
+    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
+    CsvFile {
+        tally,
+        path: table.path.to_path_buf(),
+        sheet: table.sheet.map(str::to_string),
+        rows: read.rows,
+        rejected: read.rejected,
+        read_as: way.read_as.clone(),
     }
 }
 

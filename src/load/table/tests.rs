@@ -5,13 +5,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::csv::{detect_delimiter, read};
+use super::workbook::{Sheet, read_sheet};
 use super::*;
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::kind::CsvProblem;
-use crate::load::imports;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::imports::{self, How};
 use crate::load::values::DateOrder;
 use crate::load::values::dates::{self, iso_date};
-use crate::load::workbook::Sheet;
 use crate::model::PostKind;
 
 fn parse_stamp(s: &str) -> Option<Stamp> {

@@ -1,23 +1,27 @@
-//! A CSV file's text read into a table: its `sep=` line, its delimiter,
-//! its header and what kind of file that makes it, then its rows through
-//! [`super::table`]; and a workbook's sheet, read the same way from its
-//! cells.
+//! A table's CSV source: a file's bytes decoded ([`encoding`]), its text
+//! read into a table (its `sep=` line, its delimiter, its header and what
+//! kind of file that makes it, then its rows through [`super::body`]), and
+//! a large file read a part at a time ([`parts`], [`rest`]).
 
 use std::path::Path;
 
+use super::body::{Part, Read, Table, Text, file};
 use super::file::{CsvFile, Unread};
 use super::quotes::{self, field_starts, open_quote};
-use super::records::Cell;
-use super::rest;
-use super::table::{Part, Read, Table, Text};
-use super::way::{self, Way};
-use super::{guess, header};
+use super::{guess, way};
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How};
 use crate::load::values::DecimalMark;
-use crate::load::workbook::Sheet;
 use crate::model::TableKind;
+
+mod encoding;
+mod parts;
+mod rest;
+
+use encoding::warn_encoding;
+pub use encoding::{Encoding, decode, decode_as};
+pub use parts::{PART, read_streamed};
 
 /// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
 /// that order.
@@ -144,8 +148,8 @@ fn body(
 }
 
 /// Read a file's text, or its first part when `rest` gives the others
-/// ([`super::parts`]); `Err` when a later part shows the file must be read whole.
-pub(super) fn read_text(
+/// ([`parts`]); `Err` when a later part shows the file must be read whole.
+fn read_text(
     path: &Path,
     text: &str,
     how: &How,
@@ -220,89 +224,21 @@ pub(super) fn read_text(
     })
 }
 
-/// The file read, once the view (if any) has said what it met.
-fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
-    // A problem of the file as a whole, placed at a cell: never counted in
-    // with the problems of the cell's column.
-    let at = |cell: Option<Cell>| match cell {
-        Some(cell) => {
-            let (line, column) = cell.place();
-            Location::at(table.path, line, column).in_sheet(table.sheet)
-        }
-        None => Location::file(table.path).in_sheet(table.sheet),
-    };
-    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
-    CsvFile {
-        tally,
-        path: table.path.to_path_buf(),
-        sheet: table.sheet.map(str::to_string),
-        rows: read.rows,
-        rejected: read.rejected,
-        read_as: way.read_as.clone(),
-    }
-}
-
-/// Read one sheet of the workbook at `path` like a CSV file: its first row
-/// is the header. A sheet whose header fits no kind is skipped with a
-/// warning (a workbook often holds a summary or a chart beside its data):
-/// `Err(Unread::Empty)`.
-pub fn read_sheet(
+/// Read one metrics file from its bytes, as `how` says (slash dates, the
+/// `imports` entry, the folder's partnership). Problems go to `diags`.
+pub fn read(
     path: &Path,
-    sheet: &Sheet,
+    bytes: &[u8],
     how: &How,
     diags: &mut Diagnostics,
 ) -> Result<CsvFile, Unread> {
-    let name = sheet.name.as_str();
-    let Some(((_, first), rest)) = sheet.rows.split_first() else {
-        return Err(Unread::Empty);
-    };
-    let mut written: Vec<String> = first.iter().map(|h| h.trim().to_string()).collect();
-    while written.last().is_some_and(String::is_empty) {
-        written.pop();
+    let (text, encoding) = decode_as(bytes);
+    warn_encoding(path, encoding, diags);
+    match read_text(path, &text, how, diags, None) {
+        Ok(read) => read,
+        // Only a file read a part at a time can need to be read whole.
+        Err(rest::Whole) => Err(Unread::Unusable {
+            may_hold_posts: true,
+        }),
     }
-    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
-    let sample = || -> Vec<Vec<String>> {
-        rest.iter()
-            .take(guess::SAMPLE)
-            .map(|(_, cells)| cells.clone())
-            .collect()
-    };
-    let mapped = how
-        .mapping
-        .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
-    let known = header::fits_a_kind(&header)
-        || imports::recognise(&header).is_some()
-        || guess::account_level(&header).is_some();
-    if !mapped && !known {
-        let guess = guess::guess(
-            (&header, &written),
-            &sample(),
-            (path, Some(name)),
-            how.folder.is_some(),
-        )
-        .filter(|_| rest.len() >= 2);
-        let problem = CsvProblem::SheetOfNoKind {
-            sheet: name.to_string(),
-            guess: guess.map(Box::new),
-        };
-        diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
-        return Err(Unread::Empty);
-    }
-    let header_row = sheet.rows[0].0 as usize;
-    let first_column = sheet.first_column as usize;
-    let header_at = |i: usize| {
-        Location::at(path, header_row, first_column + i + 1)
-            .in_field(i)
-            .in_sheet(Some(name))
-    };
-    let way = way::way(
-        (&header, &written, &sample),
-        how,
-        (path, Some(name)),
-        header_at,
-        diags,
-    )?;
-    let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
-    let read = table.sheet_rows(way.kind, rest, first_column, diags);
-    Ok(file(&table, read, &way, diags))
 }
