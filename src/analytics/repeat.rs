@@ -59,7 +59,7 @@ pub fn by_partnership(
 
 /// The customers acquired by a partnership, from every order of a client:
 /// docs/metrics.md read as plainly as it is written, holding every order. The
-/// build reduces orders as it reads them ([`crate::load::csv::Ledger`]);
+/// build reduces orders as it reads them ([`crate::load::table::Ledger`]);
 /// this is what its tests hold it to.
 #[cfg(test)]
 pub(crate) fn acquisitions(orders: &[Order], as_of: NaiveDate) -> Vec<Acquisition> {

@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::{Console, Status};
 use crate::diagnostics::terminal::{self, plural};
 use crate::import::{ImportOptions, Imported, import};
+use crate::model::TableKind;
 
 /// The exports and the portfolio folder of `roster import FILE... [DIR]`:
 /// the last path is the folder when it is one, else the folder is `.`.
@@ -58,11 +59,12 @@ fn imported(t: &Imported) -> String {
         },
     );
     let (kind, n) = (t.kind, t.written);
-    let what = if n == 1 {
-        kind.trim_end_matches('s')
-    } else {
-        kind
+    let one = match kind {
+        TableKind::Posts => "post",
+        TableKind::Daily => "daily",
+        TableKind::Orders => "order",
     };
+    let what = if n == 1 { one } else { kind.name() };
     let verb = if t.unchanged {
         "already in"
     } else {
@@ -77,10 +79,9 @@ fn imported(t: &Imported) -> String {
         format!("  {n} {what} {verb} {}", t.target.display()),
     ];
     if let Some((kept, replaced)) = t.merged {
-        let by = if kind == "orders" {
-            "order id"
-        } else {
-            "post id"
+        let by = match kind {
+            TableKind::Orders => "order id",
+            TableKind::Posts | TableKind::Daily => "post id",
         };
         lines.push(format!(
             "  merged by {by} with the {kind} an earlier import wrote there: {kept} kept, {replaced} replaced by this export's"

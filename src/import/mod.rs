@@ -15,10 +15,11 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::csv::{CsvFile, Rows};
 use crate::load::export::{self, ClientContext, ExportHow};
 use crate::load::imports::{PRESETS, Tally};
+use crate::load::table::{CsvFile, Rows};
 use crate::load::within;
+use crate::model::TableKind;
 
 /// What `roster import` was asked to do.
 #[derive(Debug, Clone)]
@@ -49,8 +50,8 @@ pub struct Imported {
     pub target: PathBuf,
     /// The preset or entry it was read through, if any.
     pub read_as: Option<String>,
-    /// posts, daily or orders.
-    pub kind: &'static str,
+    /// The kind of table it is.
+    pub kind: TableKind,
     /// What reading it came to.
     pub tally: Tally,
     /// Rows written.
@@ -175,26 +176,24 @@ fn target(client: &str, path: &Path, table: &CsvFile) -> PathBuf {
 }
 
 fn summary(path: &Path, table: &CsvFile, target: PathBuf, written: usize) -> Imported {
-    let (kind, attributed) = match &table.rows {
-        Rows::Posts(_) => ("posts", BTreeMap::new()),
-        Rows::Daily(_) => ("daily", BTreeMap::new()),
+    let mut attributed = BTreeMap::new();
+    match &table.rows {
         Rows::Orders(rows) => {
-            let mut by = BTreeMap::new();
             for r in rows {
-                *by.entry(r.partnership.as_ref().map(|(p, _)| p.clone()))
+                *attributed
+                    .entry(r.partnership.as_ref().map(|(p, _)| p.clone()))
                     .or_insert(0) += 1;
             }
-            ("orders", by)
         }
-        // `roster import` reads orders row by row.
-        Rows::Ledger(_) => ("orders", BTreeMap::new()),
-    };
+        // `roster import` reads orders row by row: never into a ledger.
+        Rows::Posts(_) | Rows::Daily(_) | Rows::Ledger(_) => {}
+    }
     Imported {
         source: path.to_path_buf(),
         sheet: table.sheet.clone(),
         target,
         read_as: table.read_as.clone(),
-        kind,
+        kind: table.rows.kind(),
         tally: table.tally.clone(),
         written,
         attributed,
@@ -220,7 +219,7 @@ fn check_rows(ctx: &ClientContext, table: &CsvFile, diags: &mut Diagnostics) {
             diags.push(Diagnostic::error(problem).at(table.at(cell)));
         }
     };
-    let mut ids: Vec<(&str, crate::load::csv::Cell)> = Vec::new();
+    let mut ids: Vec<(&str, crate::load::table::Cell)> = Vec::new();
     match &table.rows {
         Rows::Posts(rows) => {
             for r in rows {

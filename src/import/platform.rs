@@ -6,9 +6,9 @@
 
 use crate::diagnostics::kind::ExportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::csv::{CsvFile, Rows};
 use crate::load::export::ClientContext;
 use crate::load::imports::platform::Counted;
+use crate::load::table::{CsvFile, Rows};
 
 /// Keep the rows of `table` that are its partnership's, with their kind.
 pub(super) fn select(ctx: &ClientContext, table: &mut CsvFile, diags: &mut Diagnostics) {

@@ -3,8 +3,8 @@
 //! build reads them back (dates as written, with their offset; customers
 //! already hashed; partnerships resolved).
 
-use crate::load::csv::{CsvFile, DAILY, Day, ORDERS, POSTS, RawDaily, RawOrder, RawPost, Rows};
-use crate::model::Counts;
+use crate::load::table::{CsvFile, Day, RawDaily, RawOrder, RawPost, Rows};
+use crate::model::{Counts, TableKind};
 
 /// An export's rows as roster's: every column of its kind, in roster's
 /// order, before those no row fills are dropped.
@@ -23,21 +23,36 @@ pub(super) struct Written {
 pub(super) fn rows(file: &CsvFile) -> Written {
     let (header, rows, required, key): (Vec<&str>, Vec<Vec<String>>, usize, usize) =
         match &file.rows {
-            Rows::Posts(rows) => (POSTS.to_vec(), rows.iter().map(post).collect(), 3, 1),
+            Rows::Posts(rows) => (
+                TableKind::Posts.columns().to_vec(),
+                rows.iter().map(post).collect(),
+                3,
+                1,
+            ),
             Rows::Daily(rows) => {
                 let by_date = rows.iter().any(|r| matches!(r.day, Day::Date(..)));
                 // roster's daily columns, its days by number or by date.
                 let other = if by_date { "day" } else { "date" };
                 (
-                    DAILY.iter().copied().filter(|h| *h != other).collect(),
+                    TableKind::Daily
+                        .columns()
+                        .iter()
+                        .copied()
+                        .filter(|h| *h != other)
+                        .collect(),
                     rows.iter().map(daily).collect(),
                     2,
                     2,
                 )
             }
-            Rows::Orders(rows) => (ORDERS.to_vec(), rows.iter().map(order).collect(), 3, 1),
+            Rows::Orders(rows) => (
+                TableKind::Orders.columns().to_vec(),
+                rows.iter().map(order).collect(),
+                3,
+                1,
+            ),
             // `roster import` reads orders row by row: never a ledger.
-            Rows::Ledger(_) => (ORDERS.to_vec(), Vec::new(), 3, 1),
+            Rows::Ledger(_) => (TableKind::Orders.columns().to_vec(), Vec::new(), 3, 1),
         };
     Written {
         header,

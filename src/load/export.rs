@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::imports::{Codes, How};
-use super::{RawClientFile, RawPartnership, csv, files};
+use super::{RawClientFile, RawPartnership, files, table};
 use crate::diagnostics::kind::{FileProblem, ImportProblem};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Settings;
@@ -87,7 +87,7 @@ pub fn export(
     (path, shown): (&Path, &Path),
     given: ExportHow,
     diags: &mut Diagnostics,
-) -> Vec<Result<csv::CsvFile, csv::Unread>> {
+) -> Vec<Result<table::CsvFile, table::Unread>> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {

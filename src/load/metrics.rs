@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::imports::{How, ImportMapping};
-use super::{csv, layout, rel, walk_files, within, workbook};
+use super::table::{self, csv, workbook};
+use super::{layout, rel, walk_files, within};
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
@@ -39,14 +40,14 @@ pub(super) fn read<'a>(
     dir: &Path,
     (how, mappings, owners): (&How<'a>, &'a [ImportMapping], &'a [&'a str]),
     diags: &mut Diagnostics,
-) -> (Vec<csv::CsvFile>, bool) {
+) -> (Vec<table::CsvFile>, bool) {
     let (files, complete) = walk_files(root, &dir.join("metrics"), diags);
     let (read, other): (Vec<PathBuf>, Vec<PathBuf>) =
         files.into_iter().partition(|p| format(p).is_some());
     for path in &other {
         layout::not_input(root, path, "metrics", "csv", diags);
     }
-    let tables: Vec<(Vec<Result<csv::CsvFile, csv::Unread>>, Diagnostics)> = read
+    let tables: Vec<(Vec<Result<table::CsvFile, table::Unread>>, Diagnostics)> = read
         .par_iter()
         .map(|path| {
             let mut d = Diagnostics::new();
@@ -68,8 +69,10 @@ pub(super) fn read<'a>(
         for t in tables {
             match t {
                 Ok(f) => metrics.push(f),
-                Err(csv::Unread::Unusable { may_hold_posts }) => posts_incomplete |= may_hold_posts,
-                Err(csv::Unread::Empty) => {}
+                Err(table::Unread::Unusable { may_hold_posts }) => {
+                    posts_incomplete |= may_hold_posts
+                }
+                Err(table::Unread::Empty) => {}
             }
         }
     }
@@ -110,8 +113,8 @@ fn tables(
     path: &Path,
     how: &How,
     diags: &mut Diagnostics,
-) -> Vec<Result<csv::CsvFile, csv::Unread>> {
-    let unusable = csv::Unread::Unusable {
+) -> Vec<Result<table::CsvFile, table::Unread>> {
+    let unusable = table::Unread::Unusable {
         may_hold_posts: true,
     };
     let file = rel(root, path);
@@ -150,7 +153,7 @@ fn streamed(
     file: &Path,
     how: &How,
     diags: &mut Diagnostics,
-) -> Option<Result<csv::CsvFile, csv::Unread>> {
+) -> Option<Result<table::CsvFile, table::Unread>> {
     let Ok((mut f, len)) = within::open(root, path) else {
         // Reading it whole reports why it cannot be read.
         return None;
@@ -168,14 +171,14 @@ pub(super) fn tables_of(
     bytes: &[u8],
     how: &How,
     diags: &mut Diagnostics,
-) -> Vec<Result<csv::CsvFile, csv::Unread>> {
+) -> Vec<Result<table::CsvFile, table::Unread>> {
     if format(file) != Some(Format::Workbook) {
         return vec![csv::read(file, bytes, how, diags)];
     }
     match workbook::sheets(bytes) {
         Ok(sheets) => sheets
             .iter()
-            .map(|sheet| csv::read_sheet(file, sheet, how, diags))
+            .map(|sheet| workbook::read_sheet(file, sheet, how, diags))
             .collect(),
         Err(not_read) => {
             let (problem, sheet) = match not_read {
@@ -189,7 +192,7 @@ pub(super) fn tables_of(
             };
             let at = Location::file(file).in_sheet(sheet.as_deref());
             diags.push(Diagnostic::error(problem).at(at));
-            vec![Err(csv::Unread::Unusable {
+            vec![Err(table::Unread::Unusable {
                 may_hold_posts: true,
             })]
         }
@@ -199,7 +202,7 @@ pub(super) fn tables_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::csv::Rows;
+    use crate::load::table::Rows;
 
     /// A CSV file too large to read whole is read a part at a time, and
     /// comes to the same as read whole: the same orders, the same problems.
@@ -230,7 +233,7 @@ mod tests {
         let (Rows::Ledger(p), Rows::Ledger(w)) = (&p.rows, &w.rows) else {
             panic!("both ledgers");
         };
-        let sorted = |l: &csv::Ledger| {
+        let sorted = |l: &table::Ledger| {
             let mut a: Vec<_> = l.acquired().collect();
             a.sort_by_key(|a| (a.date, a.named, a.next));
             a

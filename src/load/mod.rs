@@ -1,13 +1,12 @@
 //! Walk a portfolio folder and read every file into typed, unvalidated input.
 //!
 //! This is the only stage that reads the portfolio from disk. It finds the
-//! files of docs/input-format.md, reads YAML ([`files`]), CSV ([`csv`]) and
-//! Markdown notes, and records a diagnostic for every problem it meets
+//! files of docs/input-format.md, reads YAML ([`files`]), metrics tables
+//! from CSV files and workbooks ([`table`]) and Markdown notes, and records a diagnostic for every problem it meets
 //! without stopping. Cross-file checks (a post naming an unknown partnership,
 //! duplicate ids, missing rates) belong to [`crate::resolve`].
 
 mod active;
-pub mod csv;
 pub mod export;
 pub mod files;
 pub mod imports;
@@ -17,11 +16,11 @@ mod metrics;
 mod partnership;
 mod pixels;
 mod quotes;
+pub mod table;
 pub mod values;
 mod walk;
 pub mod watched;
 pub mod within;
-pub mod workbook;
 pub mod yaml;
 
 use chrono::NaiveDate;
@@ -82,7 +81,7 @@ pub struct RawClient {
     /// their files may be in it.
     pub partnerships_unread: bool,
     /// Metrics files, paths ascending.
-    pub metrics: Vec<csv::CsvFile>,
+    pub metrics: Vec<table::CsvFile>,
     /// Whether a metrics file that may hold posts could not be used, so
     /// that daily rows naming unknown posts are not reported: their posts
     /// may be in it.

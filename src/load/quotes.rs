@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{csv, within};
+use super::table::csv;
+use super::within;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::terminal::{Quote, Quotes};
 

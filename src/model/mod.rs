@@ -13,6 +13,7 @@ mod ix;
 mod month;
 mod paper;
 mod platform;
+mod table_kind;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use ix::{MarketIx, PartnershipIx, PostIx};
 pub use month::Month;
 pub use paper::{PageSize, PdfReports};
 pub use platform::Platform;
+pub use table_kind::TableKind;
 
 /// The whole portfolio, ready for the analytics.
 #[derive(Debug, Clone)]

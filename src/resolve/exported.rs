@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::diagnostics::kind::ExportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::RawClient;
-use crate::load::csv::{CsvFile, RawPost, Rows};
 use crate::load::imports::platform::Counted;
+use crate::load::table::{CsvFile, RawPost, Rows};
 use crate::model::Partnership;
 
 /// A row to become a post, with the file it is read from.

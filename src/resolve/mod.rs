@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::kind::PortfolioProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::load::csv::{Cell, Rows};
+use crate::load::table::{Cell, Rows};
 use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
 use crate::model::{Client, ClientId, Notes, Portfolio, Settings};

@@ -1,5 +1,5 @@
 //! A client's orders files, as reduced when they were read
-//! ([`crate::load::csv::Ledger`]), tied to the model: order ids given twice
+//! ([`crate::load::table::Ledger`]), tied to the model: order ids given twice
 //! (within a file, and across files), currency signs that cannot mean the
 //! row's currency, the partnership each acquisition order names, and each
 //! customer a partnership acquired with the first of their other orders
@@ -15,7 +15,7 @@ use super::rows::check_sign;
 use super::scope::{Refs, Scope};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::csv::{CsvFile, Ledger, Rows, SignAt};
+use crate::load::table::{CsvFile, Ledger, Rows, SignAt};
 use crate::model::{Acquisition, PartnershipIx};
 
 /// The customers acquired by a partnership, to date.
@@ -146,8 +146,8 @@ fn export_of_copy(a: &std::path::Path, b: &std::path::Path) -> Option<std::path:
 /// A line and column.
 type Place = (u32, u32);
 
-fn cell((line, column): Place) -> crate::load::csv::Cell {
-    crate::load::csv::Cell::new(line as usize, column as usize, 0)
+fn cell((line, column): Place) -> crate::load::table::Cell {
+    crate::load::table::Cell::new(line as usize, column as usize, 0)
 }
 
 /// The currency signs of `f`'s rows that cannot mean the row's currency:

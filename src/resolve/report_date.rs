@@ -14,7 +14,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::diagnostics::kind::{DateOf, PortfolioProblem, ReportDateFrom};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::csv::Rows;
+use crate::load::table::Rows;
 use crate::load::yaml::{Seg, join, join_index};
 use crate::load::{RawClient, Source};
 
@@ -93,7 +93,7 @@ struct Dated<'a> {
     at: Place<'a>,
     /// How many rows it stands for: the orders of one date of an orders
     /// file, which keeps only their count and the first
-    /// ([`crate::load::csv::Ledger`]).
+    /// ([`crate::load::table::Ledger`]).
     rows: usize,
 }
 

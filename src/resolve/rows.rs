@@ -11,7 +11,7 @@ use super::{Tally, at, exported, rows_of};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::RawClient;
-use crate::load::csv::{Cell, CsvFile, Day, RawDaily, RawPost, Rows, SignAt};
+use crate::load::table::{Cell, CsvFile, Day, RawDaily, RawPost, Rows, SignAt};
 use crate::model::{Currency, DailyRow, Month, Partnership, Post, PostIx};
 
 /// The number of a daily row's day after its post's publication, counted

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::{Checked, Tally, at};
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::load::csv::Cell;
+use crate::load::table::Cell;
 use crate::load::{RawClient, RawClientFile};
 use crate::model::{Currency, Partnership, PartnershipIx};
 

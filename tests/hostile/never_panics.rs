@@ -8,7 +8,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use roster::diagnostics::Diagnostics;
-use roster::load::csv::{self, Unread};
+use roster::load::table::{Unread, csv};
 use roster::load::{Source, files};
 use roster::resolve::Overrides;
 
@@ -521,7 +521,7 @@ proptest! {
     fn workbook_random_bytes(kind in 0..2usize, rest in prop::collection::vec(any::<u8>(), 0..400)) {
         let mut bytes = [&b"PK\x03\x04"[..], &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"[..]][kind].to_vec();
         bytes.extend(rest);
-        let _ = roster::load::workbook::sheets(&bytes);
+        let _ = roster::load::table::workbook::sheets(&bytes);
     }
 }
 

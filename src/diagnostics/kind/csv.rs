@@ -1,5 +1,5 @@
 //! The wording of problems with reading CSV files: encodings, quotes,
-//! headers, cells (load/csv).
+//! headers, cells (load/table).
 //!
 //! A metrics export can have thousands of columns or bad cells, so lists
 //! here show the first few and count the rest: no message grows with its
@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::Guess;
 use crate::diagnostics::shorten;
+use crate::model::TableKind;
 
 /// The most column names one diagnostic lists before it counts the rest.
 const LISTED: usize = 10;
@@ -23,8 +24,8 @@ const CLOSE_THE_QUOTE: &str =
 /// What a header lacks to be a file of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindLacks {
-    /// posts, daily or orders.
-    pub kind: &'static str,
+    /// The kind.
+    pub kind: TableKind,
     /// Each column it lacks, with the header's column that looks like a
     /// misspelling of it.
     pub columns: Vec<(&'static str, Option<String>)>,
@@ -111,7 +112,7 @@ pub enum CsvProblem {
         /// The columns missing.
         columns: Vec<&'static str>,
         /// The file's kind.
-        kind: &'static str,
+        kind: TableKind,
         /// Renames of the header's columns that would supply them.
         renames: Vec<(String, &'static str)>,
         /// Every column the kind needs.
@@ -270,7 +271,10 @@ fn lacks(k: &KindLacks) -> String {
             None => format!("`{column}`"),
         })
         .collect();
-    let article = if k.kind.starts_with('o') { "an" } else { "a" };
+    let article = match k.kind {
+        TableKind::Orders => "an",
+        TableKind::Posts | TableKind::Daily => "a",
+    };
     format!(
         "for {article} {} file add {}",
         k.kind,
@@ -337,26 +341,10 @@ impl CsvProblem {
         Some(match self {
             P::ReadAsLegacy { .. } => "save it as \"CSV UTF-8\" to make the encoding explicit".into(),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => CLOSE_THE_QUOTE.into(),
-            P::HeaderOfNoKind { closest, guess } => {
-                and_guess(closest.iter().map(lacks).collect::<Vec<_>>().join("; "), guess)
-            }
-            P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
-                format!("this file needs the columns {}", needed.join(", "))
-            }
-            P::MissingColumns { renames, .. } => renames
-                .iter()
-                .map(|(from, to)| format!("rename `{}` to `{to}`", shorten(from)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            P::UnknownColumns { renames, known, .. } if renames.is_empty() => {
-                format!("the columns roster reads here are {}", known.join(", "))
-            }
-            P::UnknownColumns { renames, .. } => {
-                let renames = renames
-                    .iter()
-                    .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
-                format!("rename {}", listed(renames, ", "))
-            }
+            P::HeaderOfNoKind { .. }
+            | P::MissingColumns { .. }
+            | P::UnknownColumns { .. }
+            | P::SheetOfNoKind { .. } => self.header_help(),
             P::TooManyFields { split_number: Some(split), .. } => split.help(),
             P::TooManyFields { .. } => "quote values that contain the delimiter".into(),
             P::TooFewFields { delimiter, .. } => {
@@ -400,10 +388,65 @@ impl CsvProblem {
             P::NotAVideoLink { .. } => {
                 "a video's link reads https://www.tiktok.com/@handle/video/<digits>".into()
             }
-            P::SheetOfNoKind { guess, .. } => and_guess("a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(), guess),
             P::NegativeAmount { .. } => "an amount is 0 or more: a refund or a return is not revenue, so leave its row out (a shop's preset leaves refunded orders out itself)".into(),
             P::EmptyFile | P::Unreadable { .. } => return None,
         })
+    }
+}
+
+/// The problems of a header, a file's or a sheet's: their messages and
+/// helps side by side.
+impl CsvProblem {
+    /// The message of a problem with a header.
+    fn header_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use CsvProblem as P;
+        match self {
+            P::HeaderOfNoKind { .. } => f.write_str("CSV header fits no kind of metrics file"),
+            P::MissingColumns { columns, kind, .. } => write!(
+                f,
+                "missing required column `{}` for a {kind} file",
+                columns.join("`, `")
+            ),
+            P::UnknownColumns { columns, .. } => {
+                let columns = columns.iter().map(|c| shorten(c).into_owned());
+                write!(f, "unknown columns ignored: {}", listed(columns, ", "))
+            }
+            P::SheetOfNoKind { sheet, .. } => write!(
+                f,
+                "sheet \"{}\" fits no kind of metrics file and is skipped",
+                shorten(sheet)
+            ),
+            _ => unreachable!("header_message is called for the problems of a header only"),
+        }
+    }
+
+    /// The help of a problem with a header.
+    fn header_help(&self) -> String {
+        use CsvProblem as P;
+        match self {
+            P::HeaderOfNoKind { closest, guess } => {
+                and_guess(closest.iter().map(lacks).collect::<Vec<_>>().join("; "), guess)
+            }
+            P::MissingColumns { renames, needed, .. } if renames.is_empty() => {
+                format!("this file needs the columns {}", needed.join(", "))
+            }
+            P::MissingColumns { renames, .. } => renames
+                .iter()
+                .map(|(from, to)| format!("rename `{}` to `{to}`", shorten(from)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            P::UnknownColumns { renames, known, .. } if renames.is_empty() => {
+                format!("the columns roster reads here are {}", known.join(", "))
+            }
+            P::UnknownColumns { renames, .. } => {
+                let renames = renames
+                    .iter()
+                    .map(|(from, to)| format!("`{}` -> `{to}`", shorten(from)));
+                format!("rename {}", listed(renames, ", "))
+            }
+            P::SheetOfNoKind { guess, .. } => and_guess("a sheet is read when its first row is the header of a posts, daily or orders file; its other sheets are read as they are".into(), guess),
+            _ => unreachable!("header_help is called for the problems of a header only"),
+        }
     }
 }
 
@@ -431,16 +474,10 @@ impl fmt::Display for CsvProblem {
             P::EmptyFile => f.write_str("empty CSV file is ignored"),
             P::Unreadable { reason } => write!(f, "cannot read CSV: {reason}"),
             P::QuoteNeverClosed | P::QuoteSwallowsRows { .. } => self.fmt_quote(f),
-            P::HeaderOfNoKind { .. } => f.write_str("CSV header fits no kind of metrics file"),
-            P::MissingColumns { columns, kind, .. } => write!(
-                f,
-                "missing required column `{}` for a {kind} file",
-                columns.join("`, `")
-            ),
-            P::UnknownColumns { columns, .. } => {
-                let columns = columns.iter().map(|c| shorten(c).into_owned());
-                write!(f, "unknown columns ignored: {}", listed(columns, ", "))
-            }
+            P::HeaderOfNoKind { .. }
+            | P::MissingColumns { .. }
+            | P::UnknownColumns { .. }
+            | P::SheetOfNoKind { .. } => self.header_message(f),
             P::TooManyFields { got, want, .. } | P::TooFewFields { got, want, .. } => {
                 write!(f, "row has {got} fields but the header has {want}")
             }
@@ -493,11 +530,6 @@ impl fmt::Display for CsvProblem {
                 f,
                 "`url` must be an http or https address, found \"{}\"; the post is shown without its link",
                 shorten(value)
-            ),
-            P::SheetOfNoKind { sheet, .. } => write!(
-                f,
-                "sheet \"{}\" fits no kind of metrics file and is skipped",
-                shorten(sheet)
             ),
             P::NotADay { value } => write!(
                 f,

@@ -6,6 +6,8 @@
 //! Only header names are quoted, never a cell: the guess names what the
 //! values look like (ids, dates, links, numbers), not what they are.
 
+use crate::model::TableKind;
+
 /// What the first rows of a file that fits nothing show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guess {
@@ -13,8 +15,8 @@ pub struct Guess {
     pub files: String,
     /// The sheet, for a workbook's.
     pub sheet: Option<String>,
-    /// posts, daily or orders: the kind it most likely is.
-    pub kind: &'static str,
+    /// The kind it most likely is.
+    pub kind: TableKind,
     /// roster's columns told from the values, each with the file's header
     /// name (as written).
     pub columns: Vec<(&'static str, String)>,
@@ -68,15 +70,17 @@ impl Guess {
                 names.push(format!("and {} more", self.numbers.len() - LISTED));
             }
             let counts = match self.kind {
-                "orders" => "revenue",
-                _ => "impressions, reach, engagements, clicks, conversions, revenue",
+                TableKind::Orders => "revenue",
+                TableKind::Posts | TableKind::Daily => {
+                    "impressions, reach, engagements, clicks, conversions, revenue"
+                }
             };
             out.push_str(&format!(
                 "      # columns of numbers, to map to {counts}: {}\n",
                 names.join(", ")
             ));
         }
-        if self.kind != "orders"
+        if self.kind != TableKind::Orders
             && !self.partnership_given
             && !self.columns.iter().any(|(c, _)| *c == "partnership")
         {

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::diagnostics::shorten;
+use crate::model::TableKind;
 
 /// A problem met reading an export or applying a mapping to it.
 #[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
@@ -42,8 +43,8 @@ pub enum ImportProblem {
     RequiredUnmapped {
         /// roster's column.
         column: &'static str,
-        /// posts, daily or orders.
-        kind: &'static str,
+        /// The kind of the files it maps.
+        kind: TableKind,
     },
     /// A mapped column the file (or sheet) lacks, at the mapping's line.
     MappedColumnMissing {

@@ -14,6 +14,8 @@ use super::rows::fx_help;
 use crate::diagnostics::Location;
 use crate::model::{Currency, Month};
 
+mod looks;
+
 /// A problem with the portfolio as a whole: settings, scope, the report date, notes, assets, templates, links (resolve).
 #[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
@@ -312,20 +314,22 @@ impl fmt::Display for LinkRefusal {
     }
 }
 
-/// The fix for a template that fails while rendering.
-const TEMPLATE_VARIABLES: &str = "docs/themes.md lists the variables each template receives";
-
-/// The fix for a logo outside the client folder or not in it.
-const LOGO_HELP: &str =
-    "put the file under the client's assets/ and give its path relative to the client folder";
-
 impl PortfolioProblem {
     /// The likely fix, when there is one.
     pub fn help(&self) -> Option<String> {
         use PortfolioProblem as P;
         Some(match self {
+            P::LogoTooLarge { .. }
+            | P::LogoOutside { .. }
+            | P::LogoNotInAssets { .. }
+            | P::LogoNotFound { .. } => return self.logo_help(),
+            P::TemplateLoop { .. }
+            | P::TemplateSyntax { .. }
+            | P::TemplatesDoNotFit { .. }
+            | P::TemplateUnknownVariable { .. }
+            | P::TemplateFailed { .. }
+            | P::TemplateFunction { .. } => return self.template_help(),
             P::BaseUrlNotWeb { .. } => "write the address the site is published under, such as base_url: \"https://reports.example.com/\"".into(),
-            P::LogoTooLarge { limit, .. } => format!("scale it down to at most {limit} pixels, such as 1024 x 1024 (a logo is printed a few centimetres wide), or use an SVG"),
             P::NoteTooLarge { limit, .. } => format!("split it, or keep the note under {} KB: notes are commentary beside the figures", limit >> 10),
             P::NoteTooDeep { limit } => format!("nest block quotes, lists, emphasis and links at most {limit} levels deep, together"),
             P::BaseUrlWithCredentials => "remove the user name and password (the part up to @): the address is published on every page, and a site that needs a login gets it from the server, not from its links".into(),
@@ -357,19 +361,6 @@ impl PortfolioProblem {
             P::NoteNamesNothing { .. } => {
                 "name month notes YYYY-MM.md and partnership notes <partnership-id>.md".into()
             }
-            P::LogoOutside { .. } => format!("{LOGO_HELP}, such as assets/logo.svg"),
-            P::LogoNotFound { .. } => LOGO_HELP.into(),
-            P::LogoNotInAssets { logo } => format!(
-                "only the client's assets/ is published with its site: move the file there and write `logo: assets/{}`",
-                logo.file_name().unwrap_or_default().to_string_lossy()
-            ),
-            P::TemplateLoop { .. } => "a template may extend or include only templates that do not lead back to it; the built-in pages extend base.html, so base.html extends none".into(),
-            P::TemplateSyntax { .. } => "see the template syntax in docs/themes.md".into(),
-            P::TemplatesDoNotFit { .. } => "each template may extend, include or import only the built-in templates and the files of templates/".into(),
-            P::TemplateUnknownVariable { .. } | P::TemplateFailed { .. } => {
-                TEMPLATE_VARIABLES.into()
-            }
-            P::TemplateFunction { .. } => "templates may call only range() and throw(): a page shows what the portfolio holds, never the machine that builds it (docs/themes.md)".into(),
             P::LinkDropped { why, .. } => why.help().into(),
         })
     }
@@ -379,19 +370,19 @@ impl fmt::Display for PortfolioProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use PortfolioProblem as P;
         match self {
+            P::LogoTooLarge { .. }
+            | P::LogoOutside { .. }
+            | P::LogoNotInAssets { .. }
+            | P::LogoNotFound { .. } => self.logo_message(f),
+            P::TemplateLoop { .. }
+            | P::TemplateSyntax { .. }
+            | P::TemplatesDoNotFit { .. }
+            | P::TemplateUnknownVariable { .. }
+            | P::TemplateFailed { .. }
+            | P::TemplateFunction { .. } => self.template_message(f),
             P::BaseUrlNotWeb { url } => {
                 write!(f, "base_url \"{url}\" is not an http or https address")
             }
-            P::LogoTooLarge {
-                logo,
-                width,
-                height,
-                ..
-            } => write!(
-                f,
-                "logo \"{}\" is {width} x {height} pixels, too large to decode",
-                logo.display()
-            ),
             P::NoteTooLarge { bytes, .. } => {
                 write!(f, "note is too large to typeset: {} KB", bytes.div_ceil(1 << 10))
             }
@@ -435,35 +426,6 @@ impl fmt::Display for PortfolioProblem {
             P::NoteNamesNothing { stem, .. } => write!(
                 f,
                 "note \"{stem}.md\" names no month and no partnership; it is not shown"
-            ),
-            P::LogoOutside { logo } => {
-                write!(f, "logo \"{}\" is outside the client folder", logo.display())
-            }
-            P::LogoNotInAssets { logo } => {
-                write!(f, "logo \"{}\" is not under assets/", logo.display())
-            }
-            P::LogoNotFound { logo } => {
-                write!(f, "logo \"{}\" not found in the client folder", logo.display())
-            }
-            P::TemplateLoop { chain } => write!(
-                f,
-                "templates extend or include each other in a loop: {}",
-                chain.join(" -> ")
-            ),
-            P::TemplateSyntax { detail } => write!(f, "template syntax error: {detail}"),
-            P::TemplatesDoNotFit { detail } => {
-                write!(f, "the templates do not fit together: {detail}")
-            }
-            P::TemplateUnknownVariable { template, variable } => write!(
-                f,
-                "template {template} uses `{variable}`, which its page does not have"
-            ),
-            P::TemplateFailed { template, detail } => {
-                write!(f, "template {template} failed: {detail}")
-            }
-            P::TemplateFunction { template, function } => write!(
-                f,
-                "template {template} calls `{function}()`, which templates may not call"
             ),
             P::LinkDropped { url, image, why } => {
                 let what = if *image { "image" } else { "link" };

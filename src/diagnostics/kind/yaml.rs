@@ -294,21 +294,22 @@ impl YamlProblem {
     pub fn help(&self) -> Option<String> {
         use YamlProblem as P;
         Some(match self {
-            P::TooDeep { .. } => {
-                format!("roster's files nest a few levels at most; check {NEVER_CLOSED}")
-            }
-            P::TooNested => format!(
-                "roster's files nest a few levels at most; check the indentation, and {NEVER_CLOSED}"
-            ),
-            P::DuplicateKey { key, first_line } => format!(
-                "`{}` is already given on line {first_line}; keep one of the two",
-                shorten(key)
-            ),
-            P::AliasBomb => "roster's files need no anchors (`&name`) or aliases (`*name`): write the values out".into(),
-            P::NumberTooLarge { limit, .. } => {
-                format!("roster reads numbers up to {limit}; check for extra digits")
-            }
-            P::Syntax { .. } => "check the indentation and quoting around this line".into(),
+            P::TooDeep { .. }
+            | P::TooNested
+            | P::DuplicateKey { .. }
+            | P::AliasBomb
+            | P::NumberTooLarge { .. }
+            | P::Syntax { .. } => return self.syntax_help(),
+            P::FxPairNotFromTo { .. }
+            | P::RateOutOfRange { .. }
+            | P::FxNotAMapping
+            | P::FxPairNotByMonth { .. }
+            | P::NotAMonth { .. }
+            | P::RateNotPositive => return self.fx_help(),
+            P::BadMarketId { .. }
+            | P::NoMarkets
+            | P::UnknownMarket { .. }
+            | P::MarketTwice { .. } => return self.market_help(),
             P::Empty { keys } => format!(
                 "write its keys, `key: value` one a line; the keys here are {}",
                 keys.join(", ")
@@ -325,7 +326,10 @@ impl YamlProblem {
                 shorten(written)
             ),
             P::NoValue { key } => format!("write its value after `{key}:`"),
-            P::NotANumber { .. } => "write a plain number such as 3000 or 12.50, without units or thousands separators".into(),
+            P::NotANumber { .. } => {
+                "write a plain number such as 3000 or 12.50, without units or thousands separators"
+                    .into()
+            }
             P::AmountTooLarge { limit, .. } => {
                 format!("roster reads amounts up to {limit}; check for extra digits")
             }
@@ -336,11 +340,6 @@ impl YamlProblem {
                 "write a number of days from {} to {}",
                 range.start(),
                 range.end()
-            ),
-            P::RateOutOfRange { rates, .. } => format!(
-                "roster reads rates from {} to {}; check the digits, or whether the pair is written the wrong way round",
-                rates.start(),
-                rates.end()
             ),
             P::NotADate { years, .. } => format!(
                 "write the date as 2026-03-01, with a day that exists in that month and a year from {} to {}",
@@ -353,27 +352,11 @@ impl YamlProblem {
             } => format!("did you mean \"{s}\"?"),
             P::NotAChoice { choices, .. } => format!("expected one of: {}", choices.join(", ")),
             P::NotACurrency { .. } => "use an ISO 4217 code such as USD, RUB or EUR".into(),
-            P::FxPairNotFromTo { .. } => "for example RUB/USD: 1 RUB = rate USD".into(),
-            P::BadMarketId { id } if windows_reserved(id) => reserved_help(id),
-            P::BadMarketId { .. } => "use lower-case letters, digits, `-` and `_`".into(),
-            P::NoMarkets => "- id: us\n    name: United States".into(),
             P::NotAColour { .. } => "write it as \"#d6336c\", quoted".into(),
-            P::UnknownMarket {
-                suggestion: Some(s),
-                ..
-            } => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
-            P::UnknownMarket { .. } => {
-                "add the market to client.yaml or use one of its markets".into()
-            }
             P::EndBeforeStart { .. } => "swap the dates or correct the year".into(),
             P::NegativeFee { .. } => "write the fee as a positive amount".into(),
             P::NotText { .. }
             | P::NotABoolean { .. }
-            | P::FxNotAMapping
-            | P::FxPairNotByMonth { .. }
-            | P::NotAMonth { .. }
-            | P::RateNotPositive
-            | P::MarketTwice { .. }
             | P::NegativePostsPerMonth
             | P::ExtraCostsNotAList
             | P::NegativeExtraCost => return None,
@@ -385,15 +368,22 @@ impl fmt::Display for YamlProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use YamlProblem as P;
         match self {
-            P::TooDeep { limit } => write!(
-                f,
-                "invalid YAML: lists or mappings in brackets nested more than {limit} deep"
-            ),
-            P::TooNested => f.write_str("invalid YAML: nested more than 128 levels deep"),
-            P::DuplicateKey { key, .. } => write!(f, "duplicate key `{}`", shorten(key)),
-            P::AliasBomb => f.write_str(ALIAS_BOMB),
-            P::NumberTooLarge { key, number, .. } => too_large(f, key.as_deref(), number),
-            P::Syntax { reason } => write!(f, "invalid YAML: {reason}"),
+            P::TooDeep { .. }
+            | P::TooNested
+            | P::DuplicateKey { .. }
+            | P::AliasBomb
+            | P::NumberTooLarge { .. }
+            | P::Syntax { .. } => self.syntax_message(f),
+            P::FxPairNotFromTo { .. }
+            | P::RateOutOfRange { .. }
+            | P::FxNotAMapping
+            | P::FxPairNotByMonth { .. }
+            | P::NotAMonth { .. }
+            | P::RateNotPositive => self.fx_message(f),
+            P::BadMarketId { .. }
+            | P::NoMarkets
+            | P::UnknownMarket { .. }
+            | P::MarketTwice { .. } => self.market_message(f),
             P::Empty { .. } => f.write_str("the file is empty"),
             P::NotAMapping { place, found, .. } => write!(
                 f,
@@ -428,6 +418,65 @@ impl fmt::Display for YamlProblem {
                 "`{key}` must be a three-letter currency code, found \"{}\"",
                 shorten(found)
             ),
+            P::NotAColour { found } => {
+                write!(f, "brand colour \"{}\" is not a hex colour", shorten(found))
+            }
+            P::EndBeforeStart { start, end } => write!(f, "`end` {end} is before `start` {start}"),
+            P::NegativeFee { fee } => write!(f, "fee cannot be negative, found {fee}"),
+            P::NegativePostsPerMonth => f.write_str(NEGATIVE_POSTS_PER_MONTH),
+            P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
+            P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
+        }
+    }
+}
+
+/// The problems of a file's YAML as text, of roster's fx rates and of a
+/// client's markets: each group's messages and helps side by side.
+impl YamlProblem {
+    /// The message of a problem of the YAML as text.
+    fn syntax_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use YamlProblem as P;
+        match self {
+            P::TooDeep { limit } => write!(
+                f,
+                "invalid YAML: lists or mappings in brackets nested more than {limit} deep"
+            ),
+            P::TooNested => f.write_str("invalid YAML: nested more than 128 levels deep"),
+            P::DuplicateKey { key, .. } => write!(f, "duplicate key `{}`", shorten(key)),
+            P::AliasBomb => f.write_str(ALIAS_BOMB),
+            P::NumberTooLarge { key, number, .. } => too_large(f, key.as_deref(), number),
+            P::Syntax { reason } => write!(f, "invalid YAML: {reason}"),
+            _ => unreachable!("syntax_message is called for the YAML's own problems only"),
+        }
+    }
+
+    /// The help of a problem of the YAML as text.
+    fn syntax_help(&self) -> Option<String> {
+        use YamlProblem as P;
+        Some(match self {
+            P::TooDeep { .. } => {
+                format!("roster's files nest a few levels at most; check {NEVER_CLOSED}")
+            }
+            P::TooNested => format!(
+                "roster's files nest a few levels at most; check the indentation, and {NEVER_CLOSED}"
+            ),
+            P::DuplicateKey { key, first_line } => format!(
+                "`{}` is already given on line {first_line}; keep one of the two",
+                shorten(key)
+            ),
+            P::AliasBomb => "roster's files need no anchors (`&name`) or aliases (`*name`): write the values out".into(),
+            P::NumberTooLarge { limit, .. } => {
+                format!("roster reads numbers up to {limit}; check for extra digits")
+            }
+            P::Syntax { .. } => "check the indentation and quoting around this line".into(),
+            _ => unreachable!("syntax_help is called for the YAML's own problems only"),
+        })
+    }
+
+    /// The message of a problem with `fx`.
+    fn fx_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use YamlProblem as P;
+        match self {
             P::FxNotAMapping => f.write_str(FX_NOT_A_MAPPING),
             P::FxPairNotFromTo { pair } => {
                 write!(f, "fx pair `{}` must be written FROM/TO", shorten(pair))
@@ -439,11 +488,37 @@ impl fmt::Display for YamlProblem {
             ),
             P::NotAMonth { month } => write!(f, "`{}` is not a month YYYY-MM", shorten(month)),
             P::RateNotPositive => f.write_str("an fx rate must be greater than 0"),
-            P::BadMarketId { id } if windows_reserved(id) => {
-                write!(f, "market id \"{id}\" is a name Windows keeps for a device")
-            }
             P::RateOutOfRange { rate, .. } => {
                 write!(f, "fx rate {} is out of range", shorten(rate))
+            }
+            _ => unreachable!("fx_message is called for the problems of `fx` only"),
+        }
+    }
+
+    /// The help of a problem with `fx`.
+    fn fx_help(&self) -> Option<String> {
+        use YamlProblem as P;
+        Some(match self {
+            P::FxPairNotFromTo { .. } => "for example RUB/USD: 1 RUB = rate USD".into(),
+            P::RateOutOfRange { rates, .. } => format!(
+                "roster reads rates from {} to {}; check the digits, or whether the pair is written the wrong way round",
+                rates.start(),
+                rates.end()
+            ),
+            P::FxNotAMapping
+            | P::FxPairNotByMonth { .. }
+            | P::NotAMonth { .. }
+            | P::RateNotPositive => return None,
+            _ => unreachable!("fx_help is called for the problems of `fx` only"),
+        })
+    }
+
+    /// The message of a problem with a market.
+    fn market_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use YamlProblem as P;
+        match self {
+            P::BadMarketId { id } if windows_reserved(id) => {
+                write!(f, "market id \"{id}\" is a name Windows keeps for a device")
             }
             P::BadMarketId { id } => write!(
                 f,
@@ -452,18 +527,30 @@ impl fmt::Display for YamlProblem {
             ),
             P::MarketTwice { id } => write!(f, "market \"{}\" is listed twice", shorten(id)),
             P::NoMarkets => f.write_str("`markets` must be a list of at least one market"),
-            P::NotAColour { found } => {
-                write!(f, "brand colour \"{}\" is not a hex colour", shorten(found))
-            }
             P::UnknownMarket {
                 market, markets, ..
             } => unknown_market(f, market, markets),
-            P::EndBeforeStart { start, end } => write!(f, "`end` {end} is before `start` {start}"),
-            P::NegativeFee { fee } => write!(f, "fee cannot be negative, found {fee}"),
-            P::NegativePostsPerMonth => f.write_str(NEGATIVE_POSTS_PER_MONTH),
-            P::ExtraCostsNotAList => f.write_str("`extra_costs` must be a list"),
-            P::NegativeExtraCost => f.write_str("an extra cost cannot be negative"),
+            _ => unreachable!("market_message is called for the problems of markets only"),
         }
+    }
+
+    /// The help of a problem with a market.
+    fn market_help(&self) -> Option<String> {
+        use YamlProblem as P;
+        Some(match self {
+            P::BadMarketId { id } if windows_reserved(id) => reserved_help(id),
+            P::BadMarketId { .. } => "use lower-case letters, digits, `-` and `_`".into(),
+            P::NoMarkets => "- id: us\n    name: United States".into(),
+            P::UnknownMarket {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean \"{s}\"? markets are listed in client.yaml"),
+            P::UnknownMarket { .. } => {
+                "add the market to client.yaml or use one of its markets".into()
+            }
+            P::MarketTwice { .. } => return None,
+            _ => unreachable!("market_help is called for the problems of markets only"),
+        })
     }
 }
 

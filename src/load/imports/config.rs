@@ -12,10 +12,9 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::Location;
 use crate::diagnostics::kind::ImportProblem;
-use crate::load::csv::records::{DAILY, ORDERS, POSTS};
 use crate::load::values::{DateOrder, DecimalMark};
 use crate::load::yaml::{Seg, Source, YamlDoc, join, join_index};
-use crate::model::PostKind;
+use crate::model::{PostKind, TableKind};
 
 /// One entry of `imports`.
 #[derive(Debug, Clone)]
@@ -24,10 +23,10 @@ pub struct ImportMapping {
     pub at: Location,
     /// Which files, relative to the client folder.
     pub files: GlobMatcher,
-    /// posts, daily or orders; `None` when the entry maps no columns and
-    /// only sets a partnership, a date order or a decimal mark for files
-    /// read by their header.
-    pub kind: Option<&'static str>,
+    /// The kind of the files it maps; `None` when the entry maps no
+    /// columns and only sets a partnership, a date order or a decimal mark
+    /// for files read by their header.
+    pub kind: Option<TableKind>,
     /// For a workbook: the one sheet the entry applies to.
     pub sheet: Option<String>,
     /// roster's columns and the file's columns they come from.
@@ -69,24 +68,19 @@ const KEYS: [&str; 9] = [
     "decimal",
 ];
 
-/// The columns of each kind of file.
-pub fn columns_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "posts" => POSTS,
-        "daily" => DAILY,
-        _ => ORDERS,
-    }
-}
-
 /// The columns a file of `kind` cannot do without, besides `partnership`
-/// of posts (which may come from the entry or the folder).
-fn required(kind: &str, mapped: &[MappedColumn]) -> &'static [&'static str] {
-    match kind {
-        "posts" => &["post_id", "published"],
-        "daily" if mapped.iter().any(|c| c.name == "date") => &["post_id", "date"],
-        "daily" => &["post_id", "day"],
-        _ => &["order_id", "date", "customer"],
-    }
+/// of posts (which may come from the entry or the folder, and is checked
+/// once the file is read: [`super::mapped()`]).
+fn required(kind: TableKind, mapped: &[MappedColumn]) -> impl Iterator<Item = &'static str> {
+    let by_date = mapped.iter().any(|c| c.name == "date");
+    let later = match kind {
+        TableKind::Posts => Some("partnership"),
+        TableKind::Daily | TableKind::Orders => None,
+    };
+    kind.needs(by_date)
+        .iter()
+        .copied()
+        .filter(move |c| Some(*c) != later)
 }
 
 /// Read `imports` of client.yaml, when given.
@@ -135,7 +129,10 @@ fn entry(doc: &mut YamlDoc, item: &Value, path: &[Seg], src: &Source) -> Option<
             }
         }
     });
-    let kind = doc.choice(&m, path, "kind", false, &["posts", "daily", "orders"]);
+    // An unknown kind is the choice's error, with the kinds there are.
+    let kind = doc
+        .choice(&m, path, "kind", false, &TableKind::NAMES)
+        .and_then(TableKind::parse);
     let columns = kind.map_or_else(Vec::new, |k| columns(doc, &m, path, k, src));
     let values = kind.map_or_else(HashMap::new, |k| values(doc, &m, path, k));
     let partnership = doc.string(&m, path, "partnership", false);
@@ -160,7 +157,7 @@ fn entry(doc: &mut YamlDoc, item: &Value, path: &[Seg], src: &Source) -> Option<
     let sheet = doc.string(&m, path, "sheet", false);
     if let Some(kind) = kind {
         for column in required(kind, &columns) {
-            if !columns.iter().any(|c| c.name == *column) {
+            if !columns.iter().any(|c| c.name == column) {
                 let problem = ImportProblem::RequiredUnmapped { column, kind };
                 doc.error(&join(path, "columns"), problem);
             }
@@ -185,14 +182,14 @@ fn columns(
     doc: &mut YamlDoc,
     m: &Mapping,
     path: &[Seg],
-    kind: &'static str,
+    kind: TableKind,
     src: &Source,
 ) -> Vec<MappedColumn> {
     let cpath = join(path, "columns");
     let Some(v) = doc.field(m, path, "columns", false).cloned() else {
         return Vec::new();
     };
-    let known = columns_of(kind);
+    let known = kind.columns();
     let Some(cm) = doc.mapping(&v, &cpath, known).cloned() else {
         return Vec::new();
     };
@@ -246,14 +243,14 @@ fn values(
     doc: &mut YamlDoc,
     m: &Mapping,
     path: &[Seg],
-    kind: &'static str,
+    kind: TableKind,
 ) -> HashMap<&'static str, HashMap<String, String>> {
     let vpath = join(path, "values");
     let mut out = HashMap::new();
     let Some(v) = doc.field(m, path, "values", false).cloned() else {
         return out;
     };
-    let known = columns_of(kind);
+    let known = kind.columns();
     let Some(vm) = doc.mapping(&v, &vpath, known).cloned() else {
         return out;
     };

@@ -5,6 +5,7 @@ use super::config::ImportMapping;
 use super::{How, Rules, Source, View};
 use crate::diagnostics::Location;
 use crate::diagnostics::kind::ImportProblem;
+use crate::model::TableKind;
 
 /// Why an entry gives no view of a file.
 #[derive(Debug)]
@@ -15,31 +16,40 @@ pub enum Unmapped {
     Lacks(Vec<(ImportProblem, Location)>),
 }
 
-/// The view of a file (or a sheet, `sheet`) whose header (lower-cased,
-/// trimmed) is `header`, read through `entry`, which maps columns.
-/// `file` is the file's path, for the messages; `written` its header as
-/// written, to list its columns.
-pub fn mapped<'a>(
-    entry: &'a ImportMapping,
-    kind: &'static str,
+/// The entry's columns found in a file's header: roster's columns and
+/// where each comes from, those of the file the entry names but the file
+/// lacks, and whether any was found.
+struct Found {
+    names: Vec<String>,
+    sources: Vec<Source>,
+    lacks: Vec<(ImportProblem, Location)>,
+    any: bool,
+}
+
+/// Find each column `entry` maps in a file's header (lower-cased,
+/// trimmed), `written` the header as written; `file` and `sheet` name it
+/// for the messages.
+fn find_columns(
+    entry: &ImportMapping,
     (header, written): (&[String], &[String]),
     (file, sheet): (&str, Option<&str>),
-    how: &How<'a>,
-) -> Result<View<'a>, Unmapped> {
+) -> Found {
     let find = |name: &str| header.iter().position(|h| h == name);
-    let mut names = Vec::new();
-    let mut sources = Vec::new();
-    let mut lacks = Vec::new();
-    let mut found_any = false;
+    let mut found = Found {
+        names: Vec::new(),
+        sources: Vec::new(),
+        lacks: Vec::new(),
+        any: false,
+    };
     for column in &entry.columns {
         let mut parts = Vec::new();
         for (from, shown) in column.from.iter().zip(&column.written) {
             match find(from) {
                 Some(i) => {
-                    found_any = true;
+                    found.any = true;
                     parts.push(i);
                 }
-                None => lacks.push((
+                None => found.lacks.push((
                     ImportProblem::MappedColumnMissing {
                         column: shown.clone(),
                         file: file.to_string(),
@@ -51,14 +61,68 @@ pub fn mapped<'a>(
             }
         }
         if parts.len() == column.from.len() {
-            names.push(column.name.to_string());
-            sources.push(match parts.as_slice() {
+            found.names.push(column.name.to_string());
+            found.sources.push(match parts.as_slice() {
                 [one] => Source::Column(*one),
                 _ => Source::Sum(parts),
             });
         }
     }
-    if let Some(sheet) = sheet.filter(|_| !found_any) {
+    found
+}
+
+/// What a file of `kind` takes from `entry` where it has no column of its
+/// own: a post's partnership (or its folder's: a folder says whose posts
+/// a file holds, never whose orders) and kind, an order's partnership.
+/// `Err` when posts are left with no partnership.
+fn defaults(
+    entry: &ImportMapping,
+    kind: TableKind,
+    how: &How,
+    names: &mut Vec<String>,
+    sources: &mut Vec<Source>,
+) -> Result<(), Unmapped> {
+    match kind {
+        TableKind::Posts => {
+            let partnership = entry.partnership.as_deref().or(how.folder);
+            fill(names, sources, "partnership", partnership);
+            let default = entry.kind_default.map(|k| k.as_str());
+            fill(names, sources, "kind", default);
+            if !names.iter().any(|n| n == "partnership") {
+                let problem = ImportProblem::RequiredUnmapped {
+                    column: "partnership",
+                    kind,
+                };
+                return Err(Unmapped::Lacks(vec![(problem, entry.at.clone())]));
+            }
+        }
+        TableKind::Orders => {
+            let partnership = entry.partnership.as_deref();
+            fill(names, sources, "partnership", partnership);
+        }
+        TableKind::Daily => {}
+    }
+    Ok(())
+}
+
+/// The view of a file (or a sheet, `sheet`) whose header (lower-cased,
+/// trimmed) is `header`, read through `entry`, which maps columns.
+/// `file` is the file's path, for the messages; `written` its header as
+/// written, to list its columns.
+pub fn mapped<'a>(
+    entry: &'a ImportMapping,
+    kind: TableKind,
+    (header, written): (&[String], &[String]),
+    (file, sheet): (&str, Option<&str>),
+    how: &How<'a>,
+) -> Result<View<'a>, Unmapped> {
+    let Found {
+        mut names,
+        mut sources,
+        lacks,
+        any,
+    } = find_columns(entry, (header, written), (file, sheet));
+    if let Some(sheet) = sheet.filter(|_| !any) {
         return Err(Unmapped::Skip(ImportProblem::SheetNotMapped {
             sheet: sheet.to_string(),
         }));
@@ -66,25 +130,7 @@ pub fn mapped<'a>(
     if !lacks.is_empty() {
         return Err(Unmapped::Lacks(lacks));
     }
-    // The folder says whose posts a file holds, never whose orders.
-    let partnership = match kind {
-        "posts" => entry.partnership.as_deref().or(how.folder),
-        _ => entry.partnership.as_deref(),
-    };
-    if kind != "daily" {
-        fill(&mut names, &mut sources, "partnership", partnership);
-    }
-    if kind == "posts" {
-        let default = entry.kind_default.map(|k| k.as_str());
-        fill(&mut names, &mut sources, "kind", default);
-        if !names.iter().any(|n| n == "partnership") {
-            let problem = ImportProblem::RequiredUnmapped {
-                column: "partnership",
-                kind,
-            };
-            return Err(Unmapped::Lacks(vec![(problem, entry.at.clone())]));
-        }
-    }
+    defaults(entry, kind, how, &mut names, &mut sources)?;
     let values = names.iter().map(|n| entry.values.get(n.as_str())).collect();
     Ok(View {
         kind,
@@ -134,7 +180,7 @@ pub fn own<'a>(
     let mut names = Vec::new();
     let mut sources = Vec::new();
     for (i, h) in header.iter().enumerate() {
-        if crate::load::csv::records::POSTS.contains(&h.as_str()) && !names.contains(h) {
+        if TableKind::Posts.columns().contains(&h.as_str()) && !names.contains(h) {
             names.push(h.clone());
             sources.push(Source::Column(i));
         }
@@ -142,7 +188,7 @@ pub fn own<'a>(
     fill(&mut names, &mut sources, "partnership", partnership);
     fill(&mut names, &mut sources, "kind", kind);
     View {
-        kind: "posts",
+        kind: TableKind::Posts,
         preset: None,
         values: vec![None; names.len()],
         header: names,

@@ -24,6 +24,7 @@ mod view;
 use std::collections::HashMap;
 
 use crate::load::values::{DateOrder, DecimalMark};
+use crate::model::TableKind;
 pub use config::ImportMapping;
 pub use languages::{InEnglish, normalise};
 pub use mapped::{Unmapped, mapped, own};
@@ -136,8 +137,8 @@ pub(crate) enum Rules {
 /// A file's columns as roster's: how each is made, and which rows count.
 #[derive(Debug, Clone)]
 pub struct View<'a> {
-    /// posts, daily or orders.
-    pub kind: &'static str,
+    /// The kind of table it reads the file as.
+    pub kind: TableKind,
     /// The preset, when the view is one.
     pub preset: Option<&'static str>,
     /// roster's columns, in the order of `sources`.

@@ -13,6 +13,7 @@ use super::languages::{self, InEnglish};
 use super::platform::{Channel, ExportColumns};
 use super::{How, Rules, Source, View};
 use crate::diagnostics::kind::ImportProblem;
+use crate::model::TableKind;
 
 /// The presets, by name.
 pub const PRESETS: [&str; 5] = [
@@ -200,7 +201,9 @@ pub fn preset<'a>(
         .and_then(|m| m.partnership.as_deref())
         .or(how.folder);
     let (kind, rules, export) = match preset {
-        "shopify-orders" | "woocommerce-orders" => ("orders", orders(preset, &mut c), None),
+        "shopify-orders" | "woocommerce-orders" => {
+            (TableKind::Orders, orders(preset, &mut c), None)
+        }
         _ => {
             let Some(p) = partnership else {
                 // Which folder is meant is told where the file is known.
@@ -213,7 +216,7 @@ pub fn preset<'a>(
             }
             let mut export = export_columns(preset, &c);
             export.kind_given = kind_default.is_some();
-            ("posts", posts(preset, &mut c), Some(export))
+            (TableKind::Posts, posts(preset, &mut c), Some(export))
         }
     };
     Ok(View {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::{Rules, View};
 use crate::diagnostics::Location;
 use crate::diagnostics::kind::ImportProblem;
-use crate::load::csv::records::Cell;
+use crate::load::table::records::Cell;
 
 /// What a view met in a file's rows, told once the file is read.
 #[derive(Debug, Default)]

@@ -3,7 +3,7 @@
 
 use super::{DateOrder, DecimalMark, Rules, Source, State, Translated, View, customers};
 use crate::diagnostics::kind::CsvProblem;
-use crate::load::csv::records::Cell;
+use crate::load::table::records::Cell;
 use crate::load::values::{dates, numbers};
 
 impl View<'_> {

@@ -1,7 +1,7 @@
-//! The vocabulary of a metrics table: where a cell is, a row of each kind
-//! as read (posts, daily, orders), and roster's columns of each kind. A
-//! leaf: every part of reading a table speaks it, and it imports none of
-//! them.
+//! The vocabulary of a metrics table: where a cell is, and a row of each
+//! kind as read (posts, daily, orders; the kinds and their columns are
+//! [`crate::model::TableKind`]'s). A leaf: every part of reading a table
+//! speaks it, and it imports none of them.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -129,42 +129,6 @@ pub struct RawOrder {
     pub sign: Option<Box<SignAt>>,
 }
 
-/// roster's columns of a posts file, in its order.
-pub(crate) const POSTS: &[&str] = &[
-    "post_id",
-    "partnership",
-    "published",
-    "kind",
-    "impressions",
-    "reach",
-    "engagements",
-    "clicks",
-    "conversions",
-    "revenue",
-    "currency",
-    "url",
-];
-/// roster's columns of a daily file, in its order.
-pub(crate) const DAILY: &[&str] = &[
-    "post_id",
-    "day",
-    "date",
-    "impressions",
-    "reach",
-    "engagements",
-    "clicks",
-    "conversions",
-    "revenue",
-];
-/// roster's columns of an orders file, in its order.
-pub(crate) const ORDERS: &[&str] = &[
-    "order_id",
-    "date",
-    "customer",
-    "partnership",
-    "revenue",
-    "currency",
-];
 /// The counts of a post or a day.
 pub(super) const COUNTS: [&str; 5] = [
     "impressions",

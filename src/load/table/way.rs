@@ -6,26 +6,20 @@ use std::path::Path;
 
 use super::file::Unread;
 use super::guess;
-use super::header::{self, Kind};
+use super::header;
 use crate::diagnostics::kind::ImportProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::load::imports::{self, How, Unmapped, View};
+use crate::model::TableKind;
 
 /// How a table is read.
 pub(super) struct Way<'a> {
-    /// Its kind and roster's columns of that kind.
-    pub kind: Kind,
+    /// Its kind.
+    pub kind: TableKind,
     /// How its columns become roster's, unless it is in roster's format.
     pub view: Option<View<'a>>,
     /// The preset or entry it is read through, for `check` to name.
     pub read_as: Option<String>,
-}
-
-fn kind_of(name: &'static str) -> Kind {
-    Kind {
-        name,
-        names: imports::config::columns_of(name),
-    }
 }
 
 /// The first data rows of a table, read when asked for.
@@ -42,7 +36,7 @@ fn preset_way<'a>(
 ) -> Result<Way<'a>, Unread> {
     match imports::preset(preset, header, how) {
         Ok(view) => Ok(Way {
-            kind: kind_of(view.kind),
+            kind: view.kind,
             view: Some(view),
             read_as: Some(match language {
                 Some(language) => format!("{preset} (header in {language})"),
@@ -123,7 +117,7 @@ pub(super) fn way<'a>(
         };
         let kind = header::check(header, (given, None), at, diags)?;
         let kind_default = entry.and_then(|e| e.kind_default).map(|k| k.as_str());
-        let view = (kind.name == "posts" && (partnership.is_some() || kind_default.is_some()))
+        let view = (kind == TableKind::Posts && (partnership.is_some() || kind_default.is_some()))
             .then(|| imports::own(header, partnership, kind_default, how));
         return Ok(Way {
             kind,
@@ -165,7 +159,7 @@ pub(super) fn way<'a>(
 
 /// The way of a file an `imports` entry of kind `kind` reads.
 fn mapped_way<'a>(
-    (e, kind): (&'a imports::ImportMapping, &'static str),
+    (e, kind): (&'a imports::ImportMapping, TableKind),
     (header, written): (&[String], &[String]),
     how: &How<'a>,
     (file, sheet): (&Path, Option<&str>),
@@ -174,7 +168,7 @@ fn mapped_way<'a>(
     let names = (file.to_string_lossy(), sheet);
     match imports::mapped(e, kind, (header, written), (&names.0, names.1), how) {
         Ok(view) => Ok(Way {
-            kind: kind_of(kind),
+            kind,
             view: Some(view),
             read_as: Some(match e.at.line {
                 Some(line) => format!("the `imports` entry on line {line} of client.yaml"),
@@ -191,7 +185,7 @@ fn mapped_way<'a>(
                 diags.push(Diagnostic::error(problem).at(place));
             }
             Err(Unread::Unusable {
-                may_hold_posts: kind == "posts",
+                may_hold_posts: kind == TableKind::Posts,
             })
         }
     }

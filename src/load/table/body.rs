@@ -1,6 +1,7 @@
 //! The rows of a metrics table once its header is known: the records of a
 //! CSV file's text, or the rows of a workbook's sheet, each typed by
-//! [`super::rows`] and each bad cell a diagnostic at its place.
+//! [`super::rows`] and each bad cell a diagnostic at its place; and the
+//! table read, once its view has said what it met.
 //!
 //! Every problem goes to the sink with its column, so the same mistake in
 //! many rows of a column is one diagnostic with a count (see
@@ -10,15 +11,16 @@
 
 use std::path::Path;
 
-use super::file::Rows;
+use super::file::{CsvFile, Rows};
 use super::quotes::{self, open_quote};
 use super::records::Cell;
 use super::rows::{Columns, Dialect, Place, RowReader, read_row};
 use super::way::Way;
 use crate::diagnostics::kind::{CsvProblem, SplitNumber};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::load::imports::{How, State, View};
+use crate::load::imports::{self, How, State, View};
 use crate::load::values::DecimalMark;
+use crate::model::TableKind;
 
 /// A metrics table whose header has been read: what its rows are read with.
 pub(super) struct Table<'t> {
@@ -84,7 +86,7 @@ impl<'t> Table<'t> {
         mark: DecimalMark,
     ) -> Table<'t> {
         let view = way.view.as_ref();
-        let names = way.kind.names;
+        let names = way.kind.columns();
         let columns = view.map_or(header, |v| &v.header[..]);
         let cols = Columns {
             index: names
@@ -136,12 +138,16 @@ impl<'t> Table<'t> {
             .in_sheet(self.sheet)
     }
 
-    pub(super) fn empty(&self, kind: &str, capacity: usize) -> Read {
+    /// Nothing read yet of a table of `kind`, with room for `capacity`
+    /// rows: orders row by row for `roster import`, else as a ledger.
+    pub(super) fn empty(&self, kind: TableKind, capacity: usize) -> Read {
         let rows = match kind {
-            "posts" => Rows::Posts(Vec::with_capacity(capacity)),
-            "daily" => Rows::Daily(Vec::with_capacity(capacity)),
-            _ if self.importing => Rows::Orders(Vec::with_capacity(capacity)),
-            _ => Rows::Ledger(Box::new(super::Ledger::new(self.orders_to, capacity))),
+            TableKind::Posts => Rows::Posts(Vec::with_capacity(capacity)),
+            TableKind::Daily => Rows::Daily(Vec::with_capacity(capacity)),
+            TableKind::Orders if self.importing => Rows::Orders(Vec::with_capacity(capacity)),
+            TableKind::Orders => {
+                Rows::Ledger(Box::new(super::Ledger::new(self.orders_to, capacity)))
+            }
         };
         Read {
             rows,
@@ -262,7 +268,7 @@ impl<'t> Table<'t> {
     /// Read a sheet's rows after its header.
     pub(super) fn sheet_rows(
         &self,
-        kind: &str,
+        kind: TableKind,
         rows: &[(u32, Vec<String>)],
         first_column: usize,
         diags: &mut Diagnostics,
@@ -385,6 +391,28 @@ impl<'t> Table<'t> {
         }
         let fields: Vec<&str> = row.record.iter().collect();
         super::split::split_number(self.cols.names, &self.cols.index, &fields)
+    }
+}
+
+/// The file read, once the view (if any) has said what it met.
+pub(super) fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
+    // A problem of the file as a whole, placed at a cell: never counted in
+    // with the problems of the cell's column.
+    let at = |cell: Option<Cell>| match cell {
+        Some(cell) => {
+            let (line, column) = cell.place();
+            Location::at(table.path, line, column).in_sheet(table.sheet)
+        }
+        None => Location::file(table.path).in_sheet(table.sheet),
+    };
+    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
+    CsvFile {
+        tally,
+        path: table.path.to_path_buf(),
+        sheet: table.sheet.map(str::to_string),
+        rows: read.rows,
+        rejected: read.rejected,
+        read_as: way.read_as.clone(),
     }
 }
 

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::analytics::repeat::acquisitions;
-use crate::load::csv::Stamp;
+use crate::load::table::Stamp;
 use crate::model::{Acquisition, Order, PartnershipIx};
 
 fn date(s: &str) -> NaiveDate {

@@ -1,6 +1,6 @@
 //! A large CSV file read a part at a time, so that it is never wholly in
 //! memory: an orders export of millions of rows is reduced as it is read
-//! ([`super::Ledger`]), and only one part of its text is held at once.
+//! ([`crate::load::table::Ledger`]), and only one part of its text is held at once.
 //!
 //! Each part ends at a line end. A part before the last holds back its last
 //! record, which may be cut short (a quoted field can hold line ends), and
@@ -12,10 +12,10 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::file::{CsvFile, Unread};
 use super::rest::Whole;
 use crate::diagnostics::Diagnostics;
 use crate::load::imports::How;
+use crate::load::table::{CsvFile, Unread};
 
 /// How many bytes a part reads, at least.
 pub const PART: usize = 8 << 20;
@@ -61,7 +61,7 @@ pub(super) fn read_parts(
         let text = String::from_utf8(bytes).map_err(|_| Whole)?;
         Ok((text, blocks.eof))
     };
-    match super::text::read_text(path, text, how, &mut local, Some((&mut rest, len))) {
+    match super::read_text(path, text, how, &mut local, Some((&mut rest, len))) {
         Ok(read) => {
             diags.extend(local);
             Some(read)

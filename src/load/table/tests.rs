@@ -5,13 +5,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::csv::{detect_delimiter, read};
+use super::workbook::{Sheet, read_sheet};
 use super::*;
-use crate::diagnostics::Diagnostic;
 use crate::diagnostics::kind::CsvProblem;
-use crate::load::imports;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::imports::{self, How};
 use crate::load::values::DateOrder;
 use crate::load::values::dates::{self, iso_date};
-use crate::load::workbook::Sheet;
 use crate::model::PostKind;
 
 fn parse_stamp(s: &str) -> Option<Stamp> {
@@ -246,7 +247,7 @@ fn a_sheet_of_no_kind_that_looks_like_a_table_gets_an_entry_to_paste() {
     let Kind::Csv(CsvProblem::SheetOfNoKind { guess: Some(g), .. }) = warning else {
         panic!("{warning:?}");
     };
-    assert_eq!(g.kind, "orders");
+    assert_eq!(g.kind, crate::model::TableKind::Orders);
     assert_eq!(g.sheet.as_deref(), Some("Pedidos"));
     let help = warning.help().unwrap();
     for line in [

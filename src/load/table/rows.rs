@@ -3,7 +3,7 @@
 //! Each cell is read in any form of docs/your-data.md (dates through
 //! [`dates`], numbers through [`numbers`]) and every bad cell recorded at
 //! its place; where the rows come from, a CSV file or a sheet, is
-//! [`super::table`]'s business.
+//! [`super::body`]'s business.
 
 use std::str::FromStr;
 

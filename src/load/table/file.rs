@@ -8,6 +8,7 @@ use super::ledger::Ledger;
 use super::records::{Cell, RawDaily, RawOrder, RawPost};
 use crate::diagnostics::Location;
 use crate::load::imports;
+use crate::model::TableKind;
 
 /// The rows of one metrics file.
 #[derive(Debug, Clone)]
@@ -22,6 +23,17 @@ pub enum Rows {
     /// An orders file reduced as it was read to what the figures and
     /// checks need.
     Ledger(Box<Ledger>),
+}
+
+impl Rows {
+    /// The kind of table they are the rows of.
+    pub fn kind(&self) -> TableKind {
+        match self {
+            Rows::Posts(_) => TableKind::Posts,
+            Rows::Daily(_) => TableKind::Daily,
+            Rows::Orders(_) | Rows::Ledger(_) => TableKind::Orders,
+        }
+    }
 }
 
 /// One metrics file, read.

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::*;
 use crate::diagnostics::Diagnostics;
-use crate::load::csv::{Rows, read};
+use crate::load::table::Rows;
+use crate::load::table::csv::read;
 
 /// What a read came to, in a form to compare: the rows (or why none) and
 /// every problem with its place.

@@ -1,22 +1,27 @@
-//! A CSV file's text read into a table: its `sep=` line, its delimiter,
-//! its header and what kind of file that makes it, then its rows through
-//! [`super::table`]; and a workbook's sheet, read the same way from its
-//! cells.
+//! A table's CSV source: a file's bytes decoded ([`encoding`]), its text
+//! read into a table (its `sep=` line, its delimiter, its header and what
+//! kind of file that makes it, then its rows through [`super::body`]), and
+//! a large file read a part at a time ([`parts`], [`rest`]).
 
 use std::path::Path;
 
+use super::body::{Part, Read, Table, Text, file};
 use super::file::{CsvFile, Unread};
 use super::quotes::{self, field_starts, open_quote};
-use super::records::Cell;
-use super::rest;
-use super::table::{Part, Read, Table, Text};
-use super::way::{self, Way};
-use super::{guess, header};
+use super::{guess, way};
 use crate::diagnostics::kind::CsvProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How};
 use crate::load::values::DecimalMark;
-use crate::load::workbook::Sheet;
+use crate::model::TableKind;
+
+mod encoding;
+mod parts;
+mod rest;
+
+use encoding::warn_encoding;
+pub use encoding::{Encoding, decode, decode_as};
+pub use parts::{PART, read_streamed};
 
 /// The delimiter of a header row: the most frequent of `,` `;` TAB, ties in
 /// that order.
@@ -95,20 +100,63 @@ fn header_record(
     Ok(record)
 }
 
+/// How a file's text begins: how many lines come before its header (a
+/// `sep=` line), the header line and its delimiter: the one `sep=` names,
+/// else the one the header uses most.
+fn head(text: &str) -> (usize, &str, u8) {
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = sep_line(first_line);
+    let skip = usize::from(sep.is_some());
+    let header_line = text.lines().nth(skip).unwrap_or("");
+    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    (skip, header_line, delimiter)
+}
+
+/// About how many rows a file has: the lines of `text`, or, for the
+/// first part of a file of `whole` bytes read in parts, about as many
+/// lines again in each part.
+fn expected_rows(text: &str, whole: Option<u64>) -> usize {
+    let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
+    whole.map_or(lines, |len| {
+        let per_byte = lines as f64 / text.len().max(1) as f64;
+        (per_byte * len as f64) as usize
+    })
+}
+
+/// Read the records after the header into `read`: of the whole file, or
+/// of its first part and then, through `rest`, of the others. `Ok(Err)`
+/// when a quote left open makes the rest of the file unreadable.
+fn body(
+    table: &Table,
+    (text, fields): (&Text, usize),
+    reader: &mut csv::Reader<&[u8]>,
+    bad_quote: Option<quotes::BadQuote>,
+    (read, rest): (&mut Read, Option<&mut rest::Rest>),
+    diags: &mut Diagnostics,
+) -> Result<Result<(), ()>, rest::Whole> {
+    let last = rest.is_none();
+    let rows = table.csv_rows(text, reader, bad_quote, (read, Part::last(last)), diags);
+    Ok(match (rows, rest) {
+        // A first part with no record to hold back (the header alone, when
+        // the first record is longer than a part) goes on from its end.
+        (Ok(carry), Some(rest)) => {
+            let carry = carry.unwrap_or(text.text.len());
+            rest::rest(table, (text, carry, fields), rest, read, diags)?
+        }
+        (rows, _) => rows.map(|_| ()),
+    })
+}
+
 /// Read a file's text, or its first part when `rest` gives the others
-/// ([`super::parts`]); `Err` when a later part shows the file must be read whole.
-pub(super) fn read_text(
+/// ([`parts`]); `Err` when a later part shows the file must be read whole.
+fn read_text(
     path: &Path,
     text: &str,
     how: &How,
     diags: &mut Diagnostics,
     rest: Option<(&mut rest::Rest, u64)>,
 ) -> Result<Result<CsvFile, Unread>, rest::Whole> {
-    let first_line = text.lines().next().unwrap_or("");
-    let sep = sep_line(first_line);
-    let skip = usize::from(sep.is_some());
-    let header_line = text.lines().nth(skip).unwrap_or("");
-    let delimiter = sep.unwrap_or_else(|| detect_delimiter(header_line));
+    let (skip, header_line, delimiter) = head(text);
     let header_starts = field_starts(header_line, delimiter);
     let header_at = |i: usize| {
         let column = header_starts.get(i).copied().unwrap_or(1);
@@ -151,128 +199,46 @@ pub(super) fn read_text(
         Ok(way) => way,
         Err(unread) => return Ok(Err(unread)),
     };
-    if way.kind.name == "orders" {
+    if way.kind == TableKind::Orders {
         // Its customer column, whatever its header says.
         diags.holds_personal(path);
     }
     let table = Table::new((path, None), &header, &way, how, decimal_mark(delimiter));
-    let fields = header.len();
+    let (rest, whole) = rest.map_or((None, None), |(rest, len)| (Some(rest), Some(len)));
+    let mut read = table.empty(way.kind, expected_rows(text, whole));
     let text = Text { text, delimiter };
-    let lines = text.text.bytes().filter(|b| *b == b'\n').count() + 1;
-    // A file read in parts has about as many lines again in each.
-    let expected = rest.as_ref().map_or(lines, |(_, len)| {
-        let per_byte = lines as f64 / text.text.len().max(1) as f64;
-        (per_byte * *len as f64) as usize
-    });
-    let mut read = table.empty(way.kind.name, expected);
-    let last = rest.is_none();
-    let rows = table.csv_rows(
-        &text,
+    let fields = header.len();
+    let done = body(
+        &table,
+        (&text, fields),
         &mut reader,
         bad_quote,
-        (&mut read, Part::last(last)),
+        (&mut read, rest),
         diags,
-    );
-    let done = match (rows, rest) {
-        // A first part with no record to hold back (the header alone, when
-        // the first record is longer than a part) goes on from its end.
-        (Ok(carry), Some((rest, _))) => {
-            let carry = carry.unwrap_or(text.text.len());
-            rest::rest(&table, (&text, carry, fields), rest, &mut read, diags)?
-        }
-        (rows, _) => rows.map(|_| ()),
-    };
+    )?;
     Ok(match done {
         Ok(()) => Ok(file(&table, read, &way, diags)),
         Err(()) => Err(Unread::Unusable {
-            may_hold_posts: way.kind.name == "posts",
+            may_hold_posts: way.kind == TableKind::Posts,
         }),
     })
 }
 
-/// The file read, once the view (if any) has said what it met.
-fn file(table: &Table, read: Read, way: &Way, diags: &mut Diagnostics) -> CsvFile {
-    // A problem of the file as a whole, placed at a cell: never counted in
-    // with the problems of the cell's column.
-    let at = |cell: Option<Cell>| match cell {
-        Some(cell) => {
-            let (line, column) = cell.place();
-            Location::at(table.path, line, column).in_sheet(table.sheet)
-        }
-        None => Location::file(table.path).in_sheet(table.sheet),
-    };
-    let tally = imports::finish((way.view.as_ref(), table.importing), read.state, &at, diags);
-    CsvFile {
-        tally,
-        path: table.path.to_path_buf(),
-        sheet: table.sheet.map(str::to_string),
-        rows: read.rows,
-        rejected: read.rejected,
-        read_as: way.read_as.clone(),
-    }
-}
-
-/// Read one sheet of the workbook at `path` like a CSV file: its first row
-/// is the header. A sheet whose header fits no kind is skipped with a
-/// warning (a workbook often holds a summary or a chart beside its data):
-/// `Err(Unread::Empty)`.
-pub fn read_sheet(
+/// Read one metrics file from its bytes, as `how` says (slash dates, the
+/// `imports` entry, the folder's partnership). Problems go to `diags`.
+pub fn read(
     path: &Path,
-    sheet: &Sheet,
+    bytes: &[u8],
     how: &How,
     diags: &mut Diagnostics,
 ) -> Result<CsvFile, Unread> {
-    let name = sheet.name.as_str();
-    let Some(((_, first), rest)) = sheet.rows.split_first() else {
-        return Err(Unread::Empty);
-    };
-    let mut written: Vec<String> = first.iter().map(|h| h.trim().to_string()).collect();
-    while written.last().is_some_and(String::is_empty) {
-        written.pop();
+    let (text, encoding) = decode_as(bytes);
+    warn_encoding(path, encoding, diags);
+    match read_text(path, &text, how, diags, None) {
+        Ok(read) => read,
+        // Only a file read a part at a time can need to be read whole.
+        Err(rest::Whole) => Err(Unread::Unusable {
+            may_hold_posts: true,
+        }),
     }
-    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
-    let sample = || -> Vec<Vec<String>> {
-        rest.iter()
-            .take(guess::SAMPLE)
-            .map(|(_, cells)| cells.clone())
-            .collect()
-    };
-    let mapped = how
-        .mapping
-        .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
-    let known = header::fits_a_kind(&header)
-        || imports::recognise(&header).is_some()
-        || guess::account_level(&header).is_some();
-    if !mapped && !known {
-        let guess = guess::guess(
-            (&header, &written),
-            &sample(),
-            (path, Some(name)),
-            how.folder.is_some(),
-        )
-        .filter(|_| rest.len() >= 2);
-        let problem = CsvProblem::SheetOfNoKind {
-            sheet: name.to_string(),
-            guess: guess.map(Box::new),
-        };
-        diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
-        return Err(Unread::Empty);
-    }
-    let header_row = sheet.rows[0].0 as usize;
-    let first_column = sheet.first_column as usize;
-    let header_at = |i: usize| {
-        Location::at(path, header_row, first_column + i + 1)
-            .in_field(i)
-            .in_sheet(Some(name))
-    };
-    let way = way::way(
-        (&header, &written, &sample),
-        how,
-        (path, Some(name)),
-        header_at,
-        diags,
-    )?;
-    let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
-    let read = table.sheet_rows(way.kind.name, rest, first_column, diags);
-    Ok(file(&table, read, &way, diags))
 }

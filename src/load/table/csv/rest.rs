@@ -2,9 +2,9 @@
 //! read on from the record the part before held back, with lines counted
 //! across parts so that every place is the file's own.
 
-use super::quotes;
-use super::table::{Part, Read as Rows, Table, Text};
 use crate::diagnostics::Diagnostics;
+use crate::load::table::body::{Part, Read as Rows, Table, Text};
+use crate::load::table::quotes;
 
 /// The file must be read whole after all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

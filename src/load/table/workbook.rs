@@ -4,7 +4,8 @@
 //! with a value is the header. Cells typed as dates become `YYYY-MM-DD` (or
 //! `YYYY-MM-DD HH:MM:SS`, a time without an offset, read as UTC), numbers
 //! their shortest exact decimal, so the same readers type them as they type
-//! a CSV file's text. What the rows mean is [`super::csv`]'s business.
+//! a CSV file's text; what the rows mean is read as a CSV file's are
+//! ([`read_sheet`], through the table's header, way and body).
 //!
 //! A workbook is read within [`bounds`]: a small file can declare a sheet
 //! of billions of cells, which the reader would make whole, so what it
@@ -13,8 +14,17 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
+use std::path::Path;
 
 use calamine::{Data, DataRef, Reader, Sheets, Xlsx, XlsxError, open_workbook_auto_from_rs};
+
+use super::body::{Table, file};
+use super::file::{CsvFile, Unread};
+use super::{guess, header, way};
+use crate::diagnostics::kind::CsvProblem;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::imports::{self, How};
+use crate::load::values::DecimalMark;
 
 pub mod bounds;
 mod ods;
@@ -194,6 +204,71 @@ fn number(f: f64) -> String {
     }
     let rounded: f64 = format!("{f:.14e}").parse().unwrap_or(f);
     format!("{rounded}")
+}
+
+/// Read one sheet of the workbook at `path` like a CSV file: its first row
+/// is the header. A sheet whose header fits no kind is skipped with a
+/// warning (a workbook often holds a summary or a chart beside its data):
+/// `Err(Unread::Empty)`.
+pub fn read_sheet(
+    path: &Path,
+    sheet: &Sheet,
+    how: &How,
+    diags: &mut Diagnostics,
+) -> Result<CsvFile, Unread> {
+    let name = sheet.name.as_str();
+    let Some(((_, first), rest)) = sheet.rows.split_first() else {
+        return Err(Unread::Empty);
+    };
+    let mut written: Vec<String> = first.iter().map(|h| h.trim().to_string()).collect();
+    while written.last().is_some_and(String::is_empty) {
+        written.pop();
+    }
+    let header: Vec<String> = written.iter().map(|h| imports::normalise(h)).collect();
+    let sample = || -> Vec<Vec<String>> {
+        rest.iter()
+            .take(guess::SAMPLE)
+            .map(|(_, cells)| cells.clone())
+            .collect()
+    };
+    let mapped = how
+        .mapping
+        .is_some_and(|m| m.kind.is_some() && m.sheet.as_deref().is_none_or(|s| s == name));
+    let known = header::fits_a_kind(&header)
+        || imports::recognise(&header).is_some()
+        || guess::account_level(&header).is_some();
+    if !mapped && !known {
+        let guess = guess::guess(
+            (&header, &written),
+            &sample(),
+            (path, Some(name)),
+            how.folder.is_some(),
+        )
+        .filter(|_| rest.len() >= 2);
+        let problem = CsvProblem::SheetOfNoKind {
+            sheet: name.to_string(),
+            guess: guess.map(Box::new),
+        };
+        diags.push(Diagnostic::warning(problem).at(Location::file(path).in_sheet(Some(name))));
+        return Err(Unread::Empty);
+    }
+    let header_row = sheet.rows[0].0 as usize;
+    let first_column = sheet.first_column as usize;
+    let header_at = |i: usize| {
+        Location::at(path, header_row, first_column + i + 1)
+            .in_field(i)
+            .in_sheet(Some(name))
+    };
+    let way = way::way(
+        (&header, &written, &sample),
+        how,
+        (path, Some(name)),
+        header_at,
+        diags,
+    )?;
+    let table = Table::new((path, Some(name)), &header, &way, how, DecimalMark::Point);
+    let read = table.sheet_rows(way.kind, rest, first_column, diags);
+    Ok(file(&table, read, &way, diags))
 }
 
 #[cfg(test)]

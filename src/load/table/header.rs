@@ -9,36 +9,18 @@
 use std::collections::HashSet;
 
 use super::file::Unread;
-use super::records::{DAILY, ORDERS, POSTS};
 use crate::diagnostics::kind::{CsvProblem, Guess, KindLacks};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
-
-/// Which columns mark each kind of file, with the kind's columns.
-/// A daily file names its days by number (`day`) or by date (`date`).
-const KINDS: [(&str, [&str; 2], &[&str]); 4] = [
-    ("posts", ["post_id", "published"], POSTS),
-    ("daily", ["post_id", "day"], DAILY),
-    ("daily", ["post_id", "date"], DAILY),
-    ("orders", ["order_id", "customer"], ORDERS),
-];
-
-/// A header's kind and the columns roster reads in it.
-#[derive(Clone, Copy)]
-pub(super) struct Kind {
-    /// posts, daily or orders.
-    pub name: &'static str,
-    /// The columns of that kind.
-    pub names: &'static [&'static str],
-}
+use crate::model::TableKind;
 
 /// What a header that fits no kind lacks for each: the kinds it comes
 /// closest to first, each with what is missing and any column that looks
 /// like a misspelling of it.
 fn closest_kinds(header: &[String], present: &HashSet<&str>) -> Vec<KindLacks> {
-    let mut options: Vec<KindLacks> = KINDS
+    let mut options: Vec<KindLacks> = TableKind::MARKS
         .iter()
-        .map(|(kind, marks, _)| KindLacks {
-            kind,
+        .map(|(kind, marks)| KindLacks {
+            kind: *kind,
             columns: marks
                 .iter()
                 .copied()
@@ -60,23 +42,17 @@ fn closest_kinds(header: &[String], present: &HashSet<&str>) -> Vec<KindLacks> {
     options
 }
 
-/// The columns each kind cannot do without; a daily file's days by the
-/// column that marks it.
-fn required(kind: &str, marks: [&str; 2]) -> &'static [&'static str] {
-    match (kind, marks[1]) {
-        ("posts", _) => &["post_id", "partnership", "published"],
-        ("daily", "date") => &["post_id", "date"],
-        ("daily", _) => &["post_id", "day"],
-        _ => &["order_id", "date", "customer"],
-    }
+/// The kind whose marks a header's columns hold, with the marks.
+fn marked(present: &HashSet<&str>) -> Option<(TableKind, [&'static str; 2])> {
+    TableKind::MARKS
+        .into_iter()
+        .find(|(_, marks)| marks.iter().all(|m| present.contains(m)))
 }
 
 /// Whether a header (lower-cased, trimmed) marks a kind of metrics file.
 pub(super) fn fits_a_kind(header: &[String]) -> bool {
     let present: HashSet<&str> = header.iter().map(String::as_str).collect();
-    KINDS
-        .iter()
-        .any(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
+    marked(&present).is_some()
 }
 
 /// Check a header row (normalised), whose `given` columns come
@@ -89,12 +65,9 @@ pub(super) fn check(
     (given, guess): (&[&str], Option<Guess>),
     at: impl Fn(usize) -> Location,
     diags: &mut Diagnostics,
-) -> Result<Kind, Unread> {
+) -> Result<TableKind, Unread> {
     let present: HashSet<&str> = header.iter().map(String::as_str).collect();
-    let Some((name, marks, names)) = KINDS
-        .iter()
-        .find(|(_, marks, _)| marks.iter().all(|m| present.contains(m)))
-    else {
+    let Some((kind, marks)) = marked(&present) else {
         let mut closest = closest_kinds(header, &present);
         let mut place = at(0);
         if guess.as_ref().is_some_and(|g| g.no_header) {
@@ -115,6 +88,8 @@ pub(super) fn check(
             may_hold_posts: true,
         });
     };
+    let names = kind.columns();
+    let needed = kind.needs(marks.contains(&"date"));
     let absent: Vec<&str> = names
         .iter()
         .copied()
@@ -126,7 +101,7 @@ pub(super) fn check(
         .filter(|(_, h)| !names.contains(&h.as_str()))
         .map(|(i, h)| (i, h.as_str()))
         .collect();
-    let missing: Vec<&str> = required(name, *marks)
+    let missing: Vec<&str> = needed
         .iter()
         .copied()
         .filter(|c| !present.contains(c) && !given.contains(c))
@@ -135,7 +110,7 @@ pub(super) fn check(
     // the same thing twice.
     if missing.is_empty() {
         warn_unknown(&unknown, names, &absent, &at, diags);
-        return Ok(Kind { name, names });
+        return Ok(kind);
     }
     let renames = missing
         .iter()
@@ -145,13 +120,13 @@ pub(super) fn check(
         .collect();
     let problem = CsvProblem::MissingColumns {
         columns: missing,
-        kind: name,
+        kind,
         renames,
-        needed: required(name, *marks),
+        needed,
     };
     diags.push(Diagnostic::error(problem).at(at(0)));
     Err(Unread::Unusable {
-        may_hold_posts: *name == "posts",
+        may_hold_posts: kind == TableKind::Posts,
     })
 }
 

@@ -15,6 +15,7 @@ use crate::diagnostics::kind::Guess;
 use crate::load::imports;
 use crate::load::imports::customers;
 use crate::load::values::{DateOrder, DecimalMark, dates, numbers};
+use crate::model::TableKind;
 
 /// How many data rows a guess looks at.
 pub(super) const SAMPLE: usize = 20;
@@ -146,6 +147,79 @@ fn relative(path: &Path) -> String {
     parts[skip..].join("/")
 }
 
+/// Whether a first row is data rather than a header: an e-mail, a date,
+/// a number or a link among its names.
+fn looks_like_data(names: &[String]) -> bool {
+    names.iter().any(|h| {
+        !h.trim().is_empty()
+            && matches!(
+                looks(h),
+                Looks::Email | Looks::Date | Looks::Integer | Looks::Decimal | Looks::Link
+            )
+    })
+}
+
+/// The first of `columns` that looks like `want`, and whose values repeat
+/// or not when `repeats` says which.
+fn find(columns: &[Option<Column>], want: Looks, repeats: Option<bool>) -> Option<usize> {
+    columns
+        .iter()
+        .position(|c| c.is_some_and(|c| c.looks == want && repeats.is_none_or(|r| c.repeats == r)))
+}
+
+/// roster's columns of a kind, each with the column its values are told
+/// from, if any.
+type Told = Vec<(&'static str, Option<usize>)>;
+
+/// The kind a table of `columns` (under `header`, normalised) most likely
+/// is, and its columns that the values tell.
+fn told(header: &[String], columns: &[Option<Column>]) -> (TableKind, Told) {
+    let email = find(columns, Looks::Email, None);
+    let date = find(columns, Looks::Date, None);
+    let repeated_id = find(columns, Looks::Id, Some(true));
+    let kind = if email.is_some() || header.iter().any(|h| h.contains("order")) {
+        TableKind::Orders
+    } else if repeated_id.is_some() && date.is_some() {
+        TableKind::Daily
+    } else {
+        TableKind::Posts
+    };
+    // Whole numbers make an id only under a name that says so: else they
+    // are more likely a count.
+    let named_id = columns.iter().zip(header).position(|(c, h)| {
+        c.is_some_and(|c| c.looks == Looks::Integer && !c.repeats)
+            && (h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "id") || h.contains('#'))
+    });
+    let id = match kind {
+        TableKind::Daily => repeated_id,
+        TableKind::Posts | TableKind::Orders => find(columns, Looks::Id, Some(false)).or(named_id),
+    };
+    let told = match kind {
+        TableKind::Orders => vec![("order_id", id), ("date", date), ("customer", email)],
+        TableKind::Daily => vec![("post_id", id), ("date", date)],
+        TableKind::Posts => vec![
+            ("post_id", id),
+            ("published", date),
+            ("url", find(columns, Looks::Link, None)),
+        ],
+    };
+    (kind, told)
+}
+
+/// The names (as `written`) of the columns of numbers that no told column
+/// (`used`) is.
+fn numbers(columns: &[Option<Column>], used: &[usize], written: &[String]) -> Vec<String> {
+    columns
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !used.contains(i)
+                && c.is_some_and(|c| matches!(c.looks, Looks::Integer | Looks::Decimal))
+        })
+        .map(|(i, _)| written[i].clone())
+        .collect()
+}
+
 /// The guess for a file (or sheet) whose header `written` (as written;
 /// `header` normalised) fits nothing, from its first data rows; `None`
 /// when nothing in them looks like a table's column.
@@ -157,93 +231,41 @@ pub(super) fn guess(
 ) -> Option<Guess> {
     let rows = &rows[..rows.len().min(SAMPLE)];
     let width = written.len().min(COLUMNS);
-    let no_header = written[..width].iter().any(|h| {
-        !h.trim().is_empty()
-            && matches!(
-                looks(h),
-                Looks::Email | Looks::Date | Looks::Integer | Looks::Decimal | Looks::Link
-            )
-    });
+    let no_header = looks_like_data(&written[..width]);
     let columns: Vec<Option<Column>> = (0..width).map(|i| column(rows, i)).collect();
-    let find = |want: Looks, repeats: Option<bool>| {
-        columns.iter().position(|c| {
-            c.is_some_and(|c| c.looks == want && repeats.is_none_or(|r| c.repeats == r))
-        })
-    };
-    let email = find(Looks::Email, None);
-    let date = find(Looks::Date, None);
-    let repeated_id = find(Looks::Id, Some(true));
-    let kind = if email.is_some() || header.iter().any(|h| h.contains("order")) {
-        "orders"
-    } else if repeated_id.is_some() && date.is_some() {
-        "daily"
-    } else {
-        "posts"
-    };
-    // Whole numbers make an id only under a name that says so: else they
-    // are more likely a count.
-    let named_id = columns.iter().zip(header).position(|(c, h)| {
-        c.is_some_and(|c| c.looks == Looks::Integer && !c.repeats)
-            && (h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "id") || h.contains('#'))
-    });
-    let id = match kind {
-        "daily" => repeated_id,
-        _ => find(Looks::Id, Some(false)).or(named_id),
-    };
-    let told: Vec<(&'static str, Option<usize>)> = match kind {
-        "orders" => vec![("order_id", id), ("date", date), ("customer", email)],
-        "daily" => vec![("post_id", id), ("date", date)],
-        _ => vec![
-            ("post_id", id),
-            ("published", date),
-            ("url", find(Looks::Link, None)),
-        ],
-    };
+    let (kind, told) = told(header, &columns);
     let used: Vec<usize> = told.iter().filter_map(|(_, i)| *i).collect();
-    let numbers: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            !used.contains(i)
-                && c.is_some_and(|c| matches!(c.looks, Looks::Integer | Looks::Decimal))
-        })
-        .map(|(i, _)| written[i].clone())
-        .collect();
+    let numbers = numbers(&columns, &used, written);
+    let mut guess = Guess {
+        files: relative(path),
+        sheet: sheet.map(str::to_string),
+        kind,
+        columns: Vec::new(),
+        untold: Vec::new(),
+        numbers: Vec::new(),
+        partnership_given,
+        no_header,
+        platform: None,
+    };
     if no_header {
         // Nothing of the first row is quoted: it may be a customer's.
-        return Some(Guess {
-            files: relative(path),
-            sheet: sheet.map(str::to_string),
-            kind,
-            columns: Vec::new(),
-            untold: Vec::new(),
-            numbers: Vec::new(),
-            partnership_given,
-            no_header,
-            platform: None,
-        });
+        return Some(guess);
     }
     if used.is_empty() && numbers.is_empty() {
         return None;
     }
-    Some(Guess {
-        files: relative(path),
-        sheet: sheet.map(str::to_string),
-        kind,
-        columns: told
-            .iter()
-            .filter_map(|(c, i)| i.map(|i| (*c, written[i].clone())))
-            .collect(),
-        untold: told
-            .iter()
-            .filter(|(c, i)| i.is_none() && *c != "url")
-            .map(|(c, _)| *c)
-            .collect(),
-        numbers,
-        partnership_given,
-        no_header,
-        platform: platform(header, rows, &columns),
-    })
+    guess.columns = told
+        .iter()
+        .filter_map(|(c, i)| i.map(|i| (*c, written[i].clone())))
+        .collect();
+    guess.untold = told
+        .iter()
+        .filter(|(c, i)| i.is_none() && *c != "url")
+        .map(|(c, _)| *c)
+        .collect();
+    guess.numbers = numbers;
+    guess.platform = platform(header, rows, &columns);
+    Some(guess)
 }
 
 /// A platform's account-level file, which holds no post and no order:
@@ -323,7 +345,7 @@ mod tests {
         let path = Path::new("clients/lumen/metrics/anna/hoja.csv");
         let g = guess((&header, &written), &rows, (path, None), true).unwrap();
         assert_eq!(g.files, "metrics/anna/hoja.csv");
-        assert_eq!(g.kind, "posts");
+        assert_eq!(g.kind, TableKind::Posts);
         assert_eq!(
             g.columns,
             [
