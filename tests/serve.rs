@@ -461,6 +461,14 @@ fn a_client_folder_without_an_index_lists_its_pages() {
 #[test]
 fn client_serves_only_those_clients_and_their_saves() {
     let fx = Fixture::sample();
+    // A file of the other client that a build of it warns about.
+    let shop = "clients/kestrel-coffee/metrics/shop/orders.csv";
+    fx.write(
+        shop,
+        "order_id,date,customer,revenue\nS1,2026-10-02,ann@example.com,12.00\n",
+    );
+    let whole = fx.roster(&["check", "."]);
+    assert!(whole.stderr.contains(shop), "{}", whole.stderr);
     let server = Server::start(&fx.root, &["-v", ".", "--port", "0", "--client", "polyn"]);
     assert_eq!(server.get("/polyn/").0, 200);
     assert!(server.revenue("polyn").is_some());
