@@ -551,7 +551,7 @@ fn duplicate_post_id_across_files() {
     let fx = base();
     fx.write(
         "clients/lumen/metrics/more/posts-2.csv",
-        "post_id;partnership;published\nB1;ben-carter;2026-03-05\n",
+        "post_id;partnership;published;reach\nB1;ben-carter;2026-03-05;900\n",
     );
     check(
         &fx,
