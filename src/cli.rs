@@ -1,14 +1,13 @@
 //! The command line's syntax: clap structs, and what is made from them
 //! alone (shell completions and the manual page).
 
-use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use roster::cmd::{ColorChoice, Format, Status};
+use roster::cmd::{self, ColorChoice, Format, Status};
 
 /// What every `--help` ends with: the exit statuses, after `$examples`.
 macro_rules! ending {
@@ -188,7 +187,11 @@ pub enum Command {
 /// `roster completions SHELL`: the script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "roster", &mut std::io::stdout());
+    // Made whole first: clap_complete panics on a failed write, and stdout
+    // fails when its reader has gone (`roster completions bash | head`).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "roster", &mut script);
+    cmd::stdout(&script)?;
     Ok(Status::Ok)
 }
 
@@ -199,7 +202,7 @@ pub fn man(output: Option<&Path>) -> anyhow::Result<Status> {
     let Some(dir) = output else {
         let mut page = Vec::new();
         clap_mangen::Man::new(command).render(&mut page)?;
-        std::io::stdout().write_all(&page)?;
+        cmd::stdout(&page)?;
         return Ok(Status::Ok);
     };
     // Built, so that the options of every command are in its page.

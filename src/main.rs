@@ -22,7 +22,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     small_pages();
     let cli = cli::Cli::parse();
-    let status = run(cli.command, &cli.console).unwrap_or_else(|e| cmd::failed(&e));
+    let status = run(cli.command, &cli.console).unwrap_or_else(|e| match cmd::closed_pipe(&e) {
+        true => Status::Ok,
+        false => cmd::failed(&e),
+    });
     ExitCode::from(status.code())
 }
 

@@ -168,6 +168,8 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
             let portfolio = &p.computed.portfolio;
             let clients = portfolio.clients.len();
             let as_of = (clients > 0).then_some(portfolio.as_of);
+            // With nothing to report yet, the clients found are counted.
+            let clients = clients.max(as_of.map_or(portfolio.published.len(), |_| 0));
             Some(terminal::checked(clients, as_of, diags.warning_count()))
         }
         (None, None) => None,

@@ -274,6 +274,30 @@ fn yaml_value_outside_its_set() {
 }
 
 #[test]
+fn a_posts_file_without_a_figure_is_a_warning_not_silence() {
+    let fx = base();
+    fx.write(
+        "clients/lumen/metrics/more-posts.csv",
+        "post_id,partnership,published,url\nX1,anna-petrova,2026-03-02,\nX2,ben-carter,2026-03-09,\n",
+    );
+    check(
+        &fx,
+        0,
+        &[(
+            "warning: this posts file has no figures: no impressions, reach, engagements, clicks, conversions or revenue for any of its 2 posts",
+            "clients/lumen/metrics/more-posts.csv",
+            "add the posts' lifetime figures in columns named impressions, reach, engagements, clicks, conversions, revenue (any of them, in any order; an empty cell is unknown); without them the reports show these posts and nothing they did",
+        )],
+    );
+    // One figure in one row is enough: an empty cell is only unknown.
+    fx.write(
+        "clients/lumen/metrics/more-posts.csv",
+        "post_id,partnership,published,reach,revenue\nX1,anna-petrova,2026-03-02,,\nX2,ben-carter,2026-03-09,900,\n",
+    );
+    check(&fx, 0, &[]);
+}
+
+#[test]
 fn yaml_unknown_key_is_a_warning() {
     let fx = base();
     fx.replace(ROSTER, "output_dir:", "output_dri:");
@@ -546,7 +570,7 @@ fn duplicate_post_id_across_files() {
     let fx = base();
     fx.write(
         "clients/lumen/metrics/more/posts-2.csv",
-        "post_id;partnership;published\nB1;ben-carter;2026-03-05\n",
+        "post_id;partnership;published;reach\nB1;ben-carter;2026-03-05;900\n",
     );
     check(
         &fx,

@@ -125,7 +125,7 @@ fn verbose_tells_each_stage_client_and_export() {
     );
     assert!(
         run.stderr
-            .contains("read clients/kestrel-coffee/metrics/shop/orders_export_1.csv as a shopify-orders export"),
+            .contains("read clients/kestrel-coffee/metrics/marina-orlova/instagram-organic.csv as a meta-posts export"),
         "{}",
         run.stderr
     );
@@ -281,19 +281,28 @@ fn bare_init_is_an_empty_skeleton_that_builds() {
     assert!(
         check
             .stderr
-            .contains("checked 0 clients: no errors, 1 warning"),
+            .contains("checked 1 client, nothing to report yet: no errors, 1 warning"),
         "{}",
         check.stderr
     );
     let build = run(&root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(
-        build
-            .stderr
-            .contains("built 0 clients, 0 pages into public"),
+        build.stderr.contains("built no pages into public in "),
         "{}",
         build.stderr
     );
+
+    assert!(
+        build
+            .stderr
+            .contains(": no client has anything to report yet\n"),
+        "{}",
+        build.stderr
+    );
+    for (name, bytes) in &files {
+        assert!(bytes.ends_with(b"\n"), "{name} ends without a newline");
+    }
 
     // Filled in as its comments say, it builds the client's site.
     let example =
@@ -382,4 +391,48 @@ fn the_manual_page() {
         build.contains("\\-\\-quiet"),
         "global options are in each page: {build}"
     );
+}
+
+/// Run roster in `dir` with its stdout a pipe whose reader is gone before
+/// roster writes a byte, as `roster ... | head -0` leaves it.
+fn into_closed_pipe(dir: &Path, args: &[&str]) -> Run {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roster"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn every_command_that_writes_stdout_ends_quietly_on_a_closed_pipe() {
+    // One error and one warning, so that every format has lines to write.
+    let fx = broken();
+    let root = fx.root.to_str().unwrap();
+    let cases: [&[&str]; 6] = [
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["man"],
+        &["check", root, "--format", "json"],
+        &["check", root, "--format", "github"],
+        &["build", root, "--format", "json", "--output", "elsewhere"],
+    ];
+    for args in cases {
+        let run = into_closed_pipe(fx.dir.path(), args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        for noise in ["panicked", "Broken pipe", "backtrace", "error"] {
+            assert!(!run.stderr.contains(noise), "{args:?}: {}", run.stderr);
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod extreme_amounts;
 mod figures;
 mod folders;
 mod formats;
+mod getting_started;
 mod hostile;
 mod imports;
 mod init;

@@ -50,15 +50,21 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// A poppler tool, or `None` (with a note) where it is not installed.
 fn poppler(tool: &str) -> Option<PathBuf> {
+    installed(tool, "poppler-utils")
+}
+
+/// `/usr/bin/<tool>`, or `None` with a note saying the test is skipped
+/// where it is not installed; under CI a missing tool is a failure.
+fn installed(tool: &str, package: &str) -> Option<PathBuf> {
     let path = PathBuf::from("/usr/bin").join(tool);
     if path.is_file() {
         return Some(path);
     }
     assert!(
         std::env::var_os("CI").is_none(),
-        "{tool} is required in CI: install Debian's poppler-utils package"
+        "{tool} is required in CI: install Debian's {package} package"
     );
-    eprintln!("skipped: no {tool}");
+    eprintln!("skipped: no {tool} (install Debian's {package} package to run this test)");
     None
 }
 
@@ -168,6 +174,42 @@ fn a_logo_the_typesetter_cannot_read_is_a_diagnostic_and_writes_nothing() {
     }
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(!fx.out().exists());
+}
+
+#[test]
+fn poppler_and_qpdf_read_every_pdf_without_a_complaint() {
+    let (Some(pdfinfo), Some(qpdf)) = (poppler("pdfinfo"), installed("qpdf", "qpdf")) else {
+        return;
+    };
+    let fx = Fixture::sample();
+    let yaml = std::fs::read_to_string(fx.root.join("roster.yaml")).unwrap();
+    fx.write("roster.yaml", &format!("{yaml}pdf: all\n"));
+    built(&fx);
+    let site = fx.out();
+    let all = pdfs(&site);
+    assert!(all.len() > 2, "{all:?}");
+    for rel in &all {
+        let pdf = site.join(rel);
+        let info = Command::new(&pdfinfo).arg(&pdf).output().unwrap();
+        let said = String::from_utf8_lossy(&info.stderr);
+        assert!(
+            info.status.success() && said.trim().is_empty(),
+            "{rel}: {said}"
+        );
+        let check = Command::new(&qpdf)
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&check.stdout).to_string()
+            + &String::from_utf8_lossy(&check.stderr);
+        // 0: no problems; 3: warnings, which are failures here too.
+        assert_eq!(check.status.code(), Some(0), "{rel}: {said}");
+        assert!(
+            said.contains("No syntax or stream encoding errors"),
+            "{rel}: {said}"
+        );
+    }
 }
 
 #[test]

@@ -203,6 +203,23 @@ fn serves_the_site_and_shows_an_edited_csv() {
         !fx.root.join("public").exists(),
         "serve writes no output folder"
     );
+    // Pages counted as a build counts them: the whole site as its closing
+    // line, one client as `build -v` says it wrote that client.
+    let build = fx.roster(&["build", ".", "-v", "--output", "elsewhere"]);
+    let count = |prefix: &str| -> String {
+        let line = build.stderr.lines().find_map(|l| l.strip_prefix(prefix));
+        let line = line.unwrap_or_else(|| panic!("no {prefix}:\n{}", build.stderr));
+        line.split(" pages").next().unwrap().to_string()
+    };
+    let (client, site) = (count("wrote kestrel-coffee/: "), count("built 2 clients, "));
+    assert!(
+        log.contains(&format!("rebuilt kestrel-coffee, {client} pages in ")),
+        "{client} pages:\n{log}"
+    );
+    assert!(
+        log.contains(&format!("built 2 clients, {site} pages in ")),
+        "{site} pages:\n{log}"
+    );
 }
 
 #[test]
@@ -444,6 +461,14 @@ fn a_client_folder_without_an_index_lists_its_pages() {
 #[test]
 fn client_serves_only_those_clients_and_their_saves() {
     let fx = Fixture::sample();
+    // A file of the other client that a build of it warns about.
+    let shop = "clients/kestrel-coffee/metrics/shop/orders.csv";
+    fx.write(
+        shop,
+        "order_id,date,customer,revenue\nS1,2026-10-02,ann@example.com,12.00\n",
+    );
+    let whole = fx.roster(&["check", "."]);
+    assert!(whole.stderr.contains(shop), "{}", whole.stderr);
     let server = Server::start(&fx.root, &["-v", ".", "--port", "0", "--client", "polyn"]);
     assert_eq!(server.get("/polyn/").0, 200);
     assert!(server.revenue("polyn").is_some());
@@ -629,6 +654,27 @@ fn quiet_prints_the_warning_and_no_news() {
     let news = ["serving ", "built ", "rebuilt "];
     assert!(
         !log.lines().any(|l| news.iter().any(|n| l.starts_with(n))),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_portfolio_with_nothing_to_report_says_why_it_has_no_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = crate::common::run(tmp.path(), &["init", "--bare", "p"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let server = Server::start(&tmp.path().join("p"), &[".", "--port", "0"]);
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("No client has anything to report yet, so there are no pages."),
+        "{page}"
+    );
+    let log = server.stderr();
+    assert!(log.contains("warning: nothing to report yet"), "{log}");
+    assert!(
+        log.contains("built no pages in ")
+            && log.contains(": no client has anything to report yet"),
         "{log}"
     );
 }

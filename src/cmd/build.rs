@@ -18,5 +18,5 @@ pub fn run(opts: &BuildOptions, console: &Console) -> Result<Status> {
     if !console.verbose() {
         outcome.reads.clear();
     }
-    Ok(super::report(&outcome, console))
+    Ok(super::report(&outcome, console)?)
 }

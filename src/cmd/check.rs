@@ -10,5 +10,5 @@ use crate::pipeline::{self, Overrides};
 /// Check the portfolio at `dir` with the `--as-of` and `--internal` of
 /// `overrides` (the internal build's notes are checked either way).
 pub fn run(dir: &Path, overrides: &Overrides, console: &Console) -> Result<Status> {
-    Ok(super::report(&pipeline::check(dir, overrides), console))
+    Ok(super::report(&pipeline::check(dir, overrides), console)?)
 }

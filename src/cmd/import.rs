@@ -29,7 +29,7 @@ pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
         format: super::Format::Human,
         ..*console
     };
-    super::print_diagnostics(diagnostics, &outcome.root, &human);
+    super::print_diagnostics(diagnostics, &outcome.root, &human)?;
     if diagnostics.has_errors() {
         if let Some(summary) = terminal::summary(diagnostics, terminal::Run::Import)
             && console.chatty()
@@ -41,9 +41,12 @@ pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
     if !console.chatty() {
         return Ok(Status::Ok);
     }
-    for item in &outcome.imported {
-        println!("{}", imported(item));
-    }
+    let said: String = outcome
+        .imported
+        .iter()
+        .map(|item| imported(item) + "\n")
+        .collect();
+    super::stdout(said.as_bytes())?;
     Ok(Status::Ok)
 }
 

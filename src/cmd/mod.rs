@@ -40,8 +40,8 @@ impl Status {
 /// Print a run's diagnostics in the console's format (the portfolio's
 /// files quoted from `root`), then, unless quiet, how each export was read
 /// and the closing line; the status they make.
-fn report(outcome: &Outcome, console: &Console) -> Status {
-    print_diagnostics(&outcome.diagnostics, &outcome.root, console);
+fn report(outcome: &Outcome, console: &Console) -> std::io::Result<Status> {
+    print_diagnostics(&outcome.diagnostics, &outcome.root, console)?;
     if console.chatty() {
         for read in &outcome.reads {
             eprintln!("{read}");
@@ -50,31 +50,61 @@ fn report(outcome: &Outcome, console: &Console) -> Status {
             eprintln!("{summary}");
         }
     }
-    status(&outcome.diagnostics)
+    Ok(status(&outcome.diagnostics))
 }
 
 /// Print diagnostics in the console's format: people's on stderr, programs'
-/// on stdout, where nothing else is printed.
-pub fn print_diagnostics(diagnostics: &Diagnostics, root: &std::path::Path, console: &Console) {
+/// on stdout, where nothing else is printed. Writing stdout can fail, when
+/// the program reading it has stopped (see [`stdout`]).
+pub fn print_diagnostics(
+    diagnostics: &Diagnostics,
+    root: &std::path::Path,
+    console: &Console,
+) -> std::io::Result<()> {
     match console.format {
-        Format::Human => eprint!(
-            "{}",
-            terminal::render(
-                diagnostics,
-                &crate::load::quotes(root, diagnostics),
-                console.color
-            )
-        ),
-        Format::Json => print!("{}", machine::json(diagnostics)),
+        Format::Human => {
+            eprint!(
+                "{}",
+                terminal::render(
+                    diagnostics,
+                    &crate::load::quotes(root, diagnostics),
+                    console.color
+                )
+            );
+            Ok(())
+        }
+        Format::Json => stdout(machine::json(diagnostics).as_bytes()),
         Format::Github => {
             // GitHub places annotations by paths from the repository's root,
             // where the workflow runs: an absolute folder below it is made
             // relative to it.
             let here = std::env::current_dir().unwrap_or_default();
             let root = root.strip_prefix(&here).unwrap_or(root);
-            print!("{}", machine::github(diagnostics, root));
+            stdout(machine::github(diagnostics, root).as_bytes())
         }
     }
+}
+
+/// Write `bytes` to stdout and flush it. Unlike `print!`, which panics,
+/// this hands back the error of a stdout whose reader has gone (`roster
+/// completions bash | head -2`), for `main` to end quietly on
+/// ([`closed_pipe`]).
+pub fn stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Whether `e` is a write to a pipe whose reader has gone. As in ripgrep,
+/// that ends the command with success and says nothing: the reader took
+/// all it wanted.
+pub fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The status of a run that found `diagnostics`.

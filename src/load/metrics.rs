@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use super::imports::{How, ImportMapping};
 use super::table::{self, csv, workbook};
 use super::{layout, rel, walk_files, within};
-use crate::diagnostics::kind::FileProblem;
+use crate::diagnostics::kind::{FileProblem, RowProblem};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::model::Counts;
 
 /// What a file of `metrics/` is, by its extension.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,10 @@ pub(super) fn read<'a>(
         diags.extend(d);
         for t in tables {
             match t {
-                Ok(f) => metrics.push(f),
+                Ok(f) => {
+                    without_figures(&f, diags);
+                    metrics.push(f);
+                }
                 Err(table::Unread::Unusable { may_hold_posts }) => {
                     posts_incomplete |= may_hold_posts
                 }
@@ -77,6 +81,21 @@ pub(super) fn read<'a>(
         }
     }
     (metrics, posts_incomplete)
+}
+
+/// A warning for a posts table none of whose posts has a figure: read,
+/// its posts count, and nothing they did is known. Said once for the
+/// table, not as an empty cell in every row.
+fn without_figures(table: &table::CsvFile, diags: &mut Diagnostics) {
+    let table::Rows::Posts(posts) = &table.rows else {
+        return;
+    };
+    let blank = |p: &table::RawPost| p.counts == Counts::default() && p.revenue.is_none();
+    if !posts.is_empty() && posts.iter().all(blank) {
+        let problem = RowProblem::PostsWithoutFigures { posts: posts.len() };
+        let at = Location::file(&table.path).in_sheet(table.sheet.as_deref());
+        diags.push(Diagnostic::warning(problem).at(at));
+    }
 }
 
 /// How the file at `rel` in the client folder is read: through the first

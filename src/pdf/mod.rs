@@ -4,7 +4,9 @@
 //!
 //! [`markup`] writes the report's Typst source from the page's own figures;
 //! [`world`] is the typesetter's only view of the machine (the source, the
-//! chart, the fonts built into the binary); this file compiles and exports.
+//! chart, the fonts built into the binary); this file compiles and exports;
+//! [`catalog`] mends the one entry of typst's output that PDF readers
+//! built on poppler complain of.
 //! The PDF carries no creation date and an identifier made from the client
 //! and the month, so a rebuild writes the same file.
 //!
@@ -16,6 +18,7 @@
 //! only on reports; the client that asked renders its other pages
 //! meanwhile, then waits for its PDF without taking work.
 
+mod catalog;
 mod escape;
 mod markup;
 mod note;
@@ -157,7 +160,9 @@ fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, Failure> {
         timestamp: None,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|e| problems(world, &e))
+    typst_pdf::pdf(&document, &options)
+        .map(catalog::without_suspects)
+        .map_err(|e| problems(world, &e))
 }
 
 /// The typesetter's view of `r`: its source and its chart.

@@ -228,8 +228,11 @@ fn not_found(site: &Site, path: &str) -> Answer {
 }
 
 /// A page listing the clients, when the site has no index of its own
-/// (`index: false` in roster.yaml).
+/// (`index: false` in roster.yaml, or no client with pages yet).
 fn client_list(site: &Site) -> String {
+    if site.names.is_empty() {
+        return document("Clients", NO_CLIENT_PAGES);
+    }
     let items: String = site
         .names
         .iter()
@@ -237,6 +240,12 @@ fn client_list(site: &Site) -> String {
         .collect();
     document("Clients", &format!("<ul>{items}</ul>"))
 }
+
+/// Why a site has no client to list.
+const NO_CLIENT_PAGES: &str = "<p>No client has anything to report yet, so there are no pages. \
+A client gets its pages once its folder has a partnership \
+(<code>partnerships/&lt;id&gt;.yaml</code>) and its exports (<code>metrics/</code>); \
+the terminal running <code>roster serve</code> says what each client lacks.</p>";
 
 fn document(title: &str, body: &str) -> String {
     format!(

@@ -262,10 +262,16 @@ fn rebuild(
             diagnostics,
         }) => {
             print(&diagnostics, &opts.root, opts.console.color);
+            // Counted as `build` counts: a client's pages as `build -v`
+            // says them, and the top page only in a build of the whole site.
+            let top_pages = match asked.is_empty() {
+                true => top.as_slice(),
+                false => &[],
+            };
             let pages: usize = sites
                 .iter()
                 .flat_map(|(_, files)| files)
-                .chain(&top)
+                .chain(top_pages)
                 .filter(|(n, _)| n.ends_with(".html"))
                 .count();
             let clients = sites.len();

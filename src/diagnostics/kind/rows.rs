@@ -99,7 +99,16 @@ pub enum RowProblem {
         /// The month the revenue is booked in.
         month: Month,
     },
+    /// A posts file none of whose posts has a figure: no figure column, or
+    /// only empty ones. Its posts are counted, and nothing else is known.
+    PostsWithoutFigures {
+        /// How many posts it lists.
+        posts: usize,
+    },
 }
+
+/// The figure columns of a posts file, as the help lists them.
+const FIGURE_COLUMNS: &str = "impressions, reach, engagements, clicks, conversions, revenue";
 
 impl RowProblem {
     /// The likely fix, when there is one.
@@ -152,6 +161,9 @@ impl RowProblem {
                 ),
             },
             RowProblem::NoRateForRevenue { from, to, month } => fx_help(from, *to, *month),
+            RowProblem::PostsWithoutFigures { .. } => format!(
+                "add the posts' lifetime figures in columns named {FIGURE_COLUMNS} (any of them, in any order; an empty cell is unknown); without them the reports show these posts and nothing they did"
+            ),
         })
     }
 }
@@ -201,6 +213,16 @@ impl fmt::Display for RowProblem {
                 f,
                 "no fx rate for {from}/{to} in {month} or earlier (revenue booked in {month})"
             ),
+            RowProblem::PostsWithoutFigures { posts } => {
+                let which = match posts {
+                    1 => "its 1 post".to_string(),
+                    n => format!("any of its {n} posts"),
+                };
+                write!(
+                    f,
+                    "this posts file has no figures: no impressions, reach, engagements, clicks, conversions or revenue for {which}"
+                )
+            }
         }
     }
 }

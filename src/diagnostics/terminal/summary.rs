@@ -60,16 +60,23 @@ pub fn failure(diags: &Diagnostics, run: Run) -> String {
 }
 
 /// The closing line of a check without errors: `checked 2 clients as of
-/// 2026-05-31: no errors, 1 warning`; without a report date (nothing to
-/// report yet), `checked 0 clients: no errors, 1 warning`.
+/// 2026-05-31: no errors, 1 warning`; without a report date (no client has
+/// anything to report yet), `checked 1 client, nothing to report yet: no
+/// errors, 1 warning`.
 pub fn checked(clients: usize, as_of: Option<NaiveDate>, warnings: usize) -> String {
-    let as_of = as_of.map_or_else(String::new, |d| format!(" as of {d}"));
+    let as_of = as_of.map_or_else(
+        || String::from(", nothing to report yet"),
+        |d| format!(" as of {d}"),
+    );
     format!(
         "checked {}{as_of}: no errors, {}",
         plural(clients, "client"),
         plural(warnings, "warning")
     )
 }
+
+/// What a build that made no client's pages says after its count.
+const NO_CLIENT_PAGES: &str = "no client has anything to report yet";
 
 /// How `check` says an export was read: `read clients/c/metrics/orders.csv
 /// as a shopify-orders export`, or through an `imports` entry.
@@ -91,13 +98,16 @@ pub fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> Str
         .components()
         .filter(|c| *c != std::path::Component::CurDir)
         .collect();
-    format!(
-        "built {}, {} into {} in {:.2} s",
-        plural(clients, "client"),
-        plural(pages, "page"),
-        visible(&output.display().to_string()),
-        took.as_secs_f64()
-    )
+    let output = visible(&output.display().to_string()).into_owned();
+    let took = took.as_secs_f64();
+    match clients {
+        0 => format!("built no pages into {output} in {took:.2} s: {NO_CLIENT_PAGES}"),
+        _ => format!(
+            "built {}, {} into {output} in {took:.2} s",
+            plural(clients, "client"),
+            plural(pages, "page"),
+        ),
+    }
 }
 
 /// What `build -v` says as a client's folder is written: `wrote polyn/: 14
@@ -201,6 +211,9 @@ pub fn rebuilt(
         format!("{:.2} s", took.as_secs_f64())
     };
     let verb = if first { "built" } else { "rebuilt" };
+    if clients == 0 && asked.is_empty() {
+        return format!("{verb} no pages in {time}: {NO_CLIENT_PAGES}");
+    }
     let whom = if clients > 0 && clients == asked.len() {
         asked.join(", ")
     } else {
@@ -360,8 +373,16 @@ mod tests {
             "checked 1 client as of 2026-05-31: no errors, 2 warnings"
         );
         assert_eq!(
-            checked(0, None, 1),
-            "checked 0 clients: no errors, 1 warning"
+            checked(1, None, 1),
+            "checked 1 client, nothing to report yet: no errors, 1 warning"
+        );
+        assert_eq!(
+            built(0, 0, Path::new("public"), Duration::from_millis(20)),
+            "built no pages into public in 0.02 s: no client has anything to report yet"
+        );
+        assert_eq!(
+            rebuilt(true, &[], 0, 0, Duration::from_millis(5)),
+            "built no pages in 5 ms: no client has anything to report yet"
         );
         assert_eq!(
             built(1, 14, Path::new("x/public"), Duration::from_millis(420)),
