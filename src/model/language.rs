@@ -3,7 +3,7 @@
 //! [`every_language!`] is that list: one line per language, with its code
 //! (as client.yaml and HTML spell it, and the name of its catalogue in
 //! `view/i18n/`) and the paper its readers print on. The [`Language`] enum
-//! here and the catalogues of [`crate::view::i18n`] are both made from it,
+//! here and the view's catalogues (`view/i18n/`) are both made from it,
 //! so a language added to the list is known to the loader, the paper
 //! default and the wording at once, and a language without a catalogue
 //! does not build.
@@ -73,7 +73,12 @@ mod tests {
         for &lang in Language::ALL {
             assert_eq!(Language::from_code(lang.code()), Some(lang));
         }
-        assert_eq!(Language::CODES, ["en", "ru"]);
+        let mut codes = Language::CODES.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), Language::ALL.len(), "a code is listed twice");
+        assert!(Language::CODES.contains(&"en") && Language::CODES.contains(&"ru"));
         assert_eq!(Language::from_code("EN"), None);
+        assert_eq!(Language::Ru.paper(), PageSize::A4);
     }
 }

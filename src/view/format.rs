@@ -1,6 +1,7 @@
-//! Numbers as a reader expects them, in English or Russian: money with its
-//! currency (`$1,234.56`, `1 234,56 ₽`), rates as percentages with one
-//! decimal, and `n/a` / `н/д` for an undefined figure.
+//! Numbers as a reader expects them, written the way their language's
+//! catalogue says ([`i18n::Numbers`]): money with its currency (`$1,234.56`,
+//! `1 234,56 ₽`), rates as percentages with one decimal, and `n/a` / `н/д`
+//! for an undefined figure.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 

@@ -539,7 +539,9 @@ mod tests {
     fn rows_a_cent_off_their_rounded_total_get_a_footnote() {
         // 10.005 × 2 = 20.01, shown as 10.01 + 10.01 = 20.02.
         let en = summed(&["10.005", "10.005"], Language::En);
-        let note = crate::view::i18n::catalogue(Language::En).texts.rows_rounded;
+        let note = crate::view::i18n::catalogue(Language::En)
+            .texts
+            .rows_rounded;
         assert_eq!(en.footnote(), Some(note));
         assert!(
             serde_json::to_string(&en)

@@ -290,7 +290,7 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         posts: "Posts: delivered / contracted",
         no_creators: "No partnership booked a cost or published a post this month.",
     },
-    lift: LiftTexts {
+    how_sure: LiftTexts {
         title: "How sure: the lift by post number",
         lead: "The plain lift compares all first posts with all k-th posts; the paired lift compares each partnership with its own first post, so it is not lifted by which creators were kept.",
         axis: "Lift over post 1",

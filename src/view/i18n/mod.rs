@@ -12,7 +12,7 @@
 //! catalogue's sentences, through the CLDR rules of [`plural`].
 //!
 //! Templates read a catalogue as `t` (`t.cost`, `t.summary.title`,
-//! `t.lift.title`); Rust reads it through [`catalogue`]. The languages are
+//! `t.how_sure.title`); Rust reads it through [`catalogue`]. The languages are
 //! listed once, in [`crate::model::every_language`]: that list declares the
 //! catalogue modules here. docs/themes.md, "Adding a language", says how to
 //! add one.
@@ -34,8 +34,8 @@ use crate::analytics::life::{Phase, Recommendation};
 use crate::model::{Language, Model, Month, Platform};
 
 /// Every word of one language. Serialised for templates as `t`: the fixed
-/// strings at the top level, the summary's and the lift's under `summary`
-/// and `lift`; the rest is for Rust only.
+/// strings at the top level, the summary's and the paired lift's under
+/// `summary` and `how_sure`; the rest is for Rust only.
 #[derive(Serialize)]
 pub struct Catalogue {
     /// The language this catalogue writes.
@@ -46,8 +46,9 @@ pub struct Catalogue {
     pub texts: Texts,
     /// The fixed strings of a monthly report's summary.
     pub summary: SummaryTexts,
-    /// The fixed strings of "how sure".
-    pub lift: LiftTexts,
+    /// The fixed strings of "how sure" (`t.how_sure`: `t.lift` is the
+    /// word "Lift").
+    pub how_sure: LiftTexts,
     /// Month names.
     #[serde(skip)]
     pub calendar: Calendar,

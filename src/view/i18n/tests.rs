@@ -14,12 +14,16 @@ fn say(lang: Language) -> &'static dyn Sentences {
 /// Every fixed string of a catalogue, keyed as templates read it.
 fn entries(lang: Language) -> Vec<(String, &'static str)> {
     let c = catalogue(lang);
-    let plain = c.texts.entries().into_iter().map(|(k, v)| (k.to_string(), v));
+    let plain = c
+        .texts
+        .entries()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v));
     let summary = c.summary.entries().into_iter();
-    let lift = c.lift.entries().into_iter();
+    let lift = c.how_sure.entries().into_iter();
     plain
         .chain(summary.map(|(k, v)| (format!("summary.{k}"), v)))
-        .chain(lift.map(|(k, v)| (format!("lift.{k}"), v)))
+        .chain(lift.map(|(k, v)| (format!("how_sure.{k}"), v)))
         .collect()
 }
 
@@ -162,7 +166,10 @@ fn writes_months_and_dates_in_both_languages() {
         "31\u{a0}Oct\u{a0}2026"
     );
     let may = NaiveDate::from_ymd_opt(2026, 5, 7).unwrap();
-    assert_eq!(catalogue(Language::Ru).date_short(may), "7\u{a0}мая\u{a0}2026");
+    assert_eq!(
+        catalogue(Language::Ru).date_short(may),
+        "7\u{a0}мая\u{a0}2026"
+    );
     assert_eq!(catalogue(Language::Ru).month_short(Month::of(may)), "май");
     assert_eq!(catalogue(Language::Ru).texts.cost, "Затраты");
 }
@@ -275,13 +282,15 @@ fn an_undefined_roi_or_cpa_is_said_in_words_and_a_missing_target_is_not_invented
         "ROI was 12.0%; CPA was $3.00."
     );
     assert_eq!(
-        say(Language::En).returns(Versus::Target("12.0%", "50.0%", Ordering::Less),
+        say(Language::En).returns(
+            Versus::Target("12.0%", "50.0%", Ordering::Less),
             Versus::Target("$25.00", "$25.00", Ordering::Equal)
         ),
         "ROI was 12.0%, below the 50.0% target; CPA was $25.00, at the $25.00 target."
     );
     assert_eq!(
-        say(Language::Ru).returns(Versus::Target("101,2 %", "40,0 %", Ordering::Greater),
+        say(Language::Ru).returns(
+            Versus::Target("101,2 %", "40,0 %", Ordering::Greater),
             Versus::Undefined
         ),
         "ROI — 101,2 %, выше цели 40,0 %; CPA не определён: конверсий не было."
@@ -327,9 +336,9 @@ fn posts_best_and_renewals_read_in_both_languages() {
         "2 retainers end within 30 days of the report date: A on 10 November 2026 (recommendation: extend) and B on 20 November 2026."
     );
     assert!(
-        say(Language::Ru).due(&two[..1]).starts_with(
-            "В ближайшие 30 дней после даты отчёта заканчивается 1 ретейнер: A — "
-        )
+        say(Language::Ru)
+            .due(&two[..1])
+            .starts_with("В ближайшие 30 дней после даты отчёта заканчивается 1 ретейнер: A — ")
     );
 }
 
@@ -339,11 +348,49 @@ fn says_the_lift_in_plain_words() {
         say(Language::En).lift(3, "+34.8%", ("+13.9%", "+52.4%"), 5),
         "Post 3 engages 34.8% more than the same creators' first post; 95% interval +13.9% to +52.4%; 5 partnerships."
     );
-    assert!(say(Language::En).lift(2, "−4.0%", ("−9%", "+1%"), 6).contains("4.0% less"));
     assert!(
-        say(Language::Ru).lift(3, "+34,8%", ("+13,9%", "+52,4%"), 5)
+        say(Language::En)
+            .lift(2, "−4.0%", ("−9%", "+1%"), 6)
+            .contains("4.0% less")
+    );
+    assert!(
+        say(Language::Ru)
+            .lift(3, "+34,8%", ("+13,9%", "+52,4%"), 5)
             .starts_with("Публикация 3 вовлекает на 34,8% больше")
     );
     assert_eq!(say(Language::En).small(3), "small sample, n = 3");
-    assert!(say(Language::En).too_few(4, 4).contains("(4 of the 5 needed)"));
+    assert!(
+        say(Language::En)
+            .too_few(4, 4)
+            .contains("(4 of the 5 needed)")
+    );
+}
+
+#[test]
+fn templates_read_every_fixed_string_as_t_and_nothing_else() {
+    // `t` is the catalogue serialised: the page strings at the top, the
+    // summary's and the paired lift's beneath, and no month names or
+    // sentences.
+    let t = serde_json::to_value(catalogue(Language::Ru)).unwrap();
+    assert_eq!(t["cost"], "Затраты");
+    assert_eq!(t["summary"]["title"], "Коротко");
+    assert_eq!(t["how_sure"]["small_term"], "Мало данных");
+    assert_eq!(t["lift"], "Прирост");
+    // No group hides a page string of the same name.
+    let keys = t.as_object().unwrap().len();
+    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 2);
+    for hidden in ["language", "calendar", "numbers", "say"] {
+        assert!(t.get(hidden).is_none(), "{hidden}");
+    }
+}
+
+#[test]
+fn numbers_follow_the_catalogue() {
+    let (en, ru) = (catalogue(Language::En), catalogue(Language::Ru));
+    assert_eq!(en.sheet_number("1.5"), "1.5");
+    assert_eq!(ru.sheet_number("1.5"), "1,5");
+    assert_eq!(
+        (en.numbers.csv_delimiter, ru.numbers.csv_delimiter),
+        (b',', b';')
+    );
 }

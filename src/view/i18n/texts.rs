@@ -2,7 +2,7 @@
 //! `&'static str` per key, so a catalogue without a key does not compile.
 //! [`Texts`] are the pages' and the PDF's, read by templates as `t.<key>`;
 //! [`SummaryTexts`] and [`LiftTexts`] are the monthly summary's and the
-//! paired lift's, read as `t.summary.<key>` and `t.lift.<key>`.
+//! paired lift's, read as `t.summary.<key>` and `t.how_sure.<key>`.
 
 use serde::Serialize;
 

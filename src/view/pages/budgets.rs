@@ -67,7 +67,9 @@ fn period(ctx: &Ctx, b: &BudgetFigures) -> String {
     } else if start.month() == 1 && end.month() == 12 && start.year() == end.year() {
         start.year().to_string()
     } else {
-        i18n::catalogue(lang).say.quarter(start.year(), (start.month() - 1) / 3 + 1)
+        i18n::catalogue(lang)
+            .say
+            .quarter(start.year(), (start.month() - 1) / 3 + 1)
     }
 }
 
@@ -115,7 +117,9 @@ fn bar(ctx: &Ctx, b: &BudgetFigures) -> Pacing {
             i18n::catalogue(lang).date_short(b.start),
             i18n::catalogue(lang).date_short(b.end)
         ),
-        left: i18n::catalogue(lang).say.budget_left(&money(b.remaining.abs()), over),
+        left: i18n::catalogue(lang)
+            .say
+            .budget_left(&money(b.remaining.abs()), over),
         over,
         label,
         spent: share(b.spent, scale),

@@ -269,15 +269,17 @@ fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
         Some(ctx.partnership(i).creator.clone())
     };
     let (worst, best) = (name_of(&s.worst), name_of(&s.best));
-    i18n::catalogue(ctx.lang()).say.spread_desc(&i18n::SpreadFigures {
-        n: s.n,
-        median: &x.pct(s.median),
-        q1: &x.pct(s.q1),
-        q3: &x.pct(s.q3),
-        min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
-        max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
-        whole: &x.pct(whole),
-    })
+    i18n::catalogue(ctx.lang())
+        .say
+        .spread_desc(&i18n::SpreadFigures {
+            n: s.n,
+            median: &x.pct(s.median),
+            q1: &x.pct(s.q1),
+            q3: &x.pct(s.q3),
+            min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
+            max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
+            whole: &x.pct(whole),
+        })
 }
 
 /// The client's ROI target with its label on the chart, when it sets one.
@@ -420,7 +422,8 @@ fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &s
     for (k, (m, mf)) in ctx.months.iter().zip(months).enumerate() {
         table.row_with(
             vec![
-                Cell::text(i18n::catalogue(lang).month(*m)).link(format!("{root}reports/{m}/index.html")),
+                Cell::text(i18n::catalogue(lang).month(*m))
+                    .link(format!("{root}reports/{m}/index.html")),
                 x.c_money(Some(mf.figures.cost)),
                 x.c_money(Some(mf.figures.revenue)),
                 x.c_pct(mf.figures.roi),

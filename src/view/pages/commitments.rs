@@ -56,7 +56,9 @@ pub fn build(ctx: &Ctx) -> CommitmentsPage {
 fn committed_note(ctx: &Ctx) -> String {
     let a = &ctx.f.portfolio.ahead;
     match a.committed_by_month.last() {
-        Some(last) if !a.committed.is_zero() => i18n::catalogue(ctx.lang()).say.committed_until(last.month),
+        Some(last) if !a.committed.is_zero() => {
+            i18n::catalogue(ctx.lang()).say.committed_until(last.month)
+        }
         _ => ctx.t().nothing_committed.to_string(),
     }
 }
@@ -241,7 +243,9 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
     }
     for (s, p) in ctx.f.signed.iter().zip(&ctx.client.signed) {
         let amount: Decimal = s.committed.iter().map(|b| b.amount).sum();
-        let starts = i18n::catalogue(lang).say.signed_starts(&i18n::catalogue(lang).date_short(s.start));
+        let starts = i18n::catalogue(lang)
+            .say
+            .signed_starts(&i18n::catalogue(lang).date_short(s.start));
         rows.push(Committed {
             cells: vec![
                 Cell::text(s.creator.clone()).mark(starts),
@@ -328,7 +332,9 @@ pub fn brief(ctx: &Ctx) -> Brief {
             href: format!("partnerships/{}/index.html#advice", r.id),
             note: format!(
                 "{} · {} {}",
-                i18n::catalogue(lang).say.end_in(&i18n::catalogue(lang).date(r.end), r.days_left),
+                i18n::catalogue(lang)
+                    .say
+                    .end_in(&i18n::catalogue(lang).date(r.end), r.days_left),
                 x.money(r.monthly_fee),
                 t.per_month
             ),

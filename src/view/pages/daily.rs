@@ -103,7 +103,9 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         w(m).and_then(|w| w.days_to_90pct)
             .map_or_else(|| x.na(), |d| d.to_string())
     };
-    let desc = i18n::catalogue(lang).say.window_desc(&days(Model::Retainer), &days(Model::OneOff));
+    let desc = i18n::catalogue(lang)
+        .say
+        .window_desc(&days(Model::Retainer), &days(Model::OneOff));
     let svg = by_day_chart(
         ctx,
         id,

@@ -60,7 +60,7 @@ fn post_number(ctx: &Ctx) -> Def {
 
 /// The paired lift with its interval, and the small-sample mark.
 fn how_sure(ctx: &Ctx) -> [Def; 2] {
-    let texts = &i18n::catalogue(ctx.lang()).lift;
+    let texts = &i18n::catalogue(ctx.lang()).how_sure;
     [
         Def {
             term: texts.paired.to_string(),

@@ -217,7 +217,9 @@ impl<'a> Ctx<'a> {
 
 /// The mark of every page of an internal build, in `lang`.
 pub fn internal_mark(portfolio: &Portfolio, lang: Language) -> Option<&'static str> {
-    portfolio.internal.then(|| i18n::catalogue(lang).texts.internal_mark)
+    portfolio
+        .internal
+        .then(|| i18n::catalogue(lang).texts.internal_mark)
 }
 
 /// The frame of a page: the `site` variable of every template.
@@ -493,7 +495,9 @@ pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u6
         Card::new(ctx.t().repeat_rate, x.pct(repeat)),
         Card::new(ctx.t().conversions, x.int(f.conversions)),
         Card::new(ctx.t().reach, x.int(f.reach)).note(
-            i18n::catalogue(ctx.lang()).say.engagements(&x.int(f.engagements)),
+            i18n::catalogue(ctx.lang())
+                .say
+                .engagements(&x.int(f.engagements)),
             "",
         ),
         Card::new(ctx.t().sponsored_posts, x.int(posts.0)),

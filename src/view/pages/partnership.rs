@@ -146,7 +146,10 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
         value: market.label.clone(),
         href: Some(market.href.clone()),
     });
-    facts.push(fact(ctx.t().model, i18n::catalogue(lang).model(m.model).into()));
+    facts.push(fact(
+        ctx.t().model,
+        i18n::catalogue(lang).model(m.model).into(),
+    ));
     let fee = format::money(m.fee.value, m.fee.currency, lang);
     let per = match m.model {
         Model::Retainer => ctx.t().per_month,
@@ -154,9 +157,17 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     };
     facts.push(fact(ctx.t().fee, format!("{fee} {per}")));
     let term = match (m.model, m.end) {
-        (_, Some(e)) => format!("{} – {}", i18n::catalogue(lang).date(m.start), i18n::catalogue(lang).date(e)),
+        (_, Some(e)) => format!(
+            "{} – {}",
+            i18n::catalogue(lang).date(m.start),
+            i18n::catalogue(lang).date(e)
+        ),
         (Model::Retainer, None) => {
-            format!("{} – … ({})", i18n::catalogue(lang).date(m.start), ctx.t().open_ended)
+            format!(
+                "{} – … ({})",
+                i18n::catalogue(lang).date(m.start),
+                ctx.t().open_ended
+            )
         }
         (Model::OneOff, None) => i18n::catalogue(lang).date(m.start),
     };
@@ -164,7 +175,9 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     if let Some(ppm) = m.posts_per_month {
         let n = ppm.normalize();
         let shown = format::number(n, n.scale(), lang);
-        let words = i18n::catalogue(lang).say.posts_per_month(&shown, &n.to_string());
+        let words = i18n::catalogue(lang)
+            .say
+            .posts_per_month(&shown, &n.to_string());
         facts.push(fact(ctx.t().deliverables, words));
     }
     let contract = contract_text(ctx, &m.contract);
@@ -371,7 +384,8 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
     let pf = ctx.partnership(i);
     let rec = pf.recommendation?;
     let rule = rec.rule();
-    let rules = i18n::catalogue(lang).rules()
+    let rules = i18n::catalogue(lang)
+        .rules()
         .into_iter()
         .zip(1u8..)
         .map(|(text, n)| RuleItem {
@@ -402,17 +416,23 @@ fn evidence(ctx: &Ctx, i: usize) -> Vec<Fact> {
         format!(
             "{} ({})",
             pf.month,
-            pf.phase.map_or(ctx.t().no_phase, |p| i18n::catalogue(lang).phase(p))
+            pf.phase
+                .map_or(ctx.t().no_phase, |p| i18n::catalogue(lang).phase(p))
         ),
     )];
     if let Some(last) = life::ramp_up_last_day(m.start, ctx.portfolio.settings.ramp_up_days) {
-        evidence.push(fact(ctx.t().ramp_up_until, i18n::catalogue(lang).date(last)));
+        evidence.push(fact(
+            ctx.t().ramp_up_until,
+            i18n::catalogue(lang).date(last),
+        ));
     }
     evidence.push(fact(
         ctx.t().end,
         m.end.map_or(ctx.t().open_ended.to_string(), |e| {
             let days = (e - ctx.as_of()).num_days();
-            i18n::catalogue(lang).say.end_in(&i18n::catalogue(lang).date(e), days)
+            i18n::catalogue(lang)
+                .say
+                .end_in(&i18n::catalogue(lang).date(e), days)
         }),
     ));
     let target_roi = targets.roi.unwrap_or(Decimal::ZERO);

@@ -166,7 +166,11 @@ fn ramp_up(ctx: &Ctx, cal: &Calendar) -> (String, String) {
     let ramp_last = life::ramp_up_last_day(cal.start, days);
     let width = ramp_last.map_or(0.0, |d| cal.position(d));
     let label = ramp_last.map_or(String::new(), |d| {
-        format!("{} {}", ctx.t().ramp_up_until, i18n::catalogue(ctx.lang()).date(d))
+        format!(
+            "{} {}",
+            ctx.t().ramp_up_until,
+            i18n::catalogue(ctx.lang()).date(d)
+        )
     });
     (pct(width), label)
 }
