@@ -157,10 +157,7 @@ pub(super) fn currency(
 }
 
 fn language(doc: &mut YamlDoc, m: &serde_yaml::Mapping, path: &[Seg]) -> Option<Language> {
-    match doc.choice(m, path, "language", false, &["en", "ru"])? {
-        "ru" => Some(Language::Ru),
-        _ => Some(Language::En),
-    }
+    Language::from_code(doc.choice(m, path, "language", false, Language::CODES)?)
 }
 
 /// `date_order`: how slash dates in metrics files read.

@@ -10,6 +10,7 @@ mod currency;
 mod fx;
 mod ids;
 mod ix;
+mod language;
 mod month;
 mod paper;
 mod platform;
@@ -26,6 +27,8 @@ pub use currency::Currency;
 pub use fx::Fx;
 pub use ids::{ClientId, MarketId, PartnershipId, reserved_help, windows_reserved};
 pub use ix::{MarketIx, PartnershipIx, PostIx};
+pub use language::Language;
+pub(crate) use language::every_language;
 pub use month::Month;
 pub use paper::{PageSize, PdfReports};
 pub use platform::Platform;
@@ -114,25 +117,6 @@ impl Default for Settings {
             customer_salt: String::new(),
             pdf: PdfReports::Latest,
             page_size: None,
-        }
-    }
-}
-
-/// Page language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Language {
-    /// English.
-    En,
-    /// Russian.
-    Ru,
-}
-
-impl Language {
-    /// The code used in files and HTML.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Ru => "ru",
         }
     }
 }

@@ -41,10 +41,7 @@ pub enum PageSize {
 impl PageSize {
     /// The paper a reader of `lang` expects.
     pub fn default_for(lang: Language) -> PageSize {
-        match lang {
-            Language::Ru => PageSize::A4,
-            Language::En => PageSize::Letter,
-        }
+        lang.paper()
     }
 
     /// The name the typesetter knows the paper by.

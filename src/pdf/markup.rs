@@ -35,7 +35,7 @@ pub(super) fn source(r: &Report, fonts: &Shared) -> String {
 
 /// The paper, the fonts, the running header and the page numbers.
 fn setup(out: &mut String, r: &Report) {
-    let t = i18n::texts(r.lang);
+    let t = &i18n::catalogue(r.lang).texts;
     let mut running = format!("{} · {}", esc(r.client), esc(&r.page.month));
     if let Some(mark) = r.internal {
         running = format!("{} · {running}", esc(mark));
@@ -88,7 +88,7 @@ pub(super) fn logo_file(name: &str) -> String {
 
 /// The logo at the top right, the agency, the client and the month.
 fn title(out: &mut String, r: &Report) {
-    let t = i18n::texts(r.lang);
+    let t = &i18n::catalogue(r.lang).texts;
     if let Some((name, _)) = r.logo {
         let _ = writeln!(
             out,
@@ -112,7 +112,7 @@ fn title(out: &mut String, r: &Report) {
 /// The summary, the figures against the month before, the month per
 /// creator and the trend.
 fn body(out: &mut String, r: &Report, fonts: &Shared) {
-    let (t, p) = (i18n::texts(r.lang), r.page);
+    let (t, p) = (&i18n::catalogue(r.lang).texts, r.page);
     let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
     if !p.summary.is_empty() {
         heading(out, p.summary_title);
@@ -170,7 +170,7 @@ fn legend(out: &mut String, legend: &[Legend], accent_colour: &str) {
 
 /// "How we count", from a page of its own.
 fn appendix(out: &mut String, r: &Report) {
-    let t = i18n::texts(r.lang);
+    let t = &i18n::catalogue(r.lang).texts;
     out.push_str("#pagebreak()\n");
     heading(out, t.how_we_count);
     for d in &r.page.how {

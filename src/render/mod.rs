@@ -116,7 +116,7 @@ impl Renderer {
     ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let mut context = tera::Context::new();
         context.insert("site", site);
-        context.insert("t", i18n::table(lang));
+        context.insert("t", i18n::catalogue(lang));
         context.insert("page", page);
         match self.tera.render(name, &context) {
             Ok(html) => Ok(html.into_bytes()),

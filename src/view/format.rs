@@ -1,6 +1,7 @@
-//! Numbers as a reader expects them, in English or Russian: money with its
-//! currency (`$1,234.56`, `1 234,56 ₽`), rates as percentages with one
-//! decimal, and `n/a` / `н/д` for an undefined figure.
+//! Numbers as a reader expects them, written the way their language's
+//! catalogue says ([`i18n::Numbers`]): money with its currency (`$1,234.56`,
+//! `1 234,56 ₽`), rates as percentages with one decimal, and `n/a` / `н/д`
+//! for an undefined figure.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -9,7 +10,7 @@ use crate::model::{Currency, Language};
 
 /// What an undefined figure reads as.
 pub fn undefined(lang: Language) -> &'static str {
-    i18n::texts(lang).undefined
+    i18n::catalogue(lang).texts.undefined
 }
 
 fn group(int: &str, sep: &str) -> String {
@@ -30,10 +31,8 @@ pub fn number(value: Decimal, dp: u32, lang: Language) -> String {
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let text = format!("{:.*}", dp as usize, rounded.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let (sep, point) = match lang {
-        Language::En => (",", "."),
-        Language::Ru => ("\u{a0}", ","),
-    };
+    let numbers = &i18n::catalogue(lang).numbers;
+    let (sep, point) = (numbers.group, numbers.point);
     let mut out = String::new();
     if negative {
         out.push('−');
@@ -81,8 +80,8 @@ pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
     } else {
         ""
     };
-    match (lang, symbol(currency)) {
-        (Language::En, Some(s)) if s != "₽" => format!("{sign}{s}{n}"),
+    match (i18n::catalogue(lang).numbers.symbol_first, symbol(currency)) {
+        (true, Some(s)) if s != "₽" => format!("{sign}{s}{n}"),
         (_, Some(s)) => format!("{sign}{n}\u{a0}{s}"),
         (_, None) => format!("{sign}{n}\u{a0}{currency}"),
     }
@@ -92,10 +91,7 @@ pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
 pub fn percent(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
     let n = number(d, 1, lang);
-    match lang {
-        Language::En => format!("{n}%"),
-        Language::Ru => format!("{n}\u{a0}%"),
-    }
+    format!("{n}{}", i18n::catalogue(lang).numbers.percent)
 }
 
 /// A whole number, grouped by thousands.
@@ -134,7 +130,7 @@ pub fn points(value: f64, lang: Language) -> String {
     } else {
         ""
     };
-    format!("{sign}{n}\u{a0}{}", i18n::texts(lang).points_unit)
+    format!("{sign}{n}\u{a0}{}", i18n::catalogue(lang).texts.points_unit)
 }
 
 /// A change in a ratio such as ROAS, with its sign and two decimals.
@@ -161,7 +157,7 @@ pub fn signed_percent(value: f64, lang: Language) -> String {
 /// Money for a chart axis, short: $20k, $1.5M; 20 тыс. ₽, 1,5 млн ₽.
 pub fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
     let abs = value.abs();
-    let t = i18n::texts(lang);
+    let t = &i18n::catalogue(lang).texts;
     let (scaled, suffix) = match abs {
         a if a >= 1e6 => (value / 1e6, t.millions_short),
         a if a >= 1e3 => (value / 1e3, t.thousands_short),
@@ -179,8 +175,8 @@ pub fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
     } else {
         ""
     };
-    match (lang, symbol(currency)) {
-        (Language::En, Some(s)) if s != "₽" => format!("{sign}{s}{n}{suffix}"),
+    match (i18n::catalogue(lang).numbers.symbol_first, symbol(currency)) {
+        (true, Some(s)) if s != "₽" => format!("{sign}{s}{n}{suffix}"),
         (_, Some(s)) => format!("{sign}{n}{suffix}\u{a0}{s}"),
         (_, None) => format!("{sign}{n}{suffix}\u{a0}{currency}"),
     }
@@ -195,10 +191,7 @@ pub fn axis_percent(value: f64, lang: Language) -> String {
         0
     };
     let n = number(d, dp, lang);
-    match lang {
-        Language::En => format!("{n}%"),
-        Language::Ru => format!("{n}\u{a0}%"),
-    }
+    format!("{n}{}", i18n::catalogue(lang).numbers.percent)
 }
 
 #[cfg(test)]

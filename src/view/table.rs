@@ -375,10 +375,7 @@ impl Table {
 
     /// The CSV file: a header row and one line per row.
     pub fn to_csv(&self, lang: Language) -> Vec<u8> {
-        let delimiter = match lang {
-            Language::En => b',',
-            Language::Ru => b';',
-        };
+        let delimiter = crate::view::i18n::catalogue(lang).numbers.csv_delimiter;
         let mut w = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .terminator(csv::Terminator::CRLF)
@@ -521,7 +518,7 @@ mod tests {
             exact += d;
             t.row(vec![Cell::text("m"), money(d)]);
         }
-        let note = crate::view::i18n::texts(lang).rows_rounded;
+        let note = crate::view::i18n::catalogue(lang).texts.rows_rounded;
         t.total(vec![Cell::text("Total"), money(exact)], note);
         t
     }
@@ -542,7 +539,9 @@ mod tests {
     fn rows_a_cent_off_their_rounded_total_get_a_footnote() {
         // 10.005 × 2 = 20.01, shown as 10.01 + 10.01 = 20.02.
         let en = summed(&["10.005", "10.005"], Language::En);
-        let note = crate::view::i18n::texts(Language::En).rows_rounded;
+        let note = crate::view::i18n::catalogue(Language::En)
+            .texts
+            .rows_rounded;
         assert_eq!(en.footnote(), Some(note));
         assert!(
             serde_json::to_string(&en)

@@ -3,6 +3,10 @@
 //! long list of strings in a row, which would be easy to pass in the wrong
 //! order.
 
+use std::cmp::Ordering;
+
+use crate::model::Month;
+
 /// The creator-level ROI chart's figures, formatted, for its description.
 #[derive(Debug, Clone, Copy)]
 pub struct SpreadFigures<'a> {
@@ -37,4 +41,52 @@ pub struct BudgetWords<'a> {
     pub projected: &'a str,
     /// The share of the period elapsed.
     pub elapsed: &'a str,
+}
+
+/// How a figure moved from the month before, formatted: its size, and its
+/// size relative to the month before when that is defined.
+#[derive(Debug, Clone, Copy)]
+pub enum Move<'a> {
+    /// Up by the amount (and the percentage).
+    Up(&'a str, Option<&'a str>),
+    /// Down by the amount (and the percentage).
+    Down(&'a str, Option<&'a str>),
+    /// The same to the cent.
+    Same,
+}
+
+/// The month's spend and revenue, with how they moved from `before`.
+#[derive(Debug, Clone, Copy)]
+pub struct Spend<'a> {
+    /// The report's month.
+    pub month: Month,
+    /// Cost booked in it.
+    pub cost: &'a str,
+    /// Revenue of its posts.
+    pub revenue: &'a str,
+    /// The month before with the moves of cost and revenue; `None` on the
+    /// first month.
+    pub before: Option<(Month, Move<'a>, Move<'a>)>,
+}
+
+/// A ratio against its target, formatted.
+#[derive(Debug, Clone, Copy)]
+pub enum Versus<'a> {
+    /// Undefined: never written as a number.
+    Undefined,
+    /// Defined; the client set no target.
+    Plain(&'a str),
+    /// Defined, with the target and how the figure compares with it.
+    Target(&'a str, &'a str, Ordering),
+}
+
+/// A retainer that ends within 30 days of the report date.
+#[derive(Debug, Clone, Copy)]
+pub struct Due<'a> {
+    /// The creator.
+    pub creator: &'a str,
+    /// Its end, written out.
+    pub end: &'a str,
+    /// Its recommendation's name, when it has one.
+    pub recommendation: Option<&'a str>,
 }

@@ -1,35 +1,54 @@
 //! Which form of a word goes with a number, by the CLDR plural rules of the
 //! language (through `intl_pluralrules`, the rules rustc's and Firefox's
-//! translations use): Russian has a form for 1, 21, 31... (one), for 2 to
-//! 4, 22 to 24... (few), for 0, 5 to 20, 25... (many), and for fractions
-//! (other, as `1,5 дня`); English has one and other.
+//! translations use). English has a form for 1 and one for the rest;
+//! Russian has a form for 1, 21, 31... (one), for 2 to 4, 22 to 24...
+//! (few), for 0, 5 to 20, 25... (many), and for fractions (other, as
+//! `1,5 дня`). A catalogue's sentences ask [`category`] for the category of
+//! a count and pick the form; [`en`] and [`ru`] do that for their language.
 
 use std::sync::OnceLock;
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
-/// The Russian rules, made once.
-fn russian() -> Option<&'static PluralRules> {
-    static RULES: OnceLock<Option<PluralRules>> = OnceLock::new();
-    RULES
-        .get_or_init(|| {
-            let lang: unic_langid::LanguageIdentifier = "ru".parse().ok()?;
-            PluralRules::create(lang, PluralRuleType::CARDINAL).ok()
-        })
-        .as_ref()
+use crate::model::Language;
+
+/// The cardinal rules of `lang`, made once per language; `None` only if the
+/// rules do not know the language, which a test rules out.
+fn rules(lang: Language) -> Option<&'static PluralRules> {
+    static RULES: OnceLock<Vec<Option<PluralRules>>> = OnceLock::new();
+    let all = RULES.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|l| {
+                let id: unic_langid::LanguageIdentifier = l.code().parse().ok()?;
+                PluralRules::create(id, PluralRuleType::CARDINAL).ok()
+            })
+            .collect()
+    });
+    let i = Language::ALL.iter().position(|l| *l == lang)?;
+    all.get(i)?.as_ref()
 }
 
-/// The Russian category of `n`, written as a number (`3`, `1.5`).
-fn category(n: &str) -> PluralCategory {
-    russian()
+/// The plural category of `n`, written as a plain number (`3`, `1.5`), in
+/// `lang`; OTHER when the number cannot be read.
+pub fn category(lang: Language, n: &str) -> PluralCategory {
+    rules(lang)
         .and_then(|r| r.select(n).ok())
-        .unwrap_or(PluralCategory::MANY)
+        .unwrap_or(PluralCategory::OTHER)
+}
+
+/// The English form of a word after `n` as written: `one` for exactly 1.
+pub fn en<'a>(n: &str, [one, other]: [&'a str; 2]) -> &'a str {
+    match category(Language::En, n) {
+        PluralCategory::ONE => one,
+        _ => other,
+    }
 }
 
 /// The Russian form of a word after a whole number: `forms` are for 1, for
 /// 2 to 4 and for 5 and more (21 is as 1, 12 to 14 as 5).
 pub fn ru(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
-    match category(&n.to_string()) {
+    match category(Language::Ru, &n.to_string()) {
         PluralCategory::ONE => one,
         PluralCategory::FEW => few,
         _ => many,
@@ -39,22 +58,24 @@ pub fn ru(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
 /// The Russian form of a word after `n` as written (a fraction such as
 /// `1.5` takes `fraction`, the genitive singular).
 pub fn ru_written(n: &str, [one, few, many, fraction]: [&'static str; 4]) -> &'static str {
-    match category(n) {
+    match category(Language::Ru, n) {
         PluralCategory::ONE => one,
         PluralCategory::FEW => few,
-        PluralCategory::OTHER => fraction,
-        _ => many,
+        PluralCategory::MANY => many,
+        _ => fraction,
     }
-}
-
-/// The English form: `one` for exactly 1, else `other`.
-pub fn en<'a>(n: &str, [one, other]: [&'a str; 2]) -> &'a str {
-    if n == "1" { one } else { other }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_its_rules() {
+        for &lang in Language::ALL {
+            assert!(rules(lang).is_some(), "{lang:?}");
+        }
+    }
 
     #[test]
     fn russian_counts_take_their_cldr_form() {
@@ -80,7 +101,14 @@ mod tests {
         assert_eq!(ru_written("1.5", posts), "публикации*");
         assert_eq!(ru_written("2", posts), "публикации");
         assert_eq!(ru_written("5", posts), "публикаций");
-        assert_eq!(en("1", ["day", "days"]), "day");
+    }
+
+    #[test]
+    fn english_counts_take_their_cldr_form() {
+        for (n, want) in [("1", "day"), ("0", "days"), ("2", "days"), ("21", "days")] {
+            assert_eq!(en(n, ["day", "days"]), want, "{n}");
+        }
         assert_eq!(en("1.5", ["day", "days"]), "days");
+        assert_eq!(category(Language::En, "1"), PluralCategory::ONE);
     }
 }

@@ -1,16 +1,42 @@
 //! Every language has every string, and the sentences agree across them.
 
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
 use super::*;
+use crate::model::{Currency, Denominator};
+
+fn say(lang: Language) -> &'static dyn Sentences {
+    catalogue(lang).say
+}
+
+/// Every fixed string of a catalogue, keyed as templates read it.
+fn entries(lang: Language) -> Vec<(String, &'static str)> {
+    let c = catalogue(lang);
+    let plain = c
+        .texts
+        .entries()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v));
+    let summary = c.summary.entries().into_iter();
+    let lift = c.how_sure.entries().into_iter();
+    plain
+        .chain(summary.map(|(k, v)| (format!("summary.{k}"), v)))
+        .chain(lift.map(|(k, v)| (format!("how_sure.{k}"), v)))
+        .collect()
+}
 
 #[test]
 fn every_key_has_a_text_in_every_language() {
     // A language missing a key does not compile; these check what the
     // compiler cannot: the same keys in the same order, none left empty,
     // and no placeholder left in a string that is never filled.
-    let keys = |l: Language| -> Vec<&str> { texts(l).entries().iter().map(|e| e.0).collect() };
-    for lang in LANGUAGES {
+    let keys = |l: Language| -> Vec<String> { entries(l).into_iter().map(|e| e.0).collect() };
+    for &lang in Language::ALL {
+        assert_eq!(catalogue(lang).language, lang);
         assert_eq!(keys(lang), keys(Language::En), "{lang:?}");
-        for (key, text) in texts(lang).entries() {
+        for (key, text) in entries(lang) {
             assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
             assert!(!text.contains(['{', '}']), "{lang:?} {key}: {text}");
         }
@@ -35,7 +61,8 @@ fn outside_macros(src: &str) -> String {
 #[test]
 fn every_key_a_template_reads_exists() {
     // The templates as the binary holds them: every one of templates/.
-    let keys: Vec<&str> = texts(Language::En).entries().iter().map(|e| e.0).collect();
+    let entries = entries(Language::En);
+    let keys: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
     for (name, text) in crate::builtin::BUILT_IN {
         let src = outside_macros(text);
         for (at, _) in src.match_indices("t.") {
@@ -45,9 +72,10 @@ fn every_key_a_template_reads_exists() {
             }
             let key: String = src[at + 2..]
                 .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
                 .collect();
-            assert!(keys.contains(&key.as_str()), "{name}: t.{key}");
+            let key = key.trim_end_matches('.');
+            assert!(keys.contains(&key), "{name}: t.{key}");
         }
     }
 }
@@ -61,8 +89,8 @@ fn every_definition_and_sentence_is_written_in_every_language() {
         repeat_window_days: 60,
     };
     let m = Month::parse("2026-10").unwrap();
-    for lang in LANGUAGES {
-        let w = words(lang);
+    for &lang in Language::ALL {
+        let w = say(lang);
         for d in [Definition::Cost, Definition::Revenue, Definition::Repeat] {
             assert!(!w.definition(d, &s).is_empty(), "{lang:?} {d:?}");
         }
@@ -106,22 +134,22 @@ fn writes_the_money_ahead_in_each_language_s_grammar() {
         Month::parse("2026-10").unwrap(),
     );
     assert_eq!(
-        words(Language::En).committed_until(nov),
+        say(Language::En).committed_until(nov),
         "until November 2026"
     );
-    assert_eq!(words(Language::Ru).committed_until(nov), "до ноября 2026");
+    assert_eq!(say(Language::Ru).committed_until(nov), "до ноября 2026");
     assert_eq!(
-        words(Language::Ru).month_range(nov, oct),
+        say(Language::Ru).month_range(nov, oct),
         "ноябрь 2026 – октябрь 2026"
     );
-    assert_eq!(words(Language::En).quarter(2026, 4), "Q4 2026");
-    assert_eq!(words(Language::Ru).quarter(2026, 4), "4-й квартал 2026");
+    assert_eq!(say(Language::En).quarter(2026, 4), "Q4 2026");
+    assert_eq!(say(Language::Ru).quarter(2026, 4), "4-й квартал 2026");
     assert_eq!(
-        words(Language::Ru).cost_ahead_desc((oct, oct, "1 ₽"), Some((nov, nov, "2 ₽"))),
+        say(Language::Ru).cost_ahead_desc((oct, oct, "1 ₽"), Some((nov, nov, "2 ₽"))),
         "Затраты по месяцам и рынкам: потрачено 1 ₽ с октября 2026 по октябрь 2026; законтрактовано 2 ₽ на ноябрь 2026."
     );
     assert_eq!(
-        words(Language::En).contract_group(false, Some("IC-9"), 1, "$3,500.00"),
+        say(Language::En).contract_group(false, Some("IC-9"), 1, "$3,500.00"),
         "Individual contract IC-9 · 1 creator · $3,500.00 a month"
     );
 }
@@ -129,12 +157,21 @@ fn writes_the_money_ahead_in_each_language_s_grammar() {
 #[test]
 fn writes_months_and_dates_in_both_languages() {
     let m = Month::parse("2026-10").unwrap();
-    assert_eq!(month(Language::En, m), "October 2026");
-    assert_eq!(month(Language::Ru, m), "Октябрь 2026");
+    assert_eq!(catalogue(Language::En).month(m), "October 2026");
+    assert_eq!(catalogue(Language::Ru).month(m), "Октябрь 2026");
     let d = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
-    assert_eq!(date(Language::Ru, d), "31 октября 2026");
-    assert_eq!(date_short(Language::En, d), "31\u{a0}Oct\u{a0}2026");
-    assert_eq!(texts(Language::Ru).cost, "Затраты");
+    assert_eq!(catalogue(Language::Ru).date(d), "31 октября 2026");
+    assert_eq!(
+        catalogue(Language::En).date_short(d),
+        "31\u{a0}Oct\u{a0}2026"
+    );
+    let may = NaiveDate::from_ymd_opt(2026, 5, 7).unwrap();
+    assert_eq!(
+        catalogue(Language::Ru).date_short(may),
+        "7\u{a0}мая\u{a0}2026"
+    );
+    assert_eq!(catalogue(Language::Ru).month_short(Month::of(may)), "май");
+    assert_eq!(catalogue(Language::Ru).texts.cost, "Затраты");
 }
 
 #[test]
@@ -145,9 +182,9 @@ fn counts_take_the_form_of_their_number() {
         ramp_up_days: days,
         repeat_window_days: window,
     };
-    let ru = words(Language::Ru);
-    let en = words(Language::En);
-    let ramp = |w: &dyn Words, days| w.definition(Definition::RampUp, &settings(days, 90));
+    let ru = say(Language::Ru);
+    let en = say(Language::En);
+    let ramp = |w: &dyn Sentences, days| w.definition(Definition::RampUp, &settings(days, 90));
     assert!(ramp(ru, 42).starts_with("Первые 42 дня партнёрства"));
     assert!(ramp(ru, 21).starts_with("Первый 21 день партнёрства"));
     assert!(ramp(ru, 30).starts_with("Первые 30 дней партнёрства"));
@@ -182,5 +219,178 @@ fn counts_take_the_form_of_their_number() {
     assert!(
         en.spread_desc(&spread(1))
             .starts_with("ROI of 1 partnership:")
+    );
+}
+
+fn m(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+#[test]
+fn the_first_month_has_nothing_to_compare_with() {
+    let s = Spend {
+        month: m("2026-03"),
+        cost: "$220.15",
+        revenue: "$0.00",
+        before: None,
+    };
+    assert_eq!(
+        say(Language::En).spend(&s),
+        "In March 2026, the first month of the report, spend was $220.15 and revenue $0.00."
+    );
+    assert_eq!(
+        say(Language::Ru).spend(&s),
+        "В марте 2026, первом месяце отчёта, затраты составили $220.15, выручка — $0.00."
+    );
+}
+
+#[test]
+fn spend_and_revenue_move_against_the_month_before() {
+    // Up from nothing has no relative change; the same to the cent says so.
+    let s = Spend {
+        month: m("2026-01"),
+        cost: "$10.00",
+        revenue: "$5.00",
+        before: Some((m("2025-12"), Move::Up("$10.00", None), Move::Same)),
+    };
+    assert_eq!(
+        say(Language::En).spend(&s),
+        "In January 2026 spend was $10.00 and revenue $5.00; against December 2025, spend rose by $10.00 and revenue was unchanged."
+    );
+    let s = Spend {
+        before: Some((
+            m("2025-12"),
+            Move::Down("2,00 ₽", Some("16,7 %")),
+            Move::Up("1,00 ₽", Some("25,0 %")),
+        )),
+        ..s
+    };
+    assert_eq!(
+        say(Language::Ru).spend(&s),
+        "В январе 2026 затраты составили $10.00, выручка — $5.00; по сравнению с декабрём 2025 затраты уменьшились на 2,00 ₽ (16,7 %), выручка выросла на 1,00 ₽ (25,0 %)."
+    );
+}
+
+#[test]
+fn an_undefined_roi_or_cpa_is_said_in_words_and_a_missing_target_is_not_invented() {
+    assert_eq!(
+        say(Language::En).returns(Versus::Undefined, Versus::Undefined),
+        "There is no ROI, as no cost was booked; there is no CPA, as there were no conversions."
+    );
+    assert_eq!(
+        say(Language::En).returns(Versus::Plain("12.0%"), Versus::Plain("$3.00")),
+        "ROI was 12.0%; CPA was $3.00."
+    );
+    assert_eq!(
+        say(Language::En).returns(
+            Versus::Target("12.0%", "50.0%", Ordering::Less),
+            Versus::Target("$25.00", "$25.00", Ordering::Equal)
+        ),
+        "ROI was 12.0%, below the 50.0% target; CPA was $25.00, at the $25.00 target."
+    );
+    assert_eq!(
+        say(Language::Ru).returns(
+            Versus::Target("101,2 %", "40,0 %", Ordering::Greater),
+            Versus::Undefined
+        ),
+        "ROI — 101,2 %, выше цели 40,0 %; CPA не определён: конверсий не было."
+    );
+    assert_eq!(
+        say(Language::Ru).returns(Versus::Undefined, Versus::Plain("0,00 ₽")),
+        "ROI не определён: затрат не было; CPA — 0,00 ₽."
+    );
+}
+
+#[test]
+fn posts_best_and_renewals_read_in_both_languages() {
+    assert_eq!(
+        say(Language::En).posts((1, "1"), (0, "0")),
+        "Creators published 1 sponsored post."
+    );
+    assert_eq!(
+        say(Language::En).posts((0, "0"), (0, "0")),
+        "No posts were published."
+    );
+    assert_eq!(
+        say(Language::Ru).posts((21, "21"), (3, "3")),
+        "Авторы опубликовали 21 спонсорскую публикацию и 3 органических упоминания."
+    );
+    assert_eq!(
+        say(Language::Ru).best("Вера", "139,2 %", "350 000,00 ₽", 21),
+        "Лучший ROI из 21 партнёрства с затратами в этом месяце — у автора Вера: 139,2 % при затратах 350 000,00 ₽."
+    );
+    let two = [
+        Due {
+            creator: "A",
+            end: "10 November 2026",
+            recommendation: Some("extend"),
+        },
+        Due {
+            creator: "B",
+            end: "20 November 2026",
+            recommendation: None,
+        },
+    ];
+    assert_eq!(
+        say(Language::En).due(&two),
+        "2 retainers end within 30 days of the report date: A on 10 November 2026 (recommendation: extend) and B on 20 November 2026."
+    );
+    assert!(
+        say(Language::Ru)
+            .due(&two[..1])
+            .starts_with("В ближайшие 30 дней после даты отчёта заканчивается 1 ретейнер: A — ")
+    );
+}
+
+#[test]
+fn says_the_lift_in_plain_words() {
+    assert_eq!(
+        say(Language::En).lift(3, "+34.8%", ("+13.9%", "+52.4%"), 5),
+        "Post 3 engages 34.8% more than the same creators' first post; 95% interval +13.9% to +52.4%; 5 partnerships."
+    );
+    assert!(
+        say(Language::En)
+            .lift(2, "−4.0%", ("−9%", "+1%"), 6)
+            .contains("4.0% less")
+    );
+    assert!(
+        say(Language::Ru)
+            .lift(3, "+34,8%", ("+13,9%", "+52,4%"), 5)
+            .starts_with("Публикация 3 вовлекает на 34,8% больше")
+    );
+    assert_eq!(say(Language::En).small(3), "small sample, n = 3");
+    assert!(
+        say(Language::En)
+            .too_few(4, 4)
+            .contains("(4 of the 5 needed)")
+    );
+}
+
+#[test]
+fn templates_read_every_fixed_string_as_t_and_nothing_else() {
+    // `t` is the catalogue serialised: the page strings at the top, the
+    // summary's and the paired lift's beneath, and no month names or
+    // sentences.
+    let t = serde_json::to_value(catalogue(Language::Ru)).unwrap();
+    assert_eq!(t["cost"], "Затраты");
+    assert_eq!(t["summary"]["title"], "Коротко");
+    assert_eq!(t["how_sure"]["small_term"], "Мало данных");
+    assert_eq!(t["lift"], "Прирост");
+    // No group hides a page string of the same name.
+    let keys = t.as_object().unwrap().len();
+    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 2);
+    for hidden in ["language", "calendar", "numbers", "say"] {
+        assert!(t.get(hidden).is_none(), "{hidden}");
+    }
+}
+
+#[test]
+fn numbers_follow_the_catalogue() {
+    let (en, ru) = (catalogue(Language::En), catalogue(Language::Ru));
+    assert_eq!(en.sheet_number("1.5"), "1.5");
+    assert_eq!(ru.sheet_number("1.5"), "1,5");
+    assert_eq!(
+        (en.numbers.csv_delimiter, ru.numbers.csv_delimiter),
+        (b',', b';')
     );
 }

@@ -63,11 +63,13 @@ fn period(ctx: &Ctx, b: &BudgetFigures) -> String {
     let lang = ctx.lang();
     let (start, end) = (b.start, b.end);
     if Month::of(start) == Month::of(end) {
-        i18n::month(lang, Month::of(start))
+        i18n::catalogue(lang).month(Month::of(start))
     } else if start.month() == 1 && end.month() == 12 && start.year() == end.year() {
         start.year().to_string()
     } else {
-        i18n::words(lang).quarter(start.year(), (start.month() - 1) / 3 + 1)
+        i18n::catalogue(lang)
+            .say
+            .quarter(start.year(), (start.month() - 1) / 3 + 1)
     }
 }
 
@@ -101,7 +103,7 @@ fn bar(ctx: &Ctx, b: &BudgetFigures) -> Pacing {
     let elapsed = Decimal::from_f64_retain(b.elapsed).unwrap_or_default();
     let period = period(ctx, b);
     let money = |d: Decimal| x.money(d);
-    let label = i18n::words(lang).budget_bar(&BudgetWords {
+    let label = i18n::catalogue(lang).say.budget_bar(&BudgetWords {
         period: &period,
         amount: &money(b.amount),
         spent: &money(b.spent),
@@ -112,10 +114,12 @@ fn bar(ctx: &Ctx, b: &BudgetFigures) -> Pacing {
     Pacing {
         dates: format!(
             "{} – {}",
-            i18n::date_short(lang, b.start),
-            i18n::date_short(lang, b.end)
+            i18n::catalogue(lang).date_short(b.start),
+            i18n::catalogue(lang).date_short(b.end)
         ),
-        left: i18n::words(lang).budget_left(&money(b.remaining.abs()), over),
+        left: i18n::catalogue(lang)
+            .say
+            .budget_left(&money(b.remaining.abs()), over),
         over,
         label,
         spent: share(b.spent, scale),

@@ -121,7 +121,7 @@ fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) ->
         .or_else(|| ret.iter().rev().find(|p| p.mean_engagement_rate.is_some()));
     let first = ret.iter().find(|p| p.post_number == 1);
     let mut desc = match (first, pick) {
-        (Some(f), Some(k)) => i18n::words(lang).headline_retainers(
+        (Some(f), Some(k)) => i18n::catalogue(lang).say.headline_retainers(
             &x.pct(f.mean_engagement_rate),
             &x.pct(k.mean_engagement_rate),
             k.post_number,
@@ -132,7 +132,7 @@ fn headline_desc(ctx: &Ctx, ret: &[&PostNumberPoint], one_first: Option<f64>) ->
     };
     if let Some(o) = one_first {
         desc.push(' ');
-        desc.push_str(&i18n::words(lang).headline_one_offs(&x.pct(Some(o))));
+        desc.push_str(&i18n::catalogue(lang).say.headline_one_offs(&x.pct(Some(o))));
     }
     desc
 }
@@ -269,15 +269,17 @@ fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
         Some(ctx.partnership(i).creator.clone())
     };
     let (worst, best) = (name_of(&s.worst), name_of(&s.best));
-    i18n::words(ctx.lang()).spread_desc(&i18n::SpreadFigures {
-        n: s.n,
-        median: &x.pct(s.median),
-        q1: &x.pct(s.q1),
-        q3: &x.pct(s.q3),
-        min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
-        max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
-        whole: &x.pct(whole),
-    })
+    i18n::catalogue(ctx.lang())
+        .say
+        .spread_desc(&i18n::SpreadFigures {
+            n: s.n,
+            median: &x.pct(s.median),
+            q1: &x.pct(s.q1),
+            q3: &x.pct(s.q3),
+            min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
+            max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
+            whole: &x.pct(whole),
+        })
 }
 
 /// The client's ROI target with its label on the chart, when it sets one.
@@ -376,7 +378,7 @@ pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
         .map(|(i, m)| (i as i64, month_label(lang, *m, i == 0)))
         .collect();
     let desc = months.last().map_or_else(String::new, |m| {
-        i18n::words(lang).month_trend_desc(
+        i18n::catalogue(lang).say.month_trend_desc(
             ctx.months[0],
             ctx.months[months.len() - 1],
             &x.money(m.figures.cost),
@@ -420,7 +422,8 @@ fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &s
     for (k, (m, mf)) in ctx.months.iter().zip(months).enumerate() {
         table.row_with(
             vec![
-                Cell::text(i18n::month(lang, *m)).link(format!("{root}reports/{m}/index.html")),
+                Cell::text(i18n::catalogue(lang).month(*m))
+                    .link(format!("{root}reports/{m}/index.html")),
                 x.c_money(Some(mf.figures.cost)),
                 x.c_money(Some(mf.figures.revenue)),
                 x.c_pct(mf.figures.roi),
@@ -433,7 +436,7 @@ fn trend_table(ctx: &Ctx, frame: (&str, &str), months: &[MonthFigures], root: &s
 
 /// "Oct", or "Jan ’27" at the first month and each January.
 pub(super) fn month_label(lang: Language, m: Month, first: bool) -> String {
-    let short = i18n::month_short(lang, m);
+    let short = i18n::catalogue(lang).month_short(m);
     if first || m.month == 1 {
         format!("{short} ’{:02}", m.year.rem_euclid(100))
     } else {
@@ -453,7 +456,7 @@ pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
         .filter(|&j| ctx.f.posts[j].number.is_some())
         .collect();
     let (series, legends) = engagement_series(ctx, i, &posts);
-    let desc = i18n::words(lang).engagement_desc(
+    let desc = i18n::catalogue(lang).say.engagement_desc(
         &p.creator,
         posts.len(),
         &ctx.fmt.trend(p.engagement_trend),
@@ -526,7 +529,7 @@ fn engagement_table(ctx: &Ctx, frame: (&str, &str), posts: &[usize]) -> Table {
         let k = fact.number.unwrap_or(0);
         table.row(vec![
             Cell::number(k.to_string(), Some(k.to_string())),
-            Cell::text(i18n::date_short(lang, ctx.client.posts[j].date)),
+            Cell::text(i18n::catalogue(lang).date_short(ctx.client.posts[j].date)),
             x.c_pct(fact.rate),
             Cell::text(if fact.ramp_up { ctx.t().ramp_up } else { "" }),
         ]);

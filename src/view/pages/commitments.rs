@@ -56,7 +56,9 @@ pub fn build(ctx: &Ctx) -> CommitmentsPage {
 fn committed_note(ctx: &Ctx) -> String {
     let a = &ctx.f.portfolio.ahead;
     match a.committed_by_month.last() {
-        Some(last) if !a.committed.is_zero() => i18n::words(ctx.lang()).committed_until(last.month),
+        Some(last) if !a.committed.is_zero() => {
+            i18n::catalogue(ctx.lang()).say.committed_until(last.month)
+        }
         _ => ctx.t().nothing_committed.to_string(),
     }
 }
@@ -76,14 +78,14 @@ fn cards(ctx: &Ctx) -> Vec<Card> {
         .count();
     vec![
         Card::new(t.trailing_12m, x.money(a.trailing_12m))
-            .note(i18n::words(lang).month_range(first, as_of), ""),
+            .note(i18n::catalogue(lang).say.month_range(first, as_of), ""),
         Card::new(t.annual_run_rate, x.money(a.annual_run_rate)).note(
             format!("12 × {} {}", x.money(a.monthly_run_rate), t.per_month),
             "",
         ),
         Card::new(t.committed, x.money(a.committed)).note(committed_note(ctx), ""),
         Card::new(t.open_ended_monthly, x.money(a.open_ended_monthly))
-            .note(i18n::words(lang).open_ended_note(open), ""),
+            .note(i18n::catalogue(lang).say.open_ended_note(open), ""),
     ]
 }
 
@@ -138,7 +140,7 @@ fn groups(renewals: &[Renewal]) -> Vec<Vec<&Renewal>> {
 /// A recommendation as a badge.
 pub(super) fn badge(ctx: &Ctx, r: Option<Recommendation>) -> Cell {
     r.map_or(Cell::text(""), |r| {
-        Cell::text(i18n::recommendation(ctx.lang(), r))
+        Cell::text(i18n::catalogue(ctx.lang()).recommendation(r))
             .class(format!("badge {}", i18n::recommendation_class(r)))
     })
 }
@@ -148,7 +150,7 @@ pub(super) fn badge(ctx: &Ctx, r: Option<Recommendation>) -> Cell {
 /// recommendation and the rule that gave it.
 fn renewals(ctx: &Ctx) -> Table {
     let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
-    let rules = i18n::rules(lang);
+    let rules = i18n::catalogue(lang).rules();
     let mut table = Table::new("renewals", t.renewals, ctx.download())
         .col(t.creator)
         .col(t.contract)
@@ -159,7 +161,7 @@ fn renewals(ctx: &Ctx) -> Table {
         .col(t.why);
     for group in groups(&ctx.f.renewals) {
         let fee: Decimal = group.iter().map(|r| r.monthly_fee).sum();
-        table.heading(i18n::words(lang).contract_group(
+        table.heading(i18n::catalogue(lang).say.contract_group(
             group[0].contract_type == Some(ContractKind::Umbrella),
             group[0].contract_ref.as_deref(),
             group.len(),
@@ -178,7 +180,7 @@ fn renewals(ctx: &Ctx) -> Table {
                 Cell::text(r.creator.clone())
                     .link(format!("../partnerships/{}/index.html#advice", r.id)),
                 Cell::text(contract_text(ctx, &contract)).class("contract"),
-                Cell::text(i18n::date_short(lang, r.end)),
+                Cell::text(i18n::catalogue(lang).date_short(r.end)),
                 if r.days_left <= 30 {
                     days.class("soon")
                 } else {
@@ -206,7 +208,7 @@ struct Committed {
 /// The end of a partnership for the committed table.
 fn end_text(ctx: &Ctx, model: Model, end: Option<chrono::NaiveDate>) -> String {
     match (model, end) {
-        (_, Some(e)) => i18n::date_short(ctx.lang(), e),
+        (_, Some(e)) => i18n::catalogue(ctx.lang()).date_short(e),
         (Model::Retainer, None) => ctx.t().open_ended.to_string(),
         (Model::OneOff, None) => "—".to_string(),
     }
@@ -229,7 +231,7 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
                 Cell::text(pf.creator.clone())
                     .link(format!("../partnerships/{}/index.html", pf.id)),
                 Cell::text(ctx.market_name(i)),
-                Cell::text(i18n::model(lang, p.model)),
+                Cell::text(i18n::catalogue(lang).model(p.model)),
                 Cell::text(contract_text(ctx, &p.contract)).class("contract"),
                 Cell::text(end_text(ctx, p.model, p.end)),
                 x.c_money(a.monthly_fee),
@@ -241,12 +243,14 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
     }
     for (s, p) in ctx.f.signed.iter().zip(&ctx.client.signed) {
         let amount: Decimal = s.committed.iter().map(|b| b.amount).sum();
-        let starts = i18n::words(lang).signed_starts(&i18n::date_short(lang, s.start));
+        let starts = i18n::catalogue(lang)
+            .say
+            .signed_starts(&i18n::catalogue(lang).date_short(s.start));
         rows.push(Committed {
             cells: vec![
                 Cell::text(s.creator.clone()).mark(starts),
                 Cell::text(ctx.client.markets[s.market].name.clone()),
-                Cell::text(i18n::model(lang, s.model)),
+                Cell::text(i18n::catalogue(lang).model(s.model)),
                 Cell::text(contract_text(ctx, &p.contract)).class("contract"),
                 Cell::text(end_text(ctx, s.model, s.end)),
                 x.c_money(s.monthly_fee),
@@ -328,13 +332,15 @@ pub fn brief(ctx: &Ctx) -> Brief {
             href: format!("partnerships/{}/index.html#advice", r.id),
             note: format!(
                 "{} · {} {}",
-                i18n::words(lang).end_in(&i18n::date(lang, r.end), r.days_left),
+                i18n::catalogue(lang)
+                    .say
+                    .end_in(&i18n::catalogue(lang).date(r.end), r.days_left),
                 x.money(r.monthly_fee),
                 t.per_month
             ),
             recommendation: r
                 .recommendation
-                .map_or("", |rec| i18n::recommendation(lang, rec)),
+                .map_or("", |rec| i18n::catalogue(lang).recommendation(rec)),
             class: r.recommendation.map_or("", i18n::recommendation_class),
         })
         .collect();

@@ -91,7 +91,7 @@ pub fn chart(ctx: &Ctx, id: &str) -> ChartView {
         _ => None,
     };
     let first = months.first().map_or(as_of, |m| m.0);
-    let desc = i18n::words(lang).cost_ahead_desc(
+    let desc = i18n::catalogue(lang).say.cost_ahead_desc(
         (first, as_of, &x.money(spent)),
         committed_span
             .as_ref()
@@ -115,7 +115,7 @@ pub fn chart(ctx: &Ctx, id: &str) -> ChartView {
             divider: months
                 .iter()
                 .position(|(m, _)| *m == as_of)
-                .map(|k| (k, i18n::date_short(lang, ctx.as_of()))),
+                .map(|k| (k, i18n::catalogue(lang).date_short(ctx.as_of()))),
             y_format: &fmt,
         })
     };
@@ -181,7 +181,7 @@ fn table(
     let n = ctx.client.markets.len();
     let mut sums = vec![Decimal::ZERO; n + 2];
     for (m, by_market) in months {
-        let mut cells = vec![Cell::text(i18n::month(lang, *m))];
+        let mut cells = vec![Cell::text(i18n::catalogue(lang).month(*m))];
         let mut values: Vec<Decimal> = by_market.iter().map(|c| c.0 + c.1).collect();
         values.push(by_market.iter().map(|c| c.0).sum());
         values.push(by_market.iter().map(|c| c.1).sum());

@@ -24,7 +24,7 @@ pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
             .collect()
     };
     let at = |m: Model, d: u32| x.pct(decay_rate(ctx, m, d));
-    let desc = i18n::words(ctx.lang()).decay_desc(
+    let desc = i18n::catalogue(ctx.lang()).say.decay_desc(
         [&at(Model::Retainer, 1), &at(Model::Retainer, 7)],
         [&at(Model::OneOff, 1), &at(Model::OneOff, 7)],
     );
@@ -103,7 +103,9 @@ pub fn window(ctx: &Ctx, id: &str) -> ChartView {
         w(m).and_then(|w| w.days_to_90pct)
             .map_or_else(|| x.na(), |d| d.to_string())
     };
-    let desc = i18n::words(lang).window_desc(&days(Model::Retainer), &days(Model::OneOff));
+    let desc = i18n::catalogue(lang)
+        .say
+        .window_desc(&days(Model::Retainer), &days(Model::OneOff));
     let svg = by_day_chart(
         ctx,
         id,

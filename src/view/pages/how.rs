@@ -17,7 +17,7 @@ fn def(ctx: &Ctx, term: &str, d: Definition) -> Def {
     };
     Def {
         term: term.to_string(),
-        text: i18n::words(ctx.lang()).definition(d, &s),
+        text: i18n::catalogue(ctx.lang()).say.definition(d, &s),
     }
 }
 
@@ -60,7 +60,7 @@ fn post_number(ctx: &Ctx) -> Def {
 
 /// The paired lift with its interval, and the small-sample mark.
 fn how_sure(ctx: &Ctx) -> [Def; 2] {
-    let texts = crate::view::i18n::lift::texts(ctx.lang());
+    let texts = &i18n::catalogue(ctx.lang()).how_sure;
     [
         Def {
             term: texts.paired.to_string(),
@@ -167,7 +167,7 @@ pub fn commitments(ctx: &Ctx) -> Vec<Def> {
 
 /// A monthly report's definitions.
 pub fn month(ctx: &Ctx) -> Vec<Def> {
-    let summary = i18n::summary::texts(ctx.lang());
+    let summary = &i18n::catalogue(ctx.lang()).summary;
     let mut v = vec![
         def(ctx, ctx.t().month, Definition::Month),
         def(ctx, ctx.t().change, Definition::Change),

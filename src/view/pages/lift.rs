@@ -13,7 +13,7 @@ use crate::charts::Role;
 use crate::charts::line::{LineChart, Marker, Series};
 use crate::model::Model;
 use crate::view::format;
-use crate::view::i18n::lift;
+use crate::view::i18n;
 use crate::view::table::{Cell, Table};
 
 /// The paired lift's part of a page.
@@ -35,7 +35,7 @@ pub fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<LiftView>
     if later.is_empty() {
         return None;
     }
-    let texts = lift::texts(ctx.lang());
+    let texts = &i18n::catalogue(ctx.lang()).how_sure;
     let retainers: Vec<&PostNumberPoint> = later
         .iter()
         .copied()
@@ -97,7 +97,8 @@ pub fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<LiftView>
 
 /// The chart's description: the claim, or what the chart would show.
 fn sentences_text(ctx: &Ctx, retainers: &[&PostNumberPoint]) -> String {
-    sentence(ctx, retainers).unwrap_or_else(|| lift::texts(ctx.lang()).lead.to_string())
+    sentence(ctx, retainers)
+        .unwrap_or_else(|| i18n::catalogue(ctx.lang()).how_sure.lead.to_string())
 }
 
 /// The retainers' claim: post 3 (else the last post number with pairs) in
@@ -116,14 +117,15 @@ fn sentence(ctx: &Ctx, retainers: &[&PostNumberPoint]) -> Option<String> {
         point.paired.lift_low,
         point.paired.lift_high,
     ) {
-        (Some(l), Some(low), Some(high)) if n >= FEWEST_PAIRS => Some(lift::sentence(
-            lang,
-            point.post_number,
-            &signed(l),
-            (&signed(low), &signed(high)),
-            n,
-        )),
-        _ => Some(lift::too_few(lang, point.post_number, n)),
+        (Some(l), Some(low), Some(high)) if n >= FEWEST_PAIRS => {
+            Some(i18n::catalogue(lang).say.lift(
+                point.post_number,
+                &signed(l),
+                (&signed(low), &signed(high)),
+                n,
+            ))
+        }
+        _ => Some(i18n::catalogue(lang).say.too_few(point.post_number, n)),
     }
 }
 
@@ -131,7 +133,7 @@ fn sentence(ctx: &Ctx, retainers: &[&PostNumberPoint]) -> Option<String> {
 /// lift with its pairs and interval, small samples marked.
 fn table(ctx: &Ctx, id: &str, later: &[&PostNumberPoint]) -> Table {
     let (x, lang) = (&ctx.fmt, ctx.lang());
-    let texts = lift::texts(lang);
+    let texts = &i18n::catalogue(lang).how_sure;
     let mut table = Table::new(&format!("{id}-table"), texts.title, ctx.download())
         .col(texts.model)
         .num(ctx.t().post_no)

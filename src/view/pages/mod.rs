@@ -123,9 +123,14 @@ impl<'a> Ctx<'a> {
         self.client.language
     }
 
+    /// The catalogue of the client's language.
+    pub fn words(&self) -> &'static i18n::Catalogue {
+        i18n::catalogue(self.client.language)
+    }
+
     /// The fixed strings of the client's language.
     pub fn t(&self) -> &'static i18n::Texts {
-        i18n::texts(self.client.language)
+        &self.words().texts
     }
 
     /// A table's "Download CSV" link, in the client's language.
@@ -202,7 +207,7 @@ impl<'a> Ctx<'a> {
             page_title: title,
             root: root.clone(),
             logo: self.logo.as_ref().map(|l| format!("{root}{l}")),
-            as_of: i18n::date(self.lang(), self.as_of()),
+            as_of: i18n::catalogue(self.lang()).date(self.as_of()),
             nav,
             canonical: None,
             internal,
@@ -212,7 +217,9 @@ impl<'a> Ctx<'a> {
 
 /// The mark of every page of an internal build, in `lang`.
 pub fn internal_mark(portfolio: &Portfolio, lang: Language) -> Option<&'static str> {
-    portfolio.internal.then(|| i18n::texts(lang).internal_mark)
+    portfolio
+        .internal
+        .then(|| i18n::catalogue(lang).texts.internal_mark)
 }
 
 /// The frame of a page: the `site` variable of every template.
@@ -393,7 +400,7 @@ impl Fmt {
                 format!(
                     "{} {}",
                     format::points(s, self.lang),
-                    i18n::texts(self.lang).per_post
+                    i18n::catalogue(self.lang).texts.per_post
                 )
             },
         )
@@ -401,10 +408,7 @@ impl Fmt {
 
     /// A decimal for a spreadsheet in this language.
     fn sheet(&self, text: String) -> String {
-        match self.lang {
-            Language::En => text,
-            Language::Ru => text.replace('.', ","),
-        }
+        i18n::catalogue(self.lang).sheet_number(&text)
     }
 
     /// A money cell.
@@ -491,7 +495,9 @@ pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u6
         Card::new(ctx.t().repeat_rate, x.pct(repeat)),
         Card::new(ctx.t().conversions, x.int(f.conversions)),
         Card::new(ctx.t().reach, x.int(f.reach)).note(
-            i18n::words(ctx.lang()).engagements(&x.int(f.engagements)),
+            i18n::catalogue(ctx.lang())
+                .say
+                .engagements(&x.int(f.engagements)),
             "",
         ),
         Card::new(ctx.t().sponsored_posts, x.int(posts.0)),
@@ -518,10 +524,10 @@ pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table
         let market = &ctx.client.markets[m.market];
         let phase = p.phase.map_or_else(
             || Cell::number("—".into(), None),
-            |ph| Cell::text(i18n::phase(ctx.lang(), ph)),
+            |ph| Cell::text(i18n::catalogue(ctx.lang()).phase(ph)),
         );
         let rec = p.recommendation.map_or(Cell::text(""), |r| {
-            Cell::text(i18n::recommendation(ctx.lang(), r))
+            Cell::text(i18n::catalogue(ctx.lang()).recommendation(r))
                 .class(format!("badge {}", i18n::recommendation_class(r)))
         });
         let roi_class = match p.figures.roi {
@@ -531,7 +537,7 @@ pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table
         t.row(vec![
             Cell::text(p.creator.clone()).link(format!("{root}partnerships/{}/index.html", p.id)),
             Cell::text(market.name.clone()).link(format!("{root}markets/{}/index.html", market.id)),
-            Cell::text(i18n::model(ctx.lang(), p.model)),
+            Cell::text(i18n::catalogue(ctx.lang()).model(p.model)),
             phase,
             Cell::number(x.int(u64::from(p.month)), Some(p.month.to_string())),
             x.c_pct(p.fulfilment),

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::Ctx;
 use super::daily::decay_rate;
 use crate::analytics::ModelFigures;
-use crate::model::{Language, Model, PartnershipId};
+use crate::model::{Model, PartnershipId};
 use crate::view::format;
 use crate::view::table::{Cell, Table};
 
@@ -159,10 +159,7 @@ fn median_month(ctx: &Ctx, g: Option<&ModelFigures>) -> Cell {
             || ctx.fmt.na(),
             |d| format::number(d, d.scale(), ctx.lang()),
         ),
-        d.map(|d| match ctx.lang() {
-            Language::En => d.to_string(),
-            Language::Ru => d.to_string().replace('.', ","),
-        }),
+        d.map(|d| ctx.words().sheet_number(&d.to_string())),
     )
 }
 

@@ -326,7 +326,7 @@ pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
     let lines = lines(ctx, &ctx.f.months[i], before);
     Brief {
-        month: i18n::month(ctx.lang(), m),
+        month: i18n::catalogue(ctx.lang()).month(m),
         href: format!("{root}reports/{m}/index.html"),
         pdf: has_pdf(ctx, i).then(|| format!("{root}reports/{m}/{PDF_FILE}")),
         cards: cards(ctx, &lines),
@@ -342,10 +342,10 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
     let lines = lines(ctx, &ctx.f.months[i], before);
     let mut comparison = Table::new("month", ctx.t().month_figures, ctx.download())
         .col(ctx.t().figure)
-        .num(i18n::month(lang, m));
+        .num(i18n::catalogue(lang).month(m));
     if let Some(b) = i.checked_sub(1) {
         comparison = comparison
-            .num(i18n::month(lang, ctx.months[b]))
+            .num(i18n::catalogue(lang).month(ctx.months[b]))
             .num(ctx.t().change);
     }
     for l in &lines {
@@ -361,23 +361,23 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
 
     let posts = posts_table(ctx, m);
     let link = |k: usize| Link {
-        label: i18n::month(lang, ctx.months[k]),
+        label: i18n::catalogue(lang).month(ctx.months[k]),
         href: format!("{root}reports/{}/index.html", ctx.months[k]),
         note: String::new(),
     };
     let trend = charts::month_trend(ctx, "trend", i, root);
     MonthPage {
-        month: i18n::month(lang, m),
+        month: i18n::catalogue(lang).month(m),
         pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
         cards: cards(ctx, &lines),
         compared: before.is_some(),
-        summary_title: i18n::summary::texts(lang).title,
+        summary_title: i18n::catalogue(lang).summary.title,
         summary: summary::sentences(ctx, i),
         comparison,
         creators: month_creators::table(ctx, i, root),
-        no_creators: i18n::summary::texts(lang).no_creators,
+        no_creators: i18n::catalogue(lang).summary.no_creators,
         posts,
         note: ctx.client.month_notes.get(&m).map(|n| notes::to_html(n)),
         internal_note: ctx
@@ -422,7 +422,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
                 post_date(lang, post.date, post.url.as_deref()),
                 Cell::text(p.creator.clone())
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
-                Cell::text(i18n::platform(lang, p.platform)),
+                Cell::text(i18n::catalogue(lang).platform(p.platform)),
                 post_kind(ctx, post.kind, fact.ramp_up),
                 post_number(fact.number),
                 x.c_int_o(post.counts.reach),
@@ -466,7 +466,7 @@ pub fn post_number(number: Option<u32>) -> Cell {
 /// address (an external link, docs/deployment.md): the page needs no column of
 /// addresses, which would set the table's width.
 pub fn post_date(lang: Language, date: NaiveDate, url: Option<&str>) -> Cell {
-    let cell = Cell::text(i18n::date_short(lang, date));
+    let cell = Cell::text(i18n::catalogue(lang).date_short(date));
     match url {
         Some(u) => cell.link(u).class("external"),
         None => cell,

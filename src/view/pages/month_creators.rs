@@ -14,7 +14,7 @@ use crate::view::{format, i18n};
 /// The table of month `i` (an index of `ctx.months`), ids ascending.
 pub fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
     let (t, x) = (ctx.t(), &ctx.fmt);
-    let s = i18n::summary::texts(ctx.lang());
+    let s = &i18n::catalogue(ctx.lang()).summary;
     let mut table = Table::new("creators", s.creators, ctx.download())
         .col(t.creator)
         .num(t.cost)

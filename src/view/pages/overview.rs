@@ -224,7 +224,7 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
         .zip(&f.months)
         .rev()
         .map(|(m, mf)| Link {
-            label: i18n::month(lang, *m),
+            label: i18n::catalogue(lang).month(*m),
             href: format!("reports/{m}/index.html"),
             note: format!(
                 "{} {} · {} {}",
@@ -244,9 +244,9 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
             href: format!("partnerships/{}/index.html", pf.id),
             note: format!(
                 "{} · {} · {}",
-                i18n::platform(lang, pf.platform),
+                i18n::catalogue(lang).platform(pf.platform),
                 ctx.market_name(i),
-                i18n::model(lang, pf.model)
+                i18n::catalogue(lang).model(pf.model)
             ),
         })
         .collect();

@@ -133,7 +133,7 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     let m = &ctx.client.partnerships[i];
     let mut facts = vec![fact(
         ctx.t().platform,
-        i18n::platform(lang, m.creator.platform).into(),
+        i18n::catalogue(lang).platform(m.creator.platform).into(),
     )];
     if let Some(h) = &m.creator.handle {
         facts.push(fact(ctx.t().handle, h.clone()));
@@ -146,7 +146,10 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
         value: market.label.clone(),
         href: Some(market.href.clone()),
     });
-    facts.push(fact(ctx.t().model, i18n::model(lang, m.model).into()));
+    facts.push(fact(
+        ctx.t().model,
+        i18n::catalogue(lang).model(m.model).into(),
+    ));
     let fee = format::money(m.fee.value, m.fee.currency, lang);
     let per = match m.model {
         Model::Retainer => ctx.t().per_month,
@@ -154,17 +157,27 @@ fn facts(ctx: &Ctx, i: usize, market: &Link) -> Vec<Fact> {
     };
     facts.push(fact(ctx.t().fee, format!("{fee} {per}")));
     let term = match (m.model, m.end) {
-        (_, Some(e)) => format!("{} – {}", i18n::date(lang, m.start), i18n::date(lang, e)),
+        (_, Some(e)) => format!(
+            "{} – {}",
+            i18n::catalogue(lang).date(m.start),
+            i18n::catalogue(lang).date(e)
+        ),
         (Model::Retainer, None) => {
-            format!("{} – … ({})", i18n::date(lang, m.start), ctx.t().open_ended)
+            format!(
+                "{} – … ({})",
+                i18n::catalogue(lang).date(m.start),
+                ctx.t().open_ended
+            )
         }
-        (Model::OneOff, None) => i18n::date(lang, m.start),
+        (Model::OneOff, None) => i18n::catalogue(lang).date(m.start),
     };
     facts.push(fact(ctx.t().term, term));
     if let Some(ppm) = m.posts_per_month {
         let n = ppm.normalize();
         let shown = format::number(n, n.scale(), lang);
-        let words = i18n::words(lang).posts_per_month(&shown, &n.to_string());
+        let words = i18n::catalogue(lang)
+            .say
+            .posts_per_month(&shown, &n.to_string());
         facts.push(fact(ctx.t().deliverables, words));
     }
     let contract = contract_text(ctx, &m.contract);
@@ -225,11 +238,11 @@ fn ahead_cards(ctx: &Ctx, i: usize) -> [Card; 2] {
     let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
     let m = &ctx.client.partnerships[i];
     let a = &ctx.partnership(i).ahead;
-    let words = i18n::words(lang);
+    let words = i18n::catalogue(lang).say;
     let committed_note = match (m.model, m.end) {
         (Model::Retainer, None) => t.in_run_rate.to_string(),
         (_, Some(end)) if !a.committed.is_zero() && end > ctx.as_of() => {
-            format!("{} {}", t.until, i18n::date(lang, end))
+            format!("{} {}", t.until, i18n::catalogue(lang).date(end))
         }
         _ => String::new(),
     };
@@ -240,7 +253,7 @@ fn ahead_cards(ctx: &Ctx, i: usize) -> [Card; 2] {
                 format!(
                     "{} · {}",
                     words.payback_month(month),
-                    i18n::date_short(lang, date)
+                    i18n::catalogue(lang).date_short(date)
                 ),
                 "good",
             )
@@ -322,7 +335,7 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
         .sum(ctx.t().total);
     let known: std::collections::BTreeSet<Month> = ctx.months.iter().copied().collect();
     for (month, (fee, extra)) in &by_month {
-        let mut label = Cell::text(i18n::month(lang, *month));
+        let mut label = Cell::text(i18n::catalogue(lang).month(*month));
         if known.contains(month) {
             label = label.link(format!("../../reports/{month}/index.html"));
         }
@@ -352,7 +365,7 @@ fn cost_tables(ctx: &Ctx, i: usize) -> (Table, Table) {
     let listed = m.extra_costs.iter().filter(|c| c.date <= ctx.as_of());
     for (c, b) in listed.zip(booked) {
         extras.row(vec![
-            Cell::text(i18n::date_short(lang, c.date)),
+            Cell::text(i18n::catalogue(lang).date_short(c.date)),
             Cell::text(c.label.clone().unwrap_or_default()),
             Cell::number(
                 format::money(c.amount.value, c.amount.currency, lang),
@@ -371,7 +384,8 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
     let pf = ctx.partnership(i);
     let rec = pf.recommendation?;
     let rule = rec.rule();
-    let rules = i18n::rules(lang)
+    let rules = i18n::catalogue(lang)
+        .rules()
         .into_iter()
         .zip(1u8..)
         .map(|(text, n)| RuleItem {
@@ -381,7 +395,7 @@ fn advice(ctx: &Ctx, i: usize) -> Option<Advice> {
         })
         .collect();
     Some(Advice {
-        name: i18n::recommendation(lang, rec),
+        name: i18n::catalogue(lang).recommendation(rec),
         class: i18n::recommendation_class(rec),
         rule,
         rules,
@@ -402,17 +416,23 @@ fn evidence(ctx: &Ctx, i: usize) -> Vec<Fact> {
         format!(
             "{} ({})",
             pf.month,
-            pf.phase.map_or(ctx.t().no_phase, |p| i18n::phase(lang, p))
+            pf.phase
+                .map_or(ctx.t().no_phase, |p| i18n::catalogue(lang).phase(p))
         ),
     )];
     if let Some(last) = life::ramp_up_last_day(m.start, ctx.portfolio.settings.ramp_up_days) {
-        evidence.push(fact(ctx.t().ramp_up_until, i18n::date(lang, last)));
+        evidence.push(fact(
+            ctx.t().ramp_up_until,
+            i18n::catalogue(lang).date(last),
+        ));
     }
     evidence.push(fact(
         ctx.t().end,
         m.end.map_or(ctx.t().open_ended.to_string(), |e| {
             let days = (e - ctx.as_of()).num_days();
-            i18n::words(lang).end_in(&i18n::date(lang, e), days)
+            i18n::catalogue(lang)
+                .say
+                .end_in(&i18n::catalogue(lang).date(e), days)
         }),
     ));
     let target_roi = targets.roi.unwrap_or(Decimal::ZERO);

@@ -5,14 +5,13 @@
 
 use super::Ctx;
 use crate::analytics::lift::FEWEST_PAIRS;
-use crate::view::i18n::lift;
 use crate::view::table::Cell;
 
 /// `cell` marked as a small sample when it averages fewer than 5 (posts,
 /// partnerships, pairs): "small sample, n = 3".
 pub fn small(ctx: &Ctx, cell: Cell, n: usize) -> Cell {
     if n < FEWEST_PAIRS {
-        cell.mark(lift::small(ctx.lang(), n))
+        cell.mark(ctx.words().say.small(n))
     } else {
         cell
     }

@@ -33,7 +33,7 @@ pub struct IndexPage {
 pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (Site, IndexPage) {
     let settings = &portfolio.settings;
     let lang = settings.language;
-    let t = i18n::texts(lang);
+    let t = &i18n::catalogue(lang).texts;
     let clients = clients
         .iter()
         .map(|(c, _)| ClientEntry {
@@ -51,7 +51,7 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
         running_head: String::new(),
         root: String::new(),
         logo: None,
-        as_of: i18n::date(lang, portfolio.as_of),
+        as_of: i18n::catalogue(lang).date(portfolio.as_of),
         nav: Vec::new(),
         canonical: settings.base_url.as_deref().map(base),
         internal: super::internal_mark(portfolio, lang),

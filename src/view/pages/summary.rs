@@ -7,7 +7,7 @@
 //! and never written as a number, and the renewals due are the report
 //! date's, so only the latest month's report, the report date's own, names
 //! them. Numbers are formatted as the rest of the page formats them; the
-//! words are in [`i18n::summary`].
+//! words are the catalogue's ([`i18n::Sentences`]).
 
 use std::cmp::Ordering;
 
@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use crate::analytics::{MonthFigures, change, creators};
-use crate::view::i18n::summary::{self as words, Due, Move, Spend, Versus};
+use crate::view::i18n::{Due, Move, Spend, Versus};
 use crate::view::{format, i18n};
 
 /// The summary of month `i` (an index of `ctx.months`), sentence by
@@ -50,7 +50,7 @@ fn spend(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> String
             .as_ref()
             .map(|(m, c, r)| (*m, c.as_move(), r.as_move())),
     };
-    words::spend(ctx.lang(), &s)
+    ctx.words().say.spend(&s)
 }
 
 /// A change in money: its direction to the cent, as the comparison table
@@ -92,8 +92,7 @@ fn returns(ctx: &Ctx, now: &MonthFigures) -> String {
     let cpa_target = targets.cpa.map(|t| x.money(t));
     let roi_order = targets.roi.and_then(|t| f.roi_against(t));
     let cpa_order = targets.cpa.and_then(|t| f.cpa_against(t));
-    words::returns(
-        ctx.lang(),
+    ctx.words().say.returns(
         versus(roi.as_deref(), roi_target.as_deref(), roi_order),
         versus(cpa.as_deref(), cpa_target.as_deref(), cpa_order),
     )
@@ -116,7 +115,8 @@ fn versus<'a>(
 /// The sponsored posts and organic mentions published.
 fn posts(ctx: &Ctx, now: &MonthFigures) -> String {
     let (s, o) = (now.sponsored_posts, now.organic_posts);
-    words::posts(ctx.lang(), (s, &ctx.fmt.int(s)), (o, &ctx.fmt.int(o)))
+    let say = ctx.words().say;
+    say.posts((s, &ctx.fmt.int(s)), (o, &ctx.fmt.int(o)))
 }
 
 /// The partnership with the best ROI among those with a cost, when any
@@ -129,8 +129,7 @@ fn best(ctx: &Ctx, now: &MonthFigures) -> Option<String> {
         .filter(|c| c.figures.cost > Decimal::ZERO)
         .count() as u64;
     let x = &ctx.fmt;
-    Some(words::best(
-        ctx.lang(),
+    Some(ctx.words().say.best(
         &ctx.partnership(top.partnership).creator,
         &x.pct(top.figures.roi),
         &x.money(top.figures.cost),
@@ -150,8 +149,8 @@ fn due(ctx: &Ctx) -> String {
         .map(|r| {
             let rec = r
                 .recommendation
-                .map(|rec| i18n::recommendation(lang, rec).to_lowercase());
-            (i18n::date(lang, r.end), rec, r.creator.as_str())
+                .map(|rec| i18n::catalogue(lang).recommendation(rec).to_lowercase());
+            (i18n::catalogue(lang).date(r.end), rec, r.creator.as_str())
         })
         .collect();
     let due: Vec<Due> = ends
@@ -162,5 +161,8 @@ fn due(ctx: &Ctx) -> String {
             recommendation: rec.as_deref(),
         })
         .collect();
-    words::due(lang, &due)
+    if due.is_empty() {
+        return ctx.t().no_renewals_due.to_string();
+    }
+    ctx.words().say.due(&due)
 }

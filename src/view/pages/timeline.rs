@@ -139,15 +139,15 @@ fn slots(ctx: &Ctx, cal: &Calendar) -> Vec<Slot> {
                 n,
                 phase: phase_class(phase),
                 label: if first {
-                    i18n::phase(lang, phase).to_string()
+                    i18n::catalogue(lang).phase(phase).to_string()
                 } else {
                     String::new()
                 },
                 dates: format!(
                     "{} – {}: {}",
-                    i18n::date_short(lang, cal.start_of(n)),
-                    i18n::date_short(lang, cal.last_of(n)),
-                    i18n::phase_about(lang, phase)
+                    i18n::catalogue(lang).date_short(cal.start_of(n)),
+                    i18n::catalogue(lang).date_short(cal.last_of(n)),
+                    i18n::catalogue(lang).phase_about(phase)
                 ),
                 state: match n.cmp(&cal.current) {
                     std::cmp::Ordering::Less => "past",
@@ -166,7 +166,11 @@ fn ramp_up(ctx: &Ctx, cal: &Calendar) -> (String, String) {
     let ramp_last = life::ramp_up_last_day(cal.start, days);
     let width = ramp_last.map_or(0.0, |d| cal.position(d));
     let label = ramp_last.map_or(String::new(), |d| {
-        format!("{} {}", ctx.t().ramp_up_until, i18n::date(ctx.lang(), d))
+        format!(
+            "{} {}",
+            ctx.t().ramp_up_until,
+            i18n::catalogue(ctx.lang()).date(d)
+        )
     });
     (pct(width), label)
 }
@@ -179,13 +183,13 @@ fn now(ctx: &Ctx, i: usize, cal: &Calendar) -> (Option<String>, String) {
         let e = cal.end.unwrap_or(cal.start);
         return (
             None,
-            format!("{} {}", ctx.t().ended_on, i18n::date(lang, e)),
+            format!("{} {}", ctx.t().ended_on, i18n::catalogue(lang).date(e)),
         );
     }
     let phase = ctx
         .partnership(i)
         .phase
-        .map_or("", |p| i18n::phase(lang, p));
+        .map_or("", |p| i18n::catalogue(lang).phase(p));
     (
         Some(pct(cal.position(ctx.as_of()))),
         format!(
@@ -221,13 +225,13 @@ fn phases_table(ctx: &Ctx, cal: &Calendar) -> Table {
         let open = cal.end.is_none() && last == cal.total && phase == Phase::Continuation;
         phases.row_with(
             vec![
-                Cell::text(i18n::phase(lang, phase)),
+                Cell::text(i18n::catalogue(lang).phase(phase)),
                 Cell::text(if open { format!("{n}+") } else { months }),
-                Cell::text(i18n::date_short(lang, cal.start_of(n))),
+                Cell::text(i18n::catalogue(lang).date_short(cal.start_of(n))),
                 Cell::text(if open {
                     "…".to_string()
                 } else {
-                    i18n::date_short(lang, cal.last_of(last))
+                    i18n::catalogue(lang).date_short(cal.last_of(last))
                 }),
             ],
             if (n..=last).contains(&cal.current) && !cal.ended {

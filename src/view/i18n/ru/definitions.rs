@@ -1,8 +1,8 @@
-//! The Russian definitions of "how we count": those that read the
-//! portfolio's settings (currency, denominator, days), with their counts in
-//! the form their number takes, and those the same for every portfolio.
+//! "How we count" in Russian: the definitions that read the portfolio's
+//! settings (currency, denominator, days), with their counts in the form
+//! their number takes, and those the same for every portfolio.
 
-use super::{Definition, Settings, plural};
+use crate::view::i18n::{Definition, Settings, plural};
 use crate::model::Denominator;
 
 /// The definition of `d`, with the portfolio's settings.

@@ -1,0 +1,348 @@
+//! The Russian sentences: the charts' descriptions, the money ahead, the
+//! monthly summary and the paired lift, with figures already formatted.
+//! Counts agree with their number (1 ретейнер, 2 ретейнера, 5 ретейнеров)
+//! through [`plural::ru`], or stand after a colon ("авторов: 3"), which
+//! agrees with any number; month names take the case their preposition
+//! asks for.
+
+use std::cmp::Ordering;
+
+use super::definitions;
+use crate::model::Month;
+use crate::view::i18n::{
+    BudgetWords, Definition, Due, Move, Sentences, Settings, Spend, SpreadFigures, Versus,
+    capitalise, join, month_index, more_or_less, paren, plural,
+};
+
+/// The Russian sentences.
+pub(super) struct Russian;
+
+/// "Октябрь 2026".
+fn month(m: Month) -> String {
+    super::CATALOGUE.month(m)
+}
+
+/// "октября 2026": the genitive, after "до" and "с".
+fn month_of(m: Month) -> String {
+    let of = super::CATALOGUE.calendar.months_of[month_index(m.month)];
+    format!("{of} {}", m.year)
+}
+
+impl Sentences for Russian {
+    fn definition(&self, d: Definition, s: &Settings) -> String {
+        definitions::definition(d, s)
+    }
+
+    // "вовлечений: N" agrees with any number, as "N вовлечений" would not.
+    fn engagements(&self, n: &str) -> String {
+        format!("вовлечений: {n}")
+    }
+
+    fn posts_per_month(&self, shown: &str, n: &str) -> String {
+        let forms = [
+            "спонсорская публикация",
+            "спонсорские публикации",
+            "спонсорских публикаций",
+            "спонсорской публикации",
+        ];
+        format!("{shown} {} в месяц", plural::ru_written(n, forms))
+    }
+
+    fn end_in(&self, date: &str, days: i64) -> String {
+        format!("{date} ({days} дн. от даты отчёта)")
+    }
+
+    fn decay_desc(&self, [r1, r7]: [&str; 2], [o1, o7]: [&str; 2]) -> String {
+        format!(
+            "Вовлечённость по дням после публикации. Ретейнеры: {r1} в 1-й день, {r7} на 7-й. Разовые интеграции: {o1} в 1-й день, {o7} на 7-й."
+        )
+    }
+
+    fn window_desc(&self, retainers: &str, one_offs: &str) -> String {
+        format!(
+            "Доля конверсий публикации, пришедших к каждому дню после публикации. 90% достигается на {retainers}-й день у ретейнеров и на {one_offs}-й у разовых интеграций."
+        )
+    }
+
+    fn headline_retainers(&self, first: &str, at_k: &str, k: u32, lift: &str, n: usize) -> String {
+        format!(
+            "Ретейнеры: средняя вовлечённость {first} на 1-й публикации и {at_k} на {k}-й (прирост {lift}, n = {n})."
+        )
+    }
+
+    fn headline_one_offs(&self, first: &str) -> String {
+        format!("Разовые интеграции: {first} на 1-й публикации.")
+    }
+
+    fn spread_desc(&self, s: &SpreadFigures) -> String {
+        // The genitive: "ROI 1 партнёрства", "ROI 2 партнёрств".
+        let partnerships = plural::ru(s.n as u64, ["партнёрства", "партнёрств", "партнёрств"]);
+        format!(
+            "ROI {} {partnerships}: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
+            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
+        )
+    }
+
+    // The range is mid-sentence, so lower case; the last month starts one.
+    fn month_trend_desc(&self, from: Month, to: Month, cost: &str, revenue: &str) -> String {
+        let last = month(to);
+        format!(
+            "Затраты и выручка по месяцам с {} по {}. {last}: затраты {cost}, выручка {revenue}.",
+            month(from).to_lowercase(),
+            last.to_lowercase()
+        )
+    }
+
+    fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String {
+        format!(
+            "Вовлечённость каждой из {posts} спонсорских публикаций автора {creator} по номеру публикации. Тренд: {trend}."
+        )
+    }
+
+    // Mid-sentence, so lower case: "ноябрь 2025 – октябрь 2026".
+    fn month_range(&self, from: Month, to: Month) -> String {
+        format!(
+            "{} – {}",
+            month(from).to_lowercase(),
+            month(to).to_lowercase()
+        )
+    }
+
+    fn quarter(&self, year: i32, q: u32) -> String {
+        format!("{q}-й квартал {year}")
+    }
+
+    // "до" takes the genitive: "до ноября 2026".
+    fn committed_until(&self, last: Month) -> String {
+        format!("до {}", month_of(last))
+    }
+
+    // "ретейнеров: N" agrees with any number.
+    fn open_ended_note(&self, retainers: usize) -> String {
+        format!("в месяц; ретейнеров без даты окончания: {retainers}")
+    }
+
+    // "с" takes the genitive, "по" and "на" the accusative (a month's name
+    // as in the nominative).
+    fn cost_ahead_desc(
+        &self,
+        (from, to, spent): (Month, Month, &str),
+        committed: Option<(Month, Month, &str)>,
+    ) -> String {
+        let of = month_of;
+        let to_m = |m: Month| month(m).to_lowercase();
+        let ahead = match committed {
+            Some((a, b, c)) if a == b => format!("законтрактовано {c} на {}", to_m(a)),
+            Some((a, b, c)) => format!("законтрактовано {c} с {} по {}", of(a), to_m(b)),
+            None => "после даты отчёта ничего не законтрактовано".to_string(),
+        };
+        format!(
+            "Затраты по месяцам и рынкам: потрачено {spent} с {} по {}; {ahead}.",
+            of(from),
+            to_m(to)
+        )
+    }
+
+    fn payback_day(&self, day: u32) -> String {
+        format!("день {day}")
+    }
+
+    fn payback_month(&self, month: u32) -> String {
+        format!("{month}-й месяц")
+    }
+
+    fn short_by(&self, amount: &str) -> String {
+        format!("не хватает {amount}")
+    }
+
+    fn signed_starts(&self, date: &str) -> String {
+        format!("подписано, начало {date}")
+    }
+
+    fn contract_group(
+        &self,
+        umbrella: bool,
+        reference: Option<&str>,
+        creators: usize,
+        fee: &str,
+    ) -> String {
+        let name = match (umbrella, reference) {
+            (true, Some(r)) => format!("Рамочный договор {r}"),
+            (true, None) => "Рамочный договор (без номера)".to_string(),
+            (false, Some(r)) => format!("Индивидуальный договор {r}"),
+            (false, None) => "Договор (без номера)".to_string(),
+        };
+        format!("{name} · авторов: {creators} · {fee} в месяц")
+    }
+
+    fn budget_left(&self, amount: &str, over: bool) -> String {
+        if over {
+            format!("перерасход {amount}")
+        } else {
+            format!("остаток {amount}")
+        }
+    }
+
+    fn budget_bar(&self, b: &BudgetWords) -> String {
+        format!(
+            "{}: потрачено {}, законтрактовано {}, прогноз {} из {}; прошло {} периода.",
+            b.period, b.spent, b.committed, b.projected, b.amount, b.elapsed
+        )
+    }
+
+    fn spend(&self, s: &Spend) -> String {
+        let this = in_month(s.month);
+        let Some((prev, cost, revenue)) = s.before else {
+            return format!(
+                "В {this}, первом месяце отчёта, затраты составили {}, выручка — {}.",
+                s.cost, s.revenue
+            );
+        };
+        // Затраты are plural, выручка feminine: the verbs agree.
+        let moved = |m: Move, [up, down, same]: [&str; 3]| match m {
+            Move::Up(a, p) => format!("{up} на {a}{}", paren(p)),
+            Move::Down(a, p) => format!("{down} на {a}{}", paren(p)),
+            Move::Same => same.to_string(),
+        };
+        format!(
+            "В {this} затраты составили {}, выручка — {}; по сравнению с {} затраты {}, выручка {}.",
+            s.cost,
+            s.revenue,
+            with_month(prev),
+            moved(cost, ["выросли", "уменьшились", "не изменились"]),
+            moved(revenue, ["выросла", "уменьшилась", "не изменилась"])
+        )
+    }
+
+    fn returns(&self, roi: Versus, cpa: Versus) -> String {
+        let roi = versus("ROI", roi, "ROI не определён: затрат не было");
+        let cpa = versus("CPA", cpa, "CPA не определён: конверсий не было");
+        format!("{}; {cpa}.", capitalise(&roi))
+    }
+
+    // The accusative after "опубликовали".
+    fn posts(&self, (sponsored, s): (u64, &str), (organic, o): (u64, &str)) -> String {
+        let sp = [
+            "спонсорскую публикацию",
+            "спонсорские публикации",
+            "спонсорских публикаций",
+        ];
+        let or = [
+            "органическое упоминание",
+            "органических упоминания",
+            "органических упоминаний",
+        ];
+        let sp = format!("{s} {}", plural::ru(sponsored, sp));
+        let or = format!("{o} {}", plural::ru(organic, or));
+        match (sponsored, organic) {
+            (0, 0) => "Публикаций в этом месяце не было.".to_string(),
+            (_, 0) => format!("Авторы опубликовали {sp}."),
+            (0, _) => format!("Спонсорских публикаций не было; авторы опубликовали {or}."),
+            _ => format!("Авторы опубликовали {sp} и {or}."),
+        }
+    }
+
+    fn best(&self, creator: &str, roi: &str, cost: &str, costed: u64) -> String {
+        match costed {
+            1 => format!(
+                "Затраты в этом месяце были только у одного партнёрства — автора {creator}: ROI {roi} при затратах {cost}."
+            ),
+            n => format!(
+                "Лучший ROI из {n} {} с затратами в этом месяце — у автора {creator}: {roi} при затратах {cost}.",
+                plural::ru(n, ["партнёрства", "партнёрств", "партнёрств"])
+            ),
+        }
+    }
+
+    fn due(&self, due: &[Due]) -> String {
+        let items: Vec<String> = due
+            .iter()
+            .map(|d| {
+                let rec = d
+                    .recommendation
+                    .map_or_else(String::new, |r| format!(" (рекомендация: {r})"));
+                format!("{} — {}{rec}", d.creator, d.end)
+            })
+            .collect();
+        let n = due.len() as u64;
+        format!(
+            "В ближайшие 30 дней после даты отчёта {} {n} {}: {}.",
+            plural::ru(n, ["заканчивается", "заканчиваются", "заканчиваются"]),
+            plural::ru(n, ["ретейнер", "ретейнера", "ретейнеров"]),
+            join(&items, " и ")
+        )
+    }
+
+    // "партнёрств: N" agrees with any number.
+    fn lift(&self, k: u32, lift: &str, (low, high): (&str, &str), n: usize) -> String {
+        let (more, lift) = more_or_less(lift, "больше", "меньше");
+        format!(
+            "Публикация {k} вовлекает на {lift} {more}, чем первая публикация тех же авторов; 95% интервал от {low} до {high}; партнёрств: {n}."
+        )
+    }
+
+    fn too_few(&self, k: u32, n: usize) -> String {
+        format!(
+            "Слишком мало партнёрств дошло до публикации {k}, чтобы судить о надёжности прироста ({n} из 5 нужных)."
+        )
+    }
+
+    fn small(&self, n: usize) -> String {
+        format!("мало данных, n = {n}")
+    }
+}
+
+fn versus(name: &str, v: Versus, undefined: &str) -> String {
+    match v {
+        Versus::Undefined => undefined.to_string(),
+        Versus::Plain(x) => format!("{name} — {x}"),
+        Versus::Target(x, t, o) => {
+            let side = match o {
+                Ordering::Greater => "выше цели",
+                Ordering::Less => "ниже цели",
+                Ordering::Equal => "на уровне цели",
+            };
+            format!("{name} — {x}, {side} {t}")
+        }
+    }
+}
+
+/// Months after "в" (prepositional): "в октябре 2026".
+const IN: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
+/// Months after "с" meaning "compared with" (instrumental): "с октябрём 2026".
+const WITH: [&str; 12] = [
+    "январём",
+    "февралём",
+    "мартом",
+    "апрелем",
+    "маем",
+    "июнем",
+    "июлем",
+    "августом",
+    "сентябрём",
+    "октябрём",
+    "ноябрём",
+    "декабрём",
+];
+
+fn in_month(m: Month) -> String {
+    format!("{} {}", IN[month_index(m.month)], m.year)
+}
+
+fn with_month(m: Month) -> String {
+    format!("{} {}", WITH[month_index(m.month)], m.year)
+}
