@@ -77,6 +77,45 @@ fn a_monthly_report_opens_with_a_summary_of_its_figures_in_its_language() {
 }
 
 #[test]
+fn a_month_not_over_says_so_and_is_compared_with_the_same_days_before() {
+    let fx = Fixture::sample();
+    let out = fx.out();
+    let run = fx.roster(&[
+        "build",
+        ".",
+        "--as-of",
+        "2026-05-16",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let may = page(&fx, "kestrel-coffee", "2026-05");
+    // May to the 16th against April to the 16th: $1,693.13 of April's cost
+    // was booked by then (all of April: $4,681.66).
+    assert!(
+        summary(&may).starts_with(
+            "May 2026 is not over: to 16 May spend was $6,776.54 and revenue $4,230.20; \
+             against 1–16 April 2026, spend rose by $5,083.41 (300.2%)"
+        ),
+        "{}",
+        summary(&may)
+    );
+    assert!(may.contains("vs 1–16 April</span>"), "the cards' change");
+    let table = csv(&fx, "kestrel-coffee/reports/2026-05/month.csv", ',');
+    assert_eq!(table[0][1..3], ["1–16 May 2026", "1–16 April 2026"]);
+    assert_eq!(table[1][1..3], ["6776.54", "1693.13"]);
+    let ru = summary(&page(&fx, "polyn", "2026-05"));
+    assert!(
+        ru.starts_with("Май 2026 ещё не закончился: по 16 мая затраты составили"),
+        "{ru}"
+    );
+    assert!(ru.contains("по сравнению с 1–16 апреля 2026"), "{ru}");
+    // A month that is over is compared whole, as before.
+    let april = summary(&page(&fx, "kestrel-coffee", "2026-04"));
+    assert!(april.contains("against March 2026"), "{april}");
+}
+
+#[test]
 fn a_summary_never_writes_an_undefined_figure_as_a_number() {
     let fx = Fixture::sample();
     built(&fx);

@@ -32,7 +32,7 @@ pub mod totals;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Client, ClientId, Currency, Settings};
+use crate::model::{Client, ClientId, Currency, Month, Settings};
 use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
@@ -82,6 +82,10 @@ pub struct ClientFigures {
     /// Per post, in the client's post order: what the pages show of each.
     #[serde(skip)]
     pub posts: Vec<PostFacts>,
+    /// The report date's month while it is not over, with the month before
+    /// to the same day: for the monthly report (in no list of data.json).
+    #[serde(skip)]
+    pub so_far: Option<months::SoFar>,
 }
 
 /// The client, as data.json names it.
@@ -95,17 +99,45 @@ pub struct ClientInfo {
     pub currency: Currency,
 }
 
-/// Every figure of one client at `as_of`.
-pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigures {
-    let n = c.partnerships.len();
+/// Each partnership's bookings to `as_of`, tallied with the posts to date.
+fn tallied(
+    c: &Client,
+    settings: &Settings,
+    as_of: NaiveDate,
+) -> (Vec<Vec<cost::Booking>>, Tally, posts::ToDate) {
     let bookings: Vec<Vec<cost::Booking>> = c
         .partnerships
         .iter()
         .map(|p| cost::bookings(p, as_of, &settings.fx, c.currency))
         .collect();
-    let mut tally = Tally::new(n);
+    let mut tally = Tally::new(c.partnerships.len());
     tally.book(&bookings);
-    let mut posts = posts::to_date(c, settings, as_of, &mut tally);
+    let posts = posts::to_date(c, settings, as_of, &mut tally);
+    (bookings, tally, posts)
+}
+
+/// The report date's month while it is not over, and the month before to
+/// the same day of the month: as a build whose report date is that day
+/// gives its last month.
+fn so_far(c: &Client, settings: &Settings, as_of: NaiveDate) -> Option<months::SoFar> {
+    let month = Month::of(as_of);
+    if as_of == month.last_day() {
+        return None;
+    }
+    let before_through = as_of.checked_sub_months(chrono::Months::new(1))?;
+    let (_, tally, _) = tallied(c, settings, before_through);
+    Some(months::SoFar {
+        month,
+        through: as_of,
+        before_through,
+        before: months::one(c, &tally, before_through, Month::of(before_through)),
+    })
+}
+
+/// Every figure of one client at `as_of`.
+pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigures {
+    let n = c.partnerships.len();
+    let (bookings, mut tally, mut posts) = tallied(c, settings, as_of);
     let numbered = posts::number(c, &mut posts);
     tally.repeats(&repeat::by_partnership(
         &c.acquired,
@@ -148,6 +180,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         budgets: Vec::new(),
         signed: Vec::new(),
         posts: posts.facts,
+        so_far: so_far(c, settings, as_of),
     };
     money_ahead(c, settings, as_of, &mut figures);
     figures

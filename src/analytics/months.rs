@@ -31,25 +31,45 @@ pub struct MonthFigures {
     pub creators: Vec<CreatorMonth>,
 }
 
+/// The report date's month while it is not over: its figures run to the
+/// report date, and the month before is compared by the same days
+/// (docs/metrics.md, "Months").
+#[derive(Debug, Clone)]
+pub struct SoFar {
+    /// The report date's month.
+    pub month: Month,
+    /// The report date: the month's figures run to it.
+    pub through: NaiveDate,
+    /// The same day of the month before (its last day, when it is
+    /// shorter): the month before's figures below run to it.
+    pub before_through: NaiveDate,
+    /// The month before, to `before_through`, as a build with that report
+    /// date gives it.
+    pub before: MonthFigures,
+}
+
 /// The months from the first one with activity through `as_of`'s; none
 /// without any activity.
 pub(super) fn figures(c: &Client, tally: &Tally, as_of: NaiveDate) -> Vec<MonthFigures> {
     let Some(&first) = tally.by_month.keys().next() else {
         return Vec::new();
     };
-    let none = BTreeMap::new();
-    first
-        .through(Month::of(as_of))
-        .map(|m| {
-            let g = tally.by_month.get(&m).copied().unwrap_or_default();
-            let own = tally.per_month.get(&m).unwrap_or(&none);
-            MonthFigures {
-                month: m,
-                figures: g.totals.figures(),
-                sponsored_posts: g.sponsored,
-                organic_posts: g.organic,
-                creators: creators::of_month(c, as_of, m, own),
-            }
-        })
+    (first.through(Month::of(as_of)))
+        .map(|m| one(c, tally, as_of, m))
         .collect()
+}
+
+/// Month `m`'s figures to `as_of`: nothing booked or published in it is
+/// a month of zeros.
+pub(super) fn one(c: &Client, tally: &Tally, as_of: NaiveDate, m: Month) -> MonthFigures {
+    let none = BTreeMap::new();
+    let g = tally.by_month.get(&m).copied().unwrap_or_default();
+    let own = tally.per_month.get(&m).unwrap_or(&none);
+    MonthFigures {
+        month: m,
+        figures: g.totals.figures(),
+        sponsored_posts: g.sponsored,
+        organic_posts: g.organic,
+        creators: creators::of_month(c, as_of, m, own),
+    }
 }

@@ -67,6 +67,9 @@ pub struct Spend<'a> {
     /// The month before with the moves of cost and revenue; `None` on the
     /// first month.
     pub before: Option<(Month, Move<'a>, Move<'a>)>,
+    /// While the month is not over: the day its figures run to, and the
+    /// same day of the month before, which they are compared to.
+    pub so_far: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// A ratio against its target, formatted.

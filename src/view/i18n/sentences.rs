@@ -154,8 +154,13 @@ pub trait Sentences: Sync {
     fn budget_bar(&self, b: &BudgetWords) -> String;
 
     // The monthly summary, sentence by sentence.
-    /// What the month cost and brought in, against the month before.
+    /// What the month cost and brought in, against the month before (to
+    /// the same day of it, while the month is not over).
     fn spend(&self, s: &Spend) -> String;
+    /// The first days of a month, to `to`: "1–16 March 2026".
+    fn days_to(&self, to: chrono::NaiveDate) -> String;
+    /// A change against those days, after its figure: "vs 1–16 March 2026".
+    fn versus_days(&self, to: chrono::NaiveDate) -> String;
     /// ROI and CPA, against the client's targets.
     fn returns(&self, roi: Versus, cpa: Versus) -> String;
     /// The posts published: sponsored and organic, as counts and as written.

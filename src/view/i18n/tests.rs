@@ -233,6 +233,7 @@ fn the_first_month_has_nothing_to_compare_with() {
         cost: "$220.15",
         revenue: "$0.00",
         before: None,
+        so_far: None,
     };
     assert_eq!(
         say(Language::En).spend(&s),
@@ -252,6 +253,7 @@ fn spend_and_revenue_move_against_the_month_before() {
         cost: "$10.00",
         revenue: "$5.00",
         before: Some((m("2025-12"), Move::Up("$10.00", None), Move::Same)),
+        so_far: None,
     };
     assert_eq!(
         say(Language::En).spend(&s),
@@ -268,6 +270,43 @@ fn spend_and_revenue_move_against_the_month_before() {
     assert_eq!(
         say(Language::Ru).spend(&s),
         "В январе 2026 затраты составили $10.00, выручка — $5.00; по сравнению с декабрём 2025 затраты уменьшились на 2,00 ₽ (16,7 %), выручка выросла на 1,00 ₽ (25,0 %)."
+    );
+}
+
+#[test]
+fn a_month_not_over_says_so_and_is_compared_with_the_same_days() {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let s = Spend {
+        month: m("2026-04"),
+        cost: "$10.00",
+        revenue: "$5.00",
+        before: Some((m("2026-03"), Move::Down("$8.00", Some("44.4%")), Move::Same)),
+        so_far: Some((day("2026-04-16"), day("2026-03-16"))),
+    };
+    assert_eq!(
+        say(Language::En).spend(&s),
+        "April 2026 is not over: to 16 April spend was $10.00 and revenue $5.00; against 1–16 March 2026, spend fell by $8.00 (44.4%) and revenue was unchanged."
+    );
+    assert_eq!(
+        say(Language::Ru).spend(&s),
+        "Апрель 2026 ещё не закончился: по 16 апреля затраты составили $10.00, выручка — $5.00; по сравнению с 1–16 марта 2026 затраты уменьшились на $8.00 (44.4%), выручка не изменилась."
+    );
+    let first = Spend { before: None, ..s };
+    assert_eq!(
+        say(Language::En).spend(&first),
+        "April 2026, the first month of the report, is not over: to 16 April spend was $10.00 and revenue $5.00."
+    );
+    assert_eq!(
+        say(Language::Ru).spend(&first),
+        "Апрель 2026, первый месяц отчёта, ещё не закончился: по 16 апреля затраты составили $10.00, выручка — $5.00."
+    );
+    assert_eq!(
+        say(Language::En).versus_days(day("2026-02-28")),
+        "vs 1–28 February"
+    );
+    assert_eq!(
+        say(Language::Ru).versus_days(day("2026-02-28")),
+        "к 1–28 февраля"
     );
 }
 

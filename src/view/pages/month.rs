@@ -283,8 +283,14 @@ fn count_line(
     }
 }
 
-/// The cards of a month: the headline figures with their change as notes.
-fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
+/// The cards of a month: the headline figures with their change as notes,
+/// against the month before, or its same days (`to`) while the month is not
+/// over.
+fn cards(ctx: &Ctx, lines: &[Line], to: Option<NaiveDate>) -> Vec<Card> {
+    let versus = match to {
+        Some(to) => ctx.words().say.versus_days(to),
+        None => ctx.t().vs_previous.to_string(),
+    };
     let keep = [
         ctx.t().cost,
         ctx.t().revenue,
@@ -306,10 +312,20 @@ fn cards(ctx: &Ctx, lines: &[Line]) -> Vec<Card> {
             } else {
                 ""
             };
-            Card::new(l.label, l.now.text.clone())
-                .note(format!("{} {}", l.change.0, ctx.t().vs_previous), tone)
+            Card::new(l.label, l.now.text.clone()).note(format!("{} {versus}", l.change.0), tone)
         })
         .collect()
+}
+
+/// What month `i` (an index of `ctx.months`) is compared with: the month
+/// before, or, while the month is not over, the month before to the same
+/// day, with that day.
+pub fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<(&'a MonthFigures, Option<NaiveDate>)> {
+    let before = &ctx.f.months[i.checked_sub(1)?];
+    match &ctx.f.so_far {
+        Some(s) if s.month == ctx.months[i] => Some((&s.before, Some(s.before_through))),
+        _ => Some((before, None)),
+    }
 }
 
 /// The name of a monthly report's PDF, beside its page.
@@ -323,13 +339,13 @@ pub fn has_pdf(ctx: &Ctx, i: usize) -> bool {
 /// The latest month in brief.
 pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     let m = ctx.months[i];
-    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
-    let lines = lines(ctx, &ctx.f.months[i], before);
+    let before = compared_with(ctx, i);
+    let lines = lines(ctx, &ctx.f.months[i], before.map(|b| b.0));
     Brief {
         month: i18n::catalogue(ctx.lang()).month(m),
         href: format!("{root}reports/{m}/index.html"),
         pdf: has_pdf(ctx, i).then(|| format!("{root}reports/{m}/{PDF_FILE}")),
-        cards: cards(ctx, &lines),
+        cards: cards(ctx, &lines, before.and_then(|b| b.1)),
     }
 }
 
@@ -338,15 +354,24 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
     let lang = ctx.lang();
     let m = ctx.months[i];
     let root = "../../";
-    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
+    let compared = compared_with(ctx, i);
+    let before = compared.map(|b| b.0);
     let lines = lines(ctx, &ctx.f.months[i], before);
+    // A month not over is headed by its days, as the month before is.
+    let so_far = (ctx.f.so_far.as_ref()).filter(|s| s.month == m);
+    let heading = so_far.map_or_else(
+        || i18n::catalogue(lang).month(m),
+        |s| ctx.words().say.days_to(s.through),
+    );
     let mut comparison = Table::new("month", ctx.t().month_figures, ctx.download())
         .col(ctx.t().figure)
-        .num(i18n::catalogue(lang).month(m));
-    if let Some(b) = i.checked_sub(1) {
-        comparison = comparison
-            .num(i18n::catalogue(lang).month(ctx.months[b]))
-            .num(ctx.t().change);
+        .num(&heading);
+    if let Some((b, to)) = compared {
+        let heading = match to {
+            Some(to) => ctx.words().say.days_to(to),
+            None => i18n::catalogue(lang).month(b.month),
+        };
+        comparison = comparison.num(&heading).num(ctx.t().change);
     }
     for l in &lines {
         let mut row = vec![Cell::text(l.label), l.now.clone()];
@@ -371,7 +396,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
         pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
-        cards: cards(ctx, &lines),
+        cards: cards(ctx, &lines, compared.and_then(|b| b.1)),
         compared: before.is_some(),
         summary_title: i18n::catalogue(lang).summary.title,
         summary: summary::sentences(ctx, i),

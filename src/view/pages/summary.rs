@@ -11,6 +11,7 @@
 
 use std::cmp::Ordering;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Ctx;
@@ -22,8 +23,15 @@ use crate::view::{format, i18n};
 /// sentence.
 pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
     let now = &ctx.f.months[i];
-    let before = i.checked_sub(1).map(|b| &ctx.f.months[b]);
-    let mut out = vec![spend(ctx, now, before), returns(ctx, now), posts(ctx, now)];
+    let before = super::month::compared_with(ctx, i);
+    let so_far = (ctx.f.so_far.as_ref())
+        .filter(|s| s.month == now.month)
+        .map(|s| (s.through, s.before_through));
+    let mut out = vec![
+        spend(ctx, now, before.map(|b| b.0), so_far),
+        returns(ctx, now),
+        posts(ctx, now),
+    ];
     out.extend(best(ctx, now));
     if i + 1 == ctx.months.len() {
         out.push(due(ctx));
@@ -31,8 +39,14 @@ pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
     out
 }
 
-/// Spend and revenue, and how each moved from the month before.
-fn spend(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> String {
+/// Spend and revenue, and how each moved from the month before (its same
+/// days, while the month is not over: `so_far`).
+fn spend(
+    ctx: &Ctx,
+    now: &MonthFigures,
+    before: Option<&MonthFigures>,
+    so_far: Option<(NaiveDate, NaiveDate)>,
+) -> String {
     let x = &ctx.fmt;
     let (cost, revenue) = (x.money(now.figures.cost), x.money(now.figures.revenue));
     let moves = before.map(|b| {
@@ -49,6 +63,7 @@ fn spend(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> String
         before: moves
             .as_ref()
             .map(|(m, c, r)| (*m, c.as_move(), r.as_move())),
+        so_far,
     };
     ctx.words().say.spend(&s)
 }

@@ -18,6 +18,13 @@ fn month(m: Month) -> String {
     super::CATALOGUE.month(m)
 }
 
+/// "16 April": a day of a month, without its year.
+fn day_of(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let of = super::CATALOGUE.calendar.months_of[d.month0() as usize];
+    format!("{} {of}", d.day())
+}
+
 impl Sentences for English {
     fn definition(&self, d: Definition, s: &Settings) -> String {
         definitions::definition(d, s)
@@ -164,26 +171,46 @@ impl Sentences for English {
     }
 
     fn spend(&self, s: &Spend) -> String {
-        let this = month(s.month);
+        let this = match s.so_far {
+            Some((to, _)) => format!("{} is not over: to {}", month(s.month), day_of(to)),
+            None => format!("In {}", month(s.month)),
+        };
         let Some((prev, cost, revenue)) = s.before else {
-            return format!(
-                "In {this}, the first month of the report, spend was {} and revenue {}.",
-                s.cost, s.revenue
-            );
+            let first = match s.so_far {
+                Some((to, _)) => format!(
+                    "{}, the first month of the report, is not over: to {}",
+                    month(s.month),
+                    day_of(to)
+                ),
+                None => format!("In {}, the first month of the report,", month(s.month)),
+            };
+            return format!("{first} spend was {} and revenue {}.", s.cost, s.revenue);
         };
         let moved = |m: Move| match m {
             Move::Up(a, p) => format!("rose by {a}{}", paren(p)),
             Move::Down(a, p) => format!("fell by {a}{}", paren(p)),
             Move::Same => "was unchanged".to_string(),
         };
+        let against = match s.so_far {
+            Some((_, before)) => self.days_to(before),
+            None => month(prev),
+        };
         format!(
-            "In {this} spend was {} and revenue {}; against {}, spend {} and revenue {}.",
+            "{this} spend was {} and revenue {}; against {against}, spend {} and revenue {}.",
             s.cost,
             s.revenue,
-            month(prev),
             moved(cost),
             moved(revenue)
         )
+    }
+
+    fn days_to(&self, to: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        format!("1–{} {}", day_of(to), to.year())
+    }
+
+    fn versus_days(&self, to: chrono::NaiveDate) -> String {
+        format!("vs 1–{}", day_of(to))
     }
 
     fn returns(&self, roi: Versus, cpa: Versus) -> String {

@@ -28,6 +28,14 @@ fn month_of(m: Month) -> String {
     format!("{of} {}", m.year)
 }
 
+/// "16 апреля": a day of a month, the month in the genitive, without
+/// its year.
+fn day_of(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let of = super::CATALOGUE.calendar.months_of[d.month0() as usize];
+    format!("{} {of}", d.day())
+}
+
 impl Sentences for Russian {
     fn definition(&self, d: Definition, s: &Settings) -> String {
         definitions::definition(d, s)
@@ -191,12 +199,19 @@ impl Sentences for Russian {
     }
 
     fn spend(&self, s: &Spend) -> String {
-        let this = in_month(s.month);
-        let Some((prev, cost, revenue)) = s.before else {
-            return format!(
-                "В {this}, первом месяце отчёта, затраты составили {}, выручка — {}.",
-                s.cost, s.revenue
-            );
+        let (cost, revenue) = (s.cost, s.revenue);
+        let Some((prev, up_cost, up_revenue)) = s.before else {
+            return match s.so_far {
+                Some((to, _)) => format!(
+                    "{}, первый месяц отчёта, ещё не закончился: по {} затраты составили {cost}, выручка — {revenue}.",
+                    month(s.month),
+                    day_of(to)
+                ),
+                None => format!(
+                    "В {}, первом месяце отчёта, затраты составили {cost}, выручка — {revenue}.",
+                    in_month(s.month)
+                ),
+            };
         };
         // Затраты are plural, выручка feminine: the verbs agree.
         let moved = |m: Move, [up, down, same]: [&str; 3]| match m {
@@ -204,14 +219,27 @@ impl Sentences for Russian {
             Move::Down(a, p) => format!("{down} на {a}{}", paren(p)),
             Move::Same => same.to_string(),
         };
+        let (this, against) = match s.so_far {
+            Some((to, before)) => (
+                format!("{} ещё не закончился: по {}", month(s.month), day_of(to)),
+                self.days_to(before),
+            ),
+            None => (format!("В {}", in_month(s.month)), with_month(prev)),
+        };
         format!(
-            "В {this} затраты составили {}, выручка — {}; по сравнению с {} затраты {}, выручка {}.",
-            s.cost,
-            s.revenue,
-            with_month(prev),
-            moved(cost, ["выросли", "уменьшились", "не изменились"]),
-            moved(revenue, ["выросла", "уменьшилась", "не изменилась"])
+            "{this} затраты составили {cost}, выручка — {revenue}; по сравнению с {against} затраты {}, выручка {}.",
+            moved(up_cost, ["выросли", "уменьшились", "не изменились"]),
+            moved(up_revenue, ["выросла", "уменьшилась", "не изменилась"])
         )
+    }
+
+    fn days_to(&self, to: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        format!("1–{} {}", day_of(to), to.year())
+    }
+
+    fn versus_days(&self, to: chrono::NaiveDate) -> String {
+        format!("к 1–{}", day_of(to))
     }
 
     fn returns(&self, roi: Versus, cpa: Versus) -> String {
