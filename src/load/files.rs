@@ -111,8 +111,6 @@ pub struct RawExtraCost {
     pub label: Option<String>,
 }
 
-pub use super::partnership::{PromoCode, partnership};
-
 /// Whether `s` is a valid id: `[a-z0-9][a-z0-9_-]*`, and not a name
 /// Windows keeps for a device ([`crate::model::windows_reserved`]): ids become folder and
 /// file names of the site, which must open on every system.
@@ -527,31 +525,5 @@ mod tests {
         }
         assert_eq!(slug("Anna Petrova"), "anna-petrova");
         assert_eq!(slug("--Zoë_P.2--"), "zo-_p-2");
-    }
-
-    #[test]
-    fn reports_an_unknown_market_at_its_value() {
-        let src = Source {
-            file: "clients/c/partnerships/p.yaml".into(),
-            text: "creator:\n  name: A\n  platform: vk\nmarket: usa\nmodel: one_off\nstart: 2026-01-01\nfee:\n  amount: 5\n".into(),
-        };
-        let markets = vec![
-            Market {
-                id: MarketId::new("ru"),
-                name: "Russia".into(),
-            },
-            Market {
-                id: MarketId::new("us"),
-                name: "US".into(),
-            },
-        ];
-        let mut d = Diagnostics::new();
-        assert!(partnership("p", src, &markets, &mut d).is_err());
-        let e = d.sorted()[0].to_string();
-        assert!(
-            e.contains("unknown market \"usa\" (markets of this client: ru, us)"),
-            "{e}"
-        );
-        assert!(e.contains("p.yaml:4:9"), "{e}");
     }
 }

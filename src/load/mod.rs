@@ -13,7 +13,7 @@ pub mod imports;
 mod layout;
 pub mod looks;
 mod metrics;
-mod partnership;
+pub mod partnership;
 mod pixels;
 mod quotes;
 pub mod table;
@@ -404,8 +404,8 @@ fn partnerships(
             broken.push(meant);
             continue;
         }
-        let read =
-            read_text(root, &path, diags).map(|src| files::partnership(&stem, src, markets, diags));
+        let read = read_text(root, &path, diags)
+            .map(|src| partnership::partnership(&stem, src, markets, diags));
         match read {
             Some(Ok(p)) => partnerships.push(p),
             Some(Err(codes)) => {
@@ -437,7 +437,7 @@ struct Partnerships {
     /// check, so that no diagnostic follows from theirs.
     broken: Vec<String>,
     /// The promo codes such a file gives, by its id.
-    broken_codes: Vec<(String, Vec<files::PromoCode>)>,
+    broken_codes: Vec<(String, Vec<partnership::PromoCode>)>,
     /// Whether the folder could be read at all.
     read_folder: bool,
 }

@@ -243,3 +243,35 @@ fn extra_costs(doc: &mut YamlDoc, m: &Mapping) -> Vec<RawExtraCost> {
     }
     extra_costs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MarketId;
+
+    #[test]
+    fn reports_an_unknown_market_at_its_value() {
+        let src = Source {
+            file: "clients/c/partnerships/p.yaml".into(),
+            text: "creator:\n  name: A\n  platform: vk\nmarket: usa\nmodel: one_off\nstart: 2026-01-01\nfee:\n  amount: 5\n".into(),
+        };
+        let markets = vec![
+            Market {
+                id: MarketId::new("ru"),
+                name: "Russia".into(),
+            },
+            Market {
+                id: MarketId::new("us"),
+                name: "US".into(),
+            },
+        ];
+        let mut d = Diagnostics::new();
+        assert!(partnership("p", src, &markets, &mut d).is_err());
+        let e = d.sorted()[0].to_string();
+        assert!(
+            e.contains("unknown market \"usa\" (markets of this client: ru, us)"),
+            "{e}"
+        );
+        assert!(e.contains("p.yaml:4:9"), "{e}");
+    }
+}

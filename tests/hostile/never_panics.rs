@@ -217,7 +217,7 @@ fn read_yaml(bytes: &[u8]) {
         .unwrap()
         .markets;
     let mut d = Diagnostics::new();
-    if files::partnership("p", src.clone(), &markets, &mut d).is_err() {
+    if roster::load::partnership::partnership("p", src.clone(), &markets, &mut d).is_err() {
         assert!(
             d.has_errors(),
             "partnership unread, and no error: {:?}",
