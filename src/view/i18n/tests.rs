@@ -433,3 +433,22 @@ fn numbers_follow_the_catalogue() {
         (b',', b';')
     );
 }
+
+#[test]
+fn a_chart_of_one_post_or_twenty_one_says_so_in_each_language() {
+    assert_eq!(
+        say(Language::En).engagement_desc("Ann", 1, "flat"),
+        "Engagement rate of Ann's one sponsored post by post number. Trend: flat."
+    );
+    assert_eq!(
+        say(Language::En).engagement_desc("Ann", 3, "flat"),
+        "Engagement rate of each of Ann's 3 sponsored posts by post number. Trend: flat."
+    );
+    let ru = |n| say(Language::Ru).engagement_desc("Анна", n, "ровный");
+    assert_eq!(
+        ru(1),
+        "Вовлечённость единственной спонсорской публикации автора Анна по номеру публикации. Тренд: ровный."
+    );
+    assert!(ru(21).starts_with("Вовлечённость каждой из 21 спонсорской публикации автора"));
+    assert!(ru(5).starts_with("Вовлечённость каждой из 5 спонсорских публикаций автора"));
+}

@@ -82,9 +82,11 @@ impl Sentences for English {
     }
 
     fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String {
-        format!(
-            "Engagement rate of each of {creator}'s {posts} sponsored posts by post number. Trend: {trend}."
-        )
+        let each = match posts {
+            1 => format!("{creator}'s one sponsored post"),
+            n => format!("each of {creator}'s {n} sponsored posts"),
+        };
+        format!("Engagement rate of {each} by post number. Trend: {trend}.")
     }
 
     fn month_range(&self, from: Month, to: Month) -> String {

@@ -102,9 +102,16 @@ impl Sentences for Russian {
     }
 
     fn engagement_desc(&self, creator: &str, posts: usize, trend: &str) -> String {
-        format!(
-            "Вовлечённость каждой из {posts} спонсорских публикаций автора {creator} по номеру публикации. Тренд: {trend}."
-        )
+        // After "из" the count takes the genitive: из 21 публикации, из 5
+        // публикаций.
+        let each = match posts {
+            1 => "единственной спонсорской публикации".to_string(),
+            n => {
+                let forms = ["спонсорской публикации", "спонсорских публикаций", "спонсорских публикаций"];
+                format!("каждой из {n} {}", plural::ru(n as u64, forms))
+            }
+        };
+        format!("Вовлечённость {each} автора {creator} по номеру публикации. Тренд: {trend}.")
     }
 
     // Mid-sentence, so lower case: "ноябрь 2025 – октябрь 2026".
