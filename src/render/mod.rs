@@ -54,10 +54,20 @@ struct Written {
 
 impl Written {
     fn add(&mut self, (dir, site): (&str, &Site), rendered: Result<Vec<u8>, Box<Diagnostic>>) {
+        self.add_at(dir, site.canonical.clone(), rendered);
+    }
+
+    /// The page of folder `dir`, at address `url` when it has one.
+    fn add_at(
+        &mut self,
+        dir: &str,
+        url: Option<String>,
+        rendered: Result<Vec<u8>, Box<Diagnostic>>,
+    ) {
         match rendered {
             Ok(html) => {
                 self.pages.push((format!("{dir}index.html"), html));
-                self.urls.extend(site.canonical.clone());
+                self.urls.extend(url);
             }
             Err(d) if self.problems.contains(&d) => {}
             Err(d) => self.problems.push(*d),
@@ -177,14 +187,23 @@ impl Renderer {
             at(commitments),
             self.page(lang, "commitments.html", commitments),
         );
-        let partnerships: Vec<_> = (view.partnerships.par_iter())
-            .map(|v| self.page(lang, "partnership.html", v))
+        // Each partnership's view is made, rendered and dropped in turn.
+        let client = ctx.client;
+        let partnerships: Vec<_> = (0..client.partnerships.len())
+            .into_par_iter()
+            .map(|i| {
+                let v = view.partnership(i);
+                let html = self.page(lang, "partnership.html", &v);
+                (v.dir, v.site.canonical, html)
+            })
             .collect();
-        for (v, html) in view.partnerships.iter().zip(partnerships) {
-            out.add(at(v), html);
-        }
-        for v in &view.markets {
-            out.add(at(v), self.page(lang, "market.html", v));
+        let markets = (0..client.markets.len()).map(|i| {
+            let v = view.market(i);
+            let html = self.page(lang, "market.html", &v);
+            (v.dir, v.site.canonical, html)
+        });
+        for (dir, url, html) in partnerships.into_iter().chain(markets) {
+            out.add_at(&dir, url, html);
         }
         if !out.urls.is_empty() {
             out.pages.push(("sitemap.xml".into(), sitemap(&out.urls)));

@@ -30,7 +30,11 @@ pub struct PageView<P> {
 
 /// Every page of one client's site, in the order they are listed (and
 /// listed in the sitemap): the overview, the monthly reports, the
-/// commitments, the partnerships and the markets.
+/// commitments, the partnerships and the markets. The pages both renderers
+/// read are made at once; a partnership's or a market's, which only the
+/// HTML renderer reads, when it asks for it ([`ClientView::partnership`],
+/// [`ClientView::market`]), so that each is dropped as soon as its page is
+/// written and a client's views never all sit in memory at once.
 pub struct ClientView<'a> {
     /// The client, its figures and how its numbers are written.
     pub ctx: Ctx<'a>,
@@ -43,10 +47,6 @@ pub struct ClientView<'a> {
     pub months: Vec<(Month, PageView<MonthPage>)>,
     /// Budgets and what is committed ahead.
     pub commitments: PageView<CommitmentsPage>,
-    /// One page a partnership, in the client's order.
-    pub partnerships: Vec<PageView<PartnershipPage>>,
-    /// One page a market, in the client's order.
-    pub markets: Vec<PageView<MarketPage>>,
 }
 
 impl<'a> ClientView<'a> {
@@ -63,10 +63,7 @@ impl<'a> ClientView<'a> {
             .base_url
             .as_deref()
             .map(|b| format!("{}{}/", pages::site_index::base(b), client.id));
-        let frame = |dir: String, mut site: Site| {
-            site.canonical = base.as_ref().map(|b| format!("{b}{dir}"));
-            (dir, site)
-        };
+        let frame = |dir: String, site: Site| frame(base.as_deref(), dir, site);
         let overview = framed(
             frame(
                 String::new(),
@@ -87,30 +84,43 @@ impl<'a> ClientView<'a> {
             frame("commitments/".into(), site),
             pages::commitments::build(&ctx),
         );
-        let partnerships = (client.partnerships.par_iter().enumerate())
-            .map(|(i, p)| {
-                let page = pages::partnership::build(&ctx, i);
-                let site = ctx.site(2, page.creator.clone(), "partnerships");
-                framed(frame(format!("partnerships/{}/", p.id), site), page)
-            })
-            .collect();
-        let markets = (client.markets.iter().enumerate())
-            .map(|(i, m)| {
-                let page = pages::market::build(&ctx, i);
-                let site = ctx.site(2, page.name.clone(), "markets");
-                framed(frame(format!("markets/{}/", m.id), site), page)
-            })
-            .collect();
         ClientView {
             base,
             overview,
             months,
             commitments,
-            partnerships,
-            markets,
             ctx,
         }
     }
+
+    /// The page of the client's partnership `i`, in its order.
+    pub fn partnership(&self, i: usize) -> PageView<PartnershipPage> {
+        let page = pages::partnership::build(&self.ctx, i);
+        let site = self.ctx.site(2, page.creator.clone(), "partnerships");
+        let id = &self.ctx.client.partnerships[i].id;
+        framed(
+            frame(self.base.as_deref(), format!("partnerships/{id}/"), site),
+            page,
+        )
+    }
+
+    /// The page of the client's market `i`, in its order.
+    pub fn market(&self, i: usize) -> PageView<MarketPage> {
+        let page = pages::market::build(&self.ctx, i);
+        let site = self.ctx.site(2, page.name.clone(), "markets");
+        let id = &self.ctx.client.markets[i].id;
+        framed(
+            frame(self.base.as_deref(), format!("markets/{id}/"), site),
+            page,
+        )
+    }
+}
+
+/// A page's folder and frame, with its address below the client folder's
+/// `base` when there is one.
+fn frame(base: Option<&str>, dir: String, mut site: Site) -> (String, Site) {
+    site.canonical = base.map(|b| format!("{b}{dir}"));
+    (dir, site)
 }
 
 /// `page` as the view of the page in folder `dir` framed by `site`.
