@@ -29,13 +29,16 @@ use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
 use crate::render::{Page, Renderer};
 
+/// Each client's files, by its id.
+type Sites = Vec<(String, Vec<Page>)>;
+
 /// What a rebuild produced.
 #[derive(Debug)]
 pub(super) enum Rebuild {
     /// The site changed.
     Built {
         /// The files of every client rebuilt, replacing what it had.
-        sites: Vec<(String, Vec<Page>)>,
+        sites: Sites,
         /// Clients no longer in the site (folder removed, or unpublished).
         gone: Vec<String>,
         /// The files at the top of the site (the index of clients), all of
@@ -306,7 +309,7 @@ impl Workspace {
         &self,
         rebuilt: &BTreeSet<String>,
         problems: &mut Diagnostics,
-    ) -> Result<(Vec<(String, Vec<Page>)>, Vec<Page>)> {
+    ) -> Result<(Sites, Vec<Page>)> {
         let good = self
             .good
             .as_ref()
