@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use roster::cmd::{self, ColorChoice, Format, Status};
+use roster::cmd::{ColorChoice, Console, Format, Status};
 
 /// What every `--help` ends with: the exit statuses, after `$examples`.
 macro_rules! ending {
@@ -184,25 +184,25 @@ pub enum Command {
     },
 }
 
-/// `roster completions SHELL`: the script on stdout.
-pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
+/// `roster completions SHELL`: the script on the console's stdout.
+pub fn completions(shell: clap_complete::Shell, console: &Console) -> anyhow::Result<Status> {
     let mut command = Cli::command();
     // Made whole first: clap_complete panics on a failed write, and stdout
     // fails when its reader has gone (`roster completions bash | head`).
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "roster", &mut script);
-    cmd::stdout(&script)?;
+    console.out(&script)?;
     Ok(Status::Ok)
 }
 
-/// `roster man`: roster(1) on stdout, or with `--output DIR` roster.1 and a
-/// page per command (`roster-build.1`, ...) written into DIR.
-pub fn man(output: Option<&Path>) -> anyhow::Result<Status> {
+/// `roster man`: roster(1) on the console's stdout, or with `--output DIR`
+/// roster.1 and a page per command (`roster-build.1`, ...) written into DIR.
+pub fn man(output: Option<&Path>, console: &Console) -> anyhow::Result<Status> {
     let mut command = Cli::command();
     let Some(dir) = output else {
         let mut page = Vec::new();
         clap_mangen::Man::new(command).render(&mut page)?;
-        cmd::stdout(&page)?;
+        console.out(&page)?;
         return Ok(Status::Ok);
     };
     // Built, so that the options of every command are in its page.
@@ -219,6 +219,10 @@ pub fn man(output: Option<&Path>) -> anyhow::Result<Status> {
         let path = dir.join(file);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }
-    eprintln!("wrote {} manual pages to {}", pages.len(), dir.display());
+    console.line(&format!(
+        "wrote {} manual pages to {}",
+        pages.len(),
+        dir.display()
+    ))?;
     Ok(Status::Ok)
 }

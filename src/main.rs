@@ -22,16 +22,19 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     small_pages();
     let cli = cli::Cli::parse();
-    let status = run(cli.command, &cli.console).unwrap_or_else(|e| match cmd::closed_pipe(&e) {
+    let args = &cli.console;
+    let console = Console::new(Format::Human, args.quiet, args.verbose, args.color);
+    let status = run(cli.command, &console).unwrap_or_else(|e| match cmd::closed_pipe(&e) {
         true => Status::Ok,
-        false => cmd::failed(&e),
+        false => cmd::failed(&e, &console),
     });
     ExitCode::from(status.code())
 }
 
-/// Run a subcommand, printing as `args` say.
-fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status> {
-    let console = |format| Console::new(format, args.quiet, args.verbose, args.color);
+/// Run a subcommand, printing through `console`, in the format the
+/// subcommand's `--format` asks where it has one.
+fn run(command: cli::Command, console: &Console) -> anyhow::Result<Status> {
+    let console = |format| console.with_format(format);
     match command {
         cli::Command::Build {
             dir: root,
@@ -59,15 +62,13 @@ fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status>
             report,
         } => {
             let overrides = report.overrides();
-            let console = console(Format::Human);
             let opts = ServeOptions {
                 root,
                 port,
                 interface,
                 overrides,
-                console,
             };
-            cmd::serve::run(opts, &console)
+            cmd::serve::run(&opts, &console(Format::Human))
         }
         cli::Command::Init { dir, bare } => cmd::init::run(&dir, bare, &console(Format::Human)),
         cli::Command::Import {
@@ -88,8 +89,8 @@ fn run(command: cli::Command, args: &cli::ConsoleArgs) -> anyhow::Result<Status>
             };
             cmd::import::run(&opts, &console(Format::Human))
         }
-        cli::Command::Completions { shell } => cli::completions(shell),
-        cli::Command::Man { output } => cli::man(output.as_deref()),
+        cli::Command::Completions { shell } => cli::completions(shell, &console(Format::Human)),
+        cli::Command::Man { output } => cli::man(output.as_deref(), &console(Format::Human)),
     }
 }
 

@@ -2,11 +2,12 @@
 //! kept apart from the stages so that they only say how far they have got
 //! and never decide whether anyone sees it.
 
-use std::io::IsTerminal;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::console::{Console, Stderr};
 
 /// A progress bar on stderr for builds long enough to want one: it appears
 /// only after about a second, and never when stderr is not a terminal, so
@@ -17,9 +18,9 @@ pub struct Progress {
     done: Arc<Mutex<bool>>,
     /// Dropped at the end, which wakes the thread waiting to show the bar.
     timer: Mutex<Option<mpsc::Sender<()>>>,
-    /// Whether [`Progress::note`] prints: a message such as "waiting for
-    /// another build" matters in a pipe or a CI log too.
-    notes: bool,
+    /// Where [`Progress::note`] prints, when it does: a message such as
+    /// "waiting for another build" matters in a pipe or a CI log too.
+    notes: Option<Stderr>,
     /// With `-v`: the stage under way and when it started, printed with its
     /// time when the next one starts; and [`Progress::detail`] prints.
     verbose: Option<Mutex<Option<(&'static str, Instant)>>>,
@@ -32,18 +33,20 @@ impl Progress {
             bar: ProgressBar::hidden(),
             done: Arc::new(Mutex::new(false)),
             timer: Mutex::new(None),
-            notes: false,
+            notes: None,
             verbose: None,
         }
     }
 
-    /// A bar on stderr, drawn once the build has taken a second; when
-    /// `verbose`, also each stage's time and the details of the build.
-    pub fn stderr(verbose: bool) -> Progress {
+    /// A bar on the console's stderr, drawn once the build has taken a
+    /// second when that is a terminal; the notes printed through the
+    /// console; and with `-v`, also each stage's time and the details of
+    /// the build.
+    pub fn on(console: &Console) -> Progress {
         let mut progress = Progress::hidden();
-        progress.notes = true;
-        progress.verbose = verbose.then(|| Mutex::new(None));
-        if !std::io::stderr().is_terminal() {
+        progress.notes = Some(console.stderr());
+        progress.verbose = console.verbose().then(|| Mutex::new(None));
+        if !console.terminal() {
             return progress;
         }
         let (tx, rx) = mpsc::channel::<()>();
@@ -79,16 +82,14 @@ impl Progress {
 
     /// Tell the user why the build is not moving on, above the bar.
     pub fn note(&self, message: &str) {
-        if self.notes {
-            self.bar.suspend(|| eprintln!("{message}"));
-        }
+        self.say(message);
     }
 
     /// With `-v`, a line about the build, above the bar; `message` is made
     /// only then.
     pub fn detail(&self, message: impl FnOnce() -> String) {
         if self.verbose.is_some() {
-            self.bar.suspend(|| eprintln!("{}", message()));
+            self.say(&message());
         }
     }
 
@@ -100,9 +101,17 @@ impl Progress {
         let mut current = verbose.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((name, started)) = current.take() {
             let took = started.elapsed().as_secs_f64();
-            self.bar.suspend(|| eprintln!("{name:<10} {took:.2} s"));
+            self.say(&format!("{name:<10} {took:.2} s"));
         }
         *current = next.map(|n| (n, Instant::now()));
+    }
+
+    /// Print `line` above the bar. A line that cannot be written is left
+    /// out: the build goes on, and its end says whether stderr still works.
+    fn say(&self, line: &str) {
+        if let Some(stderr) = &self.notes {
+            let _ = self.bar.suspend(|| stderr.line(line));
+        }
     }
 
     /// One counted step of the stage is done.

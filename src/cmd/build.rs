@@ -11,7 +11,7 @@ use crate::progress::Progress;
 /// export read and each client written, when verbose.
 pub fn run(opts: &BuildOptions, console: &Console) -> Result<Status> {
     let progress = match console.chatty() {
-        true => Progress::stderr(console.verbose()),
+        true => Progress::on(console),
         false => Progress::hidden(),
     };
     let mut outcome = pipeline::build_with(opts, &progress)?;

@@ -25,16 +25,13 @@ pub fn split(mut paths: Vec<std::path::PathBuf>) -> (Vec<std::path::PathBuf>, st
 pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
     let outcome = import(opts);
     let diagnostics = &outcome.diagnostics;
-    let human = Console {
-        format: super::Format::Human,
-        ..*console
-    };
+    let human = console.with_format(super::Format::Human);
     super::print_diagnostics(diagnostics, &outcome.root, &human)?;
     if diagnostics.has_errors() {
         if let Some(summary) = terminal::summary(diagnostics, terminal::Run::Import)
             && console.chatty()
         {
-            eprintln!("{summary}");
+            console.line(&summary)?;
         }
         return Ok(super::status(diagnostics));
     }
@@ -46,7 +43,7 @@ pub fn run(opts: &ImportOptions, console: &Console) -> Result<Status> {
         .iter()
         .map(|item| imported(item) + "\n")
         .collect();
-    super::stdout(said.as_bytes())?;
+    console.out(said.as_bytes())?;
     Ok(Status::Ok)
 }
 

@@ -13,7 +13,7 @@ use crate::diagnostics::terminal;
 pub fn run(dir: &Path, bare: bool, console: &Console) -> Result<Status> {
     let made = crate::init::init(dir, bare)?;
     if console.chatty() {
-        eprintln!("{}", created(&made));
+        console.line(&created(&made))?;
     }
     Ok(Status::Ok)
 }

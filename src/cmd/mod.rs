@@ -1,7 +1,8 @@
 //! The subcommands, one short function each: it builds the options of its
 //! run from the command line's values, calls the library and prints what
-//! the run found, so that `main` only parses and maps the [`Status`] to an
-//! exit code, and tests can run a command without the binary.
+//! the run found, through the [`Console`] it is handed, so that `main` only
+//! parses and maps the [`Status`] to an exit code, and tests can run a
+//! command without the binary and read what it printed.
 
 pub mod build;
 pub mod check;
@@ -9,7 +10,7 @@ pub mod import;
 pub mod init;
 pub mod serve;
 
-pub use crate::console::{ColorChoice, Console, Format, Verbosity, colours};
+pub use crate::console::{Buffers, ColorChoice, Console, Format, Verbosity, colours};
 
 use crate::diagnostics::{Diagnostics, machine, terminal};
 use crate::pipeline::Outcome;
@@ -44,10 +45,10 @@ fn report(outcome: &Outcome, console: &Console) -> std::io::Result<Status> {
     print_diagnostics(&outcome.diagnostics, &outcome.root, console)?;
     if console.chatty() {
         for read in &outcome.reads {
-            eprintln!("{read}");
+            console.line(read)?;
         }
         if let Some(summary) = &outcome.summary {
-            eprintln!("{summary}");
+            console.line(summary)?;
         }
     }
     Ok(status(&outcome.diagnostics))
@@ -55,45 +56,28 @@ fn report(outcome: &Outcome, console: &Console) -> std::io::Result<Status> {
 
 /// Print diagnostics in the console's format: people's on stderr, programs'
 /// on stdout, where nothing else is printed. Writing stdout can fail, when
-/// the program reading it has stopped (see [`stdout`]).
+/// the program reading it has stopped ([`closed_pipe`]).
 pub fn print_diagnostics(
     diagnostics: &Diagnostics,
     root: &std::path::Path,
     console: &Console,
 ) -> std::io::Result<()> {
     match console.format {
-        Format::Human => {
-            eprint!(
-                "{}",
-                terminal::render(
-                    diagnostics,
-                    &crate::load::quotes(root, diagnostics),
-                    console.color
-                )
-            );
-            Ok(())
-        }
-        Format::Json => stdout(machine::json(diagnostics).as_bytes()),
+        Format::Human => console.err(&terminal::render(
+            diagnostics,
+            &crate::load::quotes(root, diagnostics),
+            console.color,
+        )),
+        Format::Json => console.out(machine::json(diagnostics).as_bytes()),
         Format::Github => {
             // GitHub places annotations by paths from the repository's root,
             // where the workflow runs: an absolute folder below it is made
             // relative to it.
             let here = std::env::current_dir().unwrap_or_default();
             let root = root.strip_prefix(&here).unwrap_or(root);
-            stdout(machine::github(diagnostics, root).as_bytes())
+            console.out(machine::github(diagnostics, root).as_bytes())
         }
     }
-}
-
-/// Write `bytes` to stdout and flush it. Unlike `print!`, which panics,
-/// this hands back the error of a stdout whose reader has gone (`roster
-/// completions bash | head -2`), for `main` to end quietly on
-/// ([`closed_pipe`]).
-pub fn stdout(bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
 }
 
 /// Whether `e` is a write to a pipe whose reader has gone. As in ripgrep,
@@ -119,11 +103,12 @@ fn status(diagnostics: &Diagnostics) -> Status {
 }
 
 /// Print the error that stopped a command, with what to do where roster
-/// knows; always [`Status::Failed`].
-pub fn failed(e: &anyhow::Error) -> Status {
-    eprintln!("{}", terminal::machine_error(e));
+/// knows; always [`Status::Failed`]. Should stderr fail too, there is no
+/// one left to tell, and the status says it.
+pub fn failed(e: &anyhow::Error, console: &Console) -> Status {
+    let _ = console.line(&terminal::machine_error(e));
     if let Some(PortInUse(port)) = e.downcast_ref::<PortInUse>() {
-        eprintln!("{}", terminal::port_in_use_help(*port));
+        let _ = console.line(&terminal::port_in_use_help(*port));
     }
     Status::Failed
 }

@@ -6,10 +6,7 @@ use super::{Console, Status};
 use crate::serve::{self, ServeOptions};
 
 /// Serve as `opts` say until Ctrl-C, printing as `console` says.
-pub fn run(opts: ServeOptions, console: &Console) -> Result<Status> {
-    serve::serve(&ServeOptions {
-        console: *console,
-        ..opts
-    })?;
+pub fn run(opts: &ServeOptions, console: &Console) -> Result<Status> {
+    serve::serve(opts, console)?;
     Ok(Status::Ok)
 }

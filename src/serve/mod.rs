@@ -52,6 +52,7 @@ use notify::EventKind;
 use notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::DebounceEventResult;
 
+use crate::console::Console;
 use crate::diagnostics::kind::{FileProblem, PortfolioProblem, ReportDateFrom};
 use crate::diagnostics::terminal::{self, Run};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Severity};
@@ -75,8 +76,6 @@ pub struct ServeOptions {
     pub interface: Option<IpAddr>,
     /// `--as-of`, `--client` and `--internal`, as `build` takes them.
     pub overrides: crate::pipeline::Overrides,
-    /// How to print: colour, and how much.
-    pub console: crate::console::Console,
 }
 
 /// The port asked for is taken by another program.
@@ -100,7 +99,7 @@ enum Message {
 /// taken ([`PortInUse`]), the folder cannot be watched; or the command
 /// line's, which the first build finds ([`command_line`]) after printing
 /// them.
-pub fn serve(opts: &ServeOptions) -> Result<()> {
+pub fn serve(opts: &ServeOptions, console: &Console) -> Result<()> {
     let ip = opts.interface.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let (listener, address) = listen(ip, opts.port)?;
     let root = std::fs::canonicalize(&opts.root)
@@ -119,37 +118,43 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 
     let shared = Arc::new(Shared::default());
     let mut workspace = Workspace::new(&opts.root, opts.overrides.clone());
-    rebuild(&shared, &mut workspace, Changes::everything(), opts)?;
+    rebuild(
+        &shared,
+        &mut workspace,
+        Changes::everything(),
+        opts,
+        console,
+    )?;
 
     let running = server::start(listener, address, shared.clone(), server::spawn)
         .context("starting the server")?;
     // A warning, so it prints even with -q.
     if reaches_network(address.ip()) {
         let warning = terminal::serving_to_network(address.ip(), opts.overrides.internal);
-        eprintln!("{warning}");
+        console.line(&warning)?;
     }
-    if opts.console.chatty() {
-        eprintln!("{}", terminal::serving(&opts.root, address));
+    if console.chatty() {
+        console.line(&terminal::serving(&opts.root, address))?;
     }
 
     while let Ok(message) = rx.recv() {
-        let Some((changes, files)) = gather(message, &rx, &root, &workspace) else {
+        let Some((changes, files)) = gather(message, &rx, &root, &workspace, console) else {
             break;
         };
         if !changes.is_empty() {
-            if opts.console.verbose() {
-                eprintln!("{}", terminal::changed(&files));
+            if console.verbose() {
+                console.line(&terminal::changed(&files))?;
             }
             // Before the rebuild reads them: a folder made since is watched.
             watching.sync(&root);
             // Only the first build stops serve: the command line is the
             // same for every rebuild.
-            let _ = rebuild(&shared, &mut workspace, changes, opts);
+            let _ = rebuild(&shared, &mut workspace, changes, opts, console);
         }
     }
     running.stop();
-    if opts.console.chatty() {
-        eprintln!("{}", terminal::STOPPED);
+    if console.chatty() {
+        console.line(terminal::STOPPED)?;
     }
     Ok(())
 }
@@ -190,6 +195,7 @@ fn gather(
     rx: &mpsc::Receiver<Message>,
     root: &Path,
     workspace: &Workspace,
+    console: &Console,
 ) -> Option<(Changes, Vec<PathBuf>)> {
     let mut changes = Changes::default();
     let mut files = Vec::new();
@@ -217,7 +223,8 @@ fn gather(
             }
             Message::Files(Err(errors)) => {
                 for e in errors {
-                    eprintln!("{}", terminal::watch_failed(&e));
+                    // Serving goes on: the next save may be seen.
+                    let _ = console.line(&terminal::watch_failed(&e));
                 }
             }
         }
@@ -236,14 +243,16 @@ fn writes(kind: &EventKind) -> bool {
     }
 }
 
-/// Rebuild, put the result in the served site and report it. An `Err`
-/// only from the first build, when the command line is wrong: its
-/// diagnostics are printed, and serving stops.
+/// Rebuild, put the result in the served site and report it through the
+/// console. An `Err` only from the first build, when the command line is
+/// wrong: its diagnostics are printed, and serving stops; or when stderr
+/// cannot be written.
 fn rebuild(
     shared: &Shared,
     workspace: &mut Workspace,
     changes: Changes,
     opts: &ServeOptions,
+    console: &Console,
 ) -> Result<()> {
     let started = Instant::now();
     let (first, serving) = {
@@ -261,7 +270,7 @@ fn rebuild(
             top,
             diagnostics,
         }) => {
-            print(&diagnostics, &opts.root, opts.console.color);
+            print(&diagnostics, &opts.root, console)?;
             // Counted as `build` counts: a client's pages as `build -v`
             // says them, and the top page only in a build of the whole site.
             let top_pages = match asked.is_empty() {
@@ -277,19 +286,19 @@ fn rebuild(
             let clients = sites.len();
             let names = workspace.clients().into_iter().collect();
             publish(shared, sites, &gone, top, names);
-            if opts.console.chatty() {
+            if console.chatty() {
                 let line = terminal::rebuilt(first, &asked, clients, pages, started.elapsed());
-                eprintln!("{line}");
+                console.line(&line)?;
             }
         }
         Ok(Rebuild::Failed { diagnostics }) => {
-            print(&diagnostics, &opts.root, opts.console.color);
+            print(&diagnostics, &opts.root, console)?;
             let wrong = command_line(&diagnostics);
             if first && wrong > 0 {
                 return Err(anyhow!(terminal::not_served(wrong)));
             }
             let line = terminal::failure(&diagnostics, Run::Serve { serving });
-            eprintln!("{line}");
+            console.line(&line)?;
             let text = format!(
                 "{}{line}\n",
                 terminal::render(
@@ -302,8 +311,8 @@ fn rebuild(
         }
         Err(e) => {
             let line = terminal::machine_error(&e);
-            eprintln!("{line}");
-            shared.update(|site| site.problems = Some(line));
+            shared.update(|site| site.problems = Some(line.clone()));
+            console.line(&line)?;
         }
     }
     Ok(())
@@ -358,9 +367,8 @@ fn publish(
     });
 }
 
-fn print(diagnostics: &Diagnostics, root: &Path, color: bool) {
-    eprint!(
-        "{}",
-        terminal::render(diagnostics, &crate::load::quotes(root, diagnostics), color)
-    );
+/// Print `diagnostics` for people, quoting the files under `root`.
+fn print(diagnostics: &Diagnostics, root: &Path, console: &Console) -> std::io::Result<()> {
+    let quotes = crate::load::quotes(root, diagnostics);
+    console.err(&terminal::render(diagnostics, &quotes, console.color))
 }

@@ -29,13 +29,16 @@ use crate::model::{Client, Portfolio};
 use crate::pipeline::{self, Computed, Overrides};
 use crate::render::{Page, Renderer};
 
+/// Each client's files, by its id.
+type Sites = Vec<(String, Vec<Page>)>;
+
 /// What a rebuild produced.
 #[derive(Debug)]
 pub(super) enum Rebuild {
     /// The site changed.
     Built {
         /// The files of every client rebuilt, replacing what it had.
-        sites: Vec<(String, Vec<Page>)>,
+        sites: Sites,
         /// Clients no longer in the site (folder removed, or unpublished).
         gone: Vec<String>,
         /// The files at the top of the site (the index of clients), all of
@@ -200,57 +203,118 @@ impl Workspace {
         result
     }
 
+    /// One rebuild: read what changed, resolve it, merge its figures into
+    /// the good build and render the clients rebuilt.
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuild> {
         self.read(changes);
+        let (all, portfolio) = self.resolve(changes);
+        let mut problems = self.problems(self.served().as_ref());
+        let Some(portfolio) = portfolio.filter(|_| !problems.has_errors()) else {
+            return Ok(Rebuild::Failed {
+                diagnostics: problems,
+            });
+        };
+        let (rebuilt, gone) = self.merge_figures(portfolio, all, changes);
+        let (sites, top) = self.render(&rebuilt, &mut problems)?;
+        if problems.has_errors() {
+            return Ok(Rebuild::Failed {
+                diagnostics: problems,
+            });
+        }
+        // The warnings of what was rebuilt: every served client's, or the
+        // changed clients' and the portfolio's.
+        let served = self.served();
+        let scope = match all {
+            true => served.as_ref(),
+            false => Some(&changes.clients),
+        };
+        Ok(Rebuild::Built {
+            sites,
+            gone,
+            top,
+            diagnostics: self.problems(scope),
+        })
+    }
+
+    /// Resolve the model for `changes`: of the changed clients alone, or
+    /// of every served client when the changes reach beyond them, there is
+    /// no good build yet, or resolving the changed clients moved the report
+    /// date. Whether it was every client, and the model (`None` when it
+    /// cannot be resolved).
+    fn resolve(&mut self, changes: &Changes) -> (bool, Option<Portfolio>) {
         let folder_gone = changes
             .clients
             .iter()
             .any(|id| !self.raw.clients.iter().any(|c| c.id == *id));
         // A client-only rebuild names at least one served client: an empty
         // list would mean every client to resolve.
-        let mut all =
+        let all =
             changes.everything || self.good.is_none() || folder_gone || changes.clients.is_empty();
-        let mut portfolio = self.model((!all).then_some(&changes.clients));
-        let moved = |p: &Portfolio, good: &Option<Computed>| {
-            good.as_ref().is_some_and(|g| g.portfolio.as_of != p.as_of)
-        };
-        if !all && portfolio.as_ref().is_some_and(|p| moved(p, &self.good)) {
-            all = true;
-            portfolio = self.model(None);
+        let portfolio = self.model((!all).then_some(&changes.clients));
+        let moved = portfolio.as_ref().is_some_and(|p| {
+            let good = self.good.as_ref();
+            good.is_some_and(|g| g.portfolio.as_of != p.as_of)
+        });
+        match !all && moved {
+            true => (true, self.model(None)),
+            false => (all, portfolio),
         }
-        let served = self.served();
+    }
+
+    /// Every problem known of the portfolio and of the clients in `scope`
+    /// (every client when `None`).
+    fn problems(&self, scope: Option<&BTreeSet<String>>) -> Diagnostics {
         let mut problems = Diagnostics::new();
-        self.read_problems
-            .collect_into(served.as_ref(), &mut problems);
-        self.model_problems
-            .collect_into(served.as_ref(), &mut problems);
-        let Some(portfolio) = portfolio.filter(|_| !problems.has_errors()) else {
-            return Ok(Rebuild::Failed {
-                diagnostics: problems,
-            });
-        };
+        self.read_problems.collect_into(scope, &mut problems);
+        self.model_problems.collect_into(scope, &mut problems);
+        problems
+    }
+
+    /// Compute the figures of `portfolio` and make it the good build: the
+    /// whole of it when `all`, else in place of the changed clients. The
+    /// ids of the clients it holds (those to render), and of those that
+    /// were served and are no longer.
+    fn merge_figures(
+        &mut self,
+        portfolio: Portfolio,
+        all: bool,
+        changes: &Changes,
+    ) -> (BTreeSet<String>, Vec<String>) {
         let figures = pipeline::figures(&portfolio);
         let before: BTreeSet<String> = self.clients().into_iter().map(|(id, _)| id).collect();
         let rebuilt: BTreeSet<String> =
             portfolio.clients.iter().map(|c| c.id.to_string()).collect();
         let touched = if all {
             self.good = Some(Computed { portfolio, figures });
-            before.clone()
+            &before
         } else {
             let good = self
                 .good
                 .as_mut()
                 .expect("a client-only rebuild has a good build");
             merge(good, &changes.clients, portfolio.clients, figures);
-            changes.clients.clone()
+            &changes.clients
         };
         let gone = touched
             .iter()
             .filter(|id| before.contains(*id) && !rebuilt.contains(*id))
             .cloned()
             .collect();
-        let good = self.good.as_ref().expect("set above");
-        // Templates that do not compile are an error of the read above.
+        (rebuilt, gone)
+    }
+
+    /// Render the `rebuilt` clients of the good build, and the top of the
+    /// site, in memory; a page that fails is one of `problems`.
+    fn render(
+        &self,
+        rebuilt: &BTreeSet<String>,
+        problems: &mut Diagnostics,
+    ) -> Result<(Sites, Vec<Page>)> {
+        let good = self
+            .good
+            .as_ref()
+            .expect("merge_figures set the good build");
+        // Templates that do not compile are an error of the read before.
         let Some(renderer) = &self.renderer else {
             bail!("the templates do not compile");
         };
@@ -258,27 +322,7 @@ impl Workspace {
             html: renderer,
             pdf: &self.pdf,
         };
-        let (sites, top) =
-            pipeline::render_in_memory(good, renderers, Some(&rebuilt), &mut problems)?;
-        if problems.has_errors() {
-            return Ok(Rebuild::Failed {
-                diagnostics: problems,
-            });
-        }
-        let mut diagnostics = Diagnostics::new();
-        let scope = if all {
-            served.as_ref()
-        } else {
-            Some(&changes.clients)
-        };
-        self.read_problems.collect_into(scope, &mut diagnostics);
-        self.model_problems.collect_into(scope, &mut diagnostics);
-        Ok(Rebuild::Built {
-            sites,
-            gone,
-            top,
-            diagnostics,
-        })
+        pipeline::render_in_memory(good, renderers, Some(rebuilt), problems)
     }
 
     /// Re-read everything, or only the clients that changed.
