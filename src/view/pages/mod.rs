@@ -10,6 +10,7 @@
 pub mod budgets;
 pub mod charts;
 pub mod commitments;
+pub mod compared;
 pub mod cost_ahead;
 pub mod daily;
 pub mod how;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::compared::compared_with;
 use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, summary};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
@@ -315,17 +316,6 @@ fn cards(ctx: &Ctx, lines: &[Line], to: Option<NaiveDate>) -> Vec<Card> {
             Card::new(l.label, l.now.text.clone()).note(format!("{} {versus}", l.change.0), tone)
         })
         .collect()
-}
-
-/// What month `i` (an index of `ctx.months`) is compared with: the month
-/// before, or, while the month is not over, the month before to the same
-/// day, with that day.
-pub fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<(&'a MonthFigures, Option<NaiveDate>)> {
-    let before = &ctx.f.months[i.checked_sub(1)?];
-    match &ctx.f.so_far {
-        Some(s) if s.month == ctx.months[i] => Some((&s.before, Some(s.before_through))),
-        _ => Some((before, None)),
-    }
 }
 
 /// The name of a monthly report's PDF, beside its page.

@@ -23,7 +23,7 @@ use crate::view::{format, i18n};
 /// sentence.
 pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
     let now = &ctx.f.months[i];
-    let before = super::month::compared_with(ctx, i);
+    let before = super::compared::compared_with(ctx, i);
     let so_far = (ctx.f.so_far.as_ref())
         .filter(|s| s.month == now.month)
         .map(|s| (s.through, s.before_through));
