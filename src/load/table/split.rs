@@ -93,25 +93,12 @@ fn reads_as(name: &str, value: &str) -> bool {
 mod tests {
     use super::*;
 
-    const POSTS: [&str; 12] = [
-        "post_id",
-        "partnership",
-        "published",
-        "kind",
-        "impressions",
-        "reach",
-        "engagements",
-        "clicks",
-        "conversions",
-        "revenue",
-        "currency",
-        "url",
-    ];
-
+    /// The split of a row of a posts file with roster's columns in order.
     fn split(row: &str) -> Option<(usize, String, bool)> {
-        let index: Vec<Option<usize>> = (0..POSTS.len()).map(Some).collect();
+        let posts = crate::model::TableKind::Posts.columns();
+        let index: Vec<Option<usize>> = (0..posts.len()).map(Some).collect();
         let fields: Vec<&str> = row.split(',').collect();
-        split_number(&POSTS, &index, &fields).map(|(i, s)| {
+        split_number(posts, &index, &fields).map(|(i, s)| {
             assert_eq!(s.written.split(',').count(), 2);
             (i, s.column, s.grouped)
         })
