@@ -10,7 +10,7 @@ use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
 
-use super::Guess;
+use super::{Guess, SplitNumber};
 use crate::diagnostics::shorten;
 use crate::model::TableKind;
 
@@ -29,37 +29,6 @@ pub struct KindLacks {
     /// Each column it lacks, with the header's column that looks like a
     /// misspelling of it.
     pub columns: Vec<(&'static str, Option<String>)>,
-}
-
-/// A number of a row that its delimiter split in two at a comma.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SplitNumber {
-    /// roster's column that holds it.
-    pub column: String,
-    /// The number as written, both halves: `66,000`.
-    pub written: String,
-    /// Whether the comma groups thousands (`66,000`) rather than marks
-    /// the decimals (`1263,93`).
-    pub grouped: bool,
-}
-
-impl SplitNumber {
-    fn help(&self) -> String {
-        let SplitNumber {
-            column, written, ..
-        } = self;
-        if self.grouped {
-            let plain = written.replace(',', "");
-            format!(
-                "`{column}` holds {written}, a number with a thousands comma, which the delimiter splits in two: write it without the comma, {plain}, or quote it, \"{written}\""
-            )
-        } else {
-            let point = written.replace(',', ".");
-            format!(
-                "`{column}` holds {written}, a number with a decimal comma, which the delimiter splits in two: write it with a point, {point}"
-            )
-        }
-    }
 }
 
 /// Why a cell is not a number.

@@ -19,10 +19,11 @@ mod imports;
 mod portfolio;
 mod rows;
 mod run;
+mod split;
 mod yaml;
 
 pub use budgets::BudgetProblem;
-pub use csv::{BadNumber, CsvProblem, KindLacks, SplitNumber};
+pub use csv::{BadNumber, CsvProblem, KindLacks};
 pub use exports::ExportProblem;
 pub use files::FileProblem;
 pub use guess::Guess;
@@ -30,6 +31,7 @@ pub use imports::ImportProblem;
 pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub use rows::RowProblem;
 pub use run::RunProblem;
+pub use split::SplitNumber;
 pub use yaml::YamlProblem;
 
 /// What a problem is.
