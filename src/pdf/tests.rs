@@ -10,13 +10,26 @@ use super::*;
 use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Client, Portfolio};
-use crate::pipeline::{self, Computed, Overrides};
+use crate::resolve::Overrides;
 use crate::view::pages::{Ctx, month};
+
+/// The sample portfolio and its figures, made by the stages below the
+/// renderers (the pipeline, above them, is not called from here).
+struct Computed {
+    portfolio: Portfolio,
+    figures: Vec<ClientFigures>,
+}
 
 fn sample() -> Computed {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    pipeline::compute(&root, &Overrides::default(), &mut Diagnostics::new())
-        .expect("the sample portfolio builds")
+    let mut diags = Diagnostics::new();
+    let raw = crate::load::portfolio(&root, None, &mut diags);
+    let portfolio = crate::resolve::portfolio_from(raw, &Overrides::default(), &mut diags)
+        .expect("the sample portfolio builds");
+    let figures = (portfolio.clients.iter())
+        .map(|c| crate::analytics::client(c, &portfolio.settings, portfolio.as_of))
+        .collect();
+    Computed { portfolio, figures }
 }
 
 /// The latest month's report of the sample's first client, named `name`,
