@@ -37,7 +37,7 @@ use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
 pub use groups::{MarketFigures, ModelFigures, PortfolioFigures};
-pub use months::MonthFigures;
+pub use months::{MonthFigures, SoFar};
 pub use partnerships::PartnershipFigures;
 pub use posts::PostFacts;
 pub use totals::{Figures, Totals};

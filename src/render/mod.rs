@@ -40,36 +40,30 @@ pub struct Renderer {
 
 /// The files of one client's site as they are made, with the addresses of
 /// its pages for the sitemap when roster.yaml sets `base_url`, and what
-/// failed.
+/// failed (the pipeline says a failure many pages share once).
 #[derive(Default)]
 struct Written {
     /// The files so far.
     pages: Vec<Page>,
     /// The pages' absolute addresses so far.
     urls: Vec<String>,
-    /// The pages that could not be rendered, one diagnostic each (the same
-    /// failure on many pages once).
+    /// The pages that could not be rendered, a diagnostic each.
     problems: Vec<Diagnostic>,
 }
 
 impl Written {
-    fn add(&mut self, (dir, site): (&str, &Site), rendered: Result<Vec<u8>, Box<Diagnostic>>) {
-        self.add_at(dir, site.canonical.clone(), rendered);
+    /// The page of `view`.
+    fn put<P>(&mut self, view: &PageView<P>, rendered: Result<Vec<u8>, Box<Diagnostic>>) {
+        self.add(&view.dir, view.site.canonical.clone(), rendered);
     }
 
     /// The page of folder `dir`, at address `url` when it has one.
-    fn add_at(
-        &mut self,
-        dir: &str,
-        url: Option<String>,
-        rendered: Result<Vec<u8>, Box<Diagnostic>>,
-    ) {
+    fn add(&mut self, dir: &str, url: Option<String>, rendered: Result<Vec<u8>, Box<Diagnostic>>) {
         match rendered {
             Ok(html) => {
                 self.pages.push((format!("{dir}index.html"), html));
                 self.urls.extend(url);
             }
-            Err(d) if self.problems.contains(&d) => {}
             Err(d) => self.problems.push(*d),
         }
     }
@@ -170,8 +164,8 @@ impl Renderer {
         }
         out.pages
             .push(("style.css".into(), self.stylesheet(&ctx.accent)));
-        out.add(
-            at(&view.overview),
+        out.put(
+            &view.overview,
             self.page(lang, "overview.html", &view.overview),
         );
         // A client's pages are rendered in parallel too: `serve` rebuilds one
@@ -180,11 +174,11 @@ impl Renderer {
             .map(|(_, v)| self.page(lang, "month.html", v))
             .collect();
         for ((_, v), html) in view.months.iter().zip(months) {
-            out.add(at(v), html);
+            out.put(v, html);
         }
         let commitments = &view.commitments;
-        out.add(
-            at(commitments),
+        out.put(
+            commitments,
             self.page(lang, "commitments.html", commitments),
         );
         // Each partnership's view is made, rendered and dropped in turn.
@@ -203,7 +197,7 @@ impl Renderer {
             (v.dir, v.site.canonical, html)
         });
         for (dir, url, html) in partnerships.into_iter().chain(markets) {
-            out.add_at(&dir, url, html);
+            out.add(&dir, url, html);
         }
         if !out.urls.is_empty() {
             out.pages.push(("sitemap.xml".into(), sitemap(&out.urls)));
@@ -227,9 +221,4 @@ impl Renderer {
             ("style.css".into(), self.stylesheet(pages::DEFAULT_ACCENT)),
         ])
     }
-}
-
-/// Where a page goes and its frame, for [`Written::add`].
-fn at<P>(view: &PageView<P>) -> (&str, &Site) {
-    (view.dir.as_str(), &view.site)
 }

@@ -3,18 +3,18 @@
 //! day (docs/metrics.md, "Months"). The page, its cards and its summary all
 //! ask here, so they compare the same figures.
 
-use chrono::NaiveDate;
-
 use super::Ctx;
-use crate::analytics::MonthFigures;
+use crate::analytics::{MonthFigures, SoFar};
 
-/// What month `i` (an index of `ctx.months`) is compared with: the month
-/// before, or, while the month is not over, the month before to the same
-/// day, with that day.
-pub fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<(&'a MonthFigures, Option<NaiveDate>)> {
+/// Month `i` (an index of `ctx.months`) while it is not over: the day its
+/// figures run to, and the same day of the month before.
+pub fn so_far<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a SoFar> {
+    (ctx.f.so_far.as_ref()).filter(|s| s.month == ctx.months[i])
+}
+
+/// What month `i` is compared with: the month before, or, while the month
+/// is not over ([`so_far`]), the month before to the same day.
+pub fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a MonthFigures> {
     let before = &ctx.f.months[i.checked_sub(1)?];
-    match &ctx.f.so_far {
-        Some(s) if s.month == ctx.months[i] => Some((&s.before, Some(s.before_through))),
-        _ => Some((before, None)),
-    }
+    Some(so_far(ctx, i).map_or(before, |s| &s.before))
 }

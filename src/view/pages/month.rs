@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::compared::compared_with;
+use super::compared::{compared_with, so_far};
 use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, summary};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
@@ -329,13 +329,12 @@ pub fn has_pdf(ctx: &Ctx, i: usize) -> bool {
 /// The latest month in brief.
 pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     let m = ctx.months[i];
-    let before = compared_with(ctx, i);
-    let lines = lines(ctx, &ctx.f.months[i], before.map(|b| b.0));
+    let lines = lines(ctx, &ctx.f.months[i], compared_with(ctx, i));
     Brief {
         month: i18n::catalogue(ctx.lang()).month(m),
         href: format!("{root}reports/{m}/index.html"),
         pdf: has_pdf(ctx, i).then(|| format!("{root}reports/{m}/{PDF_FILE}")),
-        cards: cards(ctx, &lines, before.and_then(|b| b.1)),
+        cards: cards(ctx, &lines, so_far(ctx, i).map(|s| s.before_through)),
     }
 }
 
@@ -344,11 +343,10 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
     let lang = ctx.lang();
     let m = ctx.months[i];
     let root = "../../";
-    let compared = compared_with(ctx, i);
-    let before = compared.map(|b| b.0);
+    let before = compared_with(ctx, i);
     let lines = lines(ctx, &ctx.f.months[i], before);
     // A month not over is headed by its days, as the month before is.
-    let so_far = (ctx.f.so_far.as_ref()).filter(|s| s.month == m);
+    let so_far = so_far(ctx, i);
     let heading = so_far.map_or_else(
         || i18n::catalogue(lang).month(m),
         |s| ctx.words().say.days_to(s.through),
@@ -356,11 +354,11 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
     let mut comparison = Table::new("month", ctx.t().month_figures, ctx.download())
         .col(ctx.t().figure)
         .num(&heading);
-    if let Some((b, to)) = compared {
-        let heading = match to {
-            Some(to) => ctx.words().say.days_to(to),
-            None => i18n::catalogue(lang).month(b.month),
-        };
+    if let Some(b) = before {
+        let heading = so_far.map_or_else(
+            || i18n::catalogue(lang).month(b.month),
+            |s| ctx.words().say.days_to(s.before_through),
+        );
         comparison = comparison.num(&heading).num(ctx.t().change);
     }
     for l in &lines {
@@ -386,7 +384,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
         pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
-        cards: cards(ctx, &lines, compared.and_then(|b| b.1)),
+        cards: cards(ctx, &lines, so_far.map(|s| s.before_through)),
         compared: before.is_some(),
         summary_title: i18n::catalogue(lang).summary.title,
         summary: summary::sentences(ctx, i),

@@ -24,11 +24,9 @@ use crate::view::{format, i18n};
 pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
     let now = &ctx.f.months[i];
     let before = super::compared::compared_with(ctx, i);
-    let so_far = (ctx.f.so_far.as_ref())
-        .filter(|s| s.month == now.month)
-        .map(|s| (s.through, s.before_through));
+    let so_far = super::compared::so_far(ctx, i).map(|s| (s.through, s.before_through));
     let mut out = vec![
-        spend(ctx, now, before.map(|b| b.0), so_far),
+        spend(ctx, now, before, so_far),
         returns(ctx, now),
         posts(ctx, now),
     ];
