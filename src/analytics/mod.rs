@@ -16,6 +16,7 @@ pub mod ahead;
 pub mod change;
 pub mod cost;
 pub mod creators;
+pub mod customers;
 pub mod daily;
 pub mod engagement;
 mod groups;

@@ -1,5 +1,6 @@
 //! Repeat purchase: which customers each partnership acquired and whether
-//! they came back within the window (docs/metrics.md; readings 6 and 7).
+//! they came back within the window (docs/metrics.md; readings 6 and 7),
+//! counted from the acquisitions [`super::customers`] reduced the orders to.
 
 #[cfg(test)]
 use std::collections::HashMap;

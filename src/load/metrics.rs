@@ -253,7 +253,7 @@ mod tests {
             panic!("both ledgers");
         };
         let sorted = |l: &table::Ledger| {
-            let mut a: Vec<_> = l.acquired().collect();
+            let mut a: Vec<_> = l.customers().acquired().collect();
             a.sort_by_key(|a| (a.date, a.named, a.next));
             a
         };

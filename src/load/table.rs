@@ -26,7 +26,7 @@ mod way;
 pub mod workbook;
 
 pub use file::{CsvFile, Rows, Unread};
-pub use ledger::{Acquired, Dated, Duplicate, Ledger, Named, Signs};
+pub use ledger::{Dated, Duplicate, Ledger, Named, Signs};
 pub use records::{Cell, Day, RawDaily, RawOrder, RawPost, SignAt, Stamp};
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A client's orders files, as reduced when they were read
-//! ([`crate::load::table::Ledger`]), tied to the model: order ids given twice
+//! ([`crate::load::table::Ledger`], feeding
+//! [`crate::analytics::customers`]), tied to the model: order ids given twice
 //! (within a file, and across files), currency signs that cannot mean the
 //! row's currency, the partnership each acquisition order names, and each
 //! customer a partnership acquired with the first of their other orders
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use super::at;
 use super::rows::check_sign;
 use super::scope::{Refs, Scope};
+use crate::analytics::customers::Customers;
 use crate::diagnostics::kind::RowProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::table::{CsvFile, Ledger, Rows, SignAt};
@@ -58,19 +60,19 @@ pub(super) fn acquisitions(
         Some(map) => map.get(named? as usize).copied().flatten(),
         None => named,
     };
-    let (ledger, map) = match &folded[..] {
+    let (customers, map) = match &folded[..] {
         [] => return Vec::new(),
-        [(_, l)] => (Cow::Borrowed(l.as_ref()), Some(&maps[0][..])),
+        [(_, l)] => (Cow::Borrowed(l.customers()), Some(&maps[0][..])),
         _ => {
             let parts = folded
                 .iter()
-                .map(|(_, l)| l.as_ref())
+                .map(|(_, l)| l.customers())
                 .zip(maps.iter().map(|m| &m[..]));
-            (Cow::Owned(Ledger::merged(parts)), None)
+            (Cow::Owned(Customers::merged(parts)), None)
         }
     };
     let mut alike: HashMap<(NaiveDate, u32, Option<u32>), u64> = HashMap::new();
-    for a in ledger.acquired() {
+    for a in customers.acquired() {
         if let Some(p) = of(a.named, map) {
             *alike.entry((a.date, p, a.next)).or_default() += 1;
         }

@@ -1,35 +1,28 @@
-//! An orders file reduced as it is read, to what repeat purchase needs
-//! (docs/metrics.md, "Repeat purchase"; readings 5 and 6), so that memory grows
-//! with a shop's customers, not with its orders.
+//! An orders file as it is read: each order fed to repeat purchase's
+//! reducer ([`crate::analytics::customers`]), which keeps per customer only
+//! what repeat purchase needs, so that memory grows with a shop's customers,
+//! not with its orders; and the rest of a row kept only as far as its checks
+//! need it: the partnership ids named, each with its first cell and rows; a
+//! digest and the first place of every order id, for duplicates; the
+//! currency signs written, each with its rows; and how many orders fall on
+//! each date, for the report date.
 //!
-//! Per customer it keeps the acquisition order so far (the earliest by
-//! instant, then by order id) and the three earliest dates of the
-//! customer's other orders. Any other order is at most two days before the
-//! acquisition date: it is no earlier an instant, and a date as written is
-//! within a day of its instant's UTC date. So the first of those three on or
-//! after the acquisition date is the first that can repeat, and when an
-//! earlier order takes over as the acquisition, the three earliest of the
-//! old three and the old acquisition's date are again enough.
+//! Only orders to date are fed to the reducer (`cutoff`, the report date
+//! when it is known before reading: without `as_of` the report date is the
+//! latest date read, which every order is on or before).
 //!
-//! Only orders to date are folded in (`cutoff`, the report date when it is
-//! known before reading: without `as_of` the report date is the latest date
-//! read, which every order is on or before). The rest of a row is kept only
-//! as far as its checks need it: the partnership ids named, each with its
-//! first cell and rows; a digest and the first place of every order id, for
-//! duplicates; the currency signs written, each with its rows; and how many
-//! orders fall on each date, for the report date.
-//!
-//! Customers and order ids are keyed by a 64-bit digest of the id. Two of n
-//! ids share a digest with odds of about n²/2⁶⁵: one in six million at 2.4
-//! million customers, one in four million at 3 million order ids. Customer
-//! ids made by `roster import` are themselves 64 bits of a hash.
+//! Order ids are keyed by a 64-bit digest of the id, as customers are: two
+//! of n ids share a digest with odds of about n²/2⁶⁵, one in four million
+//! at 3 million order ids.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use chrono::NaiveDate;
 
 use super::records::{Cell, RawOrder, SignAt};
+#[cfg(doc)]
+use crate::analytics::customers::Acquired;
+use crate::analytics::customers::{Customers, Digested, digest};
 
 /// How many places a group of like problems lists (as the diagnostics do).
 const PLACES_KEPT: usize = 3;
@@ -76,26 +69,11 @@ pub struct Dated {
     pub first: Cell,
 }
 
-/// A customer as repeat purchase sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Acquired {
-    /// The acquisition date.
-    pub date: NaiveDate,
-    /// The partnership id the acquisition order names (an index of
-    /// [`Ledger::named`]), if any.
-    pub named: Option<u32>,
-    /// Days from the acquisition date to the customer's next other order
-    /// on or after it, if any.
-    pub next: Option<u32>,
-}
-
 /// An orders file, reduced.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     cutoff: Option<NaiveDate>,
     customers: Customers,
-    /// Acquisition order ids longer than a customer keeps inline.
-    long_ids: HashMap<u64, Box<str>, Digested>,
     named: Vec<Named>,
     named_index: HashMap<String, u32>,
     ids: HashMap<u64, (u32, u32), Digested>,
@@ -103,110 +81,6 @@ pub struct Ledger {
     signs: Vec<Signs>,
     dates: BTreeMap<NaiveDate, Dated>,
     rows: usize,
-}
-
-/// No date, in a customer's other dates.
-const NONE: u16 = u16::MAX;
-/// The most days from the acquisition date a customer's other dates keep
-/// (beyond any report's span), two added.
-const FAR: u16 = u16::MAX - 1;
-/// No partnership named.
-const UNNAMED: u32 = u32::MAX;
-/// Bytes of an order id a customer keeps inline.
-const INLINE: usize = 16;
-
-/// One customer: the acquisition order so far (its date, and its instant
-/// as seconds from that date's midnight UTC) and the earliest dates of the
-/// others, as two more than their days after the acquisition date,
-/// ascending ([`NONE`] where there are fewer). 36 bytes.
-#[derive(Debug, Clone, Copy)]
-struct Customer {
-    secs: i32,
-    date: NaiveDate,
-    named: u32,
-    id: [u8; INLINE],
-    others: [u16; 3],
-    id_len: u8,
-}
-
-impl Customer {
-    fn instant(&self) -> i64 {
-        midnight(self.date) + i64::from(self.secs)
-    }
-}
-
-/// Seconds since the epoch of `date`'s midnight, UTC.
-fn midnight(date: NaiveDate) -> i64 {
-    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
-}
-
-/// The customers, by digest: an index into blocks of a fixed size, so that
-/// growing never copies them all (a table of millions would briefly be
-/// held twice).
-#[derive(Debug, Clone, Default)]
-struct Customers {
-    index: HashMap<u64, u32, Digested>,
-    blocks: Vec<Vec<Customer>>,
-}
-
-/// Customers per block.
-const BLOCK: usize = 1 << 15;
-
-impl Customers {
-    fn get_mut(&mut self, key: &u64) -> Option<&mut Customer> {
-        let i = *self.index.get(key)? as usize;
-        self.blocks.get_mut(i / BLOCK)?.get_mut(i % BLOCK)
-    }
-
-    fn insert(&mut self, key: u64, c: Customer) {
-        let i = self.index.len();
-        if self.blocks.last().is_none_or(|b| b.len() == BLOCK) {
-            self.blocks.push(Vec::with_capacity(BLOCK));
-        }
-        if let Some(block) = self.blocks.last_mut() {
-            block.push(c);
-        }
-        self.index.insert(key, u32::try_from(i).unwrap_or(u32::MAX));
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (u64, &Customer)> + '_ {
-        self.index.iter().filter_map(|(k, i)| {
-            let i = *i as usize;
-            Some((*k, self.blocks.get(i / BLOCK)?.get(i % BLOCK)?))
-        })
-    }
-
-    fn values(&self) -> impl Iterator<Item = &Customer> + '_ {
-        self.blocks.iter().flatten()
-    }
-}
-
-/// The keys are digests already: a hasher that passes them through.
-#[derive(Debug, Default, Clone, Copy)]
-struct Passed(u64);
-
-impl Hasher for Passed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Digested = BuildHasherDefault<Passed>;
-
-/// The 64-bit digest of an id (the standard library's SipHash with its
-/// fixed keys; the output never depends on its value).
-fn digest(id: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
 }
 
 impl Ledger {
@@ -246,15 +120,12 @@ impl Ledger {
         if let Some(sign) = o.sign {
             self.sign(*sign);
         }
-        let named = match o.partnership {
-            Some((id, cell)) => self.name(id, cell),
-            None => UNNAMED,
-        };
+        let named = o.partnership.map(|(id, cell)| self.name(id, cell));
         // A guest checkout (no customer) only dates the report.
         if self.cutoff.is_some_and(|c| o.date.date > c) || o.customer.is_empty() {
             return;
         }
-        self.fold(
+        self.customers.add(
             digest(&o.customer),
             &o.id,
             o.date.instant,
@@ -289,7 +160,7 @@ impl Ledger {
             self.named[i as usize].rows += 1;
             return i;
         }
-        let i = u32::try_from(self.named.len()).unwrap_or(UNNAMED - 1);
+        let i = u32::try_from(self.named.len()).unwrap_or(u32::MAX - 1);
         self.named_index.insert(id.clone(), i);
         self.named.push(Named {
             id,
@@ -297,73 +168,6 @@ impl Ledger {
             rows: 1,
         });
         i
-    }
-
-    fn fold(&mut self, customer: u64, id: &str, instant: i64, date: NaiveDate, named: u32) {
-        let mut inline = [0u8; INLINE];
-        let n = id.len().min(INLINE);
-        inline[..n].copy_from_slice(&id.as_bytes()[..n]);
-        let new = Customer {
-            secs: i32::try_from(instant - midnight(date)).unwrap_or(i32::MAX),
-            id: inline,
-            id_len: u8::try_from(id.len()).unwrap_or(u8::MAX),
-            date,
-            named,
-            others: [NONE; 3],
-        };
-        let Some(c) = self.customers.get_mut(&customer) else {
-            if id.len() > INLINE {
-                self.long_ids.insert(customer, id.into());
-            }
-            self.customers.insert(customer, new);
-            return;
-        };
-        let first_id = id_of(c, customer, &self.long_ids);
-        let first_instant = c.instant();
-        if (instant, id) == (first_instant, first_id) {
-            // The same order, read from another file.
-            return;
-        }
-        if (instant, id) < (first_instant, first_id) {
-            let old = *c;
-            *c = new;
-            c.others = old.others;
-            rebase(c, old.date);
-            insert(c, old.date);
-            if id.len() > INLINE {
-                self.long_ids.insert(customer, id.into());
-            } else {
-                self.long_ids.remove(&customer);
-            }
-        } else {
-            insert(c, date);
-        }
-    }
-
-    /// The customers of several files of one client folded together, each
-    /// file's partnership ids mapped through its `map` (an index of its
-    /// [`Ledger::named`] to the caller's index, `None` for none): the
-    /// ledger's [`Acquired::named`] are then the caller's indexes. An
-    /// order in two files (the same instant and id) counts once.
-    pub fn merged<'a>(parts: impl IntoIterator<Item = (&'a Ledger, &'a [Option<u32>])>) -> Ledger {
-        let mut all = Ledger::default();
-        for (part, map) in parts {
-            for (key, c) in part.customers.iter() {
-                let id = id_of(c, key, &part.long_ids);
-                let named = map
-                    .get(c.named as usize)
-                    .copied()
-                    .flatten()
-                    .unwrap_or(UNNAMED);
-                all.fold(key, id, c.instant(), c.date, named);
-                let mine = all.customers.get_mut(&key).expect("just folded");
-                for d in dates_of(c) {
-                    insert(mine, d);
-                }
-            }
-            all.rows += part.rows;
-        }
-        all
     }
 
     /// The places of this file's order ids that `earlier` has too, each
@@ -375,17 +179,10 @@ impl Ledger {
             .collect()
     }
 
-    /// Every customer acquired to date.
-    pub fn acquired(&self) -> impl Iterator<Item = Acquired> + '_ {
-        self.customers.values().map(|c| Acquired {
-            date: c.date,
-            named: (c.named != UNNAMED).then_some(c.named),
-            next: c
-                .others
-                .iter()
-                .find(|&&v| (2..FAR).contains(&v))
-                .map(|&v| u32::from(v) - 2),
-        })
+    /// The customers fed to date, as repeat purchase keeps them; their
+    /// [`Acquired::named`] are indexes of [`Ledger::named`].
+    pub fn customers(&self) -> &Customers {
+        &self.customers
     }
 
     /// The partnership ids named, in the order first met.
@@ -412,51 +209,6 @@ impl Ledger {
     pub fn rows(&self) -> usize {
         self.rows
     }
-}
-
-/// The id of customer `key`'s acquisition order: inline, or in `long`.
-fn id_of<'a>(c: &'a Customer, key: u64, long: &'a HashMap<u64, Box<str>, Digested>) -> &'a str {
-    match c.id_len as usize {
-        n if n <= INLINE => std::str::from_utf8(&c.id[..n]).unwrap_or(""),
-        _ => long.get(&key).map_or("", |s| s),
-    }
-}
-
-/// A customer's other dates.
-fn dates_of(c: &Customer) -> impl Iterator<Item = NaiveDate> + '_ {
-    c.others
-        .iter()
-        .filter(|&&v| v != NONE)
-        .map(|&v| c.date + chrono::Days::new(u64::from(v)) - chrono::Days::new(2))
-}
-
-/// Add `date` to `c`'s other dates, keeping the three earliest distinct.
-fn insert(c: &mut Customer, date: NaiveDate) {
-    let days = (date - c.date).num_days() + 2;
-    // Never below 0 (see the module's comment); beyond FAR, no report looks.
-    let v = u16::try_from(days.max(0)).map_or(FAR, |v| v.min(FAR));
-    if c.others.contains(&v) {
-        return;
-    }
-    if let Some(last) = c.others.last_mut()
-        && v < *last
-    {
-        *last = v;
-        c.others.sort_unstable();
-    }
-}
-
-/// Rewrite `c`'s other dates, taken from an acquisition dated `from`,
-/// against its own date.
-fn rebase(c: &mut Customer, from: NaiveDate) {
-    let shift = (from - c.date).num_days();
-    for v in &mut c.others {
-        if *v != NONE {
-            let days = i64::from(*v) + shift;
-            *v = u16::try_from(days.max(0)).map_or(FAR, |v| v.min(FAR));
-        }
-    }
-    c.others.sort_unstable();
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
+use crate::analytics::customers::Customers;
 use crate::analytics::repeat::acquisitions;
 use crate::load::table::Stamp;
 use crate::model::{Acquisition, Order, PartnershipIx};
@@ -60,7 +61,8 @@ fn folded(l: &Ledger) -> Vec<Acquisition> {
         .map(|n| n.id[1..].parse().unwrap())
         .collect();
     sorted(
-        l.acquired()
+        l.customers()
+            .acquired()
             .filter_map(|a| {
                 Some(Acquisition {
                     date: a.date,
@@ -231,7 +233,7 @@ proptest! {
             l.named().iter().map(|n| n.id[1..].parse().ok()).collect()
         };
         let (ma, mb) = (map(&a), map(&b));
-        let merged = Ledger::merged([(&a, &ma[..]), (&b, &mb[..])]);
+        let merged = Customers::merged([(a.customers(), &ma[..]), (b.customers(), &mb[..])]);
         let got: Vec<Acquisition> = merged
             .acquired()
             .filter_map(|x| Some(Acquisition { date: x.date, partnership: PartnershipIx::new(x.named? as usize), next: x.next, customers: 1 }))

@@ -20,7 +20,7 @@ fn outcome(read: Result<CsvFile, Unread>, diags: &Diagnostics) -> String {
                 "{} rows, {:?}, {:?}, {:?}, {:?}, {:?}",
                 l.rows(),
                 {
-                    let mut a: Vec<_> = l.acquired().collect();
+                    let mut a: Vec<_> = l.customers().acquired().collect();
                     a.sort_by_key(|a| (a.date, a.named, a.next));
                     a
                 },
