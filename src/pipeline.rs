@@ -8,10 +8,10 @@
 //! ([`Renderers`]), through [`render_client`], the one way a client's site
 //! is made. `build` then renders each client straight into the staging folder of
 //! [`crate::output`]; `check` renders the same pages in memory, for what only
-//! rendering finds, and writes nothing; `serve` renders in memory too, from
-//! its own incremental reading, through [`resolve`], [`figures`] and
-//! [`render_in_memory`]. This is the only module that names the resolve
-//! stage.
+//! rendering finds, and writes nothing; `serve` renders in memory too, reading and
+//! resolving only the clients that changed through a [`Reading`], then
+//! [`figures`] and [`render_in_memory`]. This is the only module that
+//! names the resolve stage.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -33,6 +33,9 @@ use crate::resolve;
 use crate::view::ClientView;
 
 pub use crate::resolve::Overrides;
+pub use reading::Reading;
+
+mod reading;
 
 /// What `roster build` was asked to do.
 #[derive(Debug, Clone)]

@@ -23,11 +23,9 @@ use anyhow::{Result, bail};
 use super::changes::Changes;
 use crate::analytics::ClientFigures;
 use crate::diagnostics::Diagnostics;
-use crate::load::{self, RawClient, RawPortfolio};
-use crate::model::Settings;
 use crate::model::{Client, Portfolio};
-use crate::pipeline::{self, Computed, Overrides};
-use crate::render::{Page, Renderer};
+use crate::pipeline::{self, Computed, Overrides, Reading};
+use crate::render::Page;
 
 /// Each client's files, by its id.
 type Sites = Vec<(String, Vec<Page>)>;
@@ -116,13 +114,10 @@ impl Scoped {
 /// what the served site still lacks.
 pub(super) struct Workspace {
     root: PathBuf,
-    raw: RawPortfolio,
+    read: Reading,
     read_problems: Scoped,
     model_problems: Scoped,
     good: Option<Computed>,
-    /// The templates as last read, compiled once for every rebuild until
-    /// they change; `None` while they do not compile.
-    renderer: Option<Renderer>,
     /// The monthly PDFs' typesetter, set up once for every rebuild.
     pdf: crate::pdf::Reports,
     /// Changes not yet in the served site because a rebuild failed.
@@ -138,17 +133,10 @@ impl Workspace {
     pub(super) fn new(root: &Path, overrides: Overrides) -> Workspace {
         Workspace {
             root: root.to_path_buf(),
-            raw: RawPortfolio {
-                root: root.to_path_buf(),
-                settings: None,
-                settings_source: None,
-                clients: Vec::new(),
-                looks: Default::default(),
-            },
+            read: Reading::empty(root),
             read_problems: Scoped::default(),
             model_problems: Scoped::default(),
             good: None,
-            renderer: None,
             pdf: crate::pdf::Reports::new(),
             stale: Changes::default(),
             overrides,
@@ -173,10 +161,7 @@ impl Workspace {
 
     /// The output folder of roster.yaml, relative to the portfolio, once read.
     pub(super) fn output_dir(&self) -> Option<PathBuf> {
-        self.raw
-            .settings
-            .as_ref()
-            .map(|s| PathBuf::from(&s.settings.output_dir))
+        self.read.output_dir()
     }
 
     /// The clients of the last good build: (id, name).
@@ -242,10 +227,7 @@ impl Workspace {
     /// date. Whether it was every client, and the model (`None` when it
     /// cannot be resolved).
     fn resolve(&mut self, changes: &Changes) -> (bool, Option<Portfolio>) {
-        let folder_gone = changes
-            .clients
-            .iter()
-            .any(|id| !self.raw.clients.iter().any(|c| c.id == *id));
+        let folder_gone = changes.clients.iter().any(|id| !self.read.has_client(id));
         // A client-only rebuild names at least one served client: an empty
         // list would mean every client to resolve.
         let all =
@@ -315,7 +297,7 @@ impl Workspace {
             .as_ref()
             .expect("merge_figures set the good build");
         // Templates that do not compile are an error of the read before.
-        let Some(renderer) = &self.renderer else {
+        let Some(renderer) = self.read.renderer() else {
             bail!("the templates do not compile");
         };
         let renderers = pipeline::Renderers {
@@ -327,30 +309,13 @@ impl Workspace {
 
     /// Re-read everything, or only the clients that changed.
     fn read(&mut self, changes: &Changes) {
+        let mut diags = Diagnostics::new();
         if changes.everything {
-            let mut diags = Diagnostics::new();
-            self.raw = load::portfolio(&self.root, self.overrides.as_of, &mut diags);
-            self.renderer = Renderer::compile(&self.raw.looks, &mut diags);
+            self.read = Reading::all(&self.root, self.overrides.as_of, &mut diags);
             self.read_problems = Scoped::split(diags);
             return;
         }
-        let settings = self
-            .raw
-            .settings
-            .as_ref()
-            .map(|s| s.settings.clone())
-            .unwrap_or_default();
-        // As load::portfolio folds them: to --as-of, else roster.yaml's as_of.
-        let orders_to = self
-            .overrides
-            .as_of
-            .or_else(|| self.raw.settings.as_ref().and_then(|s| s.as_of));
-        let (fresh, diags) = read_clients(&self.root, &changes.clients, (&settings, orders_to));
-        self.raw
-            .clients
-            .retain(|c| !changes.clients.contains(c.id.as_str()));
-        self.raw.clients.extend(fresh);
-        self.raw.clients.sort_by(|a, b| a.id.cmp(&b.id));
+        (self.read).clients(&changes.clients, self.overrides.as_of, &mut diags);
         self.read_problems.replace(&changes.clients, diags, false);
     }
 
@@ -371,7 +336,7 @@ impl Workspace {
             ..self.overrides.clone()
         };
         let mut diags = Diagnostics::new();
-        let portfolio = crate::resolve::portfolio(&self.raw, &overrides, &mut diags);
+        let portfolio = self.read.model(&overrides, &mut diags);
         match only {
             Some(ids) => self.model_problems.replace(ids, diags, true),
             None => self.model_problems = Scoped::split(diags),
@@ -398,15 +363,4 @@ fn merge(
         .collect();
     all.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     (good.portfolio.clients, good.figures) = all.into_iter().unzip();
-}
-
-/// Read the client folders `ids` (those that exist) with their diagnostics.
-fn read_clients(
-    root: &Path,
-    ids: &BTreeSet<String>,
-    reading: (&Settings, Option<chrono::NaiveDate>),
-) -> (Vec<RawClient>, Diagnostics) {
-    let mut diags = Diagnostics::new();
-    let clients = load::clients(root, ids, reading, &mut diags);
-    (clients, diags)
 }
