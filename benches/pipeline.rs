@@ -108,7 +108,7 @@ fn stages(c: &mut Criterion) {
         figures,
     };
     // Compiled once, as a build compiles the templates once for every page.
-    let renderer = Renderer::new(&computed.portfolio.looks).expect("the templates compile");
+    let renderer = Renderer::compile(&raw.looks, &mut diags).expect("the templates compile");
     let pdf = roster::pdf::Reports::new();
     let renderers = pipeline::Renderers {
         html: &renderer,

@@ -3,7 +3,7 @@
 //! [`crate::resolve::templates`] compiles the result.
 
 /// The templates built into the binary: (name, source).
-pub const BUILT_IN: &[(&str, &str)] = &[
+pub(crate) const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("overview.html", include_str!("../templates/overview.html")),
@@ -31,11 +31,11 @@ const THEMES: &[(&str, &str)] = &[
 ];
 
 /// The names of the built-in themes.
-pub const BUILT_IN_THEMES: &[&str] = &["default", "paper"];
+pub(crate) const BUILT_IN_THEMES: &[&str] = &["default", "paper"];
 
 /// The stylesheet of a built-in theme: the shared base followed by the
 /// theme's own rules.
-pub fn built_in_theme(name: &str) -> Option<String> {
+pub(crate) fn built_in_theme(name: &str) -> Option<String> {
     THEMES
         .iter()
         .find(|(n, _)| *n == name)
@@ -44,6 +44,6 @@ pub fn built_in_theme(name: &str) -> Option<String> {
 
 /// The names of the built-in templates, which a file of templates/ may
 /// replace.
-pub fn template_names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn template_names() -> impl Iterator<Item = &'static str> {
     BUILT_IN.iter().map(|(n, _)| *n)
 }

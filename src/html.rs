@@ -8,7 +8,7 @@
 //! page's running header), where HTML entities are not read.
 
 /// `input` safe for HTML or XML text and quoted attributes.
-pub fn escape(input: &str) -> String {
+pub(crate) fn escape(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     // Copy the runs between special characters whole: most text has none.
     let mut from = 0;
@@ -32,7 +32,7 @@ pub fn escape(input: &str) -> String {
 /// `input` as a quoted CSS string, safe inside a `<style>` element: quotes,
 /// backslashes, angle brackets, ampersands and control characters become
 /// CSS escapes, so no text can end the string or the element.
-pub fn css_string(input: &str) -> String {
+pub(crate) fn css_string(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 2);
     out.push('"');
     for c in input.chars() {

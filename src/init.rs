@@ -52,7 +52,7 @@ fn workflow() -> &'static str {
 
 /// What `roster init` wrote.
 #[derive(Debug)]
-pub struct Created {
+pub(crate) struct Created {
     /// The new portfolio.
     pub root: PathBuf,
     /// How many files.
@@ -63,7 +63,7 @@ pub struct Created {
 
 /// Write the example portfolio (or, when `bare`, the empty skeleton of
 /// [`bare`]) into `dir`, which must be missing or empty.
-pub fn init(dir: &Path, bare: bool) -> Result<Created> {
+pub(crate) fn init(dir: &Path, bare: bool) -> Result<Created> {
     if dir.exists() {
         if !dir.is_dir() {
             bail!("{} is a file, not a folder", dir.display());

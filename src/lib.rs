@@ -18,19 +18,19 @@
 //! roster's own format without personal data.
 
 pub mod analytics;
-pub mod builtin;
+pub(crate) mod builtin;
 pub mod charts;
 pub mod cmd;
-pub mod console;
+pub(crate) mod console;
 pub mod diagnostics;
-pub mod html;
+pub(crate) mod html;
 pub mod import;
-pub mod init;
+pub(crate) mod init;
 pub mod load;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pdf;
-pub mod personal;
+pub(crate) mod personal;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

@@ -126,11 +126,6 @@ pub struct Fit {
     pub intercept: f64,
 }
 
-/// Least-squares slope of rate against post number; needs 3 or more points.
-pub fn trend(points: &[(u32, f64)]) -> Option<f64> {
-    fit(points).map(|f| f.slope)
-}
-
 /// The least-squares line of rate against post number, from (k, rate)
 /// points; needs 3 or more, and two distinct post numbers.
 pub fn fit(points: &[(u32, f64)]) -> Option<Fit> {
@@ -228,9 +223,9 @@ mod tests {
         // (1, .01) (2, .03) (4, .05): mean x 7/3, mean y .03;
         // sxy = (-4/3)(-.02) + (-1/3)(0) + (5/3)(.02) = .06; sxx = 16/9 + 1/9 + 25/9 = 42/9;
         // slope = .06 / (42/9) = 0.0128571...
-        let s = trend(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap();
+        let s = fit(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap().slope;
         assert!((s - 0.06 / (42.0 / 9.0)).abs() < 1e-15);
-        assert_eq!(trend(&[(1, 0.01), (2, 0.03)]), None);
+        assert_eq!(fit(&[(1, 0.01), (2, 0.03)]), None);
         // The line passes through the means: .03 - slope x 7/3.
         let b = fit(&[(1, 0.01), (2, 0.03), (4, 0.05)]).unwrap().intercept;
         assert!((b - (0.03 - s * 7.0 / 3.0)).abs() < 1e-15);

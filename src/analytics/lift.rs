@@ -121,7 +121,8 @@ impl Fsum {
 }
 
 /// The correctly rounded sum of `values`, as `math.fsum` gives it.
-pub fn fsum(values: impl IntoIterator<Item = f64>) -> f64 {
+#[cfg(test)]
+fn fsum(values: impl IntoIterator<Item = f64>) -> f64 {
     let mut sum = Fsum::default();
     for x in values {
         sum.add(x);

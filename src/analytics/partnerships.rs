@@ -60,9 +60,6 @@ pub struct PartnershipFigures {
     /// Intercept of the trend line (rate at post number 0), for the chart.
     #[serde(skip)]
     pub trend_intercept: Option<f64>,
-    /// Whether `as_of` is still within ramp-up.
-    #[serde(skip)]
-    pub in_ramp_up: bool,
     /// Costs booked to date, in booking order.
     #[serde(skip)]
     pub bookings: Vec<Booking>,
@@ -126,7 +123,6 @@ pub(super) fn figures(
         repeat_purchase_rate: g.repeat.rate(),
         recommendation: verdict,
         trend_intercept: made.fit.map(|f| f.intercept),
-        in_ramp_up: life::in_ramp_up(p.start, as_of, settings.ramp_up_days),
         bookings: made.bookings,
         ahead: Default::default(),
     }

@@ -127,19 +127,9 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
-    /// The file being read, relative to the portfolio.
-    pub fn file(&self) -> &Path {
-        &self.file
-    }
-
     /// Record an error at the value of `path`.
     pub fn error(&mut self, path: &[Seg], problem: impl Into<Kind>) {
         self.push(Severity::Error, path, Target::Value, problem);
-    }
-
-    /// Record a warning at the value of `path`.
-    pub fn warning(&mut self, path: &[Seg], problem: impl Into<Kind>) {
-        self.push(Severity::Warning, path, Target::Value, problem);
     }
 
     fn push(&mut self, severity: Severity, path: &[Seg], target: Target, problem: impl Into<Kind>) {

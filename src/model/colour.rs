@@ -17,11 +17,6 @@ impl Colour {
         (matches!(hex.len(), 3 | 6) && hex.chars().all(|h| h.is_ascii_hexdigit()))
             .then(|| Colour(format!("#{}", hex.to_ascii_lowercase())))
     }
-
-    /// The colour as a stylesheet writes it.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 impl fmt::Display for Colour {
@@ -36,8 +31,8 @@ mod tests {
 
     #[test]
     fn only_hex_colours_are_colours() {
-        assert_eq!(Colour::parse("#D6336C").unwrap().as_str(), "#d6336c");
-        assert_eq!(Colour::parse("#fA0").unwrap().as_str(), "#fa0");
+        assert_eq!(Colour::parse("#D6336C").unwrap().to_string(), "#d6336c");
+        assert_eq!(Colour::parse("#fA0").unwrap().to_string(), "#fa0");
         for bad in ["d6336c", "#d6336", "#ggg", "#fff;}", "red", ""] {
             assert_eq!(Colour::parse(bad), None, "{bad}");
         }

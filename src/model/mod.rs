@@ -51,8 +51,6 @@ pub struct Portfolio {
     /// Whether this is the agency's own build (`--internal`): its clients
     /// carry their internal notes and every page is marked as internal.
     pub internal: bool,
-    /// The theme's stylesheet and the template overrides.
-    pub looks: Looks,
 }
 
 /// How the site looks, as read from the portfolio: the theme's complete
@@ -499,7 +497,9 @@ pub struct Acquisition {
     pub customers: u64,
 }
 
-/// One order, for repeat-purchase analysis.
+/// One order, as the plain reading of repeat purchase that the tests hold
+/// the reducer to takes it.
+#[cfg(test)]
 #[derive(Debug, Clone)]
 pub struct Order {
     /// Free-text id, unique within the client.

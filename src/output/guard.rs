@@ -108,7 +108,7 @@ fn litter(name: &std::ffi::OsStr, is_file: bool) -> bool {
 
 /// The real folder of the output folder named `output` ([`real_path`]),
 /// or the error for a link in its path that points nowhere.
-pub fn real_output(output: &Path) -> Result<PathBuf> {
+pub(crate) fn real_output(output: &Path) -> Result<PathBuf> {
     real_path(output).map_err(|link| {
         let target = fs::read_link(&link).unwrap_or_default();
         let target = link.parent().map_or(target.clone(), |p| p.join(&target));
@@ -127,7 +127,7 @@ pub fn real_output(output: &Path) -> Result<PathBuf> {
 /// link stays as it was. `Err` names a link that points nowhere: following
 /// it would create a folder nobody named, and replacing it would lose where
 /// it pointed.
-pub fn real_path(path: &Path) -> Result<PathBuf, PathBuf> {
+pub(crate) fn real_path(path: &Path) -> Result<PathBuf, PathBuf> {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -20,7 +20,7 @@ use super::{aside, beside};
 /// is replaced by every build. The file stays after the build: removing it
 /// would let a build waiting on the old file and one creating a new file
 /// both hold "the" lock.
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: File,
 }
 
@@ -28,7 +28,7 @@ impl OutputLock {
     /// Take the lock of `output`, calling `waiting` first when another build
     /// holds it and then waiting for it, as cargo waits for its build folder:
     /// the second of two builds started together is then simply the later.
-    pub fn acquire(output: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
+    pub(crate) fn acquire(output: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
         let path = beside(output, "lock");
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;

@@ -14,7 +14,7 @@ use super::Staging;
 use super::is_inside;
 
 /// The file in the output folder that lists what roster wrote.
-pub const MANIFEST: &str = ".roster-manifest";
+pub(crate) const MANIFEST: &str = ".roster-manifest";
 
 /// The manifest's first line: the kind of site, `--internal` or not.
 fn kind_line(internal: bool) -> &'static str {
@@ -43,7 +43,7 @@ pub(super) fn write(dir: &Path, internal: bool, mut written: Vec<String>) -> Res
 }
 
 /// What a build renders, and so what it may keep of the previous site.
-pub struct Previous<'a> {
+pub(crate) struct Previous<'a> {
     /// The clients rendered this time.
     pub rebuilt: &'a [&'a str],
     /// Every published client, rendered this time or not.
@@ -58,7 +58,11 @@ impl Staging {
     /// or not) and they are still published; and its top-level files, unless
     /// new ones are written or a client they name is gone. Nothing else is
     /// kept: a site holds exactly what this build means to publish.
-    pub fn keep_previous(&self, previous: &Previous, only: &[String]) -> Result<Vec<String>> {
+    pub(crate) fn keep_previous(
+        &self,
+        previous: &Previous,
+        only: &[String],
+    ) -> Result<Vec<String>> {
         let mut written = Vec::new();
         let manifest = self.output.join(MANIFEST);
         if only.is_empty() || !manifest.is_file() {

@@ -18,14 +18,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-pub use guard::{real_output, real_path};
-pub use lock::OutputLock;
-pub use manifest::{MANIFEST, Previous};
-pub use staging::Staging;
+pub(crate) use lock::OutputLock;
+pub(crate) use manifest::{MANIFEST, Previous};
+pub(crate) use staging::Staging;
 
 /// A file of the site: its path below the client's folder (or the output
 /// folder), and its bytes, whichever renderer made them.
-pub type File = (String, Vec<u8>);
+pub(crate) type File = (String, Vec<u8>);
 
 /// Whether a path taken from a page name or the manifest stays inside the
 /// folder it is joined to.
@@ -38,7 +37,7 @@ fn is_inside(rel: &str) -> bool {
 }
 
 /// The name roster gives to `what` beside `output`: `.<name>.roster-<what>`.
-pub fn beside(output: &Path, what: &str) -> PathBuf {
+pub(crate) fn beside(output: &Path, what: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -53,7 +52,7 @@ fn aside(output: &Path) -> PathBuf {
 
 /// An output folder claimed by one build: its real folder, guarded, and the
 /// lock held until the new site is in.
-pub struct Claimed {
+pub(crate) struct Claimed {
     /// The real folder to build into, links resolved.
     pub dir: PathBuf,
     lock: OutputLock,
@@ -63,7 +62,7 @@ pub struct Claimed {
 /// this build, calling `waiting` when another build holds the lock. The
 /// guard runs again under the lock, since until then another build may have
 /// been swapping its site in.
-pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Claimed> {
+pub(crate) fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Claimed> {
     // Guarded first without the lock, so a folder refused outright gets no
     // lock file beside it.
     let real = guard::guard_output(root, output)?;
@@ -76,13 +75,13 @@ pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Claim
 impl Claimed {
     /// Begin the new site, beside the output folder: an internal one
     /// (`--internal`) or a client-facing one.
-    pub fn stage(&self, internal: bool) -> Result<Staging> {
+    pub(crate) fn stage(&self, internal: bool) -> Result<Staging> {
         Staging::begin(&self.dir, internal)
     }
 
     /// Swap `staging`, holding the files `written`, in, and remove what
     /// interrupted builds left while the lock is still held.
-    pub fn commit(self, staging: Staging, written: Vec<String>) -> Result<()> {
+    pub(crate) fn commit(self, staging: Staging, written: Vec<String>) -> Result<()> {
         staging.commit(written)?;
         lock::remove_leftovers(&self.dir, &self.lock)
     }

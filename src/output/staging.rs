@@ -16,7 +16,7 @@ use super::{aside, beside, manifest};
 /// into it as soon as they are rendered (from several threads), so the whole
 /// site never sits in memory; [`Staging::commit`] swaps it in. Dropped
 /// without a commit, it removes itself and the output stays as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     pub(super) dir: tempfile::TempDir,
     pub(super) output: PathBuf,
     /// Whether it is an internal site (`--internal`), as its manifest says.
@@ -26,7 +26,7 @@ pub struct Staging {
 impl Staging {
     /// Create the staging folder beside `output`, for an internal site
     /// (`--internal`) or a client-facing one.
-    pub fn begin(output: &Path, internal: bool) -> Result<Staging> {
+    pub(crate) fn begin(output: &Path, internal: bool) -> Result<Staging> {
         let parent = output
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -46,7 +46,7 @@ impl Staging {
     }
 
     /// Write one client's files; returns their paths for the manifest.
-    pub fn write_client(&self, id: &str, pages: &[File]) -> Result<Vec<String>> {
+    pub(crate) fn write_client(&self, id: &str, pages: &[File]) -> Result<Vec<String>> {
         let mut written = Vec::with_capacity(pages.len());
         let mut made: BTreeSet<PathBuf> = BTreeSet::new();
         for (rel, bytes) in pages {
@@ -65,7 +65,7 @@ impl Staging {
     }
 
     /// Write files at the top of the output folder (the index).
-    pub fn write_top(&self, top: &[File]) -> Result<Vec<String>> {
+    pub(crate) fn write_top(&self, top: &[File]) -> Result<Vec<String>> {
         let mut written = Vec::new();
         for (rel, bytes) in top {
             if !is_inside(rel) || rel.contains('/') {
@@ -79,7 +79,7 @@ impl Staging {
     }
 
     /// Write the manifest of `written` and swap the new site in.
-    pub fn commit(self, written: Vec<String>) -> Result<()> {
+    pub(crate) fn commit(self, written: Vec<String>) -> Result<()> {
         let output = &self.output;
         manifest::write(self.dir.path(), self.internal, written)?;
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::Overrides;
 use crate::diagnostics::Diagnostics;
 use crate::load::{self, RawPortfolio};
-use crate::model::{Portfolio, Settings};
+use crate::model::Portfolio;
 use crate::render::Renderer;
 
 /// A portfolio as last read, with its templates compiled.
@@ -55,7 +55,7 @@ impl Reading {
     ) {
         let settings = (self.raw.settings.as_ref())
             .map(|s| s.settings.clone())
-            .unwrap_or_else(Settings::default);
+            .unwrap_or_default();
         let orders_to = as_of.or_else(|| self.raw.settings.as_ref().and_then(|s| s.as_of));
         let fresh = load::clients(&self.raw.root, ids, (&settings, orders_to), diags);
         self.raw.clients.retain(|c| !ids.contains(c.id.as_str()));

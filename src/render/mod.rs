@@ -12,7 +12,7 @@
 //! neither knows the other. A template that fails on a page is a
 //! diagnostic; every page is still tried, so one run shows every failure.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -85,23 +85,9 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
 
 impl Renderer {
     /// Compile the built-in templates with the portfolio's overrides over
-    /// them, and take the theme's stylesheet. `check` has reported any
-    /// problem of the templates; one left is an error here.
-    pub fn new(looks: &Looks) -> Result<Renderer> {
-        let mut diags = Diagnostics::new();
-        let Some(renderer) = Renderer::compile(looks, &mut diags) else {
-            let first = diags.sorted().first().map(|d| d.to_string());
-            bail!(
-                "{}",
-                first.unwrap_or_else(|| "the templates do not compile".into())
-            );
-        };
-        Ok(renderer)
-    }
-
-    /// [`Renderer::new`] with every problem of the templates a diagnostic:
-    /// a build compiles them once, reports what is wrong with them and
-    /// renders every page with the one result.
+    /// them, and take the theme's stylesheet; every problem of the
+    /// templates a diagnostic. A build compiles them once, reports what is
+    /// wrong with them and renders every page with the one result.
     pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Renderer> {
         let tera = templates::compile(looks, diags)?;
         Some(Renderer {

@@ -162,7 +162,6 @@ fn resolved<C: std::borrow::Borrow<RawClient> + Send>(
         clients,
         published: published_ids,
         internal: overrides.internal,
-        looks: raw.looks.clone(),
     })
 }
 
@@ -203,7 +202,6 @@ fn empty(
         clients: Vec::new(),
         published: published.iter().map(|c| c.id.clone()).collect(),
         internal: overrides.internal,
-        looks: raw.looks.clone(),
     })
 }
 

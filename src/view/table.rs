@@ -144,6 +144,7 @@ impl Cell {
     }
 
     /// The same cell holding the exact `amount` its text rounds.
+    #[cfg(test)]
     pub fn amount(mut self, amount: Decimal) -> Cell {
         self.amount = Some(amount);
         self

@@ -19,6 +19,7 @@ macro_rules! fixed_strings {
 
         impl $name {
             /// Every (key, string), in declaration order.
+            #[cfg(test)]
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key)),*]
             }

@@ -38,7 +38,6 @@ use super::table::{Cell, Download, Table};
 use crate::analytics::{ClientFigures, Figures, PartnershipFigures};
 use crate::model::{
     Client, Colour, Contract, ContractKind, Currency, Language, Month, PartnershipId, Portfolio,
-    PostKind,
 };
 
 /// One client's site as the pages see it.
@@ -562,11 +561,6 @@ pub fn contract_text(ctx: &Ctx, c: &Contract) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// Whether a post is organic.
-pub fn is_organic(ctx: &Ctx, j: usize) -> bool {
-    ctx.client.posts[j].kind == PostKind::Organic
 }
 
 #[cfg(test)]
