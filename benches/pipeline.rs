@@ -20,17 +20,17 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use roster::analytics;
-use roster::charts::Role;
-use roster::charts::line::{self, LineChart, Marker, Series};
-use roster::diagnostics::Diagnostics;
-use roster::load;
-use roster::pdf::{Report, Typesetter};
-use roster::pipeline::{self, Computed};
-use roster::progress::Progress;
-use roster::render::Renderer;
-use roster::resolve::{self, Overrides};
-use roster::view::pages::{Ctx, month};
+use roster::internals::analytics;
+use roster::internals::charts::Role;
+use roster::internals::charts::line::{self, LineChart, Marker, Series};
+use roster::internals::diagnostics::Diagnostics;
+use roster::internals::load;
+use roster::internals::pdf::{Report, Typesetter};
+use roster::internals::pipeline::{self, Computed};
+use roster::internals::progress::Progress;
+use roster::internals::render::Renderer;
+use roster::internals::resolve::{self, Overrides};
+use roster::internals::view::pages::{Ctx, month};
 
 /// The generator's arguments for the benchmark portfolio.
 const SIZE: [&str; 8] = [
@@ -109,7 +109,7 @@ fn stages(c: &mut Criterion) {
     };
     // Compiled once, as a build compiles the templates once for every page.
     let renderer = Renderer::compile(&raw.looks, &mut diags).expect("the templates compile");
-    let pdf = roster::pdf::Reports::new();
+    let pdf = roster::internals::pdf::Reports::new();
     let renderers = pipeline::Renderers {
         html: &renderer,
         pdf: &pdf,
@@ -141,7 +141,7 @@ fn chart(c: &mut Criterion) {
     c.bench_function("chart/line, 2 series of 12 months", |b| {
         b.iter(|| {
             line::render(&LineChart {
-                frame: roster::charts::Frame {
+                frame: roster::internals::charts::Frame {
                     id: "bench",
                     title: "Engagement rate by month",
                     desc: "Retainers against one-offs, month by month.",

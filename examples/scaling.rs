@@ -10,8 +10,8 @@
 
 use std::path::PathBuf;
 
-use roster::charts::line::{LineChart, Marker, Series, render};
-use roster::charts::{Frame, Role};
+use roster::internals::charts::line::{LineChart, Marker, Series, render};
+use roster::internals::charts::{Frame, Role};
 
 struct Size {
     scale: u32,

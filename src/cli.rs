@@ -68,8 +68,8 @@ pub struct ReportArgs {
 
 impl ReportArgs {
     /// The run's overrides of roster.yaml.
-    pub fn overrides(self) -> roster::pipeline::Overrides {
-        roster::pipeline::Overrides {
+    pub fn overrides(self) -> roster::Overrides {
+        roster::Overrides {
             as_of: self.as_of,
             clients: self.clients,
             internal: self.internal,

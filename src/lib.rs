@@ -17,25 +17,106 @@
 //! portfolio: other tools' exports, read by [`load`], written back in
 //! roster's own format without personal data.
 
-pub mod analytics;
+pub(crate) mod analytics;
 pub(crate) mod builtin;
-pub mod charts;
+pub(crate) mod charts;
 pub mod cmd;
 pub(crate) mod console;
-pub mod diagnostics;
+pub(crate) mod diagnostics;
 pub(crate) mod html;
-pub mod import;
+pub(crate) mod import;
 pub(crate) mod init;
-pub mod load;
-pub mod model;
+pub(crate) mod load;
+pub(crate) mod model;
 pub(crate) mod output;
-pub mod pdf;
+pub(crate) mod pdf;
 pub(crate) mod personal;
-pub mod pipeline;
-pub mod progress;
-pub mod render;
-pub mod resolve;
-pub mod serve;
-pub mod view;
+pub(crate) mod pipeline;
+pub(crate) mod progress;
+pub(crate) mod render;
+pub(crate) mod resolve;
+pub(crate) mod serve;
+pub(crate) mod view;
 
-pub use pipeline::{BuildOptions, Outcome, build, check};
+pub use import::ImportOptions;
+pub use pipeline::{BuildOptions, Outcome, Overrides, build, check};
+pub use serve::ServeOptions;
+
+/// The stages below the command line, as the benchmarks and the
+/// hostile-input tests drive them: each item at its path in the crate.
+/// Not an interface for other programs; nothing else is public, so the
+/// compiler finds what the crate no longer uses.
+#[doc(hidden)]
+pub mod internals {
+    /// [`crate::analytics`].
+    pub mod analytics {
+        pub use crate::analytics::client;
+    }
+    /// [`crate::charts`].
+    pub mod charts {
+        pub use crate::charts::{Frame, Role, line};
+    }
+    /// [`crate::diagnostics`].
+    pub mod diagnostics {
+        pub use crate::diagnostics::Diagnostics;
+        /// [`crate::diagnostics::terminal`].
+        pub mod terminal {
+            pub use crate::diagnostics::terminal::{render, visible};
+        }
+    }
+    /// [`crate::load`].
+    pub mod load {
+        pub use crate::load::{Source, files, portfolio, quotes};
+        /// [`crate::load::imports`].
+        pub mod imports {
+            pub use crate::load::imports::{Codes, How};
+        }
+        /// [`crate::load::partnership`].
+        pub mod partnership {
+            pub use crate::load::partnership::partnership;
+        }
+        /// [`crate::load::table`].
+        pub mod table {
+            pub use crate::load::table::{Unread, csv};
+            /// [`crate::load::table::workbook`].
+            pub mod workbook {
+                pub use crate::load::table::workbook::sheets;
+            }
+        }
+        /// [`crate::load::values`].
+        pub mod values {
+            pub use crate::load::values::{DecimalMark, dates, numbers};
+        }
+    }
+    /// [`crate::model`].
+    pub mod model {
+        pub use crate::model::DateOrder;
+    }
+    /// [`crate::pdf`].
+    pub mod pdf {
+        pub use crate::pdf::{Report, Reports, Typesetter};
+    }
+    /// [`crate::pipeline`].
+    pub mod pipeline {
+        pub use crate::pipeline::{Computed, Renderers, compute, in_memory, render_clients};
+    }
+    /// [`crate::progress`].
+    pub mod progress {
+        pub use crate::progress::Progress;
+    }
+    /// [`crate::render`].
+    pub mod render {
+        pub use crate::render::Renderer;
+    }
+    /// [`crate::resolve`].
+    pub mod resolve {
+        pub use crate::resolve::{Overrides, portfolio};
+    }
+    /// [`crate::view`].
+    pub mod view {
+        /// [`crate::view::pages`].
+        pub mod pages {
+            pub use crate::view::pages::{Ctx, month};
+        }
+    }
+}

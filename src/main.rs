@@ -9,9 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use roster::cmd::{self, Console, Format, Status};
-use roster::import::ImportOptions;
-use roster::pipeline::BuildOptions;
-use roster::serve::ServeOptions;
+use roster::{BuildOptions, ImportOptions, ServeOptions};
 
 /// The build allocates many short strings from two threads; mimalloc spends
 /// about a fifth less time on that than the system allocator (see

@@ -6,7 +6,7 @@
 
 /// What a customer value written in a metrics file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
+pub(crate) enum Written {
     /// An opaque id, kept as written.
     Opaque,
     /// An e-mail address.
@@ -19,7 +19,7 @@ pub enum Written {
 /// and a dot after it (any `@`, so that junk around an address is still
 /// taken for one); a name has a space between words with a
 /// letter in each. Anything else (a hash, `C-0042`) is an opaque id.
-pub fn written(value: &str) -> Written {
+pub(crate) fn written(value: &str) -> Written {
     // Most ids are one word without an `@`: read on every order.
     if !value.contains(|c: char| c == '@' || c.is_whitespace()) {
         return Written::Opaque;
@@ -115,7 +115,7 @@ const PERSONAL_WORDS: &[&str] = &[
 /// Whether a header (as written) names a column that may hold personal
 /// data: a customer, a name, an e-mail, a phone, an address, in English or
 /// another language of [`PERSONAL_WORDS`].
-pub fn personal_header(header: &str) -> bool {
+pub(crate) fn personal_header(header: &str) -> bool {
     let header = header.to_lowercase();
     header
         .split(|c: char| !c.is_alphanumeric())
@@ -131,7 +131,7 @@ pub fn personal_header(header: &str) -> bool {
 /// address anywhere, or a column whose name says it (`customer`,
 /// `Billing Name`, `Покупатель`, `Телефон`...). Diagnostics give such a
 /// file's lines by number and never quote them.
-pub fn may_hold_personal(text: &str) -> bool {
+pub(crate) fn may_hold_personal(text: &str) -> bool {
     let header = text.lines().next().unwrap_or("");
     personal_header(header) || has_email(text)
 }
@@ -139,7 +139,7 @@ pub fn may_hold_personal(text: &str) -> bool {
 /// Whether some word of `text` is an e-mail address. A web address with
 /// an `@` in it (a TikTok link, `https://www.tiktok.com/@name.brews/…`) is
 /// no e-mail: a posts file of such links is quoted like any other.
-pub fn has_email(text: &str) -> bool {
+pub(crate) fn has_email(text: &str) -> bool {
     text.contains('@')
         && text
             .split(ends_a_word)
@@ -160,7 +160,7 @@ fn ends_a_word(c: char) -> bool {
 /// brackets around it kept: for every message that quotes a user's value.
 /// A web address with a user in it is left to the message that quotes it.
 /// Borrowed when nothing was replaced.
-pub fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn redacted(value: &str) -> std::borrow::Cow<'_, str> {
     if !has_email(value) {
         return std::borrow::Cow::Borrowed(value);
     }

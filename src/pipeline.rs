@@ -33,7 +33,7 @@ use crate::resolve;
 use crate::view::ClientView;
 
 pub use crate::resolve::Overrides;
-pub use reading::Reading;
+pub(crate) use reading::Reading;
 
 mod reading;
 
@@ -63,7 +63,7 @@ pub struct Outcome {
 }
 
 /// One client's rendered files: its id, and the files of its folder.
-pub type ClientFiles = (String, Vec<Page>);
+pub(crate) type ClientFiles = (String, Vec<Page>);
 
 /// A portfolio with its figures.
 pub struct Computed {
@@ -74,7 +74,7 @@ pub struct Computed {
 }
 
 /// A computed portfolio and the renderers of its files.
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// The model and its figures.
     pub computed: Computed,
     /// The portfolio's templates, compiled once for the whole build.
@@ -85,7 +85,7 @@ pub struct Prepared {
 
 impl Prepared {
     /// Both renderers, as [`render_clients`] runs them.
-    pub fn renderers(&self) -> Renderers<'_> {
+    pub(crate) fn renderers(&self) -> Renderers<'_> {
         Renderers {
             html: &self.renderer,
             pdf: &self.pdf,
@@ -104,7 +104,7 @@ pub struct Renderers<'a> {
 }
 
 /// The figures of every client of `portfolio`, in parallel, in its order.
-pub fn figures(portfolio: &Portfolio) -> Vec<ClientFigures> {
+pub(crate) fn figures(portfolio: &Portfolio) -> Vec<ClientFigures> {
     portfolio
         .clients
         .par_iter()
@@ -120,7 +120,7 @@ pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> O
 /// Load, compile the templates, resolve and compute. `None` when there are
 /// errors; the templates are reported with the rest. How each export was
 /// read goes to `reads`.
-pub fn prepare(
+pub(crate) fn prepare(
     root: &Path,
     overrides: &Overrides,
     diags: &mut Diagnostics,
@@ -203,7 +203,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
 }
 
 /// [`build`], reporting how far it has got to `progress`.
-pub fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
+pub(crate) fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Outcome> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
     let mut reads = Vec::new();
@@ -301,7 +301,7 @@ fn render_and_write(
 /// The sites of the computed clients (of those in `only`) and the index,
 /// in memory: what `check` renders and what `serve` serves. What fails to
 /// render goes to `diags`, and its client is left out.
-pub fn render_in_memory(
+pub(crate) fn render_in_memory(
     computed: &Computed,
     renderers: Renderers,
     only: Option<&BTreeSet<String>>,
@@ -374,7 +374,7 @@ pub fn render_clients<T: Send>(
 /// the PDFs typeset while the pages are filled in, and the client's
 /// assets; with what failed, every page tried. The one way a client's
 /// site is made, for `build`, `check` and `serve`.
-pub fn render_client(
+pub(crate) fn render_client(
     portfolio: &Portfolio,
     (client, figures): (&Client, &ClientFigures),
     renderers: Renderers,
@@ -397,7 +397,7 @@ pub fn render_client(
 /// `<output>/index.html` listing the clients (with its stylesheet) when
 /// roster.yaml says `index: true`; nothing otherwise, or when its template
 /// fails (a diagnostic in `diags`).
-pub fn render_index(
+pub(crate) fn render_index(
     computed: &Computed,
     renderer: &Renderer,
     diags: &mut Diagnostics,

@@ -5,7 +5,7 @@
 //! error at its line, and a figure past exact arithmetic is undefined.
 
 use proptest::prelude::*;
-use roster::resolve::Overrides;
+use roster::internals::resolve::Overrides;
 
 use crate::bad_input::{ANNA, CLIENT, DAILY, Edit, ORDERS, POSTS, ROSTER, base, check};
 use crate::common::Fixture;
@@ -107,7 +107,7 @@ proptest! {
     ) {
         v[5] = r;
         let fx = portfolio(&v);
-        let outcome = roster::pipeline::check(&fx.root, &Overrides::default());
+        let outcome = roster::check(&fx.root, &Overrides::default());
         // Only what roster does not read is an error: the figures of every
         // amount it reads are made, and its pages rendered.
         let errors = outcome.diagnostics.has_errors();

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use roster::diagnostics::terminal::visible;
+use roster::internals::diagnostics::terminal::visible;
 use serde::{Deserialize, Serialize};
 
 use crate::bad_input::Shown;

@@ -30,7 +30,7 @@ fn future(
 
 /// What a partnership's contract still binds the client to after `as_of`,
 /// booked by month (docs/metrics.md, "Committed").
-pub fn committed(p: &Partnership, as_of: NaiveDate, fx: &Fx, c: &Client) -> Vec<Booking> {
+pub(crate) fn committed(p: &Partnership, as_of: NaiveDate, fx: &Fx, c: &Client) -> Vec<Booking> {
     let mut out = Vec::new();
     let fee = |amount: Decimal| future(fx, c, amount, p.fee.currency, as_of);
     match (p.model, p.end) {
@@ -66,7 +66,7 @@ pub fn committed(p: &Partnership, as_of: NaiveDate, fx: &Fx, c: &Client) -> Vec<
 
 /// Whether a retainer is under way at `as_of`: started, and not ended
 /// before it.
-pub fn active(p: &Partnership, as_of: NaiveDate) -> bool {
+pub(crate) fn active(p: &Partnership, as_of: NaiveDate) -> bool {
     p.model == Model::Retainer && p.start <= as_of && p.end.is_none_or(|e| e >= as_of)
 }
 
@@ -116,7 +116,7 @@ pub struct Signed {
 }
 
 /// The partnerships signed to start after `as_of`, with what they commit.
-pub fn signed(c: &Client, fx: &Fx, as_of: NaiveDate, ahead: &Ahead) -> Vec<Signed> {
+pub(crate) fn signed(c: &Client, fx: &Fx, as_of: NaiveDate, ahead: &Ahead) -> Vec<Signed> {
     c.signed
         .iter()
         .zip(&ahead.signed)
@@ -179,7 +179,7 @@ pub struct MarketAhead {
 
 /// The money ahead of every partnership, signed ones included: committed
 /// bookings, and the monthly fee of those under way.
-pub struct Ahead {
+pub(crate) struct Ahead {
     /// Per partnership of the client, in its order: committed bookings.
     pub committed: Vec<Vec<Booking>>,
     /// Per signed partnership: committed bookings.
@@ -187,7 +187,7 @@ pub struct Ahead {
 }
 
 /// Committed bookings of every partnership and every signed one.
-pub fn ahead(c: &Client, fx: &Fx, as_of: NaiveDate) -> Ahead {
+pub(crate) fn ahead(c: &Client, fx: &Fx, as_of: NaiveDate) -> Ahead {
     Ahead {
         committed: c
             .partnerships
@@ -203,7 +203,12 @@ pub fn ahead(c: &Client, fx: &Fx, as_of: NaiveDate) -> Ahead {
 }
 
 /// The monthly fee of a retainer at the future rate; `None` for a one-off.
-pub fn monthly_fee(p: &Partnership, fx: &Fx, c: &Client, as_of: NaiveDate) -> Option<Decimal> {
+pub(crate) fn monthly_fee(
+    p: &Partnership,
+    fx: &Fx,
+    c: &Client,
+    as_of: NaiveDate,
+) -> Option<Decimal> {
     (p.model == Model::Retainer).then(|| future(fx, c, p.fee.value, p.fee.currency, as_of))
 }
 
@@ -213,7 +218,7 @@ fn sum(bookings: &[Booking]) -> Decimal {
 
 /// The portfolio's figures, from every partnership's bookings to date and
 /// committed ones.
-pub fn portfolio(
+pub(crate) fn portfolio(
     c: &Client,
     (fx, as_of): (&Fx, NaiveDate),
     ahead: &Ahead,
@@ -279,7 +284,7 @@ fn by_month(all: &[&Booking], as_of: NaiveDate) -> Vec<MonthAmount> {
 }
 
 /// Each market's figures, in the client's market order.
-pub fn markets(
+pub(crate) fn markets(
     c: &Client,
     (fx, as_of): (&Fx, NaiveDate),
     ahead: &Ahead,
@@ -334,7 +339,7 @@ pub struct Renewal {
 /// The retainers that have started and end within 90 days of `as_of`
 /// (0 days included), by end then id; `recommendation(i)` is partnership
 /// `i`'s.
-pub fn renewals(
+pub(crate) fn renewals(
     c: &Client,
     (fx, as_of): (&Fx, NaiveDate),
     recommendation: impl Fn(usize) -> Option<Recommendation>,
@@ -396,7 +401,7 @@ pub struct BudgetFigures {
 }
 
 /// Every budget of the client, in its order.
-pub fn budgets(
+pub(crate) fn budgets(
     c: &Client,
     (fx, as_of): (&Fx, NaiveDate),
     ahead: &Ahead,

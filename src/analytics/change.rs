@@ -7,24 +7,24 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 /// `now - before` of two amounts, when both are defined.
-pub fn money(now: Option<Decimal>, before: Option<Decimal>) -> Option<Decimal> {
+pub(crate) fn money(now: Option<Decimal>, before: Option<Decimal>) -> Option<Decimal> {
     Some(now? - before?)
 }
 
 /// `now - before` of two ratios (in fractions), when both are defined.
-pub fn ratio(now: Option<f64>, before: Option<f64>) -> Option<f64> {
+pub(crate) fn ratio(now: Option<f64>, before: Option<f64>) -> Option<f64> {
     Some(now? - before?)
 }
 
 /// `now - before` of two counts, signed.
-pub fn count(now: u64, before: u64) -> i128 {
+pub(crate) fn count(now: u64, before: u64) -> i128 {
     i128::from(now) - i128::from(before)
 }
 
 /// `now / before - 1`, undefined when `before` is 0 or either is undefined,
 /// or when `before` is so small beside `now` that the quotient is past
 /// exact arithmetic.
-pub fn relative(now: Option<Decimal>, before: Option<Decimal>) -> Option<f64> {
+pub(crate) fn relative(now: Option<Decimal>, before: Option<Decimal>) -> Option<f64> {
     let (now, before) = (now?, before?);
     now.checked_div(before)?.checked_sub(Decimal::ONE)?.to_f64()
 }

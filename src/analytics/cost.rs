@@ -10,13 +10,13 @@ use rust_decimal::Decimal;
 use crate::model::{Currency, Fx, Model, Month, Partnership};
 
 /// The last active day of a retainer: the earlier of `end` and `as_of`.
-pub fn last_active_day(p: &Partnership, as_of: NaiveDate) -> NaiveDate {
+pub(crate) fn last_active_day(p: &Partnership, as_of: NaiveDate) -> NaiveDate {
     p.end.map_or(as_of, |e| e.min(as_of))
 }
 
 /// A calendar month of a retainer's, and how much of it the retainer ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ActiveMonth {
+pub(crate) struct ActiveMonth {
     /// The month.
     pub month: Month,
     /// Days of it from the start to the last active day, both counted.
@@ -27,13 +27,13 @@ pub struct ActiveMonth {
 
 impl ActiveMonth {
     /// days / length: the share of the month's fee it books.
-    pub fn share(&self) -> Decimal {
+    pub(crate) fn share(&self) -> Decimal {
         Decimal::from(self.days) / Decimal::from(self.length)
     }
 }
 
 /// Active days of a retainer in each month, with the month's length.
-pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<ActiveMonth> {
+pub(crate) fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<ActiveMonth> {
     let last = last_active_day(p, as_of);
     if last < p.start {
         return Vec::new();
@@ -54,12 +54,18 @@ pub fn active_days(p: &Partnership, as_of: NaiveDate) -> Vec<ActiveMonth> {
 
 /// Prorated months of a retainer to date: the sum of active days / days in
 /// month over its months.
-pub fn prorated_months(p: &Partnership, as_of: NaiveDate) -> Decimal {
+pub(crate) fn prorated_months(p: &Partnership, as_of: NaiveDate) -> Decimal {
     active_days(p, as_of).iter().map(ActiveMonth::share).sum()
 }
 
 /// Convert with a rate the model has checked exists.
-pub fn convert(fx: &Fx, amount: Decimal, from: Currency, to: Currency, month: Month) -> Decimal {
+pub(crate) fn convert(
+    fx: &Fx,
+    amount: Decimal,
+    from: Currency,
+    to: Currency,
+    month: Month,
+) -> Decimal {
     fx.convert(amount, from, to, month)
         .expect("every rate booked was checked when the model was built")
 }
@@ -76,7 +82,12 @@ pub struct Booking {
 }
 
 /// Every cost of a partnership booked to date, in the client's currency.
-pub fn bookings(p: &Partnership, as_of: NaiveDate, fx: &Fx, currency: Currency) -> Vec<Booking> {
+pub(crate) fn bookings(
+    p: &Partnership,
+    as_of: NaiveDate,
+    fx: &Fx,
+    currency: Currency,
+) -> Vec<Booking> {
     let mut out = Vec::new();
     match p.model {
         Model::Retainer => {

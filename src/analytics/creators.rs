@@ -65,7 +65,7 @@ pub(super) fn of_month(
 /// the share of `m` its fee is prorated by (0 in a month it did not run);
 /// `None` for one-offs and retainers that contract no posts. Over its
 /// months these add up to its contracted posts to date.
-pub fn contracted_in(p: &Partnership, as_of: NaiveDate, m: Month) -> Option<Decimal> {
+pub(crate) fn contracted_in(p: &Partnership, as_of: NaiveDate, m: Month) -> Option<Decimal> {
     let ppm = match (p.model, p.posts_per_month) {
         (Model::Retainer, Some(ppm)) => ppm,
         _ => return None,
@@ -80,7 +80,7 @@ pub fn contracted_in(p: &Partnership, as_of: NaiveDate, m: Month) -> Option<Deci
 /// The partnership that did best in a month: the highest ROI among those
 /// with a cost, compared exactly; ties go to the smallest id. `None` when no
 /// partnership booked a cost.
-pub fn best(rows: &[CreatorMonth]) -> Option<&CreatorMonth> {
+pub(crate) fn best(rows: &[CreatorMonth]) -> Option<&CreatorMonth> {
     rows.iter()
         .filter_map(|r| Some((r, roi_exact(r)?)))
         .max_by(|(a, ra), (b, rb)| ra.cmp(rb).then_with(|| b.id.cmp(&a.id)))

@@ -124,7 +124,7 @@ impl Table {
 /// A hasher for keys that are digests already ([`digest`]): it passes them
 /// through.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Passed(u64);
+pub(crate) struct Passed(u64);
 
 impl Hasher for Passed {
     fn finish(&self) -> u64 {
@@ -141,11 +141,11 @@ impl Hasher for Passed {
 }
 
 /// Maps keyed by [`digest`]s.
-pub type Digested = BuildHasherDefault<Passed>;
+pub(crate) type Digested = BuildHasherDefault<Passed>;
 
 /// The 64-bit digest of an id (the standard library's SipHash with its
 /// fixed keys; the output never depends on its value).
-pub fn digest(id: &str) -> u64 {
+pub(crate) fn digest(id: &str) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     id.hash(&mut h);
     h.finish()

@@ -43,7 +43,7 @@ pub struct Window {
 
 /// A daily row as these figures read it.
 #[derive(Debug, Clone, Copy)]
-pub struct DayRow {
+pub(crate) struct DayRow {
     /// Model of the post's partnership.
     pub model: Model,
     /// Day.
@@ -58,7 +58,7 @@ pub struct DayRow {
 
 /// The daily rows of sponsored posts dated on or before `as_of` (day 1 is
 /// the publication date), as these figures read them.
-pub fn rows_to_date(c: &Client, as_of: NaiveDate) -> Vec<DayRow> {
+pub(crate) fn rows_to_date(c: &Client, as_of: NaiveDate) -> Vec<DayRow> {
     c.daily
         .iter()
         .filter_map(|r| {
@@ -78,7 +78,7 @@ pub fn rows_to_date(c: &Client, as_of: NaiveDate) -> Vec<DayRow> {
 }
 
 /// Engagement decay from the daily rows to date of sponsored posts.
-pub fn decay(rows: &[DayRow]) -> Vec<DecayPoint> {
+pub(crate) fn decay(rows: &[DayRow]) -> Vec<DecayPoint> {
     let mut acc: BTreeMap<(Model, u32), (u64, u64, usize)> = BTreeMap::new();
     for r in rows {
         let e = acc.entry((r.model, r.day)).or_default();
@@ -99,7 +99,7 @@ pub fn decay(rows: &[DayRow]) -> Vec<DecayPoint> {
 }
 
 /// Conversion windows from the daily rows to date of sponsored posts.
-pub fn windows(rows: &[DayRow]) -> Vec<Window> {
+pub(crate) fn windows(rows: &[DayRow]) -> Vec<Window> {
     let mut by_model: BTreeMap<Model, BTreeMap<u32, u64>> = BTreeMap::new();
     for r in rows {
         *by_model

@@ -10,7 +10,7 @@ use crate::model::{Counts, Denominator, Model};
 /// The two sides of a post's engagement rate. Groups sum the sides and
 /// divide after, so the rate of a group is not a mean of its posts' rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RateParts {
+pub(crate) struct RateParts {
     /// Engagements.
     pub engagements: u64,
     /// Reach, impressions or followers, as settings choose; never 0.
@@ -19,14 +19,14 @@ pub struct RateParts {
 
 impl RateParts {
     /// engagements / denominator.
-    pub fn rate(&self) -> f64 {
+    pub(crate) fn rate(&self) -> f64 {
         self.engagements as f64 / self.denominator as f64
     }
 }
 
 /// Engagements and the denominator of a post whose rate is defined: both
 /// known and the denominator not 0.
-pub fn rate_parts(
+pub(crate) fn rate_parts(
     counts: &Counts,
     followers: Option<u64>,
     denominator: Denominator,
@@ -45,7 +45,7 @@ pub fn rate_parts(
 
 /// A numbered sponsored post's rate, as the headline curve reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct NumberedRate {
+pub(crate) struct NumberedRate {
     /// Its partnership's index in the client's (ids ascending) order.
     pub partnership: usize,
     /// Model of the post's partnership.
@@ -75,7 +75,9 @@ pub struct PostNumberPoint {
 }
 
 /// The curve by post number from every numbered post.
-pub fn by_post_number(points: impl IntoIterator<Item = NumberedRate>) -> Vec<PostNumberPoint> {
+pub(crate) fn by_post_number(
+    points: impl IntoIterator<Item = NumberedRate>,
+) -> Vec<PostNumberPoint> {
     let mut groups: BTreeMap<(Model, u32), Vec<f64>> = BTreeMap::new();
     let mut by_partnership: BTreeMap<(Model, u32), BTreeMap<usize, f64>> = BTreeMap::new();
     for p in points {
@@ -119,7 +121,7 @@ pub fn by_post_number(points: impl IntoIterator<Item = NumberedRate>) -> Vec<Pos
 
 /// The least-squares line of rate against post number.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fit {
+pub(crate) struct Fit {
     /// The trend: change in rate per post.
     pub slope: f64,
     /// Where the line crosses post number 0, for drawing it.
@@ -128,7 +130,7 @@ pub struct Fit {
 
 /// The least-squares line of rate against post number, from (k, rate)
 /// points; needs 3 or more, and two distinct post numbers.
-pub fn fit(points: &[(u32, f64)]) -> Option<Fit> {
+pub(crate) fn fit(points: &[(u32, f64)]) -> Option<Fit> {
     if points.len() < 3 {
         return None;
     }

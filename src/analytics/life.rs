@@ -65,18 +65,18 @@ fn anniversary(start: NaiveDate, n: u32) -> Option<NaiveDate> {
 }
 
 /// The first day of partnership month `n` (1 is `start`), for the timeline.
-pub fn month_start(start: NaiveDate, n: u32) -> Option<NaiveDate> {
+pub(crate) fn month_start(start: NaiveDate, n: u32) -> Option<NaiveDate> {
     anniversary(start, n.checked_sub(1)?)
 }
 
 /// The last day of ramp-up (`start` is day 1); `None` when there is none.
-pub fn ramp_up_last_day(start: NaiveDate, ramp_up_days: u32) -> Option<NaiveDate> {
+pub(crate) fn ramp_up_last_day(start: NaiveDate, ramp_up_days: u32) -> Option<NaiveDate> {
     start.checked_add_days(chrono::Days::new(u64::from(ramp_up_days.checked_sub(1)?)))
 }
 
 /// The partnership month of `date`: 1 from `start` to the day before the
 /// first anniversary, and so on.
-pub fn partnership_month(start: NaiveDate, date: NaiveDate) -> u32 {
+pub(crate) fn partnership_month(start: NaiveDate, date: NaiveDate) -> u32 {
     if date < start {
         return 1;
     }
@@ -101,7 +101,7 @@ impl YearMonthIndex for NaiveDate {
 
 /// The current month: the month of the earlier of `as_of` and `end`; 1 for
 /// one-offs.
-pub fn current_month(p: &Partnership, as_of: NaiveDate) -> u32 {
+pub(crate) fn current_month(p: &Partnership, as_of: NaiveDate) -> u32 {
     match p.model {
         Model::OneOff => 1,
         Model::Retainer => partnership_month(p.start, p.end.map_or(as_of, |e| e.min(as_of))),
@@ -109,7 +109,7 @@ pub fn current_month(p: &Partnership, as_of: NaiveDate) -> u32 {
 }
 
 /// The phase of a retainer; `None` for one-offs.
-pub fn phase(p: &Partnership, as_of: NaiveDate) -> Option<Phase> {
+pub(crate) fn phase(p: &Partnership, as_of: NaiveDate) -> Option<Phase> {
     if p.model == Model::OneOff {
         return None;
     }
@@ -120,7 +120,7 @@ pub fn phase(p: &Partnership, as_of: NaiveDate) -> Option<Phase> {
 }
 
 /// The phase a retainer is in during its partnership month `n`.
-pub fn phase_of_month(n: u32) -> Phase {
+pub(crate) fn phase_of_month(n: u32) -> Phase {
     match n {
         0 | 1 => Phase::Build,
         2..=4 => Phase::Optimize,
@@ -130,26 +130,26 @@ pub fn phase_of_month(n: u32) -> Phase {
 }
 
 /// Whether `as_of` is within the first `ramp_up_days` (start is day 1).
-pub fn in_ramp_up(start: NaiveDate, as_of: NaiveDate, ramp_up_days: u32) -> bool {
+pub(crate) fn in_ramp_up(start: NaiveDate, as_of: NaiveDate, ramp_up_days: u32) -> bool {
     (as_of - start).num_days() < i64::from(ramp_up_days)
 }
 
 /// Whether `date` falls within ramp-up of a partnership starting on `start`.
-pub fn is_ramp_up_date(start: NaiveDate, date: NaiveDate, ramp_up_days: u32) -> bool {
+pub(crate) fn is_ramp_up_date(start: NaiveDate, date: NaiveDate, ramp_up_days: u32) -> bool {
     date >= start && in_ramp_up(start, date, ramp_up_days)
 }
 
 /// Whether ROI meets the target ROI (0 when unset), compared exactly
 /// without dividing: ROI >= t  <=>  revenue - cost >= t x cost when cost > 0;
 /// an undefined ROI (cost 0) meets nothing.
-pub fn roi_meets(revenue: Decimal, cost: Decimal, target: Option<Decimal>) -> bool {
+pub(crate) fn roi_meets(revenue: Decimal, cost: Decimal, target: Option<Decimal>) -> bool {
     let target = target.unwrap_or(Decimal::ZERO);
     cost > Decimal::ZERO && cmp_product(revenue - cost, target, cost).is_ge()
 }
 
 /// Whether CPA meets the target CPA: always without a target, never when
 /// CPA is undefined (no conversions).
-pub fn cpa_meets(cost: Decimal, conversions: u64, target: Option<Decimal>) -> bool {
+pub(crate) fn cpa_meets(cost: Decimal, conversions: u64, target: Option<Decimal>) -> bool {
     match target {
         None => true,
         Some(t) => conversions > 0 && cmp_product(cost, t, Decimal::from(conversions)).is_le(),
@@ -158,7 +158,7 @@ pub fn cpa_meets(cost: Decimal, conversions: u64, target: Option<Decimal>) -> bo
 
 /// What the recommendation rules read.
 #[derive(Debug, Clone, Copy)]
-pub struct Judged {
+pub(crate) struct Judged {
     /// Revenue to date.
     pub revenue: Decimal,
     /// Cost to date.
@@ -171,7 +171,7 @@ pub struct Judged {
 
 /// The recommendation of docs/metrics.md for a retainer, in rule order; `None`
 /// for one-offs.
-pub fn recommend(
+pub(crate) fn recommend(
     p: &Partnership,
     as_of: NaiveDate,
     ramp_up_days: u32,

@@ -17,7 +17,7 @@ use super::stats;
 const RESAMPLES: usize = 1000;
 
 /// The fewest pairs an interval is drawn for; fewer are too few to tell.
-pub const FEWEST_PAIRS: usize = 5;
+pub(crate) const FEWEST_PAIRS: usize = 5;
 
 /// The paired lift at one post number.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Default)]
@@ -34,18 +34,18 @@ pub struct Paired {
 
 /// SplitMix64: the generator the spec names, arithmetic modulo 2^64.
 #[derive(Debug, Clone)]
-pub struct SplitMix64 {
+pub(crate) struct SplitMix64 {
     state: u64,
 }
 
 impl SplitMix64 {
     /// A generator seeded with `seed`.
-    pub fn new(seed: u64) -> SplitMix64 {
+    pub(crate) fn new(seed: u64) -> SplitMix64 {
         SplitMix64 { state: seed }
     }
 
     /// The next output.
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -59,18 +59,18 @@ impl SplitMix64 {
 /// CPython's rounding of the last two). Cleared and reused, it allocates
 /// nothing per sum: the bootstrap sums two thousand times per post number.
 #[derive(Debug, Default)]
-pub struct Fsum {
+pub(crate) struct Fsum {
     partials: Vec<f64>,
 }
 
 impl Fsum {
     /// Start again from 0.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.partials.clear();
     }
 
     /// Add `x`.
-    pub fn add(&mut self, mut x: f64) {
+    pub(crate) fn add(&mut self, mut x: f64) {
         let mut i = 0;
         for j in 0..self.partials.len() {
             let mut y = self.partials[j];
@@ -90,7 +90,7 @@ impl Fsum {
     }
 
     /// The sum, correctly rounded.
-    pub fn total(&self) -> f64 {
+    pub(crate) fn total(&self) -> f64 {
         let partials = &self.partials;
         let Some(mut n) = partials.len().checked_sub(1) else {
             return 0.0;
@@ -160,7 +160,7 @@ impl Sums {
 
 /// The paired lift at post number `k` from each partnership's rate at post
 /// 1 (`first`) and at post k (`later`), keyed by partnership in id order.
-pub fn paired(
+pub(crate) fn paired(
     k: u32,
     first: Option<&BTreeMap<usize, f64>>,
     later: Option<&BTreeMap<usize, f64>>,

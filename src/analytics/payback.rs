@@ -18,7 +18,7 @@ use crate::model::{Currency, Fx, Model, Month, Partnership};
 
 /// A partnership's payback.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Payback {
+pub(crate) struct Payback {
     /// The payback day, `start` being day 1.
     pub day: Option<u32>,
     /// The partnership month of that day.
@@ -91,7 +91,7 @@ fn retainer_share(p: &Partnership, m: Month, last: NaiveDate, fx: &Fx, to: Curre
 
 /// The payback of `p` at `as_of`, from its posts' (date, revenue in the
 /// client's currency) to date.
-pub fn payback(
+pub(crate) fn payback(
     p: &Partnership,
     revenue: &[(NaiveDate, Decimal)],
     (fx, to): (&Fx, Currency),
@@ -147,7 +147,7 @@ pub struct ModelPayback {
 
 /// The paybacks of a model's partnerships: each its payback and whether it
 /// has a cost to date.
-pub fn model(paybacks: &[(Payback, bool)]) -> ModelPayback {
+pub(crate) fn model(paybacks: &[(Payback, bool)]) -> ModelPayback {
     let mut months: Vec<f64> = paybacks
         .iter()
         .filter_map(|(p, _)| p.month.map(f64::from))

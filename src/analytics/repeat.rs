@@ -13,7 +13,7 @@ use crate::model::Order;
 
 /// Eligible and repeating customers acquired by one partnership.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Repeat {
+pub(crate) struct Repeat {
     /// Customers acquired at least `window` days before `as_of`.
     pub eligible: u64,
     /// Of those, customers with another order within the window.
@@ -29,14 +29,14 @@ impl std::ops::AddAssign for Repeat {
 
 impl Repeat {
     /// repeating / eligible.
-    pub fn rate(&self) -> Option<f64> {
+    pub(crate) fn rate(&self) -> Option<f64> {
         (self.eligible > 0).then(|| self.repeating as f64 / self.eligible as f64)
     }
 }
 
 /// Per partnership (by index), the customers it acquired to date that are
 /// eligible, and of those the ones who came back within the window.
-pub fn by_partnership(
+pub(crate) fn by_partnership(
     acquired: &[Acquisition],
     partnerships: usize,
     as_of: NaiveDate,

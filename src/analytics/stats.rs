@@ -28,7 +28,7 @@ pub struct Spread {
 
 /// The p-quantile of sorted values, interpolating linearly between closest
 /// ranks (numpy's default).
-pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+pub(crate) fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     let n = sorted.len();
     if n == 0 {
         return None;
@@ -40,7 +40,7 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
 }
 
 /// The spread of (id, ROI) pairs; undefined ROIs are left out by the caller.
-pub fn spread(values: &[(&PartnershipId, Decimal)]) -> Spread {
+pub(crate) fn spread(values: &[(&PartnershipId, Decimal)]) -> Spread {
     if values.is_empty() {
         return Spread::default();
     }

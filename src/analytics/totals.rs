@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// What a group adds up.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
+pub(crate) struct Totals {
     /// Cost booked, in the client's currency.
     pub cost: Decimal,
     /// Revenue of posts, in the client's currency.
@@ -42,7 +42,7 @@ impl std::ops::AddAssign for Totals {
 /// The `f64` nearest to `d`: parsed from its exact decimal text, which is
 /// correctly rounded where a float conversion of the mantissa may be an ulp
 /// off.
-pub fn to_f64(d: Decimal) -> f64 {
+pub(crate) fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
@@ -51,21 +51,24 @@ fn f(d: Decimal) -> f64 {
 }
 
 /// Serialise exact money as the nearest JSON number.
-pub mod as_f64 {
+pub(crate) mod as_f64 {
     use rust_decimal::Decimal;
 
     /// serde `serialize_with` for `Decimal`.
-    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(super::to_f64(*d))
     }
 }
 
 /// Serialise optional exact money as the nearest JSON number or null.
-pub mod as_f64_option {
+pub(crate) mod as_f64_option {
     use rust_decimal::Decimal;
 
     /// serde `serialize_with` for `Option<Decimal>`.
-    pub fn serialize<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: serde::Serializer>(
+        d: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.serialize_f64(super::to_f64(*d)),
             None => s.serialize_none(),
@@ -75,7 +78,7 @@ pub mod as_f64_option {
 
 /// `lhs` against `a x b`, exactly. A product past exact arithmetic is
 /// larger in size than any `lhs` can be, so its sign decides.
-pub fn cmp_product(lhs: Decimal, a: Decimal, b: Decimal) -> std::cmp::Ordering {
+pub(crate) fn cmp_product(lhs: Decimal, a: Decimal, b: Decimal) -> std::cmp::Ordering {
     match a.checked_mul(b) {
         Some(product) => lhs.cmp(&product),
         None if a.is_sign_negative() != b.is_sign_negative() => std::cmp::Ordering::Greater,
@@ -85,23 +88,23 @@ pub fn cmp_product(lhs: Decimal, a: Decimal, b: Decimal) -> std::cmp::Ordering {
 
 /// `num / den`, undefined when `den` is 0, or so small beside `num` that
 /// the quotient is past what exact arithmetic holds (a cost of 10^-26).
-pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
+pub(crate) fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
     num.checked_div(den)
 }
 
 impl Totals {
     /// (revenue - cost) / cost, exact.
-    pub fn roi_exact(&self) -> Option<Decimal> {
+    pub(crate) fn roi_exact(&self) -> Option<Decimal> {
         ratio(self.revenue - self.cost, self.cost)
     }
 
     /// cost / conversions, exact.
-    pub fn cpa_exact(&self) -> Option<Decimal> {
+    pub(crate) fn cpa_exact(&self) -> Option<Decimal> {
         ratio(self.cost, Decimal::from(self.conversions))
     }
 
     /// The figures of docs/metrics.md for this group.
-    pub fn figures(&self) -> Figures {
+    pub(crate) fn figures(&self) -> Figures {
         Figures {
             cost: self.cost,
             revenue: self.revenue,

@@ -13,7 +13,7 @@ use super::{
 
 /// One row.
 #[derive(Debug, Clone)]
-pub struct Bar {
+pub(crate) struct Bar {
     /// The row's name.
     pub label: String,
     /// The value; `None` draws no bar.
@@ -23,7 +23,7 @@ pub struct Bar {
 }
 
 /// A bar chart.
-pub struct BarChart<'a> {
+pub(crate) struct BarChart<'a> {
     /// Title, description, accent.
     pub frame: Frame<'a>,
     /// Rows, top to bottom.
@@ -43,7 +43,7 @@ const ROW: u32 = 36;
 const NAME: u32 = WIDTH * 2 / 5;
 
 /// Draw the chart.
-pub fn render(c: &BarChart) -> String {
+pub(crate) fn render(c: &BarChart) -> String {
     let names: Vec<Vec<String>> = c.bars.iter().map(|b| wrap(&b.label, NAME)).collect();
     let most = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
     let row = ROW + (most - 1) * line_step() as u32;

@@ -16,7 +16,7 @@ use super::{
 
 /// One segment of a column.
 #[derive(Debug, Clone, Copy)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// Its colour.
     pub role: Role,
     /// Its height, 0 or more.
@@ -27,7 +27,7 @@ pub struct Segment {
 
 /// One column: its label and its segments, bottom to top.
 #[derive(Debug, Clone)]
-pub struct Column {
+pub(crate) struct Column {
     /// The label under it.
     pub label: String,
     /// Segments, bottom first.
@@ -35,7 +35,7 @@ pub struct Column {
 }
 
 /// A stacked column chart.
-pub struct ColumnChart<'a> {
+pub(crate) struct ColumnChart<'a> {
     /// Title, description, accent.
     pub frame: Frame<'a>,
     /// Canvas height.
@@ -55,7 +55,7 @@ const PALE: f64 = 0.35;
 const HALF: f64 = 0.36;
 
 /// Draw the chart.
-pub fn render(c: &ColumnChart) -> String {
+pub(crate) fn render(c: &ColumnChart) -> String {
     draw_svg(&c.frame, c.height, |root| draw(root, c))
 }
 

@@ -21,11 +21,11 @@
 //! chart without a y axis) live here, so the charts draw the same marks the
 //! same way.
 
-pub mod bars;
-pub mod columns;
+pub(crate) mod bars;
+pub(crate) mod columns;
 pub mod line;
-pub mod place;
-pub mod spread;
+pub(crate) mod place;
+pub(crate) mod spread;
 
 use std::fmt::Write as _;
 use std::sync::Once;
@@ -36,15 +36,15 @@ use plotters::style::{FontStyle, RGBColor, register_font};
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// The font family the SVG names; plotters measures it with [`FONT`].
-pub const FAMILY: &str = "system-ui, sans-serif";
+pub(crate) const FAMILY: &str = "system-ui, sans-serif";
 
 /// Width of every chart's canvas: half the page on a desktop, the whole
 /// screen on a phone (where the stylesheet may enlarge the labels a little:
 /// label areas leave room for that).
-pub const WIDTH: u32 = 440;
+pub(crate) const WIDTH: u32 = 440;
 
 /// The label size, in plotters' units (the SVG's font-size x 1.24).
-pub const LABEL: f64 = 14.0 * 1.24;
+pub(crate) const LABEL: f64 = 14.0 * 1.24;
 
 fn ready() {
     static ONCE: Once = Once::new();
@@ -185,7 +185,7 @@ pub struct Frame<'a> {
 /// Turn plotters' SVG into the page's: roles to classes and colours, the
 /// title and description first, accessible attributes on the root, and
 /// shorter numbers.
-pub fn finish(raw: &str, frame: &Frame) -> String {
+pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     let mut out = String::with_capacity(raw.len() + 512);
     let mut rest = raw;
     let mut first = true;
@@ -267,7 +267,7 @@ fn retag(tag: &str, accent: &str) -> String {
 /// Draw onto an SVG canvas `WIDTH` x `height` with `draw`, then give the
 /// result its title, description and theme classes ([`finish`]): the
 /// lines, bars and spread charts all render through this.
-pub fn draw_svg<E>(
+pub(crate) fn draw_svg<E>(
     frame: &Frame,
     height: u32,
     draw: impl FnOnce(
@@ -288,7 +288,7 @@ pub fn draw_svg<E>(
 
 /// A chart with nothing to plot yet: its frame and `message` in the middle,
 /// so that it reads as empty on purpose, not broken.
-pub fn empty(frame: &Frame, message: &str, height: u32) -> String {
+pub(crate) fn empty(frame: &Frame, message: &str, height: u32) -> String {
     use plotters::prelude::*;
     use plotters::style::text_anchor::{HPos, Pos, VPos};
     ready();

@@ -13,7 +13,7 @@ use super::{LABEL, text_width};
 
 /// A box in canvas pixels, `x0 <= x1`, `y0 <= y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Zone {
+pub(crate) struct Zone {
     /// Left.
     pub x0: i32,
     /// Top.
@@ -26,7 +26,7 @@ pub struct Zone {
 
 impl Zone {
     /// The box from two corners in any order.
-    pub fn new(a: (i32, i32), b: (i32, i32)) -> Zone {
+    pub(crate) fn new(a: (i32, i32), b: (i32, i32)) -> Zone {
         Zone {
             x0: a.0.min(b.0),
             y0: a.1.min(b.1),
@@ -36,17 +36,17 @@ impl Zone {
     }
 
     /// A vertical line at `x` from `y0` to `y1`, as wide as a thick stroke.
-    pub fn vline(x: i32, y0: i32, y1: i32) -> Zone {
+    pub(crate) fn vline(x: i32, y0: i32, y1: i32) -> Zone {
         Zone::new((x - 2, y0), (x + 2, y1))
     }
 
     /// A dot of radius `r` at `at`.
-    pub fn dot(at: (i32, i32), r: i32) -> Zone {
+    pub(crate) fn dot(at: (i32, i32), r: i32) -> Zone {
         Zone::new((at.0 - r, at.1 - r), (at.0 + r, at.1 + r))
     }
 
     /// Whether the two boxes share any area.
-    pub fn meets(&self, o: &Zone) -> bool {
+    pub(crate) fn meets(&self, o: &Zone) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
@@ -57,7 +57,7 @@ impl Zone {
 
 /// A label's spot: where plotters anchors it and the box its text fills.
 #[derive(Clone, Copy)]
-pub struct Spot {
+pub(crate) struct Spot {
     /// The anchor point.
     pub at: (i32, i32),
     /// How the text sits on the anchor.
@@ -68,7 +68,7 @@ pub struct Spot {
 
 impl Spot {
     /// `text` anchored at `at` by `pos`.
-    pub fn new(text: &str, at: (i32, i32), pos: (HPos, VPos)) -> Spot {
+    pub(crate) fn new(text: &str, at: (i32, i32), pos: (HPos, VPos)) -> Spot {
         let w = text_width(text) as i32;
         let h = LABEL.ceil() as i32;
         let x0 = match pos.0 {
@@ -91,14 +91,14 @@ impl Spot {
 
 /// The canvas and what is drawn on it so far.
 #[derive(Debug, Clone)]
-pub struct Spots {
+pub(crate) struct Spots {
     canvas: Zone,
     taken: Vec<Zone>,
 }
 
 impl Spots {
     /// An empty canvas `width` x `height`.
-    pub fn new(width: u32, height: u32) -> Spots {
+    pub(crate) fn new(width: u32, height: u32) -> Spots {
         Spots {
             canvas: Zone::new((0, 0), (width as i32, height as i32)),
             taken: Vec::new(),
@@ -106,13 +106,13 @@ impl Spots {
     }
 
     /// Mark `r` as drawn on.
-    pub fn block(&mut self, r: Zone) {
+    pub(crate) fn block(&mut self, r: Zone) {
         self.taken.push(r);
     }
 
     /// The first of `spots` that is on the canvas and clear of everything
     /// drawn, now taken; `None` when every one is blocked.
-    pub fn take(&mut self, spots: impl IntoIterator<Item = Spot>) -> Option<Spot> {
+    pub(crate) fn take(&mut self, spots: impl IntoIterator<Item = Spot>) -> Option<Spot> {
         let free = spots.into_iter().find(|s| {
             s.rect.inside(&self.canvas) && !self.taken.iter().any(|t| t.meets(&s.rect))
         })?;

@@ -14,7 +14,7 @@ use super::{Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment
 
 /// The quartiles of the distribution.
 #[derive(Debug, Clone, Copy)]
-pub struct Quartiles {
+pub(crate) struct Quartiles {
     /// Lowest.
     pub min: f64,
     /// First quartile.
@@ -28,7 +28,7 @@ pub struct Quartiles {
 }
 
 /// A spread chart.
-pub struct SpreadChart<'a> {
+pub(crate) struct SpreadChart<'a> {
     /// Title, description, accent.
     pub frame: Frame<'a>,
     /// Each partnership's ROI with the name written beside it ("" for none).
@@ -46,7 +46,7 @@ pub struct SpreadChart<'a> {
 const HEIGHT: u32 = 240;
 
 /// Draw the chart.
-pub fn render(c: &SpreadChart) -> String {
+pub(crate) fn render(c: &SpreadChart) -> String {
     draw_svg(&c.frame, HEIGHT, |root| draw(root, c))
 }
 

@@ -58,7 +58,7 @@ fn slashed(path: &Path) -> String {
 
 /// Every diagnostic as a JSON list, one object a line: `[]` when there are
 /// none.
-pub fn json(diags: &Diagnostics) -> String {
+pub(crate) fn json(diags: &Diagnostics) -> String {
     let entries: Vec<String> = diags
         .sorted()
         .into_iter()
@@ -74,7 +74,7 @@ pub fn json(diags: &Diagnostics) -> String {
 /// relative to the folder the command ran in by putting `portfolio` (the
 /// portfolio folder as given on the command line) before them, since that is
 /// where GitHub looks for them: the repository's root.
-pub fn github(diags: &Diagnostics, portfolio: &Path) -> String {
+pub(crate) fn github(diags: &Diagnostics, portfolio: &Path) -> String {
     diags
         .sorted()
         .into_iter()

@@ -7,16 +7,16 @@
 //! and a place; how it looks on a terminal is [`terminal`]'s business, and
 //! how it reads for a program (JSON, GitHub's annotations) [`machine`]'s.
 
-pub mod kind;
-pub mod machine;
-pub mod terminal;
+pub(crate) mod kind;
+pub(crate) mod machine;
+pub(crate) mod terminal;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use kind::Kind;
+pub(crate) use kind::Kind;
 
 /// How bad a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,7 +47,7 @@ pub struct Location {
 
 /// Line and column (1-based) of byte `at` of `text` (the character it falls
 /// in, when it falls inside one).
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -386,7 +386,7 @@ const QUOTED_CHARS: usize = 80;
 /// A user's value as a diagnostic quotes it: whole when short, else its
 /// start, `…` and its length in characters. Every echo of a value goes
 /// through here, so no message grows with its input.
-pub fn shorten(value: &str) -> Cow<'_, str> {
+pub(crate) fn shorten(value: &str) -> Cow<'_, str> {
     // No message quotes an e-mail address (docs/your-data.md).
     let safe = crate::personal::redacted(value);
     let Some((cut, _)) = safe.char_indices().nth(QUOTED_CHARS) else {
@@ -401,7 +401,7 @@ pub fn shorten(value: &str) -> Cow<'_, str> {
 }
 
 /// The closest candidate to `value` by edit distance, for "did you mean".
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     value: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

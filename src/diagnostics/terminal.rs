@@ -15,7 +15,7 @@ use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle, termco
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
-pub use summary::{
+pub(crate) use summary::{
     Run, STOPPED, built, changed, checked, client_built, failure, host_refused,
     host_refused_answer, machine_error, no_thread, not_served, plural, port_in_use_help,
     read_through, rebuilt, serving, serving_to_network, summary, waiting_for_build, watch_failed,

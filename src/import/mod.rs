@@ -41,7 +41,7 @@ pub struct ImportOptions {
 
 /// One table imported.
 #[derive(Debug, Clone)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// The export, as named.
     pub source: PathBuf,
     /// Its sheet, for a workbook.
@@ -67,7 +67,7 @@ pub struct Imported {
 
 /// What a run of `roster import` found and did.
 #[derive(Debug)]
-pub struct ImportOutcome {
+pub(crate) struct ImportOutcome {
     /// The portfolio folder, to quote sources from.
     pub root: PathBuf,
     /// Every problem.
@@ -77,7 +77,7 @@ pub struct ImportOutcome {
 }
 
 /// Run `roster import`.
-pub fn import(opts: &ImportOptions) -> ImportOutcome {
+pub(crate) fn import(opts: &ImportOptions) -> ImportOutcome {
     let mut diags = Diagnostics::new();
     let mut imported = Vec::new();
     let preset = match opts.preset.as_deref() {

@@ -13,7 +13,7 @@ use crate::model::Settings;
 
 /// What reading a client's exports needs of the portfolio.
 #[derive(Debug)]
-pub struct ClientContext {
+pub(crate) struct ClientContext {
     /// The portfolio folder.
     pub root: PathBuf,
     /// The client's folder.
@@ -30,7 +30,11 @@ pub struct ClientContext {
 
 /// Read roster.yaml, the client `id`'s client.yaml and partnerships; `None`
 /// (with the problems in `diags`) when they cannot be read.
-pub fn client_context(root: &Path, id: &str, diags: &mut Diagnostics) -> Option<ClientContext> {
+pub(crate) fn client_context(
+    root: &Path,
+    id: &str,
+    diags: &mut Diagnostics,
+) -> Option<ClientContext> {
     let roster = root.join("roster.yaml");
     if !roster.exists() {
         let folder = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -71,7 +75,7 @@ pub fn client_context(root: &Path, id: &str, diags: &mut Diagnostics) -> Option<
 /// How an export is to be read: the preset `--as` names, the
 /// partnership `--partnership` gives.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ExportHow<'a> {
+pub(crate) struct ExportHow<'a> {
     /// `--as`.
     pub preset: Option<&'static str>,
     /// `--partnership`.
@@ -82,7 +86,7 @@ pub struct ExportHow<'a> {
 /// client's `metrics/` would be read: through the `imports` entry its path
 /// (inside the client folder) or its name (outside) matches, as a preset,
 /// or in roster's format. Orders keep their revenue, to be written out.
-pub fn export(
+pub(crate) fn export(
     ctx: &ClientContext,
     (path, shown): (&Path, &Path),
     given: ExportHow,

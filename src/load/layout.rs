@@ -22,7 +22,7 @@ const LITTER: [&str; 4] = [".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini
 
 /// Whether a file named `name` is litter an operating system left
 /// ([`LITTER`], in any case, as Windows names are).
-pub fn is_litter(name: &str) -> bool {
+pub(crate) fn is_litter(name: &str) -> bool {
     LITTER.iter().any(|l| l.eq_ignore_ascii_case(name))
 }
 

@@ -19,7 +19,7 @@ use crate::model::Looks;
 
 /// Read the theme chosen in `settings` (the built-in default without them)
 /// and the template overrides.
-pub fn read(
+pub(crate) fn read(
     root: &Path,
     settings: Option<&RawSettings>,
     roster: Option<&Source>,

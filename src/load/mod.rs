@@ -7,21 +7,21 @@
 //! duplicate ids, missing rates) belong to [`crate::resolve`].
 
 mod active;
-pub mod export;
+pub(crate) mod export;
 pub mod files;
-pub mod imports;
+pub(crate) mod imports;
 mod layout;
-pub mod looks;
+pub(crate) mod looks;
 mod metrics;
-pub mod partnership;
+pub(crate) mod partnership;
 mod pixels;
 mod quotes;
-pub mod table;
-pub mod values;
+pub(crate) mod table;
+pub(crate) mod values;
 mod walk;
-pub mod watched;
-pub mod within;
-pub mod yaml;
+pub(crate) mod watched;
+pub(crate) mod within;
+pub(crate) mod yaml;
 
 use chrono::NaiveDate;
 use std::fs;
@@ -32,13 +32,12 @@ use rayon::prelude::*;
 use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::model::{ClientId, Settings};
-pub use files::{
-    RawAmount, RawClientFile, RawExtraCost, RawPartnership, RawSettings, Source, is_id,
-};
-pub use layout::is_litter;
+pub use files::Source;
+pub(crate) use files::{RawClientFile, RawPartnership, RawSettings, is_id};
+pub(crate) use layout::is_litter;
 pub use quotes::quotes;
 use walk::sorted_entries;
-pub use walk::walk_files;
+pub(crate) use walk::walk_files;
 
 /// Everything read from a portfolio folder.
 #[derive(Debug, Clone)]
@@ -182,7 +181,7 @@ pub fn portfolio(root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics)
 /// `settings` say (slash dates, unless a client says otherwise; the salt
 /// of customers' ids), folding in the orders to `orders_to` (roster.yaml's
 /// `as_of`, if given).
-pub fn clients(
+pub(crate) fn clients(
     root: &Path,
     ids: &std::collections::BTreeSet<String>,
     reading: (&Settings, Option<NaiveDate>),
@@ -555,34 +554,34 @@ fn runs_nothing(root: &Path, path: &Path, diags: &mut Diagnostics) {
 
 /// The years roster reads in dates: anything else is a typo, and would make
 /// a report of thousands of months.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// The days `ramp_up_days` may be: none at all up to a year. More is a
 /// typo, and would leave every partnership unjudged.
-pub const RAMP_UP_DAYS: std::ops::RangeInclusive<u32> = 0..=365;
+pub(crate) const RAMP_UP_DAYS: std::ops::RangeInclusive<u32> = 0..=365;
 
 /// The days `repeat_window_days` may be: a day up to two years. No customer
 /// could come back in a window of none, and a longer one than the report
 /// could ever see is a typo.
-pub const REPEAT_WINDOW_DAYS: std::ops::RangeInclusive<u32> = 1..=730;
+pub(crate) const REPEAT_WINDOW_DAYS: std::ops::RangeInclusive<u32> = 1..=730;
 
 /// The largest count (impressions, followers...) roster reads: more is a
 /// typo, and sums of such counts would overflow.
-pub const MAX_COUNT: u64 = 1_000_000_000_000;
+pub(crate) const MAX_COUNT: u64 = 1_000_000_000_000;
 
 /// The largest amount of money or rate roster reads, for the same reasons.
-pub fn max_amount() -> rust_decimal::Decimal {
+pub(crate) fn max_amount() -> rust_decimal::Decimal {
     rust_decimal::Decimal::from(1_000_000_000_000_u64)
 }
 
 /// The exchange rates roster reads: one unit of a currency worth from
 /// 10^-10 to 10^10 of another. Outside them a rate is a typo, and amounts
 /// converted at it, or at its inverse, outgrow exact arithmetic.
-pub const RATES: std::ops::RangeInclusive<rust_decimal::Decimal> =
+pub(crate) const RATES: std::ops::RangeInclusive<rust_decimal::Decimal> =
     rust_decimal::Decimal::from_parts(1, 0, 0, false, 10)
         ..=rust_decimal::Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
 
 /// Whether a date's year is in [`YEARS`].
-pub fn plausible(date: &chrono::NaiveDate) -> bool {
+pub(crate) fn plausible(date: &chrono::NaiveDate) -> bool {
     YEARS.contains(&chrono::Datelike::year(date))
 }

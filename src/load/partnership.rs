@@ -29,7 +29,7 @@ const KEYS: [&str; 10] = [
 ];
 
 /// A promo code of a partnership file, with its place.
-pub type PromoCode = (String, crate::diagnostics::Location);
+pub(crate) type PromoCode = (String, crate::diagnostics::Location);
 
 /// Read a partnership file of a client with these markets. With none
 /// (client.yaml could not be read, which was reported), `market` cannot be

@@ -23,11 +23,14 @@ pub(crate) mod records;
 mod rows;
 mod split;
 mod way;
-pub mod workbook;
+pub(crate) mod workbook;
 
-pub use file::{CsvFile, Rows, Unread};
-pub use ledger::{Dated, Duplicate, Ledger, Named, Signs};
-pub use records::{Cell, Day, RawDaily, RawOrder, RawPost, SignAt, Stamp};
+pub use file::Unread;
+pub(crate) use file::{CsvFile, Rows};
+pub(crate) use ledger::Ledger;
+#[cfg(test)]
+pub(crate) use records::Stamp;
+pub(crate) use records::{Cell, Day, RawDaily, RawOrder, RawPost, SignAt};
 
 #[cfg(test)]
 mod tests;

@@ -60,7 +60,7 @@ pub(super) fn sorted_entries(
 /// is followed, each real folder read once (so a link back up is no loop).
 /// Anything else that is not a folder counts as a file, so that the door
 /// reports a link to nowhere or a named pipe rather than skipping it.
-pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<PathBuf>, bool) {
+pub(crate) fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> (Vec<PathBuf>, bool) {
     let mut files = Vec::new();
     let mut complete = true;
     let mut seen = std::collections::HashSet::new();

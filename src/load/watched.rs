@@ -21,7 +21,7 @@ use crate::diagnostics::Diagnostics;
 
 /// The folders that a build of the portfolio at `root` lists or reads files
 /// from, each to be watched without its subfolders, in the order found.
-pub fn folders(root: &Path) -> Vec<PathBuf> {
+pub(crate) fn folders(root: &Path) -> Vec<PathBuf> {
     let mut found = Found {
         root,
         real_root: within::real_root(root),

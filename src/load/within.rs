@@ -16,7 +16,7 @@ use crate::diagnostics::kind::FileProblem;
 
 /// Why a file of the portfolio was not read.
 #[derive(Debug)]
-pub enum Refused {
+pub(crate) enum Refused {
     /// Its real path is outside the portfolio.
     Outside,
     /// It is not a regular file: what it is instead ("a named pipe").
@@ -27,7 +27,7 @@ pub enum Refused {
 
 /// The real path of `root`, or `root` itself when it cannot be resolved
 /// (then nothing under it can be read either).
-pub fn real_root(root: &Path) -> PathBuf {
+pub(crate) fn real_root(root: &Path) -> PathBuf {
     // Every read asks, from several threads: each resolves the root once
     // (a build has one root; tests have many, one after another).
     thread_local! {
@@ -55,7 +55,7 @@ fn resolve(root: &Path, path: &Path) -> Result<PathBuf, Refused> {
 
 /// Read the file at `path` of the portfolio at `root`, unless its real path
 /// is outside the portfolio or it is not a regular file.
-pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
+pub(crate) fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
     let (mut file, len) = open(root, path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     std::io::Read::read_to_end(&mut file, &mut bytes).map_err(Refused::Io)?;
@@ -65,7 +65,7 @@ pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refused> {
 /// Open the file at `path` of the portfolio at `root`, unless its real
 /// path is outside the portfolio or it is not a regular file, with its
 /// length: for reading a large file a part at a time.
-pub fn open(root: &Path, path: &Path) -> Result<(fs::File, u64), Refused> {
+pub(crate) fn open(root: &Path, path: &Path) -> Result<(fs::File, u64), Refused> {
     let real = resolve(root, path)?;
     // Asked before opening, since opening a named pipe waits for a writer;
     // and opened without waiting, then asked again of what was opened, in
@@ -109,18 +109,18 @@ fn plain(meta: &fs::Metadata) -> Result<(), Refused> {
 
 /// Whether `path` of the portfolio at `root` may be read: inside it (after
 /// links) and a regular file or a folder. Nothing is opened.
-pub fn check(root: &Path, path: &Path) -> Result<(), Refused> {
+pub(crate) fn check(root: &Path, path: &Path) -> Result<(), Refused> {
     let real = resolve(root, path)?;
     plain(&fs::metadata(real).map_err(Refused::Io)?)
 }
 
 /// Whether `path` is a file inside the portfolio at `root` (after links).
-pub fn is_file(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_file(root: &Path, path: &Path) -> bool {
     resolve(root, path).is_ok_and(|real| real.is_file())
 }
 
 /// Whether `path` exists but leads outside the portfolio at `root`.
-pub fn is_outside(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_outside(root: &Path, path: &Path) -> bool {
     matches!(resolve(root, path), Err(Refused::Outside))
 }
 
@@ -129,7 +129,7 @@ pub fn is_outside(root: &Path, path: &Path) -> bool {
 /// `inside`, itself inside the real portfolio at `root`; the rest is plain
 /// names, made as folders when it is written. The write side of the door:
 /// roster writes into a portfolio only where it would read.
-pub fn writable(root: &Path, inside: &Path, path: &Path) -> Result<(), Refused> {
+pub(crate) fn writable(root: &Path, inside: &Path, path: &Path) -> Result<(), Refused> {
     let inside = resolve(root, inside)?;
     let mut existing = path;
     loop {
@@ -162,7 +162,7 @@ pub fn writable(root: &Path, inside: &Path, path: &Path) -> Result<(), Refused> 
 
 /// The first link on the way from `inside` to `path`, for a message that
 /// names it.
-pub fn first_link(inside: &Path, path: &Path) -> Option<PathBuf> {
+pub(crate) fn first_link(inside: &Path, path: &Path) -> Option<PathBuf> {
     let rest = path.strip_prefix(inside).ok()?;
     let mut at = inside.to_path_buf();
     for part in rest.components() {
@@ -176,7 +176,7 @@ pub fn first_link(inside: &Path, path: &Path) -> Option<PathBuf> {
 
 /// The error for an input at `file` (relative to the portfolio) that leads
 /// outside it.
-pub fn outside(file: &Path) -> Diagnostic {
+pub(crate) fn outside(file: &Path) -> Diagnostic {
     let problem = FileProblem::LinkOutside {
         file: file.to_path_buf(),
     };
@@ -185,7 +185,7 @@ pub fn outside(file: &Path) -> Diagnostic {
 
 /// The error for an input at `file` (relative to the portfolio) that is
 /// `kind` ("a named pipe") rather than a regular file.
-pub fn not_a_file(file: &Path, kind: &str) -> Diagnostic {
+pub(crate) fn not_a_file(file: &Path, kind: &str) -> Diagnostic {
     let problem = FileProblem::NotAFile {
         kind: kind.to_string(),
     };
@@ -196,7 +196,7 @@ pub fn not_a_file(file: &Path, kind: &str) -> Diagnostic {
 /// `file` relative to the portfolio `root`: checked when the portfolio was
 /// read, read again through the same door in case it was replaced by a
 /// link since; what stops it is a diagnostic.
-pub fn copied(root: &Path, file: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+pub(crate) fn copied(root: &Path, file: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     read(root, &root.join(file)).map_err(|refused| {
         Box::new(match refused {
             Refused::Outside => outside(file),

@@ -43,21 +43,21 @@ struct Pending {
 }
 
 /// One YAML file being read: its text and the problems found so far.
-pub struct YamlDoc<'a> {
+pub(crate) struct YamlDoc<'a> {
     file: PathBuf,
     src: &'a str,
     pending: Vec<Pending>,
 }
 
 /// `path` with `key` appended.
-pub fn join(path: &[Seg], key: &str) -> Vec<Seg> {
+pub(crate) fn join(path: &[Seg], key: &str) -> Vec<Seg> {
     let mut p = path.to_vec();
     p.push(Seg::Key(key.to_string()));
     p
 }
 
 /// `path` with `index` appended.
-pub fn join_index(path: &[Seg], index: usize) -> Vec<Seg> {
+pub(crate) fn join_index(path: &[Seg], index: usize) -> Vec<Seg> {
     let mut p = path.to_vec();
     p.push(Seg::Index(index));
     p
@@ -103,7 +103,7 @@ fn scalar_text(v: &Value) -> Option<String> {
 }
 
 /// Parse a YAML file's text; a syntax error is recorded with its location.
-pub fn parse(file: &Path, src: &str, diags: &mut Diagnostics) -> Option<Value> {
+pub(crate) fn parse(file: &Path, src: &str, diags: &mut Diagnostics) -> Option<Value> {
     if let Some(d) = syntax::nesting(file, src) {
         diags.push(d);
         return None;
@@ -119,7 +119,7 @@ pub fn parse(file: &Path, src: &str, diags: &mut Diagnostics) -> Option<Value> {
 
 impl<'a> YamlDoc<'a> {
     /// Start reading `file`, whose text is `src`.
-    pub fn new(file: &Path, src: &'a str) -> Self {
+    pub(crate) fn new(file: &Path, src: &'a str) -> Self {
         YamlDoc {
             file: file.to_path_buf(),
             src,
@@ -128,7 +128,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Record an error at the value of `path`.
-    pub fn error(&mut self, path: &[Seg], problem: impl Into<Kind>) {
+    pub(crate) fn error(&mut self, path: &[Seg], problem: impl Into<Kind>) {
         self.push(Severity::Error, path, Target::Value, problem);
     }
 
@@ -176,7 +176,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// The node at `path` as a mapping, warning about keys not in `known`.
-    pub fn mapping<'v>(
+    pub(crate) fn mapping<'v>(
         &mut self,
         v: &'v Value,
         path: &[Seg],
@@ -211,7 +211,7 @@ impl<'a> YamlDoc<'a> {
 
     /// The value under `key`, treating an explicit null as absent; a missing
     /// required key is an error pointing at the mapping.
-    pub fn field<'v>(
+    pub(crate) fn field<'v>(
         &mut self,
         m: &'v Mapping,
         path: &[Seg],
@@ -239,7 +239,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A text field.
-    pub fn string(
+    pub(crate) fn string(
         &mut self,
         m: &Mapping,
         path: &[Seg],
@@ -263,7 +263,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// An exact decimal number, read from the digits as written.
-    pub fn decimal(
+    pub(crate) fn decimal(
         &mut self,
         m: &Mapping,
         path: &[Seg],
@@ -275,7 +275,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// An exact decimal number at `path`.
-    pub fn decimal_value(&mut self, v: &Value, path: &[Seg], what: &str) -> Option<Decimal> {
+    pub(crate) fn decimal_value(&mut self, v: &Value, path: &[Seg], what: &str) -> Option<Decimal> {
         let text = scalar_text(v);
         let parsed = text.as_deref().and_then(|t| {
             Decimal::from_str(t)
@@ -311,7 +311,13 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A whole number >= 0.
-    pub fn uint(&mut self, m: &Mapping, path: &[Seg], key: &str, required: bool) -> Option<u64> {
+    pub(crate) fn uint(
+        &mut self,
+        m: &Mapping,
+        path: &[Seg],
+        key: &str,
+        required: bool,
+    ) -> Option<u64> {
         let v = self.field(m, path, key, required)?;
         let parsed = match v {
             Value::Number(n) => n.as_u64(),
@@ -332,7 +338,7 @@ impl<'a> YamlDoc<'a> {
 
     /// A number of days within `range`: a count out of it is an error at
     /// the value, and `None`.
-    pub fn days(
+    pub(crate) fn days(
         &mut self,
         m: &Mapping,
         path: &[Seg],
@@ -355,7 +361,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// `true` or `false`.
-    pub fn boolean(&mut self, m: &Mapping, path: &[Seg], key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, m: &Mapping, path: &[Seg], key: &str) -> Option<bool> {
         let v = self.field(m, path, key, false)?;
         match v {
             Value::Bool(b) => Some(*b),
@@ -371,7 +377,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A date `YYYY-MM-DD`.
-    pub fn date(
+    pub(crate) fn date(
         &mut self,
         m: &Mapping,
         path: &[Seg],
@@ -394,7 +400,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// One of a closed set of words, with a did-you-mean for a near miss.
-    pub fn choice(
+    pub(crate) fn choice(
         &mut self,
         m: &Mapping,
         path: &[Seg],
@@ -418,12 +424,12 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Whether an error has been recorded for this file.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.pending.iter().any(|p| p.severity == Severity::Error)
     }
 
     /// How many errors have been recorded for this file.
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.pending
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -431,7 +437,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Locate every recorded problem and hand it to `diags`.
-    pub fn finish(self, diags: &mut Diagnostics) {
+    pub(crate) fn finish(self, diags: &mut Diagnostics) {
         if self.pending.is_empty() {
             return;
         }
@@ -478,7 +484,7 @@ impl Source {
 
 /// The line and column of the value at `path` in a YAML text, for problems
 /// found after the file was read (a currency with no rate, say).
-pub fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {
+pub(crate) fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {
     SpanTree::parse(src)
         .and_then(|t| t.locate(path, Target::Value))
         .map(|(line, col)| Location::at(file, line, col))
@@ -486,7 +492,7 @@ pub fn locate(file: &Path, src: &str, path: &[Seg]) -> Location {
 }
 
 /// The line and column of the key that leads to the node at `path`.
-pub fn locate_key(file: &Path, src: &str, path: &[Seg]) -> Location {
+pub(crate) fn locate_key(file: &Path, src: &str, path: &[Seg]) -> Location {
     SpanTree::parse(src)
         .and_then(|t| t.locate(path, Target::Key))
         .map(|(line, col)| Location::at(file, line, col))

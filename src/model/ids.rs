@@ -15,7 +15,7 @@ use std::fmt;
 /// Whether `name` is one Windows keeps for a device (`con`, `prn`, `aux`,
 /// `nul`, `com0`-`com9`, `lpt0`-`lpt9`, in any case): no folder or file there
 /// can be named so, with any extension.
-pub fn windows_reserved(name: &str) -> bool {
+pub(crate) fn windows_reserved(name: &str) -> bool {
     let stem = name
         .split('.')
         .next()
@@ -29,7 +29,7 @@ pub fn windows_reserved(name: &str) -> bool {
 }
 
 /// The help for an id that is a name Windows keeps ([`windows_reserved`]).
-pub fn reserved_help(name: &str) -> String {
+pub(crate) fn reserved_help(name: &str) -> String {
     format!(
         "\"{name}\" is a name Windows keeps for a device (con, prn, aux, nul, com0-com9, lpt0-lpt9), and ids become folder and file names of the site; choose another, such as {name}-1"
     )

@@ -22,17 +22,17 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use colour::Colour;
-pub use currency::Currency;
-pub use fx::Fx;
-pub use ids::{ClientId, MarketId, PartnershipId, reserved_help, windows_reserved};
-pub use ix::{MarketIx, PartnershipIx, PostIx};
-pub use language::Language;
+pub(crate) use colour::Colour;
+pub(crate) use currency::Currency;
+pub(crate) use fx::Fx;
+pub(crate) use ids::{ClientId, MarketId, PartnershipId, reserved_help, windows_reserved};
+pub(crate) use ix::{MarketIx, PartnershipIx, PostIx};
+pub(crate) use language::Language;
 pub(crate) use language::every_language;
-pub use month::Month;
-pub use paper::{PageSize, PdfReports};
-pub use platform::Platform;
-pub use table_kind::TableKind;
+pub(crate) use month::Month;
+pub(crate) use paper::{PageSize, PdfReports};
+pub(crate) use platform::Platform;
+pub(crate) use table_kind::TableKind;
 
 /// The whole portfolio, ready for the analytics.
 #[derive(Debug, Clone)]
@@ -501,7 +501,7 @@ pub struct Acquisition {
 /// the reducer to takes it.
 #[cfg(test)]
 #[derive(Debug, Clone)]
-pub struct Order {
+pub(crate) struct Order {
     /// Free-text id, unique within the client.
     pub id: String,
     /// Local date as written.

@@ -11,7 +11,7 @@
 //! name or sentence is one line of the report.
 
 /// `text` as Typst markup that shows exactly `text`.
-pub fn typst_escape(text: &str) -> String {
+pub(crate) fn typst_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     for c in text.chars() {
         match c {

@@ -26,7 +26,6 @@ mod reports;
 mod table;
 mod world;
 
-pub use escape::typst_escape;
 pub use reports::Reports;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -16,14 +16,14 @@ use crate::model::Portfolio;
 use crate::render::Renderer;
 
 /// A portfolio as last read, with its templates compiled.
-pub struct Reading {
+pub(crate) struct Reading {
     raw: RawPortfolio,
     renderer: Option<Renderer>,
 }
 
 impl Reading {
     /// Nothing read yet of the portfolio at `root`.
-    pub fn empty(root: &Path) -> Reading {
+    pub(crate) fn empty(root: &Path) -> Reading {
         Reading {
             raw: RawPortfolio {
                 root: root.to_path_buf(),
@@ -38,7 +38,7 @@ impl Reading {
 
     /// Read the whole portfolio at `root` and compile its templates, as
     /// `build` does; `as_of` is `--as-of`.
-    pub fn all(root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) -> Reading {
+    pub(crate) fn all(root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) -> Reading {
         let raw = load::portfolio(root, as_of, diags);
         let renderer = Renderer::compile(&raw.looks, diags);
         Reading { raw, renderer }
@@ -47,7 +47,7 @@ impl Reading {
     /// Read the client folders `ids` again (those that still exist; the
     /// others are dropped), as roster.yaml last read says, orders folded in
     /// to `as_of` (`--as-of`) or else roster.yaml's `as_of`.
-    pub fn clients(
+    pub(crate) fn clients(
         &mut self,
         ids: &BTreeSet<String>,
         as_of: Option<NaiveDate>,
@@ -64,24 +64,28 @@ impl Reading {
     }
 
     /// Whether the client folder `id` was read.
-    pub fn has_client(&self, id: &str) -> bool {
+    pub(crate) fn has_client(&self, id: &str) -> bool {
         self.raw.clients.iter().any(|c| c.id == *id)
     }
 
     /// The output folder of roster.yaml, relative to the portfolio, once read.
-    pub fn output_dir(&self) -> Option<PathBuf> {
+    pub(crate) fn output_dir(&self) -> Option<PathBuf> {
         (self.raw.settings.as_ref()).map(|s| PathBuf::from(&s.settings.output_dir))
     }
 
     /// The templates as last read; `None` while they do not compile.
-    pub fn renderer(&self) -> Option<&Renderer> {
+    pub(crate) fn renderer(&self) -> Option<&Renderer> {
         self.renderer.as_ref()
     }
 
     /// The model of the clients `overrides` chooses (every client when it
     /// chooses none), the report date from every client read; `None` when
     /// it cannot be resolved, its problems in `diags`.
-    pub fn model(&self, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Portfolio> {
+    pub(crate) fn model(
+        &self,
+        overrides: &Overrides,
+        diags: &mut Diagnostics,
+    ) -> Option<Portfolio> {
         crate::resolve::portfolio(&self.raw, overrides, diags)
     }
 }

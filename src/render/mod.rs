@@ -27,7 +27,7 @@ use crate::view::pages::{self, Site};
 use crate::view::{ClientView, PageView};
 
 /// A file of a client's site: path relative to the client folder, contents.
-pub type Page = (String, Vec<u8>);
+pub(crate) type Page = (String, Vec<u8>);
 
 /// The template engine with built-in templates and the portfolio's
 /// overrides, and the theme's stylesheet.

@@ -14,17 +14,17 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 /// How many folders below the client's the pages showing notes are: a
 /// month's `reports/<YYYY-MM>/` and a partnership's `partnerships/<id>/`.
 /// Relative links in notes are resolved from there.
-pub const NOTE_PAGE_DEPTH: usize = 2;
+pub(crate) const NOTE_PAGE_DEPTH: usize = 2;
 
 /// The Markdown of a note: CommonMark with tables, footnotes and
 /// strikethrough, the same wherever a note is parsed.
-pub const OPTIONS: Options = Options::ENABLE_TABLES
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// A link or image of a note that is dropped: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkProblem {
+pub(crate) struct LinkProblem {
     /// 1-based line of the note.
     pub line: usize,
     /// 1-based column.
@@ -35,7 +35,7 @@ pub struct LinkProblem {
 
 /// Why the address of a link (or, with `image`, of an image) in a note
 /// shown `depth` folders below the client's is not kept; `None` keeps it.
-pub fn refusal(url: &str, image: bool, depth: usize) -> Option<LinkRefusal> {
+pub(crate) fn refusal(url: &str, image: bool, depth: usize) -> Option<LinkRefusal> {
     let url = url.trim();
     if url.is_empty() || url.starts_with('#') {
         return None;
@@ -68,7 +68,7 @@ pub fn refusal(url: &str, image: bool, depth: usize) -> Option<LinkRefusal> {
 }
 
 /// Every Markdown link and image of a note whose address is dropped.
-pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
+pub(crate) fn link_problems(markdown: &str) -> Vec<LinkProblem> {
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         let (url, image) = match &event {
@@ -94,7 +94,7 @@ pub fn link_problems(markdown: &str) -> Vec<LinkProblem> {
 
 /// A warning for each link of the note at `path` (relative to the
 /// portfolio) whose address the page drops.
-pub fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostics) {
+pub(crate) fn warn_links(path: &std::path::Path, markdown: &str, diags: &mut Diagnostics) {
     for p in link_problems(markdown) {
         diags.push(Diagnostic::warning(p.problem).at(Location::at(path, p.line, p.column)));
     }

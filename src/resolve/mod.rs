@@ -32,15 +32,15 @@ use crate::model::{Client, ClientId, Notes, Portfolio, Settings};
 mod base_url;
 mod client;
 mod exported;
-pub mod links;
+pub(crate) mod links;
 mod note_bounds;
 mod notes;
 mod orders;
-pub mod report_date;
+pub(crate) mod report_date;
 mod rows;
 mod scope;
 mod template_calls;
-pub mod templates;
+pub(crate) mod templates;
 
 /// What the command line can override.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +94,7 @@ pub fn portfolio(
 /// [`portfolio`], taking the input: each client's rows are dropped as soon
 /// as its model is built, so that the input and the model of every client
 /// are never all held at once.
-pub fn portfolio_from(
+pub(crate) fn portfolio_from(
     mut raw: RawPortfolio,
     overrides: &Overrides,
     diags: &mut Diagnostics,

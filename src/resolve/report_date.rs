@@ -20,15 +20,15 @@ use crate::load::{RawClient, Source};
 
 /// The longest span, in years, from a client's first activity to the report
 /// date that roster builds.
-pub const MAX_YEARS: u32 = 20;
+pub(crate) const MAX_YEARS: u32 = 20;
 
 /// How many days beyond every other post or order date the latest one may
 /// lie before it is worth a warning when it sets the report date.
-pub const FAR_DAYS: i64 = 90;
+pub(crate) const FAR_DAYS: i64 = 90;
 
 /// Where the report date came from.
 #[derive(Debug, Clone)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// `--as-of` on the command line.
     CommandLine,
     /// `as_of` in roster.yaml, at this place.
@@ -193,7 +193,7 @@ fn from_data(clients: &[&RawClient], diags: &mut Diagnostics) -> Option<(NaiveDa
 }
 
 /// The report date and where it came from; `None` when there is none.
-pub fn settle(
+pub(crate) fn settle(
     command_line: Option<NaiveDate>,
     settings: Option<(NaiveDate, Location)>,
     clients: &[&RawClient],
@@ -212,7 +212,7 @@ pub fn settle(
 /// nowhere: one warning with the count, at the first), and of an `as_of`
 /// more than a month past the client's last post or order (its open
 /// retainers are prorated into months with no data).
-pub fn check_data_dates(clients: &[&RawClient], as_of: NaiveDate, diags: &mut Diagnostics) {
+pub(crate) fn check_data_dates(clients: &[&RawClient], as_of: NaiveDate, diags: &mut Diagnostics) {
     for c in clients {
         let mut after: Option<Dated> = None;
         let (mut posts, mut orders) = (0, 0);
@@ -259,7 +259,7 @@ pub fn check_data_dates(clients: &[&RawClient], as_of: NaiveDate, diags: &mut Di
 /// Report every date that stretches a report beyond [`MAX_YEARS`]: the
 /// report date itself when most of the data is that far before it, else
 /// each date that far before the report date (once per file, with a count).
-pub fn check_span(
+pub(crate) fn check_span(
     clients: &[&RawClient],
     as_of: NaiveDate,
     origin: &Origin,

@@ -184,7 +184,7 @@ fn chain_text(e: &dyn std::error::Error) -> String {
 
 /// Compile the templates of `looks`; `None` when they have problems, each
 /// reported into `diags`.
-pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
+pub(crate) fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
     let all = sources(looks);
     if !parse_each(&all, diags) || find_loops(&all, diags) {
         return None;
@@ -212,7 +212,7 @@ pub fn compile(looks: &Looks, diags: &mut Diagnostics) -> Option<Tera> {
 
 /// The diagnostic for a failure while rendering the page of template
 /// `name`: at the template tera names, the override when there is one.
-pub fn render_error(looks: &Looks, name: &str, e: &tera::Error) -> Diagnostic {
+pub(crate) fn render_error(looks: &Looks, name: &str, e: &tera::Error) -> Diagnostic {
     let text = chain_text(e);
     // tera says "... while rendering 'x.html'" for the template that failed,
     // which may be a parent of the page's.

@@ -10,7 +10,7 @@ use std::path::{Component, Path};
 
 /// What has to be rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Every client: the site-wide settings, templates or themes changed.
     pub everything: bool,
     /// The clients whose own files changed, by folder name.
@@ -19,7 +19,7 @@ pub struct Changes {
 
 impl Changes {
     /// Everything, as on the first build.
-    pub fn everything() -> Changes {
+    pub(crate) fn everything() -> Changes {
         Changes {
             everything: true,
             clients: BTreeSet::new(),
@@ -27,19 +27,19 @@ impl Changes {
     }
 
     /// Nothing to do.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.everything && self.clients.is_empty()
     }
 
     /// Add what `other` touches.
-    pub fn merge(&mut self, other: Changes) {
+    pub(crate) fn merge(&mut self, other: Changes) {
         self.everything |= other.everything;
         self.clients.extend(other.clients);
     }
 
     /// Add what the file at `rel` (relative to the portfolio) touches;
     /// `output` is the output folder, relative to the portfolio.
-    pub fn add(&mut self, rel: &Path, output: &Path) {
+    pub(crate) fn add(&mut self, rel: &Path, output: &Path) {
         let names: Vec<&str> = rel
             .components()
             .filter_map(|c| match c {

@@ -32,7 +32,7 @@
 //! own, within bounds of size, time and number ([`server`]); and what is
 //! watched is exactly the folders a build reads ([`watch`]).
 
-pub mod changes;
+pub(crate) mod changes;
 mod folders;
 mod http;
 mod request;
@@ -63,7 +63,7 @@ use watch::Watch;
 use workspace::{Rebuild, Workspace};
 
 /// How long saved files are collected before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// What `roster serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -80,7 +80,7 @@ pub struct ServeOptions {
 
 /// The port asked for is taken by another program.
 #[derive(Debug)]
-pub struct PortInUse(pub u16);
+pub(crate) struct PortInUse(pub u16);
 
 impl fmt::Display for PortInUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -99,7 +99,7 @@ enum Message {
 /// taken ([`PortInUse`]), the folder cannot be watched; or the command
 /// line's, which the first build finds ([`command_line`]) after printing
 /// them.
-pub fn serve(opts: &ServeOptions, console: &Console) -> Result<()> {
+pub(crate) fn serve(opts: &ServeOptions, console: &Console) -> Result<()> {
     let ip = opts.interface.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let (listener, address) = listen(ip, opts.port)?;
     let root = std::fs::canonicalize(&opts.root)

@@ -9,7 +9,7 @@ use super::i18n;
 use crate::model::{Currency, Language};
 
 /// What an undefined figure reads as.
-pub fn undefined(lang: Language) -> &'static str {
+pub(crate) fn undefined(lang: Language) -> &'static str {
     i18n::catalogue(lang).texts.undefined
 }
 
@@ -26,7 +26,7 @@ fn group(int: &str, sep: &str) -> String {
 }
 
 /// A number with `dp` decimals, grouped by thousands in the language's way.
-pub fn number(value: Decimal, dp: u32, lang: Language) -> String {
+pub(crate) fn number(value: Decimal, dp: u32, lang: Language) -> String {
     let rounded = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let text = format!("{:.*}", dp as usize, rounded.abs());
@@ -57,7 +57,7 @@ fn symbol(currency: Currency) -> Option<&'static str> {
 
 /// An amount rounded to the cent as [`money`] shows it: halves away from
 /// zero, so that sums of what a reader sees can be checked exactly.
-pub fn cents(value: Decimal) -> Decimal {
+pub(crate) fn cents(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -65,7 +65,7 @@ pub fn cents(value: Decimal) -> Decimal {
 /// `total` as shown, though their exact amounts do: a reader adding up what
 /// a page shows finds a cent or two missing, and is owed a word on why. (Parts
 /// that do not add up exactly are not the rounding's doing.)
-pub fn rounded_apart(parts: impl IntoIterator<Item = Decimal>, total: Decimal) -> bool {
+pub(crate) fn rounded_apart(parts: impl IntoIterator<Item = Decimal>, total: Decimal) -> bool {
     let (exact, shown) = (parts.into_iter()).fold((Decimal::ZERO, Decimal::ZERO), |(e, s), a| {
         (e + a, s + cents(a))
     });
@@ -73,7 +73,7 @@ pub fn rounded_apart(parts: impl IntoIterator<Item = Decimal>, total: Decimal) -
 }
 
 /// Money with its currency, to the cent.
-pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
+pub(crate) fn money(value: Decimal, currency: Currency, lang: Language) -> String {
     let n = number(value.abs(), 2, lang);
     let sign = if value.is_sign_negative() && !value.round_dp(2).is_zero() {
         "−"
@@ -88,25 +88,25 @@ pub fn money(value: Decimal, currency: Currency, lang: Language) -> String {
 }
 
 /// A fraction as a percentage with one decimal (0.0412 -> 4.1%).
-pub fn percent(value: f64, lang: Language) -> String {
+pub(crate) fn percent(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
     let n = number(d, 1, lang);
     format!("{n}{}", i18n::catalogue(lang).numbers.percent)
 }
 
 /// A whole number, grouped by thousands.
-pub fn integer(value: i128, lang: Language) -> String {
+pub(crate) fn integer(value: i128, lang: Language) -> String {
     number(Decimal::from(value), 0, lang)
 }
 
 /// A ratio such as ROAS, with two decimals and a times sign (1.88×).
-pub fn times(value: f64, lang: Language) -> String {
+pub(crate) fn times(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value).unwrap_or_default();
     format!("{}×", number(d, 2, lang))
 }
 
 /// A change in money with its sign: +$1,234.56, −$5.00, $0.00.
-pub fn signed_money(value: Decimal, currency: Currency, lang: Language) -> String {
+pub(crate) fn signed_money(value: Decimal, currency: Currency, lang: Language) -> String {
     let text = money(value, currency, lang);
     if value.round_dp(2) > Decimal::ZERO {
         format!("+{text}")
@@ -116,13 +116,13 @@ pub fn signed_money(value: Decimal, currency: Currency, lang: Language) -> Strin
 }
 
 /// A change in a whole number with its sign.
-pub fn signed_integer(value: i128, lang: Language) -> String {
+pub(crate) fn signed_integer(value: i128, lang: Language) -> String {
     let text = integer(value, lang);
     if value > 0 { format!("+{text}") } else { text }
 }
 
 /// A change in a rate, in percentage points with one decimal: +3.2 pp.
-pub fn points(value: f64, lang: Language) -> String {
+pub(crate) fn points(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
     let n = number(d, 1, lang);
     let sign = if d.round_dp(1) > Decimal::ZERO {
@@ -134,7 +134,7 @@ pub fn points(value: f64, lang: Language) -> String {
 }
 
 /// A change in a ratio such as ROAS, with its sign and two decimals.
-pub fn signed_times(value: f64, lang: Language) -> String {
+pub(crate) fn signed_times(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value).unwrap_or_default();
     let sign = if d.round_dp(2) > Decimal::ZERO {
         "+"
@@ -145,7 +145,7 @@ pub fn signed_times(value: f64, lang: Language) -> String {
 }
 
 /// A relative change as a signed percentage: +12.5%.
-pub fn signed_percent(value: f64, lang: Language) -> String {
+pub(crate) fn signed_percent(value: f64, lang: Language) -> String {
     let text = percent(value, lang);
     if (value * 1000.0).round() > 0.0 {
         format!("+{text}")
@@ -155,7 +155,7 @@ pub fn signed_percent(value: f64, lang: Language) -> String {
 }
 
 /// Money for a chart axis, short: $20k, $1.5M; 20 тыс. ₽, 1,5 млн ₽.
-pub fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
+pub(crate) fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
     let abs = value.abs();
     let t = &i18n::catalogue(lang).texts;
     let (scaled, suffix) = match abs {
@@ -183,7 +183,7 @@ pub fn compact_money(value: f64, currency: Currency, lang: Language) -> String {
 }
 
 /// A rate for a chart axis: whole percentages, one decimal under 10%.
-pub fn axis_percent(value: f64, lang: Language) -> String {
+pub(crate) fn axis_percent(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
     let dp = if d.abs() < Decimal::TEN && !d.fract().round_dp(1).is_zero() {
         1

@@ -10,18 +10,18 @@
 //! ([`notes`]). Whatever a renderer shows, it takes from here, so the site
 //! and the PDF say the same thing in the same words.
 
-pub mod client;
-pub mod format;
-pub mod i18n;
-pub mod notes;
-pub mod pages;
-pub mod table;
+pub(crate) mod client;
+pub(crate) mod format;
+pub(crate) mod i18n;
+pub(crate) mod notes;
+pub(crate) mod pages;
+pub(crate) mod table;
 
-pub use client::{ClientView, PageView};
+pub(crate) use client::{ClientView, PageView};
 
 /// A file of a client's site: its path below the client's folder, and its
 /// bytes.
-pub type File = (String, Vec<u8>);
+pub(crate) type File = (String, Vec<u8>);
 
 /// A logo: its name in the client folder and its contents.
-pub type Logo<'a> = (&'a str, &'a [u8]);
+pub(crate) type Logo<'a> = (&'a str, &'a [u8]);

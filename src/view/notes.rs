@@ -16,7 +16,7 @@ use crate::resolve::links::{NOTE_PAGE_DEPTH, OPTIONS, refusal};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 /// A note's Markdown as sanitised HTML.
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     // One entry per link or image open: whether its address is dropped.
     let mut open: Vec<bool> = Vec::new();
     let events = Parser::new_ext(markdown, OPTIONS)

@@ -26,7 +26,7 @@ use crate::model::Language;
 
 /// How a CSV file's `data:` address begins; base64 keeps the link short for
 /// Cyrillic text and free of characters HTML would escape.
-pub const CSV_LINK: &str = "data:text/csv;charset=utf-8;base64,";
+pub(crate) const CSV_LINK: &str = "data:text/csv;charset=utf-8;base64,";
 
 /// One table of a page. Templates receive its frame (`id`, `caption`, `csv`:
 /// the CSV file as a `data:` address, `csv_name`: its file name, `download`:

@@ -7,10 +7,10 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use roster::diagnostics::Diagnostics;
-use roster::load::table::{Unread, csv};
-use roster::load::{Source, files};
-use roster::resolve::Overrides;
+use roster::internals::diagnostics::Diagnostics;
+use roster::internals::load::table::{Unread, csv};
+use roster::internals::load::{Source, files};
+use roster::internals::resolve::Overrides;
 
 use crate::common::Fixture;
 
@@ -217,7 +217,9 @@ fn read_yaml(bytes: &[u8]) {
         .unwrap()
         .markets;
     let mut d = Diagnostics::new();
-    if roster::load::partnership::partnership("p", src.clone(), &markets, &mut d).is_err() {
+    if roster::internals::load::partnership::partnership("p", src.clone(), &markets, &mut d)
+        .is_err()
+    {
         assert!(
             d.has_errors(),
             "partnership unread, and no error: {:?}",
@@ -245,15 +247,22 @@ fn compute_with(rel: &str, bytes: &[u8]) {
     let fx = Fixture::new("lumen");
     std::fs::write(fx.root.join(rel), bytes).unwrap();
     let mut d = Diagnostics::new();
-    let computed = roster::pipeline::compute(&fx.root, &Overrides::default(), &mut d);
+    let computed = roster::internals::pipeline::compute(&fx.root, &Overrides::default(), &mut d);
     if computed.is_none() {
         assert!(d.has_errors(), "{rel}: no figures, and no error");
     }
     // Rendering the problems never panics either, and nothing of the
     // data reaches the terminal as a control sequence.
-    let _ = roster::diagnostics::terminal::render(&d, &roster::load::quotes(&fx.root, &d), true);
-    let plain =
-        roster::diagnostics::terminal::render(&d, &roster::load::quotes(&fx.root, &d), false);
+    let _ = roster::internals::diagnostics::terminal::render(
+        &d,
+        &roster::internals::load::quotes(&fx.root, &d),
+        true,
+    );
+    let plain = roster::internals::diagnostics::terminal::render(
+        &d,
+        &roster::internals::load::quotes(&fx.root, &d),
+        false,
+    );
     assert!(
         !plain.contains(['\x1b', '\x07', '\u{202e}']),
         "{rel}: a control character reached the terminal: {plain:?}"
@@ -360,7 +369,11 @@ fn check_with_link_outside(rel: &str, bytes: &[u8]) {
                 .is_some_and(|l| l.file == Path::new(rel))
     });
     assert!(refused, "{rel}: read through a link outside: {d:?}");
-    let shown = roster::diagnostics::terminal::render(d, &roster::load::quotes(&fx.root, d), false);
+    let shown = roster::internals::diagnostics::terminal::render(
+        d,
+        &roster::internals::load::quotes(&fx.root, d),
+        false,
+    );
     assert!(!shown.contains("SECRET"), "{rel}: {shown}");
 }
 
@@ -501,8 +514,8 @@ proptest! {
     /// number it reads back from what it was given as digits is that number.
     #[test]
     fn cell_values_never_panic(text in cell_text(), n in 0u64..10_000_000_000) {
-        use roster::load::values::{DecimalMark, dates, numbers};
-        use roster::model::DateOrder;
+        use roster::internals::load::values::{DecimalMark, dates, numbers};
+        use roster::internals::model::DateOrder;
         for order in [DateOrder::Mdy, DateOrder::Dmy] {
             let _ = dates::parse(&text, order);
         }
@@ -521,7 +534,7 @@ proptest! {
     fn workbook_random_bytes(kind in 0..2usize, rest in prop::collection::vec(any::<u8>(), 0..400)) {
         let mut bytes = [&b"PK\x03\x04"[..], &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"[..]][kind].to_vec();
         bytes.extend(rest);
-        let _ = roster::load::table::workbook::sheets(&bytes);
+        let _ = roster::internals::load::table::workbook::sheets(&bytes);
     }
 }
 
@@ -538,7 +551,7 @@ const EXPORTS: [&str; 5] = [
 /// Read an export inside a partnership's folder, with promo codes; one
 /// that gives no rows must say why.
 fn read_export(bytes: &[u8]) {
-    use roster::load::imports::{Codes, How};
+    use roster::internals::load::imports::{Codes, How};
     let codes = Codes([("anna15".to_string(), "anna-petrova".to_string())].into());
     let how = How {
         codes: Some(&codes),
@@ -566,7 +579,7 @@ fn read_export(bytes: &[u8]) {
 /// it once recursed until the stack overflowed.
 #[test]
 fn a_bad_video_link_is_said_once_and_quoted() {
-    use roster::load::imports::How;
+    use roster::internals::load::imports::How;
     let text = "\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"\n\"1\",\"A\",\"https://www.tiktok.com/@a/video/.139966342470512897\",\"September 4\",\"10\",\"1\",\"2\",\"1000\"\n";
     let how = How {
         folder: Some("anna-petrova"),

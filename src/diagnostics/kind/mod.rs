@@ -22,17 +22,18 @@ mod run;
 mod split;
 mod yaml;
 
-pub use budgets::BudgetProblem;
-pub use csv::{BadNumber, CsvProblem, KindLacks};
-pub use exports::ExportProblem;
-pub use files::FileProblem;
-pub use guess::Guess;
-pub use imports::ImportProblem;
-pub use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
-pub use rows::RowProblem;
-pub use run::RunProblem;
-pub use split::SplitNumber;
-pub use yaml::YamlProblem;
+pub(crate) use budgets::BudgetProblem;
+pub use csv::BadNumber;
+pub(crate) use csv::{CsvProblem, KindLacks};
+pub(crate) use exports::ExportProblem;
+pub(crate) use files::FileProblem;
+pub(crate) use guess::Guess;
+pub(crate) use imports::ImportProblem;
+pub(crate) use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
+pub(crate) use rows::RowProblem;
+pub(crate) use run::RunProblem;
+pub(crate) use split::SplitNumber;
+pub(crate) use yaml::YamlProblem;
 
 /// What a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use super::visible;
 
 /// What a run was asked to do, for its closing line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Run {
+pub(crate) enum Run {
     /// `roster build`: a failed build writes nothing.
     Build,
     /// `roster check`: never writes.
@@ -33,14 +33,14 @@ pub enum Run {
 /// The closing line of a run with errors: `error: could not build: 5 errors
 /// in 4 files; nothing was written`, or `error: check found 5 errors in 4
 /// files`.
-pub fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
+pub(crate) fn summary(diags: &Diagnostics, run: Run) -> Option<String> {
     (diags.error_count() > 0).then(|| failure(diags, run))
 }
 
 /// The closing line of a run that failed, [`summary`]'s wording, also for
 /// a rebuild of `serve`: `error: could not build: 2 errors in 1 file; still
 /// serving the last good site`.
-pub fn failure(diags: &Diagnostics, run: Run) -> String {
+pub(crate) fn failure(diags: &Diagnostics, run: Run) -> String {
     let mut counted = plural(diags.error_count(), "error");
     let files = diags.files_with_errors();
     if files > 0 {
@@ -63,7 +63,7 @@ pub fn failure(diags: &Diagnostics, run: Run) -> String {
 /// 2026-05-31: no errors, 1 warning`; without a report date (no client has
 /// anything to report yet), `checked 1 client, nothing to report yet: no
 /// errors, 1 warning`.
-pub fn checked(clients: usize, as_of: Option<NaiveDate>, warnings: usize) -> String {
+pub(crate) fn checked(clients: usize, as_of: Option<NaiveDate>, warnings: usize) -> String {
     let as_of = as_of.map_or_else(
         || String::from(", nothing to report yet"),
         |d| format!(" as of {d}"),
@@ -80,7 +80,7 @@ const NO_CLIENT_PAGES: &str = "no client has anything to report yet";
 
 /// How `check` says an export was read: `read clients/c/metrics/orders.csv
 /// as a shopify-orders export`, or through an `imports` entry.
-pub fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
+pub(crate) fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
     let sheet = sheet.map_or_else(String::new, |s| format!(", sheet \"{s}\","));
     let file = file.display();
     if way.starts_with("the ") || way.starts_with("an ") {
@@ -92,7 +92,7 @@ pub fn read_through(file: &Path, sheet: Option<&str>, way: &str) -> String {
 
 /// The closing line of a build that wrote the site: `built 2 clients, 31
 /// pages into sample-data/public in 0.42 s`.
-pub fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> String {
+pub(crate) fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> String {
     // `./public` as `public`: the folder, as a user would name it.
     let output: std::path::PathBuf = output
         .components()
@@ -112,7 +112,7 @@ pub fn built(clients: usize, pages: usize, output: &Path, took: Duration) -> Str
 
 /// What `build -v` says as a client's folder is written: `wrote polyn/: 14
 /// pages, 19 files`.
-pub fn client_built(id: &str, pages: usize, files: usize) -> String {
+pub(crate) fn client_built(id: &str, pages: usize, files: usize) -> String {
     format!(
         "wrote {id}/: {}, {}",
         plural(pages, "page"),
@@ -121,7 +121,7 @@ pub fn client_built(id: &str, pages: usize, files: usize) -> String {
 }
 
 /// What `build` says while another build holds the output folder's lock.
-pub fn waiting_for_build(output: &Path) -> String {
+pub(crate) fn waiting_for_build(output: &Path) -> String {
     format!(
         "waiting for another build of {} to finish",
         output.display()
@@ -132,7 +132,7 @@ pub fn waiting_for_build(output: &Path) -> String {
 /// http://127.0.0.1:8000/ (Ctrl-C to stop)`. On every address of the
 /// computer (`0.0.0.0`, `::`), which is no address to open, it gives the
 /// computer's own (127.0.0.1, ::1), the one a browser here opens.
-pub fn serving(root: &Path, address: SocketAddr) -> String {
+pub(crate) fn serving(root: &Path, address: SocketAddr) -> String {
     let root = root.display();
     let here = match address.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => Ipv4Addr::LOCALHOST.into(),
@@ -148,7 +148,7 @@ pub fn serving(root: &Path, address: SocketAddr) -> String {
 /// The warning of `serve` listening on `ip`, not a loopback address: `warning:
 /// serving on 0.0.0.0: the reports are visible to anyone on the network who
 /// can reach this computer`; with `internal`, the internal notes too.
-pub fn serving_to_network(ip: IpAddr, internal: bool) -> String {
+pub(crate) fn serving_to_network(ip: IpAddr, internal: bool) -> String {
     let what = match internal {
         true => "the reports, internal notes and all, are",
         false => "the reports are",
@@ -161,7 +161,7 @@ pub fn serving_to_network(ip: IpAddr, internal: bool) -> String {
 /// What `serve -v` says before a rebuild: the files saved, three at most
 /// by name: `changed clients/polyn/client.yaml`, `changed a, b, c and 2
 /// more files`.
-pub fn changed(files: &[std::path::PathBuf]) -> String {
+pub(crate) fn changed(files: &[std::path::PathBuf]) -> String {
     const NAMED: usize = 3;
     let mut names: Vec<String> = files
         .iter()
@@ -185,7 +185,7 @@ pub fn changed(files: &[std::path::PathBuf]) -> String {
 /// Why `serve` stops after its first build: errors of the command line,
 /// which no saved file can fix (printed after `error: `, as an error that
 /// stopped the command): `could not serve: 1 error on the command line`.
-pub fn not_served(errors: usize) -> String {
+pub(crate) fn not_served(errors: usize) -> String {
     format!(
         "could not serve: {} on the command line",
         plural(errors, "error")
@@ -193,12 +193,12 @@ pub fn not_served(errors: usize) -> String {
 }
 
 /// What `serve` says after Ctrl-C.
-pub const STOPPED: &str = "stopped";
+pub(crate) const STOPPED: &str = "stopped";
 
 /// The line of a good build of `serve`: the first build or a rebuild, of
 /// the clients `asked` for by name when those are all that were rebuilt,
 /// else counted: `rebuilt polyn, 14 pages in 85 ms`.
-pub fn rebuilt(
+pub(crate) fn rebuilt(
     first: bool,
     asked: &[String],
     clients: usize,
@@ -223,7 +223,7 @@ pub fn rebuilt(
 }
 
 /// The warning of `serve` when watching the portfolio reports an error.
-pub fn watch_failed(e: &dyn std::fmt::Display) -> String {
+pub(crate) fn watch_failed(e: &dyn std::fmt::Display) -> String {
     format!("warning: watching the portfolio: {e}")
 }
 
@@ -243,7 +243,7 @@ fn answered_at(at: SocketAddr) -> String {
 /// refused a request for evil.example:8000: serve answers only at
 /// http://127.0.0.1:8000/ and http://localhost:8000/`. The host is the
 /// request's, so it is made visible and cut short.
-pub fn host_refused(host: Option<&str>, at: SocketAddr) -> String {
+pub(crate) fn host_refused(host: Option<&str>, at: SocketAddr) -> String {
     const SHOWN: usize = 100;
     let what = match host {
         Some(host) => {
@@ -262,25 +262,25 @@ pub fn host_refused(host: Option<&str>, at: SocketAddr) -> String {
 }
 
 /// The body of `serve`'s answer to a request for another host.
-pub fn host_refused_answer(at: SocketAddr) -> String {
+pub(crate) fn host_refused_answer(at: SocketAddr) -> String {
     format!("roster serve answers only at {}\n", answered_at(at))
 }
 
 /// The warning of `serve` when the system refuses a thread for a
 /// connection; that connection is closed, and serving goes on.
-pub fn no_thread(e: &std::io::Error) -> String {
+pub(crate) fn no_thread(e: &std::io::Error) -> String {
     format!("warning: closed a connection: the system refused a thread for it ({e})")
 }
 
 /// The line of an error that stopped a command or a rebuild, the machine's
 /// and not the data's. A path in it may hold what a terminal would
 /// execute, so it is made visible.
-pub fn machine_error(e: &anyhow::Error) -> String {
+pub(crate) fn machine_error(e: &anyhow::Error) -> String {
     format!("error: {}", visible(&format!("{e:#}")))
 }
 
 /// The fix for a port that is taken.
-pub fn port_in_use_help(port: u16) -> String {
+pub(crate) fn port_in_use_help(port: u16) -> String {
     format!(
         "help: pass --port N to use another port, such as --port {}",
         port.wrapping_add(1).max(1024)
@@ -288,7 +288,7 @@ pub fn port_in_use_help(port: u16) -> String {
 }
 
 /// `1 error`, `2 errors`.
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {

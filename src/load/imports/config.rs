@@ -84,7 +84,7 @@ fn required(kind: TableKind, mapped: &[MappedColumn]) -> impl Iterator<Item = &'
 }
 
 /// Read `imports` of client.yaml, when given.
-pub fn read(doc: &mut YamlDoc, m: &Mapping, src: &Source) -> Vec<ImportMapping> {
+pub(crate) fn read(doc: &mut YamlDoc, m: &Mapping, src: &Source) -> Vec<ImportMapping> {
     let path = join(&[], "imports");
     let Some(v) = doc.field(m, &[], "imports", false).cloned() else {
         return Vec::new();

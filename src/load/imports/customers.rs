@@ -7,12 +7,10 @@
 
 use sha2::{Digest, Sha256};
 
-pub use crate::personal::{
-    Written, has_email, may_hold_personal, personal_header, redacted, written,
-};
+pub(crate) use crate::personal::{Written, has_email, personal_header, written};
 
 /// The customer id of a personal value.
-pub fn hash(salt: &str, value: &str) -> String {
+pub(crate) fn hash(salt: &str, value: &str) -> String {
     let digest = Sha256::new()
         .chain_update(salt.as_bytes())
         .chain_update(value.trim().to_lowercase().as_bytes())

@@ -39,7 +39,7 @@ const FILES: [(&str, &str); 5] = [
 ];
 
 /// A header name as matched: trimmed, NFC, lower case.
-pub fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     name.trim().nfc().collect::<String>().to_lowercase()
 }
 
@@ -135,7 +135,7 @@ static TABLES: LazyLock<Vec<Table>> = LazyLock::new(|| {
 
 /// A header put into a preset's English names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InEnglish {
+pub(crate) struct InEnglish {
     /// The preset whose language it is.
     pub preset: &'static str,
     /// The language's name, such as `Spanish`.

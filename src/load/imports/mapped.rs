@@ -9,7 +9,7 @@ use crate::model::TableKind;
 
 /// Why an entry gives no view of a file.
 #[derive(Debug)]
-pub enum Unmapped {
+pub(crate) enum Unmapped {
     /// A sheet with none of the mapped columns: skipped, with a warning.
     Skip(ImportProblem),
     /// Mapped columns the file lacks, each at its line of client.yaml.
@@ -109,7 +109,7 @@ fn defaults(
 /// trimmed) is `header`, read through `entry`, which maps columns.
 /// `file` is the file's path, for the messages; `written` its header as
 /// written, to list its columns.
-pub fn mapped<'a>(
+pub(crate) fn mapped<'a>(
     entry: &'a ImportMapping,
     kind: TableKind,
     (header, written): (&[String], &[String]),
@@ -171,7 +171,7 @@ fn fill(names: &mut Vec<String>, sources: &mut Vec<Source>, column: &str, defaul
 /// The view of a posts file in roster's own format whose rows take their
 /// partnership, where they name none, from `partnership` (the entry's or
 /// the folder's) and their kind from `kind_default`.
-pub fn own<'a>(
+pub(crate) fn own<'a>(
     header: &[String],
     partnership: Option<&str>,
     kind: Option<&str>,

@@ -12,11 +12,11 @@
 //! one at a time, as they are read: a view keeps no row, and no personal
 //! value outlives its row.
 
-pub mod config;
-pub mod customers;
+pub(crate) mod config;
+pub(crate) mod customers;
 mod languages;
 mod mapped;
-pub mod platform;
+pub(crate) mod platform;
 mod presets;
 mod tally;
 mod view;
@@ -25,11 +25,11 @@ use std::collections::HashMap;
 
 use crate::load::values::{DateOrder, DecimalMark};
 use crate::model::TableKind;
-pub use config::ImportMapping;
-pub use languages::{InEnglish, normalise};
-pub use mapped::{Unmapped, mapped, own};
-pub use presets::{PRESETS, fits, in_english, lacks, preset, recognise, recognise_english};
-pub use tally::{State, Tally, finish, unsalted};
+pub(crate) use config::ImportMapping;
+pub(crate) use languages::normalise;
+pub(crate) use mapped::{Unmapped, mapped, own};
+pub(crate) use presets::{PRESETS, fits, in_english, lacks, preset, recognise, recognise_english};
+pub(crate) use tally::{State, Tally, finish, unsalted};
 
 /// The discount codes of a client's partnerships, lower-cased, with the
 /// partnership each belongs to.
@@ -136,7 +136,7 @@ pub(crate) enum Rules {
 
 /// A file's columns as roster's: how each is made, and which rows count.
 #[derive(Debug, Clone)]
-pub struct View<'a> {
+pub(crate) struct View<'a> {
     /// The kind of table it reads the file as.
     pub kind: TableKind,
     /// The preset, when the view is one.
@@ -164,7 +164,7 @@ pub struct View<'a> {
 
 /// A row of the file as one of roster's, with the field of the file each
 /// of its cells comes from.
-pub struct Translated {
+pub(crate) struct Translated {
     /// The cells, in the order of the view's header.
     pub record: csv::StringRecord,
     /// For each cell, the file's field.

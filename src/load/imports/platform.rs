@@ -144,7 +144,7 @@ impl ExportColumns {
 
 /// A text cut into tokens: at whitespace and at punctuation other than
 /// `@`, `#` and `_`, case-folded.
-pub fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '@' | '#' | '_')))
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
@@ -160,7 +160,7 @@ fn has_run(tokens: &[String], run: &[String]) -> bool {
 const DISCLOSURES: [&str; 5] = ["#ad", "#sponsored", "#partner", "#реклама", "реклама"];
 
 /// What `text` says of the brand named by `mentions`.
-pub fn said(text: &str, mentions: &[String]) -> Said {
+pub(crate) fn said(text: &str, mentions: &[String]) -> Said {
     let t = tokens(text);
     if t.is_empty() {
         return Said::Empty;
@@ -178,7 +178,7 @@ pub fn said(text: &str, mentions: &[String]) -> Said {
 }
 
 /// `mentions` of client.yaml: the brand's handles, hashtags and words.
-pub fn mentions(doc: &mut YamlDoc, m: &Mapping) -> Vec<String> {
+pub(crate) fn mentions(doc: &mut YamlDoc, m: &Mapping) -> Vec<String> {
     let path = join(&[], "mentions");
     let items = match doc.field(m, &[], "mentions", false).cloned() {
         None => return Vec::new(),
@@ -197,7 +197,7 @@ pub fn mentions(doc: &mut YamlDoc, m: &Mapping) -> Vec<String> {
 
 /// What one file's rows came to, told once it is done ([`Counted::tell`]).
 #[derive(Debug, Default)]
-pub struct Counted {
+pub(crate) struct Counted {
     /// Rows outside the partnership's term.
     pub outside: usize,
     /// Rows naming none of `mentions`.
@@ -216,7 +216,7 @@ impl Counted {
     /// The kind of a row of an export, published on `date`, of a
     /// partnership whose term is `term`, or `None` when it is not the
     /// partnership's; `written` is the kind the row gives. Counted.
-    pub fn judge(
+    pub(crate) fn judge(
         &mut self,
         (date, written): (chrono::NaiveDate, PostKind),
         e: &Exported,
@@ -254,7 +254,7 @@ impl Counted {
 
     /// One warning per thing the rows of the file at `at`, of
     /// `partnership`, came to.
-    pub fn tell(&self, at: &Location, partnership: &str, diags: &mut Diagnostics) {
+    pub(crate) fn tell(&self, at: &Location, partnership: &str, diags: &mut Diagnostics) {
         let problems = [
             (
                 self.outside,

@@ -16,7 +16,7 @@ use crate::diagnostics::kind::ImportProblem;
 use crate::model::TableKind;
 
 /// The presets, by name.
-pub const PRESETS: [&str; 5] = [
+pub(crate) const PRESETS: [&str; 5] = [
     "shopify-orders",
     "woocommerce-orders",
     "meta-posts",
@@ -98,31 +98,31 @@ fn reads(preset: &str) -> &'static [&'static str] {
 }
 
 /// The preset whose header this is, in English (normalised), if any.
-pub fn recognise_english(header: &[String]) -> Option<&'static str> {
+pub(crate) fn recognise_english(header: &[String]) -> Option<&'static str> {
     PRESETS.into_iter().find(|p| fits(p, header))
 }
 
 /// The preset whose header this is (normalised), in English or in a
 /// language its data file knows, if any.
-pub fn recognise(header: &[String]) -> Option<&'static str> {
+pub(crate) fn recognise(header: &[String]) -> Option<&'static str> {
     recognise_english(header).or_else(|| in_english(header, None).map(|e| e.preset))
 }
 
 /// `header` (normalised) in English names, when it is a preset's header
 /// (`only` that one's, when given) in a language its data file knows.
-pub fn in_english(header: &[String], only: Option<&str>) -> Option<InEnglish> {
+pub(crate) fn in_english(header: &[String], only: Option<&str>) -> Option<InEnglish> {
     languages::in_english(header, |p, english| {
         only.is_none_or(|o| o == p) && fits(p, english)
     })
 }
 
 /// Whether `header` has what `preset` needs, for `roster import --as`.
-pub fn fits(preset: &str, header: &[String]) -> bool {
+pub(crate) fn fits(preset: &str, header: &[String]) -> bool {
     marks(preset).iter().all(|m| header.iter().any(|h| h == m))
 }
 
 /// The columns of `preset` that `header` lacks.
-pub fn lacks(preset: &str, header: &[String]) -> Vec<&'static str> {
+pub(crate) fn lacks(preset: &str, header: &[String]) -> Vec<&'static str> {
     marks(preset)
         .iter()
         .copied()
@@ -184,7 +184,7 @@ impl Columns<'_> {
 /// The view of a file whose header (lower-cased, trimmed) fits `preset`.
 /// A platform's posts need a partnership: from the `imports` entry, else
 /// from the folder the file is in.
-pub fn preset<'a>(
+pub(crate) fn preset<'a>(
     preset: &'static str,
     header: &[String],
     how: &How<'a>,

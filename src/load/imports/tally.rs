@@ -12,7 +12,7 @@ use crate::load::table::records::Cell;
 
 /// What a view met in a file's rows, told once the file is read.
 #[derive(Debug, Default)]
-pub struct State {
+pub(crate) struct State {
     /// Rows of the file read (records, not counting its header).
     pub rows: usize,
     pub(super) seen: HashSet<String>,
@@ -52,7 +52,7 @@ pub struct Tally {
 /// The warning of a run that hashed customers with an empty `salt`, once,
 /// at roster.yaml: such an id is the address's plain SHA-256, which anyone
 /// with a list of addresses can match.
-pub fn unsalted<'t>(
+pub(crate) fn unsalted<'t>(
     salt: &str,
     tallies: impl IntoIterator<Item = &'t Tally>,
 ) -> Option<crate::diagnostics::Diagnostic> {
@@ -66,7 +66,7 @@ pub fn unsalted<'t>(
 /// The warnings of a file read through `view`, once its rows are read;
 /// `at` places a problem in the file, at a cell or (with `None`) the file.
 /// What it came to.
-pub fn finish(
+pub(crate) fn finish(
     (view, importing): (Option<&View>, bool),
     state: State,
     at: &dyn Fn(Option<Cell>) -> Location,

@@ -8,7 +8,7 @@ use crate::load::values::{dates, numbers};
 
 impl View<'_> {
     /// The highest field of the file the view reads, plus one.
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.sources
             .iter()
             .map(|s| s.field() + 1)
@@ -18,14 +18,14 @@ impl View<'_> {
 
     /// Whether the view hashes the customers it reads (a shop's preset):
     /// its rows' customers are ids already.
-    pub fn hashes_customers(&self) -> bool {
+    pub(crate) fn hashes_customers(&self) -> bool {
         self.sources
             .iter()
             .any(|s| matches!(s, Source::Personal(_)))
     }
 
     /// The field of the file with the row's id.
-    pub fn id_field(&self) -> Option<usize> {
+    pub(crate) fn id_field(&self) -> Option<usize> {
         let id = self
             .header
             .iter()
@@ -36,7 +36,7 @@ impl View<'_> {
     /// Translate one row; `None` when it is left out. A cell it cannot make
     /// roster's is a problem in `errors`, and empty in the row. `cell(i)` is
     /// the place of the file's field `i`.
-    pub fn translate(
+    pub(crate) fn translate(
         &self,
         record: &csv::StringRecord,
         cell: &dyn Fn(usize) -> Cell,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::load::imports;
 use crate::load::values::Sign;
-pub use crate::load::values::dates::Stamp;
+pub(crate) use crate::load::values::dates::Stamp;
 use crate::model::{Counts, PostKind};
 
 /// Where a cell is, for later diagnostics.

@@ -26,13 +26,13 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::imports::{self, How};
 use crate::load::values::DecimalMark;
 
-pub mod bounds;
+pub(crate) mod bounds;
 mod ods;
 
-pub use bounds::Beyond;
+pub(crate) use bounds::Beyond;
 
 /// The extensions of the workbooks roster reads, lower case.
-pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
+pub(crate) const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 
 /// One sheet of a workbook, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +210,7 @@ fn number(f: f64) -> String {
 /// is the header. A sheet whose header fits no kind is skipped with a
 /// warning (a workbook often holds a summary or a chart beside its data):
 /// `Err(Unread::Empty)`.
-pub fn read_sheet(
+pub(crate) fn read_sheet(
     path: &Path,
     sheet: &Sheet,
     how: &How,

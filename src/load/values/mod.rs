@@ -6,5 +6,6 @@
 pub mod dates;
 pub mod numbers;
 
-pub use dates::{DateOrder, NotADate};
-pub use numbers::{Amount, BadNumber, DecimalMark, Sign};
+pub(crate) use dates::{DateOrder, NotADate};
+pub use numbers::DecimalMark;
+pub(crate) use numbers::Sign;

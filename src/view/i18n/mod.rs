@@ -18,14 +18,14 @@
 //! add one.
 
 mod figures;
-pub mod plural;
+pub(crate) mod plural;
 mod sentences;
 mod texts;
 
-pub use figures::{BudgetWords, Due, Move, Spend, SpreadFigures, Versus};
-pub use sentences::{Definition, Sentences, Settings};
+pub(crate) use figures::{BudgetWords, Due, Move, Spend, SpreadFigures, Versus};
+pub(crate) use sentences::{Definition, Sentences, Settings};
 use sentences::{capitalise, join, more_or_less, paren};
-pub use texts::{LiftTexts, SummaryTexts, Texts};
+pub(crate) use texts::{LiftTexts, SummaryTexts, Texts};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -105,7 +105,7 @@ macro_rules! catalogues {
         $(mod $code;)*
 
         /// The catalogue of a language.
-        pub fn catalogue(lang: Language) -> &'static Catalogue {
+        pub(crate) fn catalogue(lang: Language) -> &'static Catalogue {
             match lang {
                 $(Language::$variant => &$code::CATALOGUE,)*
             }
@@ -223,7 +223,7 @@ impl Catalogue {
 }
 
 /// The class of a recommendation's badge: the same in every language.
-pub fn recommendation_class(r: Recommendation) -> &'static str {
+pub(crate) fn recommendation_class(r: Recommendation) -> &'static str {
     match r {
         Recommendation::Ended => "ended",
         Recommendation::TooEarly => "too-early",

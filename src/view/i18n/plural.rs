@@ -31,14 +31,14 @@ fn rules(lang: Language) -> Option<&'static PluralRules> {
 
 /// The plural category of `n`, written as a plain number (`3`, `1.5`), in
 /// `lang`; OTHER when the number cannot be read.
-pub fn category(lang: Language, n: &str) -> PluralCategory {
+pub(crate) fn category(lang: Language, n: &str) -> PluralCategory {
     rules(lang)
         .and_then(|r| r.select(n).ok())
         .unwrap_or(PluralCategory::OTHER)
 }
 
 /// The English form of a word after `n` as written: `one` for exactly 1.
-pub fn en<'a>(n: &str, [one, other]: [&'a str; 2]) -> &'a str {
+pub(crate) fn en<'a>(n: &str, [one, other]: [&'a str; 2]) -> &'a str {
     match category(Language::En, n) {
         PluralCategory::ONE => one,
         _ => other,
@@ -47,7 +47,7 @@ pub fn en<'a>(n: &str, [one, other]: [&'a str; 2]) -> &'a str {
 
 /// The Russian form of a word after a whole number: `forms` are for 1, for
 /// 2 to 4 and for 5 and more (21 is as 1, 12 to 14 as 5).
-pub fn ru(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
+pub(crate) fn ru(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
     match category(Language::Ru, &n.to_string()) {
         PluralCategory::ONE => one,
         PluralCategory::FEW => few,
@@ -57,7 +57,7 @@ pub fn ru(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
 
 /// The Russian form of a word after `n` as written (a fraction such as
 /// `1.5` takes `fraction`, the genitive singular).
-pub fn ru_written(n: &str, [one, few, many, fraction]: [&'static str; 4]) -> &'static str {
+pub(crate) fn ru_written(n: &str, [one, few, many, fraction]: [&'static str; 4]) -> &'static str {
     match category(Language::Ru, n) {
         PluralCategory::ONE => one,
         PluralCategory::FEW => few,

@@ -91,7 +91,7 @@ fn share(part: Decimal, whole: Decimal) -> String {
 }
 
 /// Each budget's bar, in the client's order.
-pub fn bars(ctx: &Ctx) -> Vec<Pacing> {
+pub(crate) fn bars(ctx: &Ctx) -> Vec<Pacing> {
     ctx.f.budgets.iter().map(|b| bar(ctx, b)).collect()
 }
 
@@ -147,7 +147,7 @@ fn bar(ctx: &Ctx, b: &BudgetFigures) -> Pacing {
 }
 
 /// Every figure of each budget; each bar's heading has its dates.
-pub fn table(ctx: &Ctx) -> Table {
+pub(crate) fn table(ctx: &Ctx) -> Table {
     let (x, t) = (&ctx.fmt, ctx.t());
     let mut table = Table::new("budgets", t.budgets, ctx.download())
         .col(t.period)

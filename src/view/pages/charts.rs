@@ -62,7 +62,7 @@ pub(super) fn model_legends(ctx: &Ctx) -> Vec<Legend> {
 
 /// Engagement by post number, retainers against one-offs, with the lift and
 /// n at each post number (overview and market pages).
-pub fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) -> ChartView {
+pub(crate) fn headline(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) -> ChartView {
     let lang = ctx.lang();
     let of =
         |m: Model| -> Vec<&PostNumberPoint> { points.iter().filter(|p| p.model == m).collect() };
@@ -175,7 +175,7 @@ fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) 
 }
 
 /// The creator-level ROI distribution beside the portfolio's ROI.
-pub fn roi_spread(
+pub(crate) fn roi_spread(
     ctx: &Ctx,
     id: &str,
     s: &Spread,
@@ -313,7 +313,7 @@ fn roi_table(
 }
 
 /// ROI per market.
-pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
+pub(crate) fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let title = ctx.t().roi_by_market;
     let target = roi_target(ctx);
@@ -360,7 +360,7 @@ pub fn market_roi(ctx: &Ctx, id: &str) -> ChartView {
 
 /// Monthly cost and revenue up to month `upto` (an index of `ctx.months`),
 /// the month itself highlighted.
-pub fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
+pub(crate) fn month_trend(ctx: &Ctx, id: &str, upto: usize, root: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
     let title = ctx.t().trend_title;
@@ -446,7 +446,7 @@ pub(super) fn month_label(lang: Language, m: Month, first: bool) -> String {
 
 /// One partnership's engagement rate per sponsored post with its trend line;
 /// ramp-up posts hollow.
-pub fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
+pub(crate) fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView {
     let lang = ctx.lang();
     let title = ctx.t().engagement_per_post;
     let p = ctx.partnership(i);

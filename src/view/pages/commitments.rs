@@ -39,7 +39,7 @@ pub struct CommitmentsPage {
 }
 
 /// Build the commitments page .
-pub fn build(ctx: &Ctx) -> CommitmentsPage {
+pub(crate) fn build(ctx: &Ctx) -> CommitmentsPage {
     CommitmentsPage {
         cards: cards(ctx),
         chart: cost_ahead::chart(ctx, "cost-by-month"),
@@ -319,7 +319,7 @@ pub struct Brief {
 }
 
 /// The overview's brief.
-pub fn brief(ctx: &Ctx) -> Brief {
+pub(crate) fn brief(ctx: &Ctx) -> Brief {
     let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
     let a = &ctx.f.portfolio.ahead;
     let due = ctx

@@ -8,13 +8,13 @@ use crate::analytics::{MonthFigures, SoFar};
 
 /// Month `i` (an index of `ctx.months`) while it is not over: the day its
 /// figures run to, and the same day of the month before.
-pub fn so_far<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a SoFar> {
+pub(crate) fn so_far<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a SoFar> {
     (ctx.f.so_far.as_ref()).filter(|s| s.month == ctx.months[i])
 }
 
 /// What month `i` is compared with: the month before, or, while the month
 /// is not over ([`so_far`]), the month before to the same day.
-pub fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a MonthFigures> {
+pub(crate) fn compared_with<'a>(ctx: &'a Ctx, i: usize) -> Option<&'a MonthFigures> {
     let before = &ctx.f.months[i.checked_sub(1)?];
     Some(so_far(ctx, i).map_or(before, |s| &s.before))
 }

@@ -78,7 +78,7 @@ fn months(ctx: &Ctx) -> Vec<(Month, Vec<(Decimal, Decimal)>)> {
 }
 
 /// Cost by month, spent and committed, stacked by market.
-pub fn chart(ctx: &Ctx, id: &str) -> ChartView {
+pub(crate) fn chart(ctx: &Ctx, id: &str) -> ChartView {
     let (x, lang, t) = (&ctx.fmt, ctx.lang(), ctx.t());
     let title = t.cost_ahead_title;
     let months = months(ctx);

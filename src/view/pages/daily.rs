@@ -12,7 +12,7 @@ use crate::view::i18n;
 use crate::view::table::{Cell, Table};
 
 /// Engagement decay by day after publication, per model.
-pub fn decay(ctx: &Ctx, id: &str) -> ChartView {
+pub(crate) fn decay(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let title = ctx.t().decay_title;
     let pts = |m: Model| -> Vec<(f64, Option<f64>)> {
@@ -86,7 +86,7 @@ fn decay_table(ctx: &Ctx, id: &str, title: &str) -> Table {
 }
 
 /// The cumulative share of conversions by day, per model.
-pub fn window(ctx: &Ctx, id: &str) -> ChartView {
+pub(crate) fn window(ctx: &Ctx, id: &str) -> ChartView {
     let x = &ctx.fmt;
     let lang = ctx.lang();
     let title = ctx.t().window_title;

@@ -121,7 +121,7 @@ fn undefined(ctx: &Ctx) -> Def {
 }
 
 /// The overview's definitions.
-pub fn overview(ctx: &Ctx) -> Vec<Def> {
+pub(crate) fn overview(ctx: &Ctx) -> Vec<Def> {
     let mut v = vec![cost(ctx), revenue(ctx)];
     v.extend(ratios(ctx));
     v.extend([
@@ -150,7 +150,7 @@ pub fn overview(ctx: &Ctx) -> Vec<Def> {
 }
 
 /// The commitments page's definitions.
-pub fn commitments(ctx: &Ctx) -> Vec<Def> {
+pub(crate) fn commitments(ctx: &Ctx) -> Vec<Def> {
     let t = ctx.t();
     vec![
         def(ctx, t.trailing_12m, Definition::Trailing12),
@@ -166,7 +166,7 @@ pub fn commitments(ctx: &Ctx) -> Vec<Def> {
 }
 
 /// A monthly report's definitions.
-pub fn month(ctx: &Ctx) -> Vec<Def> {
+pub(crate) fn month(ctx: &Ctx) -> Vec<Def> {
     let summary = &i18n::catalogue(ctx.lang()).summary;
     let mut v = vec![
         def(ctx, ctx.t().month, Definition::Month),
@@ -182,7 +182,7 @@ pub fn month(ctx: &Ctx) -> Vec<Def> {
 }
 
 /// A partnership page's definitions.
-pub fn partnership(ctx: &Ctx) -> Vec<Def> {
+pub(crate) fn partnership(ctx: &Ctx) -> Vec<Def> {
     let mut v = vec![cost(ctx), revenue(ctx)];
     v.extend(ratios(ctx));
     v.extend([
@@ -202,7 +202,7 @@ pub fn partnership(ctx: &Ctx) -> Vec<Def> {
 }
 
 /// A market page's definitions.
-pub fn market(ctx: &Ctx) -> Vec<Def> {
+pub(crate) fn market(ctx: &Ctx) -> Vec<Def> {
     let mut v = vec![cost(ctx), revenue(ctx)];
     v.extend(ratios(ctx));
     v.extend([

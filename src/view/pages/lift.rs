@@ -30,7 +30,7 @@ pub struct LiftView {
 
 /// The paired lift of `points` (a client's or a market's curve), or `None`
 /// when no partnership got past its first post.
-pub fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<LiftView> {
+pub(crate) fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<LiftView> {
     let later: Vec<&PostNumberPoint> = points.iter().filter(|p| p.post_number >= 2).collect();
     if later.is_empty() {
         return None;

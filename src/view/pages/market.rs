@@ -27,7 +27,7 @@ pub struct MarketPage {
 }
 
 /// Build the page of market `mi`.
-pub fn build(ctx: &Ctx, mi: usize) -> MarketPage {
+pub(crate) fn build(ctx: &Ctx, mi: usize) -> MarketPage {
     let mf = &ctx.f.markets[mi];
     let members: Vec<usize> = ctx
         .client

@@ -7,24 +7,24 @@
 //! carry their CSV files in their links. docs/themes.md lists the
 //! variables each template receives.
 
-pub mod budgets;
-pub mod charts;
-pub mod commitments;
-pub mod compared;
-pub mod cost_ahead;
-pub mod daily;
-pub mod how;
-pub mod lift;
-pub mod market;
-pub mod models;
+pub(crate) mod budgets;
+pub(crate) mod charts;
+pub(crate) mod commitments;
+pub(crate) mod compared;
+pub(crate) mod cost_ahead;
+pub(crate) mod daily;
+pub(crate) mod how;
+pub(crate) mod lift;
+pub(crate) mod market;
+pub(crate) mod models;
 pub mod month;
-pub mod month_creators;
-pub mod overview;
-pub mod partnership;
-pub mod sample;
-pub mod site_index;
-pub mod summary;
-pub mod timeline;
+pub(crate) mod month_creators;
+pub(crate) mod overview;
+pub(crate) mod partnership;
+pub(crate) mod sample;
+pub(crate) mod site_index;
+pub(crate) mod summary;
+pub(crate) mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -63,10 +63,10 @@ pub struct Ctx<'a> {
 }
 
 /// The accent when the client names no brand colour.
-pub const DEFAULT_ACCENT: &str = "#2f5d8a";
+pub(crate) const DEFAULT_ACCENT: &str = "#2f5d8a";
 
 /// The client's brand colour, or the default accent.
-pub fn accent_of(client: &Client) -> String {
+pub(crate) fn accent_of(client: &Client) -> String {
     client
         .brand
         .color
@@ -76,7 +76,7 @@ pub fn accent_of(client: &Client) -> String {
 
 /// The client's logo relative to its folder, when it is one of its assets
 /// (only those are copied into the site).
-pub fn logo_of(client: &Client) -> Option<String> {
+pub(crate) fn logo_of(client: &Client) -> Option<String> {
     let logo = client.brand.logo.as_ref()?;
     client
         .assets
@@ -216,7 +216,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// The mark of every page of an internal build, in `lang`.
-pub fn internal_mark(portfolio: &Portfolio, lang: Language) -> Option<&'static str> {
+pub(crate) fn internal_mark(portfolio: &Portfolio, lang: Language) -> Option<&'static str> {
     portfolio
         .internal
         .then(|| i18n::catalogue(lang).texts.internal_mark)
@@ -462,7 +462,12 @@ impl Fmt {
 }
 
 /// The cards of a group's headline figures, in docs/metrics.md's order.
-pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u64)) -> Vec<Card> {
+pub(crate) fn figure_cards(
+    ctx: &Ctx,
+    f: &Figures,
+    repeat: Option<f64>,
+    posts: (u64, u64),
+) -> Vec<Card> {
     let x = &ctx.fmt;
     let targets = &ctx.client.targets;
     let mut roi = Card::new(ctx.t().roi, x.pct(f.roi));
@@ -506,7 +511,7 @@ pub fn figure_cards(ctx: &Ctx, f: &Figures, repeat: Option<f64>, posts: (u64, u6
 }
 
 /// The headers and cells of the roster table, for the overview and market pages.
-pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table {
+pub(crate) fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table {
     let x = &ctx.fmt;
     let mut t = Table::new(id, ctx.t().roster, ctx.download())
         .col(ctx.t().creator)
@@ -551,7 +556,7 @@ pub fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table
 
 /// A contract as the pages write it: "umbrella · UA-2026-01", the kind or
 /// the reference alone when only one is given, empty when neither is.
-pub fn contract_text(ctx: &Ctx, c: &Contract) -> String {
+pub(crate) fn contract_text(ctx: &Ctx, c: &Contract) -> String {
     let kind = c.kind.map(|k| match k {
         ContractKind::Individual => ctx.t().individual.to_string(),
         ContractKind::Umbrella => ctx.t().umbrella.to_string(),

@@ -34,7 +34,7 @@ fn per_model(ctx: &Ctx, id: &str, caption: &str, rows: Vec<(String, [Cell; 2])>)
 
 /// One-offs against retainers, side by side: how fast engagement fades,
 /// how long conversions take, and what each model costs and returns.
-pub fn models_table(ctx: &Ctx) -> Table {
+pub(crate) fn models_table(ctx: &Ctx) -> Table {
     let (x, f, t) = (&ctx.fmt, ctx.f, ctx.t());
     let group = |m: Model| f.models.iter().find(|g| g.model == m);
     let days = |m: Model| {
@@ -78,7 +78,7 @@ pub fn models_table(ctx: &Ctx) -> Table {
 
 /// Every figure of data.json's `models`, one column per model; a model
 /// without partnerships reads n/a throughout.
-pub fn models_all(ctx: &Ctx) -> Table {
+pub(crate) fn models_all(ctx: &Ctx) -> Table {
     let (x, t) = (&ctx.fmt, ctx.t());
     let group = |m: Model| ctx.f.models.iter().find(|g| g.model == m);
     let of = |get: &dyn Fn(&ModelFigures) -> Cell| {

@@ -12,7 +12,7 @@ use crate::view::table::{Cell, Table};
 use crate::view::{format, i18n};
 
 /// The table of month `i` (an index of `ctx.months`), ids ascending.
-pub fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
+pub(crate) fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
     let (t, x) = (ctx.t(), &ctx.fmt);
     let s = &i18n::catalogue(ctx.lang()).summary;
     let mut table = Table::new("creators", s.creators, ctx.download())

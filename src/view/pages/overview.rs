@@ -66,7 +66,7 @@ pub struct Overview {
 }
 
 /// Build the overview.
-pub fn build(ctx: &Ctx) -> Overview {
+pub(crate) fn build(ctx: &Ctx) -> Overview {
     let f = ctx.f;
     let p = &f.portfolio;
     let all: Vec<usize> = (0..ctx.client.partnerships.len()).collect();

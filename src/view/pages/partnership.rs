@@ -94,7 +94,7 @@ pub struct PartnershipPage {
 }
 
 /// Build the page of partnership `i`.
-pub fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
+pub(crate) fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
     let m = &ctx.client.partnerships[i];
     let market = &ctx.client.markets[m.market];
     let market_link = Link {

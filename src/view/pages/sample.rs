@@ -9,7 +9,7 @@ use crate::view::table::Cell;
 
 /// `cell` marked as a small sample when it averages fewer than 5 (posts,
 /// partnerships, pairs): "small sample, n = 3".
-pub fn small(ctx: &Ctx, cell: Cell, n: usize) -> Cell {
+pub(crate) fn small(ctx: &Ctx, cell: Cell, n: usize) -> Cell {
     if n < FEWEST_PAIRS {
         cell.mark(ctx.words().say.small(n))
     } else {

@@ -11,7 +11,7 @@ use crate::view::i18n;
 
 /// One client on the index.
 #[derive(Debug, Serialize)]
-pub struct ClientEntry {
+pub(crate) struct ClientEntry {
     /// Display name.
     pub name: String,
     /// Its overview, relative to the index.
@@ -24,13 +24,16 @@ pub struct ClientEntry {
 
 /// The index's `page` variable.
 #[derive(Debug, Serialize)]
-pub struct IndexPage {
+pub(crate) struct IndexPage {
     /// The clients, as roster.yaml's order of ids.
     pub clients: Vec<ClientEntry>,
 }
 
 /// The frame and page of the index, in roster.yaml's language.
-pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (Site, IndexPage) {
+pub(crate) fn build(
+    portfolio: &Portfolio,
+    clients: &[(&Client, &ClientFigures)],
+) -> (Site, IndexPage) {
     let settings = &portfolio.settings;
     let lang = settings.language;
     let t = &i18n::catalogue(lang).texts;
@@ -60,6 +63,6 @@ pub fn build(portfolio: &Portfolio, clients: &[(&Client, &ClientFigures)]) -> (S
 }
 
 /// `base_url` with exactly one trailing slash.
-pub fn base(url: &str) -> String {
+pub(crate) fn base(url: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }

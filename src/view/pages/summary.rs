@@ -21,7 +21,7 @@ use crate::view::{format, i18n};
 
 /// The summary of month `i` (an index of `ctx.months`), sentence by
 /// sentence.
-pub fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
+pub(crate) fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
     let now = &ctx.f.months[i];
     let before = super::compared::compared_with(ctx, i);
     let so_far = super::compared::so_far(ctx, i).map(|s| (s.through, s.before_through));

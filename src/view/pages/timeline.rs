@@ -114,7 +114,7 @@ fn pct(v: f64) -> String {
 }
 
 /// The timeline of partnership `i`, a retainer.
-pub fn timeline(ctx: &Ctx, i: usize) -> Timeline {
+pub(crate) fn timeline(ctx: &Ctx, i: usize) -> Timeline {
     let cal = Calendar::of(ctx, i);
     let (ramp_width, ramp_label) = ramp_up(ctx, &cal);
     let (now_left, now_label) = now(ctx, i, &cal);

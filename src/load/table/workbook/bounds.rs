@@ -15,11 +15,11 @@ use std::io::{Cursor, Read};
 use crate::diagnostics::kind::FileProblem;
 
 /// The most bytes a zipped workbook unpacks to, all its parts together.
-pub const MAX_UNPACKED: u64 = 1 << 30;
+pub(crate) const MAX_UNPACKED: u64 = 1 << 30;
 
 /// The most cells roster reads in one sheet: the rectangle from the first
 /// to the last column with a value, over the rows that hold one.
-pub const MAX_CELLS: u64 = 10_000_000;
+pub(crate) const MAX_CELLS: u64 = 10_000_000;
 
 /// What a workbook exceeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +71,7 @@ impl Beyond {
 }
 
 /// Whether `rows` by `columns` is within [`MAX_CELLS`].
-pub fn cells_within(sheet: &str, rows: u64, columns: u64) -> Result<(), Beyond> {
+pub(crate) fn cells_within(sheet: &str, rows: u64, columns: u64) -> Result<(), Beyond> {
     if u128::from(rows) * u128::from(columns) <= u128::from(MAX_CELLS) {
         return Ok(());
     }
@@ -88,7 +88,7 @@ pub fn cells_within(sheet: &str, rows: u64, columns: u64) -> Result<(), Beyond> 
 /// lie), stopping as soon as the total passes [`MAX_UNPACKED`]. Nothing
 /// unpacked is kept. A file that is not a zip is left to the workbook
 /// reader to judge.
-pub fn unpacked_within(
+pub(crate) fn unpacked_within(
     bytes: &[u8],
     content: fn(&mut dyn Read) -> Result<(), Beyond>,
 ) -> Result<(), Beyond> {
