@@ -17,7 +17,7 @@ fn worked_example_matches_the_expected_data_json() {
         )
         .unwrap();
         let want: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(fx.data(client)["schema"], 2);
+        assert_eq!(fx.data(client)["schema"], 3);
         assert_json_close(&want, &fx.data(client), client);
     }
 }
@@ -50,9 +50,42 @@ fn every_required_key_is_present() {
         "conversion_window",
         "partnerships",
         "months",
+        "tenure",
+        "compounding",
     ];
     for k in top {
         assert!(d.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(d["schema"], 3);
+    let tenure = [
+        "model",
+        "month",
+        "n",
+        "n_in_progress",
+        "cost",
+        "revenue",
+        "conversions",
+        "roi",
+        "cpa",
+        "cumulative_cost",
+        "cumulative_revenue",
+        "cumulative_roi",
+    ];
+    for k in tenure {
+        assert!(d["tenure"][0].get(k).is_some(), "tenure.{k}");
+    }
+    let compounding = [
+        "engagement",
+        "post_number",
+        "n_pairs",
+        "paired_lift",
+        "lift_low",
+        "lift_high",
+        "cpa_ratio",
+        "repeat_ratio",
+    ];
+    for k in compounding {
+        assert!(d["compounding"].get(k).is_some(), "compounding.{k}");
     }
     let figures = [
         "cost",

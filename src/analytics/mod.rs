@@ -12,23 +12,25 @@
 //! (`groups`) and the months (`months`), each with its partnerships' own
 //! figures ([`creators`]).
 
-pub mod ahead;
-pub mod change;
-pub mod cost;
-pub mod creators;
-pub mod customers;
-pub mod daily;
-pub mod engagement;
+pub(crate) mod ahead;
+pub(crate) mod change;
+pub(crate) mod compounding;
+pub(crate) mod cost;
+pub(crate) mod creators;
+pub(crate) mod customers;
+pub(crate) mod daily;
+pub(crate) mod engagement;
 mod groups;
-pub mod life;
-pub mod lift;
+pub(crate) mod life;
+pub(crate) mod lift;
 mod months;
 mod partnerships;
-pub mod payback;
+pub(crate) mod payback;
 mod posts;
-pub mod repeat;
-pub mod stats;
-pub mod totals;
+pub(crate) mod repeat;
+pub(crate) mod stats;
+pub(crate) mod tenure;
+pub(crate) mod totals;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,14 +39,14 @@ use crate::model::{Client, ClientId, Currency, Month, Settings};
 use daily::{DecayPoint, Window};
 use engagement::PostNumberPoint;
 use groups::Tally;
-pub use groups::{MarketFigures, ModelFigures, PortfolioFigures};
-pub use months::{MonthFigures, SoFar};
-pub use partnerships::PartnershipFigures;
-pub use posts::PostFacts;
-pub use totals::{Figures, Totals};
+pub(crate) use groups::{MarketFigures, ModelFigures, PortfolioFigures};
+pub(crate) use months::{MonthFigures, SoFar};
+pub(crate) use partnerships::PartnershipFigures;
+pub(crate) use posts::PostFacts;
+pub(crate) use totals::Figures;
 
 /// The data.json schema version.
-pub const SCHEMA: u32 = 2;
+pub(crate) const SCHEMA: u32 = 3;
 
 /// Every figure of one client, in data.json's shape and order.
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +78,14 @@ pub struct ClientFigures {
     pub renewals: Vec<ahead::Renewal>,
     /// Budgets of client.yaml, by start then the longer first.
     pub budgets: Vec<ahead::BudgetFigures>,
+    /// The money by partnership month, per model (schema 3).
+    pub tenure: Vec<tenure::TenureMonth>,
+    /// Whether the partnerships compound (schema 3).
+    pub compounding: compounding::Compounding,
+    /// Each partnership's own months, in the portfolio's partnership
+    /// order: for its page (in no list of data.json).
+    #[serde(skip)]
+    pub partnership_months: Vec<tenure::Months>,
     /// Partnerships signed to start after `as_of`, ids ascending: for the
     /// commitments page (in no list of data.json).
     #[serde(skip)]
@@ -179,12 +189,37 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         months: months::figures(c, &tally, as_of),
         renewals: Vec::new(),
         budgets: Vec::new(),
+        tenure: Vec::new(),
+        compounding: compounding::compounding(&[], &[]),
+        partnership_months: Vec::new(),
         signed: Vec::new(),
         posts: posts.facts,
         so_far: so_far(c, settings, as_of),
     };
     money_ahead(c, settings, as_of, &mut figures);
+    compounds(c, settings, as_of, &mut figures);
     figures
+}
+
+/// The figures of schema 3 (docs/metrics.md, "Compounding"): the money by
+/// partnership month and the verdict.
+fn compounds(c: &Client, settings: &Settings, as_of: NaiveDate, f: &mut ClientFigures) {
+    let mut posts: Vec<Vec<tenure::PostMoney>> = vec![Vec::new(); c.partnerships.len()];
+    for (post, fact) in c.posts.iter().zip(&f.posts) {
+        if fact.to_date {
+            let money = (post.date, fact.revenue, post.counts.conversions);
+            posts[post.partnership.index()].push(money);
+        }
+    }
+    let money = (&settings.fx, c.currency);
+    f.partnership_months = (c.partnerships.iter().zip(posts).zip(&f.partnerships))
+        .map(|((p, posts), pf)| {
+            let total = (pf.figures.cost, pf.figures.revenue);
+            tenure::months(p, posts, money, as_of, total)
+        })
+        .collect();
+    f.tenure = tenure::tenure(c, &f.partnership_months);
+    f.compounding = compounding::compounding(&f.engagement_by_post_number, &f.models);
 }
 
 /// The figures of schema 2 that look ahead (docs/metrics.md, "Money ahead",

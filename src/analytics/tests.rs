@@ -54,7 +54,7 @@ fn post(
     }
 }
 
-fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Client {
+pub(super) fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Post>) -> Client {
     Client {
         id: crate::model::ClientId::new("c"),
         name: "C".into(),
