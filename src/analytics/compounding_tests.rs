@@ -111,7 +111,9 @@ fn retainers_are_set_beside_one_offs_by_cpa_and_repeat_purchase() {
     let v = compounding(&[], &models);
     assert_eq!(
         v.cpa_ratio,
-        Some(crate::analytics::totals::to_f64(Decimal::from(16) / Decimal::from(24)))
+        Some(crate::analytics::totals::to_f64(
+            Decimal::from(16) / Decimal::from(24)
+        ))
     );
     assert_eq!(v.repeat_ratio, Some(0.28 / 0.08));
 }

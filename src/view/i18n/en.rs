@@ -2,10 +2,11 @@
 //! summaries in English. The sentences are in [`sentences`], "how we count"
 //! in [`definitions`].
 
+mod compounding;
 mod definitions;
 mod sentences;
 
-use super::{Calendar, Catalogue, LiftTexts, Numbers, SummaryTexts, Texts};
+use super::{Calendar, Catalogue, CompoundingTexts, LiftTexts, Numbers, SummaryTexts, Texts};
 use crate::model::Language;
 
 const MONTHS: [&str; 12] = [
@@ -304,6 +305,24 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         small_term: "Small sample",
         def_paired: "For each post number k, the partnerships whose first post and k-th post both have an engagement rate: their mean rate at post k / their mean rate at post 1 − 1. The 95% interval comes from 1,000 resamples of those partnerships, with repeats (a fixed random sequence, so the same data gives the same interval); it is given from 5 partnerships on. An interval that crosses 0% cannot tell a gain from chance.",
         def_small: "A figure averaged over fewer than 5 posts or partnerships is marked “small sample” with its n: one post more can move it a long way.",
+    },
+    compounding: CompoundingTexts {
+        title: "Does it compound?",
+        lead: "Each partnership counts its own months from its start, whenever it began: month 1 is its first month. A month is averaged only over the partnerships that have finished it; a retainer's month still running is left out and counted as in progress.",
+        roi_title: "ROI by partnership month",
+        cumulative_title: "Cumulative ROI by partnership month",
+        month_axis: "Partnership month (n: retainers that finished it)",
+        month: "Partnership month",
+        one_offs_whole: "One-offs (their whole life, as month 1)",
+        few: "Fewer than 5 partnerships",
+        in_progress: "in progress",
+        own_title: "This partnership by month",
+        own: "This partnership",
+        n: "Partnerships",
+        n_in_progress: "Still in it",
+        cumulative: "Cumulative ROI",
+        def_tenure: "Month k of a partnership runs from its start plus k − 1 calendar months to the day before its start plus k (a start on 31 January gives 28 February, then 31 March). Each month books the fee of its days (each day at the fee over the days of its calendar month, at that month's rate), the extra costs dated in it, and the revenue and conversions of the posts published in it; anything before the start counts in month 1, anything after the end in the last month. A one-off is month 1 only, which holds its whole life. A month's ROI and CPA are over the partnerships that finished it; the cumulative ROI adds months 1 to k over those same partnerships.",
+        def_verdict: "The verdict reads the retainers' paired lift at post 4 (else post 3): compounding when its whole 95% interval is above 0%, not compounding when it is all below, not yet clear when it holds 0% (an end at exactly 0% included), and too early to tell with fewer than 5 partnerships at post 3 or 4. Retainers' CPA and repeat purchase rate are set beside the one-offs': the ratio is retainers' over one-offs'.",
     },
     calendar: Calendar {
         months: MONTHS,

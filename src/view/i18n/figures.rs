@@ -93,3 +93,55 @@ pub struct Due<'a> {
     /// Its recommendation's name, when it has one.
     pub recommendation: Option<&'a str>,
 }
+
+/// The verdict on compounding, its figures formatted.
+#[derive(Debug, Clone, Copy)]
+pub enum Verdict<'a> {
+    /// An interval decided: rising above 0, falling below it, or holding it.
+    Decided {
+        /// Rising, falling or unclear.
+        engagement: crate::analytics::compounding::Engagement,
+        /// The post number it stands on.
+        k: u32,
+        /// The paired lift, signed ("+39%").
+        lift: &'a str,
+        /// The interval's ends, signed.
+        interval: (&'a str, &'a str),
+        /// Its pairs.
+        n: usize,
+    },
+    /// No interval at post 4 or 3: `pairs` of the 5 needed have a post 3
+    /// (5 or more when their first posts had no engagement).
+    TooEarly {
+        /// Retainers with a pair at post 3.
+        pairs: usize,
+    },
+}
+
+/// Retainers' figure against one-offs', as a share or a multiple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ratio<'a> {
+    /// Lower by this share ("34%").
+    Less(&'a str),
+    /// Higher by this share ("12%").
+    More(&'a str),
+    /// This many times as high ("3.1"), from twice on.
+    Times(&'a str),
+    /// The same.
+    Same,
+}
+
+/// A partnership's month against its model's, formatted.
+#[derive(Debug, Clone, Copy)]
+pub struct OwnMonth<'a> {
+    /// The month.
+    pub k: u32,
+    /// Its ROI.
+    pub roi: &'a str,
+    /// Whether it is the current month of a retainer still running.
+    pub in_progress: bool,
+    /// One-off (its whole life is month 1) or retainer.
+    pub one_off: bool,
+    /// The model's ROI in that month, over the partnerships that finished it.
+    pub model_roi: Option<&'a str>,
+}

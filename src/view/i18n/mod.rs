@@ -22,10 +22,12 @@ pub(crate) mod plural;
 mod sentences;
 mod texts;
 
-pub(crate) use figures::{BudgetWords, Due, Move, Spend, SpreadFigures, Versus};
+pub(crate) use figures::{
+    BudgetWords, Due, Move, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus,
+};
 pub(crate) use sentences::{Definition, Sentences, Settings};
 use sentences::{capitalise, join, more_or_less, paren};
-pub(crate) use texts::{LiftTexts, SummaryTexts, Texts};
+pub(crate) use texts::{CompoundingTexts, LiftTexts, SummaryTexts, Texts};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -49,6 +51,9 @@ pub struct Catalogue {
     /// The fixed strings of "how sure" (`t.how_sure`: `t.lift` is the
     /// word "Lift").
     pub how_sure: LiftTexts,
+    /// The fixed strings of the figures by partnership month and the
+    /// verdict (`t.compounding`).
+    pub compounding: CompoundingTexts,
     /// Month names.
     #[serde(skip)]
     pub calendar: Calendar,
@@ -236,3 +241,6 @@ pub(crate) fn recommendation_class(r: Recommendation) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod compounding_tests;

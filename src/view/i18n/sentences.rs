@@ -3,7 +3,7 @@
 //! settings. A language writes them as an implementation of [`Sentences`],
 //! in its own grammar; its catalogue holds that implementation.
 
-use super::{BudgetWords, Due, Spend, SpreadFigures, Versus};
+use super::{BudgetWords, Due, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus};
 use crate::model::{Currency, Denominator, Month};
 
 /// One "how we count" definition; its wording is per language.
@@ -179,6 +179,18 @@ pub trait Sentences: Sync {
     fn too_few(&self, k: u32, n: usize) -> String;
     /// The mark of a figure averaged over fewer than 5: "small sample, n = 3".
     fn small(&self, n: usize) -> String;
+
+    // Compounding: the figures by partnership month and the verdict.
+    /// The verdict on the retainers' engagement, in a sentence.
+    fn verdict(&self, v: Verdict) -> String;
+    /// Retainers' customers against one-offs': CPA and repeat purchase;
+    /// at least one of them.
+    fn against_one_offs(&self, cpa: Option<Ratio>, repeat: Option<Ratio>) -> String;
+    /// The chart of ROI by partnership month: the retainers' first month
+    /// and their last one with 5 or more partnerships, each with its n.
+    fn tenure_desc(&self, first: (&str, usize), later: Option<(u32, &str, usize)>) -> String;
+    /// A partnership's month against its model's.
+    fn own_month(&self, m: &OwnMonth) -> String;
 }
 
 /// `s` with its first letter in upper case.

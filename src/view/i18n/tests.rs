@@ -21,9 +21,11 @@ fn entries(lang: Language) -> Vec<(String, &'static str)> {
         .map(|(k, v)| (k.to_string(), v));
     let summary = c.summary.entries().into_iter();
     let lift = c.how_sure.entries().into_iter();
+    let compounding = c.compounding.entries().into_iter();
     plain
         .chain(summary.map(|(k, v)| (format!("summary.{k}"), v)))
         .chain(lift.map(|(k, v)| (format!("how_sure.{k}"), v)))
+        .chain(compounding.map(|(k, v)| (format!("compounding.{k}"), v)))
         .collect()
 }
 
@@ -417,7 +419,8 @@ fn templates_read_every_fixed_string_as_t_and_nothing_else() {
     assert_eq!(t["lift"], "Прирост");
     // No group hides a page string of the same name.
     let keys = t.as_object().unwrap().len();
-    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 2);
+    assert_eq!(t["compounding"]["title"], "Накапливается ли эффект");
+    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 3);
     for hidden in ["language", "calendar", "numbers", "say"] {
         assert!(t.get(hidden).is_none(), "{hidden}");
     }

@@ -2,7 +2,9 @@
 //! `&'static str` per key, so a catalogue without a key does not compile.
 //! [`Texts`] are the pages' and the PDF's, read by templates as `t.<key>`;
 //! [`SummaryTexts`] and [`LiftTexts`] are the monthly summary's and the
-//! paired lift's, read as `t.summary.<key>` and `t.how_sure.<key>`.
+//! paired lift's, read as `t.summary.<key>` and `t.how_sure.<key>`;
+//! [`CompoundingTexts`] those of the figures by partnership month, read as
+//! `t.compounding.<key>`.
 
 use serde::Serialize;
 
@@ -313,5 +315,28 @@ fixed_strings! {
         small_term,
         def_paired,
         def_small,
+    }
+}
+
+fixed_strings! {
+    /// The fixed strings of the figures by partnership month and the
+    /// verdict on compounding.
+    CompoundingTexts {
+        title,
+        lead,
+        roi_title,
+        cumulative_title,
+        month_axis,
+        month,
+        one_offs_whole,
+        few,
+        in_progress,
+        own_title,
+        own,
+        n,
+        n_in_progress,
+        cumulative,
+        def_tenure,
+        def_verdict,
     }
 }

@@ -73,6 +73,21 @@ fn how_sure(ctx: &Ctx) -> [Def; 2] {
     ]
 }
 
+/// The figures by partnership month and the verdict on compounding.
+fn compounding(ctx: &Ctx) -> [Def; 2] {
+    let texts = &i18n::catalogue(ctx.lang()).compounding;
+    [
+        Def {
+            term: texts.roi_title.to_string(),
+            text: texts.def_tenure.to_string(),
+        },
+        Def {
+            term: texts.title.to_string(),
+            text: texts.def_verdict.to_string(),
+        },
+    ]
+}
+
 fn creator_level(ctx: &Ctx) -> Def {
     def(ctx, ctx.t().creator_roi, Definition::CreatorLevel)
 }
@@ -131,6 +146,7 @@ pub(crate) fn overview(ctx: &Ctx) -> Vec<Def> {
         post_number(ctx),
     ]);
     v.extend(how_sure(ctx));
+    v.extend(compounding(ctx));
     v.extend([
         def(ctx, ctx.t().er_day1, Definition::DayOne),
         def(ctx, ctx.t().days_to_90, Definition::DaysTo90),
@@ -185,6 +201,7 @@ pub(crate) fn month(ctx: &Ctx) -> Vec<Def> {
 pub(crate) fn partnership(ctx: &Ctx) -> Vec<Def> {
     let mut v = vec![cost(ctx), revenue(ctx)];
     v.extend(ratios(ctx));
+    v.push(compounding(ctx)[0].clone());
     v.extend([
         engagement(ctx),
         trend(ctx),

@@ -11,6 +11,7 @@ pub(crate) mod budgets;
 pub(crate) mod charts;
 pub(crate) mod commitments;
 pub(crate) mod compared;
+pub(crate) mod compounding;
 pub(crate) mod cost_ahead;
 pub(crate) mod daily;
 pub(crate) mod how;

@@ -26,6 +26,9 @@ pub struct Overview {
     pub headline: ChartView,
     /// How sure: the paired lift, when a partnership got past post 1.
     pub lift: Option<super::lift::LiftView>,
+    /// Whether the partnerships compound: the verdict and the figures by
+    /// partnership month.
+    pub compounding: Option<super::compounding::CompoundingView>,
     /// ROI per market.
     pub market_chart: ChartView,
     /// The markets' figures.
@@ -88,6 +91,7 @@ pub(crate) fn build(ctx: &Ctx) -> Overview {
             &f.engagement_by_post_number,
         ),
         lift: super::lift::view(ctx, "lift", &f.engagement_by_post_number),
+        compounding: super::compounding::view(ctx),
         market_chart: charts::market_roi(ctx, "market-roi"),
         markets: markets_table(ctx),
         spread: charts::roi_spread(ctx, "creator-roi", s, &all, p.figures.roi, ""),

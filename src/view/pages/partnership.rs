@@ -75,6 +75,8 @@ pub struct PartnershipPage {
     pub timeline: Option<Timeline>,
     /// Engagement per post with the trend line.
     pub chart: ChartView,
+    /// Its months against its model's curve.
+    pub months: Option<super::compounding::OwnMonths>,
     /// Every post to date.
     pub posts: Table,
     /// Costs by month.
@@ -109,6 +111,7 @@ pub(crate) fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
         cards: cards(ctx, i),
         timeline: (m.model == Model::Retainer).then(|| timeline(ctx, i)),
         chart: charts::partnership_engagement(ctx, "engagement", i),
+        months: super::compounding::own(ctx, i),
         posts: posts_table(ctx, i),
         costs,
         extras,

@@ -7,10 +7,11 @@
 
 use std::cmp::Ordering;
 
-use super::definitions;
+use super::{compounding, definitions};
 use crate::model::Month;
 use crate::view::i18n::{
-    BudgetWords, Definition, Due, Move, Sentences, Settings, Spend, SpreadFigures, Versus,
+    BudgetWords, Definition, Due, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
+    Verdict, Versus,
     capitalise, join, month_index, more_or_less, paren, plural,
 };
 
@@ -324,6 +325,22 @@ impl Sentences for Russian {
 
     fn small(&self, n: usize) -> String {
         format!("мало данных, n = {n}")
+    }
+
+    fn verdict(&self, v: Verdict) -> String {
+        compounding::verdict(v)
+    }
+
+    fn against_one_offs(&self, cpa: Option<Ratio>, repeat: Option<Ratio>) -> String {
+        compounding::against_one_offs(cpa, repeat)
+    }
+
+    fn tenure_desc(&self, first: (&str, usize), later: Option<(u32, &str, usize)>) -> String {
+        compounding::tenure_desc(first, later)
+    }
+
+    fn own_month(&self, m: &OwnMonth) -> String {
+        compounding::own_month(m)
     }
 }
 
