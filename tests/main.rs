@@ -6,6 +6,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod common;
+mod compounding;
 mod dialects;
 mod extreme_amounts;
 mod figures;
