@@ -222,7 +222,14 @@ impl<'b> Probe<'b> {
             problems.0.push("empty page".into());
         }
         let layout = &report["layout"];
-        for key in ["tables", "rows", "overlaps", "struck", "truncated"] {
+        for key in [
+            "tables",
+            "rows",
+            "overlaps",
+            "struck",
+            "truncated",
+            "clipped",
+        ] {
             problems
                 .0
                 .extend(layout[key].as_array().into_iter().flatten().map(text));
@@ -382,6 +389,7 @@ fn the_checks_catch_a_deliberately_broken_page() {
         "Tall table: a row 2",
         "Crowded chart: \"Post number\" and \"6\" overlap",
         "Crowded chart: a line runs through \"Target 50%\"",
+        "Crowded chart: \"500 тыс. ₽\" runs past the chart's edge",
         "\"Optimization\" is cut short",
     ] {
         assert!(

@@ -12,6 +12,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, label_font, nice_ceil, segment, text_width,
+    widest_label,
 };
 
 /// One segment of a column.
@@ -70,11 +71,7 @@ fn draw<DB: DrawingBackend>(
     let n = c.columns.len().max(1);
     let top = nice_ceil(c.columns.iter().map(total).fold(0.0, f64::max) * 1.06);
     let top = if top <= 0.0 { 1.0 } else { top };
-    let y_width = [0.0, top, top / 2.0]
-        .iter()
-        .map(|v| text_width(&(c.y_format)(*v)))
-        .max()
-        .unwrap_or(40);
+    let y_width = widest_label(0.0, top, c.y_format);
     let mut plot = ChartBuilder::on(root)
         .margin_top(if c.divider.is_some() { 26 } else { 12 })
         .margin_right(16)

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::{
     Drawn, Frame, Plot, Role, WIDTH, draw_svg, label_font, nice_ceil, segment, text_width,
+    widest_label,
 };
 
 /// How a series marks its points.
@@ -125,11 +126,7 @@ fn draw<DB: DrawingBackend>(
     let top = nice_ceil(y1.max(0.0) * 1.06);
     let bottom = if y0 < 0.0 { -nice_ceil(-y0) } else { 0.0 };
     let top = if top <= bottom { bottom + 1.0 } else { top };
-    let y_width = [bottom, top, (bottom + top) / 2.0]
-        .iter()
-        .map(|v| text_width(&(c.y_format)(*v)))
-        .max()
-        .unwrap_or(40);
+    let y_width = widest_label(bottom, top, c.y_format);
     let mut plot = ChartBuilder::on(root)
         .margin_top(12)
         .margin_right(16)

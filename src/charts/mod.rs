@@ -395,6 +395,42 @@ pub(crate) fn nice_ceil(max: f64) -> f64 {
     10.0 * p
 }
 
+/// How wide the widest label of a y axis from `bottom` to `top` is, in
+/// canvas pixels: of its ends and middle, and of the round values between
+/// that plotters may put its ticks on (1, 1.5, 2, 2.5, 5 and 7.5 times a
+/// power of ten, as few as 2 to 12 of them). "500 тыс. ₽" between 0 and
+/// "2 млн ₽" is wider than either. Only the labels longest in characters
+/// are measured.
+pub(crate) fn widest_label(bottom: f64, top: f64, fmt: &dyn Fn(f64) -> String) -> u32 {
+    let span = top - bottom;
+    let mut values = vec![bottom, top, (bottom + top) / 2.0];
+    if span.is_finite() && span > 0.0 {
+        let e = span.log10().floor() as i32;
+        for p in [e - 1, e] {
+            for m in [1.0, 1.5, 2.0, 2.5, 5.0, 7.5] {
+                let step = m * 10f64.powi(p);
+                if span / step > 12.0 || span / step < 2.0 {
+                    continue;
+                }
+                let mut v = (bottom / step).ceil() * step;
+                while v <= top {
+                    values.push(v);
+                    v += step;
+                }
+            }
+        }
+    }
+    let mut labels: Vec<String> = values.into_iter().map(fmt).collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    labels.dedup();
+    labels
+        .iter()
+        .take(3)
+        .map(|l| text_width(l))
+        .max()
+        .unwrap_or(40)
+}
+
 /// How wide a label is, in canvas pixels, with a fifth to spare for a
 /// reader's wider font or a stylesheet's larger size.
 pub(crate) fn text_width(text: &str) -> u32 {

@@ -10,7 +10,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::place::{Spot, Spots, Zone};
-use super::{Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, x_mesh};
+use super::{
+    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, nice_ceil, segment, text_width, x_mesh,
+};
 
 /// The quartiles of the distribution.
 #[derive(Debug, Clone, Copy)]
@@ -57,10 +59,12 @@ fn draw<DB: DrawingBackend>(
     let Some((x0, x1)) = x_range(c) else {
         return Ok(());
     };
+    // The end labels sit centred on the axis' ends: room for half of each.
+    let half = |v: f64| (text_width(&(c.x_format)(v)) / 2 + 4).max(22);
     let mut plot = ChartBuilder::on(root)
         .margin_top(46)
-        .margin_right(22)
-        .margin_left(22)
+        .margin_right(half(x1))
+        .margin_left(half(x0))
         .x_label_area_size(26)
         .build_cartesian_2d(x0..x1, 0.0..1.0)?;
     x_mesh(&mut plot, 6, c.x_format)?;

@@ -308,10 +308,10 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
     },
     compounding: CompoundingTexts {
         title: "Does it compound?",
-        lead: "Each partnership counts its own months from its start, whenever it began: month 1 is its first month. A month is averaged only over the partnerships that have finished it; a retainer's month still running is left out and counted as in progress.",
+        lead: "Each partnership counts its own months from its start, whenever it began: month 1 is its first month. A month is averaged only over the partnerships that have finished it; a retainer's month still running is left out and counted as in progress. The number in brackets under each month is how many retainers finished it.",
         roi_title: "ROI by partnership month",
         cumulative_title: "Cumulative ROI by partnership month",
-        month_axis: "Partnership month (n: retainers that finished it)",
+        month_axis: "Partnership month (n)",
         month: "Partnership month",
         one_offs_whole: "One-offs (their whole life, as month 1)",
         few: "Fewer than 5 partnerships",
