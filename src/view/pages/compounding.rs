@@ -176,7 +176,7 @@ fn legends(
 
 /// ROI by partnership month: the retainers' curve and the one-offs' month 1.
 fn roi_chart(ctx: &Ctx, id: &str) -> ChartView {
-    let (lang, texts) = (ctx.lang(), &ctx.words().compounding);
+    let texts = &ctx.words().compounding;
     let (ret, one) = (of_model(ctx, Model::Retainer), of_model(ctx, Model::OneOff));
     let (pts, rings) = points(&ret, |t| t.roi);
     let mut r = Series::new(Role::S1, Marker::Circle, pts);
@@ -194,19 +194,8 @@ fn roi_chart(ctx: &Ctx, id: &str) -> ChartView {
         any_rings,
     );
     let desc = describe(ctx, &ret);
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
-        ctx,
-        &LineChart {
-            frame: frame(ctx, id, texts.roi_title, &desc),
-            height: 280,
-            series: vec![r, o],
-            x_name: texts.month_axis,
-            x_labels: month_labels(&ret, &one),
-            y_format: &fmt,
-            highlight: None,
-        },
-    );
+    let axis = (texts.month_axis, month_labels(&ret, &one));
+    let svg = percent_chart(ctx, (id, texts.roi_title, &desc), vec![r, o], axis);
     let table = months_table(ctx, id, texts.roi_title);
     ChartView::new(id, texts.roi_title, svg, legends, table)
 }
@@ -229,7 +218,7 @@ fn describe(ctx: &Ctx, ret: &[&TenureMonth]) -> String {
 
 /// The cumulative ROI: the retainers' curve and the one-offs' level.
 fn cumulative_chart(ctx: &Ctx, id: &str) -> ChartView {
-    let (lang, texts) = (ctx.lang(), &ctx.words().compounding);
+    let texts = &ctx.words().compounding;
     let (ret, one) = (of_model(ctx, Model::Retainer), of_model(ctx, Model::OneOff));
     let (pts, rings) = points(&ret, |t| t.cumulative_roi);
     let mut r = Series::new(Role::S1, Marker::Circle, pts);
@@ -252,21 +241,34 @@ fn cumulative_chart(ctx: &Ctx, id: &str) -> ChartView {
         !rings.is_empty(),
     );
     let desc = describe(ctx, &ret);
+    let axis = (texts.month_axis, month_labels(&ret, &one));
+    let svg = percent_chart(ctx, (id, texts.cumulative_title, &desc), series, axis);
+    let table = cumulative_table(ctx, id, texts.cumulative_title);
+    ChartView::new(id, texts.cumulative_title, svg, legends, table)
+}
+
+/// A line chart of percentages by partnership month: its frame (id,
+/// title, description), its series and its x axis (name, labels).
+fn percent_chart(
+    ctx: &Ctx,
+    (id, title, desc): (&str, &str, &str),
+    series: Vec<Series>,
+    (x_name, x_labels): (&str, Vec<(i64, String)>),
+) -> String {
+    let lang = ctx.lang();
     let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
+    line_or_empty(
         ctx,
         &LineChart {
-            frame: frame(ctx, id, texts.cumulative_title, &desc),
+            frame: frame(ctx, id, title, desc),
             height: 280,
             series,
-            x_name: texts.month_axis,
-            x_labels: month_labels(&ret, &one),
+            x_name,
+            x_labels,
             y_format: &fmt,
             highlight: None,
         },
-    );
-    let table = cumulative_table(ctx, id, texts.cumulative_title);
-    ChartView::new(id, texts.cumulative_title, svg, legends, table)
+    )
 }
 
 fn model_name(ctx: &Ctx, m: Model) -> &'static str {
@@ -383,7 +385,7 @@ type Roi<'a> = &'a dyn Fn(u32) -> Option<f64>;
 /// Partnership `i`'s ROI by month (the month in progress as a ring) beside
 /// its model's.
 fn own_chart(ctx: &Ctx, i: usize, (own, theirs): (Roi, Roi)) -> ChartView {
-    let (lang, texts) = (ctx.lang(), &ctx.words().compounding);
+    let texts = &ctx.words().compounding;
     let months = &ctx.f.partnership_months[i];
     let model = ctx.client.partnerships[i].model;
     let id = "own-months";
@@ -419,19 +421,8 @@ fn own_chart(ctx: &Ctx, i: usize, (own, theirs): (Roi, Roi)) -> ChartView {
             .map(|r| ctx.fmt.pct(Some(r)))
             .as_deref(),
     });
-    let fmt = |v: f64| format::axis_percent(v, lang);
-    let svg = line_or_empty(
-        ctx,
-        &LineChart {
-            frame: frame(ctx, id, texts.own_title, &desc),
-            height: 240,
-            series: vec![curve, mine],
-            x_name: texts.month,
-            x_labels: Vec::new(),
-            y_format: &fmt,
-            highlight: None,
-        },
-    );
+    let frame = (id, texts.own_title, desc.as_str());
+    let svg = percent_chart(ctx, frame, vec![curve, mine], (texts.month, Vec::new()));
     let x = &ctx.fmt;
     let mut t = Table::new(&format!("{id}-table"), texts.own_title, ctx.download())
         .num(texts.month)
