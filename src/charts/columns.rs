@@ -11,8 +11,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label, label_font, nice_ceil, segment, text_width,
-    widest_label,
+    Drawn, Frame, Plot, Role, WIDTH, Y_LABELS, draw_svg, label, label_font, nice_ceil, segment,
+    text_width, widest_label,
 };
 
 /// One segment of a column.
@@ -71,7 +71,7 @@ fn draw<DB: DrawingBackend>(
     let n = c.columns.len().max(1);
     let top = nice_ceil(c.columns.iter().map(total).fold(0.0, f64::max) * 1.06);
     let top = if top <= 0.0 { 1.0 } else { top };
-    let y_width = widest_label(0.0, top, c.y_format);
+    let y_width = widest_label((0.0, top), Y_LABELS, c.y_format);
     let mut plot = ChartBuilder::on(root)
         .margin_top(if c.divider.is_some() { 26 } else { 12 })
         .margin_right(16)
@@ -134,7 +134,7 @@ fn mesh<DB: DrawingBackend>(plot: &mut Plot<DB>, c: &ColumnChart, y_width: u32) 
         .axis_style(Role::Axis.sentinel())
         .label_style(label_font(Role::Muted))
         .x_labels(labels.len().max(2))
-        .y_labels(5)
+        .y_labels(Y_LABELS)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .draw()

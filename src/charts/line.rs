@@ -6,8 +6,8 @@
 use plotters::prelude::*;
 
 use super::{
-    Drawn, Frame, Plot, Role, WIDTH, draw_svg, label_font, nice_ceil, segment, text_width,
-    widest_label,
+    Drawn, Frame, Plot, Role, WIDTH, Y_LABELS, draw_svg, label_font, nice_ceil, segment,
+    text_width, widest_label,
 };
 
 /// How a series marks its points.
@@ -126,7 +126,7 @@ fn draw<DB: DrawingBackend>(
     let top = nice_ceil(y1.max(0.0) * 1.06);
     let bottom = if y0 < 0.0 { -nice_ceil(-y0) } else { 0.0 };
     let top = if top <= bottom { bottom + 1.0 } else { top };
-    let y_width = widest_label(bottom, top, c.y_format);
+    let y_width = widest_label((bottom, top), Y_LABELS, c.y_format);
     let mut plot = ChartBuilder::on(root)
         .margin_top(12)
         .margin_right(16)
@@ -203,7 +203,7 @@ fn mesh<DB: DrawingBackend>(
         .label_style(label_font(Role::Muted))
         .axis_desc_style(label_font(Role::Muted))
         .x_labels(span.min(fit).max(2))
-        .y_labels(5)
+        .y_labels(Y_LABELS)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .x_desc(c.x_name)

@@ -43,6 +43,9 @@ pub(crate) const FAMILY: &str = "system-ui, sans-serif";
 /// label areas leave room for that).
 pub(crate) const WIDTH: u32 = 440;
 
+/// How many labels a y axis asks plotters for.
+pub(crate) const Y_LABELS: usize = 5;
+
 /// The label size, in plotters' units (the SVG's font-size x 1.24).
 pub(crate) const LABEL: f64 = 14.0 * 1.24;
 
@@ -396,37 +399,19 @@ pub(crate) fn nice_ceil(max: f64) -> f64 {
 }
 
 /// How wide the widest label of a y axis from `bottom` to `top` is, in
-/// canvas pixels: of its ends and middle, and of the round values between
-/// that plotters may put its ticks on (1, 1.5, 2, 2.5, 5 and 7.5 times a
-/// power of ten, as few as 2 to 12 of them). "500 тыс. ₽" between 0 and
-/// "2 млн ₽" is wider than either. Only the labels longest in characters
-/// are measured.
-pub(crate) fn widest_label(bottom: f64, top: f64, fmt: &dyn Fn(f64) -> String) -> u32 {
-    let span = top - bottom;
-    let mut values = vec![bottom, top, (bottom + top) / 2.0];
-    if span.is_finite() && span > 0.0 {
-        let e = span.log10().floor() as i32;
-        for p in [e - 1, e] {
-            for m in [1.0, 1.5, 2.0, 2.5, 5.0, 7.5] {
-                let step = m * 10f64.powi(p);
-                if span / step > 12.0 || span / step < 2.0 {
-                    continue;
-                }
-                let mut v = (bottom / step).ceil() * step;
-                while v <= top {
-                    values.push(v);
-                    v += step;
-                }
-            }
-        }
-    }
-    let mut labels: Vec<String> = values.into_iter().map(fmt).collect();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
-    labels.dedup();
-    labels
-        .iter()
-        .take(3)
-        .map(|l| text_width(l))
+/// canvas pixels: of the ticks plotters puts on it (asked for `labels` of
+/// them), its ends and its middle. "500 тыс. ₽" between 0 and "2 млн ₽" is
+/// wider than either end.
+pub(crate) fn widest_label(
+    (bottom, top): (f64, f64),
+    labels: usize,
+    fmt: &dyn Fn(f64) -> String,
+) -> u32 {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    let ticks = RangedCoordf64::from(bottom..top).key_points(labels);
+    (ticks.into_iter().chain([bottom, top, (bottom + top) / 2.0]))
+        .map(|v| text_width(&fmt(v)))
         .max()
         .unwrap_or(40)
 }
