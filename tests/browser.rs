@@ -24,7 +24,7 @@ use headless_chrome::{Browser, LaunchOptions};
 use crate::common::Fixture;
 
 /// The browser, or `None` (with a note) where it is not installed.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let candidates = [
         std::env::var_os("ROSTER_CHROMIUM").map(PathBuf::from),
         Some("/usr/bin/chromium".into()),
@@ -47,7 +47,7 @@ fn installed(candidates: [Option<PathBuf>; 2], what: &str, package: &str) -> Opt
     found
 }
 
-fn launch(path: &Path, width: u32, height: u32) -> Browser {
+pub(crate) fn launch(path: &Path, width: u32, height: u32) -> Browser {
     let args: Vec<&OsStr> = [
         "--disable-background-networking",
         "--disable-component-update",

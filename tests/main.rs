@@ -10,6 +10,7 @@ mod compounding;
 mod dialects;
 mod extreme_amounts;
 mod figures;
+mod first_screen;
 mod folders;
 mod formats;
 mod getting_started;

@@ -23,6 +23,7 @@ pub(crate) mod engagement;
 mod groups;
 pub(crate) mod life;
 pub(crate) mod lift;
+pub(crate) mod month_ends;
 mod months;
 mod partnerships;
 pub(crate) mod payback;
@@ -82,6 +83,10 @@ pub struct ClientFigures {
     pub tenure: Vec<tenure::TenureMonth>,
     /// Whether the partnerships compound (schema 3).
     pub compounding: compounding::Compounding,
+    /// The headline figures to date at the end of each month, for the
+    /// overview's first screen (in no list of data.json).
+    #[serde(skip)]
+    pub month_ends: Vec<month_ends::MonthEnd>,
     /// Each partnership's own months, in the portfolio's partnership
     /// order: for its page (in no list of data.json).
     #[serde(skip)]
@@ -192,12 +197,15 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         tenure: Vec::new(),
         compounding: compounding::compounding(&[], &[]),
         partnership_months: Vec::new(),
+        month_ends: Vec::new(),
         signed: Vec::new(),
         posts: posts.facts,
         so_far: so_far(c, settings, as_of),
     };
     money_ahead(c, settings, as_of, &mut figures);
     compounds(c, settings, as_of, &mut figures);
+    let window = settings.repeat_window_days;
+    figures.month_ends = month_ends::month_ends(c, &figures.months, as_of, window);
     figures
 }
 

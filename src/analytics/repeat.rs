@@ -13,7 +13,7 @@ use crate::model::Order;
 
 /// Eligible and repeating customers acquired by one partnership.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Repeat {
+pub struct Repeat {
     /// Customers acquired at least `window` days before `as_of`.
     pub eligible: u64,
     /// Of those, customers with another order within the window.

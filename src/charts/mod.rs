@@ -25,6 +25,7 @@ pub(crate) mod bars;
 pub(crate) mod columns;
 pub mod line;
 pub(crate) mod place;
+pub(crate) mod spark;
 pub(crate) mod spread;
 
 use std::fmt::Write as _;

@@ -87,6 +87,24 @@ pub(crate) fn money(value: Decimal, currency: Currency, lang: Language) -> Strin
     }
 }
 
+/// Money with its currency, in whole units, halves away from zero: the
+/// headline figures' (cents stay in tables, CSV and data.json).
+pub(crate) fn money_whole(value: Decimal, currency: Currency, lang: Language) -> String {
+    let whole =
+        value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let n = number(whole.abs(), 0, lang);
+    let sign = if whole.is_sign_negative() && !whole.is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    match (i18n::catalogue(lang).numbers.symbol_first, symbol(currency)) {
+        (true, Some(s)) if s != "₽" => format!("{sign}{s}{n}"),
+        (_, Some(s)) => format!("{sign}{n}\u{a0}{s}"),
+        (_, None) => format!("{sign}{n}\u{a0}{currency}"),
+    }
+}
+
 /// A fraction as a percentage with one decimal (0.0412 -> 4.1%).
 pub(crate) fn percent(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();

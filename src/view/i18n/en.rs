@@ -55,6 +55,10 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         rows_rounded: "Each amount is rounded to the cent on its own, so the rows may not add up to the total, which is computed from the exact amounts.",
         open_report: "Open the report",
         see_all: "Every page of this report",
+        answer: "The answer",
+        decisions_due: "Decisions due",
+        no_decisions: "Nothing to decide now: no contract ends within 30 days, and no partnership is advised to change.",
+        every_figure_to_date: "Every figure to date",
         // Figures.
         cost: "Cost",
         revenue: "Revenue",

@@ -180,6 +180,20 @@ pub trait Sentences: Sync {
     /// The mark of a figure averaged over fewer than 5: "small sample, n = 3".
     fn small(&self, n: usize) -> String;
 
+    // The overview's first screen.
+    /// The portfolio's ROI to date, against its target where one is set.
+    fn roi_to_date(&self, roi: Versus) -> String;
+    /// A headline figure's change since a month's end: "+$1,234 since 30
+    /// September".
+    fn since(&self, change: &str, date: &str) -> String;
+    /// A budget's status: the share spent of the period's budget, and by
+    /// how much it is heading over, if it is.
+    fn budget_status(&self, share: &str, period: &str, over: Option<&str>) -> String;
+    /// The decisions not listed: "2 more".
+    fn more(&self, n: usize) -> String;
+    /// The link to a month's report: "Open October 2026's report".
+    fn open_report_of(&self, m: Month) -> String;
+
     // Compounding: the figures by partnership month and the verdict.
     /// The verdict on the retainers' engagement, in a sentence.
     fn verdict(&self, v: Verdict) -> String;

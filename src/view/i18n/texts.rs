@@ -55,6 +55,10 @@ fixed_strings! {
         months_rounded,
         open_report,
         see_all,
+        answer,
+        decisions_due,
+        no_decisions,
+        every_figure_to_date,
         // Figures.
         cost,
         revenue,

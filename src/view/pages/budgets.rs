@@ -59,7 +59,7 @@ pub struct Key {
 }
 
 /// The period of a budget, written out.
-fn period(ctx: &Ctx, b: &BudgetFigures) -> String {
+pub(crate) fn period(ctx: &Ctx, b: &BudgetFigures) -> String {
     let lang = ctx.lang();
     let (start, end) = (b.start, b.end);
     if Month::of(start) == Month::of(end) {

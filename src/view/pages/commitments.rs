@@ -318,32 +318,35 @@ pub struct Brief {
     pub href: String,
 }
 
+/// The renewals within 30 days of the report date, soonest first.
+pub(crate) fn due_soon<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Renewal> + 'a {
+    ctx.f.renewals.iter().filter(|r| r.days_left <= 30)
+}
+
+/// A renewal as a decision due: who, its end and days left, its fee, and
+/// what is advised.
+pub(crate) fn renewal_due(ctx: &Ctx, r: &Renewal) -> Due {
+    let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
+    let words = i18n::catalogue(lang);
+    Due {
+        label: r.creator.clone(),
+        href: format!("partnerships/{}/index.html#advice", r.id),
+        note: format!(
+            "{} · {} {}",
+            words.say.end_in(&words.date(r.end), r.days_left),
+            x.money(r.monthly_fee),
+            t.per_month
+        ),
+        recommendation: r.recommendation.map_or("", |rec| words.recommendation(rec)),
+        class: r.recommendation.map_or("", i18n::recommendation_class),
+    }
+}
+
 /// The overview's brief.
 pub(crate) fn brief(ctx: &Ctx) -> Brief {
-    let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
+    let (x, t) = (&ctx.fmt, ctx.t());
     let a = &ctx.f.portfolio.ahead;
-    let due = ctx
-        .f
-        .renewals
-        .iter()
-        .filter(|r| r.days_left <= 30)
-        .map(|r| Due {
-            label: r.creator.clone(),
-            href: format!("partnerships/{}/index.html#advice", r.id),
-            note: format!(
-                "{} · {} {}",
-                i18n::catalogue(lang)
-                    .say
-                    .end_in(&i18n::catalogue(lang).date(r.end), r.days_left),
-                x.money(r.monthly_fee),
-                t.per_month
-            ),
-            recommendation: r
-                .recommendation
-                .map_or("", |rec| i18n::catalogue(lang).recommendation(rec)),
-            class: r.recommendation.map_or("", i18n::recommendation_class),
-        })
-        .collect();
+    let due = due_soon(ctx).map(|r| renewal_due(ctx, r)).collect();
     Brief {
         cards: vec![
             Card::new(t.annual_run_rate, x.money(a.annual_run_rate)).note(

@@ -7,6 +7,7 @@
 //! carry their CSV files in their links. docs/themes.md lists the
 //! variables each template receives.
 
+pub(crate) mod answer;
 pub(crate) mod budgets;
 pub(crate) mod charts;
 pub(crate) mod commitments;
@@ -371,6 +372,11 @@ impl Fmt {
     /// Money.
     pub fn money(&self, d: Decimal) -> String {
         format::money(d, self.currency, self.lang)
+    }
+
+    /// Money in whole units, as the headline figures show it.
+    pub fn money_whole(&self, d: Decimal) -> String {
+        format::money_whole(d, self.currency, self.lang)
     }
 
     /// Money or n/a.

@@ -18,7 +18,9 @@ use crate::view::{format, i18n};
 /// The overview's `page` variable.
 #[derive(Debug, Serialize)]
 pub struct Overview {
-    /// The portfolio's headline figures.
+    /// The first screen: the verdict, the headline figures, the decisions.
+    pub answer: super::answer::Answer,
+    /// Every figure of the portfolio to date.
     pub cards: Vec<Card>,
     /// The money ahead in brief: run-rate, committed, renewals due soon.
     pub ahead: commitments::Brief,
@@ -77,6 +79,7 @@ pub(crate) fn build(ctx: &Ctx) -> Overview {
     let has_daily = !f.engagement_decay.is_empty() || !f.conversion_window.is_empty();
     let (reports, partnerships, market_links) = link_lists(ctx);
     Overview {
+        answer: super::answer::answer(ctx),
         cards: figure_cards(
             ctx,
             &p.figures,

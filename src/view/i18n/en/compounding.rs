@@ -2,7 +2,9 @@
 //! against one-offs, and a partnership's month against its model's.
 
 use crate::analytics::compounding::Engagement;
-use crate::view::i18n::{OwnMonth, Ratio, Verdict, more_or_less, plural};
+use std::cmp::Ordering;
+
+use crate::view::i18n::{OwnMonth, Ratio, Verdict, Versus, more_or_less, plural};
 
 fn partnerships(n: usize) -> String {
     format!("{n} {}", plural::en(&n.to_string(), ["partnership", "partnerships"]))
@@ -100,4 +102,35 @@ pub(super) fn own_month(m: &OwnMonth) -> String {
         Some(r) => format!("{own}; the retainers' month {k}: {r}."),
         None => format!("{own}; no retainer has finished month {k} yet."),
     }
+}
+
+pub(super) fn roi_to_date(roi: Versus) -> String {
+    match roi {
+        Versus::Undefined => "ROI to date cannot be computed yet: nothing has cost anything.".to_string(),
+        Versus::Plain(x) => format!("ROI to date is {x}."),
+        Versus::Target(x, t, o) => {
+            let side = match o {
+                Ordering::Greater => "above",
+                Ordering::Less => "below",
+                Ordering::Equal => "at",
+            };
+            format!("ROI to date is {x}, {side} the {t} target.")
+        }
+    }
+}
+
+pub(super) fn since(change: &str, date: &str) -> String {
+    format!("{change} since {date}")
+}
+
+pub(super) fn budget_status(share: &str, period: &str, over: Option<&str>) -> String {
+    let spent = format!("{share} of the {period} budget spent");
+    match over {
+        Some(x) => format!("{spent}; heading {x} over"),
+        None => spent,
+    }
+}
+
+pub(super) fn more(n: usize) -> String {
+    format!("{n} more")
 }

@@ -3,7 +3,9 @@
 //! Counts stand after a colon or take their form by [`plural::ru`].
 
 use crate::analytics::compounding::Engagement;
-use crate::view::i18n::{OwnMonth, Ratio, Verdict, more_or_less, plural};
+use std::cmp::Ordering;
+
+use crate::view::i18n::{OwnMonth, Ratio, Verdict, Versus, more_or_less, plural};
 
 fn partnerships(n: usize) -> String {
     let n = n as u64;
@@ -99,4 +101,35 @@ pub(super) fn own_month(m: &OwnMonth) -> String {
         Some(r) => format!("{own}; у ретейнеров в месяце {k}: {r}."),
         None => format!("{own}; месяц {k} пока не завершил ни один ретейнер."),
     }
+}
+
+pub(super) fn roi_to_date(roi: Versus) -> String {
+    match roi {
+        Versus::Undefined => "ROI на сегодня пока нельзя вычислить: затрат ещё не было.".to_string(),
+        Versus::Plain(x) => format!("ROI на сегодня — {x}."),
+        Versus::Target(x, t, o) => {
+            let side = match o {
+                Ordering::Greater => "выше цели",
+                Ordering::Less => "ниже цели",
+                Ordering::Equal => "на уровне цели",
+            };
+            format!("ROI на сегодня — {x}, {side} в {t}.")
+        }
+    }
+}
+
+pub(super) fn since(change: &str, date: &str) -> String {
+    format!("{change} с {date}")
+}
+
+pub(super) fn budget_status(share: &str, period: &str, over: Option<&str>) -> String {
+    let spent = format!("Потрачено {share} бюджета на {period}");
+    match over {
+        Some(x) => format!("{spent}; к концу периода — перерасход {x}"),
+        None => spent,
+    }
+}
+
+pub(super) fn more(n: usize) -> String {
+    format!("ещё {n}")
 }

@@ -327,6 +327,26 @@ impl Sentences for Russian {
         format!("мало данных, n = {n}")
     }
 
+    fn roi_to_date(&self, roi: Versus) -> String {
+        compounding::roi_to_date(roi)
+    }
+
+    fn since(&self, change: &str, date: &str) -> String {
+        compounding::since(change, date)
+    }
+
+    fn budget_status(&self, share: &str, period: &str, over: Option<&str>) -> String {
+        compounding::budget_status(share, period, over)
+    }
+
+    fn more(&self, n: usize) -> String {
+        compounding::more(n)
+    }
+
+    fn open_report_of(&self, m: Month) -> String {
+        format!("Открыть отчёт за {}", month(m).to_lowercase())
+    }
+
     fn verdict(&self, v: Verdict) -> String {
         compounding::verdict(v)
     }

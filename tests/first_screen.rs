@@ -1,0 +1,89 @@
+//! The overview's first screen, as its reader sees it without scrolling, at
+//! 1280 x 800 and at 390 x 844: the verdict, and the decisions due (the
+//! renewals within 30 days first, at most three), each whole above the fold.
+
+use crate::browser::{chromium, launch};
+use crate::common::Fixture;
+
+/// Where the verdict and each decision end, and the window's height.
+const MEASURE: &str = r#"JSON.stringify({
+  height: window.innerHeight,
+  verdict: [...document.querySelectorAll('#answer .verdict')].map(e => e.getBoundingClientRect().bottom),
+  decisions: [...document.querySelectorAll('#answer .decisions li')].map(e => ({
+    text: e.textContent.trim().slice(0, 40),
+    bottom: e.getBoundingClientRect().bottom
+  }))
+})"#;
+
+#[test]
+fn each_overview_opens_with_the_verdict_and_the_decisions_due() {
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = fx.out().canonicalize().unwrap();
+    let mut failures = Vec::new();
+    for (width, height) in [(1280, 800), (390, 844)] {
+        let browser = launch(&chrome, width, height);
+        let tab = browser.new_tab().expect("a tab");
+        for client in ["kestrel-coffee", "polyn"] {
+            let page = site.join(client).join("index.html");
+            tab.navigate_to(&format!("file://{}", page.display()))
+                .expect("navigates")
+                .wait_until_navigated()
+                .expect("loads");
+            let value = tab
+                .evaluate(MEASURE, false)
+                .expect("runs")
+                .value
+                .expect("returns");
+            let m: serde_json::Value = serde_json::from_str(value.as_str().unwrap()).unwrap();
+            let fold = m["height"].as_f64().unwrap();
+            let verdict = m["verdict"].as_array().unwrap();
+            assert!(!verdict.is_empty(), "{client}: no verdict");
+            for (i, v) in verdict.iter().enumerate() {
+                if v.as_f64().unwrap() > fold {
+                    failures.push(format!(
+                        "{client} at {width}: sentence {} of the verdict is below the fold",
+                        i + 1
+                    ));
+                }
+            }
+            let decisions = m["decisions"].as_array().unwrap();
+            for d in decisions {
+                if d["bottom"].as_f64().unwrap() > fold {
+                    failures.push(format!(
+                        "{client} at {width}: the decision \"{}\" is below the fold",
+                        d["text"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_renewals_due_lead_the_decisions_and_no_more_than_three_are_listed() {
+    let fx = Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let html = std::fs::read_to_string(fx.out().join("kestrel-coffee/index.html")).unwrap();
+    let answer = &html[html.find("id=\"answer\"").unwrap()..];
+    let answer = &answer[..answer.find("</section>").unwrap()];
+    // Jess Caldwell's contract ends 10 days after the report date: first.
+    let first = answer
+        .find("decisions")
+        .and_then(|at| answer[at..].find("<li>").map(|i| at + i))
+        .unwrap();
+    assert!(
+        answer[first..].starts_with("<li><a href=\"partnerships/jess-caldwell/"),
+        "{}",
+        &answer[first..first + 80]
+    );
+    assert!(answer.matches("<li><a href=\"partnerships/").count() <= 3);
+    assert!(answer.contains("Retainers are compounding"));
+    assert!(answer.contains("ROI to date is 89.4%, above the 50.0% target."));
+    assert!(answer.contains("74.7% of the 2026 budget spent"));
+    // Four headline figures, each with a trend line.
+    assert_eq!(answer.matches("<svg class=\"spark\"").count(), 4);
+}
