@@ -348,3 +348,217 @@ fn a_platform_export_in_another_language_is_told_to_switch_to_english() {
         assert!(!run.stderr.contains(cell), "{cell}:\n{}", run.stderr);
     }
 }
+
+/// Every run of Cyrillic letters in `html`, leaving out the notes a user
+/// wrote.
+fn cyrillic(html: &str) -> Vec<String> {
+    let mut text = html.to_string();
+    while let Some(at) = text.find("<section class=\"panel note") {
+        let end = text[at..].find("</section>").map_or(text.len(), |e| at + e);
+        text.replace_range(at..end, "");
+    }
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if ('\u{400}'..='\u{4ff}').contains(&c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs
+}
+
+#[test]
+fn the_english_clients_pages_name_its_russian_creators_in_latin_letters() {
+    let fx = crate::common::Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let site = fx.out().join("kestrel-coffee");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&site) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let runs = cyrillic(&std::fs::read_to_string(&path).unwrap());
+            if !runs.is_empty() {
+                found.push(format!("{}: {runs:?}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let month = std::fs::read_to_string(site.join("reports/2026-10/index.html")).unwrap();
+    assert!(month.contains("Marina Orlova"));
+    // data.json keeps the name as written.
+    let data = fx.data("kestrel-coffee");
+    let marina = data["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "marina-orlova")
+        .unwrap();
+    assert_eq!(marina["creator"], "Марина Орлова");
+}
+
+#[test]
+fn each_client_carries_the_agency_title_in_its_own_language() {
+    let fx = crate::common::Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let polyn = std::fs::read_to_string(fx.out().join("polyn/index.html")).unwrap();
+    assert!(polyn.contains("Birch &amp; Pine: партнёрства с авторами"));
+    assert!(!polyn.contains("creator partnerships"));
+    let kestrel = std::fs::read_to_string(fx.out().join("kestrel-coffee/index.html")).unwrap();
+    assert!(kestrel.contains("Birch &amp; Pine Agency: creator partnerships"));
+}
+
+#[test]
+fn a_name_in_a_language_roster_does_not_know_is_an_unknown_key_warned_of() {
+    let fx = crate::common::Fixture::sample();
+    let p = "clients/kestrel-coffee/partnerships/marina-orlova.yaml";
+    let text = std::fs::read_to_string(fx.root.join(p)).unwrap();
+    fx.write(p, &text.replace("name_en:", "name_de:"));
+    let run = fx.roster(&["check"]);
+    assert!(
+        run.stderr.contains("unknown key `name_de` is ignored"),
+        "{}",
+        run.stderr
+    );
+    // name_en is known: the sample as it is warns of nothing.
+    let clean = crate::common::Fixture::sample().roster(&["check"]);
+    assert!(!clean.stderr.contains("unknown key"), "{}", clean.stderr);
+}
+
+/// The text of every Russian page of the sample, notes a user wrote and
+/// charts' markup left out, by page.
+fn russian_pages(fx: &crate::common::Fixture) -> Vec<(String, String)> {
+    let site = fx.out().join("polyn");
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&site) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let mut html = std::fs::read_to_string(&path).unwrap();
+        for (open, close) in [
+            ("<section class=\"panel note", "</section>"),
+            ("<style", "</style>"),
+        ] {
+            while let Some(at) = html.find(open) {
+                let end = html[at..]
+                    .find(close)
+                    .map_or(html.len(), |e| at + e + close.len());
+                html.replace_range(at..end, "");
+            }
+        }
+        // Tags become line breaks: a sentence never runs across two elements.
+        let mut text = String::new();
+        let mut inside = false;
+        for c in html.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => {
+                    inside = false;
+                    text.push('\n');
+                }
+                _ if !inside => text.push(c),
+                _ => {}
+            }
+        }
+        out.push((
+            path.display().to_string(),
+            text.replace("&nbsp;", " ").replace('\u{a0}', " "),
+        ));
+    }
+    out
+}
+
+#[test]
+fn russian_pages_write_a_month_mid_sentence_in_lower_case() {
+    const MONTHS: [&str; 12] = [
+        "Январь",
+        "Февраль",
+        "Март",
+        "Апрель",
+        "Май",
+        "Июнь",
+        "Июль",
+        "Август",
+        "Сентябрь",
+        "Октябрь",
+        "Ноябрь",
+        "Декабрь",
+    ];
+    let fx = crate::common::Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let mut found = Vec::new();
+    for (page, text) in russian_pages(&fx) {
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let capital = MONTHS.iter().any(|m| pair[1].starts_with(m));
+                // After a word or a colon, not after a separator of a title
+                // ("Отчёт · Октябрь 2026", "← Сентябрь 2026").
+                let mid = pair[0].ends_with(|c: char| c.is_alphanumeric() || c == ':' || c == ',');
+                if capital && mid {
+                    found.push(format!("{page}: {line}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn russian_counts_agree_with_their_nouns() {
+    // Each noun's forms for 1, for 2 to 4 and for 5 and more.
+    const NOUNS: [[&str; 3]; 7] = [
+        ["партнёрство", "партнёрства", "партнёрств"],
+        ["публикация", "публикации", "публикаций"],
+        ["день", "дня", "дней"],
+        ["ретейнер", "ретейнера", "ретейнеров"],
+        ["автор", "автора", "авторов"],
+        ["месяц", "месяца", "месяцев"],
+        ["спонсорская", "спонсорские", "спонсорских"],
+    ];
+    // A count after a preposition takes the case the preposition asks, and
+    // so does one after "ROI" ("ROI 4 партнёрств", of four): these are
+    // the plural rules' other cases, not checked here.
+    const PREPOSITIONS: [&str; 10] = ["из", "у", "на", "в", "по", "с", "до", "за", "от", "ROI"];
+    let form = |n: u64| match (n % 10, n % 100) {
+        (1, h) if h != 11 => 0,
+        (2..=4, h) if !(12..=14).contains(&h) => 1,
+        _ => 2,
+    };
+    let fx = crate::common::Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for (page, text) in russian_pages(&fx) {
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            for (i, pair) in words.windows(2).enumerate() {
+                let Ok(n) = pair[0].parse::<u64>() else {
+                    continue;
+                };
+                if i > 0 && PREPOSITIONS.contains(&words[i - 1]) {
+                    continue;
+                }
+                let noun = pair[1].trim_end_matches(|c: char| !c.is_alphabetic());
+                for forms in NOUNS {
+                    if let Some(k) = forms.iter().position(|f| *f == noun) {
+                        checked += 1;
+                        if k != form(n) {
+                            found.push(format!(
+                                "{page}: \"{n} {noun}\" should be \"{n} {}\" ({line})",
+                                forms[form(n)]
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 10,
+        "only {checked} counts found: the check reads nothing"
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

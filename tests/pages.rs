@@ -583,7 +583,7 @@ fn the_portfolio_replaces_templates_and_adds_themes() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("error: unknown theme \"nope\"\n  --> roster.yaml:6:8"),
+            .contains("error: unknown theme \"nope\"\n  --> roster.yaml:8:8"),
         "{}",
         run.stderr
     );

@@ -134,6 +134,7 @@ pub(crate) mod tests_support {
             id: crate::model::PartnershipId::new("p"),
             creator: Creator {
                 name: "A".into(),
+                names: Vec::new(),
                 handle: None,
                 platform: crate::model::Platform::Vk,
                 followers: None,

@@ -158,6 +158,33 @@ fn language(doc: &mut YamlDoc, m: &serde_yaml::Mapping, path: &[Seg]) -> Option<
     Language::from_code(doc.choice(m, path, "language", false, Language::CODES)?)
 }
 
+/// `title`: one string, or one per language (`{en: "...", ru: "..."}`); the
+/// title in the portfolio's `language` (else the first given), and every
+/// one given.
+fn title(
+    doc: &mut YamlDoc,
+    m: &serde_yaml::Mapping,
+    language: Language,
+) -> (Option<String>, Vec<(Language, String)>) {
+    let Some(v @ Value::Mapping(_)) = m.get("title") else {
+        return (doc.string(m, &[], "title", true), Vec::new());
+    };
+    let path = join(&[], "title");
+    let Some(tm) = doc.mapping(v, &path, Language::CODES).cloned() else {
+        return (None, Vec::new());
+    };
+    let titles: Vec<(Language, String)> = (Language::ALL.iter())
+        .filter_map(|l| Some((*l, doc.string(&tm, &path, l.code(), false)?)))
+        .collect();
+    let main = (titles.iter())
+        .find(|(l, _)| *l == language)
+        .or(titles.first())
+        .map(|(_, t)| t.clone());
+    // None given: the portfolio's language is the one asked for.
+    let main = main.or_else(|| doc.string(&tm, &path, language.code(), true));
+    (main, titles)
+}
+
 /// `date_order`: how slash dates in metrics files read.
 fn date_order(doc: &mut YamlDoc, m: &serde_yaml::Mapping) -> Option<DateOrder> {
     match doc.choice(m, &[], "date_order", false, &["mdy", "dmy"])? {
@@ -218,16 +245,16 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
         doc.finish(diags);
         return None;
     };
-    let title = doc.string(&m, &[], "title", true);
-    let base_url = doc.string(&m, &[], "base_url", false);
     let defaults = Settings::default();
+    let language = language(&mut doc, &m, &[]).unwrap_or(defaults.language);
+    let (title, titles) = title(&mut doc, &m, language);
+    let base_url = doc.string(&m, &[], "base_url", false);
     let output_dir = doc
         .string(&m, &[], "output_dir", false)
         .unwrap_or(defaults.output_dir);
     let theme = doc
         .string(&m, &[], "theme", false)
         .unwrap_or(defaults.theme);
-    let language = language(&mut doc, &m, &[]).unwrap_or(defaults.language);
     let as_of = doc.date(&m, &[], "as_of", false);
     let denominator = denominator(&mut doc, &m).unwrap_or(defaults.engagement_denominator);
     let ramp_up_days = doc.days(&m, &[], "ramp_up_days", super::RAMP_UP_DAYS);
@@ -242,6 +269,7 @@ pub fn settings(src: &Source, diags: &mut Diagnostics) -> Option<RawSettings> {
     let page_size = page_size(&mut doc, &m);
     let settings = Settings {
         title: title.unwrap_or_default(),
+        titles,
         base_url,
         output_dir,
         theme,

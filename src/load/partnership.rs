@@ -11,7 +11,7 @@ use super::yaml::{self, YamlDoc, join, join_index};
 use crate::diagnostics::kind::YamlProblem;
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::model::{
-    Contract, ContractKind, Creator, Market, MarketIx, Model, PartnershipId, Platform,
+    Contract, ContractKind, Creator, Language, Market, MarketIx, Model, PartnershipId, Platform,
 };
 
 /// The keys of a partnership file.
@@ -114,10 +114,16 @@ fn promo_codes(doc: &mut YamlDoc, m: &Mapping, src: &Source) -> Vec<PromoCode> {
 fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
     let cpath = join(&[], "creator");
     let c = doc.field(m, &[], "creator", true).cloned()?;
-    let cm = doc
-        .mapping(&c, &cpath, &["name", "handle", "platform", "followers"])?
-        .clone();
+    let localized: Vec<String> = (Language::ALL.iter())
+        .map(|l| format!("name_{}", l.code()))
+        .collect();
+    let mut known = vec!["name", "handle", "platform", "followers"];
+    known.extend(localized.iter().map(String::as_str));
+    let cm = doc.mapping(&c, &cpath, &known)?.clone();
     let name = doc.string(&cm, &cpath, "name", true);
+    let names = (Language::ALL.iter().zip(&localized))
+        .filter_map(|(l, key)| Some((*l, doc.string(&cm, &cpath, key, false)?)))
+        .collect();
     let handle = doc.string(&cm, &cpath, "handle", false);
     let platform = doc
         .choice(&cm, &cpath, "platform", true, &Platform::NAMES)
@@ -125,6 +131,7 @@ fn creator(doc: &mut YamlDoc, m: &Mapping) -> Option<Creator> {
     let followers = doc.uint(&cm, &cpath, "followers", false);
     Some(Creator {
         name: name?,
+        names,
         handle,
         platform: platform?,
         followers,

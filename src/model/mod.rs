@@ -66,8 +66,11 @@ pub struct Looks {
 /// Site-wide settings from roster.yaml.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The site's title.
+    /// The site's title, in the portfolio's language.
     pub title: String,
+    /// The title in other languages, where roster.yaml gives one per
+    /// language.
+    pub titles: Vec<(Language, String)>,
     /// Absolute URL the site is published under, for sitemaps.
     pub base_url: Option<String>,
     /// Where the site is written, relative to the portfolio.
@@ -102,6 +105,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             title: String::new(),
+            titles: Vec::new(),
             base_url: None,
             output_dir: "public".into(),
             theme: "default".into(),
@@ -294,14 +298,36 @@ pub struct Amount {
 /// The creator of a partnership.
 #[derive(Debug, Clone)]
 pub struct Creator {
-    /// Display name.
+    /// Display name, as the creator writes it.
     pub name: String,
+    /// The name on the pages of a language (`name_en`, `name_ru`), where
+    /// given.
+    pub names: Vec<(Language, String)>,
     /// `@handle`, as written.
     pub handle: Option<String>,
     /// Where they publish.
     pub platform: Platform,
     /// Follower count, when given.
     pub followers: Option<u64>,
+}
+
+impl Settings {
+    /// The site's title on the pages of `lang`.
+    pub fn title_in(&self, lang: Language) -> &str {
+        (self.titles.iter())
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.title, |(_, t)| t)
+    }
+}
+
+impl Creator {
+    /// The name on the pages of `lang`: its `name_<lang>`, else the name
+    /// as written.
+    pub fn name_in(&self, lang: Language) -> &str {
+        (self.names.iter())
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.name, |(_, n)| n)
+    }
 }
 
 /// Contract details, shown on the partnership page.

@@ -76,7 +76,7 @@ impl<'a> Report<'a> {
         Report {
             client_id: ctx.client.id.as_str(),
             client: &ctx.client.name,
-            agency: &ctx.portfolio.settings.title,
+            agency: ctx.portfolio.settings.title_in(ctx.lang()),
             month: m,
             lang: ctx.lang(),
             page_size: ctx.client.page_size,

@@ -193,6 +193,9 @@ pub trait Sentences: Sync {
     fn more(&self, n: usize) -> String;
     /// The link to a month's report: "Open October 2026's report".
     fn open_report_of(&self, m: Month) -> String;
+    /// The overview's heading of the latest month: "Latest month: October
+    /// 2026".
+    fn latest_month(&self, m: Month) -> String;
 
     // Compounding: the figures by partnership month and the verdict.
     /// The verdict on the retainers' engagement, in a sentence.

@@ -216,8 +216,9 @@ fn budget(ctx: &Ctx) -> Option<Budget> {
         .filter(|b| b.start <= as_of && as_of <= b.end)
         .max_by_key(|b| (b.end - b.start, std::cmp::Reverse(b.start)))?;
     let x = &ctx.fmt;
+    // A share past exact arithmetic (a budget of 10^-20) is n/a.
     let share = (b.amount > Decimal::ZERO)
-        .then(|| (b.spent / b.amount).to_f64())
+        .then(|| b.spent.checked_div(b.amount).and_then(|r| r.to_f64()))
         .flatten();
     let over = (b.projected > b.amount).then(|| x.money_whole(b.projected - b.amount));
     let period = super::budgets::period(ctx, b);
@@ -277,7 +278,7 @@ fn advised(ctx: &Ctx, i: usize, rec: Recommendation) -> Due {
         note = format!("{} {} · {note}", x.money(fee), t.per_month);
     }
     Due {
-        label: pf.creator.clone(),
+        label: ctx.creator_name(&pf.id, &pf.creator),
         href: format!("partnerships/{}/index.html#advice", pf.id),
         note,
         recommendation: i18n::catalogue(lang).recommendation(rec),

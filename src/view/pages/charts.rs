@@ -207,7 +207,7 @@ pub(crate) fn roi_spread(
         (id, title, ctx.t().creator),
         rows.iter().map(|&(i, r)| {
             let p = ctx.partnership(i);
-            let name = Cell::text(p.creator.clone())
+            let name = Cell::text(ctx.creator_name(&p.id, &p.creator))
                 .link(format!("{root}partnerships/{}/index.html", p.id));
             (name, Some(r))
         }),
@@ -238,7 +238,7 @@ fn spread_points(ctx: &Ctx, s: &Spread, rows: &[(usize, f64)]) -> Vec<(f64, Stri
             (
                 r,
                 if named {
-                    p.creator.clone()
+                    ctx.creator_name(&p.id, &p.creator)
                 } else {
                     String::new()
                 },
@@ -266,7 +266,7 @@ fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
     let x = &ctx.fmt;
     let name_of = |id: &Option<PartnershipId>| -> Option<String> {
         let i = ctx.partnership_index(id.as_ref()?)?;
-        Some(ctx.partnership(i).creator.clone())
+        Some(ctx.creator_name(&ctx.partnership(i).id, &ctx.partnership(i).creator))
     };
     let (worst, best) = (name_of(&s.worst), name_of(&s.best));
     i18n::catalogue(ctx.lang())
@@ -457,7 +457,7 @@ pub(crate) fn partnership_engagement(ctx: &Ctx, id: &str, i: usize) -> ChartView
         .collect();
     let (series, legends) = engagement_series(ctx, i, &posts);
     let desc = i18n::catalogue(lang).say.engagement_desc(
-        &p.creator,
+        &ctx.creator_name(&p.id, &p.creator),
         posts.len(),
         &ctx.fmt.trend(p.engagement_trend),
     );

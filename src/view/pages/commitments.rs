@@ -177,7 +177,7 @@ fn renewals(ctx: &Ctx) -> Table {
                 Some(r.days_left.to_string()),
             );
             table.row(vec![
-                Cell::text(r.creator.clone())
+                Cell::text(ctx.creator_name(&r.id, &r.creator))
                     .link(format!("../partnerships/{}/index.html#advice", r.id)),
                 Cell::text(contract_text(ctx, &contract)).class("contract"),
                 Cell::text(i18n::catalogue(lang).date_short(r.end)),
@@ -228,7 +228,7 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
         }
         rows.push(Committed {
             cells: vec![
-                Cell::text(pf.creator.clone())
+                Cell::text(ctx.creator_name(&pf.id, &pf.creator))
                     .link(format!("../partnerships/{}/index.html", pf.id)),
                 Cell::text(ctx.market_name(i)),
                 Cell::text(i18n::catalogue(lang).model(p.model)),
@@ -248,7 +248,7 @@ fn committed_rows(ctx: &Ctx) -> Vec<Committed> {
             .signed_starts(&i18n::catalogue(lang).date_short(s.start));
         rows.push(Committed {
             cells: vec![
-                Cell::text(s.creator.clone()).mark(starts),
+                Cell::text(ctx.creator_name(&s.id, &s.creator)).mark(starts),
                 Cell::text(ctx.client.markets[s.market].name.clone()),
                 Cell::text(i18n::catalogue(lang).model(s.model)),
                 Cell::text(contract_text(ctx, &p.contract)).class("contract"),
@@ -329,7 +329,7 @@ pub(crate) fn renewal_due(ctx: &Ctx, r: &Renewal) -> Due {
     let (x, t, lang) = (&ctx.fmt, ctx.t(), ctx.lang());
     let words = i18n::catalogue(lang);
     Due {
-        label: r.creator.clone(),
+        label: ctx.creator_name(&r.id, &r.creator),
         href: format!("partnerships/{}/index.html#advice", r.id),
         note: format!(
             "{} · {} {}",

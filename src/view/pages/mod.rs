@@ -153,6 +153,16 @@ impl<'a> Ctx<'a> {
         &self.f.partnerships[i]
     }
 
+    /// The creator of partnership `id` as the page's language names them
+    /// (`creator.name_<lang>`), else `written`, the name as written.
+    pub fn creator_name(&self, id: &PartnershipId, written: &str) -> String {
+        let c = self.client;
+        (c.partnerships.iter().chain(&c.signed))
+            .find(|p| p.id == *id)
+            .map_or(written, |p| p.creator.name_in(self.lang()))
+            .to_string()
+    }
+
     /// The index of a partnership id.
     pub fn partnership_index(&self, id: &PartnershipId) -> Option<usize> {
         self.client.partnerships.iter().position(|p| p.id == *id)
@@ -204,7 +214,7 @@ impl<'a> Ctx<'a> {
         Site {
             running_head: crate::html::css_string(&head),
             lang: self.lang().code(),
-            title: self.portfolio.settings.title.clone(),
+            title: self.portfolio.settings.title_in(self.lang()).to_string(),
             client: self.client.name.clone(),
             page_title: title,
             root: root.clone(),
@@ -547,7 +557,8 @@ pub(crate) fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -
             _ => "",
         };
         t.row(vec![
-            Cell::text(p.creator.clone()).link(format!("{root}partnerships/{}/index.html", p.id)),
+            Cell::text(ctx.creator_name(&p.id, &p.creator))
+                .link(format!("{root}partnerships/{}/index.html", p.id)),
             Cell::text(market.name.clone()).link(format!("{root}markets/{}/index.html", market.id)),
             Cell::text(i18n::catalogue(ctx.lang()).model(p.model)),
             phase,

@@ -168,7 +168,8 @@ fn creator_cell(ctx: &Ctx, id: &Option<PartnershipId>) -> Cell {
     match id.as_ref().and_then(|id| ctx.partnership_index(id)) {
         Some(i) => {
             let p = ctx.partnership(i);
-            Cell::text(p.creator.clone()).link(format!("partnerships/{}/index.html", p.id))
+            Cell::text(ctx.creator_name(&p.id, &p.creator))
+                .link(format!("partnerships/{}/index.html", p.id))
         }
         None => Cell::number(ctx.fmt.na(), None),
     }

@@ -56,6 +56,9 @@ pub struct MonthPage {
 pub struct Brief {
     /// "October 2026".
     pub month: String,
+    /// "Latest month: October 2026", the month in lower case where the
+    /// language writes it so mid-sentence.
+    pub heading: String,
     /// Its report.
     pub href: String,
     /// Its PDF, when roster.yaml's `pdf` makes one.
@@ -332,6 +335,7 @@ pub fn brief(ctx: &Ctx, i: usize, root: &str) -> Brief {
     let lines = lines(ctx, &ctx.f.months[i], compared_with(ctx, i));
     Brief {
         month: i18n::catalogue(ctx.lang()).month(m),
+        heading: ctx.words().say.latest_month(m),
         href: format!("{root}reports/{m}/index.html"),
         pdf: has_pdf(ctx, i).then(|| format!("{root}reports/{m}/{PDF_FILE}")),
         cards: cards(ctx, &lines, so_far(ctx, i).map(|s| s.before_through)),
@@ -433,7 +437,7 @@ fn posts_table(ctx: &Ctx, m: Month) -> Table {
         posts.row_with(
             vec![
                 post_date(lang, post.date, post.url.as_deref()),
-                Cell::text(p.creator.clone())
+                Cell::text(ctx.creator_name(&p.id, &p.creator))
                     .link(format!("{root}partnerships/{}/index.html", p.id)),
                 Cell::text(i18n::catalogue(lang).platform(p.platform)),
                 post_kind(ctx, post.kind, fact.ramp_up),

@@ -29,7 +29,8 @@ pub(crate) fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
             _ => "",
         };
         table.row(vec![
-            Cell::text(p.creator.clone()).link(format!("{root}partnerships/{}/index.html", p.id)),
+            Cell::text(ctx.creator_name(&p.id, &p.creator))
+                .link(format!("{root}partnerships/{}/index.html", p.id)),
             x.c_money(Some(c.figures.cost)),
             posts(ctx, c),
             x.c_int(c.figures.conversions),

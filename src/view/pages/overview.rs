@@ -124,7 +124,7 @@ pub(crate) fn build(ctx: &Ctx) -> Overview {
 fn extreme(ctx: &Ctx, id: &Option<PartnershipId>) -> Option<Link> {
     let pf = ctx.partnership(ctx.partnership_index(id.as_ref()?)?);
     Some(Link {
-        label: pf.creator.clone(),
+        label: ctx.creator_name(&pf.id, &pf.creator),
         href: format!("partnerships/{}/index.html", pf.id),
         note: format!("{} {}", ctx.t().roi, ctx.fmt.pct(pf.figures.roi)),
     })
@@ -247,7 +247,7 @@ fn link_lists(ctx: &Ctx) -> (Vec<Link>, Vec<Link>, Vec<Link>) {
         .iter()
         .enumerate()
         .map(|(i, pf)| Link {
-            label: pf.creator.clone(),
+            label: ctx.creator_name(&pf.id, &pf.creator),
             href: format!("partnerships/{}/index.html", pf.id),
             note: format!(
                 "{} · {} · {}",

@@ -106,7 +106,7 @@ pub(crate) fn build(ctx: &Ctx, i: usize) -> PartnershipPage {
     };
     let (costs, extras) = cost_tables(ctx, i);
     PartnershipPage {
-        creator: ctx.partnership(i).creator.clone(),
+        creator: ctx.creator_name(&ctx.partnership(i).id, &ctx.partnership(i).creator),
         facts: facts(ctx, i, &market_link),
         cards: cards(ctx, i),
         timeline: (m.model == Model::Retainer).then(|| timeline(ctx, i)),

@@ -142,8 +142,9 @@ fn best(ctx: &Ctx, now: &MonthFigures) -> Option<String> {
         .filter(|c| c.figures.cost > Decimal::ZERO)
         .count() as u64;
     let x = &ctx.fmt;
+    let pf = ctx.partnership(top.partnership);
     Some(ctx.words().say.best(
-        &ctx.partnership(top.partnership).creator,
+        &ctx.creator_name(&pf.id, &pf.creator),
         &x.pct(top.figures.roi),
         &x.money(top.figures.cost),
         costed,
@@ -154,7 +155,7 @@ fn best(ctx: &Ctx, now: &MonthFigures) -> Option<String> {
 /// overview's renewals due list them.
 fn due(ctx: &Ctx) -> String {
     let lang = ctx.lang();
-    let ends: Vec<(String, Option<String>, &str)> = ctx
+    let ends: Vec<(String, Option<String>, String)> = ctx
         .f
         .renewals
         .iter()
@@ -163,7 +164,11 @@ fn due(ctx: &Ctx) -> String {
             let rec = r
                 .recommendation
                 .map(|rec| i18n::catalogue(lang).recommendation(rec).to_lowercase());
-            (i18n::catalogue(lang).date(r.end), rec, r.creator.as_str())
+            (
+                i18n::catalogue(lang).date(r.end),
+                rec,
+                ctx.creator_name(&r.id, &r.creator),
+            )
         })
         .collect();
     let due: Vec<Due> = ends

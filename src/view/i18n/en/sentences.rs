@@ -298,6 +298,10 @@ impl Sentences for English {
         compounding::more(n)
     }
 
+    fn latest_month(&self, m: Month) -> String {
+        format!("{}: {}", super::CATALOGUE.texts.latest_month, month(m))
+    }
+
     fn open_report_of(&self, m: Month) -> String {
         format!("Open {}'s report", month(m))
     }

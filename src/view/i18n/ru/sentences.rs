@@ -343,6 +343,15 @@ impl Sentences for Russian {
         compounding::more(n)
     }
 
+    fn latest_month(&self, m: Month) -> String {
+        // Mid-sentence, a Russian month is written in lower case.
+        format!(
+            "{}: {}",
+            super::CATALOGUE.texts.latest_month,
+            month(m).to_lowercase()
+        )
+    }
+
     fn open_report_of(&self, m: Month) -> String {
         format!("Открыть отчёт за {}", month(m).to_lowercase())
     }
