@@ -87,3 +87,44 @@ fn the_renewals_due_lead_the_decisions_and_no_more_than_three_are_listed() {
     // Four headline figures, each with a trend line.
     assert_eq!(answer.matches("<svg class=\"spark\"").count(), 4);
 }
+
+/// The tables that scroll sideways inside their panel.
+const WIDE: &str = r#"JSON.stringify([...document.querySelectorAll('.table-scroll')]
+  .filter(s => s.getClientRects().length > 0 && s.scrollWidth > s.clientWidth + 1)
+  .map(s => ((s.querySelector('caption') || {}).textContent || s.getAttribute('aria-label') || 'a table').trim().slice(0, 50)
+    + ` (${s.scrollWidth - s.clientWidth} px)`))"#;
+
+#[test]
+fn no_table_of_any_page_scrolls_sideways_at_1280_px() {
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let site = fx.out().canonicalize().unwrap();
+    let browser = launch(&chrome, 1280, 800);
+    let tab = browser.new_tab().expect("a tab");
+    let mut wide = Vec::new();
+    for entry in walkdir::WalkDir::new(&site) {
+        let page = entry.unwrap().into_path();
+        if page.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        tab.navigate_to(&format!("file://{}", page.display()))
+            .expect("navigates")
+            .wait_until_navigated()
+            .expect("loads");
+        let value = tab
+            .evaluate(WIDE, false)
+            .expect("runs")
+            .value
+            .expect("returns");
+        let tables: Vec<String> = serde_json::from_str(value.as_str().unwrap()).unwrap();
+        let rel = page.strip_prefix(&site).unwrap().display().to_string();
+        wide.extend(tables.into_iter().map(|t| format!("{rel}: {t}")));
+    }
+    assert!(
+        wide.is_empty(),
+        "{} tables scroll sideways:\n{}",
+        wide.len(),
+        wide.join("\n")
+    );
+}
