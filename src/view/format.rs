@@ -87,6 +87,15 @@ pub(crate) fn money(value: Decimal, currency: Currency, lang: Language) -> Strin
     }
 }
 
+/// A number to one decimal, a ".0" dropped: "3", "3.4" ("3,4").
+pub(crate) fn one_decimal(value: Decimal, lang: Language) -> String {
+    let rounded = value.round_dp(1);
+    match rounded.fract().is_zero() {
+        true => number(rounded, 0, lang),
+        false => number(rounded, 1, lang),
+    }
+}
+
 /// Money with its currency, in whole units, halves away from zero: the
 /// headline figures' (cents stay in tables, CSV and data.json).
 pub(crate) fn money_whole(value: Decimal, currency: Currency, lang: Language) -> String {

@@ -22,8 +22,8 @@ pub struct SpreadFigures<'a> {
     pub min: (&'a str, &'a str),
     /// Highest ROI and its creator.
     pub max: (&'a str, &'a str),
-    /// The portfolio's ROI.
-    pub whole: &'a str,
+    /// The whole's name (the portfolio, or a market) and its ROI.
+    pub whole: (&'a str, &'a str),
 }
 
 /// A budget's figures, formatted, for the sentence of its bar.

@@ -189,6 +189,8 @@ pub trait Sentences: Sync {
     /// A budget's status: the share spent of the period's budget, and by
     /// how much it is heading over, if it is.
     fn budget_status(&self, share: &str, period: &str, over: Option<&str>) -> String;
+    /// Sponsored posts delivered against contracted: "3 of 2".
+    fn delivered_of(&self, delivered: &str, contracted: &str) -> String;
     /// The decisions not listed: "2 more".
     fn more(&self, n: usize) -> String;
     /// The link to a month's report: "Open October 2026's report".

@@ -214,7 +214,7 @@ fn counts_take_the_form_of_their_number() {
         q3: "2%",
         min: ("0%", "a"),
         max: ("2%", "b"),
-        whole: "1%",
+        whole: ("Portfolio", "1%"),
     };
     assert!(ru.spread_desc(&spread(1)).starts_with("ROI 1 партнёрства:"));
     assert!(ru.spread_desc(&spread(3)).starts_with("ROI 3 партнёрств:"));

@@ -174,26 +174,27 @@ fn headline_table(ctx: &Ctx, id: &str, title: &str, points: &[PostNumberPoint]) 
     table
 }
 
-/// The creator-level ROI distribution beside the portfolio's ROI.
+/// The creator-level ROI distribution beside the ROI of the whole they
+/// make up, named `whole.1`: the portfolio's, or a market's by its name.
 pub(crate) fn roi_spread(
     ctx: &Ctx,
     id: &str,
     s: &Spread,
     members: &[usize],
-    whole: Option<f64>,
+    (whole, name): (Option<f64>, &str),
     root: &str,
 ) -> ChartView {
     let x = &ctx.fmt;
     let title = ctx.t().creator_roi;
     let rows = ranked_by_roi(ctx, members);
     let target = roi_target(ctx);
-    let desc = spread_desc(ctx, s, whole);
+    let desc = spread_desc(ctx, s, (whole, name));
     let fmt = |v: f64| format::axis_percent(v, ctx.lang());
     let chart = SpreadChart {
         frame: frame(ctx, id, title, &desc),
         points: spread_points(ctx, s, &rows),
         quartiles: quartiles(s),
-        whole: whole.map(|w| (w, format!("{} {}", ctx.t().portfolio, x.pct(Some(w))))),
+        whole: whole.map(|w| (w, format!("{name} {}", x.pct(Some(w))))),
         target: target.clone(),
         x_format: &fmt,
     };
@@ -213,7 +214,7 @@ pub(crate) fn roi_spread(
         }),
     );
     let mut legends = vec![legend(ctx.t().partnerships, Role::S1, "circle")];
-    legends.push(legend(ctx.t().portfolio, Role::Accent, "line"));
+    legends.push(legend(name, Role::Accent, "line"));
     legends.extend(target_legend(ctx, &target));
     ChartView::new(id, title, svg, legends, table)
 }
@@ -262,7 +263,7 @@ fn quartiles(s: &Spread) -> Option<Quartiles> {
 }
 
 /// What the spread chart shows, in words.
-fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
+fn spread_desc(ctx: &Ctx, s: &Spread, (whole, name): (Option<f64>, &str)) -> String {
     let x = &ctx.fmt;
     let name_of = |id: &Option<PartnershipId>| -> Option<String> {
         let i = ctx.partnership_index(id.as_ref()?)?;
@@ -278,7 +279,7 @@ fn spread_desc(ctx: &Ctx, s: &Spread, whole: Option<f64>) -> String {
             q3: &x.pct(s.q3),
             min: (&x.pct(s.min), worst.as_deref().unwrap_or_default()),
             max: (&x.pct(s.max), best.as_deref().unwrap_or_default()),
-            whole: &x.pct(whole),
+            whole: (name, &x.pct(whole)),
         })
 }
 

@@ -59,7 +59,7 @@ pub(crate) fn build(ctx: &Ctx, mi: usize) -> MarketPage {
             "creator-roi",
             &mf.creator_roi,
             &members,
-            mf.figures.roi,
+            (mf.figures.roi, &mf.name),
             root,
         ),
         how: how::market(ctx),

@@ -90,9 +90,12 @@ fn change_cell(
         Some(-1) => ("▼", "down"),
         _ => ("▬", "flat"),
     };
+    // Good or bad only where a direction is good or bad for the client:
+    // cost, reach and post counts are neutral.
     let tone = match (sign, better) {
         (Some(1), Better::Up) | (Some(-1), Better::Down) => " good",
         (Some(-1), Better::Up) | (Some(1), Better::Down) => " bad",
+        (Some(_), Better::Neither) => " neutral",
         _ => "",
     };
     (format!("{arrow} {text}"), format!("change {dir}{tone}"))
@@ -145,7 +148,7 @@ fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Li
             Better::Up,
         ),
         money_line(ctx, t.cpa, a.cpa, b.map(|b| b.cpa), Better::Down),
-        count_line(ctx, t.reach, a.reach, b.map(|b| b.reach), Better::Up),
+        count_line(ctx, t.reach, a.reach, b.map(|b| b.reach), Better::Neither),
         count_line(
             ctx,
             t.engagements,
@@ -179,7 +182,7 @@ fn lines(ctx: &Ctx, now: &MonthFigures, before: Option<&MonthFigures>) -> Vec<Li
             t.organic_posts,
             now.organic_posts,
             before.map(|m| m.organic_posts),
-            Better::Up,
+            Better::Neither,
         ),
     ]
 }
@@ -313,6 +316,8 @@ fn cards(ctx: &Ctx, lines: &[Line], to: Option<NaiveDate>) -> Vec<Card> {
                 "good"
             } else if l.change.1.contains("bad") {
                 "bad"
+            } else if l.change.1.contains("neutral") {
+                "neutral"
             } else {
                 ""
             };

@@ -41,13 +41,13 @@ pub(crate) fn table(ctx: &Ctx, i: usize, root: &str) -> Table {
     table
 }
 
-/// Sponsored posts delivered / contracted for the month, to one decimal as
+/// Sponsored posts delivered of contracted for the month ("3 of 2"), to one decimal as
 /// the partnership page writes contracted posts; a dash for a contract
 /// without deliverables.
 fn posts(ctx: &Ctx, c: &CreatorMonth) -> Cell {
     let delivered = ctx.fmt.int(c.sponsored_posts);
     let contracted = c
         .contracted_posts
-        .map_or_else(|| "—".to_string(), |k| format::number(k, 1, ctx.lang()));
-    Cell::text(format!("{delivered} / {contracted}"))
+        .map_or_else(|| "—".to_string(), |k| format::one_decimal(k, ctx.lang()));
+    Cell::text(ctx.words().say.delivered_of(&delivered, &contracted))
 }

@@ -223,9 +223,11 @@ fn cards(ctx: &Ctx, i: usize) -> Vec<Card> {
     if let Some(k) = pf.contracted_posts {
         cards.push(Card::new(ctx.t().fulfilment, x.pct(pf.fulfilment)).note(
             format!(
-                "{} / {} {}",
-                x.int(pf.sponsored_posts),
-                format::number(k, 1, lang),
+                "{} {}",
+                ctx.words().say.delivered_of(
+                    &x.int(pf.sponsored_posts),
+                    &format::one_decimal(k, lang)
+                ),
                 ctx.t().contracted_posts.to_lowercase()
             ),
             "",

@@ -41,8 +41,14 @@ impl Sentences for English {
     }
 
     fn end_in(&self, date: &str, days: i64) -> String {
-        let unit = plural::en(&days.to_string(), ["day", "days"]);
-        format!("{date} ({days} {unit} from the report date)")
+        // Days are never negative in words.
+        let n = days.unsigned_abs();
+        let unit = plural::en(&n.to_string(), ["day", "days"]);
+        match days {
+            0 => format!("{date} (the report date)"),
+            d if d < 0 => format!("{date} (ended {n} {unit} before the report date)"),
+            _ => format!("{date} ({n} {unit} from the report date)"),
+        }
     }
 
     fn decay_desc(&self, [r1, r7]: [&str; 2], [o1, o7]: [&str; 2]) -> String {
@@ -70,8 +76,8 @@ impl Sentences for English {
     fn spread_desc(&self, s: &SpreadFigures) -> String {
         let partnerships = plural::en(&s.n.to_string(), ["partnership", "partnerships"]);
         format!(
-            "ROI of {} {partnerships}: median {}, quartiles {} to {}, from {} ({}) to {} ({}). Portfolio ROI {}.",
-            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
+            "ROI of {} {partnerships}: median {}, quartiles {} to {}, from {} ({}) to {} ({}). {} ROI {}.",
+            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole.0, s.whole.1
         )
     }
 
@@ -296,6 +302,10 @@ impl Sentences for English {
 
     fn more(&self, n: usize) -> String {
         compounding::more(n)
+    }
+
+    fn delivered_of(&self, delivered: &str, contracted: &str) -> String {
+        format!("{delivered} of {contracted}")
     }
 
     fn latest_month(&self, m: Month) -> String {

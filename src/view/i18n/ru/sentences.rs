@@ -58,7 +58,14 @@ impl Sentences for Russian {
     }
 
     fn end_in(&self, date: &str, days: i64) -> String {
-        format!("{date} ({days} дн. от даты отчёта)")
+        // Days are never negative in words.
+        let n = days.unsigned_abs();
+        let unit = plural::ru(n, ["день", "дня", "дней"]);
+        match days {
+            0 => format!("{date} (дата отчёта)"),
+            d if d < 0 => format!("{date} (закончилось за {n} {unit} до даты отчёта)"),
+            _ => format!("{date} ({n} {unit} после даты отчёта)"),
+        }
     }
 
     fn decay_desc(&self, [r1, r7]: [&str; 2], [o1, o7]: [&str; 2]) -> String {
@@ -87,8 +94,8 @@ impl Sentences for Russian {
         // The genitive: "ROI 1 партнёрства", "ROI 2 партнёрств".
         let partnerships = plural::ru(s.n as u64, ["партнёрства", "партнёрств", "партнёрств"]);
         format!(
-            "ROI {} {partnerships}: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). ROI портфеля {}.",
-            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole
+            "ROI {} {partnerships}: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). {}: ROI {}.",
+            s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole.0, s.whole.1
         )
     }
 
@@ -341,6 +348,10 @@ impl Sentences for Russian {
 
     fn more(&self, n: usize) -> String {
         compounding::more(n)
+    }
+
+    fn delivered_of(&self, delivered: &str, contracted: &str) -> String {
+        format!("{delivered} из {contracted}")
     }
 
     fn latest_month(&self, m: Month) -> String {
