@@ -125,3 +125,70 @@ fn partnership_pages_show_payback_and_the_overview_the_money_ahead() {
     assert_eq!(due.matches("<li>").count(), 2, "{due}");
     assert!(due.contains("Сергей Новиков") && !due.contains("Юлия Петрова"));
 }
+
+/// The rows of the forward chart's data table, each as its cells' text.
+fn cost_by_month_rows(html: &str) -> Vec<Vec<String>> {
+    let at = html
+        .find("id=\"cost-by-month\"")
+        .expect("the forward chart");
+    let table = &html[at..];
+    let table = &table[table.find("<table").expect("its data")..];
+    let table = &table[..table.find("</table>").expect("closed")];
+    table.split("<tr").skip(1).map(cells).collect()
+}
+
+/// The text of each `<th>`/`<td>` of one row.
+fn cells(row: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = row;
+    while let Some(open) = rest.find("<t") {
+        let after = &rest[open + 2..];
+        if !(after.starts_with('d') || after.starts_with('h')) {
+            rest = after;
+            continue;
+        }
+        let body = &after[after.find('>').map_or(0, |i| i + 1)..];
+        let end = body.find("</t").unwrap_or(body.len());
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body[..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push(text);
+        rest = &body[end..];
+    }
+    out
+}
+
+#[test]
+fn the_forward_chart_goes_on_with_the_open_ended_retainers_for_twelve_months() {
+    let fx = built_worked();
+    let en = read(&fx, "rowan-kids/commitments/index.html");
+    let rows = cost_by_month_rows(&en);
+    let head = &rows[0];
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (month, continuing, total) = (col("Month"), col("Continuing"), col("Total"));
+    // The report date is in October 2026; each of the twelve months after
+    // it goes on at the open-ended retainers' $2,000.00 a month, and none
+    // falls below it, though the committed retainers end in January.
+    let ahead: Vec<&Vec<String>> = (rows.iter())
+        .skip_while(|r| r[month] != "November 2026")
+        .take(12)
+        .collect();
+    assert_eq!(ahead.len(), 12, "{rows:?}");
+    assert_eq!(ahead[11][month], "October 2027");
+    for r in &ahead {
+        assert_eq!(r[continuing], "$2,000.00", "{r:?}");
+        let money = |s: &str| s.replace(['$', ','], "").parse::<f64>().unwrap();
+        assert!(money(&r[total]) >= 2000.0, "{r:?}");
+    }
+    assert!(en.contains("Continuing, not committed (faint)"));
+    assert!(en.contains("open-ended retainers go on at $2,000.00 a month, not committed"));
+    let ru = read(&fx, "iris-cosmetics/commitments/index.html");
+    assert!(ru.contains("Продолжается") && !ru.contains("Continuing"));
+}

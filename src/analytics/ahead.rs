@@ -88,6 +88,11 @@ pub struct PartnershipAhead {
     /// Committed bookings, by month, for the page.
     #[serde(skip)]
     pub committed_bookings: Vec<Booking>,
+    /// An open-ended retainer going on at its fee for the twelve months
+    /// after the report date's, by month: not committed; for the forward
+    /// chart.
+    #[serde(skip)]
+    pub continuing_bookings: Vec<Booking>,
     /// Cost less revenue to date, when not paid back and behind.
     #[serde(skip)]
     pub short_by: Option<Decimal>,
@@ -461,20 +466,53 @@ fn budget(
 /// What an open-ended retainer costs in a budget's days after `as_of`, by
 /// the cost rule (each month prorated by its own days), at the future rate.
 fn going_on(p: &Partnership, (fx, as_of): (&Fx, NaiveDate), c: &Client, b: &Budget) -> Decimal {
-    let from = b.start.max(as_of + Duration::days(1)).max(p.start);
-    if from > b.end {
-        return Decimal::ZERO;
+    sum(&going_on_through(p, (fx, as_of), c, b.start, b.end))
+}
+
+/// How many months after the report date's the forward chart shows an
+/// open-ended retainer going on.
+pub(crate) const CONTINUING_MONTHS: u32 = 12;
+
+/// An active open-ended retainer going on at its fee after `as_of`, booked
+/// by the cost rule: the rest of the report date's month, then each of the
+/// next twelve months; nothing for any other partnership. What the budgets'
+/// `projected` assumes, month by month (docs/metrics.md, "Money ahead").
+pub(crate) fn continuing(p: &Partnership, fx: &Fx, c: &Client, as_of: NaiveDate) -> Vec<Booking> {
+    if !(active(p, as_of) && p.end.is_none()) {
+        return Vec::new();
+    }
+    let last = (0..CONTINUING_MONTHS).fold(Month::of(as_of), |m, _| m.next());
+    going_on_through(p, (fx, as_of), c, as_of, last.last_day())
+}
+
+/// An open-ended retainer's bookings from the later of `start`, the day
+/// after `as_of` and its own start, through `end`: each month prorated by
+/// its own days, at the future rate.
+fn going_on_through(
+    p: &Partnership,
+    (fx, as_of): (&Fx, NaiveDate),
+    c: &Client,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Vec<Booking> {
+    let from = start.max(as_of + Duration::days(1)).max(p.start);
+    if from > end {
+        return Vec::new();
     }
     Month::of(from)
-        .through(Month::of(b.end))
+        .through(Month::of(end))
         .map(|m| {
             let first = from.max(m.first_day());
-            let last = b.end.min(m.last_day());
+            let last = end.min(m.last_day());
             let days = (last - first).num_days() + 1;
             let amount = p.fee.value * Decimal::from(days) / Decimal::from(m.days());
-            future(fx, c, amount, p.fee.currency, as_of)
+            Booking {
+                month: m,
+                amount: future(fx, c, amount, p.fee.currency, as_of),
+                extra: None,
+            }
         })
-        .sum()
+        .collect()
 }
 
 #[cfg(test)]

@@ -260,6 +260,7 @@ fn money_ahead(c: &Client, settings: &Settings, as_of: NaiveDate, f: &mut Client
             payback_month: back.month,
             promo_codes: p.promo_codes.clone(),
             committed_bookings: ahead.committed[i].clone(),
+            continuing_bookings: ahead::continuing(p, fx, c, as_of),
             short_by: back.short_by,
         };
     }

@@ -2,9 +2,10 @@
 //! to date and committed after, stacked by market.
 //!
 //! Each column is a stack of segments from zero up, each in its role's
-//! colour; a segment marked `light` is drawn pale with a solid outline, so
+//! colour; a [`Fill::Pale`] segment is drawn pale with a solid outline, so
 //! that what is only committed reads apart from what is spent without
-//! colour alone. A dashed divider with a label marks a boundary between two
+//! colour alone, and a [`Fill::Faint`] one fainter still (what is expected
+//! to go on, not committed). A dashed divider with a label marks a boundary between two
 //! columns (the report date).
 
 use plotters::prelude::*;
@@ -22,8 +23,19 @@ pub(crate) struct Segment {
     pub role: Role,
     /// Its height, 0 or more.
     pub value: f64,
-    /// Drawn pale with an outline: committed rather than spent.
-    pub light: bool,
+    /// How it is filled.
+    pub fill: Fill,
+}
+
+/// How a segment is filled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Fill {
+    /// Its colour: spent.
+    Solid,
+    /// Pale with an outline: committed.
+    Pale,
+    /// Fainter with an outline: going on, not committed.
+    Faint,
 }
 
 /// One column: its label and its segments, bottom to top.
@@ -49,8 +61,11 @@ pub(crate) struct ColumnChart<'a> {
     pub y_format: &'a dyn Fn(f64) -> String,
 }
 
-/// How pale a light segment is.
+/// How pale a pale segment is.
 const PALE: f64 = 0.35;
+
+/// How faint a faint segment is.
+const FAINT: f64 = 0.1;
 
 /// Half a column's width, in steps.
 const HALF: f64 = 0.36;
@@ -146,10 +161,11 @@ fn draw_column<DB: DrawingBackend>(plot: &mut Plot<DB>, x: f64, col: &Column) ->
     for s in col.segments.iter().filter(|s| s.value > 0.0) {
         let corners = [(x - HALF, base), (x + HALF, base + s.value)];
         let colour = s.role.sentinel();
-        if s.light {
+        if let Fill::Pale | Fill::Faint = s.fill {
+            let alpha = if s.fill == Fill::Pale { PALE } else { FAINT };
             plot.draw_series(std::iter::once(Rectangle::new(
                 corners,
-                colour.mix(PALE).filled(),
+                colour.mix(alpha).filled(),
             )))?;
             plot.draw_series(std::iter::once(Rectangle::new(
                 corners,
@@ -183,8 +199,8 @@ mod tests {
         })
     }
 
-    fn seg(role: Role, value: f64, light: bool) -> Segment {
-        Segment { role, value, light }
+    fn seg(role: Role, value: f64, fill: Fill) -> Segment {
+        Segment { role, value, fill }
     }
 
     /// Spent in September and October, committed in November.
@@ -196,15 +212,25 @@ mod tests {
         vec![
             col(
                 "Sep",
-                vec![seg(Role::S1, 100.0, false), seg(Role::S2, 50.0, false)],
+                vec![
+                    seg(Role::S1, 100.0, Fill::Solid),
+                    seg(Role::S2, 50.0, Fill::Solid),
+                ],
             ),
             col(
                 "Oct",
-                vec![seg(Role::S1, 80.0, false), seg(Role::S2, 0.0, false)],
+                vec![
+                    seg(Role::S1, 80.0, Fill::Solid),
+                    seg(Role::S2, 0.0, Fill::Solid),
+                ],
             ),
             col(
                 "Nov",
-                vec![seg(Role::S1, 60.0, true), seg(Role::S2, 40.0, true)],
+                vec![
+                    seg(Role::S1, 60.0, Fill::Pale),
+                    seg(Role::S2, 40.0, Fill::Pale),
+                    seg(Role::S1, 30.0, Fill::Faint),
+                ],
             ),
         ]
     }
@@ -213,10 +239,12 @@ mod tests {
     fn stacks_spent_and_committed_segments_with_a_divider() {
         let svg = chart(three());
         assert_eq!(svg, chart(three()));
-        // Two solid S1 columns, one pale S1 with its outline; a zero draws nothing.
-        assert_eq!(svg.matches("class=\"cf-s1\"").count(), 3);
-        assert_eq!(svg.matches("class=\"cs-s1\"").count(), 1);
+        // Two solid S1 columns, one pale S1 and one faint S1 each with its
+        // outline; a zero draws nothing.
+        assert_eq!(svg.matches("class=\"cf-s1\"").count(), 4);
+        assert_eq!(svg.matches("class=\"cs-s1\"").count(), 2);
         assert_eq!(svg.matches("opacity=\"0.35\"").count(), 2);
+        assert_eq!(svg.matches("opacity=\"0.1\"").count(), 1);
         assert!(svg.contains(">31 Oct</text>") && svg.contains("stroke-dasharray"));
         assert!(svg.contains(">Nov</text>"));
     }
@@ -226,7 +254,7 @@ mod tests {
         let columns = (0..30)
             .map(|i| Column {
                 label: format!("M{i:02}"),
-                segments: vec![seg(Role::S1, 1.0, false)],
+                segments: vec![seg(Role::S1, 1.0, Fill::Solid)],
             })
             .collect();
         let svg = chart(columns);

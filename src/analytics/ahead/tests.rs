@@ -154,6 +154,40 @@ fn an_open_ended_retainer_commits_nothing_and_runs_on() {
 }
 
 #[test]
+fn an_open_ended_retainer_continues_at_its_fee_for_twelve_months_after_the_report_date() {
+    // 3100 RUB a month, open-ended, as of 20 October: 21-31 October is
+    // 11/31 of 3100 = 1100 RUB, then 3100 RUB in each month November 2026
+    // to October 2027, all at October's 0.011 (not November's 0.02): 12.1
+    // USD, then 34.1 USD twelve times.
+    let as_of = date("2026-10-20");
+    let mut open = retainer("2026-01-01", None, "3100");
+    open.fee.currency = Currency::parse("RUB").unwrap();
+    let ending = retainer("2026-01-01", Some("2027-01-31"), "500");
+    let later = retainer("2026-11-01", None, "800");
+    let c = client(vec![open.clone(), ending.clone()], vec![later.clone()]);
+    let got = continuing(&open, &fx(), &c, as_of);
+    assert_eq!(got.len(), 13);
+    assert_eq!(months(&got[..1]), [("2026-10".into(), d("12.1"))]);
+    assert!(got[1..].iter().all(|b| b.amount == d("34.1")));
+    assert_eq!(got[1].month.to_string(), "2026-11");
+    assert_eq!(got[12].month.to_string(), "2027-10");
+    // No month after the report date's falls below the fee.
+    assert!(
+        got[1..]
+            .iter()
+            .all(|b| b.amount >= monthly_fee(&open, &fx(), &c, as_of).unwrap())
+    );
+    // A retainer with an end is committed, not continuing; one not started
+    // is not active.
+    assert!(continuing(&ending, &fx(), &c, as_of).is_empty());
+    assert!(continuing(&later, &fx(), &c, as_of).is_empty());
+    // As of a month's last day, the next month is the first booked.
+    let got = continuing(&open, &fx(), &c, date("2026-10-31"));
+    assert_eq!(got.len(), 12);
+    assert_eq!(got[0].month.to_string(), "2026-11");
+}
+
+#[test]
 fn budgets_of_a_year_a_quarter_and_a_month() {
     // 1000 a month from 1 January, open-ended, as of 20 October: spent in
     // 2026 is 9 x 1000 + 20/31 x 1000; it goes on for 11/31 of October,

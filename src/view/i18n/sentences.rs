@@ -124,11 +124,13 @@ pub trait Sentences: Sync {
     /// Under the open-ended figure: "a month, from 3 retainers without an end".
     fn open_ended_note(&self, retainers: usize) -> String;
     /// Cost by month: spent `from` to `to` with its total, and what is
-    /// committed after (first and last month, total), if anything.
+    /// committed after (first and last month, total), if anything, and
+    /// the open-ended retainers' fees a month going on, if any.
     fn cost_ahead_desc(
         &self,
         spent: (Month, Month, &str),
         committed: Option<(Month, Month, &str)>,
+        continuing: Option<&str>,
     ) -> String;
     /// A payback day: "day 38".
     fn payback_day(&self, day: u32) -> String;

@@ -114,10 +114,10 @@ fn every_definition_and_sentence_is_written_in_every_language() {
         }
         let n = Month::parse("2026-11").unwrap();
         assert!(
-            w.cost_ahead_desc((m, m, "$1"), Some((n, n, "$2")))
-                .contains("$2")
+            w.cost_ahead_desc((m, m, "$1"), Some((n, n, "$2")), Some("$3"))
+                .contains("$3")
         );
-        assert!(w.cost_ahead_desc((m, m, "$1"), None).contains("$1"));
+        assert!(w.cost_ahead_desc((m, m, "$1"), None, None).contains("$1"));
         assert!(
             w.contract_group(true, Some("UA-1"), 3, "$9")
                 .contains("UA-1")
@@ -147,8 +147,12 @@ fn writes_the_money_ahead_in_each_language_s_grammar() {
     assert_eq!(say(Language::En).quarter(2026, 4), "Q4 2026");
     assert_eq!(say(Language::Ru).quarter(2026, 4), "4-й квартал 2026");
     assert_eq!(
-        say(Language::Ru).cost_ahead_desc((oct, oct, "1 ₽"), Some((nov, nov, "2 ₽"))),
+        say(Language::Ru).cost_ahead_desc((oct, oct, "1 ₽"), Some((nov, nov, "2 ₽")), None),
         "Затраты по месяцам и рынкам: потрачено 1 ₽ с октября 2026 по октябрь 2026; законтрактовано 2 ₽ на ноябрь 2026."
+    );
+    assert_eq!(
+        say(Language::En).cost_ahead_desc((oct, oct, "$1"), None, Some("$9,000.00")),
+        "Cost by month, stacked by market: $1 spent from October 2026 to October 2026; nothing is committed after the report date; open-ended retainers go on at $9,000.00 a month, not committed."
     );
     assert_eq!(
         say(Language::En).contract_group(false, Some("IC-9"), 1, "$3,500.00"),

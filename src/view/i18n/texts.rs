@@ -224,6 +224,8 @@ fixed_strings! {
         cost_ahead_lead,
         spent,
         committed_pale,
+        continuing,
+        continuing_faint,
         report_date,
         budgets,
         budgets_lead,

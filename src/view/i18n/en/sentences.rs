@@ -117,6 +117,7 @@ impl Sentences for English {
         &self,
         (from, to, spent): (Month, Month, &str),
         committed: Option<(Month, Month, &str)>,
+        continuing: Option<&str>,
     ) -> String {
         let (from, to) = (month(from), month(to));
         let ahead = match committed {
@@ -128,7 +129,12 @@ impl Sentences for English {
             ),
             None => "nothing is committed after the report date".to_string(),
         };
-        format!("Cost by month, stacked by market: {spent} spent from {from} to {to}; {ahead}.")
+        let going_on = continuing.map_or(String::new(), |c| {
+            format!("; open-ended retainers go on at {c} a month, not committed")
+        });
+        format!(
+            "Cost by month, stacked by market: {spent} spent from {from} to {to}; {ahead}{going_on}."
+        )
     }
 
     fn payback_day(&self, day: u32) -> String {

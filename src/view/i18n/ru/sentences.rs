@@ -151,6 +151,7 @@ impl Sentences for Russian {
         &self,
         (from, to, spent): (Month, Month, &str),
         committed: Option<(Month, Month, &str)>,
+        continuing: Option<&str>,
     ) -> String {
         let of = month_of;
         let to_m = |m: Month| month(m).to_lowercase();
@@ -159,8 +160,11 @@ impl Sentences for Russian {
             Some((a, b, c)) => format!("законтрактовано {c} с {} по {}", of(a), to_m(b)),
             None => "после даты отчёта ничего не законтрактовано".to_string(),
         };
+        let going_on = continuing.map_or(String::new(), |c| {
+            format!("; бессрочные ретейнеры продолжаются — {c} в месяц, без договора на срок")
+        });
         format!(
-            "Затраты по месяцам и рынкам: потрачено {spent} с {} по {}; {ahead}.",
+            "Затраты по месяцам и рынкам: потрачено {spent} с {} по {}; {ahead}{going_on}.",
             of(from),
             to_m(to)
         )
