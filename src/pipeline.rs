@@ -384,7 +384,10 @@ pub(crate) fn render_client(
     let logo = (view.ctx.logo.as_ref())
         .and_then(|name| assets.iter().find(|(p, _)| p == name))
         .map(|(p, bytes)| (p.as_str(), bytes.as_slice()));
-    let begun = renderers.pdf.start(&view, logo);
+    let files: Vec<(&str, &[u8])> = (assets.iter())
+        .map(|(p, bytes)| (p.as_str(), bytes.as_slice()))
+        .collect();
+    let begun = renderers.pdf.start(&view, logo, &files);
     let (mut pages, failed) = renderers.html.client(&view);
     problems.extend(failed);
     let (pdfs, failed) = begun.finish(&view.ctx);

@@ -536,7 +536,11 @@ fn a_monthly_report_prints_in_three_pages_before_its_appendix_on_a4_and_letter()
             ));
             assert!(
                 first <= 3,
-                "{client} on {paper}: {first} pages before the appendix"
+                "{client} on {paper}: {first} pages before the appendix; each begins:\n{}",
+                (pages.iter())
+                    .map(|p| p.split_whitespace().take(24).collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             );
             for (i, text) in pages.iter().enumerate() {
                 // pdftotext may drop the spaces around the slash.

@@ -14,17 +14,32 @@ fn page(fx: &Fixture, client: &str, month: &str) -> String {
     std::fs::read_to_string(fx.out().join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// The summary's paragraph as text, or "" when the page has none.
+/// The month in words as text, or "" when the page has none: the lead
+/// sentences that open the report, then what the creators did, under the
+/// month per creator.
 fn summary(html: &str) -> String {
-    let Some(at) = html.find("<section class=\"panel summary\"") else {
+    let text = |p: &str| {
+        p.replace("&#x27;", "'")
+            .replace("&amp;", "&")
+            .replace('\u{a0}', " ")
+    };
+    let Some(at) = html.find("id=\"summary\"") else {
         return String::new();
     };
-    let from = at + html[at..].find("<p>").unwrap() + 3;
-    let to = from + html[from..].find("</p>").unwrap();
-    html[from..to]
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
-        .replace('\u{a0}', " ")
+    let end = at + html[at..].find("</section>").unwrap();
+    let mut out: Vec<String> = html[at..end]
+        .split("<p class=\"verdict\">")
+        .skip(1)
+        .map(|p| text(&p[..p.find("</p>").unwrap()]))
+        .collect();
+    if let Some(c) = html.find("id=\"creators-section\"") {
+        let end = c + html[c..].find("</section>").unwrap();
+        if let Some(p) = html[c..end].find("<p class=\"claim\">") {
+            let from = c + p + "<p class=\"claim\">".len();
+            out.push(text(&html[from..from + html[from..].find("</p>").unwrap()]));
+        }
+    }
+    out.join(" ")
 }
 
 /// A CSV file of the site, as its page's link gives it, without its
@@ -49,31 +64,45 @@ fn a_monthly_report_opens_with_a_summary_of_its_figures_in_its_language() {
     let fx = Fixture::sample();
     built(&fx);
     let oct = page(&fx, "kestrel-coffee", "2026-10");
-    let at = oct.find("class=\"panel summary\"").expect("a summary");
-    assert!(at < oct.find("class=\"cards\"").unwrap(), "above the cards");
+    let at = oct.find("id=\"summary\"").expect("a summary");
+    assert!(
+        at < oct.find("class=\"cards headline\"").unwrap(),
+        "above the cards"
+    );
+    // The decisions due follow the figures, as the overview lists them.
+    let decisions = oct.find("class=\"due-list decisions\"").expect("decisions");
+    assert!(oct.find("class=\"cards headline\"").unwrap() < decisions);
+    assert!(decisions < oct.find("id=\"creators-section\"").unwrap());
     assert_eq!(
         summary(&oct),
         "In October 2026 spend was $12,327.00 and revenue $25,758.12; against September 2026, \
          spend fell by $2,142.35 (14.8%) and revenue fell by $5,959.11 (18.8%). \
          ROI was 109.0%, above the 50.0% target; CPA was $14.87, below the $25.00 target. \
          Creators published 9 sponsored posts and 2 organic mentions. \
-         Of the 4 partnerships with a cost this month, Jess Caldwell did best: ROI 194.1% on $3,500.00 of cost. \
-         1 retainer ends within 30 days of the report date: Jess Caldwell on 10 November 2026 (recommendation: extend)."
+         Of the 4 partnerships with a cost this month, Jess Caldwell did best: ROI 194.1% on $3,500.00 of cost."
     );
-    // An older report describes its own month: the renewals due are the
-    // report date's.
-    let sep = summary(&page(&fx, "kestrel-coffee", "2026-09"));
+    // The renewal due is the first decision, with its days left.
+    assert!(oct.contains(
+        "<li><a href=\"../../partnerships/jess-caldwell/index.html#advice\">Jess Caldwell</a> <span class=\"badge extend\">Extend</span>"
+    ));
+    // An older report describes its own month: the decisions due are the
+    // report date's, so it lists none.
+    let sep_page = page(&fx, "kestrel-coffee", "2026-09");
+    let sep = summary(&sep_page);
     assert!(
         sep.starts_with("In September 2026 spend was $14,469.35"),
         "{sep}"
     );
-    assert!(!sep.contains("within 30 days"), "{sep}");
+    assert!(!sep_page.contains("class=\"due-list decisions\""));
     let ru = summary(&page(&fx, "polyn", "2026-10"));
     assert!(
         ru.starts_with("В октябре 2026 затраты составили 890 000,00 ₽"),
         "{ru}"
     );
-    assert!(ru.ends_with("ни один ретейнер не заканчивается."), "{ru}");
+    assert!(
+        ru.ends_with("— Вера Соколова: 139,2 % при затратах 350 000,00 ₽."),
+        "{ru}"
+    );
 }
 
 #[test]

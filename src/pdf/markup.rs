@@ -1,5 +1,7 @@
 //! A monthly report as Typst source: the figures the page shows, in the
-//! page's own formatting, laid out for paper.
+//! page's own formatting and order, laid out for paper: the opening
+//! ([`super::opening`]) and the month per creator on page 1, the evidence
+//! after, and the appendix on a page of its own.
 //!
 //! Everything here comes from the [`crate::view::pages::month::MonthPage`] the HTML report is made
 //! from, so the PDF and the page cannot disagree on a number; every text
@@ -11,6 +13,7 @@ use std::fmt::Write as _;
 
 use super::Report;
 use super::escape::{MUTED, literal, typst_escape as esc};
+use super::opening;
 use super::table::{self, TEXT};
 use super::world::{FAMILY, Shared};
 use crate::charts::Role;
@@ -23,13 +26,14 @@ pub(super) const TREND_FILE: &str = "trend.svg";
 /// The page's margin at each side, in points (16 mm).
 const MARGIN_X: f64 = 16.0 / 25.4 * 72.0;
 
-/// The Typst source of `r`, its tables measured in `fonts`.
-pub(super) fn source(r: &Report, fonts: &Shared) -> String {
+/// The Typst source of `r`, its tables measured in `fonts`, with what
+/// `moved` sends to the appendix.
+pub(super) fn source(r: &Report, fonts: &Shared, moved: Moved) -> String {
     let mut out = String::new();
     setup(&mut out, r);
     title(&mut out, r);
-    body(&mut out, r, fonts);
-    appendix(&mut out, r);
+    body(&mut out, r, fonts, moved);
+    appendix(&mut out, r, fonts, moved);
     out
 }
 
@@ -109,25 +113,45 @@ fn title(out: &mut String, r: &Report) {
     );
 }
 
-/// The summary, the figures against the month before, the month per
-/// creator and the trend.
-fn body(out: &mut String, r: &Report, fonts: &Shared) {
-    let (t, p) = (&i18n::catalogue(r.lang).texts, r.page);
+/// The parts a report may move to its appendix when they do not fit in
+/// three pages, in the order they move: the month against the month
+/// before, then cost and revenue by month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Moved {
+    /// Nothing moved.
+    Nothing,
+    /// The month against the month before.
+    Comparison,
+    /// That and cost and revenue by month.
+    Trend,
+}
+
+/// The label the appendix starts at, for counting the pages before it.
+pub(super) const APPENDIX: &str = "appendix";
+
+/// The names the compounding charts are read under.
+pub(super) const ROI_FILE: &str = "tenure-roi.svg";
+/// See [`ROI_FILE`].
+pub(super) const CUMULATIVE_FILE: &str = "tenure-cumulative.svg";
+
+/// The report in its reader's order (docs/themes.md, "The monthly
+/// report"): the month in brief, its four figures, the budget and the
+/// decisions due, the month per creator; then the compounding charts, the
+/// top posts, cost and revenue by month, the commentary and the month
+/// against the month before, less what `moved` sends to the appendix.
+fn body(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
+    let (words, p) = (i18n::catalogue(r.lang), r.page);
+    let t = &words.texts;
     let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
-    if !p.summary.is_empty() {
-        heading(out, p.summary_title);
-        let text: Vec<String> = p.summary.iter().map(|s| esc(s)).collect();
-        let _ = writeln!(out, "{}\n", text.join(" "));
+    for (k, s) in p.summary.iter().enumerate() {
+        let weight = if k == 0 { "bold" } else { "regular" };
+        let _ = writeln!(out, "#text(10pt, weight: \"{weight}\")[{}]\n", esc(s));
     }
-    for (title, markdown) in &r.notes {
-        heading(out, title);
-        out.push_str(&super::note::source(markdown));
-    }
-    heading(out, t.month_figures);
-    table::source(out, fonts, &p.comparison, width);
+    opening::figures(out, &p.lead.figures);
     if !p.compared {
         let _ = writeln!(out, "#text(fill: {MUTED})[{}]\n", esc(t.first_month));
     }
+    opening::decisions(out, &p.lead, (t.decisions_due, t.no_decisions));
     heading(out, &p.creators.caption);
     match p.creators.rows.is_empty() {
         true => {
@@ -135,13 +159,64 @@ fn body(out: &mut String, r: &Report, fonts: &Shared) {
         }
         false => table::source(out, fonts, &p.creators, width),
     }
+    if !p.creators_note.is_empty() {
+        let text: Vec<String> = p.creators_note.iter().map(|s| esc(s)).collect();
+        let _ = writeln!(out, "{}\n", text.join(" "));
+    }
+    if let Some(c) = &p.compounding {
+        heading(out, words.compounding.title);
+        for s in &c.sentences {
+            let _ = writeln!(out, "{}\n", esc(s));
+        }
+        let _ = writeln!(
+            out,
+            "#grid(columns: (1fr, 1fr), column-gutter: 12pt, image(\"{ROI_FILE}\", width: 100%, alt: {}), image(\"{CUMULATIVE_FILE}\", width: 100%, alt: {}))\n",
+            literal(&c.roi.title),
+            literal(&c.cumulative.title)
+        );
+        legend(out, &c.roi.legend, r.accent);
+    }
+    match p.top.is_empty() {
+        true => {
+            heading(out, t.top_posts);
+            let _ = writeln!(out, "{}\n", esc(t.no_top_posts));
+        }
+        false => {
+            let readable: Vec<&str> = r.thumbs.iter().map(|(name, _)| *name).collect();
+            let titles = (t.top_by_revenue, t.top_by_rate);
+            opening::top_posts(out, &p.top, (t.top_posts, titles), &readable);
+        }
+    }
+    if moved < Moved::Trend {
+        trend(out, r);
+    }
+    for (title, markdown) in &r.notes {
+        heading(out, title);
+        out.push_str(&super::note::source(markdown));
+    }
+    if moved < Moved::Comparison {
+        comparison(out, r, fonts);
+    }
+}
+
+/// Cost and revenue by month: the page's chart and its key.
+fn trend(out: &mut String, r: &Report) {
+    let p = r.page;
     heading(out, &p.trend.title);
     let _ = writeln!(
         out,
-        "#align(center, image(\"{TREND_FILE}\", width: 75%, alt: \"{}\"))\n",
-        p.trend.title.replace(['\\', '"'], "")
+        "#align(center, image(\"{TREND_FILE}\", width: 62%, alt: {}))\n",
+        literal(&p.trend.title)
     );
     legend(out, &p.trend.legend, r.accent);
+}
+
+/// Every figure of the month against the month before.
+fn comparison(out: &mut String, r: &Report, fonts: &Shared) {
+    let t = &i18n::catalogue(r.lang).texts;
+    let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
+    heading(out, t.month_figures);
+    table::source(out, fonts, &r.page.comparison, width);
 }
 
 /// A chart's key under it: each series' mark in its colour, and its name.
@@ -168,10 +243,17 @@ fn legend(out: &mut String, legend: &[Legend], accent_colour: &str) {
     }
 }
 
-/// "How we count", from a page of its own.
-fn appendix(out: &mut String, r: &Report) {
+/// The appendix, from a page of its own: what did not fit in three pages,
+/// then "How we count".
+fn appendix(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
     let t = &i18n::catalogue(r.lang).texts;
-    out.push_str("#pagebreak()\n");
+    let _ = writeln!(out, "#pagebreak()\n#metadata(none) <{APPENDIX}>\n");
+    if moved >= Moved::Comparison {
+        comparison(out, r, fonts);
+    }
+    if moved >= Moved::Trend {
+        trend(out, r);
+    }
     heading(out, t.how_we_count);
     for d in &r.page.how {
         let _ = writeln!(out, "/ {}: {}", esc(&d.term), esc(&d.text));

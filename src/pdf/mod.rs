@@ -22,6 +22,7 @@ mod catalog;
 mod escape;
 mod markup;
 mod note;
+mod opening;
 mod reports;
 mod table;
 mod world;
@@ -32,13 +33,15 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, mpsc};
 
 use typst::diag::SourceDiagnostic;
-use typst::foundations::Smart;
+use typst::foundations::{Label, Smart};
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::model::{Language, Month, PageSize};
 use crate::view::pages::month::MonthPage;
 use crate::view::pages::{Ctx, internal_mark};
+use markup::Moved;
 use world::{ReportWorld, Shared};
 
 /// Everything one PDF is made from.
@@ -66,6 +69,10 @@ pub struct Report<'a> {
     pub notes: Vec<(&'a str, &'a str)>,
     /// The client's logo, its file name and contents, when it has one.
     pub logo: Option<(&'a str, &'a [u8])>,
+    /// The top posts' thumbnails the portfolio has, each its file name
+    /// (`assets/posts/<id>.png`) and contents: only what begins as a PNG or
+    /// a JPEG.
+    pub thumbs: Vec<(&'a str, &'a [u8])>,
 }
 
 impl<'a> Report<'a> {
@@ -85,6 +92,7 @@ impl<'a> Report<'a> {
             page,
             notes: Vec::new(),
             logo: None,
+            thumbs: Vec::new(),
         }
     }
 }
@@ -123,14 +131,20 @@ impl Typesetter {
     /// Start typesetting `r` on the pool; the caller goes on with its
     /// pages and collects the PDF when it has done them.
     pub fn start(&self, r: &Report) -> Pending {
-        let world = world_of(Arc::clone(&self.shared), r);
         let ident = format!("roster/{}/{}", r.client_id, r.month);
         let (tx, rx) = mpsc::sync_channel(1);
+        let shared = Arc::clone(&self.shared);
+        // The layout reads the report; it is made here, where the report
+        // lives, and only the typesetting of the worlds waits on the pool.
+        let worlds: Vec<ReportWorld> = [Moved::Nothing, Moved::Comparison, Moved::Trend]
+            .into_iter()
+            .map(|m| world_of(Arc::clone(&shared), r, m))
+            .collect();
         self.pool.spawn(move || {
-            let made =
-                catch_unwind(AssertUnwindSafe(|| export(&world, ident))).unwrap_or_else(|_| {
-                    Err("the typesetter stopped on this report".to_string().into())
-                });
+            let made = catch_unwind(AssertUnwindSafe(|| {
+                fitted(worlds).and_then(|laid| export(laid, ident))
+            }))
+            .unwrap_or_else(|_| Err("the typesetter stopped on this report".to_string().into()));
             comemo::evict(CACHE_REPORTS);
             let _ = tx.send(made);
         });
@@ -150,9 +164,25 @@ impl Pending {
     }
 }
 
-/// The PDF of the report in `world`, with `ident` as its identifier.
-fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, Failure> {
-    let document = typeset(world)?;
+/// How many pages a report has before its appendix, at most.
+const PAGES: usize = 3;
+
+/// How many pages come before the appendix of `document`.
+pub(super) fn before_appendix(document: &PagedDocument) -> Option<usize> {
+    use typst::introspection::Introspector as _;
+    let label = Label::new(PicoStr::intern(markup::APPENDIX))?;
+    let intro = document.introspector();
+    let at = intro.query_label(label).ok()?.location()?;
+    intro.page(at).map(|p| p.get() - 1)
+}
+
+/// The PDF of the report laid out in `world` as `document`, with `ident`
+/// as its identifier.
+fn export(
+    (world, document): (ReportWorld, PagedDocument),
+    ident: String,
+) -> Result<Vec<u8>, Failure> {
+    let world = &world;
     let options = PdfOptions {
         ident: Smart::Custom(ident),
         creator: Smart::Custom(Some("roster".into())),
@@ -164,15 +194,40 @@ fn export(world: &ReportWorld, ident: String) -> Result<Vec<u8>, Failure> {
         .map_err(|e| problems(world, &e))
 }
 
-/// The typesetter's view of `r`: its source and its chart.
-fn world_of(shared: Arc<Shared>, r: &Report) -> ReportWorld {
-    let svg = chart_svg(&r.page.trend.svg);
-    let source = markup::source(r, &shared);
-    let mut files = vec![(markup::TREND_FILE.to_string(), svg)];
+/// The typesetter's view of `r` with what `moved` sends to the appendix:
+/// its source, its charts, its logo and its thumbnails.
+fn world_of(shared: Arc<Shared>, r: &Report, moved: Moved) -> ReportWorld {
+    let source = markup::source(r, &shared, moved);
+    let mut files = vec![(markup::TREND_FILE.to_string(), chart_svg(&r.page.trend.svg))];
+    if let Some(c) = &r.page.compounding {
+        files.push((markup::ROI_FILE.to_string(), chart_svg(&c.roi.svg)));
+        files.push((
+            markup::CUMULATIVE_FILE.to_string(),
+            chart_svg(&c.cumulative.svg),
+        ));
+    }
     if let Some((name, bytes)) = r.logo {
         files.push((markup::logo_file(name), bytes.to_vec()));
     }
+    for (k, name) in opening::thumbs(&r.page.top).into_iter().enumerate() {
+        if let Some((_, bytes)) = r.thumbs.iter().find(|(n, _)| *n == name) {
+            files.push((opening::thumb_file(k, name), bytes.to_vec()));
+        }
+    }
     ReportWorld::new(shared, source, files)
+}
+
+/// The first of `worlds` (each moving more to the appendix) whose layout
+/// has at most [`PAGES`] pages before the appendix, else the last.
+fn fitted(worlds: Vec<ReportWorld>) -> Result<(ReportWorld, PagedDocument), Failure> {
+    let last = worlds.len().saturating_sub(1);
+    for (k, world) in worlds.into_iter().enumerate() {
+        let document = typeset(&world)?;
+        if k == last || before_appendix(&document).is_none_or(|n| n <= PAGES) {
+            return Ok((world, document));
+        }
+    }
+    Err("the report had nothing to lay out".to_string().into())
 }
 
 /// The pages of the report in `world`.

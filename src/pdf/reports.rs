@@ -33,8 +33,9 @@ impl Reports {
     }
 
     /// Start typesetting every monthly report of `view` that has a PDF,
-    /// with the client's `logo`.
-    pub fn start(&self, view: &ClientView, logo: Option<Logo>) -> Begun {
+    /// with the client's `logo` and, from its `assets` (file name and
+    /// contents), the thumbnails of its top posts.
+    pub fn start(&self, view: &ClientView, logo: Option<Logo>, assets: &[Logo]) -> Begun {
         let ctx = &view.ctx;
         let begun = view.months.iter().filter(|(_, v)| v.page.pdf.is_some());
         Begun(
@@ -44,6 +45,7 @@ impl Reports {
                     let report = Report {
                         notes: month_notes(ctx, *m, &v.page),
                         logo,
+                        thumbs: thumbs(&v.page, assets),
                         ..Report::of(ctx, *m, &v.page)
                     };
                     let pending = match typesetter {
@@ -99,8 +101,18 @@ fn failed(ctx: &Ctx, path: String, failure: Failure) -> Diagnostic {
     Diagnostic::error(problem).in_file(&file)
 }
 
+/// The thumbnails `page`'s top posts show, from `assets`: each a PNG or a
+/// JPEG by its first bytes, or left out (the page still links it).
+fn thumbs<'a>(page: &MonthPage, assets: &[Logo<'a>]) -> Vec<Logo<'a>> {
+    super::opening::thumbs(&page.top)
+        .into_iter()
+        .filter_map(|name| assets.iter().find(|(n, _)| *n == name).copied())
+        .filter(|(_, bytes)| super::opening::is_picture(bytes))
+        .collect()
+}
+
 /// Month `m`'s notes as its page shows them: heading and Markdown.
-fn month_notes<'a>(ctx: &'a Ctx, m: Month, page: &MonthPage) -> Vec<(&'a str, &'a str)> {
+pub(super) fn month_notes<'a>(ctx: &'a Ctx, m: Month, page: &MonthPage) -> Vec<(&'a str, &'a str)> {
     let t = ctx.t();
     let client = ctx.client.month_notes.get(&m).map(|n| (t.note, n.as_str()));
     let internal = ctx.client.internal_notes.months.get(&m);

@@ -21,7 +21,12 @@ struct Computed {
 }
 
 fn sample() -> Computed {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    computed("sample-data")
+}
+
+/// The portfolio at `dir` of the crate and its figures.
+fn computed(dir: &str) -> Computed {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut diags = Diagnostics::new();
     let raw = crate::load::portfolio(&root, None, &mut diags);
     let portfolio = crate::resolve::portfolio_from(raw, &Overrides::default(), &mut diags)
@@ -61,7 +66,7 @@ fn text_of(frame: &Frame, out: &mut String) {
 }
 
 fn pages_text(r: &Report) -> Vec<String> {
-    let world = world_of(Arc::new(Shared::new()), r);
+    let world = world_of(Arc::new(Shared::new()), r, Moved::Nothing);
     let document = typeset(&world).expect("the report typesets");
     document
         .pages()
@@ -130,13 +135,14 @@ fn placed(frame: &Frame, at: (f64, f64), out: &mut Vec<(String, f64, f64)>) {
     }
 }
 
-/// Every text run of `source`'s pages, with its page and place.
-fn layout_of(shared: &Arc<Shared>, source: String, svg: &[u8]) -> Vec<(usize, String, f64, f64)> {
-    let world = ReportWorld::new(
-        Arc::clone(shared),
-        source,
-        vec![(markup::TREND_FILE.to_string(), svg.to_vec())],
-    );
+/// Every text run of `source`'s pages, with its page and place, reading
+/// the charts `files`.
+fn layout_of(
+    shared: &Arc<Shared>,
+    source: String,
+    files: &[(String, Vec<u8>)],
+) -> Vec<(usize, String, f64, f64)> {
+    let world = ReportWorld::new(Arc::clone(shared), source, files.to_vec());
     let document = typeset(&world).expect("the report typesets");
     let mut runs = Vec::new();
     for (n, page) in document.pages().iter().enumerate() {
@@ -171,7 +177,7 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
         ..Report::of(&ctx, ctx.months[i], &page)
     };
     let shared = Arc::new(Shared::new());
-    let ours = markup::source(&report, &shared);
+    let ours = markup::source(&report, &shared, markup::Moved::Nothing);
     // The same source with every row left for Typst to measure.
     let mut auto = String::new();
     for line in ours.lines() {
@@ -192,10 +198,14 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
         ours.contains("rows: (auto, auto"),
         "the long names did not wrap: {ours}"
     );
-    let svg = chart_svg(&page.trend.svg);
+    let mut files = vec![(markup::TREND_FILE.to_string(), chart_svg(&page.trend.svg))];
+    if let Some(c) = &page.compounding {
+        files.push((markup::ROI_FILE.into(), chart_svg(&c.roi.svg)));
+        files.push((markup::CUMULATIVE_FILE.into(), chart_svg(&c.cumulative.svg)));
+    }
     let (a, b) = (
-        layout_of(&shared, ours, &svg),
-        layout_of(&shared, auto, &svg),
+        layout_of(&shared, ours, &files),
+        layout_of(&shared, auto, &files),
     );
     assert_eq!(a.len(), b.len());
     for (x, y) in a.iter().zip(&b) {
@@ -209,4 +219,88 @@ fn rows_sized_here_are_laid_out_as_typst_would_size_them() {
             (y.2, y.3)
         );
     }
+}
+
+/// The lowest point anything of `frame` reaches between `top` and
+/// `bottom` (the body, between the running header and the page number).
+fn lowest(frame: &Frame, y0: f64, (top, bottom): (f64, f64)) -> f64 {
+    let mut low: f64 = 0.0;
+    for (pos, item) in frame.items() {
+        let y = y0 + pos.y.to_pt();
+        let end = match item {
+            FrameItem::Group(g) => {
+                low = low.max(lowest(&g.frame, y, (top, bottom)));
+                continue;
+            }
+            FrameItem::Text(_) => y,
+            FrameItem::Shape(shape, _) => y + shape.bbox(false).max.y.to_pt(),
+            FrameItem::Image(_, size, _) => y + size.y.to_pt(),
+            _ => continue,
+        };
+        if y > top && end < bottom {
+            low = low.max(end);
+        }
+    }
+    low
+}
+
+/// How full each page of `document` is before its appendix: how far down
+/// its body its content reaches, as a share of the body's height.
+fn fills(document: &PagedDocument, paper: PageSize) -> Vec<f64> {
+    let (top, bottom) = (20.0 / 25.4 * 72.0, 18.0 / 25.4 * 72.0);
+    let before = before_appendix(document).expect("the appendix is labelled");
+    document.pages()[..before]
+        .iter()
+        .map(|page| {
+            let height = page.frame.height().to_pt();
+            let body = (top, height - bottom);
+            let _ = paper;
+            (lowest(&page.frame, 0.0, body) - top) / (body.1 - body.0)
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_has_at_most_three_pages_before_its_appendix_each_but_the_last_three_quarters_full() {
+    let shared = Arc::new(Shared::new());
+    let mut seen = Vec::new();
+    let portfolios = [computed("sample-data"), computed("tests/fixtures/worked")];
+    let clients = portfolios.iter().flat_map(|c| {
+        c.portfolio
+            .clients
+            .iter()
+            .zip(&c.figures)
+            .map(move |x| (c, x))
+    });
+    for (c, (client, figures)) in clients {
+        let ctx = Ctx::new(&c.portfolio, client, figures);
+        for i in (0..ctx.months.len()).rev().take(3) {
+            let page = month::build(&ctx, i);
+            for paper in [PageSize::A4, PageSize::Letter] {
+                let report = Report {
+                    page_size: paper,
+                    notes: reports::month_notes(&ctx, ctx.months[i], &page),
+                    ..Report::of(&ctx, ctx.months[i], &page)
+                };
+                let worlds = [Moved::Nothing, Moved::Comparison, Moved::Trend]
+                    .into_iter()
+                    .map(|m| world_of(Arc::clone(&shared), &report, m))
+                    .collect();
+                let (_, document) = fitted(worlds).expect("the report typesets");
+                let fills = fills(&document, paper);
+                let what = format!(
+                    "{} {} {paper:?}: {fills:.2?}",
+                    client.id.as_str(),
+                    ctx.months[i]
+                );
+                assert!((1..=3).contains(&fills.len()), "{what}");
+                for f in &fills[..fills.len() - 1] {
+                    assert!(*f >= 0.75, "{what}");
+                }
+                seen.push(what);
+            }
+        }
+    }
+    eprintln!("{}", seen.join("\n"));
+    assert_eq!(seen.len(), 24);
 }

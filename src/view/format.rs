@@ -148,7 +148,9 @@ pub(crate) fn signed_integer(value: i128, lang: Language) -> String {
     if value > 0 { format!("+{text}") } else { text }
 }
 
-/// A change in a rate, in percentage points with one decimal: +3.2 pp.
+/// A change in a rate, in percentage points with one decimal: "+3.2
+/// points" ("+3,2 пункта": with a decimal always written, the Russian noun
+/// is always the form a fraction takes).
 pub(crate) fn points(value: f64, lang: Language) -> String {
     let d = Decimal::from_f64_retain(value * 100.0).unwrap_or_default();
     let n = number(d, 1, lang);
@@ -263,8 +265,8 @@ mod tests {
         );
         assert_eq!(signed_money(d("-5"), c("USD"), Language::En), "−$5.00");
         assert_eq!(signed_money(d("0.001"), c("USD"), Language::En), "$0.00");
-        assert_eq!(points(0.0321, Language::En), "+3.2\u{a0}pp");
-        assert_eq!(points(-0.01, Language::Ru), "−1,0\u{a0}п.\u{a0}п.");
+        assert_eq!(points(0.0321, Language::En), "+3.2\u{a0}points");
+        assert_eq!(points(-0.01, Language::Ru), "−1,0\u{a0}пункта");
         assert_eq!(signed_integer(3, Language::En), "+3");
         assert_eq!(times(1.8798, Language::Ru), "1,88×");
     }

@@ -83,17 +83,6 @@ pub enum Versus<'a> {
     Target(&'a str, &'a str, Ordering),
 }
 
-/// A retainer that ends within 30 days of the report date.
-#[derive(Debug, Clone, Copy)]
-pub struct Due<'a> {
-    /// The creator.
-    pub creator: &'a str,
-    /// Its end, written out.
-    pub end: &'a str,
-    /// Its recommendation's name, when it has one.
-    pub recommendation: Option<&'a str>,
-}
-
 /// The verdict on compounding, its figures formatted.
 #[derive(Debug, Clone, Copy)]
 pub enum Verdict<'a> {

@@ -23,10 +23,10 @@ mod sentences;
 mod texts;
 
 pub(crate) use figures::{
-    BudgetWords, Due, Move, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus,
+    BudgetWords, Move, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus,
 };
 pub(crate) use sentences::{Definition, Sentences, Settings};
-use sentences::{capitalise, join, more_or_less, paren};
+use sentences::{capitalise, more_or_less, paren};
 pub(crate) use texts::{CompoundingTexts, LiftTexts, SummaryTexts, Texts};
 
 use chrono::{Datelike, NaiveDate};

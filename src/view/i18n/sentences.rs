@@ -3,7 +3,7 @@
 //! settings. A language writes them as an implementation of [`Sentences`],
 //! in its own grammar; its catalogue holds that implementation.
 
-use super::{BudgetWords, Due, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus};
+use super::{BudgetWords, OwnMonth, Ratio, Spend, SpreadFigures, Verdict, Versus};
 use crate::model::{Currency, Denominator, Month};
 
 /// One "how we count" definition; its wording is per language.
@@ -170,9 +170,6 @@ pub trait Sentences: Sync {
     /// The partnership with the best ROI of the `costed` ones, with its ROI
     /// and cost.
     fn best(&self, creator: &str, roi: &str, cost: &str, costed: u64) -> String;
-    /// The retainers that end within 30 days of the report date, each with
-    /// its recommendation; at least one.
-    fn due(&self, due: &[Due]) -> String;
 
     // How sure: the paired lift.
     /// The paired lift at post `k` in words, with its interval and n.
@@ -220,15 +217,6 @@ pub(super) fn capitalise(s: &str) -> String {
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().chain(c).collect::<String>()
     })
-}
-
-/// "a, b and c", with the language's `and`.
-pub(super) fn join(items: &[String], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
-    }
 }
 
 /// " (x)", or nothing.

@@ -62,7 +62,7 @@ pub struct Budget {
 
 /// Build the first screen.
 pub(crate) fn answer(ctx: &Ctx) -> Answer {
-    let (decisions, more) = decisions(ctx);
+    let (decisions, more) = decisions(ctx, "");
     let latest = ctx.months.last().map(|m| Link {
         label: ctx.words().say.open_report_of(*m),
         href: format!("reports/{m}/index.html"),
@@ -210,7 +210,7 @@ fn trend_desc(ctx: &Ctx, get: Get) -> String {
 
 /// The budget covering the report date: the longest (a year before a
 /// quarter before a month), its share spent and whether it is heading over.
-fn budget(ctx: &Ctx) -> Option<Budget> {
+pub(crate) fn budget(ctx: &Ctx) -> Option<Budget> {
     let as_of = ctx.f.as_of;
     let b = (ctx.f.budgets.iter())
         .filter(|b| b.start <= as_of && as_of <= b.end)
@@ -233,8 +233,9 @@ fn budget(ctx: &Ctx) -> Option<Budget> {
 }
 
 /// Renewals within 30 days by days left, then the retainers advised to move
-/// on, to review, to extend; the first three, and a link to the rest.
-fn decisions(ctx: &Ctx) -> (Vec<Due>, Option<Link>) {
+/// on, to review, to extend; the first three, and a link to the rest; links
+/// from a page `root` below the client's folder.
+pub(crate) fn decisions(ctx: &Ctx, root: &str) -> (Vec<Due>, Option<Link>) {
     let mut all: Vec<Due> = due_soon(ctx).map(|r| renewal_due(ctx, r)).collect();
     let renewing: Vec<_> = due_soon(ctx).map(|r| r.id.clone()).collect();
     for rec in [
@@ -254,9 +255,15 @@ fn decisions(ctx: &Ctx) -> (Vec<Due>, Option<Link>) {
     }
     let rest = all.len().saturating_sub(DECISIONS);
     all.truncate(DECISIONS);
+    for d in &mut all {
+        d.href = format!("{root}{}", d.href);
+    }
     let more = (rest > 0).then(|| Link {
         label: ctx.words().say.more(rest),
-        href: "#roster".into(),
+        href: match root {
+            "" => "#roster".into(),
+            _ => format!("{root}index.html#roster"),
+        },
         note: String::new(),
     });
     (all, more)

@@ -21,6 +21,7 @@ pub(crate) mod market;
 pub(crate) mod models;
 pub mod month;
 pub(crate) mod month_creators;
+pub(crate) mod month_lead;
 pub(crate) mod overview;
 pub(crate) mod partnership;
 pub(crate) mod sample;

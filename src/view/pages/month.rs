@@ -1,14 +1,17 @@
-//! A monthly report (`reports/YYYY-MM/index.html`): its summary in a few
-//! sentences, the month against the month before, the month per creator,
-//! its posts, its note and the cost and revenue trend up to it; and the
-//! latest month in brief for the overview.
+//! A monthly report (`reports/YYYY-MM/index.html`), in the order its
+//! reader needs it (docs/themes.md, "The monthly report"): the month in
+//! brief with its four headline figures, the budget and the decisions due
+//! ([`super::month_lead`]), the month per creator; then the compounding
+//! charts as they stand, the month's top posts, the cost and revenue trend
+//! up to it, its note, the month against the month before and its posts;
+//! and the latest month in brief for the overview.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::compared::{compared_with, so_far};
-use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, summary};
+use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, month_lead, summary};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
 use crate::view::table::{Cell, Table};
@@ -31,8 +34,16 @@ pub struct MonthPage {
     pub compared: bool,
     /// The summary's heading.
     pub summary_title: &'static str,
-    /// The summary, sentence by sentence.
+    /// The month in brief, sentence by sentence.
     pub summary: Vec<String>,
+    /// The four headline figures, the budget and the decisions due.
+    pub lead: month_lead::Lead,
+    /// What the creators did, under the month per creator.
+    pub creators_note: Vec<String>,
+    /// The compounding charts as they stand, on the report date's month.
+    pub compounding: Option<super::compounding::CompoundingView>,
+    /// The month's top posts.
+    pub top: month_lead::TopPosts,
     /// Every figure, this month against the one before.
     pub comparison: Table,
     /// Each partnership active in the month.
@@ -388,15 +399,21 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
         note: String::new(),
     };
     let trend = charts::month_trend(ctx, "trend", i, root);
+    let cards = cards(ctx, &lines, so_far.map(|s| s.before_through));
+    let latest = i + 1 == ctx.months.len();
     MonthPage {
         month: i18n::catalogue(lang).month(m),
         pdf: has_pdf(ctx, i).then(|| PDF_FILE.to_string()),
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
-        cards: cards(ctx, &lines, so_far.map(|s| s.before_through)),
+        lead: month_lead::lead(ctx, i, &cards, root),
+        cards,
         compared: before.is_some(),
         summary_title: i18n::catalogue(lang).summary.title,
-        summary: summary::sentences(ctx, i),
+        summary: summary::lead(ctx, i),
+        creators_note: summary::about_creators(ctx, i),
+        compounding: latest.then(|| super::compounding::view(ctx)).flatten(),
+        top: month_lead::top_posts(ctx, m, root),
         comparison,
         creators: month_creators::table(ctx, i, root),
         no_creators: i18n::catalogue(lang).summary.no_creators,

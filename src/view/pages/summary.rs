@@ -1,13 +1,15 @@
-//! A monthly report's executive summary: three to five sentences from the
-//! month's figures, for a reader who reads nothing else (docs/metrics.md,
-//! "Months").
+//! A monthly report's words from the month's figures: its lead (spend and
+//! revenue against the month before, ROI and CPA against their targets),
+//! for a reader who reads nothing else, and what the creators did (posts
+//! published, the partnership that did best) under the month per creator
+//! (docs/metrics.md, "Months"; the decisions due are a list, from
+//! [`super::answer`]).
 //!
 //! Each sentence is written only from figures that exist: the first month
-//! has nothing to compare with, an undefined ratio is said to be undefined
-//! and never written as a number, and the renewals due are the report
-//! date's, so only the latest month's report, the report date's own, names
-//! them. Numbers are formatted as the rest of the page formats them; the
-//! words are the catalogue's ([`i18n::Sentences`]).
+//! has nothing to compare with, and an undefined ratio is said to be
+//! undefined and never written as a number. Numbers are formatted as the
+//! rest of the page formats them; the words are the catalogue's
+//! ([`crate::view::i18n::Sentences`]).
 
 use std::cmp::Ordering;
 
@@ -16,24 +18,25 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use crate::analytics::{MonthFigures, change, creators};
-use crate::view::i18n::{Due, Move, Spend, Versus};
-use crate::view::{format, i18n};
+use crate::view::format;
+use crate::view::i18n::{Move, Spend, Versus};
 
-/// The summary of month `i` (an index of `ctx.months`), sentence by
-/// sentence.
-pub(crate) fn sentences(ctx: &Ctx, i: usize) -> Vec<String> {
+/// The month `i` (an index of `ctx.months`) in brief, the report's first
+/// words: spend and revenue against the month before, then ROI and CPA
+/// against their targets.
+pub(crate) fn lead(ctx: &Ctx, i: usize) -> Vec<String> {
     let now = &ctx.f.months[i];
     let before = super::compared::compared_with(ctx, i);
     let so_far = super::compared::so_far(ctx, i).map(|s| (s.through, s.before_through));
-    let mut out = vec![
-        spend(ctx, now, before, so_far),
-        returns(ctx, now),
-        posts(ctx, now),
-    ];
+    vec![spend(ctx, now, before, so_far), returns(ctx, now)]
+}
+
+/// What the creators did in month `i`, under the month per creator: the
+/// posts published and the partnership that did best.
+pub(crate) fn about_creators(ctx: &Ctx, i: usize) -> Vec<String> {
+    let now = &ctx.f.months[i];
+    let mut out = vec![posts(ctx, now)];
     out.extend(best(ctx, now));
-    if i + 1 == ctx.months.len() {
-        out.push(due(ctx));
-    }
     out
 }
 
@@ -149,38 +152,4 @@ fn best(ctx: &Ctx, now: &MonthFigures) -> Option<String> {
         &x.money(top.figures.cost),
         costed,
     ))
-}
-
-/// The retainers that end within 30 days of the report date, as the
-/// overview's renewals due list them.
-fn due(ctx: &Ctx) -> String {
-    let lang = ctx.lang();
-    let ends: Vec<(String, Option<String>, String)> = ctx
-        .f
-        .renewals
-        .iter()
-        .filter(|r| r.days_left <= 30)
-        .map(|r| {
-            let rec = r
-                .recommendation
-                .map(|rec| i18n::catalogue(lang).recommendation(rec).to_lowercase());
-            (
-                i18n::catalogue(lang).date(r.end),
-                rec,
-                ctx.creator_name(&r.id, &r.creator),
-            )
-        })
-        .collect();
-    let due: Vec<Due> = ends
-        .iter()
-        .map(|(end, rec, creator)| Due {
-            creator,
-            end,
-            recommendation: rec.as_deref(),
-        })
-        .collect();
-    if due.is_empty() {
-        return ctx.t().no_renewals_due.to_string();
-    }
-    ctx.words().say.due(&due)
 }

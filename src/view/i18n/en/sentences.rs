@@ -6,9 +6,9 @@ use std::cmp::Ordering;
 use super::{compounding, definitions};
 use crate::model::Month;
 use crate::view::i18n::{
-    BudgetWords, Definition, Due, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
+    BudgetWords, Definition, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
     Verdict, Versus,
-    capitalise, join, more_or_less, paren, plural,
+    capitalise, more_or_less, paren, plural,
 };
 
 /// The English sentences.
@@ -257,30 +257,11 @@ impl Sentences for English {
         }
     }
 
-    fn due(&self, due: &[Due]) -> String {
-        let items: Vec<String> = due
-            .iter()
-            .map(|d| {
-                let rec = d
-                    .recommendation
-                    .map_or_else(String::new, |r| format!(" (recommendation: {r})"));
-                format!("{} on {}{rec}", d.creator, d.end)
-            })
-            .collect();
-        let n = due.len().to_string();
-        let word = plural::en(&n, ["retainer", "retainers"]);
-        let verb = plural::en(&n, ["ends", "end"]);
-        format!(
-            "{n} {word} {verb} within 30 days of the report date: {}.",
-            join(&items, " and ")
-        )
-    }
-
     fn lift(&self, k: u32, lift: &str, (low, high): (&str, &str), n: usize) -> String {
         let (more, lift) = more_or_less(lift, "more", "less");
         let partnerships = plural::en(&n.to_string(), ["partnership", "partnerships"]);
         format!(
-            "Post {k} engages {lift} {more} than the same creators' first post; 95% interval {low} to {high}; {n} {partnerships}."
+            "Post {k} engages {lift} {more} than the same creators' first post (95% sure: {low} to {high}; {n} {partnerships})."
         )
     }
 

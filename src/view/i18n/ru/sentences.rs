@@ -10,9 +10,9 @@ use std::cmp::Ordering;
 use super::{compounding, definitions};
 use crate::model::Month;
 use crate::view::i18n::{
-    BudgetWords, Definition, Due, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
+    BudgetWords, Definition, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
     Verdict, Versus,
-    capitalise, join, month_index, more_or_less, paren, plural,
+    capitalise, month_index, more_or_less, paren, plural,
 };
 
 /// The Russian sentences.
@@ -295,36 +295,17 @@ impl Sentences for Russian {
                 "Затраты в этом месяце были только у одного партнёрства — автора {creator}: ROI {roi} при затратах {cost}."
             ),
             n => format!(
-                "Лучший ROI из {n} {} с затратами в этом месяце — у автора {creator}: {roi} при затратах {cost}.",
+                "Лучший ROI из {n} {} с затратами в этом месяце — {creator}: {roi} при затратах {cost}.",
                 plural::ru(n, ["партнёрства", "партнёрств", "партнёрств"])
             ),
         }
-    }
-
-    fn due(&self, due: &[Due]) -> String {
-        let items: Vec<String> = due
-            .iter()
-            .map(|d| {
-                let rec = d
-                    .recommendation
-                    .map_or_else(String::new, |r| format!(" (рекомендация: {r})"));
-                format!("{} — {}{rec}", d.creator, d.end)
-            })
-            .collect();
-        let n = due.len() as u64;
-        format!(
-            "В ближайшие 30 дней после даты отчёта {} {n} {}: {}.",
-            plural::ru(n, ["заканчивается", "заканчиваются", "заканчиваются"]),
-            plural::ru(n, ["ретейнер", "ретейнера", "ретейнеров"]),
-            join(&items, " и ")
-        )
     }
 
     // "партнёрств: N" agrees with any number.
     fn lift(&self, k: u32, lift: &str, (low, high): (&str, &str), n: usize) -> String {
         let (more, lift) = more_or_less(lift, "больше", "меньше");
         format!(
-            "Публикация {k} вовлекает на {lift} {more}, чем первая публикация тех же авторов; 95% интервал от {low} до {high}; партнёрств: {n}."
+            "Публикация {k} вовлекает на {lift} {more}, чем первая публикация тех же авторов (с уверенностью 95%: от {low} до {high}; партнёрств: {n})."
         )
     }
 
