@@ -562,3 +562,66 @@ fn russian_counts_agree_with_their_nouns() {
     );
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The words of `html` a reader sees, "How we count" left out (that is
+/// where the statistics are named), the notes a user wrote too, and tags
+/// dropped.
+fn plain_words(html: &str) -> String {
+    let mut html = match html.find("<section class=\"how\"") {
+        Some(at) => html[..at].to_string(),
+        None => html.to_string(),
+    };
+    while let Some(at) = html.find("<section class=\"panel note") {
+        let end = html[at..].find("</section>").map_or(html.len(), |e| at + e);
+        html.replace_range(at..end, "");
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace('\u{a0}', " ")
+}
+
+#[test]
+fn the_pages_speak_plainly_no_rule_numbers_pp_or_quartile_names() {
+    let fx = crate::common::Fixture::sample();
+    assert_eq!(fx.build().code, 0);
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(fx.out()) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let words = plain_words(&std::fs::read_to_string(&path).unwrap());
+        let numbered_rule = ["Rule ", "Правило "].iter().any(|w| {
+            words
+                .match_indices(w)
+                .any(|(i, _)| words[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        });
+        for (bad, hit) in [
+            ("a rule number", numbered_rule),
+            ("pp", words.contains(" pp ") || words.contains(" pp)")),
+            ("п. п.", words.contains("п. п.")),
+            // "Q3" alone may be a user's label ("Q3 performance bonus").
+            ("Q1-Q3", words.contains("Q1–Q3") || words.contains("Q1-Q3")),
+            (
+                "quartile",
+                words.contains("quartile") || words.contains("квартил"),
+            ),
+        ] {
+            if hit {
+                found.push(format!("{}: {bad}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

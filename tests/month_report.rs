@@ -214,3 +214,125 @@ fn the_month_per_creator_adds_up_to_the_months_totals() {
         }
     }
 }
+
+/// The top posts of a ranking (`By revenue`, `By engagement rate`) on a
+/// monthly report: each (creator, figure, thumbnail src or "").
+fn top(html: &str, title: &str) -> Vec<(String, String, String)> {
+    let at = html.find(&format!("<h3>{title}</h3>")).expect(title);
+    let list = &html[at..at + html[at..].find("</ol>").unwrap()];
+    list.split("<li>")
+        .skip(1)
+        .map(|li| {
+            let between = |a: &str, b: &str| {
+                li.find(a).map_or(String::new(), |i| {
+                    let from = i + a.len();
+                    li[from..from + li[from..].find(b).unwrap()].to_string()
+                })
+            };
+            let creator = between("index.html\">", "</a>");
+            let figure = between("<span class=\"top-figure\">", "</span>");
+            let thumb = between("<img class=\"thumb\" src=\"", "\"");
+            (creator, figure.replace('\u{a0}', " "), thumb)
+        })
+        .collect()
+}
+
+#[test]
+fn a_monthly_report_lists_its_top_posts_with_the_portfolios_thumbnails() {
+    let fx = Fixture::sample();
+    // A thumbnail whose name differs from its post id in case only is not
+    // that post's; a JPEG is read as well as a PNG.
+    let posts = fx.root.join("clients/kestrel-coffee/assets/posts");
+    let png = std::fs::read(posts.join("DRCqPotNpTI.png")).unwrap();
+    std::fs::write(posts.join("drcqpotnpti.png"), &png).unwrap();
+    std::fs::rename(
+        posts.join("7951007207630602116.png"),
+        posts.join("7951007207630602116.jpg"),
+    )
+    .unwrap();
+    // A broken picture is still linked from the page, and left out of the
+    // PDF, which is made all the same.
+    std::fs::write(
+        posts.join("7888847947461745793.png"),
+        b"\x89PNG\r\n\x1a\nbroken",
+    )
+    .unwrap();
+    built(&fx);
+    assert!(
+        fx.out()
+            .join("kestrel-coffee/reports/2026-10/report.pdf")
+            .is_file()
+    );
+    let oct = page(&fx, "kestrel-coffee", "2026-10");
+    // By revenue, from the month's posts (hand-checked against its CSV):
+    // Jess Caldwell's 21 October TikTok, her 7 October one, then Marina
+    // Orlova's 21 October Instagram post.
+    let thumb = |id: &str| format!("../../assets/posts/{id}");
+    assert_eq!(
+        top(&oct, "By revenue"),
+        [
+            (
+                "Jess Caldwell".into(),
+                "$4,873.42".into(),
+                thumb("7951007207630602116.jpg")
+            ),
+            (
+                "Jess Caldwell".into(),
+                "$4,367.20".into(),
+                thumb("7888847947461745793.png")
+            ),
+            (
+                "Marina Orlova".into(),
+                "$4,231.11".into(),
+                thumb("D2TwSAumhVK.png")
+            ),
+        ]
+    );
+    // By engagement rate, organic mentions included; the organic post
+    // CG58l-aKDZD has no thumbnail, so none is shown.
+    let by_rate = top(&oct, "By engagement rate");
+    assert_eq!(
+        by_rate
+            .iter()
+            .map(|(c, f, _)| format!("{c} {f}"))
+            .collect::<Vec<_>>(),
+        [
+            "Jess Caldwell 8.9%",
+            "Jess Caldwell 8.0%",
+            "Marina Orlova 7.9%"
+        ]
+    );
+    assert_eq!(by_rate[2].2, "");
+    // Every thumbnail shown is in the site.
+    let site = fx.out().join("kestrel-coffee/reports/2026-10");
+    for (_, _, src) in top(&oct, "By revenue") {
+        assert!(site.join(&src).is_file(), "{src}");
+    }
+    // The lower-case copy is published as an asset but shown for no post.
+    assert!(!oct.contains("drcqpotnpti"));
+    // Polyn has no thumbnails: its lists show none.
+    let polyn = page(&fx, "polyn", "2026-10");
+    assert!(polyn.contains("<h3>По выручке</h3>") && !polyn.contains("class=\"thumb\""));
+}
+
+#[test]
+fn the_report_date_s_month_shows_the_budget_and_the_decisions_and_an_older_month_neither() {
+    let fx = Fixture::sample();
+    built(&fx);
+    let oct = page(&fx, "polyn", "2026-10");
+    assert!(oct.contains(
+        "<p class=\"budget-status bad\">Потрачено 81,3\u{a0}% бюджета на 2026; к концу периода — перерасход 379\u{a0}345\u{a0}₽</p>"
+    ));
+    assert!(oct.contains("<h2 class=\"decisions-head\">Что нужно решить</h2>"));
+    // The four figures: spend, revenue, ROI and CPA, ROI and CPA with
+    // their targets.
+    let cards: Vec<&str> = oct
+        .split("<span class=\"card-label\">")
+        .skip(1)
+        .map(|c| &c[..c.find('<').unwrap()])
+        .collect();
+    assert_eq!(cards, ["Затраты", "Выручка", "ROI", "CPA"]);
+    assert!(oct.contains("к прошлому месяцу · цель 40,0\u{a0}%"));
+    let sep = page(&fx, "polyn", "2026-09");
+    assert!(!sep.contains("budget-status") && !sep.contains("decisions-head"));
+}

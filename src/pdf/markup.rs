@@ -182,7 +182,9 @@ fn body(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
             let _ = writeln!(out, "{}\n", esc(t.no_top_posts));
         }
         false => {
-            let readable: Vec<&str> = r.thumbs.iter().map(|(name, _)| *name).collect();
+            let readable: Vec<(&str, String)> = (r.thumbs.iter().enumerate())
+                .map(|(k, (name, bytes))| (*name, opening::thumb_file(k, bytes)))
+                .collect();
             let titles = (t.top_by_revenue, t.top_by_rate);
             opening::top_posts(out, &p.top, (t.top_posts, titles), &readable);
         }

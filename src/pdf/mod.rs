@@ -209,10 +209,8 @@ fn world_of(shared: Arc<Shared>, r: &Report, moved: Moved) -> ReportWorld {
     if let Some((name, bytes)) = r.logo {
         files.push((markup::logo_file(name), bytes.to_vec()));
     }
-    for (k, name) in opening::thumbs(&r.page.top).into_iter().enumerate() {
-        if let Some((_, bytes)) = r.thumbs.iter().find(|(n, _)| *n == name) {
-            files.push((opening::thumb_file(k, name), bytes.to_vec()));
-        }
+    for (k, (_, bytes)) in r.thumbs.iter().enumerate() {
+        files.push((opening::thumb_file(k, bytes), bytes.to_vec()));
     }
     ReportWorld::new(shared, source, files)
 }

@@ -370,7 +370,7 @@ fn posts_best_and_renewals_read_in_both_languages() {
 fn says_the_lift_in_plain_words() {
     assert_eq!(
         say(Language::En).lift(3, "+34.8%", ("+13.9%", "+52.4%"), 5),
-        "Post 3 engages 34.8% more than the same creators' first post; 95% interval +13.9% to +52.4%; 5 partnerships."
+        "Post 3 engages 34.8% more than the same creators' first post (95% sure: +13.9% to +52.4%; 5 partnerships)."
     );
     assert!(
         say(Language::En)

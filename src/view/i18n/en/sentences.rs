@@ -76,7 +76,7 @@ impl Sentences for English {
     fn spread_desc(&self, s: &SpreadFigures) -> String {
         let partnerships = plural::en(&s.n.to_string(), ["partnership", "partnerships"]);
         format!(
-            "ROI of {} {partnerships}: median {}, quartiles {} to {}, from {} ({}) to {} ({}). {} ROI {}.",
+            "ROI of {} {partnerships}: median {}, the middle half {} to {}, from {} ({}) to {} ({}). {} ROI {}.",
             s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole.0, s.whole.1
         )
     }

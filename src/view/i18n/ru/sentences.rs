@@ -94,7 +94,7 @@ impl Sentences for Russian {
         // The genitive: "ROI 1 партнёрства", "ROI 2 партнёрств".
         let partnerships = plural::ru(s.n as u64, ["партнёрства", "партнёрств", "партнёрств"]);
         format!(
-            "ROI {} {partnerships}: медиана {}, квартили от {} до {}, от {} ({}) до {} ({}). {}: ROI {}.",
+            "ROI {} {partnerships}: медиана {}, средняя половина от {} до {}, от {} ({}) до {} ({}). {}: ROI {}.",
             s.n, s.median, s.q1, s.q3, s.min.0, s.min.1, s.max.0, s.max.1, s.whole.0, s.whole.1
         )
     }
