@@ -31,6 +31,7 @@ mod privacy;
 mod publish;
 mod published;
 mod report_date;
+mod screenshots;
 mod serve;
 mod serve_guards;
 mod settings;

@@ -197,11 +197,14 @@ fn the_month_per_creator_adds_up_to_the_months_totals() {
             let rel = dir.strip_prefix(fx.out()).unwrap().to_str().unwrap();
             let rows = csv(&fx, &format!("{rel}/creators.csv"), sep);
             let month = csv(&fx, &format!("{rel}/month.csv"), sep);
-            // Cost, revenue and conversions: columns 1, 4 and 3 of the
-            // creators; rows 0, 1 and 4 of the month's figures.
-            for (col, row) in [(1, 0), (4, 1), (3, 4)] {
+            // Cost, revenue and conversions: columns 2, 3 and 4 of the
+            // creators; rows 0, 1 and 4 of the month's figures. The last
+            // row of the creators is their total: the month's figure.
+            let (total_row, rows) = rows.split_last().unwrap();
+            for (col, row) in [(2, 0), (3, 1), (4, 4)] {
                 let sum: f64 = rows[1..].iter().map(|r| number(&r[col])).sum();
                 let total = number(&month[row + 1][1]);
+                assert_eq!(number(&total_row[col]), total, "{}", dir.display());
                 // Each row is rounded to the cent on its own.
                 let slack = 0.005 * (rows.len() - 1) as f64 + 1e-9;
                 assert!(

@@ -312,7 +312,7 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         paired: "Paired lift",
         pairs: "Pairs",
         interval: "95% interval",
-        band: "95% interval",
+        band: "Range, 95% sure",
         too_few: "too few to tell",
         small_term: "Small sample",
         def_paired: "For each post number k, the partnerships whose first post and k-th post both have an engagement rate: their mean rate at post k / their mean rate at post 1 − 1. The 95% interval comes from 1,000 resamples of those partnerships, with repeats (a fixed random sequence, so the same data gives the same interval); it is given from 5 partnerships on. An interval that crosses 0% cannot tell a gain from chance.",

@@ -201,6 +201,9 @@ pub trait Sentences: Sync {
     // Compounding: the figures by partnership month and the verdict.
     /// The verdict on the retainers' engagement, in a sentence.
     fn verdict(&self, v: Verdict) -> String;
+    /// The paired lift chart titled by its finding, when the verdict has
+    /// one: the same creators engage more (`rising`) or less by post `k`.
+    fn lift_finding(&self, rising: bool, k: u32) -> String;
     /// Retainers' customers against one-offs': CPA and repeat purchase;
     /// at least one of them.
     fn against_one_offs(&self, cpa: Option<Ratio>, repeat: Option<Ratio>) -> String;

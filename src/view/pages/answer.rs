@@ -131,7 +131,7 @@ impl Get {
         }
     }
 
-    /// The change from `before` to `now`, signed: "+$1,234", "−3.2%".
+    /// The change from `before` to `now`, signed: "+$1,234", "−3.2 points".
     fn change(self, ctx: &Ctx, before: &MonthEnd, now: &MonthEnd) -> Option<String> {
         match self {
             Get::Money(get) => {
@@ -143,10 +143,11 @@ impl Get {
                     _ => text,
                 })
             }
-            // Percentages change by points, written as a signed percentage.
+            // A rate changes by percentage points, as the monthly report
+            // writes it: "+2.8 points".
             Get::Percent(get) => {
                 let delta = get(now)? - get(before)?;
-                Some(crate::view::format::signed_percent(delta, ctx.lang()))
+                Some(crate::view::format::points(delta, ctx.lang()))
             }
         }
     }

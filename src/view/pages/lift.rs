@@ -1,5 +1,5 @@
 //! How sure: the paired lift by post number beside the plain
-//! lift, its 95% interval as a band, the headline claim in plain words, and
+//! lift, its 95% interval as a whisker at each post number, the headline claim in plain words, and
 //! every figure over fewer than 5 pairs marked as a small sample (overview
 //! and market pages; docs/metrics.md, "How sure").
 
@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::charts::{frame, legend, line_or_empty};
 use super::{ChartView, Ctx};
+use crate::analytics::compounding::Engagement;
 use crate::analytics::engagement::PostNumberPoint;
 use crate::analytics::lift::FEWEST_PAIRS;
 use crate::charts::Role;
@@ -51,34 +52,47 @@ pub(crate) fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<Li
     };
     let mut plain = Series::new(Role::S1, Marker::Circle, series_of(&|p| p.lift));
     plain.line = false;
-    let series = vec![
-        Series::new(
-            Role::MutedDash,
-            Marker::None,
-            series_of(&|p| p.paired.lift_low),
-        ),
-        Series::new(
-            Role::MutedDash,
-            Marker::None,
-            series_of(&|p| p.paired.lift_high),
-        ),
-        plain,
-        Series::new(
-            Role::Accent,
-            Marker::Square,
-            series_of(&|p| p.paired.paired_lift),
-        ),
-    ];
-    let legends = vec![
+    // The 95% interval of each post number that has one, as a whisker from
+    // its low to its high end: never a line from one post number's end to
+    // the next's.
+    let whiskers: Vec<Series> = (retainers.iter())
+        .filter_map(|p| {
+            let x = f64::from(p.post_number);
+            let (low, high) = (p.paired.lift_low?, p.paired.lift_high?);
+            Some(Series::new(
+                Role::Muted,
+                Marker::None,
+                vec![(x, Some(low)), (x, Some(high))],
+            ))
+        })
+        .collect();
+    let mut legends = vec![
         legend(texts.plain, Role::S1, "circle"),
         legend(texts.paired, Role::Accent, "square"),
-        legend(texts.band, Role::MutedDash, "dash"),
     ];
+    if !whiskers.is_empty() {
+        legends.push(legend(texts.band, Role::Muted, "whisker"));
+    }
+    let mut series = whiskers;
+    series.push(plain);
+    series.push(Series::new(
+        Role::Accent,
+        Marker::Square,
+        series_of(&|p| p.paired.paired_lift),
+    ));
+    // Titled by its finding where the verdict's rules give one, else by
+    // what it measures.
+    let c = &ctx.f.compounding;
+    let title = match (c.engagement, c.post_number) {
+        (Engagement::Rising, Some(k)) => ctx.words().say.lift_finding(true, k),
+        (Engagement::Falling, Some(k)) => ctx.words().say.lift_finding(false, k),
+        _ => texts.title.to_string(),
+    };
     let desc = sentences_text(ctx, &retainers);
     let svg = line_or_empty(
         ctx,
         &LineChart {
-            frame: frame(ctx, id, texts.title, &desc),
+            frame: frame(ctx, id, &title, &desc),
             height: 260,
             series,
             x_name: ctx.t().post_number,
@@ -91,7 +105,7 @@ pub(crate) fn view(ctx: &Ctx, id: &str, points: &[PostNumberPoint]) -> Option<Li
     Some(LiftView {
         sentences,
         lead: texts.lead,
-        chart: ChartView::new(id, texts.title, svg, legends, table),
+        chart: ChartView::new(id, &title, svg, legends, table),
     })
 }
 

@@ -528,19 +528,21 @@ pub(crate) fn figure_cards(
     ]
 }
 
-/// The headers and cells of the roster table, for the overview and market pages.
+/// The headers and cells of the roster table, for the overview and market
+/// pages: what a reader decides on first (the creator, ROI, the
+/// recommendation), so that a phone shows it before the table scrolls.
 pub(crate) fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -> Table {
     let x = &ctx.fmt;
     let mut t = Table::new(id, ctx.t().roster, ctx.download())
         .col(ctx.t().creator)
+        .num(ctx.t().roi)
+        .col(ctx.t().recommendation)
+        .num(ctx.t().trend_short)
         .col(ctx.t().market)
         .col(ctx.t().model)
         .col(ctx.t().phase)
         .num(ctx.t().month)
-        .num(ctx.t().fulfilment)
-        .num(ctx.t().roi)
-        .num(ctx.t().trend_short)
-        .col(ctx.t().recommendation);
+        .num(ctx.t().fulfilment);
     for &i in members {
         let p = ctx.partnership(i);
         let m = &ctx.client.partnerships[i];
@@ -560,14 +562,14 @@ pub(crate) fn roster_table(ctx: &Ctx, id: &str, members: &[usize], root: &str) -
         t.row(vec![
             Cell::text(ctx.creator_name(&p.id, &p.creator))
                 .link(format!("{root}partnerships/{}/index.html", p.id)),
+            x.c_pct(p.figures.roi).class(roi_class),
+            rec,
+            x.c_trend(p.engagement_trend),
             Cell::text(market.name.clone()).link(format!("{root}markets/{}/index.html", market.id)),
             Cell::text(i18n::catalogue(ctx.lang()).model(p.model)),
             phase,
             Cell::number(x.int(u64::from(p.month)), Some(p.month.to_string())),
             x.c_pct(p.fulfilment),
-            x.c_pct(p.figures.roi).class(roi_class),
-            x.c_trend(p.engagement_trend),
-            rec,
         ]);
     }
     t

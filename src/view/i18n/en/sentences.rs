@@ -307,6 +307,11 @@ impl Sentences for English {
         compounding::verdict(v)
     }
 
+    fn lift_finding(&self, rising: bool, k: u32) -> String {
+        let more = if rising { "more" } else { "less" };
+        format!("Retainers: the same creators engage {more} by post {k}")
+    }
+
     fn against_one_offs(&self, cpa: Option<Ratio>, repeat: Option<Ratio>) -> String {
         compounding::against_one_offs(cpa, repeat)
     }

@@ -356,6 +356,11 @@ impl Sentences for Russian {
         compounding::verdict(v)
     }
 
+    fn lift_finding(&self, rising: bool, k: u32) -> String {
+        let more = if rising { "больше" } else { "меньше" };
+        format!("Ретейнеры: к публикации {k} те же авторы вовлекают {more}")
+    }
+
     fn against_one_offs(&self, cpa: Option<Ratio>, repeat: Option<Ratio>) -> String {
         compounding::against_one_offs(cpa, repeat)
     }
