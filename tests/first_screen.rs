@@ -128,3 +128,51 @@ fn no_table_of_any_page_scrolls_sideways_at_1280_px() {
         wide.join("\n")
     );
 }
+
+/// Where a monthly report's lead, figures and decisions end, and where the
+/// month per creator begins.
+const MEASURE_MONTH: &str = r#"JSON.stringify({
+  height: window.innerHeight,
+  lead: [...document.querySelectorAll('#summary .verdict, #summary .cards.headline')].map(e => e.getBoundingClientRect().bottom),
+  decisions: [...document.querySelectorAll('#summary .decisions li')].map(e => e.getBoundingClientRect().bottom),
+  creators: document.querySelector('#creators-section h2').getBoundingClientRect().top
+})"#;
+
+#[test]
+fn each_latest_monthly_report_opens_with_its_month_its_figures_and_the_decisions() {
+    let Some(chrome) = chromium() else { return };
+    let fx = Fixture::sample();
+    let run = fx.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = fx.out().canonicalize().unwrap();
+    let mut failures = Vec::new();
+    let browser = launch(&chrome, 1280, 800);
+    let tab = browser.new_tab().expect("a tab");
+    for client in ["kestrel-coffee", "polyn"] {
+        let page = site.join(client).join("reports/2026-10/index.html");
+        tab.navigate_to(&format!("file://{}", page.display()))
+            .expect("navigates")
+            .wait_until_navigated()
+            .expect("loads");
+        let value = tab.evaluate(MEASURE_MONTH, false).expect("runs").value;
+        let m: serde_json::Value =
+            serde_json::from_str(value.expect("returns").as_str().unwrap()).unwrap();
+        let fold = m["height"].as_f64().unwrap();
+        let lead = m["lead"].as_array().unwrap();
+        let decisions = m["decisions"].as_array().unwrap();
+        assert!(lead.len() >= 3, "{client}: {m}");
+        assert!(!decisions.is_empty(), "{client}: no decisions listed");
+        for (what, bottom) in (lead.iter().map(|b| ("the lead", b)))
+            .chain(decisions.iter().map(|b| ("a decision", b)))
+        {
+            if bottom.as_f64().unwrap() > fold {
+                failures.push(format!("{client}: {what} is below the fold"));
+            }
+        }
+        // The month per creator is begun on the first screen.
+        if m["creators"].as_f64().unwrap() > fold {
+            failures.push(format!("{client}: the month per creator is not begun: {m}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
