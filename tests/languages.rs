@@ -353,10 +353,7 @@ fn a_platform_export_in_another_language_is_told_to_switch_to_english() {
 /// wrote.
 fn cyrillic(html: &str) -> Vec<String> {
     let mut text = html.to_string();
-    while let Some(at) = text.find("<section class=\"panel note") {
-        let end = text[at..].find("</section>").map_or(text.len(), |e| at + e);
-        text.replace_range(at..end, "");
-    }
+    cut(&mut text, "<section class=\"panel note", "</section>");
     let mut runs = Vec::new();
     let mut run = String::new();
     for c in text.chars() {
@@ -426,6 +423,34 @@ fn a_name_in_a_language_roster_does_not_know_is_an_unknown_key_warned_of() {
     assert!(!clean.stderr.contains("unknown key"), "{}", clean.stderr);
 }
 
+/// `html` without each part from `open` through `close`.
+fn cut(html: &mut String, open: &str, close: &str) {
+    while let Some(at) = html.find(open) {
+        let end = html[at..]
+            .find(close)
+            .map_or(html.len(), |e| at + e + close.len());
+        html.replace_range(at..end, "");
+    }
+}
+
+/// The text of `html`, each tag replaced by `gap`.
+fn untagged(html: &str, gap: char) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                text.push(gap);
+            }
+            _ if !inside => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The text of every Russian page of the sample, notes a user wrote and
 /// charts' markup left out, by page.
 fn russian_pages(fx: &crate::common::Fixture) -> Vec<(String, String)> {
@@ -437,31 +462,10 @@ fn russian_pages(fx: &crate::common::Fixture) -> Vec<(String, String)> {
             continue;
         }
         let mut html = std::fs::read_to_string(&path).unwrap();
-        for (open, close) in [
-            ("<section class=\"panel note", "</section>"),
-            ("<style", "</style>"),
-        ] {
-            while let Some(at) = html.find(open) {
-                let end = html[at..]
-                    .find(close)
-                    .map_or(html.len(), |e| at + e + close.len());
-                html.replace_range(at..end, "");
-            }
-        }
+        cut(&mut html, "<section class=\"panel note", "</section>");
+        cut(&mut html, "<style", "</style>");
         // Tags become line breaks: a sentence never runs across two elements.
-        let mut text = String::new();
-        let mut inside = false;
-        for c in html.chars() {
-            match c {
-                '<' => inside = true,
-                '>' => {
-                    inside = false;
-                    text.push('\n');
-                }
-                _ if !inside => text.push(c),
-                _ => {}
-            }
-        }
+        let text = untagged(&html, '\n');
         out.push((
             path.display().to_string(),
             text.replace("&nbsp;", " ").replace('\u{a0}', " "),
@@ -571,23 +575,8 @@ fn plain_words(html: &str) -> String {
         Some(at) => html[..at].to_string(),
         None => html.to_string(),
     };
-    while let Some(at) = html.find("<section class=\"panel note") {
-        let end = html[at..].find("</section>").map_or(html.len(), |e| at + e);
-        html.replace_range(at..end, "");
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
+    cut(&mut html, "<section class=\"panel note", "</section>");
+    let out = untagged(&html, ' ');
     out.replace('\u{a0}', " ")
 }
 
