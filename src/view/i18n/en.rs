@@ -58,7 +58,7 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         answer: "The answer",
         decisions_due: "Decisions due",
         no_decisions: "Nothing to decide now: no contract ends within 30 days, and no partnership is advised to change.",
-        every_figure_to_date: "Every figure to date",
+        every_figure_to_date: "Every other figure to date",
         // Figures.
         cost: "Cost",
         revenue: "Revenue",
@@ -224,6 +224,7 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         cost_ahead_lead: "Cost booked in each of the last twelve months, then what will be spent month by month in the twelve after the report date, stacked by market: what the contracts commit, pale with an outline, and the open-ended retainers going on at their fee until notice, fainter (continuing, not committed), as the run-rate and the budgets count them.",
         spent: "Spent",
         committed_pale: "Committed (pale)",
+        to_date: "To date",
         top_posts: "The month's top posts",
         top_by_revenue: "By revenue",
         top_by_rate: "By engagement rate",

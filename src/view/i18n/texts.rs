@@ -224,6 +224,7 @@ fixed_strings! {
         cost_ahead_lead,
         spent,
         committed_pale,
+        to_date,
         top_posts,
         top_by_revenue,
         top_by_rate,

@@ -20,8 +20,10 @@ use crate::view::{format, i18n};
 pub struct Overview {
     /// The first screen: the verdict, the headline figures, the decisions.
     pub answer: super::answer::Answer,
-    /// Every figure of the portfolio to date.
+    /// Every figure of the portfolio to date, as cards (for a theme).
     pub cards: Vec<Card>,
+    /// Every figure to date the first screen does not show, in one table.
+    pub to_date: Table,
     /// The money ahead in brief: run-rate, committed, renewals due soon.
     pub ahead: commitments::Brief,
     /// Engagement by post number.
@@ -86,6 +88,7 @@ pub(crate) fn build(ctx: &Ctx) -> Overview {
             p.repeat_purchase_rate,
             (p.sponsored_posts, p.organic_posts),
         ),
+        to_date: to_date_table(ctx),
         ahead: commitments::brief(ctx),
         headline: charts::headline(
             ctx,
@@ -182,6 +185,36 @@ fn spread_table(ctx: &Ctx) -> Table {
         x.c_int(s.n as u64),
     ]);
     t
+}
+
+/// Every other figure of the portfolio to date (the first screen has
+/// spend in whole units, ROI, CPA and repeat purchase): cost to the cent,
+/// revenue, ROAS, conversions, reach,
+/// engagements, engagement rate, cost per thousand reached, the posts.
+fn to_date_table(ctx: &Ctx) -> Table {
+    let (x, t) = (&ctx.fmt, ctx.t());
+    let p = &ctx.f.portfolio;
+    let f = &p.figures;
+    let mut table = Table::new("to-date", t.every_figure_to_date, ctx.download())
+        .col(t.figure)
+        .num(t.to_date);
+    // Cost again, to the cent: the first screen rounds it to whole units.
+    let rows = [
+        (t.cost, x.c_money(Some(f.cost))),
+        (t.revenue, x.c_money(Some(f.revenue))),
+        (t.roas, x.c_times(f.roas)),
+        (t.conversions, x.c_int(f.conversions)),
+        (t.reach, x.c_int(f.reach)),
+        (t.engagements, x.c_int(f.engagements)),
+        (t.engagement_rate, x.c_pct(f.engagement_rate)),
+        (t.cpm_reach, x.c_money(f.cost_per_thousand_reached)),
+        (t.sponsored_posts, x.c_int(p.sponsored_posts)),
+        (t.organic_posts, x.c_int(p.organic_posts)),
+    ];
+    for (label, cell) in rows {
+        table.row(vec![Cell::text(label), cell]);
+    }
+    table
 }
 
 /// The markets' figures, each market linked.
