@@ -33,7 +33,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, mpsc};
 
 use typst::diag::SourceDiagnostic;
-use typst::foundations::{Label, Smart};
+use typst::foundations::{Bytes, Label, Smart};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
@@ -136,10 +136,11 @@ impl Typesetter {
         let shared = Arc::clone(&self.shared);
         // The layout reads the report; it is made here, where the report
         // lives, and only the typesetting of the worlds waits on the pool.
-        let worlds: Vec<ReportWorld> = [Moved::Nothing, Moved::Comparison, Moved::Trend]
-            .into_iter()
-            .map(|m| world_of(Arc::clone(&shared), r, m))
-            .collect();
+        let worlds = worlds(
+            shared,
+            r,
+            &[Moved::Nothing, Moved::Comparison, Moved::Trend],
+        );
         self.pool.spawn(move || {
             let made = catch_unwind(AssertUnwindSafe(|| {
                 fitted(worlds).and_then(|laid| export(laid, ident))
@@ -194,10 +195,23 @@ fn export(
         .map_err(|e| problems(world, &e))
 }
 
-/// The typesetter's view of `r` with what `moved` sends to the appendix:
-/// its source, its charts, its logo and its thumbnails.
-fn world_of(shared: Arc<Shared>, r: &Report, moved: Moved) -> ReportWorld {
-    let source = markup::source(r, &shared, moved);
+/// The typesetter's views of `r`, one for each of `layouts`: their sources
+/// differ, their files (charts, logo, thumbnails) are read once and shared.
+fn worlds(shared: Arc<Shared>, r: &Report, layouts: &[Moved]) -> Vec<ReportWorld> {
+    let files = files_of(r);
+    (layouts.iter())
+        .map(|&m| {
+            ReportWorld::new(
+                Arc::clone(&shared),
+                markup::source(r, &shared, m),
+                files.clone(),
+            )
+        })
+        .collect()
+}
+
+/// What a report reads besides its source, each file once.
+fn files_of(r: &Report) -> Vec<(String, Bytes)> {
     let mut files = vec![(markup::TREND_FILE.to_string(), chart_svg(&r.page.trend.svg))];
     if let Some(c) = &r.page.compounding {
         files.push((markup::ROI_FILE.to_string(), chart_svg(&c.roi.svg)));
@@ -212,7 +226,9 @@ fn world_of(shared: Arc<Shared>, r: &Report, moved: Moved) -> ReportWorld {
     for (k, (_, bytes)) in r.thumbs.iter().enumerate() {
         files.push((opening::thumb_file(k, bytes), bytes.to_vec()));
     }
-    ReportWorld::new(shared, source, files)
+    (files.into_iter())
+        .map(|(name, bytes)| (name, Bytes::new(bytes)))
+        .collect()
 }
 
 /// The first of `worlds` (each moving more to the appendix) whose layout

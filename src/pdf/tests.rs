@@ -66,7 +66,7 @@ fn text_of(frame: &Frame, out: &mut String) {
 }
 
 fn pages_text(r: &Report) -> Vec<String> {
-    let world = world_of(Arc::new(Shared::new()), r, Moved::Nothing);
+    let world = worlds(Arc::new(Shared::new()), r, &[Moved::Nothing]).remove(0);
     let document = typeset(&world).expect("the report typesets");
     document
         .pages()
@@ -142,7 +142,10 @@ fn layout_of(
     source: String,
     files: &[(String, Vec<u8>)],
 ) -> Vec<(usize, String, f64, f64)> {
-    let world = ReportWorld::new(Arc::clone(shared), source, files.to_vec());
+    let files = (files.iter())
+        .map(|(name, bytes)| (name.clone(), typst::foundations::Bytes::new(bytes.clone())))
+        .collect();
+    let world = ReportWorld::new(Arc::clone(shared), source, files);
     let document = typeset(&world).expect("the report typesets");
     let mut runs = Vec::new();
     for (n, page) in document.pages().iter().enumerate() {
@@ -282,10 +285,8 @@ fn a_report_has_at_most_three_pages_before_its_appendix_each_but_the_last_three_
                     notes: reports::month_notes(&ctx, ctx.months[i], &page),
                     ..Report::of(&ctx, ctx.months[i], &page)
                 };
-                let worlds = [Moved::Nothing, Moved::Comparison, Moved::Trend]
-                    .into_iter()
-                    .map(|m| world_of(Arc::clone(&shared), &report, m))
-                    .collect();
+                let layouts = [Moved::Nothing, Moved::Comparison, Moved::Trend];
+                let worlds = worlds(Arc::clone(&shared), &report, &layouts);
                 let (_, document) = fitted(worlds).expect("the report typesets");
                 let fills = fills(&document, paper);
                 let what = format!(

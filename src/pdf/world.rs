@@ -106,11 +106,12 @@ pub(super) struct ReportWorld {
 }
 
 impl ReportWorld {
-    /// A report of `source` that may read `files` (name, contents).
+    /// A report of `source` that may read `files` (name, contents, shared
+    /// by the worlds of one report's layouts).
     pub(super) fn new(
         shared: Arc<Shared>,
         source: String,
-        files: Vec<(String, Vec<u8>)>,
+        files: Vec<(String, Bytes)>,
     ) -> ReportWorld {
         let logo = files
             .iter()
@@ -123,7 +124,7 @@ impl ReportWorld {
             main: Source::new(file_id("report.typ"), source),
             files: files
                 .into_iter()
-                .map(|(name, bytes)| (file_id(&name), Bytes::new(bytes)))
+                .map(|(name, bytes)| (file_id(&name), bytes))
                 .collect(),
         }
     }

@@ -74,8 +74,14 @@ pub(crate) fn rounded_apart(parts: impl IntoIterator<Item = Decimal>, total: Dec
 
 /// Money with its currency, to the cent.
 pub(crate) fn money(value: Decimal, currency: Currency, lang: Language) -> String {
-    let n = number(value.abs(), 2, lang);
-    let sign = if value.is_sign_negative() && !value.round_dp(2).is_zero() {
+    money_to(value, 2, currency, lang)
+}
+
+/// `value` (already rounded to `dp` places as it should be) with its
+/// currency, to `dp` places: the sign only when it shows.
+fn money_to(value: Decimal, dp: u32, currency: Currency, lang: Language) -> String {
+    let n = number(value.abs(), dp, lang);
+    let sign = if value.is_sign_negative() && !value.round_dp(dp).is_zero() {
         "−"
     } else {
         ""
@@ -101,17 +107,7 @@ pub(crate) fn one_decimal(value: Decimal, lang: Language) -> String {
 pub(crate) fn money_whole(value: Decimal, currency: Currency, lang: Language) -> String {
     let whole =
         value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let n = number(whole.abs(), 0, lang);
-    let sign = if whole.is_sign_negative() && !whole.is_zero() {
-        "−"
-    } else {
-        ""
-    };
-    match (i18n::catalogue(lang).numbers.symbol_first, symbol(currency)) {
-        (true, Some(s)) if s != "₽" => format!("{sign}{s}{n}"),
-        (_, Some(s)) => format!("{sign}{n}\u{a0}{s}"),
-        (_, None) => format!("{sign}{n}\u{a0}{currency}"),
-    }
+    money_to(whole, 0, currency, lang)
 }
 
 /// A fraction as a percentage with one decimal (0.0412 -> 4.1%).
