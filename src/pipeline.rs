@@ -114,7 +114,10 @@ pub(crate) fn figures(portfolio: &Portfolio) -> Vec<ClientFigures> {
 
 /// Load, validate and compute. `None` when there are errors.
 pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Computed> {
-    prepare(root, overrides, diags, &Progress::hidden(), &mut Vec::new()).map(|p| p.computed)
+    let computed =
+        prepare(root, overrides, diags, &Progress::hidden(), &mut Vec::new()).map(|p| p.computed);
+    diags.settle();
+    computed
 }
 
 /// Load, compile the templates, resolve and compute. `None` when there are
@@ -149,11 +152,31 @@ pub(crate) fn prepare(
     // A template that does not compile has been reported: it is an error.
     let renderer = renderer?;
     let figures = figures(&portfolio);
+    restated_warnings(&portfolio, &figures, diags);
     Some(Prepared {
         computed: Computed { portfolio, figures },
         renderer,
         pdf: crate::pdf::Reports::new(),
     })
+}
+
+/// A warning at the archive of each month restated since it was sent
+/// (docs/history.md): `check` says it on the pull request that changed the
+/// data.
+fn restated_warnings(portfolio: &Portfolio, figures: &[ClientFigures], diags: &mut Diagnostics) {
+    use crate::diagnostics::kind::HistoryProblem;
+    for (c, f) in portfolio.clients.iter().zip(figures) {
+        for m in &f.restated {
+            let Some(first) = m.first() else { continue };
+            let problem = HistoryProblem::Restated {
+                month: m.month.to_string(),
+                as_of: m.as_of.to_string(),
+                first: crate::view::restated_in_words(first, c.currency),
+                more: m.items.len() - 1,
+            };
+            diags.push(Diagnostic::warning(problem).in_file(&m.file));
+        }
+    }
 }
 
 /// `roster check`: report every problem `build` would; write nothing.
@@ -165,6 +188,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Outcome {
         check_rendering(p, &mut diags);
     }
     let prepared = prepared.filter(|_| !diags.has_errors());
+    diags.settle();
     let summary = match (&prepared, terminal::summary(&diags, Run::Check)) {
         (_, Some(s)) => Some(s),
         (Some(p), None) => {
@@ -216,6 +240,7 @@ pub(crate) fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Out
     );
     let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
         progress.finish();
+        diags.settle();
         let summary = terminal::summary(&diags, Run::Build);
         return Ok(Outcome {
             reads,
@@ -234,6 +259,7 @@ pub(crate) fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Out
     let rendered = render_and_write(&prepared, &staging, opts, progress, &mut diags)?;
     if diags.has_errors() {
         progress.finish();
+        diags.settle();
         // The staging folder is dropped, so nothing changes on disk.
         let summary = terminal::summary(&diags, Run::Build);
         return Ok(outcome(&opts.root, diags, summary));
@@ -251,6 +277,9 @@ pub(crate) fn build_with(opts: &BuildOptions, progress: &Progress) -> Result<Out
     written.extend(staging.write_top(&top)?);
     claimed.commit(staging, written)?;
     progress.finish();
+    // An archive that could not be read did not stop the build: said now,
+    // with the site written without it.
+    diags.settle();
     let summary = terminal::built(ids.len(), pages, &output, started.elapsed());
     Ok(Outcome {
         reads,

@@ -28,7 +28,9 @@ mod months;
 mod partnerships;
 pub(crate) mod payback;
 mod posts;
+pub(crate) mod record;
 pub(crate) mod repeat;
+pub(crate) mod restated;
 pub(crate) mod stats;
 pub(crate) mod tenure;
 pub(crate) mod totals;
@@ -83,6 +85,10 @@ pub struct ClientFigures {
     pub tenure: Vec<tenure::TenureMonth>,
     /// Whether the partnerships compound (schema 3).
     pub compounding: compounding::Compounding,
+    /// The archived months that no longer match their archive, months
+    /// ascending; in data.json each restated figure, as `restatements`.
+    #[serde(rename = "restatements", serialize_with = "restated::items")]
+    pub(crate) restated: Vec<restated::RestatedMonth>,
     /// The headline figures to date at the end of each month, for the
     /// overview's first screen (in no list of data.json).
     #[serde(skip)]
@@ -201,6 +207,7 @@ pub fn client(c: &Client, settings: &Settings, as_of: NaiveDate) -> ClientFigure
         signed: Vec::new(),
         posts: posts.facts,
         so_far: so_far(c, settings, as_of),
+        restated: restated::restated(c, settings),
     };
     money_ahead(c, settings, as_of, &mut figures);
     compounds(c, settings, as_of, &mut figures);

@@ -83,6 +83,7 @@ pub(super) fn client(partnerships: Vec<crate::model::Partnership>, posts: Vec<Po
         internal_notes: Default::default(),
         page_size: crate::model::PageSize::Letter,
         assets: Vec::new(),
+        archives: Vec::new(),
     }
 }
 

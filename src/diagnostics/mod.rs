@@ -242,6 +242,9 @@ pub struct Diagnostics {
     groups: HashMap<Group, usize>,
     /// Files (relative to the portfolio) known to hold personal data.
     personal: BTreeSet<PathBuf>,
+    /// Problems that do not stop a build (an archive that cannot be read:
+    /// the site is built without it), held apart until [`Diagnostics::settle`].
+    later: Vec<Diagnostic>,
 }
 
 /// What makes two problems of a table's rows one diagnostic.
@@ -299,9 +302,24 @@ impl Diagnostics {
         }
     }
 
+    /// Record a problem that does not stop the build: it counts, and is
+    /// printed, once [`Diagnostics::settle`] adds it to the rest, after the
+    /// site is written.
+    pub fn later(&mut self, diagnostic: Diagnostic) {
+        self.later.push(diagnostic);
+    }
+
+    /// Add the problems held by [`Diagnostics::later`] to the rest.
+    pub fn settle(&mut self) {
+        for d in std::mem::take(&mut self.later) {
+            self.push(d);
+        }
+    }
+
     /// Move every problem of `other` into this sink.
     pub fn extend(&mut self, other: Diagnostics) {
         self.personal.extend(other.personal);
+        self.later.extend(other.later);
         for d in other.list {
             self.push(d);
         }

@@ -12,8 +12,14 @@ use crate::diagnostics::kind::FileProblem;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 
 /// What a client folder may hold.
-pub(super) const CLIENT_ENTRIES: [&str; 5] =
-    ["client.yaml", "partnerships", "metrics", "notes", "assets"];
+pub(super) const CLIENT_ENTRIES: [&str; 6] = [
+    "client.yaml",
+    "partnerships",
+    "metrics",
+    "notes",
+    "assets",
+    "archive",
+];
 
 /// Files that operating systems leave in folders a person opened (Finder's
 /// `.DS_Store`, Explorer's thumbnails and folder settings): never input,

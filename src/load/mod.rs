@@ -7,6 +7,7 @@
 //! duplicate ids, missing rates) belong to [`crate::resolve`].
 
 mod active;
+pub(crate) mod archives;
 pub(crate) mod export;
 pub mod files;
 pub(crate) mod imports;
@@ -93,6 +94,9 @@ pub struct RawClient {
     pub internal_notes: Vec<(PathBuf, String, String)>,
     /// Files under assets/, relative to the client folder.
     pub assets: Vec<PathBuf>,
+    /// The records of reports sent, `archive/<MONTH>.json`, months
+    /// ascending.
+    pub archives: Vec<archives::RawArchive>,
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
@@ -297,6 +301,7 @@ fn client(
         notes,
         internal_notes,
         assets: assets(root, dir, diags),
+        archives: archives::read(root, dir, diags),
     })
 }
 

@@ -28,6 +28,24 @@ impl Currency {
             .then_some(Currency(code))
     }
 
+    /// The digits after the decimal point of its minor unit (ISO 4217's
+    /// exponent): 2 for most, 0 for the yen or the won, 3 for the dinars
+    /// of Bahrain, Iraq, Jordan, Kuwait, Libya and Tunisia and the rial
+    /// of Oman, 4 for the units of account of Chile and Uruguay.
+    pub fn minor_unit(&self) -> u32 {
+        const NONE: [&[u8; 3]; 17] = [
+            b"BIF", b"CLP", b"DJF", b"GNF", b"ISK", b"JPY", b"KMF", b"KRW", b"PYG", b"RWF", b"UGX",
+            b"UYI", b"VND", b"VUV", b"XAF", b"XOF", b"XPF",
+        ];
+        const THREE: [&[u8; 3]; 7] = [b"BHD", b"IQD", b"JOD", b"KWD", b"LYD", b"OMR", b"TND"];
+        match &self.0 {
+            c if NONE.contains(&c) => 0,
+            c if THREE.contains(&c) => 3,
+            b"CLF" | b"UYW" => 4,
+            _ => 2,
+        }
+    }
+
     /// The code, as files and data.json write it.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("a currency is three ASCII letters")

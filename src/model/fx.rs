@@ -49,6 +49,19 @@ impl Fx {
         amount.checked_div(self.direct(to, from, month)?)
     }
 
+    /// The rate `convert` uses for this pair and month, as `1 from = rate
+    /// to`: the pair as given, else the reverse pair's inverted; `None`
+    /// when none applies.
+    pub fn rate(&self, from: Currency, to: Currency, month: Month) -> Option<Decimal> {
+        if from == to {
+            return Some(Decimal::ONE);
+        }
+        if let Some(rate) = self.direct(from, to, month) {
+            return Some(rate);
+        }
+        Decimal::ONE.checked_div(self.direct(to, from, month)?)
+    }
+
     /// Whether `convert` has a rate for this pair and month.
     pub fn can_convert(&self, from: Currency, to: Currency, month: Month) -> bool {
         self.convert(Decimal::ONE, from, to, month).is_some()

@@ -5,6 +5,7 @@
 //! partnerships), dates are real dates and every currency booked has a rate.
 //! Nothing in this module reads a file or computes a figure.
 
+pub(crate) mod archive;
 mod colour;
 mod currency;
 mod fx;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub(crate) use archive::Archive;
 pub(crate) use colour::Colour;
 pub(crate) use currency::Currency;
 pub(crate) use fx::Fx;
@@ -162,6 +164,17 @@ pub enum Denominator {
     Followers,
 }
 
+impl Denominator {
+    /// As roster.yaml writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Denominator::Reach => "reach",
+            Denominator::Impressions => "impressions",
+            Denominator::Followers => "followers",
+        }
+    }
+}
+
 /// One client: the partnerships, metrics and notes of one report site.
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -204,6 +217,9 @@ pub struct Client {
     pub internal_notes: Notes,
     /// Files under `assets/`, relative to the client folder, sorted.
     pub assets: Vec<PathBuf>,
+    /// The records of reports sent (`archive/<MONTH>.json`), months
+    /// ascending: those of months after the report date are left out.
+    pub archives: Vec<Archive>,
 }
 
 /// Notes of one kind (the client's or the agency's own), by what they name.

@@ -53,7 +53,7 @@ pub(super) fn client(
         return None;
     }
     let language = file.language.unwrap_or(checked.settings.language);
-    Some(Client {
+    let mut client = Client {
         id: c.id.clone(),
         name: file.name.clone(),
         currency: file.currency?,
@@ -75,7 +75,10 @@ pub(super) fn client(
         partnership_notes: client_notes.partnerships,
         internal_notes,
         assets: c.assets.clone(),
-    })
+        archives: Vec::new(),
+    };
+    client.archives = super::archives::archives(&client, &c.archives, as_of, diags);
+    Some(client)
 }
 
 /// The partnerships starting on or before the report date, and those

@@ -29,6 +29,7 @@ use crate::load::yaml::Seg;
 use crate::load::{RawClient, RawPortfolio, Source};
 use crate::model::{Client, ClientId, Notes, Portfolio, Settings};
 
+mod archives;
 mod base_url;
 mod client;
 mod exported;

@@ -337,6 +337,8 @@ impl Workspace {
         };
         let mut diags = Diagnostics::new();
         let portfolio = self.read.model(&overrides, &mut diags);
+        // An archive that cannot be read: said over the page, as any error.
+        diags.settle();
         match only {
             Some(ids) => self.model_problems.replace(ids, diags, true),
             None => self.model_problems = Scoped::split(diags),

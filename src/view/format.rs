@@ -77,6 +77,15 @@ pub(crate) fn money(value: Decimal, currency: Currency, lang: Language) -> Strin
     money_to(value, 2, currency, lang)
 }
 
+/// Money with its currency, to its minor unit (ISO 4217's exponent: no
+/// decimals for the yen, three for the dinar), halves away from zero: as a
+/// restatement compares it.
+pub(crate) fn money_minor(value: Decimal, currency: Currency, lang: Language) -> String {
+    let dp = currency.minor_unit();
+    let rounded = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    money_to(rounded, dp, currency, lang)
+}
+
 /// `value` (already rounded to `dp` places as it should be) with its
 /// currency, to `dp` places: the sign only when it shows.
 fn money_to(value: Decimal, dp: u32, currency: Currency, lang: Language) -> String {

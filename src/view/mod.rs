@@ -18,6 +18,7 @@ pub(crate) mod pages;
 pub(crate) mod table;
 
 pub(crate) use client::{ClientView, PageView};
+pub(crate) use pages::restated::in_words as restated_in_words;
 
 /// A file of a client's site: its path below the client's folder, and its
 /// bytes.

@@ -35,6 +35,7 @@ fn client(partnerships: Vec<Partnership>, signed: Vec<Partnership>) -> Client {
         internal_notes: Default::default(),
         page_size: crate::model::PageSize::Letter,
         assets: Vec::new(),
+        archives: Vec::new(),
     }
 }
 

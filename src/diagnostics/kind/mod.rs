@@ -15,6 +15,7 @@ mod csv;
 mod exports;
 mod files;
 mod guess;
+mod history;
 mod imports;
 mod portfolio;
 mod rows;
@@ -28,6 +29,7 @@ pub(crate) use csv::{CsvProblem, KindLacks};
 pub(crate) use exports::ExportProblem;
 pub(crate) use files::FileProblem;
 pub(crate) use guess::Guess;
+pub(crate) use history::HistoryProblem;
 pub(crate) use imports::ImportProblem;
 pub(crate) use portfolio::{DateOf, LinkRefusal, PortfolioProblem, ReportDateFrom};
 pub(crate) use rows::RowProblem;
@@ -56,6 +58,8 @@ pub enum Kind {
     Portfolio(PortfolioProblem),
     /// The command line or the output folder.
     Run(RunProblem),
+    /// A sent report's record, `roster archive`, a restated month.
+    History(HistoryProblem),
     /// The same problem in many rows of one column.
     InRows(Box<InRows>),
 }
@@ -109,6 +113,7 @@ impl Kind {
             Kind::Export(p) => p.help(),
             Kind::Portfolio(p) => p.help(),
             Kind::Run(p) => p.help(),
+            Kind::History(p) => p.help(),
             Kind::InRows(many) => many.first.help(),
         }
     }
@@ -126,6 +131,7 @@ impl Kind {
             Kind::Import(p) => (6, variant_of(p)),
             Kind::Budget(p) => (7, variant_of(p)),
             Kind::Export(p) => (8, variant_of(p)),
+            Kind::History(p) => (9, variant_of(p)),
             Kind::InRows(many) => many.first.variant(),
         }
     }
@@ -145,6 +151,7 @@ impl Kind {
             Kind::Export(p) => ("export", p.into()),
             Kind::Portfolio(p) => ("portfolio", p.into()),
             Kind::Run(p) => ("run", p.into()),
+            Kind::History(p) => ("history", p.into()),
             Kind::InRows(many) => return many.first.name(),
         };
         format!("{part}.{variant}")
@@ -185,6 +192,7 @@ impl fmt::Display for Kind {
             Kind::Export(p) => p.fmt(f),
             Kind::Portfolio(p) => p.fmt(f),
             Kind::Run(p) => p.fmt(f),
+            Kind::History(p) => p.fmt(f),
             Kind::InRows(many) => {
                 let lines = if many.in_sheet { "" } else { "lines " };
                 write!(
@@ -219,6 +227,7 @@ from_problem! {
     ExportProblem => Export,
     PortfolioProblem => Portfolio,
     RunProblem => Run,
+    HistoryProblem => History,
 }
 
 #[cfg(test)]
@@ -231,7 +240,7 @@ mod tests {
     /// a name never changes, so renaming a variant must fail here.
     #[test]
     fn every_problem_keeps_its_machine_name() {
-        let parts: [(&str, &[&str]); 9] = [
+        let parts: [(&str, &[&str]); 10] = [
             ("yaml", YamlProblem::VARIANTS),
             ("file", FileProblem::VARIANTS),
             ("csv", CsvProblem::VARIANTS),
@@ -241,6 +250,7 @@ mod tests {
             ("export", ExportProblem::VARIANTS),
             ("portfolio", PortfolioProblem::VARIANTS),
             ("run", RunProblem::VARIANTS),
+            ("history", HistoryProblem::VARIANTS),
         ];
         let names: Vec<String> = parts
             .iter()

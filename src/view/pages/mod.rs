@@ -24,6 +24,7 @@ pub(crate) mod month_creators;
 pub(crate) mod month_lead;
 pub(crate) mod overview;
 pub(crate) mod partnership;
+pub(crate) mod restated;
 mod roster;
 pub(crate) mod sample;
 pub(crate) mod site_index;
