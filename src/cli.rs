@@ -165,6 +165,31 @@ pub enum Command {
         #[arg(long)]
         bare: bool,
     },
+    /// Record what a month's report says, so that every later build shows
+    /// what changed in it since it was sent.
+    #[command(
+        long_about = "Record what MONTH's report says in clients/<id>/archive/<MONTH>.json, for each published client (or those named), computed as a build with the same report date computes it. Commit the files with the rest of the portfolio: every later build, check and serve computes the month again and shows what changed since (a \"Restated\" section on the month's report and in its PDF, `restatements` in data.json, a warning from check).\n\nOnly a month that is over by the report date and has a report can be archived. An archive that exists refuses the whole run unless --force, which keeps the existing file as <MONTH>.<n>.json. The same portfolio writes the same bytes; a problem writes nothing.",
+        after_help = ending!("  roster archive 2026-09\n  roster archive 2026-10 sample-data --client kestrel-coffee\n  roster archive 2026-09 --force        accept a restatement: record the month as it is now")
+    )]
+    Archive {
+        /// The month, YYYY-MM.
+        month: String,
+        /// The portfolio folder (holding roster.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Only this client (repeatable).
+        #[arg(long = "client", value_name = "ID")]
+        clients: Vec<String>,
+        /// The report date, overriding as_of in roster.yaml.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Replace an archive that exists, keeping it as <MONTH>.<n>.json.
+        #[arg(long)]
+        force: bool,
+        /// How to print the problems found: human, json or github.
+        #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+        format: Format,
+    },
     /// Print a completion script for a shell.
     #[command(
         long_about = "Print a completion script for a shell to stdout. Load it in the shell's start-up file, or save it where the shell looks for completions.",

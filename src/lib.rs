@@ -18,6 +18,7 @@
 //! roster's own format without personal data.
 
 pub(crate) mod analytics;
+pub(crate) mod archive;
 pub(crate) mod builtin;
 pub(crate) mod charts;
 pub mod cmd;
@@ -38,6 +39,7 @@ pub(crate) mod resolve;
 pub(crate) mod serve;
 pub(crate) mod view;
 
+pub use archive::ArchiveOptions;
 pub use import::ImportOptions;
 pub use pipeline::{BuildOptions, Outcome, Overrides, build, check};
 pub use serve::ServeOptions;

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use roster::cmd::{self, Console, Format, Status};
-use roster::{BuildOptions, ImportOptions, ServeOptions};
+use roster::{ArchiveOptions, BuildOptions, ImportOptions, ServeOptions};
 
 /// The build allocates many short strings from two threads; mimalloc spends
 /// about a fifth less time on that than the system allocator (see
@@ -86,6 +86,23 @@ fn run(command: cli::Command, console: &Console) -> anyhow::Result<Status> {
                 force,
             };
             cmd::import::run(&opts, &console(Format::Human))
+        }
+        cli::Command::Archive {
+            month,
+            dir,
+            clients,
+            as_of,
+            force,
+            format,
+        } => {
+            let opts = ArchiveOptions {
+                root: dir,
+                month,
+                clients,
+                as_of,
+                force,
+            };
+            cmd::archive::run(&opts, &console(format))
         }
         cli::Command::Completions { shell } => cli::completions(shell, &console(Format::Human)),
         cli::Command::Man { output } => cli::man(output.as_deref(), &console(Format::Human)),

@@ -120,6 +120,21 @@ pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> O
     computed
 }
 
+/// [`compute`] for `roster archive`: an archive that cannot be read does
+/// not stop it (the month it records may be the one archived again), and
+/// is said once the archive is written.
+pub(crate) fn compute_for_archive(
+    root: &Path,
+    overrides: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Computed> {
+    let computed =
+        prepare(root, overrides, diags, &Progress::hidden(), &mut Vec::new()).map(|p| p.computed);
+    let computed = computed.filter(|_| !diags.has_errors());
+    diags.settle();
+    computed
+}
+
 /// Load, compile the templates, resolve and compute. `None` when there are
 /// errors; the templates are reported with the rest. How each export was
 /// read goes to `reads`.

@@ -221,7 +221,10 @@ impl Value {
 
 /// Money at the currency's minor unit, halves away from zero.
 pub(crate) fn minor(d: Decimal, currency: Currency) -> Decimal {
-    d.round_dp_with_strategy(currency.minor_unit(), RoundingStrategy::MidpointAwayFromZero)
+    d.round_dp_with_strategy(
+        currency.minor_unit(),
+        RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// A ratio at 4 decimals, halves away from zero, as a whole number of

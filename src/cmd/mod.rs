@@ -4,6 +4,7 @@
 //! parses and maps the [`Status`] to an exit code, and tests can run a
 //! command without the binary and read what it printed.
 
+pub mod archive;
 pub mod build;
 pub mod check;
 pub mod import;

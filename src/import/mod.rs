@@ -319,7 +319,9 @@ fn place(
         if item.unchanged {
             continue;
         }
-        if let Err(e) = write_atomically(&opts.root.join(&item.target), text.as_bytes()) {
+        if let Err(e) =
+            crate::output::write_atomically(&opts.root.join(&item.target), text.as_bytes())
+        {
             let problem = ImportProblem::CannotWrite {
                 reason: e.to_string(),
             };
@@ -351,17 +353,4 @@ fn inside_the_client(opts: &ImportOptions, target: &Path, diags: &mut Diagnostic
     };
     diags.push(Diagnostic::error(problem).usage());
     false
-}
-
-/// Write `bytes` to `path` through a temporary file beside it, so that a
-/// reader sees the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

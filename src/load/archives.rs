@@ -154,10 +154,12 @@ pub(crate) fn parse(text: &str) -> Result<Box<ArchiveFile>, (HistoryProblem, Pla
             return Err((HistoryProblem::NotAnArchive { reason }, None));
         }
     }
-    serde_json::from_str::<ArchiveFile>(text).map(Box::new).map_err(|e| {
-        let reason = without_place(&e);
-        (HistoryProblem::NotAnArchive { reason }, place(&e))
-    })
+    serde_json::from_str::<ArchiveFile>(text)
+        .map(Box::new)
+        .map_err(|e| {
+            let reason = without_place(&e);
+            (HistoryProblem::NotAnArchive { reason }, place(&e))
+        })
 }
 
 /// The JSON reader's message without the place it appends (the
@@ -201,9 +203,18 @@ mod tests {
     #[test]
     fn says_what_is_wrong_with_a_file() {
         let problem = |text: &str| parse(text).err().map(|(p, _)| p);
-        assert_eq!(problem(r#"{"format": 1, "client": "#), Some(HistoryProblem::Truncated));
-        assert!(matches!(problem("<<<<<<< HEAD"), Some(HistoryProblem::NotJson { .. })));
-        assert!(matches!(problem("[1, 2]"), Some(HistoryProblem::NotAnArchive { .. })));
+        assert_eq!(
+            problem(r#"{"format": 1, "client": "#),
+            Some(HistoryProblem::Truncated)
+        );
+        assert!(matches!(
+            problem("<<<<<<< HEAD"),
+            Some(HistoryProblem::NotJson { .. })
+        ));
+        assert!(matches!(
+            problem("[1, 2]"),
+            Some(HistoryProblem::NotAnArchive { .. })
+        ));
         assert_eq!(
             problem(r#"{"format": 2, "roster": "0.0.1"}"#),
             Some(HistoryProblem::OtherFormat { format: "2".into() })

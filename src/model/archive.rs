@@ -229,7 +229,9 @@ pub(crate) mod exact_option {
     }
 
     /// Read a JSON number as written, or `null`.
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
         let raw: Option<Box<RawValue>> = Deserialize::deserialize(d)?;
         match raw {
             None => Ok(None),
@@ -271,6 +273,8 @@ mod tests {
         let exponent: ArchivedRate =
             serde_json::from_str(r#"{"from":"RUB","to":"USD","rate":1.5e-2}"#).unwrap();
         assert_eq!(exponent.rate, d("0.015"));
-        assert!(serde_json::from_str::<ArchivedRate>(r#"{"from":"a","to":"b","rate":"1"}"#).is_err());
+        assert!(
+            serde_json::from_str::<ArchivedRate>(r#"{"from":"a","to":"b","rate":"1"}"#).is_err()
+        );
     }
 }

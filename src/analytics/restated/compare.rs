@@ -107,7 +107,11 @@ fn context<'a>(
         .collect();
     let mut disappeared = Vec::new();
     let mut renamed = Vec::new();
-    for (id, sums) in sides.sent.iter().filter(|(id, _)| !sides.now.contains_key(*id)) {
+    for (id, sums) in sides
+        .sent
+        .iter()
+        .filter(|(id, _)| !sides.now.contains_key(*id))
+    {
         match appeared.iter().position(|a| sides.now[a] == *sums) {
             Some(i) => renamed.push((*id, appeared.remove(i))),
             None => disappeared.push(*id),
@@ -237,19 +241,34 @@ fn reasons_of_month(fig: Figure, cx: &Context, b: &mut Because) {
 
 /// What the partnerships listed leave of a sum's change: at the minor
 /// unit for money, exactly for counts.
-fn remainder(fig: Figure, cx: &Context, (sent, now): (&Value, &Value), b: &Because, c: &Client) -> Value {
+fn remainder(
+    fig: Figure,
+    cx: &Context,
+    (sent, now): (&Value, &Value),
+    b: &Because,
+    c: &Client,
+) -> Value {
     let value = |s: &ArchivedSums| fig.of(s, &Figures::of_sums(s));
-    let mut parts: Vec<(Value, Value)> = (b.partnerships.iter())
-        .map(|m| (m.sent, m.now))
-        .collect();
+    let mut parts: Vec<(Value, Value)> = (b.partnerships.iter()).map(|m| (m.sent, m.now)).collect();
     let zero = match fig.sort() {
         Sort::Count => Value::Count(0),
         _ => Value::Money(Some(Decimal::ZERO)),
     };
-    parts.extend(b.appeared.iter().map(|id| (zero, value(&cx.sides.now[id.as_str()]))));
-    parts.extend(b.disappeared.iter().map(|id| (value(&cx.sides.sent[id.as_str()]), zero)));
+    parts.extend(
+        b.appeared
+            .iter()
+            .map(|id| (zero, value(&cx.sides.now[id.as_str()]))),
+    );
+    parts.extend(
+        b.disappeared
+            .iter()
+            .map(|id| (value(&cx.sides.sent[id.as_str()]), zero)),
+    );
     for r in &b.renamed {
-        let (from, to) = (&cx.sides.sent[r.from.as_str()], &cx.sides.now[r.to.as_str()]);
+        let (from, to) = (
+            &cx.sides.sent[r.from.as_str()],
+            &cx.sides.now[r.to.as_str()],
+        );
         parts.push((value(from), value(to)));
     }
     match (sent, now) {
@@ -265,7 +284,9 @@ fn remainder(fig: Figure, cx: &Context, (sent, now): (&Value, &Value), b: &Becau
         (Value::Money(s), Value::Money(n)) => {
             let moved: Decimal = (parts.iter())
                 .map(|p| match p {
-                    (Value::Money(a), Value::Money(b)) => b.unwrap_or_default() - a.unwrap_or_default(),
+                    (Value::Money(a), Value::Money(b)) => {
+                        b.unwrap_or_default() - a.unwrap_or_default()
+                    }
                     _ => Decimal::ZERO,
                 })
                 .sum();

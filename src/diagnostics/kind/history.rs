@@ -154,7 +154,7 @@ fn list(items: &[String]) -> String {
     match items.len() {
         0 => "none".into(),
         n if n <= SHOWN => items.join(", "),
-        n => format!("{} and {} more", items[n - SHOWN..].join(", "), n - SHOWN),
+        n => format!("{} and {} more", items[..SHOWN].join(", "), n - SHOWN),
     }
 }
 
@@ -164,7 +164,9 @@ impl fmt::Display for HistoryProblem {
         match self {
             P::NotJson { reason } => write!(f, "this archive is not JSON: {reason}"),
             P::Truncated => f.write_str("this archive ends before its JSON does: it is truncated"),
-            P::TooLarge { bytes } => write!(f, "this archive is too large to be one ({bytes} bytes)"),
+            P::TooLarge { bytes } => {
+                write!(f, "this archive is too large to be one ({bytes} bytes)")
+            }
             P::OtherFormat { format } => write!(
                 f,
                 "this archive is in format {}; this roster reads format {}",
@@ -178,7 +180,11 @@ impl fmt::Display for HistoryProblem {
             ),
             P::NotAnArchive { reason } => write!(f, "this is not a roster archive: {reason}"),
             P::BadValue { field, value } => {
-                write!(f, "this archive's `{field}` cannot be read: {}", shorten(value))
+                write!(
+                    f,
+                    "this archive's `{field}` cannot be read: {}",
+                    shorten(value)
+                )
             }
             P::OtherClient { named, folder } => write!(
                 f,
@@ -195,7 +201,10 @@ impl fmt::Display for HistoryProblem {
                     f,
                     "{month} has no report any more: the reports begin in {first}"
                 ),
-                None => write!(f, "{month} has no report any more: the client has no activity"),
+                None => write!(
+                    f,
+                    "{month} has no report any more: the client has no activity"
+                ),
             },
             P::Restated {
                 month,
@@ -203,13 +212,18 @@ impl fmt::Display for HistoryProblem {
                 first,
                 more,
             } => {
-                write!(f, "{month} is restated since it was archived as of {as_of}: {first}")?;
+                write!(
+                    f,
+                    "{month} is restated since it was archived as of {as_of}: {first}"
+                )?;
                 if *more > 0 {
                     write!(f, " and {more} more")?;
                 }
                 Ok(())
             }
-            P::CannotArchive { month, why, .. } => write!(f, "{month} cannot be archived: it {why}"),
+            P::CannotArchive { month, why, .. } => {
+                write!(f, "{month} cannot be archived: it {why}")
+            }
             P::Archived { files } => write!(f, "already archived: {}", list(files)),
             P::NoSuchClient { id, .. } => {
                 write!(f, "no published client `{}` to archive", shorten(id))

@@ -28,6 +28,8 @@ pub(crate) enum Run {
     },
     /// `roster import`: a failed import writes nothing.
     Import,
+    /// `roster archive`: a refused archive writes nothing.
+    Archive,
 }
 
 /// The closing line of a run with errors: `error: could not build: 5 errors
@@ -50,6 +52,7 @@ pub(crate) fn failure(diags: &Diagnostics, run: Run) -> String {
         Run::Build => format!("error: could not build: {counted}; nothing was written"),
         Run::Check => format!("error: check found {counted}"),
         Run::Import => format!("error: could not import: {counted}; nothing was written"),
+        Run::Archive => format!("error: could not archive: {counted}; nothing was written"),
         Run::Serve { serving: true } => {
             format!("error: could not build: {counted}; still serving the last good site")
         }
