@@ -12,21 +12,21 @@ use crate::model::{
     Settings, Targets,
 };
 
-fn date(s: &str) -> NaiveDate {
+pub(super) fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-fn settings() -> Settings {
+pub(super) fn settings() -> Settings {
     Settings {
         title: "t".into(),
         ..Settings::default()
     }
 }
 
-fn post(
+pub(super) fn post(
     id: &str,
     p: usize,
     day: &str,
