@@ -91,7 +91,7 @@ pub(crate) fn archive(opts: &ArchiveOptions) -> ArchiveOutcome {
             .collect();
         over.sort();
         over.dedup();
-        cannot(month, portfolio.as_of, &over, "", diags);
+        cannot(month, portfolio.as_of, &over, "", diags, true);
         return out;
     }
     let files: Vec<(usize, Vec<u8>)> = (computed.figures.iter().enumerate())
@@ -101,7 +101,17 @@ pub(crate) fn archive(opts: &ArchiveOptions) -> ArchiveOutcome {
                 .filter(|m| m.last_day() <= portfolio.as_of)
                 .collect();
             if !months.contains(&month) {
-                cannot(month, portfolio.as_of, &months, f.client.id.as_str(), diags);
+                // Every client asked for: a client without the month is
+                // passed over, said in a warning; one named must have it.
+                let named = !opts.clients.is_empty();
+                cannot(
+                    month,
+                    portfolio.as_of,
+                    &months,
+                    f.client.id.as_str(),
+                    diags,
+                    named,
+                );
                 return None;
             }
             let c = &portfolio.clients[i];
@@ -109,6 +119,18 @@ pub(crate) fn archive(opts: &ArchiveOptions) -> ArchiveOutcome {
             Some((i, bytes(&file)))
         })
         .collect();
+    if files.is_empty() && !diags.has_errors() {
+        // No client has the month: refused as a whole.
+        let over = (computed.figures.iter())
+            .flat_map(|f| f.months.iter().map(|m| m.month))
+            .filter(|m| m.last_day() <= portfolio.as_of);
+        let mut over: Vec<Month> = over.collect();
+        over.sort();
+        over.dedup();
+        *diags = Diagnostics::new();
+        cannot(month, portfolio.as_of, &over, "any client", diags, true);
+        return out;
+    }
     if diags.has_errors() {
         return out;
     }
@@ -160,8 +182,16 @@ fn named_clients(portfolio: &Portfolio, named: &[String], diags: &mut Diagnostic
     }
 }
 
-/// The error of a month that cannot be archived for client `id`.
-fn cannot(month: Month, as_of: NaiveDate, months: &[Month], id: &str, diags: &mut Diagnostics) {
+/// The problem of a month that cannot be archived for client `id`: an
+/// error when `refused`, else a warning that the client is passed over.
+fn cannot(
+    month: Month,
+    as_of: NaiveDate,
+    months: &[Month],
+    id: &str,
+    diags: &mut Diagnostics,
+    refused: bool,
+) {
     let why = match month.last_day() > as_of {
         true => format!("is not over by the report date {as_of}"),
         false => format!("has no report for {id}"),
@@ -171,7 +201,10 @@ fn cannot(month: Month, as_of: NaiveDate, months: &[Month], id: &str, diags: &mu
         why,
         can: months.iter().map(Month::to_string).collect(),
     };
-    diags.push(Diagnostic::error(problem).usage());
+    diags.push(match refused {
+        true => Diagnostic::error(problem).usage(),
+        false => Diagnostic::warning(problem),
+    });
 }
 
 /// Whether every target may be written: inside its client's folder, and
