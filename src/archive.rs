@@ -57,8 +57,25 @@ pub(crate) struct ArchiveOutcome {
     pub archived: Vec<Archived>,
 }
 
-/// Archive the month of `opts`.
+/// Archive the month of `opts`. A problem with an archive that cannot be
+/// read is said after, unless the file was the one replaced.
 pub(crate) fn archive(opts: &ArchiveOptions) -> ArchiveOutcome {
+    let mut out = archived(opts);
+    out.diagnostics.settle();
+    let replaced: Vec<&Path> = out.archived.iter().map(|a| a.file.as_path()).collect();
+    let mut rest = Diagnostics::new();
+    for d in out.diagnostics.sorted() {
+        let fixed = (d.location.as_ref()).is_some_and(|l| replaced.contains(&l.file.as_path()));
+        if !fixed {
+            rest.push(d.clone());
+        }
+    }
+    out.diagnostics = rest;
+    out
+}
+
+/// [`archive`], its held problems not yet said.
+fn archived(opts: &ArchiveOptions) -> ArchiveOutcome {
     let mut out = ArchiveOutcome {
         root: opts.root.clone(),
         month: opts.month.clone(),
@@ -148,16 +165,6 @@ pub(crate) fn archive(opts: &ArchiveOptions) -> ArchiveOutcome {
         return out;
     }
     out.archived = write(&opts.root, month, targets, diags);
-    // A problem with the very archive just replaced is solved by it.
-    let replaced: Vec<&Path> = out.archived.iter().map(|a| a.file.as_path()).collect();
-    let mut rest = Diagnostics::new();
-    for d in out.diagnostics.sorted() {
-        let fixed = (d.location.as_ref()).is_some_and(|l| replaced.contains(&l.file.as_path()));
-        if !fixed {
-            rest.push(d.clone());
-        }
-    }
-    out.diagnostics = rest;
     out
 }
 

@@ -121,8 +121,9 @@ pub fn compute(root: &Path, overrides: &Overrides, diags: &mut Diagnostics) -> O
 }
 
 /// [`compute`] for `roster archive`: an archive that cannot be read does
-/// not stop it (the month it records may be the one archived again), and
-/// is said once the archive is written.
+/// not stop it (the month it records may be the one archived again): its
+/// problem stays held in `diags`, for the caller to settle once the
+/// archive is written.
 pub(crate) fn compute_for_archive(
     root: &Path,
     overrides: &Overrides,
@@ -130,9 +131,7 @@ pub(crate) fn compute_for_archive(
 ) -> Option<Computed> {
     let computed =
         prepare(root, overrides, diags, &Progress::hidden(), &mut Vec::new()).map(|p| p.computed);
-    let computed = computed.filter(|_| !diags.has_errors());
-    diags.settle();
-    computed
+    computed.filter(|_| !diags.has_errors())
 }
 
 /// Load, compile the templates, resolve and compute. `None` when there are

@@ -127,10 +127,16 @@ fn tallied(
     settings: &Settings,
     as_of: NaiveDate,
 ) -> (Vec<Vec<cost::Booking>>, Tally, posts::ToDate) {
+    // A partnership that starts after `as_of` is signed, not running: only
+    // a month computed again with an archive's earlier report date meets
+    // one here, and the report of that date left it out.
     let bookings: Vec<Vec<cost::Booking>> = c
         .partnerships
         .iter()
-        .map(|p| cost::bookings(p, as_of, &settings.fx, c.currency))
+        .map(|p| match p.start > as_of {
+            true => Vec::new(),
+            false => cost::bookings(p, as_of, &settings.fx, c.currency),
+        })
         .collect();
     let mut tally = Tally::new(c.partnerships.len());
     tally.book(&bookings);

@@ -51,7 +51,7 @@ pub(super) fn to_date(
         sponsored: vec![Vec::new(); c.partnerships.len()],
     };
     for (j, post) in c.posts.iter().enumerate() {
-        if post.date > as_of {
+        if post.date > as_of || c.partnerships[post.partnership].start > as_of {
             continue;
         }
         let (t, fact) = read(c, settings, post);

@@ -78,7 +78,7 @@ pub(crate) fn month(c: &Client, settings: &Settings, as_of: NaiveDate, m: Month)
 /// month `m` was converted from: fees, extra costs and posts' revenue.
 fn rates(c: &Client, settings: &Settings, as_of: NaiveDate, m: Month) -> Vec<(Currency, Decimal)> {
     let mut from = std::collections::BTreeSet::new();
-    for p in &c.partnerships {
+    for p in c.partnerships.iter().filter(|p| p.start <= as_of) {
         let fee_in_m = match p.model {
             Model::Retainer => cost::active_days(p, as_of).iter().any(|a| a.month == m),
             Model::OneOff => Month::of(p.start) == m,
@@ -93,7 +93,9 @@ fn rates(c: &Client, settings: &Settings, as_of: NaiveDate, m: Month) -> Vec<(Cu
                 .map(|e| e.amount.currency),
         );
     }
-    let posts = (c.posts.iter()).filter(|p| p.date <= as_of && Month::of(p.date) == m);
+    let running = |p: &crate::model::Post| c.partnerships[p.partnership].start <= as_of;
+    let posts =
+        (c.posts.iter()).filter(|p| p.date <= as_of && Month::of(p.date) == m && running(p));
     from.extend(posts.filter(|p| p.revenue.is_some()).map(|p| p.currency));
     from.remove(&c.currency);
     from.into_iter()

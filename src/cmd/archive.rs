@@ -22,7 +22,11 @@ pub fn run(opts: &ArchiveOptions, console: &Console) -> Result<Status> {
         return Ok(super::status(diagnostics));
     }
     if console.chatty() {
-        console.out(said(&outcome).as_bytes())?;
+        // On stderr, as a build's closing line: `--format json` keeps
+        // stdout for the diagnostics alone.
+        for line in said(&outcome).lines() {
+            console.line(line)?;
+        }
     }
     Ok(super::status(diagnostics))
 }

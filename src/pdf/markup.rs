@@ -7,7 +7,9 @@
 //! from, so the PDF and the page cannot disagree on a number; every text
 //! that came from the portfolio (names, the agency's title) goes through
 //! [`super::escape::typst_escape`]. The running header, page numbers and paper are page
-//! settings; the appendix starts on a page of its own.
+//! settings; the appendix starts on a page of its own. A month restated
+//! since its report was sent opens with the page's notice, linked to the
+//! table of what changed, first in the appendix.
 
 use std::fmt::Write as _;
 
@@ -19,6 +21,7 @@ use super::world::{FAMILY, Shared};
 use crate::charts::Role;
 use crate::view::i18n;
 use crate::view::pages::Legend;
+use crate::view::pages::restated::RestatedView;
 
 /// The name the trend chart is read under.
 pub(super) const TREND_FILE: &str = "trend.svg";
@@ -143,6 +146,14 @@ fn body(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
     let (words, p) = (i18n::catalogue(r.lang), r.page);
     let t = &words.texts;
     let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
+    if let Some(restated) = &p.restated {
+        // The page's notice, linked to the appendix's table of what changed.
+        let _ = writeln!(
+            out,
+            "#block(width: 100%, fill: luma(240), inset: 6pt, radius: 2pt)[#link(<{RESTATED}>)[{}]]\n",
+            esc(&restated.notice)
+        );
+    }
     for (k, s) in p.summary.iter().enumerate() {
         let weight = if k == 0 { "bold" } else { "regular" };
         let _ = writeln!(out, "#text(10pt, weight: \"{weight}\")[{}]\n", esc(s));
@@ -250,6 +261,9 @@ fn legend(out: &mut String, legend: &[Legend], accent_colour: &str) {
 fn appendix(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
     let t = &i18n::catalogue(r.lang).texts;
     let _ = writeln!(out, "#pagebreak()\n#metadata(none) <{APPENDIX}>\n");
+    if let Some(restated) = &r.page.restated {
+        restated_tables(out, r, fonts, restated);
+    }
     if moved >= Moved::Comparison {
         comparison(out, r, fonts);
     }
@@ -259,6 +273,26 @@ fn appendix(out: &mut String, r: &Report, fonts: &Shared, moved: Moved) {
     heading(out, t.how_we_count);
     for d in &r.page.how {
         let _ = writeln!(out, "/ {}: {}", esc(&d.term), esc(&d.text));
+    }
+}
+
+/// The label of the appendix's Restated section, which the notice on the
+/// first page links to.
+const RESTATED: &str = "restated";
+
+/// What changed since the report was sent, first in the appendix: the
+/// page's lead and tables.
+fn restated_tables(out: &mut String, r: &Report, fonts: &Shared, v: &RestatedView) {
+    let words = i18n::catalogue(r.lang);
+    let width = r.page_size.width_pt() - 2.0 * MARGIN_X;
+    let _ = writeln!(out, "== {} <{RESTATED}>\n", esc(words.restated.title));
+    let _ = writeln!(out, "{}\n", esc(&v.lead));
+    if !v.month.rows.is_empty() {
+        table::source(out, fonts, &v.month, width);
+    }
+    if let Some(theirs) = &v.partnerships {
+        let _ = writeln!(out, "#text(weight: \"bold\")[{}]\n", esc(&theirs.caption));
+        table::source(out, fonts, theirs, width);
     }
 }
 

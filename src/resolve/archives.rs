@@ -11,8 +11,9 @@ use crate::load::archives::RawArchive;
 use crate::model::{Archive, Client, Month};
 
 /// The archives of `client` a build with report date `as_of` compares
-/// with, months ascending; those of months not over by `as_of` (a rebuild
-/// of an older report) are left out in silence.
+/// with, months ascending; those of months not over by `as_of`, or
+/// recorded with a later report date (a rebuild of an older report), are
+/// left out in silence.
 pub(super) fn archives(
     client: &Client,
     raw: &[RawArchive],
@@ -33,6 +34,10 @@ pub(super) fn archives(
             }
         };
         match checked(client, a, record, first) {
+            // Recorded after this build's report date: a rebuild of an
+            // older report has less data than the record, and nothing to
+            // compare it with.
+            Ok(archive) if archive.as_of > as_of => {}
             Ok(archive) => out.push(archive),
             Err(problem) => diags.later(Diagnostic::error(problem).in_file(&a.file)),
         }

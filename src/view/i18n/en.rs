@@ -4,9 +4,12 @@
 
 mod compounding;
 mod definitions;
+mod restated;
 mod sentences;
 
-use super::{Calendar, Catalogue, CompoundingTexts, LiftTexts, Numbers, SummaryTexts, Texts};
+use super::{
+    Calendar, Catalogue, CompoundingTexts, LiftTexts, Numbers, RestatedTexts, SummaryTexts, Texts,
+};
 use crate::model::Language;
 
 const MONTHS: [&str; 12] = [
@@ -336,6 +339,23 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
         cumulative: "Cumulative ROI",
         def_tenure: "Month k of a partnership runs from its start plus k − 1 calendar months to the day before its start plus k (a start on 31 January gives 28 February, then 31 March). Each month books the fee of its days (each day at the fee over the days of its calendar month, at that month's rate), the extra costs dated in it, and the revenue and conversions of the posts published in it; anything before the start counts in month 1, anything after the end in the last month. A one-off is month 1 only, which holds its whole life. A month's ROI and CPA are over the partnerships that finished it; the cumulative ROI adds months 1 to k over those same partnerships.",
         def_verdict: "The verdict reads the retainers' paired lift at post 4 (else post 3): compounding when its whole 95% interval is above 0%, not compounding when it is all below, not yet clear when it holds 0% (an end at exactly 0% included), and too early to tell with fewer than 5 partnerships at post 3 or 4. Retainers' CPA and repeat purchase rate are set beside the one-offs': the ratio is retainers' over one-offs'.",
+    },
+    restated: RestatedTexts {
+        title: "Restated",
+        link: "What changed",
+        as_sent: "As sent",
+        now: "Now",
+        why: "Why",
+        appeared: "new in the month",
+        disappeared: "no longer in the month",
+        renamed: "renamed",
+        unexplained: "unexplained",
+        currency: "currency",
+        denominator: "what engagement divides by",
+        version: "report software version",
+        own: "its own posts and costs",
+        overview: "Restated since sent",
+        term: "Restated month",
     },
     calendar: Calendar {
         months: MONTHS,

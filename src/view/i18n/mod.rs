@@ -12,10 +12,10 @@
 //! catalogue's sentences, through the CLDR rules of [`plural`].
 //!
 //! Templates read a catalogue as `t` (`t.cost`, `t.summary.title`,
-//! `t.how_sure.title`); Rust reads it through [`catalogue`]. The languages are
-//! listed once, in [`crate::model::every_language`]: that list declares the
-//! catalogue modules here. docs/themes.md, "Adding a language", says how to
-//! add one.
+//! `t.how_sure.title`, `t.restated.title`); Rust reads it through
+//! [`catalogue`]. The languages are listed once, in
+//! [`crate::model::every_language`]: that list declares the catalogue
+//! modules here. docs/themes.md, "Adding a language", says how to add one.
 
 mod figures;
 pub(crate) mod plural;
@@ -27,7 +27,7 @@ pub(crate) use figures::{
 };
 pub(crate) use sentences::{Definition, Sentences, Settings};
 use sentences::{capitalise, more_or_less, paren};
-pub(crate) use texts::{CompoundingTexts, LiftTexts, SummaryTexts, Texts};
+pub(crate) use texts::{CompoundingTexts, LiftTexts, RestatedTexts, SummaryTexts, Texts};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -54,6 +54,9 @@ pub struct Catalogue {
     /// The fixed strings of the figures by partnership month and the
     /// verdict (`t.compounding`).
     pub compounding: CompoundingTexts,
+    /// The fixed strings of a month restated since its report was sent
+    /// (`t.restated`).
+    pub restated: RestatedTexts,
     /// Month names.
     #[serde(skip)]
     pub calendar: Calendar,

@@ -212,6 +212,27 @@ pub trait Sentences: Sync {
     fn tenure_desc(&self, first: (&str, usize), later: Option<(u32, &str, usize)>) -> String;
     /// A partnership's month against its model's.
     fn own_month(&self, m: &OwnMonth) -> String;
+
+    // A month restated since its report was sent (docs/history.md).
+    /// The line a restated month's report opens with: the report date it
+    /// was archived as of, its first restated figure in words
+    /// ([`Sentences::restated_figure`]) and how many more there are.
+    fn restated_notice(&self, as_of: &str, first: &str, more: usize) -> String;
+    /// What the Restated section is, under its heading.
+    fn restated_lead(&self, as_of: &str) -> String;
+    /// A restated figure in words: its name as a table heads it, whose it
+    /// is (a creator's, or the month's when `None`), as sent and now.
+    fn restated_figure(&self, figure: &str, whose: Option<&str>, sent: &str, now: &str) -> String;
+    /// The partnerships' restated figures, as the table of them is titled.
+    fn restated_by_partnership(&self, n: usize) -> String;
+    /// An FX rate of the month that moved: "RUB→USD rate 0.0121 → 0.0125".
+    fn rate_moved(&self, from: &str, to: &str, sent: &str, now: &str) -> String;
+    /// Why a ratio moved: the partnerships whose inputs moved, named and
+    /// joined.
+    fn inputs_moved(&self, names: &str) -> String;
+    /// "How we count" of the month after a restated one: it compares with
+    /// month `m`'s figures as they are now.
+    fn compares_restated(&self, m: Month) -> String;
 }
 
 /// `s` with its first letter in upper case.

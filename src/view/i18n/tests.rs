@@ -22,10 +22,12 @@ fn entries(lang: Language) -> Vec<(String, &'static str)> {
     let summary = c.summary.entries().into_iter();
     let lift = c.how_sure.entries().into_iter();
     let compounding = c.compounding.entries().into_iter();
+    let restated = c.restated.entries().into_iter();
     plain
         .chain(summary.map(|(k, v)| (format!("summary.{k}"), v)))
         .chain(lift.map(|(k, v)| (format!("how_sure.{k}"), v)))
         .chain(compounding.map(|(k, v)| (format!("compounding.{k}"), v)))
+        .chain(restated.map(|(k, v)| (format!("restated.{k}"), v)))
         .collect()
 }
 
@@ -403,7 +405,8 @@ fn templates_read_every_fixed_string_as_t_and_nothing_else() {
     // No group hides a page string of the same name.
     let keys = t.as_object().unwrap().len();
     assert_eq!(t["compounding"]["title"], "Накапливается ли эффект");
-    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 3);
+    assert_eq!(t["restated"]["title"], "Пересчитано");
+    assert_eq!(keys, catalogue(Language::Ru).texts.entries().len() + 4);
     for hidden in ["language", "calendar", "numbers", "say"] {
         assert!(t.get(hidden).is_none(), "{hidden}");
     }

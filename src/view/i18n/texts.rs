@@ -4,7 +4,8 @@
 //! [`SummaryTexts`] and [`LiftTexts`] are the monthly summary's and the
 //! paired lift's, read as `t.summary.<key>` and `t.how_sure.<key>`;
 //! [`CompoundingTexts`] those of the figures by partnership month, read as
-//! `t.compounding.<key>`.
+//! `t.compounding.<key>`; [`RestatedTexts`] those of a month restated
+//! since its report was sent, read as `t.restated.<key>`.
 
 use serde::Serialize;
 
@@ -351,5 +352,28 @@ fixed_strings! {
         cumulative,
         def_tenure,
         def_verdict,
+    }
+}
+
+fixed_strings! {
+    /// The fixed strings of a month restated since its report was sent
+    /// (docs/history.md): its section, the words of why a figure moved,
+    /// and the overview's list.
+    RestatedTexts {
+        title,
+        link,
+        as_sent,
+        now,
+        why,
+        appeared,
+        disappeared,
+        renamed,
+        unexplained,
+        currency,
+        denominator,
+        version,
+        own,
+        overview,
+        term,
     }
 }

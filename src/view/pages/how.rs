@@ -181,8 +181,10 @@ pub(crate) fn commitments(ctx: &Ctx) -> Vec<Def> {
     ]
 }
 
-/// A monthly report's definitions.
-pub(crate) fn month(ctx: &Ctx) -> Vec<Def> {
+/// Month `i`'s report's definitions (an index of `ctx.months`), with a
+/// word on the month before when it is restated since it was sent: the
+/// report compares with it as it is now.
+pub(crate) fn month(ctx: &Ctx, i: usize) -> Vec<Def> {
     let summary = &i18n::catalogue(ctx.lang()).summary;
     let mut v = vec![
         def(ctx, ctx.t().month, Definition::Month),
@@ -194,6 +196,14 @@ pub(crate) fn month(ctx: &Ctx) -> Vec<Def> {
     ];
     v.extend(ratios(ctx));
     v.extend([engagement(ctx), posts(ctx), ramp_up(ctx), undefined(ctx)]);
+    let before = i.checked_sub(1).map(|k| ctx.months[k]);
+    if let Some(m) = before.filter(|m| super::restated::of_month(ctx, *m).is_some()) {
+        let words = i18n::catalogue(ctx.lang());
+        v.push(Def {
+            term: words.restated.term.to_string(),
+            text: words.say.compares_restated(m),
+        });
+    }
     v
 }
 

@@ -4,14 +4,18 @@
 //! ([`super::month_lead`]), the month per creator; then the compounding
 //! charts as they stand, the month's top posts, the cost and revenue trend
 //! up to it, its note, the month against the month before and its posts;
-//! and the latest month in brief for the overview.
+//! and the latest month in brief for the overview. A month restated since
+//! its report was sent opens with a notice and has a section that says
+//! what changed ([`super::restated`]).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::compared::{compared_with, so_far};
-use super::{Card, ChartView, Ctx, Def, Link, charts, how, month_creators, month_lead, summary};
+use super::{
+    Card, ChartView, Ctx, Def, Link, charts, how, month_creators, month_lead, restated, summary,
+};
 use crate::analytics::{MonthFigures, change};
 use crate::model::{Language, Month, PostKind};
 use crate::view::table::{Cell, Table};
@@ -38,6 +42,9 @@ pub struct MonthPage {
     pub summary: Vec<String>,
     /// The four headline figures, the budget and the decisions due.
     pub lead: month_lead::Lead,
+    /// What changed since the report was sent, when the month no longer
+    /// matches its archive: the notice it opens with and its section.
+    pub restated: Option<restated::RestatedView>,
     /// What the creators did, under the month per creator.
     pub creators_note: Vec<String>,
     /// The compounding charts as they stand, on the report date's month.
@@ -407,6 +414,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
         prev: i.checked_sub(1).map(link),
         next: (i + 1 < ctx.months.len()).then(|| link(i + 1)),
         lead: month_lead::lead(ctx, i, &cards, root),
+        restated: restated::view(ctx, m),
         cards,
         compared: before.is_some(),
         summary_title: i18n::catalogue(lang).summary.title,
@@ -426,7 +434,7 @@ pub fn build(ctx: &Ctx, i: usize) -> MonthPage {
             .get(&m)
             .map(|n| notes::to_html(n)),
         trend,
-        how: how::month(ctx),
+        how: how::month(ctx, i),
     }
 }
 

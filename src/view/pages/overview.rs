@@ -61,6 +61,9 @@ pub struct Overview {
     pub latest: Option<month::Brief>,
     /// Every monthly report, latest first.
     pub reports: Vec<Link>,
+    /// The months restated since their report was sent, each linked to
+    /// its report's Restated section; empty when none is.
+    pub restated: Vec<Link>,
     /// Why the months' cost or revenue do not add up to the cards', when
     /// rounding is why.
     pub reports_note: Option<&'static str>,
@@ -123,6 +126,7 @@ pub(crate) fn build(ctx: &Ctx) -> Overview {
             .checked_sub(1)
             .map(|i| month::brief(ctx, i, "")),
         reports,
+        restated: super::restated::months(ctx, ""),
         reports_note: months_rounded(ctx),
         partnerships,
         market_links,

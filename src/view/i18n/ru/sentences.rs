@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use super::{compounding, definitions};
+use super::{compounding, definitions, restated};
 use crate::model::Month;
 use crate::view::i18n::{
     BudgetWords, Definition, Move, OwnMonth, Ratio, Sentences, Settings, Spend, SpreadFigures,
@@ -371,6 +371,34 @@ impl Sentences for Russian {
 
     fn own_month(&self, m: &OwnMonth) -> String {
         compounding::own_month(m)
+    }
+
+    fn restated_notice(&self, as_of: &str, first: &str, more: usize) -> String {
+        restated::notice(as_of, first, more)
+    }
+
+    fn restated_lead(&self, as_of: &str) -> String {
+        restated::lead(as_of)
+    }
+
+    fn restated_figure(&self, figure: &str, whose: Option<&str>, sent: &str, now: &str) -> String {
+        restated::figure(figure, whose, sent, now)
+    }
+
+    fn restated_by_partnership(&self, n: usize) -> String {
+        restated::by_partnership(n)
+    }
+
+    fn rate_moved(&self, from: &str, to: &str, sent: &str, now: &str) -> String {
+        restated::rate_moved(from, to, sent, now)
+    }
+
+    fn inputs_moved(&self, names: &str) -> String {
+        restated::inputs_moved(names)
+    }
+
+    fn compares_restated(&self, m: Month) -> String {
+        restated::compares_restated(m)
     }
 }
 
