@@ -242,8 +242,7 @@ pub struct Diagnostics {
     groups: HashMap<Group, usize>,
     /// Files (relative to the portfolio) known to hold personal data.
     personal: BTreeSet<PathBuf>,
-    /// Problems that do not stop a build (an archive that cannot be read:
-    /// the site is built without it), held apart until [`Diagnostics::settle`].
+    /// Problems held apart until [`Diagnostics::settle`]: they do not stop a build.
     later: Vec<Diagnostic>,
 }
 

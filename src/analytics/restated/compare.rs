@@ -229,12 +229,7 @@ fn reasons_of_month(fig: Figure, cx: &Context, b: &mut Because) {
     if fig == Figure::EngagementRate {
         b.settings.extend(cx.denominator.clone());
     }
-    let found = !(b.partnerships.is_empty()
-        && b.appeared.is_empty()
-        && b.disappeared.is_empty()
-        && b.fx.is_empty()
-        && b.settings.is_empty());
-    if !found {
+    if !b.found(|_| true) {
         b.settings.extend(cx.roster.clone());
     }
 }
@@ -300,11 +295,7 @@ fn remainder(
 /// A ratio's unexplained part: 0 when a reason is found, else its whole
 /// change (`null` when either side is undefined).
 fn ratio_left(fig: Figure, (sent, now): (&Value, &Value), b: &Because) -> Value {
-    let found = !(b.partnerships.is_empty()
-        && b.appeared.is_empty()
-        && b.disappeared.is_empty()
-        && b.fx.is_empty()
-        && b.settings.iter().all(|s| s.setting == "roster"));
+    let found = b.found(|s| s.setting != "roster");
     match (fig.sort(), sent, now, found) {
         (Sort::Ratio, _, _, true) => Value::Ratio(Some(0.0)),
         (_, _, _, true) => Value::Money(Some(Decimal::ZERO)),
@@ -335,4 +326,16 @@ fn own_because(fig: Figure, id: &str, cx: &Context, (sent, now): (&Value, &Value
         _ => Value::Money(Some(Decimal::ZERO)),
     };
     b
+}
+
+impl Because {
+    /// Whether any reason is listed: a partnership, a rate, or a setting
+    /// that `counts`.
+    fn found(&self, counts: impl Fn(&SettingMoved) -> bool) -> bool {
+        !(self.partnerships.is_empty()
+            && self.appeared.is_empty()
+            && self.disappeared.is_empty()
+            && self.fx.is_empty()
+            && !self.settings.iter().any(counts))
+    }
 }
